@@ -1,0 +1,37 @@
+import { mkdirSync, rmSync } from 'node:fs'
+import type { SqliteOptions } from '../db/connect'
+import { systemTimeZone } from '../../src-shared/domain/timezone'
+import { WorkspaceSession } from '../services/workspaceSession'
+import { systemClock, type Clock } from './clock'
+import type { AppContext } from './context'
+import { EventBus } from './events'
+import { FileRegistry } from './fileRegistry'
+import { resolvePaths, type AppPaths } from './paths'
+import type { Platform } from './platform'
+import { PreferencesStore } from './preferences'
+import { APP_VERSION } from './version'
+
+export interface AppContextOptions {
+  platform: Platform
+  paths?: AppPaths
+  clock?: Clock
+  sqlite?: SqliteOptions
+  /** False for the CLI: scripted runs leave the user's recent files and language alone. */
+  usePreferences?: boolean
+  defaultTimezone?: string
+}
+
+export function createAppContext(opts: AppContextOptions): AppContext {
+  const paths = opts.paths ?? resolvePaths()
+  const clock = opts.clock ?? systemClock
+  const events = new EventBus()
+  const sqlite = opts.sqlite ?? {}
+  let prefs: PreferencesStore | null = null
+  if (opts.usePreferences !== false) {
+    mkdirSync(paths.dataDir, { recursive: true })
+    rmSync(paths.uploadsDir, { recursive: true, force: true })
+    prefs = PreferencesStore.inDir(paths.dataDir)
+  }
+  const session = new WorkspaceSession({ clock, events, sqlite, prefs, defaultTimezone: opts.defaultTimezone ?? systemTimeZone(process.env.TZ) })
+  return { version: APP_VERSION, clock, paths, prefs, session, files: new FileRegistry(), events, platform: opts.platform, sqlite }
+}

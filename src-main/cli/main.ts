@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { clientFromInvoke, ApiCallError } from '../../src-shared/api/client'
+import type { ApiClient } from '../../src-shared/api/contract'
+import { periodUnits, type PeriodUnit } from '../../src-shared/domain/periods'
+import { createAppContext } from '../app/createAppContext'
+import { createDispatcher } from '../app/dispatch'
+import type { AppContext } from '../app/context'
+import { handlers } from '../handlers/index'
+import { APP_VERSION } from '../app/version'
+import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args'
+import { formatSeriesTable } from './format'
+
+const USAGE = `cxdesk — CX Desk on the command line
+
+Usage:
+  cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--json]
+  cxdesk import <workspace.cxdesk> <responses.csv> [--json]
+  cxdesk metrics <workspace.cxdesk> --metric nps --by day|week|month|quarter|year [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+
+Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
+Periods are cut in the workspace's time zone (set at init; default: the system's, from TZ).`
+
+type Print = (text: string) => void
+
+async function withWorkspace<T>(api: ApiClient, ctx: AppContext, path: string, work: () => Promise<T>): Promise<T> {
+  await api.call('workspace.open', { path: resolve(path) })
+  try {
+    return await work()
+  } finally {
+    await ctx.session.close()
+  }
+}
+
+async function run(args: ParsedArgs, out: Print): Promise<void> {
+  const [command, ...rest] = args.positionals
+  const json = args.flags.has('json')
+  const ctx = createAppContext({ platform: { kind: 'cli', systemLocales: () => [] }, usePreferences: false })
+  const api = clientFromInvoke(createDispatcher(handlers, ctx))
+
+  switch (command) {
+    case 'init': {
+      const [file] = rest
+      if (!file) throw new UsageError('init needs the path of the workspace file to create')
+      const info = await api.call('workspace.create', { path: resolve(file), name: stringFlag(args, 'name'), timezone: stringFlag(args, 'timezone') })
+      await ctx.session.close()
+      if (!info) throw new Error('The workspace was not created.')
+      out(json ? JSON.stringify(info) : `Created ${info.path} (time zone ${info.timezone})`)
+      return
+    }
+    case 'import': {
+      const [file, csv] = rest
+      if (!file || !csv) throw new UsageError('import needs a workspace file and a CSV file')
+      if (!existsSync(csv)) throw new ApiCallError({ code: 'FILE_NOT_FOUND', message: `There is no file at ${csv}.` })
+      const summary = await withWorkspace(api, ctx, file, async () => {
+        const ref = ctx.files.register(resolve(csv))
+        return api.call('import.run', { fileId: ref.id })
+      })
+      if (json) out(JSON.stringify(summary))
+      else {
+        out(`Imported ${summary.imported} of ${summary.rowsRead} rows from ${summary.fileName} (${summary.duplicates} already present, ${summary.rejected} rejected).`)
+        for (const e of summary.errors) out(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`)
+      }
+      return
+    }
+    case 'metrics': {
+      const [file] = rest
+      if (!file) throw new UsageError('metrics needs a workspace file')
+      const metric = stringFlag(args, 'metric') ?? 'nps'
+      if (metric !== 'nps') throw new UsageError(`--metric ${metric} is not available yet; this version computes nps`)
+      const by = stringFlag(args, 'by') ?? 'month'
+      if (!(periodUnits as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${periodUnits.join(', ')}`)
+      const series = await withWorkspace(api, ctx, file, () =>
+        api.call('metrics.series', { metric, by: by as PeriodUnit, from: stringFlag(args, 'from'), to: stringFlag(args, 'to') }),
+      )
+      out(json ? JSON.stringify(series) : formatSeriesTable(series))
+      return
+    }
+    case undefined:
+      throw new UsageError('say what to do')
+    default:
+      throw new UsageError(`unknown command "${command}"`)
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2))
+  if (args.flags.has('version')) {
+    console.log(APP_VERSION)
+    return 0
+  }
+  if (args.flags.has('help') || args.positionals[0] === 'help') {
+    console.log(USAGE)
+    return 0
+  }
+  try {
+    await run(args, (t) => console.log(t))
+    return 0
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`cxdesk: ${e.message}\n\n${USAGE}`)
+      return 2
+    }
+    if (e instanceof ApiCallError) {
+      console.error(`cxdesk: ${e.message}`)
+      return e.code === 'VALIDATION' ? 2 : 1
+    }
+    console.error(`cxdesk: ${(e as Error).message ?? e}`)
+    return 1
+  }
+}
+
+void main().then((code) => {
+  process.exitCode = code
+})

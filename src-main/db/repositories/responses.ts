@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3'
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../schema'
+import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+
+/** A response ready to store: ids resolved, local date computed. */
+export interface ResponseInsert {
+  dedupKey: string
+  importId: number | null
+  externalRef: string | null
+  customerId: number | null
+  questionId: number | null
+  score: number | null
+  submittedAt: number
+  submittedOffset: number | null
+  localDate: string
+  channel: string | null
+  touchpoint: string | null
+  stage: string | null
+  location: string | null
+  language: string | null
+  comment: string | null
+  respondentEmail: string | null
+  status: FollowUpStatus
+  owner: string | null
+  statusChangedAt: number | null
+  resolvedAt: number | null
+  now: number
+}
+
+/**
+ * Bulk writer on a raw prepared statement: imports write hundreds of thousands of rows and the
+ * query builder's per-row overhead would dominate. Duplicates (same dedup_key) are skipped.
+ * Returns true when the row was new.
+ */
+export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => boolean {
+  const stmt = sqlite.prepare(`
+    INSERT INTO responses (dedup_key, import_id, external_ref, customer_id, question_id, score, submitted_at, submitted_offset,
+      local_date, channel, touchpoint, stage, location, language, comment, respondent_email, status, owner,
+      status_changed_at, resolved_at, created_at, updated_at)
+    VALUES (@dedupKey, @importId, @externalRef, @customerId, @questionId, @score, @submittedAt, @submittedOffset,
+      @localDate, @channel, @touchpoint, @stage, @location, @language, @comment, @respondentEmail, @status, @owner,
+      @statusChangedAt, @resolvedAt, @now, @now)
+    ON CONFLICT (dedup_key) DO NOTHING`)
+  return (r) => stmt.run(r).changes === 1
+}
+
+export interface FeedbackRow {
+  id: number
+  submitted_at: number
+  local_date: string
+  metric: string | null
+  score: number | null
+  scale_min: number | null
+  scale_max: number | null
+  comment: string | null
+  channel: string | null
+  touchpoint: string | null
+  stage: string | null
+  location: string | null
+  language: string | null
+  status: FollowUpStatus
+  customer_name: string | null
+  customer_ref: string | null
+}
+
+/** Newest first, keyset-paginated on (submitted_at, id) so deep pages cost the same as the first. */
+export async function pageNewestFirst(
+  db: Kysely<DB>,
+  limit: number,
+  cursor?: { submittedAt: number; id: number },
+): Promise<FeedbackRow[]> {
+  let q = db
+    .selectFrom('responses as r')
+    .leftJoin('questions as q', 'q.id', 'r.question_id')
+    .leftJoin('customers as c', 'c.id', 'r.customer_id')
+    .select([
+      'r.id',
+      'r.submitted_at',
+      'r.local_date',
+      'q.metric',
+      'r.score',
+      'q.scale_min',
+      'q.scale_max',
+      'r.comment',
+      'r.channel',
+      'r.touchpoint',
+      'r.stage',
+      'r.location',
+      'r.language',
+      'r.status',
+      'c.name as customer_name',
+      'c.external_ref as customer_ref',
+    ])
+    .orderBy('r.submitted_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+  if (cursor) q = q.where(sql<boolean>`(r.submitted_at, r.id) < (${cursor.submittedAt}, ${cursor.id})`)
+  return q.execute()
+}
+
+export async function countResponses(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Recomputes every stored local date, e.g. after the workspace's time zone changed, in one statement and one transaction. */
+export function relocalizeDates(sqlite: Database.Database, localDateOf: (epochMs: number) => string): void {
+  sqlite.function('cxdesk_local_date', { deterministic: true }, (ms: unknown) => localDateOf(Number(ms)))
+  sqlite.prepare('UPDATE responses SET local_date = cxdesk_local_date(submitted_at)').run()
+}

@@ -1,0 +1,88 @@
+import type { Generated } from 'kysely'
+import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
+
+/** Kysely table types. Timestamps are UTC epoch milliseconds; local_date is the calendar date in the workspace's zone. */
+export interface MetaTable {
+  key: string
+  value: string
+}
+
+export interface CustomersTable {
+  id: Generated<number>
+  external_ref: string | null
+  name: string | null
+  email: string | null
+  phone: string | null
+  segment: string | null
+  location: string | null
+  customer_since: string | null
+  churned_at: string | null
+  created_at: number
+  updated_at: number
+}
+
+export interface QuestionsTable {
+  id: Generated<number>
+  key: string
+  metric: MetricKind
+  label: string
+  scale_min: number
+  scale_max: number
+  direction: 'higher_better' | 'lower_better'
+}
+
+export interface ImportsTable {
+  id: Generated<number>
+  file_name: string
+  format: string
+  started_at: number
+  finished_at: number | null
+  status: 'running' | 'done' | 'failed'
+  rows_read: number
+  rows_imported: number
+  rows_duplicate: number
+  rows_rejected: number
+}
+
+export interface ResponsesTable {
+  id: Generated<number>
+  dedup_key: string
+  import_id: number | null
+  external_ref: string | null
+  customer_id: number | null
+  question_id: number | null
+  score: number | null
+  submitted_at: number
+  submitted_offset: number | null
+  local_date: string
+  channel: string | null
+  touchpoint: string | null
+  stage: string | null
+  location: string | null
+  language: string | null
+  comment: string | null
+  respondent_email: string | null
+  status: FollowUpStatus
+  owner: string | null
+  status_changed_at: number | null
+  resolved_at: number | null
+  created_at: number
+  updated_at: number
+}
+
+export interface NotesTable {
+  id: Generated<number>
+  response_id: number
+  author: string | null
+  body: string
+  created_at: number
+}
+
+export interface DB {
+  meta: MetaTable
+  customers: CustomersTable
+  questions: QuestionsTable
+  imports: ImportsTable
+  responses: ResponsesTable
+  notes: NotesTable
+}

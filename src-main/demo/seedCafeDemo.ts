@@ -1,0 +1,142 @@
+import type { WorkspaceDb } from '../db/connect'
+import { insertCustomers, type CustomerSeed } from '../db/repositories/customers'
+import { responseWriter } from '../db/repositories/responses'
+import { listQuestions } from '../db/repositories/questions'
+import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
+import { seededRandom, type Random } from './random'
+import { customerNames, followUpNotes, locations, owners, segments, themes, touchpoints, type Lang } from './cafeContent'
+
+const DAY = 86_400_000
+export const DEMO_RESPONSES = 2_600
+const DEMO_CUSTOMERS = 320
+const SPAN_DAYS = 730
+
+const scale: Record<MetricKind, { min: number; max: number }> = { nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 } }
+
+/** Low enough to need a call back (METRICS.md: NPS detractors; CSAT 1–2; CES 1–3 on the 1–7 agreement scale). */
+const needsFollowUp = (metric: MetricKind, score: number) => (metric === 'nps' ? score <= 6 : metric === 'csat' ? score <= 2 : score <= 3)
+
+function languageFor(rnd: Random, country: string): Lang {
+  const r = rnd.next()
+  if (country === 'vn') return r < 0.85 ? 'vi' : 'en'
+  if (country === 'th') return r < 0.8 ? 'th' : 'en'
+  return r < 0.4 ? 'vi' : r < 0.75 ? 'th' : 'en'
+}
+
+/**
+ * Fills a new workspace with two years of a café chain's feedback, ending today: enough for
+ * trends, breakdowns and a story (an app release that went wrong eight months ago, a hotline that
+ * keeps disappointing, delivery slowly improving), plus customers and follow-ups in progress.
+ */
+export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: number) => string; now: number }): Promise<void> {
+  const rnd = seededRandom(20_241_101)
+  const now = env.now
+  const start = now - SPAN_DAYS * DAY
+  const questionIds = new Map((await listQuestions(ws.db)).map((q) => [q.metric, q.id]))
+  const sqlite = ws.sqlite
+
+  const customers: CustomerSeed[] = []
+  for (let i = 1; i <= DEMO_CUSTOMERS; i++) {
+    const loc = rnd.pick(locations)
+    const lang = languageFor(rnd, loc.country)
+    const since = start - Math.floor(rnd.next() * 365 * DAY) + Math.floor(rnd.next() * SPAN_DAYS * DAY * 0.9)
+    const churned = rnd.next() < 0.2 ? Math.min(now - DAY, since + Math.floor((60 + rnd.next() * 400) * DAY)) : null
+    customers.push({
+      externalRef: `CUS-${String(i).padStart(4, '0')}`,
+      name: rnd.pick(customerNames[lang]),
+      email: `khach${i}@example.com`,
+      phone: loc.country === 'th' ? `+66 8${String(10_000_000 + i * 7919).slice(0, 8)}` : `+84 9${String(10_000_000 + i * 7919).slice(0, 8)}`,
+      segment: rnd.pick(segments),
+      location: loc.name,
+      customerSince: new Date(since).toISOString().slice(0, 10),
+      churnedAt: churned ? new Date(churned).toISOString().slice(0, 10) : null,
+    })
+  }
+
+  const write = responseWriter(sqlite)
+  const addNote = sqlite.prepare('INSERT INTO notes (response_id, author, body, created_at) VALUES (?, ?, ?, ?)')
+  const findId = sqlite.prepare<[string], { id: number }>('SELECT id FROM responses WHERE dedup_key = ?')
+  const appIncidentStart = now - 240 * DAY
+  const appIncidentEnd = now - 180 * DAY
+
+  sqlite.transaction(() => {
+    const customerIds = insertCustomers(sqlite, customers, now)
+    for (let i = 1; i <= DEMO_RESPONSES; i++) {
+      const tp = rnd.pick(touchpoints)
+      // The survey programme grew: twice as many responses a month at the end as at the start
+      // (density 1 + x on [0, 1], sampled by inverting its CDF).
+      const t = start + Math.floor((Math.sqrt(1 + 3 * rnd.next()) - 1) * SPAN_DAYS * DAY)
+      const r = rnd.next()
+      const metric: MetricKind = r < 0.55 ? 'nps' : r < 0.85 ? 'csat' : 'ces'
+      let bias = tp.bias
+      if (tp.touchpoint === 'Mobile app ordering' && t >= appIncidentStart && t < appIncidentEnd) bias -= 2.2
+      if (tp.touchpoint === 'Home delivery') bias += ((t - start) / (SPAN_DAYS * DAY)) * 0.8
+      const trend = (t - start) / (SPAN_DAYS * DAY) // the chain slowly gets better at what it does
+      const u = Math.min(1, Math.max(0, 0.8 + bias * 0.09 + trend * 0.06 + rnd.normal() * 0.18))
+      const { min, max } = scale[metric]
+      const score = min + Math.round(u * (max - min))
+      const unhappy = needsFollowUp(metric, score)
+      const custIdx = Math.floor(rnd.next() * DEMO_CUSTOMERS)
+      const customer = customers[custIdx]
+      const loc = tp.channel === 'store' ? rnd.pick(locations.slice(0, 5)) : (locations.find((l) => l.name === customer.location) ?? rnd.pick(locations))
+      const lang = languageFor(rnd, loc.country)
+
+      let comment: string | null = null
+      if (rnd.next() < (unhappy ? 0.8 : 0.45)) {
+        const own = themes.filter((th) => th.polarity < 0 && th.touchpoints?.includes(tp.touchpoint))
+        const pool = unhappy ? (own.length && rnd.next() < 0.7 ? own : themes.filter((th) => th.polarity < 0)) : themes.filter((th) => th.polarity > 0)
+        comment = rnd.pick(rnd.pick(pool).text[lang])
+      }
+
+      let status: FollowUpStatus = 'new'
+      let owner: string | null = null
+      let resolvedAt: number | null = null
+      let statusChangedAt: number | null = null
+      const age = now - t
+      if (unhappy) {
+        if (age > 14 * DAY ? rnd.next() < 0.88 : rnd.next() < 0.35) {
+          status = 'resolved'
+          // Time to resolution: usually within a day or two, with a long tail.
+          resolvedAt = Math.min(now, t + Math.floor((1 + rnd.next() * rnd.next() * 120) * 3_600_000))
+          statusChangedAt = resolvedAt
+        } else if (rnd.next() < 0.5) {
+          status = 'in_progress'
+          statusChangedAt = Math.min(now, t + Math.floor(rnd.next() * 2 * DAY))
+        }
+        if (status !== 'new') owner = rnd.pick(owners)
+      } else if (comment && rnd.next() < 0.05) {
+        status = 'no_action'
+        statusChangedAt = t + DAY
+      }
+
+      const dedupKey = `demo:${i}`
+      write({
+        dedupKey,
+        importId: null,
+        externalRef: `R-${String(i).padStart(5, '0')}`,
+        customerId: customerIds[custIdx],
+        questionId: questionIds.get(metric) ?? null,
+        score,
+        submittedAt: t,
+        submittedOffset: 420, // Vietnam and Thailand are both UTC+7
+        localDate: env.localDateOf(t),
+        channel: tp.channel,
+        touchpoint: tp.touchpoint,
+        stage: tp.stage,
+        location: loc.name,
+        language: comment ? lang : null,
+        comment,
+        respondentEmail: customer.email,
+        status,
+        owner,
+        statusChangedAt,
+        resolvedAt,
+        now,
+      })
+      if (owner && rnd.next() < 0.6) {
+        const id = findId.get(dedupKey)?.id
+        if (id) addNote.run(id, owner, rnd.pick(followUpNotes[lang]), statusChangedAt ?? t)
+      }
+    }
+  })()
+}

@@ -1,0 +1,32 @@
+import { BrowserWindow, app, dialog } from 'electron'
+import { join } from 'node:path'
+import type { Platform } from '../app/platform'
+
+const workspaceFilter = { name: 'CX Desk workspace', extensions: ['cxdesk'] }
+
+export function desktopPlatform(workspacesDir: string): Platform {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+  const save = async (defaultName: string) => {
+    const r = await dialog.showSaveDialog(parent(), { defaultPath: join(workspacesDir, defaultName), filters: [workspaceFilter] })
+    return r.canceled || !r.filePath ? null : r.filePath
+  }
+  return {
+    kind: 'desktop',
+    systemLocales: () => app.getPreferredSystemLanguages(),
+    dialogs: {
+      chooseNewWorkspace: save,
+      chooseCopyDestination: save,
+      async chooseWorkspaceToOpen() {
+        const r = await dialog.showOpenDialog(parent(), { defaultPath: workspacesDir, filters: [workspaceFilter], properties: ['openFile'] })
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
+      async chooseImportFile() {
+        const r = await dialog.showOpenDialog(parent(), {
+          filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
+          properties: ['openFile'],
+        })
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
+    },
+  }
+}

@@ -1,0 +1,21 @@
+import type { Handlers } from '../../src-shared/api/contract'
+import type { AppInfo } from '../../src-shared/api/app'
+import type { AppContext } from '../app/context'
+
+const appInfo = (ctx: AppContext): AppInfo => ({
+  version: ctx.version,
+  platform: ctx.platform.kind,
+  locale: ctx.prefs?.get().locale ?? null,
+  workspacesDir: ctx.paths.workspacesDir,
+  nativeDialogs: Boolean(ctx.platform.dialogs),
+})
+
+export const appHandlers = {
+  'app.info': (_req, ctx) => appInfo(ctx),
+  'app.setLocale': ({ locale }, ctx) => {
+    ctx.prefs?.update((p) => {
+      p.locale = locale
+    })
+    return appInfo(ctx)
+  },
+} satisfies Pick<Handlers<AppContext>, 'app.info' | 'app.setLocale'>

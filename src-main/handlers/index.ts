@@ -1,0 +1,18 @@
+import type { Handlers } from '../../src-shared/api/contract'
+import type { AppContext } from '../app/context'
+import { appHandlers } from './app'
+import { workspaceHandlers } from './workspace'
+import { filesHandlers } from './files'
+import { feedbackHandlers } from './feedback'
+import { importHandlers } from './imports'
+import { metricsHandlers } from './metrics'
+
+/** Every channel of the contract has exactly one handler; a missing one is a type error here. */
+export const handlers: Handlers<AppContext> = {
+  ...appHandlers,
+  ...workspaceHandlers,
+  ...filesHandlers,
+  ...feedbackHandlers,
+  ...importHandlers,
+  ...metricsHandlers,
+}

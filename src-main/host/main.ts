@@ -1,0 +1,36 @@
+import { join } from 'node:path'
+import { createAppContext } from '../app/createAppContext'
+import { createDispatcher } from '../app/dispatch'
+import { handlers } from '../handlers/index'
+import { openInitialWorkspace } from '../services/workspaceActions'
+import { startHost } from './server'
+import { newToken } from './security'
+
+/** `npm run web`: the same app in a browser, served on 127.0.0.1 with a per-launch token. */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const portArg = args.indexOf('--port')
+  const port = portArg >= 0 ? Number(args[portArg + 1]) : 0
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`--port must be a number from 0 to 65535 (0 picks a free port).`)
+    process.exit(2)
+  }
+  const staticDir = process.env.CXDESK_RENDERER_DIR ?? join(__dirname, '..', '..', 'out', 'renderer')
+  const ctx = createAppContext({ platform: { kind: 'web', systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale] } })
+  await openInitialWorkspace(ctx)
+  const invoke = createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) })
+  const host = await startHost({ ctx, invoke, token: newToken(), staticDir, port })
+  console.log(`CX Desk listening on ${host.url}`)
+  const stop = async () => {
+    await host.close()
+    await ctx.session.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})

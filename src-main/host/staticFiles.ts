@@ -1,0 +1,45 @@
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { extname, join, normalize, sep } from 'node:path'
+import type { ServerResponse } from 'node:http'
+import { RENDERER_CSP } from '../app/csp'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+}
+
+/** Serves the built renderer; any path outside the folder is refused, unknown paths get index.html. */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+  let rel: string
+  try {
+    rel = decodeURIComponent(urlPath.split('?')[0])
+  } catch {
+    res.writeHead(400).end()
+    return
+  }
+  let file = normalize(join(root, rel))
+  if (!file.startsWith(root + sep) && file !== root) {
+    res.writeHead(403).end()
+    return
+  }
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The app has not been built yet. Run: npm run build')
+    return
+  }
+  const type = TYPES[extname(file)] ?? 'application/octet-stream'
+  const headers: Record<string, string> = { 'content-type': type }
+  if (type.startsWith('text/html')) {
+    headers['content-security-policy'] = RENDERER_CSP
+    headers['cache-control'] = 'no-store'
+  } else if (rel.startsWith('/assets/')) headers['cache-control'] = 'public, max-age=31536000, immutable'
+  res.writeHead(200, headers)
+  createReadStream(file).pipe(res)
+}

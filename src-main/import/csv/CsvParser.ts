@@ -1,0 +1,120 @@
+export interface CsvRecord {
+  fields: string[]
+  /** 1-based record number, the way a spreadsheet counts rows (the header is record 1). */
+  record: number
+}
+
+export interface CsvProblem {
+  record: number
+  reason: string
+}
+
+/**
+ * Incremental RFC 4180 parser: feed it text chunks as they stream in, get complete records back.
+ * Handles quoted fields with delimiters, doubled quotes and line breaks inside, and CRLF/LF/CR
+ * line ends. Memory holds one record at a time, never the file.
+ */
+export class CsvParser {
+  private field = ''
+  private fields: string[] = []
+  private inQuotes = false
+  /** A quote seen inside a quoted field: either the closing quote or the first of a doubled pair. */
+  private quoteSeen = false
+  private lastWasCR = false
+  private recordNo = 0
+  private fieldStarted = false
+  readonly problems: CsvProblem[] = []
+
+  constructor(private readonly delimiter = ',') {
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new Error(`Unusable delimiter ${JSON.stringify(delimiter)}`)
+  }
+
+  push(chunk: string): CsvRecord[] {
+    const out: CsvRecord[] = []
+    const d = this.delimiter
+    let i = 0
+    const n = chunk.length
+    while (i < n) {
+      const c = chunk[i]
+      if (this.inQuotes) {
+        if (this.quoteSeen) {
+          this.quoteSeen = false
+          if (c === '"') {
+            this.field += '"'
+            i++
+            continue
+          }
+          this.inQuotes = false
+          // fall through: c is handled as an unquoted character below
+        } else {
+          const q = chunk.indexOf('"', i)
+          if (q === -1) {
+            this.field += chunk.slice(i)
+            return out
+          }
+          this.field += chunk.slice(i, q)
+          this.quoteSeen = true
+          i = q + 1
+          continue
+        }
+      }
+      if (this.lastWasCR) {
+        this.lastWasCR = false
+        if (c === '\n') {
+          i++
+          continue
+        }
+      }
+      if (c === d) {
+        this.fields.push(this.field)
+        this.field = ''
+        this.fieldStarted = true
+        i++
+      } else if (c === '\n' || c === '\r') {
+        this.lastWasCR = c === '\r'
+        this.endRecord(out)
+        i++
+      } else if (c === '"' && this.field === '') {
+        this.inQuotes = true
+        this.fieldStarted = true
+        i++
+      } else {
+        // Scan a run of plain characters at once: much faster than one at a time.
+        let j = i + 1
+        while (j < n) {
+          const cj = chunk[j]
+          if (cj === d || cj === '\n' || cj === '\r') break
+          j++
+        }
+        this.field += chunk.slice(i, j)
+        this.fieldStarted = true
+        i = j
+      }
+    }
+    return out
+  }
+
+  /** Flushes the last record; reports an unterminated quoted field. */
+  end(): CsvRecord[] {
+    const out: CsvRecord[] = []
+    if (this.inQuotes && !this.quoteSeen) {
+      this.problems.push({ record: this.recordNo + 1, reason: 'unterminated quoted field: a closing " is missing' })
+    }
+    this.inQuotes = false
+    this.quoteSeen = false
+    if (this.fieldStarted || this.field !== '' || this.fields.length > 0) this.endRecord(out)
+    return out
+  }
+
+  private endRecord(out: CsvRecord[]): void {
+    this.fields.push(this.field)
+    this.recordNo++
+    const fields = this.fields
+    this.fields = []
+    this.field = ''
+    this.fieldStarted = false
+    // A blank line is not a record (spreadsheets often leave a trailing one).
+    if (fields.length === 1 && fields[0] === '') return
+    out.push({ fields, record: this.recordNo })
+  }
+}

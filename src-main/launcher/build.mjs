@@ -1,0 +1,36 @@
+// Shared by the launchers: (re)build the app with electron-vite when the sources are newer than the output.
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { createRequire } from 'node:module'
+
+export const root = join(import.meta.dirname, '..', '..')
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0
+  const st = statSync(path)
+  if (!st.isDirectory()) return st.mtimeMs
+  let newest = st.mtimeMs
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+
+export function buildIsStale() {
+  const built = join(root, 'out', 'renderer', 'index.html')
+  if (!existsSync(built) || !existsSync(join(root, 'out', 'main', 'index.js'))) return true
+  const sources = ['src-renderer', 'src-shared', 'src-main', 'electron.vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)))
+  return Math.max(...sources) > statSync(built).mtimeMs
+}
+
+/** Builds quietly (progress goes to stderr, so stdout keeps only what the command promises to print). */
+export function ensureBuilt() {
+  if (!buildIsStale()) return
+  process.stderr.write('Building CX Desk…\n')
+  const require = createRequire(import.meta.url)
+  const cli = join(require.resolve('electron-vite/package.json'), '..', 'bin', 'electron-vite.js')
+  const r = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] })
+  if (r.status !== 0) {
+    process.stderr.write('The build failed; see the messages above.\n')
+    process.exit(r.status ?? 1)
+  }
+}

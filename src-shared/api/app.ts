@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { defineChannel } from './define'
+import { locales } from '../domain/locales'
+
+export const platformKinds = ['desktop', 'web', 'cli'] as const
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  platform: z.enum(platformKinds),
+  /** The language the user chose; null until they choose (then the UI follows the system). */
+  locale: z.enum(locales).nullable(),
+  /** Where "New workspace" puts files when no native save dialog is available. */
+  workspacesDir: z.string(),
+  nativeDialogs: z.boolean(),
+})
+export type AppInfo = z.infer<typeof appInfoSchema>
+
+export const appChannels = {
+  'app.info': defineChannel(z.strictObject({}), appInfoSchema),
+  'app.setLocale': defineChannel(z.strictObject({ locale: z.enum(locales) }), appInfoSchema),
+}

@@ -1,0 +1,67 @@
+/**
+ * Periods are cut from a local calendar date (YYYY-MM-DD) that was computed in the workspace's
+ * time zone when the response was stored, so grouping never needs time-zone arithmetic.
+ */
+export const periodUnits = ['day', 'week', 'month', 'quarter', 'year'] as const
+export type PeriodUnit = (typeof periodUnits)[number]
+
+const DAY_MS = 86_400_000
+
+/** Days since 1970-01-01 for a YYYY-MM-DD calendar date (no time zone involved). */
+export function dayNumber(localDate: string): number {
+  const y = Number(localDate.slice(0, 4))
+  const m = Number(localDate.slice(5, 7))
+  const d = Number(localDate.slice(8, 10))
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS)
+}
+
+export function dateOfDayNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** ISO-8601 week key, e.g. 2025-W01 (weeks start on Monday; week 1 holds the year's first Thursday). */
+export function isoWeekKey(localDate: string): string {
+  const day = dayNumber(localDate)
+  const weekday = (((day + 3) % 7) + 7) % 7 // 0 = Monday; 1970-01-01 was a Thursday
+  const thursday = day - weekday + 3
+  const year = Number(dateOfDayNumber(thursday).slice(0, 4))
+  const jan1 = dayNumber(`${year}-01-01`)
+  const week = Math.floor((thursday - jan1) / 7) + 1
+  return `${year}-W${String(week).padStart(2, '0')}`
+}
+
+export function periodKey(localDate: string, unit: PeriodUnit): string {
+  switch (unit) {
+    case 'day':
+      return localDate
+    case 'week':
+      return isoWeekKey(localDate)
+    case 'month':
+      return localDate.slice(0, 7)
+    case 'quarter':
+      return `${localDate.slice(0, 4)}-Q${Math.floor((Number(localDate.slice(5, 7)) - 1) / 3) + 1}`
+    case 'year':
+      return localDate.slice(0, 4)
+  }
+}
+
+/** The first calendar date of a period key, used to label and order periods. */
+export function periodStart(key: string, unit: PeriodUnit): string {
+  switch (unit) {
+    case 'day':
+      return key
+    case 'week': {
+      const year = Number(key.slice(0, 4))
+      const week = Number(key.slice(6))
+      const jan4 = dayNumber(`${year}-01-04`)
+      const mondayOfWeek1 = jan4 - ((((jan4 + 3) % 7) + 7) % 7)
+      return dateOfDayNumber(mondayOfWeek1 + (week - 1) * 7)
+    }
+    case 'month':
+      return `${key}-01`
+    case 'quarter':
+      return `${key.slice(0, 4)}-${String((Number(key.slice(6)) - 1) * 3 + 1).padStart(2, '0')}-01`
+    case 'year':
+      return `${key}-01-01`
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Converting UTC instants to local calendar dates in an IANA zone. Intl is exact but slow
+ * (microseconds per call), and imports convert a million timestamps, so offsets are cached per
+ * quarter hour: every zone transition since 1970 falls on a quarter-hour boundary in UTC.
+ */
+const QUARTER_HOUR = 900_000
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** ICU still reports some zones by their old names; users know them by the current ones. */
+const CURRENT_NAMES: Record<string, string> = {
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv',
+}
+
+export function currentZoneName(tz: string): string {
+  return CURRENT_NAMES[tz] ?? tz
+}
+
+/** The machine's zone; an explicit preference (the TZ variable on the main side) wins when it is a real zone. */
+export function systemTimeZone(preferred?: string): string {
+  if (preferred && isValidTimeZone(preferred)) return currentZoneName(preferred)
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC')
+}
+
+/** Offset of the zone from UTC in minutes at the given instant (e.g. +420 for Asia/Bangkok). */
+export function zoneOffsetMinutes(tz: string, epochMs: number): number {
+  const parts = offsetFormatter(tz).formatToParts(new Date(epochMs))
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'))
+  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000)
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function offsetFormatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(tz, f)
+  }
+  return f
+}
+
+/** Returns a fast converter from UTC epoch milliseconds to the local YYYY-MM-DD date in `tz`. */
+export function localDateConverter(tz: string): (epochMs: number) => string {
+  const cache = new Map<number, number>()
+  return (epochMs) => {
+    const bucket = Math.floor(epochMs / QUARTER_HOUR)
+    let offset = cache.get(bucket)
+    if (offset === undefined) {
+      offset = zoneOffsetMinutes(tz, bucket * QUARTER_HOUR)
+      cache.set(bucket, offset)
+    }
+    return new Date(epochMs + offset * 60_000).toISOString().slice(0, 10)
+  }
+}

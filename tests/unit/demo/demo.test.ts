@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testApp, type TestApp } from '../../helpers/context'
+import { DEMO_RESPONSES } from '../../../src-main/demo/seedCafeDemo'
+
+let app: TestApp
+beforeAll(async () => {
+  app = testApp({ timezone: 'Asia/Ho_Chi_Minh' })
+  await app.api.call('workspace.openDemo', {})
+})
+afterAll(() => app.cleanup())
+
+const q = <T,>(sql: string) => app.ctx.session.require().ws.sqlite.prepare(sql).all() as T[]
+
+describe('the demo workspace', () => {
+  it('holds at least 2,000 responses over two years ending today', async () => {
+    const info = await app.api.call('workspace.current', {})
+    expect(info).toMatchObject({ isDemo: true, responseCount: DEMO_RESPONSES })
+    expect(DEMO_RESPONSES).toBeGreaterThanOrEqual(2000)
+    const [span] = q<{ first: number; last: number }>('SELECT min(submitted_at) first, max(submitted_at) last FROM responses')
+    const days = (span.last - span.first) / 86_400_000
+    expect(days).toBeGreaterThan(700)
+    expect(span.last).toBeLessThanOrEqual(app.ctx.clock.now())
+  })
+
+  it('has comments in Vietnamese, Thai and English, several channels and touchpoints, and all three metrics', () => {
+    expect(q<{ language: string }>('SELECT DISTINCT language FROM responses WHERE comment IS NOT NULL ORDER BY 1').map((r) => r.language)).toEqual(['en', 'th', 'vi'])
+    expect(q('SELECT DISTINCT channel FROM responses').length).toBeGreaterThanOrEqual(5)
+    expect(q('SELECT DISTINCT touchpoint FROM responses').length).toBeGreaterThanOrEqual(8)
+    expect(q<{ metric: string }>('SELECT DISTINCT q.metric FROM responses r JOIN questions q ON q.id = r.question_id ORDER BY 1').map((r) => r.metric)).toEqual(['ces', 'csat', 'nps'])
+  })
+
+  it('has customers with follow-ups in every state, owners and notes', () => {
+    const states = q<{ status: string }>('SELECT DISTINCT status FROM responses ORDER BY 1').map((r) => r.status)
+    expect(states).toEqual(['in_progress', 'new', 'no_action', 'resolved'])
+    expect(q('SELECT 1 FROM responses WHERE owner IS NOT NULL').length).toBeGreaterThan(20)
+    expect(q('SELECT 1 FROM notes').length).toBeGreaterThan(10)
+    expect(q('SELECT 1 FROM customers WHERE churned_at IS NOT NULL').length).toBeGreaterThan(10)
+    expect(q("SELECT 1 FROM responses WHERE status = 'resolved' AND (resolved_at IS NULL OR resolved_at < submitted_at)").length).toBe(0)
+  })
+
+  it('is the same data every time (deterministic)', async () => {
+    const other = testApp({ timezone: 'Asia/Ho_Chi_Minh' })
+    await other.api.call('workspace.openDemo', {})
+    const sum = (a: TestApp) => a.ctx.session.require().ws.sqlite.prepare('SELECT sum(score), sum(length(comment)), count(*) FROM responses').get()
+    expect(sum(other)).toEqual(sum(app))
+    await other.cleanup()
+  })
+
+  it('shows a monthly NPS with enough responses in most months to be read', async () => {
+    const s = await app.api.call('metrics.series', { metric: 'nps', by: 'month' })
+    expect(s.rows.length).toBeGreaterThanOrEqual(24)
+    expect(s.rows.filter((r) => !r.lowSample).length).toBeGreaterThanOrEqual(20)
+  })
+})

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { importGeneratorCsv } from '../../../src-main/services/importService'
+import { countResponses } from '../../../src-main/db/repositories/responses'
+import { npsSeries } from '../../../src-main/metrics/series'
+import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import { AppError } from '../../../src-shared/api/result'
+import { freshWorkspace } from '../../helpers/db'
+import { fakeClock } from '../../helpers/clock'
+import { writeGeneratorCsv } from '../../helpers/csv'
+
+const FIXTURE = join(__dirname, '../../fixtures/generator-400.csv')
+let dir: string
+let open: OpenWorkspace
+const file = (path: string) => ({ path, name: path.split('/').pop() ?? path, size: statSync(path).size })
+const run = (path: string) => importGeneratorCsv(open, file(path), { clock: fakeClock() })
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cxdesk-import-'))
+  open = await freshWorkspace('Asia/Bangkok')
+})
+afterEach(async () => {
+  await open.ws.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('importing the generator CSV', () => {
+  it('imports every row of a generated file, with comments that span lines intact', async () => {
+    const summary = await run(FIXTURE)
+    expect(summary).toMatchObject({ rowsRead: 400, imported: 400, duplicates: 0, rejected: 0, errors: [] })
+    expect(await countResponses(open.db)).toBe(400)
+    const multiline = open.ws.sqlite.prepare(`SELECT count(*) n FROM responses WHERE comment LIKE '%' || char(10) || '%'`).get() as { n: number }
+    expect(multiline.n).toBeGreaterThan(0)
+  })
+
+  it('adds nothing twice when the same file is imported again', async () => {
+    await run(FIXTURE)
+    const again = await run(FIXTURE)
+    expect(again).toMatchObject({ imported: 0, duplicates: 400 })
+    expect(await countResponses(open.db)).toBe(400)
+  })
+
+  it('computes the same NPS as counting the file by hand', async () => {
+    const path = join(dir, 'hand.csv')
+    // 3 promoters (9, 10, 10), 1 passive (8), 2 detractors (0, 6), and a CSAT row that must not count.
+    writeGeneratorCsv(path, [{ score: 9 }, { score: 10 }, { score: 10 }, { score: 8 }, { score: 0 }, { score: 6 }, { metric: 'csat', score: 5 }])
+    await run(path)
+    const s = await npsSeries(open.db, 'Asia/Bangkok', { by: 'month' })
+    expect(s.overall.n).toBe(6)
+    expect(s.overall.value).toBeCloseTo((100 * (3 - 2)) / 6, 10)
+  })
+
+  it('reports each bad row by number, column and reason, and imports the good ones', async () => {
+    const path = join(dir, 'bad.csv')
+    writeGeneratorCsv(path, [
+      { score: 9 },
+      { score: 11 },
+      { metric: 'stars' },
+      { submitted_at: 'yesterday' },
+      { submitted_at: '2025-02-30T10:00:00Z' },
+      { status: 'closed' },
+      { resolved_at: '2025-03-01T00:00:00Z' },
+      { score: 7 },
+    ])
+    const s = await run(path)
+    expect(s.imported).toBe(2)
+    expect(s.rejected).toBe(6)
+    expect(s.errors).toEqual([
+      { row: 3, column: 'score', reason: expect.stringContaining('0 to 10') },
+      { row: 4, column: 'metric', reason: expect.stringContaining('stars') },
+      { row: 5, column: 'submitted_at', reason: expect.stringContaining('ISO 8601') },
+      { row: 6, column: 'submitted_at', reason: expect.any(String) },
+      { row: 7, column: 'status', reason: expect.stringContaining('closed') },
+      { row: 8, column: 'resolved_at', reason: expect.stringContaining('earlier') },
+    ])
+  })
+
+  it('rejects a row with the wrong number of columns', async () => {
+    const path = join(dir, 'short.csv')
+    writeGeneratorCsv(path, [{ score: 9 }])
+    writeFileSync(path, `${readFileSync(path, 'utf8')}1,2,3\n`)
+    const s = await run(path)
+    expect(s.errors).toEqual([{ row: 3, column: null, reason: 'expected 14 columns, found 3' }])
+  })
+
+  it('accepts a UTF-8 BOM and CRLF line ends, and keeps Vietnamese and Thai text exact', async () => {
+    const path = join(dir, 'bom.csv')
+    writeGeneratorCsv(path, [{ comment: 'Cà phê muối ngon, nhân viên dễ thương' }, { comment: 'กาแฟอร่อย "มาก"' }], { bom: true, eol: '\r\n' })
+    const s = await run(path)
+    expect(s.imported).toBe(2)
+    const comments = open.ws.sqlite.prepare('SELECT comment FROM responses ORDER BY id').all()
+    expect(comments).toEqual([{ comment: 'Cà phê muối ngon, nhân viên dễ thương' }, { comment: 'กาแฟอร่อย "มาก"' }])
+  })
+
+  it('imports nothing from a file in another format, and says which columns are missing', async () => {
+    const path = join(dir, 'other.csv')
+    writeFileSync(path, 'Timestamp,How likely are you to recommend us?\n2025/03/01 10:00:00 AM GMT+7,9\n')
+    await expect(run(path)).rejects.toMatchObject({ code: 'IMPORT_FAILED', message: expect.stringContaining('response_id') })
+    expect(await countResponses(open.db)).toBe(0)
+  })
+
+  it('imports nothing from a file that is not UTF-8', async () => {
+    const path = join(dir, 'latin1.csv')
+    writeGeneratorCsv(path, [{ comment: 'ok' }])
+    const bytes = Buffer.concat([readFileSync(path), Buffer.from([0x31, 0x2c, 0xff, 0xfe, 0x0a])])
+    writeFileSync(path, bytes)
+    const err = await run(path).catch((e) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect(err.code).toBe('IMPORT_FAILED')
+    expect(await countResponses(open.db)).toBe(0)
+  })
+
+  it('stores the timestamp in UTC with its original offset, and the local date in the workspace zone', async () => {
+    const path = join(dir, 'tz.csv')
+    writeGeneratorCsv(path, [{ submitted_at: '2025-01-31T23:30:00+07:00' }, { submitted_at: '2025-01-31T17:30:00Z' }])
+    await run(path)
+    const rows = open.ws.sqlite.prepare('SELECT submitted_at, submitted_offset, local_date FROM responses ORDER BY id').all()
+    expect(rows).toEqual([
+      { submitted_at: Date.UTC(2025, 0, 31, 16, 30), submitted_offset: 420, local_date: '2025-01-31' },
+      { submitted_at: Date.UTC(2025, 0, 31, 17, 30), submitted_offset: 0, local_date: '2025-02-01' },
+    ])
+  })
+
+  it('links responses to customers by the source id, creating each customer once', async () => {
+    await run(FIXTURE)
+    const { customers } = open.ws.sqlite.prepare('SELECT count(*) customers FROM customers').get() as { customers: number }
+    const { linked } = open.ws.sqlite.prepare('SELECT count(DISTINCT customer_id) linked FROM responses').get() as { linked: number }
+    expect(customers).toBe(linked)
+    expect(customers).toBeGreaterThan(1)
+  })
+})
