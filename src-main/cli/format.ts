@@ -4,9 +4,11 @@ const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(di
 
 /** Plain-text table for people; --json gives the machine-readable document. */
 export function formatSeriesTable(s: MetricsSeries): string {
-  const lines = [`${s.metric.toUpperCase()} by ${s.by} (time zone ${s.timezone})`, 'period      value    ±95%      n']
-  for (const r of s.rows)
-    lines.push(`${r.period.padEnd(10)} ${fmt(r.value).padStart(6)} ${fmt(r.moe95).padStart(7)} ${String(r.n).padStart(6)}${r.lowSample ? '  (too few responses)' : ''}`)
-  lines.push(`${'overall'.padEnd(10)} ${fmt(s.overall.value).padStart(6)} ${fmt(s.overall.moe95).padStart(7)} ${String(s.overall.n).padStart(6)}`)
+  const title = `${s.metric.toUpperCase()}${s.by ? ` by ${s.by}` : ''}${s.dim ? ` and ${s.dim}` : ''} (time zone ${s.timezone})`
+  const lines = [title, `${'period'.padEnd(10)} ${s.dim ? `${'group'.padEnd(24)} ` : ''}value    ±95%      n`]
+  const line = (period: string, group: string | null, r: { value: number | null; moe95: number | null; n: number; lowSample: boolean }) =>
+    `${period.padEnd(10)} ${s.dim ? `${(group ?? '(none)').slice(0, 24).padEnd(24)} ` : ''}${fmt(r.value).padStart(5)} ${fmt(r.moe95).padStart(7)} ${String(r.n).padStart(6)}${r.lowSample ? '  (too few responses)' : ''}`
+  for (const r of s.rows) lines.push(line(r.period ?? 'all', r.group, r))
+  lines.push(line('overall', null, s.overall))
   return lines.join('\n')
 }

@@ -10,13 +10,18 @@ import { handlers } from '../handlers/index'
 import { APP_VERSION } from '../app/version'
 import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args'
 import { formatSeriesTable } from './format'
+import { dimFromArgs, filterFromArgs } from './filterArgs'
+import { seriesMetrics } from '../../src-shared/api/metrics'
+import type { MetricKind } from '../../src-shared/domain/scores'
 
 const USAGE = `cxdesk — CX Desk on the command line
 
 Usage:
   cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--json]
   cxdesk import <workspace.cxdesk> <responses.csv> [--json]
-  cxdesk metrics <workspace.cxdesk> --metric nps --by day|week|month|quarter|year [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+  cxdesk metrics <workspace.cxdesk> --metric nps|csat|ces --by day|week|month|quarter|year
+         [--dim channel|touchpoint|stage|location|segment|language|tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+         [--filter key=value …] [--json]
 
 Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
 Periods are cut in the workspace's time zone (set at init; default: the system's, from TZ).`
@@ -67,12 +72,11 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
       const [file] = rest
       if (!file) throw new UsageError('metrics needs a workspace file')
       const metric = stringFlag(args, 'metric') ?? 'nps'
-      if (metric !== 'nps') throw new UsageError(`--metric ${metric} is not available yet; this version computes nps`)
+      if (!(seriesMetrics as readonly string[]).includes(metric)) throw new UsageError(`--metric must be one of ${seriesMetrics.join(', ')}`)
       const by = stringFlag(args, 'by') ?? 'month'
       if (!(periodUnits as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${periodUnits.join(', ')}`)
-      const series = await withWorkspace(api, ctx, file, () =>
-        api.call('metrics.series', { metric, by: by as PeriodUnit, from: stringFlag(args, 'from'), to: stringFlag(args, 'to') }),
-      )
+      const request = { metric: metric as MetricKind, by: by as PeriodUnit, dim: dimFromArgs(args), filter: filterFromArgs(args) }
+      const series = await withWorkspace(api, ctx, file, () => api.call('metrics.series', request))
       out(json ? JSON.stringify(series) : formatSeriesTable(series))
       return
     }

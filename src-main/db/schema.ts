@@ -29,6 +29,8 @@ export interface QuestionsTable {
   scale_min: number
   scale_max: number
   direction: 'higher_better' | 'lower_better'
+  good_threshold: number
+  poor_threshold: number
 }
 
 export interface ImportsTable {
@@ -68,6 +70,33 @@ export interface ResponsesTable {
   resolved_at: number | null
   created_at: number
   updated_at: number
+  /** 1 good, 0 neutral, −1 poor (needs follow-up); null without a score. */
+  band: -1 | 0 | 1 | null
+  sentiment: number | null
+}
+
+export interface TagsTable {
+  id: Generated<number>
+  name: string
+  color: string | null
+  created_at: number
+}
+
+export interface ResponseTagsTable {
+  response_id: number
+  tag_id: number
+  source: 'manual' | 'rule'
+  created_at: number
+}
+
+export interface SurveySendsTable {
+  id: Generated<number>
+  local_date: string
+  question_id: number | null
+  channel: string | null
+  touchpoint: string | null
+  sent: number
+  created_at: number
 }
 
 export interface NotesTable {
@@ -85,4 +114,7 @@ export interface DB {
   imports: ImportsTable
   responses: ResponsesTable
   notes: NotesTable
+  tags: TagsTable
+  response_tags: ResponseTagsTable
+  survey_sends: SurveySendsTable
 }

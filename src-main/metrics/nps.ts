@@ -1,5 +1,4 @@
-import { MIN_RELIABLE_N, npsBucket } from '../../src-shared/domain/scores'
-import type { ScoreValue } from '../../src-shared/api/metrics'
+import { MIN_RELIABLE_N } from '../../src-shared/domain/scores'
 
 export interface NpsCounts {
   promoters: number
@@ -7,13 +6,11 @@ export interface NpsCounts {
   detractors: number
 }
 
-export const emptyNpsCounts = (): NpsCounts => ({ promoters: 0, passives: 0, detractors: 0 })
-
-export function addNpsScore(c: NpsCounts, score: number, count: number): void {
-  const bucket = npsBucket(score)
-  if (bucket === 'promoter') c.promoters += count
-  else if (bucket === 'passive') c.passives += count
-  else c.detractors += count
+export interface NpsValue {
+  value: number | null
+  n: number
+  moe95: number | null
+  lowSample: boolean
 }
 
 /**
@@ -21,9 +18,9 @@ export function addNpsScore(c: NpsCounts, score: number, count: number): void {
  * detractors, Var = 100² · ((p + d) − (p − d)²) / n and the 95% margin of error is 1.96 · √Var
  * (METRICS.md).
  */
-export function npsValue(c: NpsCounts): ScoreValue {
+export function npsValue(c: NpsCounts): NpsValue {
   const n = c.promoters + c.passives + c.detractors
-  if (n === 0) return { value: null, n: 0, moe95: null, lowSample: true, ...c }
+  if (n === 0) return { value: null, n: 0, moe95: null, lowSample: true }
   const p = c.promoters / n
   const d = c.detractors / n
   const variance = (100 * 100 * (p + d - (p - d) ** 2)) / n
@@ -33,6 +30,5 @@ export function npsValue(c: NpsCounts): ScoreValue {
     n,
     moe95: 1.96 * Math.sqrt(variance),
     lowSample: n < MIN_RELIABLE_N,
-    ...c,
   }
 }

@@ -1,28 +1,49 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { countsByDateAndScore } from '../db/repositories/scoreCounts'
+import { scoreCounts } from '../db/repositories/scoreCounts'
 import { periodKey, periodStart, type PeriodUnit } from '../../src-shared/domain/periods'
 import type { MetricsSeries } from '../../src-shared/api/metrics'
-import { addNpsScore, emptyNpsCounts, npsValue, type NpsCounts } from './nps'
+import type { Dimension, FeedbackFilter } from '../../src-shared/api/filters'
+import type { MetricKind } from '../../src-shared/domain/scores'
+import { ScoreAccumulator } from './accumulator'
+import { figureOf } from './figures'
 
-/** NPS per period, cut in the workspace's time zone (local dates were computed in that zone when stored). */
-export async function npsSeries(
-  db: Kysely<DB>,
-  timezone: string,
-  query: { by: PeriodUnit; from?: string; to?: string },
-): Promise<MetricsSeries> {
-  const counts = await countsByDateAndScore(db, 'nps', query)
-  const periods = new Map<string, NpsCounts>()
-  const overall = emptyNpsCounts()
-  for (const { local_date, score, n } of counts) {
-    const key = periodKey(local_date, query.by)
-    let c = periods.get(key)
-    if (!c) periods.set(key, (c = emptyNpsCounts()))
-    addNpsScore(c, score, n)
-    addNpsScore(overall, score, n)
+export interface SeriesQuery {
+  metric: MetricKind
+  by?: PeriodUnit
+  dim?: Dimension
+  filter?: FeedbackFilter
+}
+
+const compare = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
+
+/** A score per period and/or group, cut in the workspace's zone (local dates were computed in it when stored). */
+export async function metricSeries(db: Kysely<DB>, timezone: string, query: SeriesQuery): Promise<MetricsSeries> {
+  const counts = await scoreCounts(db, query.metric, { dim: query.dim, filter: query.filter })
+  const cells = new Map<string, { period: string | null; group: string | null; acc: ScoreAccumulator }>()
+  const overall = new ScoreAccumulator()
+  // With tags, one response can sit in several groups; the overall figure counts it once.
+  const seenForOverall = query.dim === 'tag' ? null : overall
+  for (const row of counts) {
+    const period = query.by ? periodKey(row.local_date, query.by) : null
+    const key = `${period}\u0000${row.grp}`
+    let cell = cells.get(key)
+    if (!cell) cells.set(key, (cell = { period, group: row.grp, acc: new ScoreAccumulator() }))
+    cell.acc.add(row)
+    seenForOverall?.add(row)
   }
-  const rows = [...periods.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([period, c]) => ({ period, periodStart: periodStart(period, query.by), group: null, ...npsValue(c) }))
-  return { metric: 'nps', by: query.by, timezone, rows, overall: npsValue(overall) }
+  let overallFigure = figureOf(query.metric, overall)
+  if (query.dim === 'tag') {
+    const untagged = await metricSeries(db, timezone, { metric: query.metric, filter: query.filter })
+    overallFigure = untagged.overall
+  }
+  const rows = [...cells.values()]
+    .sort((a, b) => compare(a.period, b.period) || compare(a.group, b.group))
+    .map((c) => ({
+      period: c.period,
+      periodStart: c.period && query.by ? periodStart(c.period, query.by) : null,
+      group: c.group,
+      ...figureOf(query.metric, c.acc),
+    }))
+  return { metric: query.metric, by: query.by ?? null, dim: query.dim ?? null, timezone, rows, overall: overallFigure }
 }

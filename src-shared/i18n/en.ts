@@ -1,107 +1,13 @@
+import { coreEn } from './core/en'
+
 /**
- * The English catalogue defines every key. vi.ts and th.ts must have exactly the same keys
- * (a type error otherwise). Placeholders look like {name}; plural forms use the _one / _other suffix.
+ * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
+ * error otherwise). Each feature keeps its messages in its own folder (core/, …) with one file per
+ * language. Placeholders look like {name}; plural forms use the _one / _other suffix.
  */
 export const en = {
-  'app.name': 'CX Desk',
-  'app.tagline': 'Customer experience, measured and cared for, on your own computer.',
-  'common.cancel': 'Cancel',
-  'common.close': 'Close',
-  'common.create': 'Create',
-  'common.open': 'Open',
-  'common.loading': 'Loading…',
-  'common.retry': 'Try again',
-  'common.loadMore': 'Load more',
-  'common.dismiss': 'Dismiss',
-  'common.notAvailable': '—',
-
-  'lang.label': 'Language',
-
-  'start.title': 'Welcome to CX Desk',
-  'start.subtitle': 'Each client or business keeps its own workspace file. Create one, open one, or explore the demo.',
-  'start.new': 'New workspace',
-  'start.open': 'Open a workspace…',
-  'start.demo': 'Open the demo café chain',
-  'start.recent': 'Recent workspaces',
-  'start.inFolder': 'In your workspaces folder',
-  'start.noRecent': 'No workspaces yet. Create one to start, or open the demo to look around.',
-  'start.missing': 'File not found',
-  'start.newName': 'Workspace name',
-  'start.newNameHint': 'For example the client’s name. Saved in {folder}.',
-  'start.newNamePlaceholder': 'Phở Hà Nội – 2026',
-
-  'workspace.menu': 'Workspace',
-  'workspace.new': 'New workspace…',
-  'workspace.open': 'Open…',
-  'workspace.saveCopy': 'Save a copy…',
-  'workspace.saveCopyDone': 'Copy saved to {path}',
-  'workspace.close': 'Close workspace',
-  'workspace.demoBadge': 'Demo',
-  'workspace.responses_one': '{count} response',
-  'workspace.responses_other': '{count} responses',
-  'workspace.timezone': 'Time zone: {tz}',
-
-  'nav.overview': 'Overview',
-
-  'import.button': 'Import CSV…',
-  'import.hint': 'Responses exported by the CX Desk feedback generator (CSV, UTF-8).',
-  'import.reading': 'Importing {file}… {percent}%',
-  'import.done': 'Imported {imported} new responses from {file}.',
-  'import.duplicates': '{count} were already in the workspace and were skipped.',
-  'import.rejected': '{count} rows could not be imported:',
-  'import.rowError': 'Row {row}{column}: {reason}',
-  'import.failed': 'Nothing was imported from {file}.',
-
-  'nps.title': 'Net Promoter Score by month',
-  'nps.definition': 'NPS = % promoters (9–10) − % detractors (0–6) on the 0–10 “would you recommend” question. Range −100 to +100.',
-  'nps.band': '95% margin of error',
-  'nps.lowSample': 'Fewer than {min} responses: too few to read as a trend (hollow points).',
-  'nps.overall': 'Overall NPS {value} ± {moe} (n = {n})',
-  'nps.tooltip': 'NPS {value} ± {moe}',
-  'nps.tooltipN': 'n = {n} ({promoters} promoters, {passives} passives, {detractors} detractors)',
-  'nps.empty': 'No NPS responses yet. Import a CSV to see the trend.',
-  'nps.axisN': 'n = {n}',
-  'nps.timezone': 'Months are cut in {tz}.',
-
-  'chart.table': 'Show the numbers',
-  'chart.period': 'Period',
-  'chart.n': 'Responses (n)',
-  'nps.value': 'NPS',
-  'nps.moe': '± 95%',
-
-  'inbox.title': 'Latest responses',
-  'inbox.empty': 'No feedback yet. Import a file to fill the inbox.',
-  'inbox.anonymous': 'Anonymous',
-  'inbox.noComment': 'No comment',
-  'inbox.score': '{metric} {score}/{max}',
-
-  'metric.nps': 'NPS',
-  'metric.csat': 'CSAT',
-  'metric.ces': 'CES',
-
-  'status.new': 'New',
-  'status.in_progress': 'In progress',
-  'status.resolved': 'Resolved',
-  'status.no_action': 'No action needed',
-
-  'error.VALIDATION': 'The request was not valid.',
-  'error.UNKNOWN_CHANNEL': 'The app asked for something this version does not know.',
-  'error.NO_WORKSPACE': 'No workspace is open.',
-  'error.NOT_A_WORKSPACE': 'That file is not a CX Desk workspace.',
-  'error.CORRUPT_WORKSPACE': 'That workspace file is damaged and cannot be opened. It has not been changed.',
-  'error.NEWER_WORKSPACE': 'That workspace was saved by a newer version of CX Desk. Update the app to open it.',
-  'error.FILE_NOT_FOUND': 'The file could not be found. It may have been moved or deleted.',
-  'error.FILE_EXISTS': 'A workspace with that name already exists.',
-  'error.NOT_FOUND': 'That item no longer exists.',
-  'error.IMPORT_FAILED': 'The file could not be imported.',
-  'error.CANCELLED': 'Cancelled.',
-  'error.UNSUPPORTED': 'That is not available here.',
-  'error.UNAUTHORIZED': 'This page is not allowed to talk to CX Desk. Open the link printed by “npm run web”.',
-  'error.IO': 'The file could not be read or written.',
-  'error.INTERNAL': 'Something went wrong inside CX Desk.',
-  'error.network': 'CX Desk is not reachable. Is “npm run web” still running?',
-  'error.details': 'Details: {message}',
-} as const
+  ...coreEn,
+}
 
 export type MessageKey = keyof typeof en
 export type Messages = Record<MessageKey, string>

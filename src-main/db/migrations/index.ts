@@ -1,10 +1,14 @@
 import type { Migration } from 'kysely'
 import * as initial from './2026-11-22-initial'
+import * as bandsTags from './2026-11-22-bands-tags'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
  * read. The position in this list is the schema version stored in PRAGMA user_version.
  */
-export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [['2026-11-22-initial', initial]]
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['2026-11-22-initial', initial],
+  ['2026-11-22-bands-tags', bandsTags],
+]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

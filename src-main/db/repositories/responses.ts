@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
-import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+import { bandOf, type Direction, type FollowUpStatus } from '../../../src-shared/domain/scores'
 
 /** A response ready to store: ids resolved, local date computed. */
 export interface ResponseInsert {
@@ -28,21 +28,50 @@ export interface ResponseInsert {
   now: number
 }
 
+interface QuestionBands {
+  id: number
+  direction: Direction
+  good_threshold: number
+  poor_threshold: number
+}
+
 /**
  * Bulk writer on a raw prepared statement: imports write hundreds of thousands of rows and the
  * query builder's per-row overhead would dominate. Duplicates (same dedup_key) are skipped.
+ * Every response is stored with its band (good / neutral / poor) from its question's thresholds.
  * Returns true when the row was new.
  */
 export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => boolean {
+  const questions = new Map(
+    (sqlite.prepare('SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]),
+  )
   const stmt = sqlite.prepare(`
-    INSERT INTO responses (dedup_key, import_id, external_ref, customer_id, question_id, score, submitted_at, submitted_offset,
+    INSERT INTO responses (dedup_key, import_id, external_ref, customer_id, question_id, score, band, submitted_at, submitted_offset,
       local_date, channel, touchpoint, stage, location, language, comment, respondent_email, status, owner,
       status_changed_at, resolved_at, created_at, updated_at)
-    VALUES (@dedupKey, @importId, @externalRef, @customerId, @questionId, @score, @submittedAt, @submittedOffset,
+    VALUES (@dedupKey, @importId, @externalRef, @customerId, @questionId, @score, @band, @submittedAt, @submittedOffset,
       @localDate, @channel, @touchpoint, @stage, @location, @language, @comment, @respondentEmail, @status, @owner,
       @statusChangedAt, @resolvedAt, @now, @now)
     ON CONFLICT (dedup_key) DO NOTHING`)
-  return (r) => stmt.run(r).changes === 1
+  return (r) => {
+    const q = r.questionId === null ? undefined : questions.get(r.questionId)
+    const band = q && r.score !== null ? bandOf(r.score, q.direction, { good: q.good_threshold, poor: q.poor_threshold }) : null
+    return stmt.run({ ...r, band }).changes === 1
+  }
+}
+
+/** Recomputes every response's band, after a question's thresholds changed (one statement, one transaction). */
+export function recomputeBands(sqlite: Database.Database): void {
+  sqlite
+    .prepare(
+      `UPDATE responses SET band = (
+        SELECT CASE
+          WHEN q.direction = 'higher_better' THEN (CASE WHEN responses.score >= q.good_threshold THEN 1 WHEN responses.score <= q.poor_threshold THEN -1 ELSE 0 END)
+          ELSE (CASE WHEN responses.score <= q.good_threshold THEN 1 WHEN responses.score >= q.poor_threshold THEN -1 ELSE 0 END) END
+        FROM questions q WHERE q.id = responses.question_id)
+      WHERE score IS NOT NULL`,
+    )
+    .run()
 }
 
 export interface FeedbackRow {

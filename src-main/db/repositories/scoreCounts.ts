@@ -1,28 +1,43 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
-import type { MetricKind } from '../../../src-shared/domain/scores'
+import type { Direction, MetricKind } from '../../../src-shared/domain/scores'
+import type { Dimension, FeedbackFilter } from '../../../src-shared/api/filters'
+import { filteredResponses } from './feedbackFilter'
 
-export interface DateScoreCount {
+export interface ScoreCountRow {
   local_date: string
+  grp: string | null
   score: number
+  band: -1 | 0 | 1
+  scale_min: number
+  scale_max: number
+  direction: Direction
   n: number
 }
 
-/** Responses per local date and score value for one metric: the smallest table every period figure can be summed from. */
-export async function countsByDateAndScore(
-  db: Kysely<DB>,
-  metric: MetricKind,
-  range: { from?: string; to?: string },
-): Promise<DateScoreCount[]> {
-  let q = db
-    .selectFrom('responses as r')
-    .innerJoin('questions as q', 'q.id', 'r.question_id')
-    .where('q.metric', '=', metric)
-    .where('r.score', 'is not', null)
-    .select(['r.local_date', sql<number>`r.score`.as('score'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['r.local_date', 'r.score'])
-    .orderBy('r.local_date')
-  if (range.from) q = q.where('r.local_date', '>=', range.from)
-  if (range.to) q = q.where('r.local_date', '<=', range.to)
-  return q.execute()
+/**
+ * Responses per local date, dimension value, score and scale for one metric: the smallest table
+ * every figure in every period and group can be summed from. A response with two tags counts in
+ * both tag groups.
+ */
+export async function scoreCounts(db: Kysely<DB>, metric: MetricKind, opts: { dim?: Dimension; filter?: FeedbackFilter }): Promise<ScoreCountRow[]> {
+  const { dim } = opts
+  const base = filteredResponses(db, opts.filter).where('q.metric', '=', metric).where('r.score', 'is not', null)
+  // The tag join adds rows, not columns we select through the typed API, so the builder keeps base's type.
+  const source = (dim === 'tag' ? base.innerJoin('response_tags as rt', 'rt.response_id', 'r.id').innerJoin('tags as t', 't.id', 'rt.tag_id') : base) as unknown as typeof base
+  const grp =
+    dim === undefined ? sql<string | null>`NULL` : dim === 'tag' ? sql<string | null>`t.name` : dim === 'segment' ? sql<string | null>`c.segment` : sql<string | null>`${sql.ref(`r.${dim}`)}`
+  return source
+    .select([
+      'r.local_date',
+      grp.as('grp'),
+      sql<number>`r.score`.as('score'),
+      sql<-1 | 0 | 1>`r.band`.as('band'),
+      sql<number>`q.scale_min`.as('scale_min'),
+      sql<number>`q.scale_max`.as('scale_max'),
+      sql<Direction>`q.direction`.as('direction'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['r.local_date', grp, 'r.score', 'r.band', 'q.scale_min', 'q.scale_max', 'q.direction'])
+    .execute()
 }

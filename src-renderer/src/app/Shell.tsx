@@ -2,10 +2,14 @@ import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
 import { useI18n } from '../i18n/I18nProvider'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu'
-import { OverviewPage } from '../features/scores/OverviewPage'
+import { pages } from './pages'
+import { hrefFor, useRoute } from './router'
 
 export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   const { t } = useI18n()
+  const route = useRoute()
+  const page = pages.find((p) => p.id === route.page) ?? pages[0]
+  const Page = page.component
   return (
     <div className="shell">
       <header className="topbar">
@@ -20,18 +24,20 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           {workspace.isDemo && <span className="badge">{t('workspace.demoBadge')}</span>}
           <span className="muted">{t.plural('workspace.responses', workspace.responseCount)}</span>
         </div>
-        <nav className="topnav" aria-label={t('nav.overview')}>
-          <a className="active" href="#overview" aria-current="page">
-            {t('nav.overview')}
-          </a>
+        <nav className="topnav" aria-label={t('nav.main')}>
+          {pages.map((p) => (
+            <a key={p.id} className={p === page ? 'active' : undefined} href={hrefFor(p.id)} aria-current={p === page ? 'page' : undefined}>
+              {t(p.label)}
+            </a>
+          ))}
         </nav>
         <div className="topbar-end">
           <WorkspaceMenu workspace={workspace} />
           <LanguageSwitcher />
         </div>
       </header>
-      <main className="content" id="overview">
-        <OverviewPage workspace={workspace} />
+      <main className="content" id={page.id}>
+        <Page workspace={workspace} params={route.params} />
       </main>
     </div>
   )

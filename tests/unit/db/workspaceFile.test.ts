@@ -157,3 +157,27 @@ describe('workspace files', () => {
     await expect(app.api.call('workspace.setTimezone', { timezone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'VALIDATION' })
   })
 })
+
+describe('a version 1 workspace (fixture kept from the first release of the schema)', () => {
+  it('is backed up, migrated to the latest version, and keeps its data with bands computed', async () => {
+    const path = join(dir, 'v1.cxdesk')
+    writeFileSync(path, readFileSync(join(__dirname, '../../fixtures/workspace-v1.cxdesk')))
+    const info = await app.api.call('workspace.open', { path })
+    expect(info).toMatchObject({ name: 'Version 1 client', timezone: 'Asia/Bangkok', schemaVersion: LATEST_SCHEMA_VERSION, responseCount: 8 })
+    expect(readdirSync(dir).some((f) => /^v1\.cxdesk\.v1-.*\.bak$/.test(f))).toBe(true)
+    const sqlite = app.ctx.session.require().ws.sqlite
+    // NPS 10, 9 good; 7 neutral; 3 poor. CSAT 5 good, 2 poor. CES 6 good, 2 poor.
+    expect(sqlite.prepare('SELECT score, band FROM responses ORDER BY id').all()).toEqual([
+      { score: 10, band: 1 },
+      { score: 9, band: 1 },
+      { score: 7, band: 0 },
+      { score: 3, band: -1 },
+      { score: 5, band: 1 },
+      { score: 2, band: -1 },
+      { score: 6, band: 1 },
+      { score: 2, band: -1 },
+    ])
+    const nps = await app.api.call('metrics.series', { metric: 'nps' })
+    expect(nps.overall).toMatchObject({ value: 25, n: 4 })
+  })
+})

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importGeneratorCsv } from '../../../src-main/services/importService'
 import { countResponses } from '../../../src-main/db/repositories/responses'
-import { npsSeries } from '../../../src-main/metrics/series'
+import { metricSeries } from '../../../src-main/metrics/series'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { AppError } from '../../../src-shared/api/result'
 import { freshWorkspace } from '../../helpers/db'
@@ -47,7 +47,7 @@ describe('importing the generator CSV', () => {
     // 3 promoters (9, 10, 10), 1 passive (8), 2 detractors (0, 6), and a CSAT row that must not count.
     writeGeneratorCsv(path, [{ score: 9 }, { score: 10 }, { score: 10 }, { score: 8 }, { score: 0 }, { score: 6 }, { metric: 'csat', score: 5 }])
     await run(path)
-    const s = await npsSeries(open.db, 'Asia/Bangkok', { by: 'month' })
+    const s = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'nps', by: 'month' })
     expect(s.overall.n).toBe(6)
     expect(s.overall.value).toBeCloseTo((100 * (3 - 2)) / 6, 10)
   })

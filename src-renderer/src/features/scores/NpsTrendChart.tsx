@@ -25,7 +25,7 @@ export function NpsTrendChart({ series }: { series: MetricsSeries }) {
   const { t, fmt, locale } = useI18n()
   const fontsReady = useFontsReady()
   const rows = series.rows
-  const labels = rows.map((r) => [fmt.month(r.periodStart), t('nps.axisN', { n: fmt.integer(r.n) })])
+  const labels = rows.map((r) => [fmt.month(r.periodStart ?? ''), t('nps.axisN', { n: fmt.integer(r.n) })])
   const low = rows.map((r) => r.lowSample)
   const value = rows.map((r) => r.value)
   const upper = rows.map((r) => (r.value === null || r.moe95 === null ? null : Math.min(100, r.value + r.moe95)))
@@ -67,14 +67,14 @@ export function NpsTrendChart({ series }: { series: MetricsSeries }) {
             tooltip: {
               filter: (item) => item.datasetIndex === 2,
               callbacks: {
-                title: (items) => fmt.month(rows[items[0].dataIndex].periodStart),
+                title: (items) => fmt.month(rows[items[0].dataIndex].periodStart ?? ''),
                 label: (item) => {
                   const r = rows[item.dataIndex]
                   return r.value === null ? '' : t('nps.tooltip', { value: fmt.signed(r.value, 1), moe: fmt.number(r.moe95 ?? 0, 1) })
                 },
                 afterLabel: (item) => {
                   const r = rows[item.dataIndex]
-                  return t('nps.tooltipN', { n: fmt.integer(r.n), promoters: fmt.integer(r.promoters), passives: fmt.integer(r.passives), detractors: fmt.integer(r.detractors) })
+                  return t('nps.tooltipN', { n: fmt.integer(r.n), promoters: fmt.integer(r.good), passives: fmt.integer(r.neutral), detractors: fmt.integer(r.poor) })
                 },
               },
             },
@@ -105,8 +105,8 @@ export function NpsTrendTable({ series }: { series: MetricsSeries }) {
         </thead>
         <tbody>
           {series.rows.map((r) => (
-            <tr key={r.period} data-period={r.period} className={r.lowSample ? 'muted' : undefined}>
-              <th scope="row">{fmt.month(r.periodStart)}</th>
+            <tr key={r.period} data-period={r.period ?? ''} className={r.lowSample ? 'muted' : undefined}>
+              <th scope="row">{fmt.month(r.periodStart ?? '')}</th>
               <td data-value={r.value ?? ''}>{r.value === null ? t('common.notAvailable') : fmt.signed(r.value, 1)}</td>
               <td>{r.moe95 === null ? t('common.notAvailable') : fmt.number(r.moe95, 1)}</td>
               <td data-n={r.n}>{fmt.integer(r.n)}</td>

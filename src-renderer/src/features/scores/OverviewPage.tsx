@@ -1,9 +1,9 @@
-import type { WorkspaceInfo } from '../../../../src-shared/api/workspace'
+import type { PageProps } from '../../app/pages'
 import { ImportPanel } from '../import/ImportPanel'
 import { ResponsesList } from '../inbox/ResponsesList'
 import { NpsTrendCard } from './NpsTrendCard'
 
-export function OverviewPage({ workspace }: { workspace: WorkspaceInfo }) {
+export function OverviewPage({ workspace }: PageProps) {
   return (
     <div className="overview">
       <ImportPanel />

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react'
+import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
+import type { MessageKey } from '../../../src-shared/i18n/en'
+import { OverviewPage } from '../features/scores/OverviewPage'
+
+export interface PageProps {
+  workspace: WorkspaceInfo
+  params: URLSearchParams
+}
+
+/** The pages of the app, in navigation order. Each feature adds its page here. */
+export const pages: ReadonlyArray<{ id: string; label: MessageKey; component: ComponentType<PageProps> }> = [
+  { id: 'overview', label: 'nav.overview', component: OverviewPage },
+]

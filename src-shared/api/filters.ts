@@ -1,0 +1,66 @@
+import { z } from 'zod'
+import { isoDate, shortText } from './limits'
+import { followUpStatuses, metricKinds, scoreBands } from '../domain/scores'
+
+/** What feedback can be broken down by (charts) and filtered on (inbox and charts alike). */
+export const dimensions = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag'] as const
+export type Dimension = (typeof dimensions)[number]
+
+const values = z.array(shortText).max(200)
+
+/**
+ * One filter, shared by the inbox, the charts and the reports, so a click on a chart bar opens the
+ * inbox on exactly the responses behind it. Every field narrows; lists mean "any of".
+ */
+export const feedbackFilterSchema = z.strictObject({
+  /** Local calendar dates in the workspace's zone, inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  metric: z.array(z.enum(metricKinds)).max(3).optional(),
+  /** good = promoters / satisfied / agree; poor = detractors / unsatisfied / disagree (needs follow-up). */
+  band: z.array(z.enum(scoreBands)).max(3).optional(),
+  channel: values.optional(),
+  touchpoint: values.optional(),
+  stage: values.optional(),
+  location: values.optional(),
+  segment: values.optional(),
+  language: values.optional(),
+  /** Tag names. */
+  tag: values.optional(),
+  status: z.array(z.enum(followUpStatuses)).max(4).optional(),
+  owner: values.optional(),
+  /** Full-text search over comments. */
+  text: z.string().max(200).optional(),
+})
+export type FeedbackFilter = z.infer<typeof feedbackFilterSchema>
+
+export const filterListKeys = ['metric', 'band', 'channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag', 'status', 'owner'] as const
+
+/** Filters travel in URLs (#/inbox?channel=app&band=poor) so views can be shared, saved and linked from charts. */
+export function filterToSearchParams(f: FeedbackFilter): URLSearchParams {
+  const p = new URLSearchParams()
+  if (f.from) p.set('from', f.from)
+  if (f.to) p.set('to', f.to)
+  for (const key of filterListKeys) for (const v of f[key] ?? []) p.append(key, v)
+  if (f.text) p.set('text', f.text)
+  return p
+}
+
+/** The inverse of filterToSearchParams; anything invalid in a hand-edited URL is dropped, never trusted. */
+export function filterFromSearchParams(p: URLSearchParams): FeedbackFilter {
+  const raw: Record<string, unknown> = {}
+  for (const key of ['from', 'to', 'text'] as const) {
+    const v = p.get(key)
+    if (v) raw[key] = v
+  }
+  for (const key of filterListKeys) {
+    const all = p.getAll(key).filter(Boolean)
+    if (all.length) raw[key] = all
+  }
+  const parsed = feedbackFilterSchema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  // Keep the fields that are valid on their own.
+  const kept: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(raw)) if (feedbackFilterSchema.safeParse({ [k]: v }).success) kept[k] = v
+  return feedbackFilterSchema.parse(kept)
+}
