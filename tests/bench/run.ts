@@ -1,79 +1,38 @@
 /**
  * `npm run bench`: speed and memory at real sizes, printed as one JSON document.
- * Options: --rows N (default 1,000,000), --keep (leave the temporary folder for inspection).
- * Timings are medians of repeated runs; nothing here is asserted: targets live in the issues.
+ *   --rows N        responses to generate (default 1,000,000)
+ *   --only a,b      run only these sections
+ *   --keep          leave the temporary folders for inspection
+ * Nothing here is asserted: the targets live in the issues and the README reports the figures.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createAppContext } from '../../src-main/app/createAppContext'
-import { createDispatcher } from '../../src-main/app/dispatch'
-import { handlers } from '../../src-main/handlers/index'
-import { clientFromInvoke } from '../../src-shared/api/client'
-import { writeFeedbackCsv } from './writeFeedbackCsv'
+import { cpus, totalmem } from 'node:os'
+import { sections } from './sections/index'
+import { tempDir } from './harness'
 
 const args = process.argv.slice(2)
 const flag = (name: string) => {
   const i = args.indexOf(`--${name}`)
   return i >= 0 ? args[i + 1] : undefined
 }
-const ROWS = Number(flag('rows') ?? 1_000_000)
-
-async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    await fn()
-    times.push(performance.now() - t)
-  }
-  times.sort((a, b) => a - b)
-  return Math.round(times[Math.floor(times.length / 2)] * 100) / 100
-}
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'cxdesk-bench-'))
-  const csv = join(dir, 'responses.csv')
-  await writeFeedbackCsv(csv, ROWS)
-  const ctx = createAppContext({
-    platform: { kind: 'cli', systemLocales: () => [] },
-    paths: { dataDir: dir, workspacesDir: dir, uploadsDir: join(dir, 'uploads') },
-    usePreferences: false,
-    defaultTimezone: 'Asia/Bangkok',
-  })
-  const api = clientFromInvoke(createDispatcher(handlers, ctx))
-  await api.call('workspace.create', { path: join(dir, 'bench.cxdesk') })
-
-  let peakRss = process.memoryUsage().rss
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20)
-  const rssBefore = process.memoryUsage().rss
-  const t0 = performance.now()
-  const summary = await api.call('import.run', { fileId: ctx.files.register(csv).id })
-  const importMs = performance.now() - t0
-  clearInterval(sampler)
-
-  const first = await api.call('feedback.list', { limit: 50 })
-  let cursor = first.nextCursor ?? undefined
-  for (let i = 0; i < 200 && cursor; i++) cursor = (await api.call('feedback.list', { limit: 50, cursor })).nextCursor ?? undefined
-
-  const result = {
-    rows: ROWS,
-    csvBytes: statSync(csv).size,
-    import: {
-      ms: Math.round(importMs),
-      rowsPerSecond: Math.round(ROWS / (importMs / 1000)),
-      imported: summary.imported,
-      peakRssMB: Math.round(peakRss / 2 ** 20),
-      rssGrowthMB: Math.round((peakRss - rssBefore) / 2 ** 20),
-    },
-    inboxFirstPageMs: await median(15, () => api.call('feedback.list', { limit: 50 })),
-    inboxPage200Ms: await median(15, () => api.call('feedback.list', { limit: 50, cursor })),
-    npsByMonthMs: await median(7, () => api.call('metrics.series', { metric: 'nps', by: 'month' })),
-    npsByWeekMs: await median(7, () => api.call('metrics.series', { metric: 'nps', by: 'week' })),
-    workspaceBytes: statSync(join(dir, 'bench.cxdesk')).size,
+  const rows = Number(flag('rows') ?? 1_000_000)
+  const only = flag('only')?.split(',')
+  const results: Record<string, unknown> = {}
+  for (const section of sections) {
+    if (only && !only.includes(section.name)) continue
+    const tmp = tempDir(section.name)
+    process.stderr.write(`bench: ${section.name} (${rows.toLocaleString('en')} rows)…\n`)
+    try {
+      results[section.name] = await section.run({ rows, dir: tmp.dir })
+    } catch (e) {
+      results[section.name] = { error: (e as Error).message }
+    } finally {
+      if (!args.includes('--keep')) tmp.remove()
+    }
   }
-  await ctx.session.close()
-  if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true })
-  console.log(JSON.stringify(result, null, 2))
+  const machine = { node: process.version, cpus: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30) }
+  console.log(JSON.stringify({ rows, machine, ...results }, null, 2))
 }
 
 main().catch((e) => {
