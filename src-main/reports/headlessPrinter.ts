@@ -38,14 +38,9 @@ export async function printWithHeadlessBrowser(req: PrintRequest): Promise<Buffe
     const page = await browser.newPage()
     req.onStage?.('rendering')
     await page.goto(req.url, { waitUntil: 'load' })
-    const state = await page.waitForFunction(
-      () => {
-        const d = document.documentElement.dataset
-        return d.reportReady === 'true' ? 'ready' : d.reportError ? `error:${d.reportError}` : false
-      },
-      undefined,
-      { timeout: req.timeoutMs ?? 120_000, polling: 100 },
-    )
+    // Evaluated in the page (a string, since the main process has no DOM types).
+    const readiness = `(() => { const d = document.documentElement.dataset; return d.reportReady === 'true' ? 'ready' : d.reportError ? 'error:' + d.reportError : false })()`
+    const state = await page.waitForFunction(readiness, undefined, { timeout: req.timeoutMs ?? 120_000, polling: 100 })
     const outcome = (await state.jsonValue()) as string
     if (outcome.startsWith('error:')) throw new AppError('INTERNAL', `The report could not be laid out: ${outcome.slice(6)}`)
     req.onStage?.('printing')
