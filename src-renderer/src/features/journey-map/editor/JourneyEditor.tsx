@@ -198,7 +198,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
             {doc.map.kind === 'to_be' && doc.map.baseId && <a href={mapHref(doc.map.baseId)}>{t('journey.version.openAsIs')}</a>}
             {doc.map.kind === 'as_is' && otherId && <a href={mapHref(otherId)}>{t('journey.version.openToBe')}</a>}
             {otherId && (
-              <a href={mapHref(doc.map.id, compare ? {} : { compare: '1' })} aria-pressed={compare}>
+              <a href={mapHref(doc.map.id, compare ? {} : { compare: '1' })}>
                 {compare ? t('journey.version.hideCompare') : t('journey.version.compare')}
               </a>
             )}

@@ -26,7 +26,9 @@ export const mapCollisions: CollisionDetection = (args) => {
   const allowed = targetsOf[kind]
   const droppableContainers = args.droppableContainers.filter((c) => allowed.includes((c.data.current as { type?: string } | undefined)?.type ?? ''))
   const filtered = { ...args, droppableContainers }
-  const hits = args.pointerCoordinates ? pointerWithin(filtered) : closestCenter(filtered)
+  // Keyboard moves have no pointer: the nearest target to where the card was moved wins.
+  if (!args.pointerCoordinates) return closestCenter(filtered).filter((h) => h.id !== `before:${String(args.active.id).slice(5)}`).slice(0, 1)
+  const hits = pointerWithin(filtered)
   const slot = hits.find((h) => (h.data?.droppableContainer.data.current as { type?: string } | undefined)?.type === 'card-slot' && h.id !== `before:${String(args.active.id).slice(5)}`)
   if (slot) return [slot]
   const cell = hits.find((h) => (h.data?.droppableContainer.data.current as { type?: string } | undefined)?.type !== 'card-slot')

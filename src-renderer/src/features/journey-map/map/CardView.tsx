@@ -64,7 +64,6 @@ export const EditableCard = memo(function EditableCard({ card, look, selected }:
       editing?.openCard(card.id)
     }
   }
-  const label = `${plainText(card.text) || t('journey.card.empty')}${selected ? `, ${t('journey.card.selected')}` : ''}`
   return (
     <div
       ref={(el) => {
@@ -74,7 +73,6 @@ export const EditableCard = memo(function EditableCard({ card, look, selected }:
       {...drag.attributes}
       {...drag.listeners}
       aria-roledescription={t('journey.card.role')}
-      aria-label={label}
       aria-pressed={selected}
       data-card-id={card.id}
       className={cardClass(card, look, `${selected ? ' jm-selected' : ''}${drag.isDragging ? ' jm-dragging' : ''}${drop.isOver ? ' jm-drop-before' : ''}`)}

@@ -52,14 +52,14 @@ export function StageHeader({ doc, stage, index, span }: { doc: JourneyDoc; stag
   const style = { gridColumn: `span ${span}` }
   if (!editing)
     return (
-      <div className={className} style={style} role="columnheader">
+      <div className={className} style={style}>
         <span className="jm-stage-name">{stage.name}</span>
       </div>
     )
   const name = stage.name || t('journey.stage.unnamed', { n: index + 1 })
   const steps = stepsOf(doc, stage.id)
   return (
-    <div className={className} style={style} role="columnheader" ref={r.ref}>
+    <div className={className} style={style} ref={r.ref}>
       <button type="button" className="jm-handle" {...r.drag.listeners} {...r.drag.attributes} aria-label={t('journey.stage.drag', { name })} aria-roledescription={t('journey.drag.role')}>
         ⠿
       </button>
@@ -101,12 +101,12 @@ export function StepHeader({ doc, step, index, number }: { doc: JourneyDoc; step
   const name = step.name || t('journey.step.unnamed', { n: number })
   if (!editing)
     return (
-      <div className="jm-step" role="columnheader">
+      <div className="jm-step">
         {step.name}
       </div>
     )
   return (
-    <div className="jm-step" role="columnheader">
+    <div className="jm-step">
       <NameInput value={step.name} label={t('journey.step.name')} onSave={(v) => editing.dispatch({ type: 'updateStep', id: step.id, patch: { name: v } })} placeholder={siblings.length > 1 ? name : ''} />
       <ActionMenu
         label={t('journey.step.menu', { name })}
@@ -137,14 +137,14 @@ export function LaneHeader({ doc, lane, index, legend }: { doc: JourneyDoc; lane
   const name = lane.name || t(`journey.laneType.${lane.type}`)
   if (!editing)
     return (
-      <div className={className} role="rowheader">
+      <div className={className}>
         <Icon name={lane.type} />
         <span className="jm-lane-name">{lane.name}</span>
         {legend}
       </div>
     )
   return (
-    <div className={className} role="rowheader" ref={r.ref}>
+    <div className={className} ref={r.ref}>
       <div className="jm-lane-title">
         <button type="button" className="jm-handle" {...r.drag.listeners} {...r.drag.attributes} aria-label={t('journey.lane.drag', { name })} aria-roledescription={t('journey.drag.role')}>
           ⠿

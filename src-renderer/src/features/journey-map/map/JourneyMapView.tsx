@@ -47,18 +47,17 @@ export function JourneyMapView({ doc, display, stageFilter, label }: { doc: Jour
   return (
     <div
       className="jm-grid"
-      role="grid"
+      role="group"
       aria-label={label}
-      aria-colcount={steps.length + 1}
       style={{ gridTemplateColumns: `${LANE_HEADER_WIDTH}px repeat(${steps.length}, ${COLUMN_WIDTH}px)` }}
     >
-      <div className="jm-corner" role="presentation" />
+      <div className="jm-corner" />
       {stages.map((s) => (
         <StageHeader key={s.id} doc={doc} stage={s} index={doc.stages.indexOf(s)} span={stepsOf(doc, s.id).length} />
       ))}
       {showSteps && (
         <>
-          <div className="jm-corner jm-corner-steps" role="presentation" />
+          <div className="jm-corner jm-corner-steps" />
           {steps.map((s) => (
             <StepHeader key={s.id} doc={doc} step={s} index={stepsOf(doc, s.stageId).indexOf(s)} number={numberOf.get(s.id) ?? 0} />
           ))}
@@ -119,7 +118,7 @@ const LaneRow = memo(function LaneRow({
     return (
       <>
         <LaneHeader doc={doc} lane={lane} index={index} legend={<EmotionLegend actual={!!actual} other={!!display.otherEmotions} />} />
-        <div className="jm-cell jm-cell-curve" role="gridcell" style={{ gridColumn: `span ${steps.length}` }}>
+        <div className="jm-cell jm-cell-curve" style={{ gridColumn: `span ${steps.length}` }}>
           <EmotionCurve lane={lane} steps={steps} columnWidth={COLUMN_WIDTH} points={doc.emotions} actual={actual} other={display.otherEmotions} />
         </div>
       </>
@@ -129,7 +128,7 @@ const LaneRow = memo(function LaneRow({
       <>
         <LaneHeader doc={doc} lane={lane} index={index} legend={<ScoresLegend metric={metric} />} />
         {steps.map((s) => (
-          <div key={s.id} className="jm-cell jm-cell-scores" role="gridcell">
+          <div key={s.id} className="jm-cell jm-cell-scores" role="group" aria-label={cellLabel(doc, lane, s)}>
             <LiveScoreCell cards={touchpointCards.filter((c) => c.stepId === s.id && c.link)} metric={metric} scores={display.scores} onOpen={display.onOpenScore} />
           </div>
         ))}
@@ -139,7 +138,7 @@ const LaneRow = memo(function LaneRow({
     <>
       <LaneHeader doc={doc} lane={lane} index={index} />
       {steps.map((s) => (
-        <CardCell key={s.id} lane={lane} step={s} cards={cells.get(cellKey(lane.id, s.id)) ?? EMPTY} comments={comments} display={display} metric={metric} />
+        <CardCell key={s.id} doc={doc} lane={lane} step={s} cards={cells.get(cellKey(lane.id, s.id)) ?? EMPTY} comments={comments} display={display} metric={metric} />
       ))}
     </>
   )
@@ -147,12 +146,18 @@ const LaneRow = memo(function LaneRow({
 
 const EMPTY: Card[] = []
 
+/** "Pain points – Order: In the app": what a screen reader says for a cell. */
+function cellLabel(doc: JourneyDoc, lane: Lane, step: Step): string {
+  const stage = doc.stages.find((s) => s.id === step.stageId)?.name ?? ''
+  return `${lane.name} – ${stage}${step.name ? `: ${step.name}` : ''}`
+}
+
 function ScoresLegend({ metric }: { metric: JourneyDoc['map']['scoreMetric'] }) {
   const { t } = useI18n()
   return <div className="jm-legend muted">{t(`journey.scores.legend.${metric}`)}</div>
 }
 
-function CardCell({ lane, step, cards, comments, display, metric }: { lane: Lane; step: Step; cards: Card[]; comments: Map<string, number>; display: MapDisplay; metric: JourneyDoc['map']['scoreMetric'] }) {
+function CardCell({ doc, lane, step, cards, comments, display, metric }: { doc: JourneyDoc; lane: Lane; step: Step; cards: Card[]; comments: Map<string, number>; display: MapDisplay; metric: JourneyDoc['map']['scoreMetric'] }) {
   const { t } = useI18n()
   const editing = useMapEditing()
   const drop = useDroppable({ id: `cell:${cellKey(lane.id, step.id)}`, data: { type: 'cell', laneId: lane.id, stepId: step.id }, disabled: !editing })
@@ -182,7 +187,7 @@ function CardCell({ lane, step, cards, comments, display, metric }: { lane: Lane
       </div>
     ))
   return (
-    <div ref={drop.setNodeRef} className={`jm-cell jm-cell-${lane.type}${drop.isOver ? ' jm-drop-over' : ''}`} role="gridcell" data-lane-id={lane.id} data-step-id={step.id}>
+    <div ref={drop.setNodeRef} className={`jm-cell jm-cell-${lane.type}${drop.isOver ? ' jm-drop-over' : ''}`} role="group" aria-label={cellLabel(doc, lane, step)} data-lane-id={lane.id} data-step-id={step.id}>
       {content}
     </div>
   )

@@ -18,15 +18,15 @@ export function ScoreChip({ card, metric, scores, onOpen }: { card: Card; metric
       ? t(trend.delta > 0 ? 'journey.scores.up' : 'journey.scores.down', { delta: fmt.signed(trend.delta, 1) })
       : t('journey.scores.noChange')
     : null
-  const label = t('journey.scores.chipLabel', { name, metric: t(`metric.${metric}`), value, n: fmt.integer(f?.n ?? 0) })
   return (
-    <button type="button" className={`jm-score jm-heat-${heatOf(metric, f)}`} onClick={() => onOpen?.(card)} disabled={!onOpen} aria-label={`${label}${trendText ? `, ${trendText}` : ''}. ${t('journey.scores.openInbox')}`} data-testid="live-score">
+    <button type="button" className={`jm-score jm-heat-${heatOf(metric, f)}`} onClick={() => onOpen?.(card)} disabled={!onOpen} data-testid="live-score">
       <span className="jm-score-name">{name}</span>
       <span className="jm-score-value">
         {t(`metric.${metric}`)} {value}
       </span>
       <span className="jm-score-n">{f?.lowSample && f.n > 0 ? t('journey.scores.thin', { n: fmt.integer(f.n) }) : t('journey.scores.n', { n: fmt.integer(f?.n ?? 0) })}</span>
       {trendText && <span className={`jm-score-trend${trend?.significant ? (trend.delta > 0 ? ' up' : ' down') : ''}`}>{trendText}</span>}
+      {onOpen && <span className="sr-only">{t('journey.scores.openInbox')}</span>}
     </button>
   )
 }
