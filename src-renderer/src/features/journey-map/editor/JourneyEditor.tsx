@@ -300,7 +300,18 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
             onDragCancel={() => setDragging(null)}
             onDragEnd={(e) => {
               setDragging(null)
-              const cmd = commandForDrop(store.doc, e, selected)
+              const cmd = commandForDrop(store.doc, e, selected, (laneId, stepId, moving) => {
+                // Keyboard drops append; a pointer drop lands before the first card whose middle is below the dragged card's.
+                const rect = e.active.rect.current.translated
+                if (!rect || !(e.activatorEvent instanceof PointerEvent || e.activatorEvent instanceof MouseEvent)) return undefined
+                const y = rect.top + rect.height / 2
+                const cards = [...document.querySelectorAll<HTMLElement>(`.jm-editor .jm-cell[data-lane-id="${laneId}"][data-step-id="${stepId}"] [data-card-id]`)].filter((el) => !moving.includes(el.dataset.cardId ?? ''))
+                const at = cards.findIndex((el) => {
+                  const r = el.getBoundingClientRect()
+                  return y < r.top + r.height / 2
+                })
+                return at < 0 ? undefined : at
+              })
               if (cmd) dispatch(cmd)
             }}
           >

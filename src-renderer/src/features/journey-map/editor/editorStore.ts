@@ -91,9 +91,9 @@ export class JourneyEditorStore {
   get canRedo(): boolean {
     return this.future.length > 0
   }
-  /** Edits made but not yet stored in the workspace. */
+  /** Commands made but not yet stored in the workspace (the queue keeps the ones in flight until they are stored). */
   get unsaved(): number {
-    return this.queue.length + (this.inFlight ? 1 : 0)
+    return this.queue.length
   }
 
   /** Applies commands as one undoable edit. Returns why they could not apply, or null. */

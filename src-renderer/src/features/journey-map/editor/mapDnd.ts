@@ -13,13 +13,13 @@ import type { Translate } from '../../../../../src-shared/i18n/translate'
 import { plainText } from '../map/FormattedText'
 
 type DragKind = 'card' | 'stage' | 'lane'
-const targetsOf: Record<DragKind, string[]> = { card: ['cell', 'card-slot'], stage: ['stage-slot'], lane: ['lane-slot'] }
+const targetsOf: Record<DragKind, string[]> = { card: ['cell'], stage: ['stage-slot'], lane: ['lane-slot'] }
 const kindOf = (data: unknown): DragKind | null => {
   const type = (data as { type?: string } | undefined)?.type
   return type === 'card' || type === 'stage' || type === 'lane' ? type : null
 }
 
-/** Only targets of the dragged thing's kind count; a card over another card lands before it, else at the end of the cell. */
+/** Only targets of the dragged thing's kind count: cells for a card, header slots for a stage or a lane. */
 export const mapCollisions: CollisionDetection = (args) => {
   const kind = kindOf(args.active.data.current)
   if (!kind) return []
@@ -27,12 +27,7 @@ export const mapCollisions: CollisionDetection = (args) => {
   const droppableContainers = args.droppableContainers.filter((c) => allowed.includes((c.data.current as { type?: string } | undefined)?.type ?? ''))
   const filtered = { ...args, droppableContainers }
   // Keyboard moves have no pointer: the nearest target to where the card was moved wins.
-  if (!args.pointerCoordinates) return closestCenter(filtered).filter((h) => h.id !== `before:${String(args.active.id).slice(5)}`).slice(0, 1)
-  const hits = pointerWithin(filtered)
-  const slot = hits.find((h) => (h.data?.droppableContainer.data.current as { type?: string } | undefined)?.type === 'card-slot' && h.id !== `before:${String(args.active.id).slice(5)}`)
-  if (slot) return [slot]
-  const cell = hits.find((h) => (h.data?.droppableContainer.data.current as { type?: string } | undefined)?.type !== 'card-slot')
-  return cell ? [cell] : hits.slice(0, 1)
+  return (args.pointerCoordinates ? pointerWithin(filtered) : closestCenter(filtered)).slice(0, 1)
 }
 
 /**
@@ -66,21 +61,24 @@ export const mapKeyboardCoordinates: KeyboardCoordinateGetter = (event, { active
   return { x: best.x - rect.width / 2, y: best.y - rect.height / 2 }
 }
 
-/** The command a finished drag stands for, or null when it changes nothing. */
-export function commandForDrop(doc: JourneyDoc, event: DragEndEvent, selected: ReadonlySet<string>): Command | null {
+/**
+ * The command a finished drag stands for, or null when it changes nothing. `indexAt` says where in
+ * the target cell the card was let go (among the cards that stay there); undefined appends.
+ */
+export function commandForDrop(doc: JourneyDoc, event: DragEndEvent, selected: ReadonlySet<string>, indexAt: (laneId: string, stepId: string, moving: string[]) => number | undefined): Command | null {
   const { active, over } = event
   if (!over) return null
   const a = active.data.current as { type: string; cardId?: string; id?: string }
-  const o = over.data.current as { type: string; laneId?: string; stepId?: string; beforeCardId?: string; id?: string }
-  if (a.type === 'card' && a.cardId) {
+  const o = over.data.current as { type: string; laneId?: string; stepId?: string; id?: string }
+  if (a.type === 'card' && a.cardId && o.type === 'cell' && o.laneId && o.stepId) {
     // Dragging one of several selected cards moves them all, in map order.
     const ids = selected.has(a.cardId) ? doc.cards.filter((c) => selected.has(c.id)).map((c) => c.id) : [a.cardId]
-    if (o.type === 'cell' && o.laneId && o.stepId) return { type: 'moveCards', ids, laneId: o.laneId, stepId: o.stepId }
-    if (o.type === 'card-slot' && o.laneId && o.stepId && o.beforeCardId) {
-      if (ids.includes(o.beforeCardId)) return null
-      const remaining = doc.cards.filter((c) => c.laneId === o.laneId && c.stepId === o.stepId && !ids.includes(c.id))
-      return { type: 'moveCards', ids, laneId: o.laneId, stepId: o.stepId, index: Math.max(0, remaining.findIndex((c) => c.id === o.beforeCardId)) }
-    }
+    const index = indexAt(o.laneId, o.stepId, ids)
+    const card = doc.cards.find((c) => c.id === a.cardId)
+    const cellNow = doc.cards.filter((c) => c.laneId === o.laneId && c.stepId === o.stepId && !ids.includes(c.id))
+    // Let go where it already was: nothing to do.
+    if (ids.length === 1 && card?.laneId === o.laneId && card.stepId === o.stepId && doc.cards.filter((c) => c.laneId === o.laneId && c.stepId === o.stepId).indexOf(card) === (index ?? cellNow.length)) return null
+    return index === undefined ? { type: 'moveCards', ids, laneId: o.laneId, stepId: o.stepId } : { type: 'moveCards', ids, laneId: o.laneId, stepId: o.stepId, index }
   }
   if (a.type === 'stage' && a.id && o.type === 'stage-slot' && o.id && o.id !== a.id) return { type: 'moveStage', id: a.id, toIndex: doc.stages.findIndex((s) => s.id === o.id) }
   if (a.type === 'lane' && a.id && o.type === 'lane-slot' && o.id && o.id !== a.id) return { type: 'moveLane', id: a.id, toIndex: doc.lanes.findIndex((l) => l.id === o.id) }

@@ -1,4 +1,4 @@
-import { memo, useMemo, type ReactNode } from 'react'
+import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import type { Card, JourneyDoc, Lane, Step } from '../../../../../src-shared/domain/journeys/model'
 import { cardsByCell, cellKey, orderedSteps, stepsOf } from '../../../../../src-shared/domain/journeys/grid'
@@ -38,6 +38,28 @@ export function JourneyMapView({ doc, display, stageFilter, label }: { doc: Jour
     () => (display.actualCurve && display.scores ? actualEmotions(allSteps.map((s) => s.id), touchpointCards, display.scores.current, metric) : null),
     [display.actualCurve, display.scores, allSteps, touchpointCards, metric],
   )
+  // One look per card, the same object for as long as it shows the same, so neither a drag (which
+  // redraws the drop targets) nor an edit elsewhere on the map redraws 600 card bodies.
+  const previousLooks = useRef(new Map<string, CardLook>())
+  const looks = useMemo(() => {
+    const m = new Map<string, CardLook>()
+    for (const c of doc.cards) {
+      const next: CardLook = {
+        figure: display.scores ? figureForCard(display.scores.current, c) : undefined,
+        metric,
+        heat: display.heat,
+        compare: display.compare?.get(c.id),
+        commentCount: comments.get(c.id) ?? 0,
+      }
+      const prev = previousLooks.current.get(c.id)
+      const same = prev && prev.figure === next.figure && prev.metric === next.metric && prev.heat === next.heat && prev.compare === next.compare && prev.commentCount === next.commentCount
+      m.set(c.id, same ? prev : next)
+    }
+    return m
+  }, [doc.cards, display.scores, display.heat, display.compare, comments, metric])
+  useEffect(() => {
+    previousLooks.current = looks
+  }, [looks])
   const showSteps = doc.steps.some((s) => s.name) || doc.stages.some((st) => stepsOf(doc, st.id).length > 1)
   const numberOf = new Map(allSteps.map((s, i) => [s.id, i + 1]))
 
@@ -71,7 +93,7 @@ export function JourneyMapView({ doc, display, stageFilter, label }: { doc: Jour
           index={li}
           steps={steps}
           cells={cells}
-          comments={comments}
+          looks={looks}
           display={display}
           touchpointCards={touchpointCards}
           actual={actual}
@@ -98,7 +120,7 @@ const LaneRow = memo(function LaneRow({
   index,
   steps,
   cells,
-  comments,
+  looks,
   display,
   touchpointCards,
   actual,
@@ -108,7 +130,7 @@ const LaneRow = memo(function LaneRow({
   index: number
   steps: Step[]
   cells: Map<string, Card[]>
-  comments: Map<string, number>
+  looks: Map<string, CardLook>
   display: MapDisplay
   touchpointCards: Card[]
   actual: Map<string, { value: number; n: number }> | null
@@ -138,7 +160,7 @@ const LaneRow = memo(function LaneRow({
     <>
       <LaneHeader doc={doc} lane={lane} index={index} />
       {steps.map((s) => (
-        <CardCell key={s.id} doc={doc} lane={lane} step={s} cards={cells.get(cellKey(lane.id, s.id)) ?? EMPTY} comments={comments} display={display} metric={metric} />
+        <CardCell key={s.id} doc={doc} lane={lane} step={s} cards={cells.get(cellKey(lane.id, s.id)) ?? EMPTY} looks={looks} />
       ))}
     </>
   )
@@ -157,17 +179,11 @@ function ScoresLegend({ metric }: { metric: JourneyDoc['map']['scoreMetric'] }) 
   return <div className="jm-legend muted">{t(`journey.scores.legend.${metric}`)}</div>
 }
 
-function CardCell({ doc, lane, step, cards, comments, display, metric }: { doc: JourneyDoc; lane: Lane; step: Step; cards: Card[]; comments: Map<string, number>; display: MapDisplay; metric: JourneyDoc['map']['scoreMetric'] }) {
+function CardCell({ doc, lane, step, cards, looks }: { doc: JourneyDoc; lane: Lane; step: Step; cards: Card[]; looks: Map<string, CardLook> }) {
   const { t } = useI18n()
   const editing = useMapEditing()
   const drop = useDroppable({ id: `cell:${cellKey(lane.id, step.id)}`, data: { type: 'cell', laneId: lane.id, stepId: step.id }, disabled: !editing })
-  const look = (c: Card): CardLook => ({
-    figure: display.scores ? figureForCard(display.scores.current, c) : undefined,
-    metric,
-    heat: display.heat,
-    compare: display.compare?.get(c.id),
-    commentCount: comments.get(c.id) ?? 0,
-  })
+  const look = (c: Card) => looks.get(c.id) as CardLook
   let content: ReactNode
   if (editing)
     content = (
