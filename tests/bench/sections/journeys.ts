@@ -109,7 +109,7 @@ export const journeys: BenchSection = {
       await page.waitForSelector('.topnav')
       const openMs: number[] = []
       for (let i = 0; i < 6; i++) {
-        await page.evaluate(() => (window.location.hash = '#/journeys'))
+        await page.evaluate("window.location.hash = '#/journeys'")
         await page.waitForSelector('.jm-list-head')
         openMs.push(
           (await page.evaluate(`new Promise((resolve) => {
