@@ -1,6 +1,7 @@
 import type { WorkspaceDb } from '../db/connect'
 import type { Command } from '../../src-shared/domain/journeys/commands'
 import { newId } from '../../src-shared/domain/journeys/ids'
+import { newCard } from '../../src-shared/domain/journeys/cards'
 import type { Card, JourneyDoc, ScoreLink } from '../../src-shared/domain/journeys/model'
 import { applyCommands } from '../../src-shared/domain/journeys/reducer'
 import { documentFromTemplate } from '../services/journeyTemplates'
@@ -27,19 +28,7 @@ function run(doc: JourneyDoc, commands: Command[]): JourneyDoc {
   return r.doc
 }
 
-const card = (laneId: string, stepId: string, text: string, extra: Partial<Card> = {}): Card => ({
-  id: newId(),
-  laneId,
-  stepId,
-  text,
-  color: 'default',
-  icon: 'none',
-  channel: null,
-  link: null,
-  evidence: [],
-  image: null,
-  ...extra,
-})
+const card = (laneId: string, stepId: string, text: string, extra: Partial<Card> = {}): Card => newCard(laneId, stepId, { text, ...extra })
 
 /**
  * The café chain's morning-order journey, as it is today and as the team wants it to be, with its

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { rmSync } from 'node:fs'
 import type { Command } from '../../../src-shared/domain/journeys/commands'
 import { newId } from '../../../src-shared/domain/journeys/ids'
+import { newCard } from '../../../src-shared/domain/journeys/cards'
 import { laneTypes, type Card } from '../../../src-shared/domain/journeys/model'
 import { startApp, type RunningApp } from '../../e2e/fixtures'
 import { benchApp, median, type BenchSection } from '../harness'
@@ -34,18 +35,7 @@ function bigMapCommands(): Command[] {
   steps.forEach((stepId, i) => commands.push({ type: 'setEmotion', laneId: emotion, stepId, value: ((i * 37) % 200) - 100 }))
   const cards: Card[] = []
   for (let i = 0; i < CARDS; i++)
-    cards.push({
-      id: newId(),
-      laneId: lanes[i % lanes.length],
-      stepId: steps[Math.floor(i / lanes.length) % steps.length],
-      text: `Card ${i + 1}: a customer action or a pain point with a few words`,
-      color: 'default',
-      icon: 'none',
-      channel: null,
-      link: null,
-      evidence: [],
-      image: null,
-    })
+    cards.push(newCard(lanes[i % lanes.length], steps[Math.floor(i / lanes.length) % steps.length], { text: `Card ${i + 1}: a customer action or a pain point with a few words` }))
   for (let i = 0; i < cards.length; i += 100) commands.push({ type: 'addCards', cards: cards.slice(i, i + 100) })
   return commands
 }

@@ -1,4 +1,5 @@
 import type { Card, JourneyDoc } from '../../../src-shared/domain/journeys/model'
+import { newCard } from '../../../src-shared/domain/journeys/cards'
 
 /** A small map: stages A (steps a1, a2) and B (step b1); lanes act (actions), tp (touchpoints), emo (emotion), live (scores). */
 export function sampleDoc(): JourneyDoc {
@@ -27,7 +28,7 @@ export function sampleDoc(): JourneyDoc {
 }
 
 export function card(id: string, laneId: string, stepId: string, extra: Partial<Card> = {}): Card {
-  return { id, laneId, stepId, text: id, color: 'default', icon: 'none', channel: null, link: null, evidence: [], image: null, ...extra }
+  return newCard(laneId, stepId, { id, text: id, ...extra })
 }
 
 /** The card ids of a cell, in order. */

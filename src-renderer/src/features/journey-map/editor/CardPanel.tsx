@@ -5,10 +5,9 @@ import type { CardPatch } from '../../../../../src-shared/domain/journeys/comman
 import { useApiQuery } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
-import { Notice } from '../../../components/Notice'
 import type { MapEditing } from '../map/mapContext'
 import { EvidencePicker } from './EvidencePicker'
-import { imageFileToDataUrl } from './imageFiles'
+import { ImagePicker } from './ImagePicker'
 
 const AUTHOR_KEY = 'cxdesk.journey.author'
 
@@ -17,13 +16,13 @@ export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: Jour
   const { t, fmt } = useI18n()
   const lane = doc.lanes.find((l) => l.id === card.laneId)
   const [text, setText] = useState(card.text)
-  const [imageError, setImageError] = useState(false)
   const [comment, setComment] = useState('')
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '')
   useEffect(() => setText(card.text), [card.id, card.text])
   const update = (patch: CardPatch, key?: string) =>
     editing.dispatch({ type: 'updateCard', id: card.id, patch }, key ? { coalesceKey: `${key}:${card.id}` } : undefined)
   const isTouchpoint = lane?.type === 'touchpoints'
+  const setLink = (link: { touchpoint: string | null; channel: string | null }) => update({ link: link.touchpoint || link.channel ? link : null })
   const linkable = useApiQuery('journeys.linkableValues', {}, { enabled: isTouchpoint, staleTime: 60_000 })
   const comments = doc.comments.filter((m) => m.cardId === card.id)
 
@@ -87,74 +86,26 @@ export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: Jour
           <fieldset className="jm-link">
             <legend>{t('journey.panel.link')}</legend>
             <p className="muted jm-hint">{t('journey.panel.linkHint')}</p>
-            <label className="field">
-              <span>{t('journey.panel.linkTouchpoint')}</span>
-              <select
-                value={card.link?.touchpoint ?? ''}
-                onChange={(e) => {
-                  const touchpoint = e.target.value || null
-                  const channel = card.link?.channel ?? null
-                  update({ link: touchpoint || channel ? { touchpoint, channel } : null })
-                }}
-              >
-                <option value="">{t('journey.panel.none')}</option>
-                {withCurrent(linkable.data?.touchpoints ?? [], card.link?.touchpoint).map((v) => (
-                  <option key={v.value} value={v.value}>
-                    {t('journey.panel.valueWithN', { value: v.value, n: fmt.integer(v.n) })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>{t('journey.panel.linkChannel')}</span>
-              <select
-                value={card.link?.channel ?? ''}
-                onChange={(e) => {
-                  const channel = e.target.value || null
-                  const touchpoint = card.link?.touchpoint ?? null
-                  update({ link: touchpoint || channel ? { touchpoint, channel } : null })
-                }}
-              >
-                <option value="">{t('journey.panel.anyChannel')}</option>
-                {withCurrent(linkable.data?.channels ?? [], card.link?.channel).map((v) => (
-                  <option key={v.value} value={v.value}>
-                    {t('journey.panel.valueWithN', { value: v.value, n: fmt.integer(v.n) })}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <LinkSelect
+              label={t('journey.panel.linkTouchpoint')}
+              emptyLabel={t('journey.panel.none')}
+              value={card.link?.touchpoint ?? null}
+              options={linkable.data?.touchpoints ?? []}
+              onChange={(touchpoint) => setLink({ touchpoint, channel: card.link?.channel ?? null })}
+            />
+            <LinkSelect
+              label={t('journey.panel.linkChannel')}
+              emptyLabel={t('journey.panel.anyChannel')}
+              value={card.link?.channel ?? null}
+              options={linkable.data?.channels ?? []}
+              onChange={(channel) => setLink({ touchpoint: card.link?.touchpoint ?? null, channel })}
+            />
             {linkable.data && linkable.data.touchpoints.length === 0 && <p className="muted">{t('journey.panel.noFeedback')}</p>}
           </fieldset>
         </>
       )}
 
-      <div className="field">
-        <span>{t('journey.panel.image')}</span>
-        {card.image && <img className="jm-panel-image" src={card.image} alt="" />}
-        <div className="jm-form-row">
-          <input
-            type="file"
-            accept="image/*"
-            aria-label={t('journey.panel.image')}
-            onChange={async (e) => {
-              const file = e.target.files?.[0]
-              if (!file) return
-              try {
-                update({ image: await imageFileToDataUrl(file) })
-                setImageError(false)
-              } catch {
-                setImageError(true)
-              }
-            }}
-          />
-          {card.image && (
-            <Button variant="ghost" onClick={() => update({ image: null })}>
-              {t('journey.panel.removeImage')}
-            </Button>
-          )}
-        </div>
-        {imageError && <Notice tone="error">{t('journey.image.failed')}</Notice>}
-      </div>
+      <ImagePicker label={t('journey.panel.image')} removeLabel={t('journey.panel.removeImage')} value={card.image} maxSide={640} onChange={(image) => update({ image })} previewClass="jm-panel-image" />
 
       <EvidencePicker card={card} onChange={(evidence) => update({ evidence })} timezone={timezone} />
 
@@ -215,7 +166,22 @@ export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: Jour
   )
 }
 
-/** The choices, plus the value the card already has when the feedback no longer contains it. */
-function withCurrent(values: { value: string; n: number }[], current: string | null | undefined) {
-  return current && !values.some((v) => v.value === current) ? [{ value: current, n: 0 }, ...values] : values
+/** A feedback touchpoint or channel to score the card by, with how many responses each has. */
+function LinkSelect({ label, emptyLabel, value, options, onChange }: { label: string; emptyLabel: string; value: string | null; options: { value: string; n: number }[]; onChange: (v: string | null) => void }) {
+  const { t, fmt } = useI18n()
+  // The value the card already has stays choosable when the feedback no longer contains it.
+  const all = value && !options.some((o) => o.value === value) ? [{ value, n: 0 }, ...options] : options
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+        <option value="">{emptyLabel}</option>
+        {all.map((o) => (
+          <option key={o.value} value={o.value}>
+            {t('journey.panel.valueWithN', { value: o.value, n: fmt.integer(o.n) })}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
 }

@@ -3,6 +3,7 @@ import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useS
 import type { WorkspaceInfo } from '../../../../../src-shared/api/workspace'
 import { filterToSearchParams } from '../../../../../src-shared/api/filters'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
+import { newCard } from '../../../../../src-shared/domain/journeys/cards'
 import { laneTypes, type Card, type LaneType } from '../../../../../src-shared/domain/journeys/model'
 import { metricKinds, type MetricKind } from '../../../../../src-shared/domain/scores'
 import { useApi, useApiQuery } from '../../../api/hooks'
@@ -100,7 +101,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
       },
       addCard: (laneId, stepId) => {
         const lane = store.doc.lanes.find((l) => l.id === laneId)
-        const card: Card = { id: newId(), laneId, stepId, text: '', color: lane?.type === 'pains' ? 'red' : lane?.type === 'ideas' ? 'green' : 'default', icon: 'none', channel: lane?.type === 'touchpoints' ? 'other' : null, link: null, evidence: [], image: null }
+        const card = newCard(laneId, stepId, { color: lane?.type === 'pains' ? 'red' : lane?.type === 'ideas' ? 'green' : 'default', channel: lane?.type === 'touchpoints' ? 'other' : null })
         if (!dispatch({ type: 'addCards', cards: [card] })) {
           setOpenCardId(card.id)
           setSelected(new Set([card.id]))

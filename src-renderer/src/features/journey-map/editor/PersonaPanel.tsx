@@ -4,8 +4,7 @@ import { newId } from '../../../../../src-shared/domain/journeys/ids'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { Modal } from '../../../components/Modal'
-import { Notice } from '../../../components/Notice'
-import { imageFileToDataUrl } from './imageFiles'
+import { ImagePicker } from './ImagePicker'
 
 /** The persona the map is for: shown above the map, edited in a dialog. */
 export function PersonaPanel({ persona, onSave }: { persona: Persona | null; onSave: ((p: Persona | null) => void) | null }) {
@@ -71,7 +70,6 @@ export function PersonaAvatar({ persona }: { persona: Persona }) {
 function PersonaForm({ persona, onSave, onCancel }: { persona: Persona | null; onSave: (p: Persona | null) => void; onCancel: () => void }) {
   const { t } = useI18n()
   const [draft, setDraft] = useState<Persona>(persona ?? { id: newId(), name: '', avatar: '', photo: null, goals: '', frustrations: '', quote: '', demographics: '' })
-  const [photoError, setPhotoError] = useState(false)
   const field = (key: 'goals' | 'frustrations' | 'quote' | 'demographics') => (
     <label className="field">
       <span>{t(`journey.persona.${key}`)}</span>
@@ -96,33 +94,7 @@ function PersonaForm({ persona, onSave, onCancel }: { persona: Persona | null; o
           <input value={draft.avatar} maxLength={4} onChange={(e) => setDraft({ ...draft, avatar: e.target.value })} />
         </label>
       </div>
-      <div className="field">
-        <span>{t('journey.persona.photo')}</span>
-        <div className="jm-form-row">
-          {draft.photo && <img className="jm-avatar" src={draft.photo} alt="" />}
-          <input
-            type="file"
-            accept="image/*"
-            aria-label={t('journey.persona.photo')}
-            onChange={async (e) => {
-              const file = e.target.files?.[0]
-              if (!file) return
-              try {
-                setDraft({ ...draft, photo: await imageFileToDataUrl(file, 256) })
-                setPhotoError(false)
-              } catch {
-                setPhotoError(true)
-              }
-            }}
-          />
-          {draft.photo && (
-            <Button variant="ghost" onClick={() => setDraft({ ...draft, photo: null })}>
-              {t('journey.persona.removePhoto')}
-            </Button>
-          )}
-        </div>
-        {photoError && <Notice tone="error">{t('journey.image.failed')}</Notice>}
-      </div>
+      <ImagePicker label={t('journey.persona.photo')} removeLabel={t('journey.persona.removePhoto')} value={draft.photo} maxSide={256} onChange={(photo) => setDraft({ ...draft, photo })} previewClass="jm-avatar" />
       {field('quote')}
       {field('goals')}
       {field('frustrations')}

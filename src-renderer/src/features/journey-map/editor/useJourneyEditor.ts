@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
-import { useApi } from '../../../api/hooks'
+import { useApi, useTransport } from '../../../api/hooks'
 import { JourneyEditorStore } from './editorStore'
 
 type Loaded = { store: JourneyEditorStore; error: null } | { store: null; error: unknown } | { store: null; error: null }
@@ -27,16 +27,19 @@ export function useJourneyEditor(id: string) {
     }
   }, [api, id, attempt])
 
-  // An edit not yet stored is the only thing closing the window could lose: ask first.
+  // An edit not yet stored is the only thing closing the tab could lose: the browser asks first.
+  // (In the desktop app a cancelled unload would silently keep the window open; there a save is
+  // an in-process IPC call of about a millisecond, already on its way when the window closes.)
+  const desktop = useTransport().kind === 'desktop'
   useEffect(() => {
     const store = loaded.store
-    if (!store) return
+    if (!store || desktop) return
     const guard = (e: BeforeUnloadEvent) => {
       if (store.unsaved > 0) e.preventDefault()
     }
     window.addEventListener('beforeunload', guard)
     return () => window.removeEventListener('beforeunload', guard)
-  }, [loaded.store])
+  }, [loaded.store, desktop])
 
   const store = loaded.id === id ? loaded.store : null
   const noop = useCallback(() => () => undefined, [])
