@@ -183,6 +183,18 @@ test('the demo map: live scores open the inbox, keyboard moves, versions side by
   await page.keyboard.press('Alt+ArrowLeft')
   await expect.poll(() => cellOf(card).getAttribute('data-step-id')).toBe(before)
 
+  // Stages move with the keyboard too: pick the handle up, move right, drop; Ctrl+Z puts it back.
+  const stageOrder = () => page.getByLabel('Stage name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+  await page.getByRole('button', { name: 'Move stage Discover' }).focus()
+  await page.keyboard.press('Space')
+  await expect(announced).toContainText('is over')
+  await page.keyboard.press('ArrowRight')
+  await expect(announced).toContainText('is over the place of Order')
+  await page.keyboard.press('Space')
+  await expect.poll(stageOrder).toEqual(['Order', 'Discover', 'Receive', 'Enjoy', 'Support'])
+  await page.keyboard.press('Control+z')
+  await expect.poll(stageOrder).toEqual(['Discover', 'Order', 'Receive', 'Enjoy', 'Support'])
+
   // Copy, paste and delete with the keyboard, undoable.
   await card.click()
   await page.keyboard.press('Control+c')

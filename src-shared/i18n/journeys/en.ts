@@ -134,7 +134,7 @@ export const journeysEn = {
   'journey.drag.cancel': 'Moving {name} was cancelled.',
   'journey.drag.nowhere': 'no place to drop',
   'journey.drag.cell': '{lane}, {stage}',
-  'journey.drag.before': 'the place before {name}',
+  'journey.drag.placeOf': 'the place of {name}',
 
   'journey.panel.title': 'Card',
   'journey.panel.text': 'Text',

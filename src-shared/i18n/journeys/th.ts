@@ -135,7 +135,7 @@ export const journeysTh: Record<keyof typeof journeysEn, string> = {
   'journey.drag.cancel': 'ยกเลิกการย้าย {name}',
   'journey.drag.nowhere': 'ไม่มีที่วาง',
   'journey.drag.cell': '{lane}, {stage}',
-  'journey.drag.before': 'ตำแหน่งก่อน {name}',
+  'journey.drag.placeOf': 'ตำแหน่งของ {name}',
 
   'journey.panel.title': 'การ์ด',
   'journey.panel.text': 'ข้อความ',

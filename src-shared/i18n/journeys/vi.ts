@@ -135,7 +135,7 @@ export const journeysVi: Record<keyof typeof journeysEn, string> = {
   'journey.drag.cancel': 'Đã hủy di chuyển {name}.',
   'journey.drag.nowhere': 'không có chỗ thả',
   'journey.drag.cell': '{lane}, {stage}',
-  'journey.drag.before': 'vị trí trước {name}',
+  'journey.drag.placeOf': 'vị trí của {name}',
 
   'journey.panel.title': 'Thẻ',
   'journey.panel.text': 'Nội dung',

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragStartEvent } from '@dnd-kit/core'
 import type { WorkspaceInfo } from '../../../../../src-shared/api/workspace'
 import { filterToSearchParams } from '../../../../../src-shared/api/filters'
@@ -168,6 +168,23 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
       }),
     )
   }
+  // Pan: drag the map's background (or use the middle button anywhere) to scroll a large map.
+  const startPan = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const el = viewport.current
+    const onBackground = !(e.target as HTMLElement).closest('.jm-card, button, input, textarea, select, a, .jm-curve, .jm-score')
+    if (!el || !(e.button === 1 || (e.button === 0 && onBackground))) return
+    e.preventDefault()
+    const start = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop }
+    const move = (ev: PointerEvent) => el.scrollTo(start.left - (ev.clientX - start.x), start.top - (ev.clientY - start.y))
+    const up = () => {
+      window.removeEventListener('pointermove', move)
+      window.removeEventListener('pointerup', up)
+      el.classList.remove('jm-panning')
+    }
+    el.classList.add('jm-panning')
+    window.addEventListener('pointermove', move)
+    window.addEventListener('pointerup', up)
+  }
   const zoomBy = (d: number) => setZoom((z) => ZOOMS[Math.max(0, Math.min(ZOOMS.length - 1, ZOOMS.findIndex((x) => x >= z - 0.001) + d))])
   const fit = () => {
     const el = viewport.current
@@ -316,7 +333,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
               if (cmd) dispatch(cmd)
             }}
           >
-            <div className="jm-viewport" ref={viewport} onWheel={(e) => e.ctrlKey && (e.preventDefault(), zoomBy(e.deltaY > 0 ? -1 : 1))} tabIndex={-1}>
+            <div className="jm-viewport" ref={viewport} onWheel={(e) => e.ctrlKey && (e.preventDefault(), zoomBy(e.deltaY > 0 ? -1 : 1))} onPointerDown={startPan} tabIndex={-1}>
               <div className="jm-zoom" style={{ zoom }}>
                 <JourneyMapView doc={doc} display={display} label={t('journey.map.label', { name: doc.map.name })} />
               </div>

@@ -105,7 +105,7 @@ export function mapAnnouncements(t: Translate, doc: () => JourneyDoc): Announcem
       const stage = d.stages.find((s) => s.id === step?.stageId)?.name ?? ''
       return t('journey.drag.cell', { lane, stage: step?.name ? `${stage} – ${step.name}` : stage })
     }
-    return t('journey.drag.before', { name: nameOf(`${o.type.replace('-slot', '')}:${o.id}`) })
+    return t('journey.drag.placeOf', { name: nameOf(`${o.type.replace('-slot', '')}:${o.id}`) })
   }
   return {
     onDragStart: ({ active }) => t('journey.drag.start', { name: nameOf(active.id) }),
