@@ -139,7 +139,7 @@ const LaneRow = memo(function LaneRow({
   if (lane.type === 'emotion')
     return (
       <>
-        <LaneHeader doc={doc} lane={lane} index={index} legend={<EmotionLegend actual={!!actual} other={!!display.otherEmotions} />} />
+        <LaneHeader doc={doc} lane={lane} index={index} legend={<EmotionLegend actual={!!actual && actual.size > 0} other={!!display.otherEmotions} />} />
         <div className="jm-cell jm-cell-curve" style={{ gridColumn: `span ${steps.length}` }}>
           <EmotionCurve lane={lane} steps={steps} columnWidth={COLUMN_WIDTH} points={doc.emotions} actual={actual} other={display.otherEmotions} />
         </div>
