@@ -107,6 +107,88 @@ export interface NotesTable {
   created_at: number
 }
 
+/** Journey maps (2026-11-23-journeys). Child rows are keyed by (map_id, id); position orders siblings. */
+export interface JourneyMapsTable {
+  id: string
+  name: string
+  scenario: string
+  kind: 'as_is' | 'to_be'
+  base_id: string | null
+  score_metric: MetricKind
+  revision: number
+  created_at: number
+  updated_at: number
+}
+
+export interface JourneyPersonasTable {
+  map_id: string
+  id: string
+  name: string
+  avatar: string
+  photo: string | null
+  goals: string
+  frustrations: string
+  quote: string
+  demographics: string
+}
+
+export interface JourneyStagesTable {
+  map_id: string
+  id: string
+  position: number
+  name: string
+  color: string
+}
+
+export interface JourneyStepsTable {
+  map_id: string
+  id: string
+  stage_id: string
+  position: number
+  name: string
+}
+
+export interface JourneyLanesTable {
+  map_id: string
+  id: string
+  position: number
+  type: string
+  name: string
+}
+
+export interface JourneyCardsTable {
+  map_id: string
+  id: string
+  lane_id: string
+  step_id: string
+  position: number
+  text: string
+  color: string
+  icon: string
+  channel: string | null
+  link_touchpoint: string | null
+  link_channel: string | null
+  /** JSON array of evidence links. */
+  evidence: string
+  image: string | null
+}
+
+export interface JourneyEmotionsTable {
+  map_id: string
+  lane_id: string
+  step_id: string
+  value: number
+}
+
+export interface JourneyCommentsTable {
+  map_id: string
+  id: string
+  card_id: string
+  author: string
+  body: string
+  created_at: number
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -117,4 +199,12 @@ export interface DB {
   tags: TagsTable
   response_tags: ResponseTagsTable
   survey_sends: SurveySendsTable
+  journey_maps: JourneyMapsTable
+  journey_personas: JourneyPersonasTable
+  journey_stages: JourneyStagesTable
+  journey_steps: JourneyStepsTable
+  journey_lanes: JourneyLanesTable
+  journey_cards: JourneyCardsTable
+  journey_emotions: JourneyEmotionsTable
+  journey_comments: JourneyCommentsTable
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../src-shared/api/result'
 import type { RecentWorkspace, WorkspaceInfo } from '../../src-shared/api/workspace'
 import type { AppContext } from '../app/context'
 import { seedCafeDemo } from '../demo/seedCafeDemo'
+import { seedJourneyDemo } from '../demo/seedJourneyDemo'
 import { WORKSPACE_EXTENSION, workspaceNameFromPath } from './workspaceSession'
 
 export const DEMO_FILE_NAME = 'Café Sông Trà (demo).cxdesk'
@@ -42,7 +43,14 @@ export async function openWorkspace(ctx: AppContext, req: { path?: string }): Pr
 export async function openDemo(ctx: AppContext): Promise<WorkspaceInfo> {
   const path = join(ctx.paths.dataDir, DEMO_FILE_NAME)
   if (existsSync(path)) return ctx.session.openFile(path)
-  return ctx.session.create(path, { name: 'Café Sông Trà (demo)', isDemo: true, seed: seedCafeDemo })
+  return ctx.session.create(path, {
+    name: 'Café Sông Trà (demo)',
+    isDemo: true,
+    seed: async (ws, env) => {
+      await seedCafeDemo(ws, env)
+      await seedJourneyDemo(ws, env)
+    },
+  })
 }
 
 /**

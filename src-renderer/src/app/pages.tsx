@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
 import type { MessageKey } from '../../../src-shared/i18n/en'
 import { OverviewPage } from '../features/scores/OverviewPage'
+import { JourneysPage } from '../features/journey-map/JourneysPage'
 
 export interface PageProps {
   workspace: WorkspaceInfo
@@ -11,4 +12,5 @@ export interface PageProps {
 /** The pages of the app, in navigation order. Each feature adds its page here. */
 export const pages: ReadonlyArray<{ id: string; label: MessageKey; component: ComponentType<PageProps> }> = [
   { id: 'overview', label: 'nav.overview', component: OverviewPage },
+  { id: 'journeys', label: 'nav.journeys', component: JourneysPage },
 ]

@@ -1,0 +1,86 @@
+import { memo, type KeyboardEvent } from 'react'
+import { useDraggable } from '@dnd-kit/core'
+import type { Figure } from '../../../../../src-shared/api/metrics'
+import type { Card } from '../../../../../src-shared/domain/journeys/model'
+import type { MetricKind } from '../../../../../src-shared/domain/scores'
+import { useI18n } from '../../../i18n/I18nProvider'
+import type { CompareStatus } from '../compare/compareDocs'
+import { heatOf } from '../scores/liveScores'
+import { FormattedText, plainText } from './FormattedText'
+import { Icon } from './icons'
+import { useMapEditing } from './mapContext'
+
+export interface CardLook {
+  figure?: Figure
+  metric: MetricKind
+  heat: boolean
+  compare?: CompareStatus
+  commentCount: number
+}
+
+/** What a card shows; drawn the same in the editor, the drag overlay, presentation and print. */
+export const CardBody = memo(function CardBody({ card, look }: { card: Card; look: CardLook }) {
+  const { t, fmt } = useI18n()
+  const f = look.figure
+  return (
+    <>
+      <div className="jm-card-top">
+        {card.channel && <Icon name={card.channel} className="jm-card-channel" />}
+        {card.icon !== 'none' && <Icon name={card.icon} />}
+        {look.heat && f && f.value !== null && (
+          <span className="jm-card-score">
+            {t(`metric.${look.metric}`)} {look.metric === 'nps' ? fmt.signed(f.value) : fmt.number(f.value, 1)}
+          </span>
+        )}
+        {look.compare && <span className={`jm-compare jm-compare-${look.compare}`}>{t(look.compare === 'changed' ? 'journey.compare.changed' : 'journey.compare.onlyHere')}</span>}
+      </div>
+      {card.image && <img className="jm-card-image" src={card.image} alt={plainText(card.text) || t('journey.card.image')} />}
+      <div className="jm-card-text">{card.text ? <FormattedText text={card.text} /> : <span className="muted">{t('journey.card.empty')}</span>}</div>
+      {(card.evidence.length > 0 || look.commentCount > 0 || card.link) && (
+        <div className="jm-card-meta">
+          {card.link && <span>{t('journey.card.linked')}</span>}
+          {card.evidence.length > 0 && <span>{t('journey.card.evidenceCount', { count: card.evidence.length })}</span>}
+          {look.commentCount > 0 && <span>{t('journey.card.commentCount', { count: look.commentCount })}</span>}
+        </div>
+      )}
+    </>
+  )
+})
+
+export function cardClass(card: Card, look: CardLook, extra = ''): string {
+  const heat = look.heat && card.link ? ` jm-heat-${heatOf(look.metric, look.figure)}` : ''
+  return `jm-card jm-color-${card.color}${heat}${look.compare ? ` jm-card-${look.compare}` : ''}${extra}`
+}
+
+/** A card on the editable map: a drag source (pointer or keyboard), selectable, opens on Enter. Memoised: during a drag only the cards whose props change redraw. */
+export const EditableCard = memo(function EditableCard({ card, look, selected }: { card: Card; look: CardLook; selected: boolean }) {
+  const editing = useMapEditing()
+  const { t } = useI18n()
+  const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', cardId: card.id } })
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter' && !e.altKey) {
+      e.preventDefault()
+      editing?.openCard(card.id)
+    }
+  }
+  return (
+    <div
+      ref={drag.setNodeRef}
+      {...drag.attributes}
+      {...drag.listeners}
+      aria-roledescription={t('journey.card.role')}
+      aria-pressed={selected}
+      data-card-id={card.id}
+      className={cardClass(card, look, `${selected ? ' jm-selected' : ''}${drag.isDragging ? ' jm-dragging' : ''}`)}
+      onClick={(e) => editing?.select(card.id, e.shiftKey || e.ctrlKey || e.metaKey ? 'toggle' : 'replace')}
+      onDoubleClick={() => editing?.openCard(card.id)}
+      onFocus={() => editing?.setActiveCell(card.laneId, card.stepId)}
+      onKeyDown={(e) => {
+        onKeyDown(e)
+        drag.listeners?.onKeyDown?.(e)
+      }}
+    >
+      <CardBody card={card} look={look} />
+    </div>
+  )
+})

@@ -1,0 +1,234 @@
+import AxeBuilder from '@axe-core/playwright'
+import { readFileSync } from 'node:fs'
+import type { Locator, Page } from '@playwright/test'
+import { test, expect, startApp, type RunningApp } from './fixtures'
+
+/** Calls the app's API the way the renderer does (for checking what the UI shows against the workspace). */
+async function api<T>(app: RunningApp, channel: string, payload: unknown): Promise<T> {
+  const res = await fetch(`${app.origin}/api/invoke/${channel}`, { method: 'POST', headers: { authorization: `Bearer ${app.token}`, 'content-type': 'application/json' }, body: JSON.stringify(payload) })
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } }
+  if (!body.ok) throw new Error(body.error?.message)
+  return body.data
+}
+
+/** No serious or critical accessibility problems (contrast included) on what is on screen. */
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze()
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([])
+}
+
+const cellOf = (card: Locator) => card.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " jm-cell ")][1]')
+
+async function pointerDrag(page: Page, from: Locator, to: Locator) {
+  const a = await from.boundingBox()
+  const b = await to.boundingBox()
+  if (!a || !b) throw new Error('not visible')
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 })
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 12, { steps: 12 })
+  await page.mouse.up()
+}
+
+const waitSaved = (page: Page) => expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
+
+/** Local date in the zone the e2e host runs in, n days ago. */
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+
+test('a consultant builds a map from a Vietnamese template, edits it, undoes, and finds it again after a restart', async ({ page }) => {
+  const first = await startApp()
+  await page.goto(first.url)
+  await page.getByLabel('Language').selectOption('vi')
+  await page.getByRole('link', { name: 'Hành trình khách hàng' }).click()
+  await expect(page.getByRole('heading', { name: 'Bản đồ hành trình khách hàng' })).toBeVisible()
+  await expectAccessible(page)
+
+  // Create a map from the 5 Es template; its texts come in the UI language.
+  await page.getByRole('button', { name: '+ Tạo bản đồ hành trình' }).click()
+  await page.getByText('Mô hình 5E', { exact: true }).click()
+  await page.getByLabel('Tên bản đồ').fill('Hành trình thử nghiệm')
+  await expect(page.getByLabel('Ngôn ngữ của nội dung mẫu')).toHaveValue('vi')
+  await page.getByRole('button', { name: 'Tạo', exact: true }).click()
+  await expect(page.getByLabel('Tên bản đồ')).toHaveValue('Hành trình thử nghiệm')
+  const stageNames = page.getByLabel('Tên giai đoạn')
+  await expect(stageNames).toHaveCount(5)
+  await expect(stageNames.nth(0)).toHaveValue('Lôi kéo')
+  await expect(stageNames.nth(4)).toHaveValue('Mở rộng')
+  const mapId = new URL(page.url()).hash.split('map=')[1]
+  await expectAccessible(page)
+
+  // Add a stage.
+  await page.getByRole('button', { name: '+ Giai đoạn' }).click()
+  await expect(stageNames).toHaveCount(6)
+  await expect(stageNames.nth(5)).toHaveValue('Giai đoạn mới')
+
+  // Drag a card from the first stage to the third.
+  const moving = page.getByRole('button', { name: 'Thấy quảng cáo hoặc nghe bạn bè giới thiệu' })
+  const target = cellOf(page.getByRole('button', { name: 'Sử dụng sản phẩm hoặc dịch vụ' }))
+  await pointerDrag(page, moving, target)
+  await expect(target.getByRole('button', { name: 'Thấy quảng cáo hoặc nghe bạn bè giới thiệu' })).toBeVisible()
+
+  // Draw the emotion curve: drag the second point to the top, nudge the third with the keyboard.
+  const point2 = page.getByRole('slider', { name: 'Cảm xúc ở Bước 2' })
+  await expect(point2).toHaveAttribute('aria-valuenow', '0')
+  const box = await point2.boundingBox()
+  if (!box) throw new Error('no point')
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + box.width / 2, box.y - 40, { steps: 5 })
+  await page.mouse.move(box.x + box.width / 2, box.y - 400, { steps: 5 })
+  await page.mouse.up()
+  await expect(point2).toHaveAttribute('aria-valuenow', '100')
+
+  // Link a touchpoint to the feedback and see its live NPS.
+  await page.getByRole('button', { name: 'Quầy phục vụ' }).dblclick()
+  await expect(page.getByRole('complementary', { name: 'Thẻ' })).toBeVisible()
+  await page.getByLabel('Điểm chạm trong phản hồi').selectOption('Store counter')
+  const chip = page.getByTestId('live-score')
+  await expect(chip).toHaveCount(1)
+  await expect(chip).toContainText('NPS')
+  const series = await api<{ rows: { group: string; value: number; n: number }[] }>(first, 'metrics.series', {
+    metric: 'nps',
+    dim: 'touchpoint',
+    filter: { from: daysAgo(364), to: daysAgo(0), touchpoint: ['Store counter'] },
+  })
+  const nps = series.rows[0]
+  expect(nps.n).toBeGreaterThan(30)
+  await expect(chip).toContainText(`n = ${nps.n}`)
+  await expect(chip).toContainText(`NPS ${nps.value > 0 ? '+' : ''}${Math.round(nps.value)}`)
+  await expectAccessible(page)
+
+  // Undo twice: the link, then the emotion point.
+  await page.getByRole('button', { name: 'Đóng' }).first().click()
+  await page.getByRole('button', { name: '↶ Hoàn tác' }).click()
+  await expect(chip).toHaveCount(0)
+  await page.getByRole('button', { name: '↶ Hoàn tác' }).click()
+  await expect(point2).toHaveAttribute('aria-valuenow', '0')
+  await expect(stageNames).toHaveCount(6)
+  await expect(target.getByRole('button', { name: 'Thấy quảng cáo hoặc nghe bạn bè giới thiệu' })).toBeVisible()
+  await waitSaved(page)
+  const left = await api<{ doc: unknown; revision: number }>(first, 'journeys.get', { id: mapId })
+
+  // Restart the app on the same data folder and find the map as it was left.
+  await first.stop()
+  const second = await startApp({ home: first.home })
+  try {
+    await page.goto(second.url)
+    await page.goto(`${second.origin}/#/journeys?map=${mapId}`)
+    await expect(page.getByLabel('Tên bản đồ')).toHaveValue('Hành trình thử nghiệm')
+    await expect(stageNames).toHaveCount(6)
+    await expect(target.getByRole('button', { name: 'Thấy quảng cáo hoặc nghe bạn bè giới thiệu' })).toBeVisible()
+    await expect(page.getByRole('slider', { name: 'Cảm xúc ở Bước 2' })).toHaveAttribute('aria-valuenow', '0')
+    await expect(page.getByTestId('live-score')).toHaveCount(0)
+    expect(await api(second, 'journeys.get', { id: mapId })).toEqual(left)
+
+    // Export the map as PNG and look at it.
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Xuất PNG' }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe('Hành trình thử nghiệm.png')
+    const png = readFileSync(await file.path())
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+    const width = png.readUInt32BE(16)
+    const height = png.readUInt32BE(20)
+    expect(width).toBeGreaterThan(2000)
+    expect(height).toBeGreaterThan(1000)
+    await file.saveAs(test.info().outputPath('journey-map.png'))
+    // Decode it in the page and check it is a drawn map, not a blank canvas: the first stage's band is purple.
+    const seen = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+      const c = document.createElement('canvas')
+      c.width = bitmap.width
+      c.height = bitmap.height
+      const ctx = c.getContext('2d') as CanvasRenderingContext2D
+      ctx.drawImage(bitmap, 0, 0)
+      const data = ctx.getImageData(0, 0, c.width, c.height).data
+      let nonWhite = 0
+      for (let i = 0; i < data.length; i += 4 * 97) if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) nonWhite++
+      return { nonWhiteShare: nonWhite / (data.length / (4 * 97)) }
+    }, png.toString('base64'))
+    expect(seen.nonWhiteShare).toBeGreaterThan(0.05)
+  } finally {
+    await second.stop()
+  }
+})
+
+test('the demo map: live scores open the inbox, keyboard moves, versions side by side, presentation', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('link', { name: 'Journey maps' }).click()
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(page.getByLabel('Map name')).toHaveValue('Morning order – as is')
+  await waitSaved(page)
+
+  // Every linked touchpoint shows its score; the heat map colours them.
+  await expect(page.getByTestId('live-score')).toHaveCount(10)
+  await expect(page.locator('.jm-card.jm-heat-good, .jm-card.jm-heat-neutral, .jm-card.jm-heat-poor').first()).toBeVisible()
+  await expect(page.locator('.jm-curve-actual')).toBeVisible()
+
+  // Keyboard: pick a card up with Space, move it one cell right, drop it; Alt+← brings it back.
+  const card = page.getByRole('button', { name: 'Sees a friend’s post about the new drink' })
+  const before = await cellOf(card).getAttribute('data-step-id')
+  const announced = page.locator('[id^="DndLiveRegion"]')
+  await card.focus()
+  await page.keyboard.press('Space')
+  await expect(announced).toContainText('is over Customer actions, Discover')
+  await page.keyboard.press('ArrowRight')
+  await expect(announced).toContainText('is over Customer actions, Order – In store')
+  await page.keyboard.press('Space')
+  await expect(announced).toContainText('dropped in Customer actions, Order – In store')
+  await expect.poll(() => cellOf(card).getAttribute('data-step-id')).not.toBe(before)
+  await card.click()
+  await page.keyboard.press('Alt+ArrowLeft')
+  await expect.poll(() => cellOf(card).getAttribute('data-step-id')).toBe(before)
+
+  // Stages move with the keyboard too: pick the handle up, move right, drop; Ctrl+Z puts it back.
+  const stageOrder = () => page.getByLabel('Stage name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
+  await page.getByRole('button', { name: 'Move stage Discover' }).focus()
+  await page.keyboard.press('Space')
+  await expect(announced).toContainText('is over')
+  await page.keyboard.press('ArrowRight')
+  await expect(announced).toContainText('is over the place of Order')
+  await page.keyboard.press('Space')
+  await expect.poll(stageOrder).toEqual(['Order', 'Discover', 'Receive', 'Enjoy', 'Support'])
+  await page.keyboard.press('Control+z')
+  await expect.poll(stageOrder).toEqual(['Discover', 'Order', 'Receive', 'Enjoy', 'Support'])
+
+  // Copy, paste and delete with the keyboard, undoable.
+  await card.click()
+  await page.keyboard.press('Control+c')
+  await page.keyboard.press('Control+v')
+  await expect(page.getByRole('button', { name: /Sees a friend’s post about the new drink/ })).toHaveCount(2)
+  await page.keyboard.press('Delete')
+  await expect(page.getByRole('button', { name: /Sees a friend’s post about the new drink/ })).toHaveCount(1)
+  await page.keyboard.press('Control+z')
+  await expect(page.getByRole('button', { name: /Sees a friend’s post about the new drink/ })).toHaveCount(2)
+
+  // Versions side by side, with the differences counted.
+  await page.getByRole('link', { name: 'Compare side by side' }).click()
+  await expect(page.getByTestId('compare-summary')).toContainText('To-be compared with as-is: 1 cards added, 3 removed')
+  await expect(page.getByRole('region', { name: 'Other version: Morning order – to be' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Stop comparing' }).click()
+
+  // Presentation mode, stage by stage.
+  await page.getByRole('button', { name: 'Present' }).click()
+  const show = page.getByRole('dialog', { name: 'Presenting Morning order – as is' })
+  await expect(show).toBeVisible()
+  await expect(show).toContainText('1 of 6')
+  await page.keyboard.press('ArrowRight')
+  await expect(show.getByRole('heading', { name: 'Discover' })).toBeVisible()
+  await expect(show).toContainText('2 of 6')
+  await page.keyboard.press('Escape')
+  await expect(show).toBeHidden()
+
+  // A live score opens the inbox on exactly the responses behind it.
+  await page.getByTestId('live-score').filter({ hasText: 'Store counter' }).click()
+  await expect(page).toHaveURL(/#\/inbox\?/)
+  const params = new URLSearchParams(new URL(page.url()).hash.split('?')[1])
+  expect(params.getAll('touchpoint')).toEqual(['Store counter'])
+  expect(params.getAll('metric')).toEqual(['nps'])
+  expect(params.get('from')).toBe(daysAgo(364))
+  expect(params.get('to')).toBe(daysAgo(0))
+})

@@ -1,0 +1,48 @@
+/**
+ * Run in a child process by the persistence test, which kills it with SIGKILL mid-way: creates a
+ * workspace with a journey map, then edits it in a loop through the real dispatcher. Before each
+ * save it prints the document it expects (SENDING), and after the save returned, APPLIED with the
+ * revision, so the test knows which edit was in flight when the process died.
+ */
+import { join } from 'node:path'
+import { createAppContext } from '../../src-main/app/createAppContext'
+import { createDispatcher } from '../../src-main/app/dispatch'
+import { handlers } from '../../src-main/handlers/index'
+import { clientFromInvoke } from '../../src-shared/api/client'
+import type { Command } from '../../src-shared/domain/journeys/commands'
+import { applyCommand } from '../../src-shared/domain/journeys/reducer'
+import { orderedSteps } from '../../src-shared/domain/journeys/grid'
+
+async function main() {
+  const dir = process.argv[2]
+  const ctx = createAppContext({
+    platform: { kind: 'cli', systemLocales: () => [] },
+    paths: { dataDir: dir, workspacesDir: dir, uploadsDir: join(dir, 'uploads') },
+    usePreferences: false,
+    defaultTimezone: 'Asia/Bangkok',
+  })
+  const api = clientFromInvoke(createDispatcher(handlers, ctx))
+  await api.call('workspace.create', { path: join(dir, 'killed.cxdesk') })
+  const { id } = await api.call('journeys.create', { name: 'Kill me', template: 'cafe', locale: 'vi' })
+  let { doc, revision } = await api.call('journeys.get', { id })
+  const steps = orderedSteps(doc)
+  const cardLane = doc.lanes.find((l) => l.type === 'actions')?.id as string
+  const emotionLane = doc.lanes.find((l) => l.type === 'emotion')?.id as string
+  for (let i = 0; ; i++) {
+    const cmds: Command[] =
+      i % 2 === 0
+        ? [{ type: 'moveCards', ids: [doc.cards[i % doc.cards.length].id], laneId: cardLane, stepId: steps[i % steps.length].id }]
+        : [{ type: 'setEmotion', laneId: emotionLane, stepId: steps[i % steps.length].id, value: (i * 37) % 201 - 100 }]
+    const next = applyCommand(doc, cmds[0])
+    if (!next.ok) throw new Error(next.error.message)
+    process.stdout.write(`SENDING ${JSON.stringify({ revision: revision + 1, doc: next.doc })}\n`)
+    revision = (await api.call('journeys.apply', { id, baseRevision: revision, commands: cmds })).revision
+    doc = next.doc
+    process.stdout.write(`APPLIED ${JSON.stringify({ revision, id })}\n`)
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
