@@ -2,7 +2,7 @@
  * Run in a child process by the persistence test, which kills it with SIGKILL mid-way: creates a
  * workspace with a journey map, then edits it in a loop through the real dispatcher. Before each
  * save it prints the document it expects (SENDING), and after the save returned, APPLIED with the
- * revision, so the test knows which edit was in flight when the process died.
+ * revision; then it waits for "go" on stdin, so the test decides exactly how far it may get.
  */
 import { join } from 'node:path'
 import { createAppContext } from '../../src-main/app/createAppContext'
@@ -13,8 +13,20 @@ import type { Command } from '../../src-shared/domain/journeys/commands'
 import { applyCommand } from '../../src-shared/domain/journeys/reducer'
 import { orderedSteps } from '../../src-shared/domain/journeys/grid'
 
+/** Resolves on each line the parent writes to our stdin. */
+function goSignals(): () => Promise<void> {
+  const waiting: Array<() => void> = []
+  let credit = 0
+  process.stdin.setEncoding('utf8')
+  process.stdin.on('data', (d: string) => {
+    for (const ch of d) if (ch === '\n') (waiting.shift() ?? (() => credit++))()
+  })
+  return () => new Promise((resolve) => (credit > 0 ? (credit--, resolve()) : waiting.push(resolve)))
+}
+
 async function main() {
   const dir = process.argv[2]
+  const nextGo = goSignals()
   const ctx = createAppContext({
     platform: { kind: 'cli', systemLocales: () => [] },
     paths: { dataDir: dir, workspacesDir: dir, uploadsDir: join(dir, 'uploads') },
@@ -39,6 +51,7 @@ async function main() {
     revision = (await api.call('journeys.apply', { id, baseRevision: revision, commands: cmds })).revision
     doc = next.doc
     process.stdout.write(`APPLIED ${JSON.stringify({ revision, id })}\n`)
+    await nextGo()
   }
 }
 

@@ -137,43 +137,48 @@ describe('journey maps in the workspace', () => {
 
   it('loses at most the edit in flight when the process is killed', async () => {
     // tsx as a loader in this very process (its CLI would run the script in a grandchild that SIGKILL does not reach).
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../helpers/journeyEditChild.ts'), app.dir], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../helpers/journeyEditChild.ts'), app.dir], { stdio: ['pipe', 'pipe', 'pipe'] })
     child.stdout.setEncoding('utf8')
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += String(d)))
-    const seen = await new Promise<{ applied: { revision: number; id: string }; sending: { revision: number; doc: JourneyDoc }; lastApplied: JourneyDoc }>((resolve, reject) => {
-      let buffer = ''
-      let sending: { revision: number; doc: JourneyDoc } | null = null
-      let lastApplied: JourneyDoc | null = null
-      child.on('exit', (code) => reject(new Error(`child exited (${code}): ${stderr}`)))
-      child.stdout.on('data', (d: string) => {
-        buffer += d
-        let cut: number
-        while ((cut = buffer.indexOf('\n')) >= 0) {
-          const line = buffer.slice(0, cut)
-          buffer = buffer.slice(cut + 1)
-          if (line.startsWith('SENDING ')) sending = JSON.parse(line.slice(8))
-          if (line.startsWith('APPLIED ')) {
-            const applied = JSON.parse(line.slice(8))
-            lastApplied = sending?.doc ?? null
-            // Kill right after an edit returned, while the next one is being sent.
-            if (applied.revision >= 25 && sending && lastApplied) {
-              child.kill('SIGKILL')
-              resolve({ applied, sending, lastApplied })
-            }
-          }
+    // The document the child expects after each revision it sent.
+    const sent = new Map<number, JourneyDoc>()
+    let buffer = ''
+    const read = (d: string) => {
+      buffer += d
+      let cut: number
+      while ((cut = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, cut)
+        buffer = buffer.slice(cut + 1)
+        if (line.startsWith('SENDING ')) {
+          const { revision, doc } = JSON.parse(line.slice(8)) as { revision: number; doc: JourneyDoc }
+          sent.set(revision, doc)
         }
-      })
+        if (line.startsWith('APPLIED ')) onApplied(JSON.parse(line.slice(8)) as { revision: number; id: string })
+      }
+    }
+    let onApplied: (a: { revision: number; id: string }) => void = () => undefined
+    const killedAfter = await new Promise<{ revision: number; id: string }>((resolve, reject) => {
+      child.on('exit', (code) => reject(new Error(`child exited (${code}): ${stderr}`)))
+      onApplied = (applied) => {
+        // Let it start the next edit, then kill it: that edit is in flight (sent, maybe stored, maybe not).
+        child.stdin.write('go\n')
+        if (applied.revision >= 25) {
+          child.kill('SIGKILL')
+          resolve(applied)
+        }
+      }
+      child.stdout.on('data', read)
     })
     await new Promise((r) => child.once('close', r))
     const other = path
     path = join(app.dir, 'killed.cxdesk')
     await app.api.call('workspace.open', { path })
-    const found = await app.api.call('journeys.get', { id: seen.applied.id })
+    const found = await app.api.call('journeys.get', { id: killedAfter.id })
     path = other
     expect(integrityProblem(found.doc)).toBeNull()
     // Every edit that returned is there; the one in flight is either wholly there or wholly absent.
-    expect([seen.applied.revision, seen.applied.revision + 1]).toContain(found.revision)
-    expect(found.doc).toEqual(found.revision === seen.applied.revision ? seen.lastApplied : seen.sending.doc)
+    expect([killedAfter.revision, killedAfter.revision + 1]).toContain(found.revision)
+    expect(found.doc).toEqual(sent.get(found.revision))
   }, 60_000)
 })
