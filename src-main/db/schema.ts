@@ -73,6 +73,7 @@ export interface ResponsesTable {
   /** 1 good, 0 neutral, −1 poor (needs follow-up); null without a score. */
   band: -1 | 0 | 1 | null
   sentiment: number | null
+  status_changed_by: string | null
 }
 
 export interface TagsTable {
@@ -107,6 +108,49 @@ export interface NotesTable {
   created_at: number
 }
 
+export interface ResponseEventsTable {
+  id: Generated<number>
+  response_id: number
+  kind: 'status' | 'owner' | 'tag' | 'untag' | 'note'
+  value: string | null
+  actor: string | null
+  at: number
+}
+
+export interface TagRulesTable {
+  id: Generated<number>
+  tag_id: number
+  language: string | null
+  /** One keyword or phrase per line. */
+  keywords: string
+  created_at: number
+  updated_at: number
+}
+
+export interface SavedViewsTable {
+  id: Generated<number>
+  name: string
+  /** The filter as URL search parameters. */
+  query: string
+  created_at: number
+  updated_at: number
+}
+
+export interface ImportMappingsTable {
+  source_key: string
+  label: string
+  /** JSON of the ImportMapping contract type. */
+  mapping: string
+  updated_at: number
+}
+
+export interface SentimentLexiconTable {
+  language: string
+  term: string
+  kind: 'word' | 'negator' | 'intensifier'
+  weight: number
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -117,4 +161,9 @@ export interface DB {
   tags: TagsTable
   response_tags: ResponseTagsTable
   survey_sends: SurveySendsTable
+  response_events: ResponseEventsTable
+  tag_rules: TagRulesTable
+  saved_views: SavedViewsTable
+  import_mappings: ImportMappingsTable
+  sentiment_lexicon: SentimentLexiconTable
 }

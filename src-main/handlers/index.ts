@@ -6,6 +6,7 @@ import { filesHandlers } from './files'
 import { feedbackHandlers } from './feedback'
 import { importHandlers } from './imports'
 import { metricsHandlers } from './metrics'
+import { tagsHandlers } from './tags'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -15,4 +16,5 @@ export const handlers: Handlers<AppContext> = {
   ...feedbackHandlers,
   ...importHandlers,
   ...metricsHandlers,
+  ...tagsHandlers,
 }

@@ -5,6 +5,7 @@ import { filesChannels } from './files'
 import { feedbackChannels } from './feedback'
 import { importChannels } from './imports'
 import { metricsChannels } from './metrics'
+import { sentimentChannels, tagsChannels, viewsChannels } from './tags'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -15,6 +16,9 @@ export const contract = {
   ...feedbackChannels,
   ...importChannels,
   ...metricsChannels,
+  ...tagsChannels,
+  ...viewsChannels,
+  ...sentimentChannels,
 }
 
 export type Contract = typeof contract

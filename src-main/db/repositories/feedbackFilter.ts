@@ -2,6 +2,14 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
 import { bandValue } from '../../../src-shared/domain/scores'
+import { SENTIMENT_CUTOFF, type SentimentLabel } from '../../../src-shared/domain/sentiment'
+import { matchExpression } from '../../text/tokens'
+
+const sentimentCondition: Record<SentimentLabel, string> = {
+  positive: `r.sentiment >= ${SENTIMENT_CUTOFF}`,
+  neutral: `(r.sentiment > ${-SENTIMENT_CUTOFF} AND r.sentiment < ${SENTIMENT_CUTOFF})`,
+  negative: `r.sentiment <= ${-SENTIMENT_CUTOFF}`,
+}
 
 /**
  * Responses (r) with their question (q) and customer (c), narrowed by a FeedbackFilter. The one
@@ -36,10 +44,12 @@ export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}) {
       ),
     )
   }
+  if (f.sentiment?.length) q = q.where(sql<boolean>`(${sql.raw(f.sentiment.map((s) => sentimentCondition[s]).join(' OR '))})`)
   if (f.text) {
-    // Plain substring match; wildcards in the user's text are taken literally.
-    const pattern = `%${f.text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`
-    q = q.where(sql<boolean>`r.comment LIKE ${pattern} ESCAPE '\\'`)
+    // Full-text search (FTS5): Thai segmented, Vietnamese with or without diacritics. Text with no
+    // word in it (only punctuation) matches nothing rather than everything.
+    const match = matchExpression(f.text)
+    q = match ? q.where(sql<boolean>`r.id IN (SELECT rowid FROM feedback_fts WHERE feedback_fts MATCH ${match})`) : q.where(sql<boolean>`0`)
   }
   return q
 }

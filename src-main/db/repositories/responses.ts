@@ -25,6 +25,9 @@ export interface ResponseInsert {
   owner: string | null
   statusChangedAt: number | null
   resolvedAt: number | null
+  /** −1…+1 from the comment, or null without one. */
+  sentiment?: number | null
+  statusChangedBy?: string | null
   now: number
 }
 
@@ -39,24 +42,25 @@ interface QuestionBands {
  * Bulk writer on a raw prepared statement: imports write hundreds of thousands of rows and the
  * query builder's per-row overhead would dominate. Duplicates (same dedup_key) are skipped.
  * Every response is stored with its band (good / neutral / poor) from its question's thresholds.
- * Returns true when the row was new.
+ * Returns the new row's id, or null when a row with the same dedup key was already there.
  */
-export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => boolean {
+export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
   const questions = new Map(
     (sqlite.prepare('SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]),
   )
   const stmt = sqlite.prepare(`
     INSERT INTO responses (dedup_key, import_id, external_ref, customer_id, question_id, score, band, submitted_at, submitted_offset,
       local_date, channel, touchpoint, stage, location, language, comment, respondent_email, status, owner,
-      status_changed_at, resolved_at, created_at, updated_at)
+      status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at)
     VALUES (@dedupKey, @importId, @externalRef, @customerId, @questionId, @score, @band, @submittedAt, @submittedOffset,
       @localDate, @channel, @touchpoint, @stage, @location, @language, @comment, @respondentEmail, @status, @owner,
-      @statusChangedAt, @resolvedAt, @now, @now)
+      @statusChangedAt, @statusChangedBy, @resolvedAt, @sentiment, @now, @now)
     ON CONFLICT (dedup_key) DO NOTHING`)
   return (r) => {
     const q = r.questionId === null ? undefined : questions.get(r.questionId)
     const band = q && r.score !== null ? bandOf(r.score, q.direction, { good: q.good_threshold, poor: q.poor_threshold }) : null
-    return stmt.run({ ...r, band }).changes === 1
+    const result = stmt.run({ ...r, band, sentiment: r.sentiment ?? null, statusChangedBy: r.statusChangedBy ?? null })
+    return result.changes === 1 ? Number(result.lastInsertRowid) : null
   }
 }
 

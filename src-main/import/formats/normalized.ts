@@ -1,4 +1,5 @@
-import type { FollowUpStatus, MetricKind } from '../../../src-shared/domain/scores'
+import type { ScoreSpec } from '../../../src-shared/api/imports'
+import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 
 /** One response as every import format delivers it to the writer, whatever the source's columns were. */
 export interface NormalizedResponse {
@@ -6,7 +7,11 @@ export interface NormalizedResponse {
   externalRef: string | null
   customerRef: string | null
   customerEmail: string | null
-  metric: MetricKind | null
+  customerName: string | null
+  customerPhone: string | null
+  segment: string | null
+  /** The question's metric and scale; null for feedback without a score (a message, a call). */
+  question: ScoreSpec | null
   score: number | null
   submittedAt: number
   submittedOffset: number | null
@@ -17,5 +22,18 @@ export interface NormalizedResponse {
   language: string | null
   comment: string | null
   status: FollowUpStatus
+  owner: string | null
   resolvedAt: number | null
+}
+
+/** One customer from a CRM export. */
+export interface NormalizedCustomer {
+  externalRef: string | null
+  name: string | null
+  email: string | null
+  phone: string | null
+  segment: string | null
+  location: string | null
+  customerSince: string | null
+  churnedAt: string | null
 }
