@@ -1,4 +1,6 @@
 import { coreEn } from './core/en'
+import { inboxEn } from './inbox/en'
+import { importEn } from './import/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -7,6 +9,8 @@ import { coreEn } from './core/en'
  */
 export const en = {
   ...coreEn,
+  ...inboxEn,
+  ...importEn,
 }
 
 export type MessageKey = keyof typeof en

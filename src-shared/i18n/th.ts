@@ -1,6 +1,10 @@
 import type { Messages } from './en'
 import { coreTh } from './core/th'
+import { inboxTh } from './inbox/th'
+import { importTh } from './import/th'
 
 export const th: Messages = {
   ...coreTh,
+  ...inboxTh,
+  ...importTh,
 }

@@ -2,6 +2,9 @@ import type { ComponentType } from 'react'
 import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
 import type { MessageKey } from '../../../src-shared/i18n/en'
 import { OverviewPage } from '../features/scores/OverviewPage'
+import { InboxPage } from '../features/inbox/InboxPage'
+import { ThemesPage } from '../features/inbox/themes/ThemesPage'
+import { ImportPage } from '../features/import/ImportPage'
 
 export interface PageProps {
   workspace: WorkspaceInfo
@@ -11,4 +14,7 @@ export interface PageProps {
 /** The pages of the app, in navigation order. Each feature adds its page here. */
 export const pages: ReadonlyArray<{ id: string; label: MessageKey; component: ComponentType<PageProps> }> = [
   { id: 'overview', label: 'nav.overview', component: OverviewPage },
+  { id: 'inbox', label: 'nav.inbox', component: InboxPage },
+  { id: 'themes', label: 'nav.themes', component: ThemesPage },
+  { id: 'import', label: 'nav.import', component: ImportPage },
 ]

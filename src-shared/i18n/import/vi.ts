@@ -1,0 +1,5 @@
+import type { importEn } from './en'
+import { importEn as english } from './en'
+
+// TEMPORARY: translated below before the branch is finished.
+export const importVi: Record<keyof typeof importEn, string> = { ...english }
