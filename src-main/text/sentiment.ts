@@ -13,6 +13,8 @@ interface CompiledLexicon {
   words: Map<string, number>
   negators: Set<string>
   intensifiers: Map<string, number>
+  /** The same terms folded, looked up only for text typed without diacritics ("bạn" must not match "bẩn"). */
+  folded: { words: Map<string, number>; negators: Set<string>; intensifiers: Map<string, number> }
 }
 
 export type Lexicons = Map<string, CompiledLexicon>
@@ -22,14 +24,18 @@ export function compileLexicons(entries: Iterable<{ language: string } & Lexicon
   const out: Lexicons = new Map()
   for (const e of entries) {
     let lex = out.get(e.language)
-    if (!lex) out.set(e.language, (lex = { words: new Map(), negators: new Set(), intensifiers: new Map() }))
+    if (!lex)
+      out.set(e.language, (lex = { words: new Map(), negators: new Set(), intensifiers: new Map(), folded: { words: new Map(), negators: new Set(), intensifiers: new Map() } }))
     const key = words(e.term).join(' ')
     if (!key) continue
-    for (const form of new Set([key, foldDiacritics(key)])) {
+    for (const [form, into] of [
+      [key, lex],
+      [foldDiacritics(key), lex.folded],
+    ] as const) {
       if (e.kind === 'word') {
-        if (form === key || !lex.words.has(form)) lex.words.set(form, e.weight)
-      } else if (e.kind === 'negator') lex.negators.add(form)
-      else lex.intensifiers.set(form, e.weight)
+        if (into === lex || !into.words.has(form)) into.words.set(form, e.weight)
+      } else if (e.kind === 'negator') into.negators.add(form)
+      else into.intensifiers.set(form, e.weight)
     }
   }
   return out
@@ -56,17 +62,15 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   for (let i = 0; i < ws.length; ) {
     let matched = 0
     let key = ''
+    let table: Omit<CompiledLexicon, 'folded'> = lex
     for (let n = Math.min(LONGEST_PHRASE, ws.length - i); n >= 1; n--) {
       const candidate = ws.slice(i, i + n).join(' ')
-      if (lex.words.has(candidate) || lex.negators.has(candidate) || lex.intensifiers.has(candidate) || (n === 1 && CONTRAST.has(candidate))) {
+      // Text written without diacritics is compared with the folded terms; text with them, only exactly.
+      const t = foldDiacritics(candidate) === candidate && !lex.words.has(candidate) ? lex.folded : lex
+      if (t.words.has(candidate) || t.negators.has(candidate) || t.intensifiers.has(candidate) || (n === 1 && CONTRAST.has(candidate))) {
         matched = n
         key = candidate
-        break
-      }
-      const folded = foldDiacritics(candidate)
-      if (folded !== candidate && (lex.words.has(folded) || lex.negators.has(folded) || lex.intensifiers.has(folded))) {
-        matched = n
-        key = folded
+        table = t
         break
       }
     }
@@ -74,14 +78,14 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       i++
       continue
     }
-    if (CONTRAST.has(key) && !lex.words.has(key)) {
+    if (CONTRAST.has(key) && !table.words.has(key)) {
       contrastSeen = true
       lastNegatorAt = -99
       boost = 1
-    } else if (lex.negators.has(key)) lastNegatorAt = i + matched - 1
-    else if (lex.intensifiers.has(key) && !lex.words.has(key)) boost *= lex.intensifiers.get(key) ?? 1
+    } else if (table.negators.has(key)) lastNegatorAt = i + matched - 1
+    else if (table.intensifiers.has(key) && !table.words.has(key)) boost *= table.intensifiers.get(key) ?? 1
     else {
-      let w = (lex.words.get(key) ?? 0) * boost
+      let w = (table.words.get(key) ?? 0) * boost
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย") but not fully: "not bad" is only mildly good.
       if (i - lastNegatorAt <= NEGATION_REACH) w *= -0.6
       if (contrastSeen) after += w
