@@ -3,6 +3,7 @@ import type { ColumnMapping, ColumnRole, ImportFormat, ImportKind, ImportMapping
 import { generatorColumns } from '../formats/generatorFormat'
 import { parseDate } from '../formats/dates'
 import { foldDiacritics } from '../../text/fold'
+import { scoreFromText } from '../formats/scoreText'
 
 export interface Proposal {
   mapping: ImportMapping
@@ -72,8 +73,8 @@ function statsOf(values: string[]): ColumnStats {
     if (!v) continue
     filled++
     length += v.length
-    const n = /^-?\d+(?:\.0+)?(?:\s*[-–(].*)?$/.test(v) ? parseInt(v, 10) : NaN
-    if (Number.isInteger(n)) {
+    const n = scoreFromText(v) ?? NaN
+    if (Number.isInteger(n) && !/^\d{5,}$/.test(v)) {
       integers++
       min = Math.min(min, n)
       max = Math.max(max, n)

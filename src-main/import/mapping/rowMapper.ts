@@ -3,6 +3,7 @@ import type { ColumnRole, ImportMapping, RowError, ScoreSpec } from '../../../sr
 import { followUpStatuses, metricKinds, type FollowUpStatus, type MetricKind } from '../../../src-shared/domain/scores'
 import { parseDate } from '../formats/dates'
 import { generatorScales } from '../formats/generatorFormat'
+import { scoreFromText } from '../formats/scoreText'
 import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
 
 const MAX_TEXT = 20_000
@@ -16,16 +17,6 @@ const STATUS_WORDS: Record<string, FollowUpStatus> = {
   in_progress: 'in_progress', 'in progress': 'in_progress', pending: 'in_progress', 'đang xử lý': 'in_progress', กำลังดำเนินการ: 'in_progress',
   resolved: 'resolved', closed: 'resolved', done: 'resolved', 'đã xử lý': 'resolved', แก้ไขแล้ว: 'resolved',
   no_action: 'no_action', 'no action': 'no_action', 'không cần xử lý': 'no_action', ไม่ต้องดำเนินการ: 'no_action',
-}
-
-/** Scores as survey tools export them: "9", "9.0", "10 - Extremely likely", "★★★★". */
-function parseScore(text: string): number | null {
-  const t = text.trim()
-  if (!t) return null
-  if (/^[★⭐]+$/u.test(t)) return [...t].length
-  const m = /^(-?\d+(?:[.,]0+)?)(?:\s*(?:[-–:(]|$).*)?$/.exec(t)
-  if (!m) return null
-  return Number(m[1].replace(',', '.'))
 }
 
 export interface RowMapperOptions {
@@ -113,7 +104,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
         const scale = generatorScales[rowMetric as MetricKind]
         spec = { metric: rowMetric as MetricKind, min: scale.min, max: scale.max, direction: 'higher_better' }
       }
-      const score = parseScore(scoreText)
+      const score = scoreFromText(scoreText)
       if (score === null || !Number.isInteger(score) || score < spec.min || score > spec.max)
         return fail(c.index, `"${scoreText}" is not a whole number from ${spec.min} to ${spec.max} (${spec.metric.toUpperCase()})`)
       answers.push({ index: c.index, spec, score })
