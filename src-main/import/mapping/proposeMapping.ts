@@ -53,6 +53,9 @@ const standard: Record<'nps' | 'csat' | 'cesAgree' | 'cesEffort', ScoreSpec> = {
 interface ColumnStats {
   filled: number
   integers: number
+  /** Integers from 0 to 10, and from 1 to 5: a stray out-of-range answer should not hide the scale. */
+  upTo10: number
+  oneTo5: number
   min: number
   max: number
   dates: number
@@ -63,6 +66,8 @@ interface ColumnStats {
 function statsOf(values: string[]): ColumnStats {
   let filled = 0
   let integers = 0
+  let upTo10 = 0
+  let oneTo5 = 0
   let min = Infinity
   let max = -Infinity
   let dates = 0
@@ -76,24 +81,28 @@ function statsOf(values: string[]): ColumnStats {
     const n = scoreFromText(v) ?? NaN
     if (Number.isInteger(n) && !/^\d{5,}$/.test(v)) {
       integers++
+      if (n >= 0 && n <= 10) upTo10++
+      if (n >= 1 && n <= 5) oneTo5++
       min = Math.min(min, n)
       max = Math.max(max, n)
     }
     if (parseDate(v, 'dmy', 'UTC') || parseDate(v, 'mdy', 'UTC')) dates++
     if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) emails++
   }
-  return { filled, integers, min, max, dates, emails, avgLength: filled ? length / filled : 0 }
+  return { filled, integers, upTo10, oneTo5, min, max, dates, emails, avgLength: filled ? length / filled : 0 }
 }
 
 /** A score column's metric and scale from its header and the values in it. */
 function scoreSpecFor(header: string, s: ColumnStats): ScoreSpec | null {
   const h = norm(header)
-  const numeric = s.filled > 0 && s.integers / s.filled > 0.9
+  // A few stray answers ("n/a", a typo) do not stop a column from being a score column.
+  const numeric = s.filled > 0 && s.integers / s.filled >= 0.8
   if (!numeric) return null
-  if (NPS_WORDS.test(h) && s.max <= 10 && s.min >= 0) return standard.nps
+  const mostly = (n: number) => n / s.integers >= 0.9
+  if (NPS_WORDS.test(h) && mostly(s.upTo10)) return standard.nps
   if (CES_WORDS.test(h) && s.max <= 7 && s.min >= 1) return EFFORT_WORDS.test(h) || s.max <= 5 ? (EFFORT_WORDS.test(h) ? standard.cesEffort : { ...standard.cesAgree, max: 5 }) : standard.cesAgree
   if (CSAT_WORDS.test(h) && s.min >= 1) return s.max <= 5 ? standard.csat : { metric: 'csat', min: 1, max: s.max <= 7 ? 7 : 10, direction: 'higher_better' }
-  if (SCORE_WORDS.test(h) && s.min >= 0) return s.max <= 5 && s.min >= 1 ? standard.csat : s.max <= 10 ? standard.nps : null
+  if (SCORE_WORDS.test(h)) return s.oneTo5 === s.integers ? standard.csat : mostly(s.upTo10) ? standard.nps : null
   return null
 }
 
