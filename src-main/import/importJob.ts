@@ -73,13 +73,13 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       if (mapping.kind === 'customers') {
         const map = customerRowMapper(mapping, hdr, { sourceKey: input.sourceKey, timezone: input.timezone })
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
-        const known = sqlite.prepare<[string | null, string | null], { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = ? OR (? IS NOT NULL AND email = ?2)')
+        const known = sqlite.prepare<{ ref: string | null; email: string | null }, { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = @ref OR (@email IS NOT NULL AND email = @email)')
         return (fields: string[], row: number) => {
           const m = map(fields, row)
           if (!m.ok) return reject(m.error)
           const c: NormalizedCustomer = m.values[0]
           if (!link) {
-            if (known.get(c.externalRef, c.email)?.n) duplicates++
+            if (known.get({ ref: c.externalRef, email: c.email })?.n) duplicates++
             else imported++
             return
           }
