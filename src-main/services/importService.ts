@@ -80,11 +80,11 @@ export async function inspectImport(
 /** Checks a mapping can import anything at all, in words the user can act on. */
 function checkMapping(m: ImportMapping, headers: string[]): void {
   const has = (role: string) => m.columns.some((c) => c.role === role)
-  for (const c of m.columns) if (c.index >= headers.length && c.role !== 'ignore') throw new AppError('VALIDATION', `The file has no column ${c.index + 1}.`)
+  for (const c of m.columns) if (c.index >= headers.length && c.role !== 'ignore') throw new AppError('IMPORT_FAILED', `The file has no column ${c.index + 1}.`)
   if (m.kind === 'responses') {
-    if (!has('date')) throw new AppError('VALIDATION', 'Choose the column that holds the date of each response.')
-    if (!has('score') && !has('comment')) throw new AppError('VALIDATION', 'Choose at least one score column or the comment column.')
-  } else if (!has('customerId') && !has('email')) throw new AppError('VALIDATION', 'Choose the column with the customer id or the e-mail address.')
+    if (!has('date')) throw new AppError('IMPORT_FAILED', 'Choose the column that holds the date of each response.')
+    if (!has('score') && !has('comment')) throw new AppError('IMPORT_FAILED', 'Choose at least one score column or the comment column.')
+  } else if (!has('customerId') && !has('email')) throw new AppError('IMPORT_FAILED', 'Choose the column with the customer id or the e-mail address.')
 }
 
 const running = new Map<string, WorkerJob | { cancel(): void }>()

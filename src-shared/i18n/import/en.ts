@@ -58,6 +58,9 @@ export const importEn = {
   'import.failed': 'Nothing was imported from {file}.',
   'import.openInbox': 'Open the inbox',
   'import.quick': 'Import with the saved mapping',
+  'import.needDate': 'Choose the column that holds the date of each response.',
+  'import.needScore': 'Choose at least one score column or the comment column.',
+  'import.needCustomer': 'Choose the column with the customer id or the e-mail address.',
 
   'role.ignore': '— not imported —',
   'role.responseId': 'Response id',

@@ -99,7 +99,7 @@ describe('importing the generator CSV', () => {
     writeFileSync(path, 'Store,How likely are you to recommend us?\nQuận 1,9\n')
     const err = await run(path).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
-    expect(err).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('date') })
+    expect(err).toMatchObject({ code: 'IMPORT_FAILED', message: expect.stringContaining('date') })
     expect(await countResponses(open.db)).toBe(0)
   })
 

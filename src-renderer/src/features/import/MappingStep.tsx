@@ -33,7 +33,18 @@ export function MappingStep({ inspection, timezone, onReinspect, onRun, onCancel
     }))
   const dateCol = mapping.columns.find((c) => c.role === 'date')?.index
   const evidence = inspection.dateEvidence.find((e) => e.index === dateCol) ?? null
-  const blocked = mapping.kind === 'responses' && dateOrderNeeded(evidence, mapping.dateOrder)
+  const has = (role: ColumnRole) => mapping.columns.some((c) => c.role === role)
+  const missing =
+    mapping.kind === 'customers'
+      ? !has('customerId') && !has('email')
+        ? t('import.needCustomer')
+        : null
+      : !has('date')
+        ? t('import.needDate')
+        : !has('score') && !has('comment')
+          ? t('import.needScore')
+          : null
+  const blocked = missing !== null || (mapping.kind === 'responses' && dateOrderNeeded(evidence, mapping.dateOrder))
   const oneClick = inspection.mappingSource !== 'guessed' && !blocked
 
   return (
@@ -153,6 +164,7 @@ export function MappingStep({ inspection, timezone, onReinspect, onRun, onCancel
         </fieldset>
       )}
 
+      {missing && <Notice tone="error">{missing}</Notice>}
       <label className="checkbox">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         {t('import.remember')}
