@@ -5,6 +5,8 @@ import { bandValue } from '../../../src-shared/domain/scores'
 import { SENTIMENT_CUTOFF, type SentimentLabel } from '../../../src-shared/domain/sentiment'
 import { matchExpression } from '../../text/tokens'
 
+const HOUR = 3_600_000
+
 const sentimentCondition: Record<SentimentLabel, string> = {
   positive: `r.sentiment >= ${SENTIMENT_CUTOFF}`,
   neutral: `(r.sentiment > ${-SENTIMENT_CUTOFF} AND r.sentiment < ${SENTIMENT_CUTOFF})`,
@@ -20,8 +22,10 @@ export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}) {
     .selectFrom('responses as r')
     .leftJoin('questions as q', 'q.id', 'r.question_id')
     .leftJoin('customers as c', 'c.id', 'r.customer_id')
-  if (f.from) q = q.where('r.local_date', '>=', f.from)
-  if (f.to) q = q.where('r.local_date', '<=', f.to)
+  // Local dates follow submitted_at (no zone is more than 14 hours from UTC), so a bound on the
+  // indexed timestamp narrows the scan to the period before the exact test on local_date.
+  if (f.from) q = q.where('r.local_date', '>=', f.from).where('r.submitted_at', '>=', Date.parse(`${f.from}T00:00:00Z`) - 14 * HOUR)
+  if (f.to) q = q.where('r.local_date', '<=', f.to).where('r.submitted_at', '<', Date.parse(`${f.to}T00:00:00Z`) + 24 * HOUR + 14 * HOUR)
   if (f.metric?.length) q = q.where('q.metric', 'in', f.metric)
   if (f.band?.length) q = q.where('r.band', 'in', f.band.map((b) => bandValue[b]))
   if (f.channel?.length) q = q.where('r.channel', 'in', f.channel)

@@ -57,18 +57,22 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
   const isGenerator = mapping.format === 'cxdesk-generator'
   const hashed = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => c.index)
 
-  return (fields: string[], row: number): Mapped<NormalizedResponse> => {
-    const fail = (index: number | null, reason: string): Mapped<NormalizedResponse> => ({ ok: false, error: { row, column: index === null ? null : name(index), reason } })
-    const raw = (i: number | null) => (i === null ? '' : (fields[i] ?? ''))
-    const text = (i: number | null) => {
-      const v = raw(i).trim()
-      return v === '' ? null : v
-    }
-    for (const c of mapping.columns) {
-      if (c.role === 'ignore') continue
-      const limit = c.role === 'comment' ? MAX_TEXT : MAX_SHORT
-      if (raw(c.index).length > limit) return fail(c.index, `longer than ${limit} characters`)
-    }
+  const limits = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => ({ index: c.index, limit: c.role === 'comment' ? MAX_TEXT : MAX_SHORT }))
+  // Called once per row of a file that may have a million: plain functions over `fields`, no per-row closures.
+  let fields: string[] = []
+  let row = 0
+  const raw = (i: number | null) => (i === null ? '' : (fields[i] ?? ''))
+  const text = (i: number | null) => {
+    if (i === null) return null
+    const v = (fields[i] ?? '').trim()
+    return v === '' ? null : v
+  }
+  const fail = (index: number | null, reason: string): Mapped<NormalizedResponse> => ({ ok: false, error: { row, column: index === null ? null : name(index), reason } })
+
+  return (rowFields: string[], rowNumber: number): Mapped<NormalizedResponse> => {
+    fields = rowFields
+    row = rowNumber
+    for (const c of limits) if ((fields[c.index] ?? '').length > c.limit) return fail(c.index, `longer than ${c.limit} characters`)
     if (idx.date === null) return fail(null, 'no column is mapped to the date')
     const dateText = raw(idx.date).trim()
     if (!dateText) return fail(idx.date, 'is empty')

@@ -24,7 +24,11 @@ export interface WorkerJob {
 export function startImportWorker(data: Omit<ImportWorkerData, 'cancel'>, onProgress: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void, entry = importWorkerEntry()): WorkerJob {
   const cancel = new SharedArrayBuffer(4)
   const flag = new Int32Array(cancel)
-  const worker = new Worker(entry, { workerData: { ...data, cancel } satisfies ImportWorkerData })
+  const worker = new Worker(entry, {
+    workerData: { ...data, cancel } satisfies ImportWorkerData,
+    // The import streams: a small heap is plenty, and keeps the process's peak memory down.
+    resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 },
+  })
   const done = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false
     worker.on('message', (msg: ImportWorkerMessage) => {
