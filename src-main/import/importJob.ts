@@ -12,6 +12,28 @@ import { finishImportRecord, startImportRecord } from '../db/repositories/import
 import { feedbackWriter } from '../services/feedbackWriter'
 import { metricKinds } from '../../src-shared/domain/scores'
 
+/** Above this many bytes, a file that will more than double the workspace imports with its indexes rebuilt at the end. */
+const BULK_BYTES = 8 << 20
+/** A rough size of one exported row, to estimate a file's rows from its bytes. */
+const BYTES_PER_ROW = 160
+
+/**
+ * Secondary indexes on the tables a large import fills are dropped for the import and created again
+ * (same SQL) before the commit: one sort per index instead of a random B-tree insert per row, several
+ * times faster for a big file. It is all one transaction, so a crash or cancel brings them back as
+ * they were; the tables themselves (and any triggers on them) are never touched. Returns a function
+ * that recreates them.
+ */
+function suspendIndexes(sqlite: Database.Database): () => void {
+  const indexes = sqlite
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('responses', 'response_tags') AND sql IS NOT NULL`)
+    .all() as Array<{ name: string; sql: string }>
+  for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`)
+  return () => {
+    for (const i of indexes) sqlite.exec(i.sql)
+  }
+}
+
 /** How many rejected rows are listed by number; the count covers all of them. */
 export const MAX_LISTED_ERRORS = 200
 const PROGRESS_EVERY_MS = 150
@@ -133,6 +155,11 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       }
     }
     if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now)
+    let restoreIndexes: (() => void) | null = null
+    if (!input.dryRun && mapping.kind === 'responses' && input.source.totalBytes > BULK_BYTES) {
+      const existing = (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
+      if (input.source.totalBytes / BYTES_PER_ROW > existing) restoreIndexes = suspendIndexes(sqlite)
+    }
 
     for await (const batch of input.source.batches((b) => (bytesRead = b))) {
       if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
@@ -162,6 +189,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (!headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
     for (const p of input.source.problems) reject({ row: p.record, column: null, reason: p.reason })
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
+    restoreIndexes?.()
     if (importId !== null) finishImportRecord(sqlite, importId, { rowsRead, imported, duplicates, rejected }, input.now)
     if (inTransaction) sqlite.exec('COMMIT')
   } catch (e) {

@@ -23,7 +23,7 @@ export function ensureTag(sqlite: Database.Database, name: string, now: number):
 
 /** Every tag with how many of the filter's responses carry it. */
 export async function listTags(open: OpenWorkspace, filter: FeedbackFilter = {}): Promise<Tag[]> {
-  const counts = await filteredResponses(open.db, filter)
+  const counts = await filteredResponses(open.db, filter, { joins: false })
     .innerJoin('response_tags as rt', 'rt.response_id', 'r.id')
     .select(['rt.tag_id', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('rt.tag_id')
@@ -109,7 +109,7 @@ export function deleteRule(open: OpenWorkspace, id: number, now: number) {
 
 /** Candidate themes from the newest 5,000 comments the filter selects. */
 export async function suggest(open: OpenWorkspace, filter: FeedbackFilter = {}, limit = 20): Promise<ThemeSuggestion[]> {
-  const rows = await filteredResponses(open.db, filter)
+  const rows = await filteredResponses(open.db, filter, { joins: false })
     .select(['r.comment', 'r.language'])
     .where('r.comment', 'is not', null)
     .orderBy('r.submitted_at', 'desc')

@@ -58,7 +58,7 @@ test('importing the generator CSV updates the NPS chart, and the CLI agrees with
   await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await chooser).setFiles(FIXTURE)
   await expect(page.getByText('Recognised as a CX Desk generator export.')).toBeVisible()
-  await page.getByRole('button', { name: 'Import with the saved mapping' }).click()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(page.getByText('Imported 400 new responses from generator-400.csv.')).toBeVisible()
   await expect(page.getByText('400 responses')).toBeVisible()
   await page.getByRole('link', { name: 'Overview' }).click()

@@ -21,6 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const col of ['status', 'channel', 'touchpoint', 'location', 'owner']) {
     await sql.raw(`CREATE INDEX responses_${col}_newest ON responses (${col}, submitted_at DESC, id DESC)`).execute(db)
   }
+  // The follow-up view (detractors / unsatisfied by status) is the one people open every day.
+  await sql`CREATE INDEX responses_follow_up ON responses (status, submitted_at DESC, id DESC) WHERE band = -1`.execute(db)
   await sql`CREATE INDEX responses_sentiment ON responses (sentiment) WHERE sentiment IS NOT NULL`.execute(db)
   await sql`CREATE INDEX customers_email ON customers (email) WHERE email IS NOT NULL`.execute(db)
 

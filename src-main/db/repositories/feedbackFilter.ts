@@ -13,40 +13,47 @@ const sentimentCondition: Record<SentimentLabel, string> = {
   negative: `r.sentiment <= ${-SENTIMENT_CUTOFF}`,
 }
 
+function joined(db: Kysely<DB>) {
+  return db.selectFrom('responses as r').leftJoin('questions as q', 'q.id', 'r.question_id').leftJoin('customers as c', 'c.id', 'r.customer_id')
+}
+
 /**
  * Responses (r) with their question (q) and customer (c), narrowed by a FeedbackFilter. The one
  * place a filter becomes SQL, so the inbox, the charts and the reports agree on what a filter means.
+ *
+ * With `{ joins: false }` the query reads responses alone (the filter never needs the joins: metric
+ * and segment are tested by subquery); counting is then a walk over one index instead of a join per
+ * row. The caller must not select q.* or c.* columns from such a query.
  */
-export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}) {
-  let q = db
-    .selectFrom('responses as r')
-    .leftJoin('questions as q', 'q.id', 'r.question_id')
-    .leftJoin('customers as c', 'c.id', 'r.customer_id')
+export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: { joins?: boolean } = {}) {
+  let q = opts.joins === false ? (db.selectFrom('responses as r') as unknown as ReturnType<typeof joined>) : joined(db)
   // Local dates follow submitted_at (no zone is more than 14 hours from UTC), so a bound on the
   // indexed timestamp narrows the scan to the period before the exact test on local_date.
   if (f.from) q = q.where('r.local_date', '>=', f.from).where('r.submitted_at', '>=', Date.parse(`${f.from}T00:00:00Z`) - 14 * HOUR)
   if (f.to) q = q.where('r.local_date', '<=', f.to).where('r.submitted_at', '<', Date.parse(`${f.to}T00:00:00Z`) + 24 * HOUR + 14 * HOUR)
-  if (f.metric?.length) q = q.where('q.metric', 'in', f.metric)
-  if (f.band?.length) q = q.where('r.band', 'in', f.band.map((b) => bandValue[b]))
+  if (f.metric?.length) {
+    const metrics = f.metric
+    q = q.where('r.question_id', 'in', (eb) => eb.selectFrom('questions').select('id').where('metric', 'in', metrics))
+  }
+  // Written as literals (they are fixed numbers), so the planner can use partial indexes on band.
+  if (f.band?.length) {
+    const bands = [...new Set(f.band.map((b) => bandValue[b]))]
+    q = q.where(bands.length === 1 ? sql<boolean>`r.band = ${sql.raw(String(bands[0]))}` : sql<boolean>`r.band IN (${sql.raw(bands.join(', '))})`)
+  }
   if (f.channel?.length) q = q.where('r.channel', 'in', f.channel)
   if (f.touchpoint?.length) q = q.where('r.touchpoint', 'in', f.touchpoint)
   if (f.stage?.length) q = q.where('r.stage', 'in', f.stage)
   if (f.location?.length) q = q.where('r.location', 'in', f.location)
   if (f.language?.length) q = q.where('r.language', 'in', f.language)
-  if (f.segment?.length) q = q.where('c.segment', 'in', f.segment)
+  if (f.segment?.length) {
+    const segments = f.segment
+    q = q.where('r.customer_id', 'in', (eb) => eb.selectFrom('customers').select('id').where('segment', 'in', segments))
+  }
   if (f.status?.length) q = q.where('r.status', 'in', f.status)
   if (f.owner?.length) q = q.where('r.owner', 'in', f.owner)
   if (f.tag?.length) {
     const names = f.tag
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('response_tags as rt')
-          .innerJoin('tags as t', 't.id', 'rt.tag_id')
-          .select(sql<number>`1`.as('one'))
-          .whereRef('rt.response_id', '=', 'r.id')
-          .where('t.name', 'in', names),
-      ),
-    )
+    q = q.where('r.id', 'in', (eb) => eb.selectFrom('response_tags as rt').innerJoin('tags as t', 't.id', 'rt.tag_id').select('rt.response_id').where('t.name', 'in', names))
   }
   if (f.sentiment?.length) q = q.where(sql<boolean>`(${sql.raw(f.sentiment.map((s) => sentimentCondition[s]).join(' OR '))})`)
   if (f.text) {

@@ -59,7 +59,7 @@ export async function inboxPage(db: Kysely<DB>, filter: FeedbackFilter, limit: n
 }
 
 export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter): Promise<number> {
-  const row = await filteredResponses(db, filter)
+  const row = await filteredResponses(db, filter, { joins: false })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)

@@ -25,7 +25,7 @@ export const importEn = {
   'import.dmy': 'day / month / year',
   'import.mdy': 'month / day / year',
   'import.dateChoose': 'Choose…',
-  'import.dateSettled': 'Dates read as {order}: {count} values in the rows read prove it (e.g. {example}).',
+  'import.dateSettled': 'Dates read as {order}: values such as {example} can only be read that way.',
   'import.dateAmbiguous': 'Dates such as {example} read differently day-first and month-first, and nothing in the rows read settles it. Choose the order.',
   'import.dateConflict': 'The date column has values that only work day-first ({dayFirst}) and others that only work month-first ({monthFirst}). Choose the order; rows that do not fit will be listed.',
   'import.timezone': 'Times without a zone are read in {tz}.',

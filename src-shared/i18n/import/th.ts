@@ -26,7 +26,7 @@ export const importTh: Record<keyof typeof importEn, string> = {
   'import.dmy': 'วัน / เดือน / ปี',
   'import.mdy': 'เดือน / วัน / ปี',
   'import.dateChoose': 'เลือก…',
-  'import.dateSettled': 'อ่านวันที่เป็น {order}: ค่า {count} รายการในแถวที่อ่านยืนยันเช่นนั้น (เช่น {example})',
+  'import.dateSettled': 'อ่านวันที่เป็น {order}: ค่าอย่าง {example} อ่านได้แบบนี้เท่านั้น',
   'import.dateAmbiguous': 'วันที่อย่าง {example} อ่านได้สองแบบ และไม่มีข้อมูลในแถวที่อ่านที่ช่วยตัดสิน โปรดเลือกลำดับ',
   'import.dateConflict': 'คอลัมน์วันที่มีค่าที่ถูกต้องเฉพาะเมื่อวันมาก่อน ({dayFirst}) และค่าที่ถูกต้องเฉพาะเมื่อเดือนมาก่อน ({monthFirst}) โปรดเลือกลำดับ แถวที่ไม่ตรงจะถูกแสดงรายการ',
   'import.timezone': 'เวลาที่ไม่ระบุเขตเวลาจะอ่านตาม {tz}',

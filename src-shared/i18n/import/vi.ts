@@ -26,7 +26,7 @@ export const importVi: Record<keyof typeof importEn, string> = {
   'import.dmy': 'ngày / tháng / năm',
   'import.mdy': 'tháng / ngày / năm',
   'import.dateChoose': 'Chọn…',
-  'import.dateSettled': 'Ngày được đọc theo {order}: {count} giá trị trong các dòng đã đọc chứng minh điều đó (ví dụ {example}).',
+  'import.dateSettled': 'Ngày được đọc theo {order}: các giá trị như {example} chỉ có thể đọc theo cách này.',
   'import.dateAmbiguous': 'Các ngày như {example} có thể đọc theo hai cách, và không có gì trong các dòng đã đọc giúp phân biệt. Hãy chọn thứ tự.',
   'import.dateConflict': 'Cột ngày có giá trị chỉ đúng khi ngày đứng trước ({dayFirst}) và giá trị chỉ đúng khi tháng đứng trước ({monthFirst}). Hãy chọn thứ tự; các dòng không khớp sẽ được liệt kê.',
   'import.timezone': 'Giờ không ghi múi giờ được hiểu theo {tz}.',

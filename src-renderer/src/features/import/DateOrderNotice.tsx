@@ -9,7 +9,7 @@ export function dateOrderNeeded(ev: DateEvidenceDto | null, order: DateOrder | n
 
 /** Shows how the date column reads, and asks for the order whenever the file does not prove it. Never guessed silently. */
 export function DateOrderNotice({ evidence, order, onChange }: { evidence: DateEvidenceDto | null; order: DateOrder | null; onChange(order: DateOrder | null): void }) {
-  const { t, fmt } = useI18n()
+  const { t } = useI18n()
   if (!evidence || (evidence.dayFirst === 0 && evidence.monthFirst === 0 && evidence.ambiguous === 0)) return null
   const conflict = evidence.dayFirst > 0 && evidence.monthFirst > 0
   const proven = !conflict && (evidence.dayFirst > 0 || evidence.monthFirst > 0)
@@ -21,7 +21,6 @@ export function DateOrderNotice({ evidence, order, onChange }: { evidence: DateE
         <p>
           {t('import.dateSettled', {
             order: t(evidence.dayFirst > 0 ? 'import.dmy' : 'import.mdy'),
-            count: fmt.integer(evidence.dayFirst + evidence.monthFirst),
             example: evidence.examples.dayFirst ?? evidence.examples.monthFirst ?? '',
           })}
         </p>

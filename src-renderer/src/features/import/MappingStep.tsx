@@ -176,7 +176,7 @@ export function MappingStep({ inspection, timezone, onReinspect, onRun, onCancel
         </Button>
         {oneClick && (
           <Button variant="primary" onClick={() => onRun(mapping, false, remember)}>
-            {t('import.quick')}
+            {t(inspection.mappingSource === 'remembered' ? 'import.quick' : 'import.importNow')}
           </Button>
         )}
       </div>

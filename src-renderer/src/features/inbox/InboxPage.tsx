@@ -108,13 +108,13 @@ export function InboxPage({ workspace, params }: PageProps) {
   return (
     <div className="inbox">
       <div className="inbox-main">
+        <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
         <div className="inbox-toolbar">
           <SavedViews filter={filter} query={query} onChange={setFilter} />
           <Button variant="primary" onClick={() => setAdding(true)}>
             {t('inbox.addFeedback')}
           </Button>
         </div>
-        <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
         <div className="inbox-summary">
           <strong data-testid="inbox-count" data-count={total ?? ''}>
             {total === null ? '…' : t.plural('inbox.count', total)}
