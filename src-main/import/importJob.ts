@@ -101,11 +101,11 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
           if (!m.ok) return reject(m.error)
           const c: NormalizedCustomer = m.values[0]
           if (!link) {
-            if (known.get({ ref: c.externalRef, email: c.email })?.n) duplicates++
+            if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
             else imported++
             return
           }
-          const r = link({ ref: c.externalRef, ...c })
+          const r = link(c)
           if (r?.created) imported++
           else duplicates++
         }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../schema'
 import { bandOf, type Direction, type FollowUpStatus } from '../../../src-shared/domain/scores'
 
@@ -76,60 +76,6 @@ export function recomputeBands(sqlite: Database.Database): void {
       WHERE score IS NOT NULL`,
     )
     .run()
-}
-
-export interface FeedbackRow {
-  id: number
-  submitted_at: number
-  local_date: string
-  metric: string | null
-  score: number | null
-  scale_min: number | null
-  scale_max: number | null
-  comment: string | null
-  channel: string | null
-  touchpoint: string | null
-  stage: string | null
-  location: string | null
-  language: string | null
-  status: FollowUpStatus
-  customer_name: string | null
-  customer_ref: string | null
-}
-
-/** Newest first, keyset-paginated on (submitted_at, id) so deep pages cost the same as the first. */
-export async function pageNewestFirst(
-  db: Kysely<DB>,
-  limit: number,
-  cursor?: { submittedAt: number; id: number },
-): Promise<FeedbackRow[]> {
-  let q = db
-    .selectFrom('responses as r')
-    .leftJoin('questions as q', 'q.id', 'r.question_id')
-    .leftJoin('customers as c', 'c.id', 'r.customer_id')
-    .select([
-      'r.id',
-      'r.submitted_at',
-      'r.local_date',
-      'q.metric',
-      'r.score',
-      'q.scale_min',
-      'q.scale_max',
-      'r.comment',
-      'r.channel',
-      'r.touchpoint',
-      'r.stage',
-      'r.location',
-      'r.language',
-      'r.status',
-      'c.name as customer_name',
-      'c.external_ref as customer_ref',
-    ])
-    .orderBy('r.submitted_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-  if (cursor) q = q.where(sql<boolean>`(r.submitted_at, r.id) < (${cursor.submittedAt}, ${cursor.id})`)
-  return q.execute()
 }
 
 export async function countResponses(db: Kysely<DB>): Promise<number> {

@@ -1,5 +1,6 @@
 import type { ScoreSpec } from '../../../src-shared/api/imports'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+import type { CustomerFacts } from '../../db/repositories/customers'
 
 /** One response as every import format delivers it to the writer, whatever the source's columns were. */
 export interface NormalizedResponse {
@@ -26,14 +27,5 @@ export interface NormalizedResponse {
   resolvedAt: number | null
 }
 
-/** One customer from a CRM export. */
-export interface NormalizedCustomer {
-  externalRef: string | null
-  name: string | null
-  email: string | null
-  phone: string | null
-  segment: string | null
-  location: string | null
-  customerSince: string | null
-  churnedAt: string | null
-}
+/** One customer from a CRM export: every fact the linker knows, present (null when the file has none). */
+export type NormalizedCustomer = { [K in keyof CustomerFacts]-?: CustomerFacts[K] | null }

@@ -187,7 +187,7 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
       ok: true,
       values: [
         {
-          externalRef,
+          ref: externalRef,
           name: text(first('customerName')),
           email,
           phone: text(first('phone')),

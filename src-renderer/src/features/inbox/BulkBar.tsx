@@ -3,6 +3,7 @@ import { followUpStatuses, type FollowUpStatus } from '../../../../src-shared/do
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
+import { Suggestions } from '../../components/Suggestions'
 import type { DetailActions } from './DetailPane'
 
 /** Bulk actions on the checked items: status, owner, tag. */
@@ -36,11 +37,7 @@ export function BulkBar({ ids, actions, onClear, onSelectAll }: { ids: number[];
         }}
       >
         <input list="bulk-owners" aria-label={t('inbox.assign')} placeholder={t('inbox.assign')} value={owner} maxLength={200} onChange={(e) => setOwner(e.target.value)} />
-        <datalist id="bulk-owners">
-          {(facets.data?.owner ?? []).map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
+        <Suggestions id="bulk-owners" values={facets.data?.owner} />
       </form>
       <form
         className="inline-form"
@@ -50,11 +47,7 @@ export function BulkBar({ ids, actions, onClear, onSelectAll }: { ids: number[];
         }}
       >
         <input list="bulk-tags" aria-label={t('inbox.addTag')} placeholder={t('inbox.addTag')} value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} />
-        <datalist id="bulk-tags">
-          {(facets.data?.tag ?? []).map((o) => (
-            <option key={o} value={o} />
-          ))}
-        </datalist>
+        <Suggestions id="bulk-tags" values={facets.data?.tag} />
       </form>
       <Button variant="ghost" onClick={onSelectAll}>
         {t('inbox.selectAllShown')}

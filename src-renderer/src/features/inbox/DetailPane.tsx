@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
+import { Suggestions } from '../../components/Suggestions'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
@@ -86,11 +87,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
             {t('detail.owner')}
             <input list="owner-suggestions" value={owner ?? item.owner ?? ''} placeholder={t('detail.ownerPlaceholder')} maxLength={200} onChange={(e) => setOwner(e.target.value)} />
           </label>
-          <datalist id="owner-suggestions">
-            {(facets.data?.owner ?? []).map((o) => (
-              <option key={o} value={o} />
-            ))}
-          </datalist>
+          <Suggestions id="owner-suggestions" values={facets.data?.owner} />
           <Button type="submit" disabled={owner === null}>
             {t('detail.saveOwner')}
           </Button>
@@ -117,11 +114,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
           }}
         >
           <input ref={tagInputRef} list="tag-suggestions" aria-label={t('detail.addTag')} placeholder={t('detail.addTag')} value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} />
-          <datalist id="tag-suggestions">
-            {(facets.data?.tag ?? []).map((o) => (
-              <option key={o} value={o} />
-            ))}
-          </datalist>
+          <Suggestions id="tag-suggestions" values={facets.data?.tag} />
           <Button type="submit" disabled={!tag.trim()}>
             +
           </Button>

@@ -3,6 +3,7 @@ import { metricKinds, type MetricKind } from '../../../../src-shared/domain/scor
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
+import { Suggestions } from '../../components/Suggestions'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Modal } from '../../components/Modal'
 
@@ -87,11 +88,7 @@ export function ManualEntry({ open, onClose, timezone, onCreated }: { open: bool
             <label key={k} className="field">
               <span>{t(`filter.${k}`)}</span>
               <input list={`manual-${k}`} maxLength={200} value={form[k]} onChange={set(k)} />
-              <datalist id={`manual-${k}`}>
-                {(facets.data?.[k] ?? []).map((v) => (
-                  <option key={v} value={v} />
-                ))}
-              </datalist>
+              <Suggestions id={`manual-${k}`} values={facets.data?.[k]} />
             </label>
           ))}
         </div>
