@@ -189,7 +189,12 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (!headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
     for (const p of input.source.problems) reject({ row: p.record, column: null, reason: p.reason })
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
-    restoreIndexes?.()
+    if (restoreIndexes) {
+      restoreIndexes()
+      // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).
+      sqlite.pragma('analysis_limit = 400')
+      sqlite.exec('ANALYZE')
+    }
     if (importId !== null) finishImportRecord(sqlite, importId, { rowsRead, imported, duplicates, rejected }, input.now)
     if (inTransaction) sqlite.exec('COMMIT')
   } catch (e) {

@@ -34,6 +34,12 @@ export function ensureDerivedData(sqlite: Database.Database): void {
       writeMetaValue(sqlite, 'search_index_version', SEARCH_INDEX_VERSION)
     }
     rescoreSentiment(sqlite, 'missing')
+    // A sizeable workspace without planner statistics (older files, the demo): gather a quick sample.
+    const hasStats = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()
+    if (!hasStats && (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n >= 10_000) {
+      sqlite.pragma('analysis_limit = 400')
+      sqlite.exec('ANALYZE')
+    }
   })()
 }
 

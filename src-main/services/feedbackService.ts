@@ -3,6 +3,7 @@ import type { FeedbackFilter } from '../../src-shared/api/filters'
 import { AppError } from '../../src-shared/api/result'
 import { metricKinds, scoreBands, type FollowUpStatus, type MetricKind } from '../../src-shared/domain/scores'
 import { inboxCount, inboxPage, inChunks, rowsByCustomer, tagsOf, type InboxRow } from '../db/repositories/feedbackRows'
+import { matchesMany } from '../db/repositories/feedbackFilter'
 import type { OpenWorkspace } from './workspaceSession'
 
 const bandName = (b: number | null) => (b === 1 ? scoreBands[0] : b === 0 ? scoreBands[1] : b === -1 ? scoreBands[2] : null)
@@ -37,7 +38,7 @@ function toItems(open: OpenWorkspace, rows: InboxRow[]): FeedbackItem[] {
 export async function listFeedback(open: OpenWorkspace, req: { filter?: FeedbackFilter; limit: number; cursor?: FeedbackCursor; withTotal: boolean }) {
   const filter = req.filter ?? {}
   // One extra row tells whether another page exists.
-  const rows = await inboxPage(open.db, filter, req.limit + 1, req.cursor)
+  const rows = await inboxPage(open.db, filter, req.limit + 1, req.cursor, { membershipScan: matchesMany(open.ws.sqlite, filter) })
   const items = toItems(open, rows.slice(0, req.limit))
   const last = items[items.length - 1]
   return {

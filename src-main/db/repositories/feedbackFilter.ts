@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
@@ -24,8 +25,14 @@ function joined(db: Kysely<DB>) {
  * With `{ joins: false }` the query reads responses alone (the filter never needs the joins: metric
  * and segment are tested by subquery); counting is then a walk over one index instead of a join per
  * row. The caller must not select q.* or c.* columns from such a query.
+ *
+ * `membershipScan` is for a first page whose tag or text matches many items: the rows are then read
+ * newest first and tested against the matches (a few hundred rows to fill a page), instead of
+ * fetching every match and sorting them. With few matches the default (matches first) is faster.
  */
-export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: { joins?: boolean } = {}) {
+export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: { joins?: boolean; membershipScan?: boolean } = {}) {
+  // A unary + keeps SQLite from driving the query from the IN list (see membershipScan).
+  const member = sql.raw(opts.membershipScan ? '+r.id' : 'r.id')
   let q = opts.joins === false ? (db.selectFrom('responses as r') as unknown as ReturnType<typeof joined>) : joined(db)
   // Local dates follow submitted_at (no zone is more than 14 hours from UTC), so a bound on the
   // indexed timestamp narrows the scan to the period before the exact test on local_date.
@@ -53,14 +60,36 @@ export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: 
   if (f.owner?.length) q = q.where('r.owner', 'in', f.owner)
   if (f.tag?.length) {
     const names = f.tag
-    q = q.where('r.id', 'in', (eb) => eb.selectFrom('response_tags as rt').innerJoin('tags as t', 't.id', 'rt.tag_id').select('rt.response_id').where('t.name', 'in', names))
+    const tagged = db.selectFrom('response_tags as rt').innerJoin('tags as t', 't.id', 'rt.tag_id').select('rt.response_id').where('t.name', 'in', names)
+    q = q.where(sql<boolean>`${member} IN (${tagged})`)
   }
   if (f.sentiment?.length) q = q.where(sql<boolean>`(${sql.raw(f.sentiment.map((s) => sentimentCondition[s]).join(' OR '))})`)
   if (f.text) {
     // Full-text search (FTS5): Thai segmented, Vietnamese with or without diacritics. Text with no
     // word in it (only punctuation) matches nothing rather than everything.
     const match = matchExpression(f.text)
-    q = match ? q.where(sql<boolean>`r.id IN (SELECT rowid FROM feedback_fts WHERE feedback_fts MATCH ${match})`) : q.where(sql<boolean>`0`)
+    q = match ? q.where(sql<boolean>`${member} IN (SELECT rowid FROM feedback_fts WHERE feedback_fts MATCH ${match})`) : q.where(sql<boolean>`0`)
   }
   return q
+}
+
+/** Above this many tag or text matches, the first page reads newest first (membershipScan). */
+const MANY_MATCHES = 2_000
+
+/** True when the filter's tag or text narrows to many items, so a page should scan newest first. */
+export function matchesMany(sqlite: Database.Database, f: FeedbackFilter): boolean {
+  const counts: number[] = []
+  if (f.text) {
+    const match = matchExpression(f.text)
+    if (match) counts.push((sqlite.prepare(`SELECT count(*) n FROM (SELECT 1 FROM feedback_fts WHERE feedback_fts MATCH ? LIMIT ${MANY_MATCHES + 1})`).get(match) as { n: number }).n)
+  }
+  if (f.tag?.length)
+    counts.push(
+      (
+        sqlite
+          .prepare(`SELECT count(*) n FROM (SELECT 1 FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name IN (${f.tag.map(() => '?').join(',')}) LIMIT ${MANY_MATCHES + 1})`)
+          .get(...f.tag) as { n: number }
+      ).n,
+    )
+  return counts.length > 0 && Math.min(...counts) > MANY_MATCHES
 }

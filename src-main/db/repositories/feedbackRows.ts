@@ -52,8 +52,14 @@ const columns = [
 ] as const
 
 /** One page of the filter's responses, newest first, after the cursor (keyset: never OFFSET). */
-export async function inboxPage(db: Kysely<DB>, filter: FeedbackFilter, limit: number, cursor?: { submittedAt: number; id: number }): Promise<InboxRow[]> {
-  let q = filteredResponses(db, filter).select(columns).orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(limit)
+export async function inboxPage(
+  db: Kysely<DB>,
+  filter: FeedbackFilter,
+  limit: number,
+  cursor?: { submittedAt: number; id: number },
+  opts: { membershipScan?: boolean } = {},
+): Promise<InboxRow[]> {
+  let q = filteredResponses(db, filter, opts).select(columns).orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(limit)
   if (cursor) q = q.where(sql<boolean>`(r.submitted_at, r.id) < (${cursor.submittedAt}, ${cursor.id})`)
   return (await q.execute()) as InboxRow[]
 }

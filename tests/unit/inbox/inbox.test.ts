@@ -56,6 +56,17 @@ describe('the inbox', () => {
     expect((await app.api.call('feedback.list', { filter: { text: 'trễ' }, limit: 1 })).total).toBeLessThanOrEqual(without.total ?? 0)
   })
 
+  it('reads a page the same way whether it scans newest first or starts from the matches', async () => {
+    const { inboxPage } = await import('../../../src-main/db/repositories/feedbackRows')
+    const db = app.ctx.session.require().db
+    for (const filter of [{ tag: ['Staff'] }, { text: 'app' }, { tag: ['Delivery'], band: ['poor' as const] }]) {
+      const a = await inboxPage(db, filter, 30)
+      const b = await inboxPage(db, filter, 30, undefined, { membershipScan: true })
+      expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id))
+      expect(a.length).toBeGreaterThan(0)
+    }
+  })
+
   it('searches English by word prefix, and matches nothing for text without words', async () => {
     const r = await app.api.call('feedback.list', { filter: { text: 'deliv' }, limit: 5 })
     expect(r.total).toBeGreaterThan(0)
