@@ -44,7 +44,7 @@ export async function listFeedback(open: OpenWorkspace, req: { filter?: Feedback
   return {
     items,
     nextCursor: rows.length > req.limit && last ? { submittedAt: last.submittedAt, id: last.id } : null,
-    total: req.withTotal ? await inboxCount(open.db, filter) : null,
+    total: req.withTotal ? await inboxCount(open.db, filter, open.ws.sqlite) : null,
   }
 }
 

@@ -19,9 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // dimensions people filter on most. Each index costs import time, so stage and language (few values,
   // usually combined with another filter) and the metric (question_id has an index already) have none.
   // The trailing columns let an exact count combine the dimension with a score group, a status, a
-  // metric or a sentiment from the index alone, without reading the rows.
+  // metric, a sentiment, a language or a stage from the index alone, without reading the rows.
   for (const col of ['status', 'channel', 'touchpoint', 'location', 'owner']) {
-    await sql.raw(`CREATE INDEX responses_${col}_newest ON responses (${col}, submitted_at DESC, id DESC, band, status, question_id, sentiment)`).execute(db)
+    await sql.raw(`CREATE INDEX responses_${col}_newest ON responses (${col}, submitted_at DESC, id DESC, band, status, question_id, sentiment, language, stage)`).execute(db)
   }
   // The same for the newest-first order itself, and date ranges (local_date) over it.
   await sql`DROP INDEX responses_newest`.execute(db)

@@ -4,6 +4,7 @@ import type { DB } from '../schema'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 import { filteredResponses } from './feedbackFilter'
+import { matchExpression } from '../../text/tokens'
 
 export interface InboxRow {
   id: number
@@ -64,7 +65,23 @@ export async function inboxPage(
   return (await q.execute()) as InboxRow[]
 }
 
-export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter): Promise<number> {
+/**
+ * The exact number of items a filter selects. A search alone, or a tag alone, is counted from its
+ * own index (the full-text index, the tag index) without visiting the responses.
+ */
+export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter, sqlite?: Database.Database): Promise<number> {
+  const keys = Object.entries(filter).filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0)).map(([k]) => k)
+  if (sqlite && keys.length === 1 && keys[0] === 'text' && filter.text) {
+    const match = matchExpression(filter.text)
+    if (!match) return 0
+    return (sqlite.prepare('SELECT count(*) n FROM feedback_fts WHERE feedback_fts MATCH ?').get(match) as { n: number }).n
+  }
+  if (sqlite && keys.length === 1 && keys[0] === 'tag' && filter.tag?.length)
+    return (
+      sqlite
+        .prepare(`SELECT count(DISTINCT rt.response_id) n FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name IN (${filter.tag.map(() => '?').join(',')})`)
+        .get(...filter.tag) as { n: number }
+    ).n
   const row = await filteredResponses(db, filter, { joins: false })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()

@@ -19,9 +19,9 @@ async function main(data: ImportWorkerData): Promise<ImportWorkerMessage> {
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 10000')
-    // A large page cache and in-memory temp tables: the transaction spills to the WAL, not to RAM.
+    // A large page cache; the transaction spills to the WAL and index sorts to temporary files, not to RAM.
     sqlite.pragma('cache_size = -65536')
-    sqlite.pragma('temp_store = MEMORY')
+    sqlite.pragma('temp_store = FILE')
     const cancelled = new Int32Array(data.cancel)
     const table = await openTable(data.path, data.fileName, { encoding: data.mapping.encoding, delimiter: data.mapping.delimiter, sheet: data.mapping.sheet })
     const summary = await runImportJob(sqlite, {

@@ -67,6 +67,16 @@ describe('the inbox', () => {
     }
   })
 
+  it('counts a search or a tag alone from its own index, exactly as the general count does', async () => {
+    const everything = { from: '1970-01-01' }
+    for (const f of [{ text: 'giao' }, { text: 'ส่ง' }, { tag: ['Delivery'] }, { tag: ['Delivery', 'Staff'] }]) {
+      const alone = (await app.api.call('feedback.list', { filter: f, limit: 1 })).total
+      const general = (await app.api.call('feedback.list', { filter: { ...f, ...everything }, limit: 1 })).total
+      expect(alone).toBe(general)
+      expect(alone).toBeGreaterThan(0)
+    }
+  })
+
   it('searches English by word prefix, and matches nothing for text without words', async () => {
     const r = await app.api.call('feedback.list', { filter: { text: 'deliv' }, limit: 5 })
     expect(r.total).toBeGreaterThan(0)
