@@ -24,6 +24,25 @@ const UNIX = /^\d{9,13}$/
 /** Thai users write Buddhist-era years (2568 = 2025); no survey answer is dated after 2400 CE. */
 const gregorianYear = (y: number) => (y >= 2400 ? y - 543 : y < 100 ? 2000 + y : y)
 
+const QUARTER_HOUR = 900_000
+const offsetCache = new Map<string, Map<number, number>>()
+
+/**
+ * The zone's offset at an instant, cached per quarter hour (zone transitions fall on quarter hours):
+ * an export with times but no zone converts every row, and Intl is slow for a million of them.
+ */
+function cachedOffset(timezone: string, epochMs: number): number {
+  let byBucket = offsetCache.get(timezone)
+  if (!byBucket) offsetCache.set(timezone, (byBucket = new Map()))
+  const bucket = Math.floor(epochMs / QUARTER_HOUR)
+  let offset = byBucket.get(bucket)
+  if (offset === undefined) {
+    if (byBucket.size > 200_000) byBucket.clear()
+    byBucket.set(bucket, (offset = zoneOffsetMinutes(timezone, bucket * QUARTER_HOUR)))
+  }
+  return offset
+}
+
 function zoneMinutes(zone: string | undefined): number | null {
   if (!zone) return null
   const z = zone.toLowerCase().replace(/\s+/g, '')
@@ -59,8 +78,8 @@ function build(
   if (zone && stated === null) return null
   if (stated !== null) return { epochMs: local - stated * 60_000, offsetMinutes: stated }
   // No zone in the text: the time is local to the workspace (two steps find the offset across a DST change).
-  let offset = zoneOffsetMinutes(timezone, local)
-  offset = zoneOffsetMinutes(timezone, local - offset * 60_000)
+  let offset = cachedOffset(timezone, local)
+  offset = cachedOffset(timezone, local - offset * 60_000)
   return { epochMs: local - offset * 60_000, offsetMinutes: offset }
 }
 

@@ -193,6 +193,8 @@ export function xlsxSource(path: string, sheetName?: string): TableSource {
         let value = ''
         let inValue = false
         const base = totalBytes - (sheetEntry?.compressedSize ?? 0)
+        // Set when the reader stops early (the mapping step reads only the first rows): parsing must stop too.
+        let stopped = false
         const rows = async function* () {
           // parseXml drives the handlers; batches are yielded between chunks.
           const pending: Promise<void> = parseXml(
@@ -234,9 +236,10 @@ export function xlsxSource(path: string, sheetName?: string): TableSource {
               },
             },
             async (compressed) => {
+              if (stopped) throw new Error('stopped')
               onBytes?.(base + compressed)
               // Backpressure: the XML waits while the importer has batches to work through.
-              while (ready.length > 4) await new Promise((r) => setImmediate(r))
+              while (ready.length > 4 && !stopped) await new Promise((r) => setImmediate(r))
             },
           )
           let done = false
@@ -248,9 +251,13 @@ export function xlsxSource(path: string, sheetName?: string): TableSource {
               done = true
             },
           )
-          while (!done || ready.length) {
-            if (ready.length) yield ready.shift() as CsvRecord[]
-            else await new Promise((r) => setImmediate(r))
+          try {
+            while (!done || ready.length) {
+              if (ready.length) yield ready.shift() as CsvRecord[]
+              else await new Promise((r) => setImmediate(r))
+            }
+          } finally {
+            stopped = true
           }
           if (failure) throw failure
           if (batch.length) yield batch

@@ -9,7 +9,7 @@ const EXPORTS = join(__dirname, '../../fixtures/exports')
 let dir: string
 
 function cxdesk(args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(dir, 'home'), TZ: 'Asia/Bangkok' } })
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, CXDESK_HOME: join(dir, 'home'), TZ: 'Asia/Bangkok' } })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -25,6 +25,12 @@ describe('cxdesk import', () => {
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ rowsRead: 3, imported: 6, duplicates: 0, rejected: 0 })
     expect(JSON.parse(cxdesk(['import', 'w.cxdesk', join(EXPORTS, 'surveymonkey.csv'), '--json']).stdout)).toMatchObject({ imported: 0, duplicates: 6 })
+  })
+
+  it('imports an Excel workbook and exits (the inspection stops reading the sheet early)', () => {
+    const r = cxdesk(['import', 'w.cxdesk', join(EXPORTS, 'survey.xlsx'), '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ rowsRead: 3, imported: 3, rejected: 0 })
   })
 
   it('takes a mapping as role=Column pairs', () => {
