@@ -6,6 +6,7 @@ import { generatorScales } from './formats/generatorFormat'
 import type { NormalizedCustomer, NormalizedResponse } from './formats/normalized'
 import { customerRowMapper, responseRowMapper } from './mapping/rowMapper'
 import type { TableSource } from './source/tableSource'
+import { rowError } from './rowError'
 import { customerLinker } from '../db/repositories/customers'
 import { ensureQuestions, specKey } from '../db/repositories/questionLookup'
 import { finishImportRecord, startImportRecord } from '../db/repositories/imports'
@@ -174,7 +175,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
         // In a CSV every row has the header's width; a different count means a broken row (a stray quote or delimiter).
         // Spreadsheets leave trailing empty cells out, so workbooks are not held to it.
         if (input.source.kind === 'csv' && headers && rec.fields.length !== headers.length) {
-          reject({ row: rec.record, column: null, reason: `expected ${headers.length} columns, found ${rec.fields.length}` })
+          reject(rowError(rec.record, null, 'columnCount', { expected: headers.length, found: rec.fields.length }))
           continue
         }
         if (dateIndex !== null) addDateEvidence(evidence, rec.fields[dateIndex] ?? '')
@@ -187,7 +188,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       }
     }
     if (!headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
-    for (const p of input.source.problems) reject({ row: p.record, column: null, reason: p.reason })
+    for (const p of input.source.problems) reject(rowError(p.record, null, 'unterminatedQuote'))
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
     if (restoreIndexes) {
       restoreIndexes()

@@ -87,7 +87,34 @@ export const importMappingSchema = z.strictObject({
 })
 export type ImportMapping = z.infer<typeof importMappingSchema>
 
-export const rowErrorSchema = z.object({ row: z.number().int(), column: z.string().nullable(), reason: z.string() })
+/** Why a row was rejected, as a code the UI translates (messages rowError.<code> in the catalogues). */
+export const rowErrorCodes = [
+  'tooLong',
+  'noDateColumn',
+  'empty',
+  'notDate',
+  'notDateInOrder',
+  'badStatus',
+  'resolvedBeforeDate',
+  'badMetric',
+  'noRowMetric',
+  'badScore',
+  'noScoreNorComment',
+  'columnCount',
+  'unterminatedQuote',
+  'customerNeedsId',
+  'badEmail',
+] as const
+export type RowErrorCode = (typeof rowErrorCodes)[number]
+
+export const rowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  /** The reason in English (the CLI prints it); the UI translates `code` with `params` instead. */
+  reason: z.string(),
+  code: z.enum(rowErrorCodes).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+})
 export type RowError = z.infer<typeof rowErrorSchema>
 
 export const dateEvidenceSchema = z.object({

@@ -99,7 +99,9 @@ function scoreSpecFor(header: string, s: ColumnStats): ScoreSpec | null {
   const numeric = s.filled > 0 && s.integers / s.filled >= 0.8
   if (!numeric) return null
   const mostly = (n: number) => n / s.integers >= 0.9
-  if (NPS_WORDS.test(h) && mostly(s.upTo10)) return standard.nps
+  // A header that names the metric is strong evidence: stray values out of range become bad rows to fix.
+  const enough = (n: number) => n / s.integers >= 0.5
+  if (NPS_WORDS.test(h) && enough(s.upTo10)) return standard.nps
   if (CES_WORDS.test(h) && s.max <= 7 && s.min >= 1) return EFFORT_WORDS.test(h) || s.max <= 5 ? (EFFORT_WORDS.test(h) ? standard.cesEffort : { ...standard.cesAgree, max: 5 }) : standard.cesAgree
   if (CSAT_WORDS.test(h) && s.min >= 1) return s.max <= 5 ? standard.csat : { metric: 'csat', min: 1, max: s.max <= 7 ? 7 : 10, direction: 'higher_better' }
   if (SCORE_WORDS.test(h)) return s.oneTo5 === s.integers ? standard.csat : mostly(s.upTo10) ? standard.nps : null

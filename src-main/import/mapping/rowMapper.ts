@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { ColumnRole, ImportMapping, RowError, ScoreSpec } from '../../../src-shared/api/imports'
+import type { ColumnRole, ImportMapping, RowError, RowErrorCode, ScoreSpec } from '../../../src-shared/api/imports'
+import { rowError } from '../rowError'
 import { followUpStatuses, metricKinds, type FollowUpStatus, type MetricKind } from '../../../src-shared/domain/scores'
 import { parseDate } from '../formats/dates'
 import { generatorScales } from '../formats/generatorFormat'
@@ -67,54 +68,57 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
     const v = (fields[i] ?? '').trim()
     return v === '' ? null : v
   }
-  const fail = (index: number | null, reason: string): Mapped<NormalizedResponse> => ({ ok: false, error: { row, column: index === null ? null : name(index), reason } })
+  const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): Mapped<NormalizedResponse> => ({
+    ok: false,
+    error: rowError(row, index === null ? null : name(index), code, params),
+  })
 
   return (rowFields: string[], rowNumber: number): Mapped<NormalizedResponse> => {
     fields = rowFields
     row = rowNumber
-    for (const c of limits) if ((fields[c.index] ?? '').length > c.limit) return fail(c.index, `longer than ${c.limit} characters`)
-    if (idx.date === null) return fail(null, 'no column is mapped to the date')
+    for (const c of limits) if ((fields[c.index] ?? '').length > c.limit) return fail(c.index, 'tooLong', { limit: c.limit })
+    if (idx.date === null) return fail(null, 'noDateColumn')
     const dateText = raw(idx.date).trim()
-    if (!dateText) return fail(idx.date, 'is empty')
+    if (!dateText) return fail(idx.date, 'empty')
     const date = parseDate(dateText, mapping.dateOrder, tz)
-    if (!date) return fail(idx.date, `"${dateText}" is not a date${mapping.dateOrder ? ` (reading ${mapping.dateOrder === 'dmy' ? 'day/month/year' : 'month/day/year'})` : ''}`)
+    if (!date) return mapping.dateOrder ? fail(idx.date, 'notDateInOrder', { value: dateText, order: mapping.dateOrder }) : fail(idx.date, 'notDate', { value: dateText })
 
     let status: FollowUpStatus = 'new'
     const statusText = text(idx.status)
     if (statusText) {
       const s = STATUS_WORDS[statusText.toLowerCase()]
-      if (!s || !(followUpStatuses as readonly string[]).includes(s)) return fail(idx.status, `"${statusText}" is not one of ${followUpStatuses.join(', ')}`)
+      if (!s || !(followUpStatuses as readonly string[]).includes(s)) return fail(idx.status, 'badStatus', { value: statusText })
       status = s
     }
     let resolvedAt: number | null = null
     const resolvedText = text(idx.resolvedAt)
     if (resolvedText) {
       const r = parseDate(resolvedText, mapping.dateOrder, tz)
-      if (!r) return fail(idx.resolvedAt, `"${resolvedText}" is not a date`)
-      if (r.epochMs < date.epochMs) return fail(idx.resolvedAt, `is earlier than the response's date`)
+      if (!r) return fail(idx.resolvedAt, 'notDate', { value: resolvedText })
+      if (r.epochMs < date.epochMs) return fail(idx.resolvedAt, 'resolvedBeforeDate')
       resolvedAt = r.epochMs
     }
 
     const rowMetric = text(idx.metric)?.toLowerCase() ?? null
     if (idx.metric !== null && rowMetric !== null && !(metricKinds as readonly string[]).includes(rowMetric))
-      return fail(idx.metric, `"${text(idx.metric)}" is not one of ${metricKinds.join(', ')}`)
+      return fail(idx.metric, 'badMetric', { value: text(idx.metric) ?? '' })
     const answers: Array<{ index: number; spec: ScoreSpec; score: number }> = []
     for (const c of scores) {
       const scoreText = raw(c.index).trim()
       if (!scoreText) continue
       let spec = c.score
       if (!spec) {
-        if (!rowMetric) return fail(idx.metric ?? c.index, 'the row does not say which metric its score is')
+        if (!rowMetric) return fail(idx.metric ?? c.index, 'noRowMetric')
         const scale = generatorScales[rowMetric as MetricKind]
         spec = { metric: rowMetric as MetricKind, min: scale.min, max: scale.max, direction: 'higher_better' }
       }
       const score = scoreFromText(scoreText)
       if (score === null || !Number.isInteger(score) || score < spec.min || score > spec.max)
-        return fail(c.index, `"${scoreText}" is not a whole number from ${spec.min} to ${spec.max} (${spec.metric.toUpperCase()})`)
+        return fail(c.index, 'badScore', { value: scoreText, min: spec.min, max: spec.max, metric: spec.metric.toUpperCase() })
       answers.push({ index: c.index, spec, score })
     }
     const comment = text(idx.comment) === null ? null : raw(idx.comment)
-    if (!answers.length && comment === null) return fail(scores[0]?.index ?? idx.comment, 'has neither a score nor a comment')
+    if (!answers.length && comment === null) return fail(scores[0]?.index ?? idx.comment, 'noScoreNorComment')
 
     const responseId = text(idx.id)
     const customerRef = text(idx.customerId)
@@ -174,15 +178,18 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
       const v = i === null ? '' : (fields[i] ?? '').trim()
       return v === '' ? null : v.slice(0, MAX_SHORT)
     }
-    const fail = (index: number | null, reason: string): Mapped<NormalizedCustomer> => ({ ok: false, error: { row, column: index === null ? null : name(index), reason } })
+    const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): Mapped<NormalizedCustomer> => ({
+      ok: false,
+      error: rowError(row, index === null ? null : name(index), code, params),
+    })
     const externalRef = text(first('customerId'))
     const email = text(first('email'))?.toLowerCase() ?? null
-    if (!externalRef && !email) return fail(first('customerId') ?? first('email'), 'a customer needs an id or an e-mail address')
-    if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) return fail(first('email'), `"${email}" is not an e-mail address`)
+    if (!externalRef && !email) return fail(first('customerId') ?? first('email'), 'customerNeedsId')
+    if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) return fail(first('email'), 'badEmail', { value: email })
     const since = calendarDate(text(first('customerSince')), mapping, tz)
-    if (since === false) return fail(first('customerSince'), `"${text(first('customerSince'))}" is not a date`)
+    if (since === false) return fail(first('customerSince'), 'notDate', { value: text(first('customerSince')) ?? '' })
     const churned = calendarDate(text(first('churnedAt')), mapping, tz)
-    if (churned === false) return fail(first('churnedAt'), `"${text(first('churnedAt'))}" is not a date`)
+    if (churned === false) return fail(first('churnedAt'), 'notDate', { value: text(first('churnedAt')) ?? '' })
     return {
       ok: true,
       values: [

@@ -56,12 +56,14 @@ describe('bad rows', () => {
     writeFileSync(path, 'Date,Score,Comment\n2025-01-01,9,ok\n2025-13-01,9,bad month\n2025-01-03,,\n2025-01-04,x,what\n2025-01-05,7\n"2025-01-06",10,"fine"\n')
     const s = await importFile(open, path)
     expect(s.imported).toBe(2)
-    expect(s.errors).toEqual([
+    expect(s.errors.map(({ row, column, reason }) => ({ row, column, reason }))).toEqual([
       { row: 3, column: 'Date', reason: expect.stringContaining('not a date') },
       { row: 4, column: 'Score', reason: 'has neither a score nor a comment' },
       { row: 5, column: 'Score', reason: expect.stringContaining('"x"') },
       { row: 6, column: null, reason: 'expected 3 columns, found 2' },
     ])
+    // The UI translates the reason from its code and parameters.
+    expect(s.errors[2]).toMatchObject({ code: 'badScore', params: { value: 'x', min: 0, max: 10, metric: 'NPS' } })
   })
 })
 

@@ -1,16 +1,22 @@
-import type { ImportSummary } from '../../../../src-shared/api/imports'
+import type { ImportSummary, RowError } from '../../../../src-shared/api/imports'
 import { useI18n } from '../../i18n/I18nProvider'
 
 /** Rejected rows by row number, column and reason; the count covers the ones not listed. */
 export function RowErrors({ summary }: { summary: ImportSummary }) {
   const { t, fmt } = useI18n()
+  const reasonOf = (e: RowError) => {
+    if (!e.code) return e.reason
+    const params = { ...e.params }
+    if (params.order === 'dmy' || params.order === 'mdy') params.order = t(`import.${params.order}`)
+    return t(`rowError.${e.code}`, params)
+  }
   if (!summary.rejected) return null
   return (
     <div>
       <p>{t(summary.dryRun ? 'import.willReject' : 'import.rejected', { count: fmt.integer(summary.rejected) })}</p>
       <ul className="row-errors" data-testid="row-errors">
         {summary.errors.map((e) => (
-          <li key={`${e.row}-${e.column}-${e.reason}`}>{t('import.rowError', { row: e.row, column: e.column ? ` · ${e.column}` : '', reason: e.reason })}</li>
+          <li key={`${e.row}-${e.column}-${e.reason}`}>{t('import.rowError', { row: e.row, column: e.column ? ` · ${e.column}` : '', reason: reasonOf(e) })}</li>
         ))}
       </ul>
       {summary.rejected > summary.errors.length && <p className="muted">{t('import.moreErrors', { count: fmt.integer(summary.rejected - summary.errors.length) })}</p>}
