@@ -52,8 +52,17 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
   const phrases = [...counts.entries()].filter(([, v]) => v.count >= min)
   const bigrams = phrases.filter(([k]) => k.includes(' '))
   const kept = phrases.filter(([k, v]) => k.includes(' ') || !bigrams.some(([b, bv]) => b.split(' ').includes(k) && bv.count >= v.count * 0.7))
+  // Phrases that occur in exactly the same comments are one theme seen through several windows
+  // ("yên tĩnh", "tĩnh wifi", "wifi mạnh" of one recurring sentence): keep the best of each group.
+  const seenGroups = new Set<string>()
   return kept
     .sort((a, b) => b[1].count * (b[0].includes(' ') ? 1.3 : 1) - a[1].count * (a[0].includes(' ') ? 1.3 : 1))
+    .filter(([, v]) => {
+      const group = `${v.count}\u0000${v.example}`
+      if (seenGroups.has(group)) return false
+      seenGroups.add(group)
+      return true
+    })
     .slice(0, limit)
     .map(([, v]) => ({ phrase: v.display, count: v.count, language: v.language, example: v.example.slice(0, 200) }))
 }

@@ -44,6 +44,7 @@ export function searchableText(text: string): string {
 export function matchExpression(query: string): string | null {
   const ws = words(query)
   if (!ws.length) return null
-  const endsInWord = /[\p{L}\p{M}\p{N}]$/u.test(query.trim())
+  // A trailing space means the last word is complete; otherwise it may still be being typed.
+  const endsInWord = /[\p{L}\p{M}\p{N}]$/u.test(query)
   return ws.map((w, i) => `"${w.replaceAll('"', '""')}"${i === ws.length - 1 && endsInWord ? '*' : ''}`).join(' ')
 }
