@@ -2,12 +2,13 @@ import { useState } from 'react'
 import type { LexiconEntryDto } from '../../../../../src-shared/api/tags'
 import { useApiMutation, useApiQuery } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
+import { LanguageOptions, type CommentLanguage } from './LanguageOptions'
 import { Button } from '../../../components/Button'
 import { Card } from '../../../components/Card'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Notice } from '../../../components/Notice'
 
-type Lang = 'en' | 'vi' | 'th'
+type Lang = CommentLanguage
 
 const toText = (entries: LexiconEntryDto[], kind: LexiconEntryDto['kind']) =>
   entries
@@ -43,11 +44,7 @@ export function LexiconEditor() {
       <label className="inline-field">
         {t('lexicon.language')}
         <select value={language} onChange={(e) => setLanguage(e.target.value as Lang)}>
-          {(['en', 'vi', 'th'] as const).map((l) => (
-            <option key={l} value={l}>
-              {t(`language.${l}`)}
-            </option>
-          ))}
+            <LanguageOptions />
         </select>
       </label>
       {lexicon.data && <LexiconForm key={`${language}-${lexicon.dataUpdatedAt}`} language={language} entries={lexicon.data} formatCount={fmt.integer} />}

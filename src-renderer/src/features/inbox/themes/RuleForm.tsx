@@ -2,10 +2,11 @@ import { useState } from 'react'
 import type { TagRuleDto } from '../../../../../src-shared/api/tags'
 import { useApiMutation } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
+import { LanguageOptions, type CommentLanguage } from './LanguageOptions'
 import { Button } from '../../../components/Button'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 
-type Lang = 'en' | 'vi' | 'th'
+type Lang = CommentLanguage
 
 export function RuleForm({ rule, onCancel, onSaved }: { rule: Partial<TagRuleDto>; onCancel(): void; onSaved(tagged: number): void }) {
   const { t } = useI18n()
@@ -35,11 +36,7 @@ export function RuleForm({ rule, onCancel, onSaved }: { rule: Partial<TagRuleDto
           <span>{t('themes.ruleLanguage')}</span>
           <select value={language} onChange={(e) => setLanguage(e.target.value as Lang | '')}>
             <option value="">{t('themes.anyLanguage')}</option>
-            {(['en', 'vi', 'th'] as const).map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
+            <LanguageOptions />
           </select>
         </label>
       </div>
