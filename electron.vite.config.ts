@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // Imports run in a worker thread with its own SQLite connection (src-main/import/worker).
+          importWorker: resolve(__dirname, 'src-main/import/worker/importWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -9,6 +9,8 @@ const MAX_RECENT = 12
 const prefsSchema = z.object({
   locale: z.enum(locales).nullable().default(null),
   lastWorkspace: z.string().nullable().default(null),
+  /** Recorded as the actor of status changes, assignments and notes. */
+  userName: z.string().nullable().default(null),
   recent: z.array(z.object({ path: z.string(), name: z.string(), lastOpenedAt: z.number() })).default([]),
 })
 export type Preferences = z.infer<typeof prefsSchema>

@@ -6,7 +6,7 @@ export interface ParsedArgs {
   multi: Map<string, string[]>
 }
 
-const SWITCHES = new Set(['json', 'help', 'version'])
+const SWITCHES = new Set(['json', 'help', 'version', 'customers', 'dry-run'])
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = []

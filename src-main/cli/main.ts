@@ -11,6 +11,7 @@ import { APP_VERSION } from '../app/version'
 import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args'
 import { formatSeriesTable } from './format'
 import { dimFromArgs, filterFromArgs } from './filterArgs'
+import { IMPORT_USAGE, mappingFromArgs, tableOptionsFromArgs } from './importArgs'
 import { seriesMetrics } from '../../src-shared/api/metrics'
 import type { MetricKind } from '../../src-shared/domain/scores'
 
@@ -18,7 +19,7 @@ const USAGE = `cxdesk — CX Desk on the command line
 
 Usage:
   cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--json]
-  cxdesk import <workspace.cxdesk> <responses.csv> [--json]
+${IMPORT_USAGE}
   cxdesk metrics <workspace.cxdesk> --metric nps|csat|ces --by day|week|month|quarter|year
          [--dim channel|touchpoint|stage|location|segment|language|tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
          [--filter key=value …] [--json]
@@ -55,15 +56,22 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
     }
     case 'import': {
       const [file, csv] = rest
-      if (!file || !csv) throw new UsageError('import needs a workspace file and a CSV file')
+      if (!file || !csv) throw new UsageError('import needs a workspace file and a CSV or XLSX file')
       if (!existsSync(csv)) throw new ApiCallError({ code: 'FILE_NOT_FOUND', message: `There is no file at ${csv}.` })
+      const table = tableOptionsFromArgs(args)
       const summary = await withWorkspace(api, ctx, file, async () => {
         const ref = ctx.files.register(resolve(csv))
-        return api.call('import.run', { fileId: ref.id })
+        const kind = args.flags.has('customers') ? 'customers' : 'responses'
+        const insp = await api.call('import.inspect', { fileId: ref.id, kind, encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet })
+        const mapping = mappingFromArgs(args, insp) ?? (kind === 'customers' || table.encoding || table.delimiter || table.sheet ? insp.mapping : undefined)
+        return api.call('import.run', { fileId: ref.id, mapping, dryRun: args.flags.has('dry-run') })
       })
       if (json) out(JSON.stringify(summary))
       else {
-        out(`Imported ${summary.imported} of ${summary.rowsRead} rows from ${summary.fileName} (${summary.duplicates} already present, ${summary.rejected} rejected).`)
+        const what = summary.kind === 'customers' ? 'customers' : 'responses'
+        out(
+          `${summary.dryRun ? 'Checked' : 'Imported'} ${summary.fileName}: ${summary.imported} new ${what}, ${summary.duplicates} ${summary.kind === 'customers' ? 'updated' : 'already present'}, ${summary.rejected} rows rejected (of ${summary.rowsRead}).`,
+        )
         for (const e of summary.errors) out(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`)
       }
       return

@@ -73,6 +73,7 @@ export interface ResponsesTable {
   /** 1 good, 0 neutral, −1 poor (needs follow-up); null without a score. */
   band: -1 | 0 | 1 | null
   sentiment: number | null
+  status_changed_by: string | null
 }
 
 export interface TagsTable {
@@ -105,6 +106,49 @@ export interface NotesTable {
   author: string | null
   body: string
   created_at: number
+}
+
+export interface ResponseEventsTable {
+  id: Generated<number>
+  response_id: number
+  kind: 'status' | 'owner' | 'tag' | 'untag' | 'note'
+  value: string | null
+  actor: string | null
+  at: number
+}
+
+export interface TagRulesTable {
+  id: Generated<number>
+  tag_id: number
+  language: string | null
+  /** One keyword or phrase per line. */
+  keywords: string
+  created_at: number
+  updated_at: number
+}
+
+export interface SavedViewsTable {
+  id: Generated<number>
+  name: string
+  /** The filter as URL search parameters. */
+  query: string
+  created_at: number
+  updated_at: number
+}
+
+export interface ImportMappingsTable {
+  source_key: string
+  label: string
+  /** JSON of the ImportMapping contract type. */
+  mapping: string
+  updated_at: number
+}
+
+export interface SentimentLexiconTable {
+  language: string
+  term: string
+  kind: 'word' | 'negator' | 'intensifier'
+  weight: number
 }
 
 /** Journey maps (2026-11-23-journeys). Child rows are keyed by (map_id, id); position orders siblings. */
@@ -199,6 +243,11 @@ export interface DB {
   tags: TagsTable
   response_tags: ResponseTagsTable
   survey_sends: SurveySendsTable
+  response_events: ResponseEventsTable
+  tag_rules: TagRulesTable
+  saved_views: SavedViewsTable
+  import_mappings: ImportMappingsTable
+  sentiment_lexicon: SentimentLexiconTable
   journey_maps: JourneyMapsTable
   journey_personas: JourneyPersonasTable
   journey_stages: JourneyStagesTable

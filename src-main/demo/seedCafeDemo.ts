@@ -1,10 +1,12 @@
 import type { WorkspaceDb } from '../db/connect'
 import { insertCustomers, type CustomerSeed } from '../db/repositories/customers'
-import { responseWriter } from '../db/repositories/responses'
+import { feedbackWriter } from '../services/feedbackWriter'
+import { ensureTag } from '../services/tagsService'
 import { listQuestions } from '../db/repositories/questions'
 import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
 import { seededRandom, type Random } from './random'
 import { customerNames, followUpNotes, locations, owners, segments, themes, touchpoints, type Lang } from './cafeContent'
+import { demoTagRules, demoViews } from './demoInbox'
 
 const DAY = 86_400_000
 export const DEMO_RESPONSES = 2_600
@@ -53,9 +55,15 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
     })
   }
 
-  const write = responseWriter(sqlite)
+  // Tag rules and saved views first, so every comment is tagged as it is written.
+  sqlite.transaction(() => {
+    const addRule = sqlite.prepare('INSERT INTO tag_rules (tag_id, language, keywords, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+    for (const r of demoTagRules) for (const [lang, keywords] of Object.entries(r.keywords)) addRule.run(ensureTag(sqlite, r.tag, now), lang, keywords.join('\n'), now, now)
+    const addView = sqlite.prepare('INSERT INTO saved_views (name, query, created_at, updated_at) VALUES (?, ?, ?, ?)')
+    for (const v of demoViews) addView.run(v.name, v.query, now, now)
+  })()
+  const write = feedbackWriter(sqlite, now)
   const addNote = sqlite.prepare('INSERT INTO notes (response_id, author, body, created_at) VALUES (?, ?, ?, ?)')
-  const findId = sqlite.prepare<[string], { id: number }>('SELECT id FROM responses WHERE dedup_key = ?')
   const appIncidentStart = now - 240 * DAY
   const appIncidentEnd = now - 180 * DAY
 
@@ -110,7 +118,7 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
       }
 
       const dedupKey = `demo:${i}`
-      write({
+      const id = write({
         dedupKey,
         importId: null,
         externalRef: `R-${String(i).padStart(5, '0')}`,
@@ -133,10 +141,7 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
         resolvedAt,
         now,
       })
-      if (owner && rnd.next() < 0.6) {
-        const id = findId.get(dedupKey)?.id
-        if (id) addNote.run(id, owner, rnd.pick(followUpNotes[lang]), statusChangedAt ?? t)
-      }
+      if (owner && rnd.next() < 0.6 && id !== null) addNote.run(id, owner, rnd.pick(followUpNotes[lang]), statusChangedAt ?? t)
     }
   })()
 }

@@ -22,7 +22,7 @@ export function desktopPlatform(workspacesDir: string): Platform {
       },
       async chooseImportFile() {
         const r = await dialog.showOpenDialog(parent(), {
-          filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }],
+          filters: [{ name: 'CSV, text or Excel', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }],
           properties: ['openFile'],
         })
         return r.canceled ? null : (r.filePaths[0] ?? null)

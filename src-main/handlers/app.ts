@@ -8,6 +8,7 @@ const appInfo = (ctx: AppContext): AppInfo => ({
   locale: ctx.prefs?.get().locale ?? null,
   workspacesDir: ctx.paths.workspacesDir,
   nativeDialogs: Boolean(ctx.platform.dialogs),
+  userName: ctx.prefs?.get().userName ?? null,
 })
 
 export const appHandlers = {
@@ -18,4 +19,10 @@ export const appHandlers = {
     })
     return appInfo(ctx)
   },
-} satisfies Pick<Handlers<AppContext>, 'app.info' | 'app.setLocale'>
+  'app.setUserName': ({ name }, ctx) => {
+    ctx.prefs?.update((p) => {
+      p.userName = name
+    })
+    return appInfo(ctx)
+  },
+} satisfies Pick<Handlers<AppContext>, 'app.info' | 'app.setLocale' | 'app.setUserName'>

@@ -1,14 +1,18 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { importGeneratorCsv } from '../services/importService'
+import { cancelImport, inspectImport, runImport } from '../services/importService'
 
 export const importHandlers = {
-  'import.run': async ({ fileId }, ctx) => {
+  'import.inspect': ({ fileId, ...req }, ctx) => inspectImport(ctx.session.require(), ctx.files.resolve(fileId), req),
+  'import.run': async ({ fileId, ...req }, ctx) => {
     const open = ctx.session.require()
-    const file = ctx.files.resolve(fileId)
-    const summary = await importGeneratorCsv(open, file, { clock: ctx.clock, onProgress: (p) => ctx.events.emit('import.progress', p) })
-    const info = await ctx.session.info()
-    ctx.events.emit('workspace.changed', info)
+    const summary = await runImport(open, ctx.files.resolve(fileId), req, {
+      clock: ctx.clock,
+      emit: (p) => ctx.events.emit('import.progress', p),
+      nativeBinding: ctx.sqlite.nativeBinding,
+    })
+    if (!summary.dryRun) ctx.events.emit('workspace.changed', await ctx.session.info())
     return summary
   },
-} satisfies Pick<Handlers<AppContext>, 'import.run'>
+  'import.cancel': ({ jobId }) => ({ cancelled: cancelImport(jobId) }),
+} satisfies Pick<Handlers<AppContext>, 'import.inspect' | 'import.run' | 'import.cancel'>

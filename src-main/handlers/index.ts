@@ -7,6 +7,7 @@ import { feedbackHandlers } from './feedback'
 import { importHandlers } from './imports'
 import { metricsHandlers } from './metrics'
 import { journeysHandlers } from './journeys'
+import { tagsHandlers } from './tags'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -17,4 +18,5 @@ export const handlers: Handlers<AppContext> = {
   ...importHandlers,
   ...metricsHandlers,
   ...journeysHandlers,
+  ...tagsHandlers,
 }

@@ -1,126 +1,166 @@
-import { createReadStream } from 'node:fs'
-import type { ImportProgress, ImportSummary, RowError } from '../../src-shared/api/imports'
+import { randomBytes } from 'node:crypto'
+import type { ImportMapping, ImportProgress, ImportSummary, Inspection, ImportKind, TextEncoding, Delimiter } from '../../src-shared/api/imports'
+import { importMappingSchema } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
-import type { MetricKind } from '../../src-shared/domain/scores'
-import { CsvParser, type CsvRecord } from '../import/csv/CsvParser'
-import { checkGeneratorHeader, mapGeneratorRecord } from '../import/formats/generatorFormat'
-import type { NormalizedResponse } from '../import/formats/normalized'
-import { responseWriter } from '../db/repositories/responses'
-import { customerResolver } from '../db/repositories/customers'
-import { finishImportRecord, startImportRecord } from '../db/repositories/imports'
-import { listQuestions } from '../db/repositories/questions'
 import type { Clock } from '../app/clock'
+import { inspectTable, openTable, type TableInspection } from '../import/openTable'
+import { needsOrderChoice, orderFromEvidence } from '../import/formats/dates'
+import { runImportJob } from '../import/importJob'
+import { startImportWorker, type WorkerJob } from '../import/worker/runInWorker'
 import type { OpenWorkspace } from './workspaceSession'
 
-/** How many rejected rows are listed by number; the count covers all of them. */
-const MAX_LISTED_ERRORS = 200
+export interface ImportFile {
+  id: string
+  path: string
+  name: string
+  size: number
+}
 
-export interface ImportDeps {
+function rememberedMapping(open: OpenWorkspace, sourceKey: string): ImportMapping | null {
+  const row = open.ws.sqlite.prepare('SELECT mapping FROM import_mappings WHERE source_key = ?').get(sourceKey) as { mapping: string } | undefined
+  if (!row) return null
+  const parsed = importMappingSchema.safeParse(JSON.parse(row.mapping))
+  return parsed.success ? parsed.data : null
+}
+
+function rememberMapping(open: OpenWorkspace, sourceKey: string, label: string, mapping: ImportMapping, now: number): void {
+  open.ws.sqlite
+    .prepare(
+      'INSERT INTO import_mappings (source_key, label, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (source_key) DO UPDATE SET label = excluded.label, mapping = excluded.mapping, updated_at = excluded.updated_at',
+    )
+    .run(sourceKey, label.slice(0, 200), JSON.stringify(mapping), now)
+}
+
+/** The proposal with the date order settled by the inspected rows where they settle it. */
+function settleDateOrder(mapping: ImportMapping, insp: TableInspection): ImportMapping {
+  if (mapping.dateOrder !== null) return mapping
+  const dateCol = mapping.columns.find((c) => c.role === 'date')?.index
+  const ev = insp.dateEvidence.find((e) => e.index === dateCol)
+  return ev ? { ...mapping, dateOrder: orderFromEvidence(ev) } : mapping
+}
+
+/** Step one of an import: what the file looks like, and the mapping CX Desk proposes (remembered, known, or guessed). */
+export async function inspectImport(
+  open: OpenWorkspace,
+  file: ImportFile,
+  req: { kind: ImportKind; encoding?: TextEncoding; delimiter?: Delimiter; sheet?: string; headerRows?: number },
+): Promise<Inspection> {
+  const insp = await inspectTable(file.path, file.name, req.kind, req)
+  const remembered = rememberedMapping(open, insp.proposal.sourceKey)
+  const base = remembered ?? insp.proposal.mapping
+  const mapping: ImportMapping = settleDateOrder(
+    {
+      ...base,
+      ...(insp.table.encoding ? { encoding: insp.table.encoding } : {}),
+      ...(insp.table.delimiter ? { delimiter: insp.table.delimiter } : {}),
+      ...(insp.table.sheet ? { sheet: insp.table.sheet } : {}),
+    },
+    insp,
+  )
+  return {
+    fileId: file.id,
+    fileName: file.name,
+    fileKind: insp.table.fileKind,
+    encoding: insp.table.encoding,
+    encodingCertain: insp.table.encodingCertain,
+    delimiter: insp.table.delimiter,
+    sheets: insp.table.sheets,
+    headers: insp.headers,
+    preview: insp.preview,
+    previewFirstRow: insp.previewFirstRow,
+    mapping,
+    mappingSource: remembered ? 'remembered' : insp.proposal.format ? 'known' : 'guessed',
+    sourceKey: insp.proposal.sourceKey,
+    dateEvidence: insp.dateEvidence,
+    rowsInspected: insp.rowsInspected,
+    inspectedWholeFile: insp.wholeFile,
+  }
+}
+
+/** Checks a mapping can import anything at all, in words the user can act on. */
+function checkMapping(m: ImportMapping, headers: string[]): void {
+  const has = (role: string) => m.columns.some((c) => c.role === role)
+  for (const c of m.columns) if (c.index >= headers.length && c.role !== 'ignore') throw new AppError('IMPORT_FAILED', `The file has no column ${c.index + 1}.`)
+  if (m.kind === 'responses') {
+    if (!has('date')) throw new AppError('IMPORT_FAILED', 'Choose the column that holds the date of each response.')
+    if (!has('score') && !has('comment')) throw new AppError('IMPORT_FAILED', 'Choose at least one score column or the comment column.')
+  } else if (!has('customerId') && !has('email')) throw new AppError('IMPORT_FAILED', 'Choose the column with the customer id or the e-mail address.')
+}
+
+const running = new Map<string, WorkerJob | { cancel(): void }>()
+
+export function cancelImport(jobId: string): boolean {
+  const job = running.get(jobId)
+  job?.cancel()
+  return Boolean(job)
+}
+
+export interface RunImportDeps {
   clock: Clock
-  onProgress?: (p: ImportProgress) => void
+  emit: (p: ImportProgress) => void
+  nativeBinding?: string
+  /** Run in this thread even for a file workspace (tests of the in-process path). */
+  inProcess?: boolean
 }
 
 /**
- * Reads the whole file, validates every row, then writes the good rows in one transaction:
- * a failure at any point leaves the workspace exactly as it was.
+ * Imports (or checks, with dryRun) a file in one transaction, in a worker thread with its own
+ * connection when the workspace is a file. Without a mapping, the remembered or recognised one is
+ * used, and a file whose dates read two ways is refused until the order is chosen.
  */
-export async function importGeneratorCsv(open: OpenWorkspace, file: { path: string; name: string; size: number }, deps: ImportDeps): Promise<ImportSummary> {
-  const started = performance.now()
-  const { rows, errors, rejected, rowsRead } = await readRows(file, deps.onProgress)
-  const now = deps.clock.now()
-  const questionIds = new Map<MetricKind, number>()
-  for (const q of await listQuestions(open.db)) if (!questionIds.has(q.metric)) questionIds.set(q.metric, q.id)
-
-  const sqlite = open.ws.sqlite
-  const write = responseWriter(sqlite)
-  const result = sqlite.transaction(() => {
-    const importId = startImportRecord(sqlite, file.name, 'cxdesk-generator', now)
-    const customerId = customerResolver(sqlite, now)
-    let imported = 0
-    for (const r of rows) {
-      const isNew = write({
-        dedupKey: r.dedupKey,
-        importId,
-        externalRef: r.externalRef,
-        customerId: r.customerRef ? customerId(r.customerRef, r.customerEmail) : null,
-        questionId: r.metric ? (questionIds.get(r.metric) ?? null) : null,
-        score: r.score,
-        submittedAt: r.submittedAt,
-        submittedOffset: r.submittedOffset,
-        localDate: open.localDateOf(r.submittedAt),
-        channel: r.channel,
-        touchpoint: r.touchpoint,
-        stage: r.stage,
-        location: r.location,
-        language: r.language,
-        comment: r.comment,
-        respondentEmail: r.customerEmail,
-        status: r.status,
-        owner: null,
-        statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
-        resolvedAt: r.resolvedAt,
-        now,
+export async function runImport(
+  open: OpenWorkspace,
+  file: ImportFile,
+  req: { mapping?: ImportMapping; jobId?: string; dryRun: boolean; remember: boolean },
+  deps: RunImportDeps,
+): Promise<ImportSummary> {
+  const kind = req.mapping?.kind ?? 'responses'
+  const insp = await inspectTable(file.path, file.name, kind, { encoding: req.mapping?.encoding, delimiter: req.mapping?.delimiter, sheet: req.mapping?.sheet })
+  let mapping = req.mapping
+  if (!mapping) {
+    mapping = settleDateOrder(rememberedMapping(open, insp.proposal.sourceKey) ?? insp.proposal.mapping, insp)
+    const dateCol = mapping.columns.find((c) => c.role === 'date')?.index
+    const ev = insp.dateEvidence.find((e) => e.index === dateCol)
+    if (mapping.dateOrder === null && ev && needsOrderChoice(ev))
+      throw new AppError('IMPORT_FAILED', `Dates such as ${ev.examples.ambiguous} can be read as day/month or month/day, and nothing in the file settles it. Choose the order (--date-order dmy or mdy).`, {
+        needs: 'dateOrder',
       })
-      if (isNew) imported++
-    }
-    const counts = { rowsRead, imported, duplicates: rows.length - imported, rejected }
-    finishImportRecord(sqlite, importId, counts, now)
-    return { importId, ...counts }
-  })()
-  return { ...result, fileName: file.name, errors, durationMs: Math.round(performance.now() - started) }
-}
-
-async function readRows(file: { path: string; name: string; size: number }, onProgress?: (p: ImportProgress) => void) {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  const parser = new CsvParser(',')
-  const rows: NormalizedResponse[] = []
-  const errors: RowError[] = []
-  let rejected = 0
-  let rowsRead = 0
-  let index: Extract<ReturnType<typeof checkGeneratorHeader>, { ok: true }>['index'] | null = null
-  let columnCount = 0
-  let bytesRead = 0
-
-  const take = (records: CsvRecord[]) => {
-    for (const rec of records) {
-      if (!index) {
-        const header = checkGeneratorHeader(rec.fields)
-        if (!header.ok)
-          throw new AppError('IMPORT_FAILED', `${file.name} is not in the CX Desk generator format: missing column(s) ${header.missing.join(', ')}.`, {
-            missing: header.missing,
-          })
-        index = header.index
-        columnCount = rec.fields.length
-        continue
-      }
-      rowsRead++
-      const mapped = mapGeneratorRecord(rec.fields, rec.record, index, columnCount)
-      if (mapped.ok) rows.push(mapped.value)
-      else {
-        rejected++
-        if (errors.length < MAX_LISTED_ERRORS) errors.push(mapped.error)
-      }
-    }
   }
-
+  checkMapping(mapping, insp.headers)
+  const jobId = req.jobId ?? randomBytes(9).toString('base64url')
+  const phase = req.dryRun ? 'checking' : 'importing'
+  const emit = (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => deps.emit({ jobId, fileName: file.name, phase, ...p })
+  const now = deps.clock.now()
+  const timezone = open.settings.timezone
+  let summary: ImportSummary
   try {
-    for await (const chunk of createReadStream(file.path, { highWaterMark: 1 << 20 })) {
-      const bytes = chunk as Buffer
-      bytesRead += bytes.length
-      take(parser.push(decoder.decode(bytes, { stream: true })))
-      onProgress?.({ fileName: file.name, bytesRead, totalBytes: file.size, rowsRead })
+    if (open.ws.path === ':memory:' || deps.inProcess) {
+      let cancelled = false
+      running.set(jobId, { cancel: () => (cancelled = true) })
+      const table = await openTable(file.path, file.name, { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet })
+      summary = await runImportJob(open.ws.sqlite, {
+        source: table.source,
+        mapping,
+        sourceKey: insp.proposal.sourceKey,
+        fileName: file.name,
+        dryRun: req.dryRun,
+        timezone,
+        localDateOf: open.localDateOf,
+        now,
+        isCancelled: () => cancelled,
+        onProgress: emit,
+      })
+    } else {
+      const job = startImportWorker(
+        { dbPath: open.ws.path, nativeBinding: deps.nativeBinding, path: file.path, fileName: file.name, mapping, sourceKey: insp.proposal.sourceKey, dryRun: req.dryRun, timezone, now },
+        emit,
+      )
+      running.set(jobId, job)
+      summary = await job.done
     }
-    take(parser.push(decoder.decode()))
-    take(parser.end())
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    if (e instanceof TypeError) throw new AppError('IMPORT_FAILED', `${file.name} is not UTF-8 text. Save it as "CSV UTF-8" and try again.`)
-    throw new AppError('IO', `Could not read ${file.name}: ${(e as Error).message}`)
+  } finally {
+    running.delete(jobId)
   }
-  if (!index) throw new AppError('IMPORT_FAILED', `${file.name} is empty.`)
-  for (const p of parser.problems) {
-    rejected++
-    if (errors.length < MAX_LISTED_ERRORS) errors.push({ row: p.record, column: null, reason: p.reason })
-  }
-  return { rows, errors, rejected, rowsRead }
+  if (req.remember && !req.dryRun && summary.imported + summary.duplicates > 0) rememberMapping(open, insp.proposal.sourceKey, file.name, mapping, now)
+  return summary
 }

@@ -13,6 +13,7 @@ import type { Clock } from '../app/clock'
 import type { EventBus } from '../app/events'
 import type { PreferencesStore } from '../app/preferences'
 import { defaultQuestions } from './defaultQuestions'
+import { ensureDerivedData, seedLexicon } from './derivedData'
 
 export interface WorkspaceSettings {
   name: string
@@ -79,6 +80,7 @@ export class WorkspaceSession {
           is_demo: opts.isDemo ? '1' : '0',
         })
         await insertQuestions(db, defaultQuestions)
+        seedLexicon(fresh.sqlite)
         if (opts.seed) await opts.seed(fresh, { localDateOf: localDateConverter(timezone), now })
       },
       this.deps.sqlite,
@@ -126,6 +128,7 @@ export class WorkspaceSession {
   private async activate(ws: WorkspaceDb): Promise<WorkspaceInfo> {
     let settings: WorkspaceSettings
     try {
+      ensureDerivedData(ws.sqlite)
       settings = settingsFrom(await readMeta(ws.db), ws.path, this.deps.defaultTimezone)
     } catch (e) {
       await ws.close()

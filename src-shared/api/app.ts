@@ -12,10 +12,13 @@ export const appInfoSchema = z.object({
   /** Where "New workspace" puts files when no native save dialog is available. */
   workspacesDir: z.string(),
   nativeDialogs: z.boolean(),
+  /** The name recorded as who changed a status, assigned an owner or wrote a note (there are no accounts). */
+  userName: z.string().nullable(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
 export const appChannels = {
   'app.info': defineChannel(z.strictObject({}), appInfoSchema),
   'app.setLocale': defineChannel(z.strictObject({ locale: z.enum(locales) }), appInfoSchema),
+  'app.setUserName': defineChannel(z.strictObject({ name: z.string().trim().min(1).max(80) }), appInfoSchema),
 }

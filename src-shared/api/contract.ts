@@ -6,6 +6,7 @@ import { feedbackChannels } from './feedback'
 import { importChannels } from './imports'
 import { metricsChannels } from './metrics'
 import { journeysChannels } from './journeys'
+import { sentimentChannels, tagsChannels, viewsChannels } from './tags'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -17,6 +18,9 @@ export const contract = {
   ...importChannels,
   ...metricsChannels,
   ...journeysChannels,
+  ...tagsChannels,
+  ...viewsChannels,
+  ...sentimentChannels,
 }
 
 export type Contract = typeof contract

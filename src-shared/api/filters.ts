@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isoDate, shortText } from './limits'
 import { followUpStatuses, metricKinds, scoreBands } from '../domain/scores'
+import { sentimentLabels } from '../domain/sentiment'
 
 /** What feedback can be broken down by (charts) and filtered on (inbox and charts alike). */
 export const dimensions = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag'] as const
@@ -29,12 +30,14 @@ export const feedbackFilterSchema = z.strictObject({
   tag: values.optional(),
   status: z.array(z.enum(followUpStatuses)).max(4).optional(),
   owner: values.optional(),
+  /** Sentiment of the comment (lexicon-based, see domain/sentiment.ts). */
+  sentiment: z.array(z.enum(sentimentLabels)).max(3).optional(),
   /** Full-text search over comments. */
   text: z.string().max(200).optional(),
 })
 export type FeedbackFilter = z.infer<typeof feedbackFilterSchema>
 
-export const filterListKeys = ['metric', 'band', 'channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag', 'status', 'owner'] as const
+export const filterListKeys = ['metric', 'band', 'channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag', 'status', 'owner', 'sentiment'] as const
 
 /** Filters travel in URLs (#/inbox?channel=app&band=poor) so views can be shared, saved and linked from charts. */
 export function filterToSearchParams(f: FeedbackFilter): URLSearchParams {

@@ -1,36 +1,218 @@
 import { z } from 'zod'
 import { defineChannel } from './define'
+import { opaqueId, shortText } from './limits'
+import { metricKinds } from '../domain/scores'
 
-export const importFormats = ['cxdesk-generator'] as const
+/** Exports recognised by their header, imported without manual mapping. */
+export const importFormats = ['cxdesk-generator', 'google-forms', 'surveymonkey', 'typeform', 'delighted', 'qualtrics'] as const
+export type ImportFormat = (typeof importFormats)[number]
 
-export const rowErrorSchema = z.object({ row: z.number().int(), column: z.string().nullable(), reason: z.string() })
+export const importKinds = ['responses', 'customers'] as const
+export type ImportKind = (typeof importKinds)[number]
+
+export const textEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1258', 'windows-874', 'windows-1252'] as const
+export type TextEncoding = (typeof textEncodings)[number]
+export const delimiters = [',', ';', '\t', '|'] as const
+export type Delimiter = (typeof delimiters)[number]
+
+/** How to read 3/4/2025: day first or month first. Year-first and ISO dates need no choice. */
+export const dateOrders = ['dmy', 'mdy'] as const
+export type DateOrder = (typeof dateOrders)[number]
+
+/** What a column of the file holds. */
+export const columnRoles = [
+  'ignore',
+  'responseId',
+  'date',
+  'score',
+  'metric',
+  'comment',
+  'email',
+  'customerId',
+  'customerName',
+  'phone',
+  'channel',
+  'touchpoint',
+  'stage',
+  'location',
+  'language',
+  'segment',
+  'status',
+  'owner',
+  'resolvedAt',
+  'customerSince',
+  'churnedAt',
+] as const
+export type ColumnRole = (typeof columnRoles)[number]
+
+/** The metric and scale of a score column (METRICS.md): NPS 0–10, CSAT 1–5, CES 1–7 agreement or 1–5 effort, or custom. */
+export const scoreSpecSchema = z
+  .strictObject({
+    metric: z.enum(metricKinds),
+    min: z.number().int().min(-100).max(100),
+    max: z.number().int().min(-100).max(1000),
+    direction: z.enum(['higher_better', 'lower_better']),
+  })
+  .refine((s) => s.max > s.min, 'the top of the scale must be above the bottom')
+export type ScoreSpec = z.infer<typeof scoreSpecSchema>
+
+export const columnMappingSchema = z.strictObject({
+  index: z.number().int().min(0).max(2_000),
+  role: z.enum(columnRoles),
+  /** For score columns; without it the row's metric column decides the metric, with the standard scales. */
+  score: scoreSpecSchema.optional(),
+})
+export type ColumnMapping = z.infer<typeof columnMappingSchema>
+
+export const importMappingSchema = z.strictObject({
+  kind: z.enum(importKinds),
+  format: z.enum(importFormats).nullable(),
+  /** Header rows before the data (SurveyMonkey writes two, Qualtrics three); names come from the first. */
+  headerRows: z.number().int().min(1).max(5),
+  columns: z.array(columnMappingSchema).max(2_000),
+  dateOrder: z.enum(dateOrders).nullable(),
+  /** The zone of times written without one; null: the workspace's zone. */
+  timezone: z.string().min(1).max(64).nullable(),
+  /** Values for the whole file where it has no column (e.g. every row came from the "store" channel). */
+  defaults: z.strictObject({
+    channel: shortText.optional(),
+    touchpoint: shortText.optional(),
+    stage: shortText.optional(),
+    location: shortText.optional(),
+    language: shortText.optional(),
+  }),
+  encoding: z.enum(textEncodings).optional(),
+  delimiter: z.enum(delimiters).optional(),
+  sheet: shortText.optional(),
+})
+export type ImportMapping = z.infer<typeof importMappingSchema>
+
+/** Why a row was rejected, as a code the UI translates (messages rowError.<code> in the catalogues). */
+export const rowErrorCodes = [
+  'tooLong',
+  'noDateColumn',
+  'empty',
+  'notDate',
+  'notDateInOrder',
+  'badStatus',
+  'resolvedBeforeDate',
+  'badMetric',
+  'noRowMetric',
+  'badScore',
+  'noScoreNorComment',
+  'columnCount',
+  'unterminatedQuote',
+  'customerNeedsId',
+  'badEmail',
+] as const
+export type RowErrorCode = (typeof rowErrorCodes)[number]
+
+export const rowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  /** The reason in English (the CLI prints it); the UI translates `code` with `params` instead. */
+  reason: z.string(),
+  code: z.enum(rowErrorCodes).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+})
 export type RowError = z.infer<typeof rowErrorSchema>
 
+export const dateEvidenceSchema = z.object({
+  dates: z.number().int(),
+  dayFirst: z.number().int(),
+  monthFirst: z.number().int(),
+  ambiguous: z.number().int(),
+  examples: z.object({ dayFirst: z.string().optional(), monthFirst: z.string().optional(), ambiguous: z.string().optional() }),
+})
+export type DateEvidenceDto = z.infer<typeof dateEvidenceSchema>
+
 export const importSummarySchema = z.object({
-  importId: z.number().int(),
+  importId: z.number().int().nullable(),
+  kind: z.enum(importKinds),
   fileName: z.string(),
+  /** True for a check that wrote nothing. */
+  dryRun: z.boolean(),
   rowsRead: z.number().int(),
+  /** Responses (or customers) added. */
   imported: z.number().int(),
+  /** Already in the workspace (same source id or same content): skipped. Customers: updated. */
   duplicates: z.number().int(),
   rejected: z.number().int(),
-  /** The first rejected rows, by row number (1 = first data row), column and reason. */
+  /** The first rejected rows, by row number (as a spreadsheet counts, header included), column and reason. */
   errors: z.array(rowErrorSchema),
+  /** How the date column's values read, over the whole file. */
+  dateEvidence: dateEvidenceSchema.nullable(),
   durationMs: z.number(),
 })
 export type ImportSummary = z.infer<typeof importSummarySchema>
 
 export const importProgressSchema = z.object({
+  jobId: z.string(),
   fileName: z.string(),
+  phase: z.enum(['checking', 'importing']),
   bytesRead: z.number(),
   totalBytes: z.number(),
   rowsRead: z.number().int(),
 })
 export type ImportProgress = z.infer<typeof importProgressSchema>
 
+export const inspectionSchema = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  fileKind: z.enum(['csv', 'xlsx']),
+  encoding: z.enum(textEncodings).nullable(),
+  /** False when the encoding is the best guess among legacy code pages: the user should check the preview. */
+  encodingCertain: z.boolean(),
+  delimiter: z.enum(delimiters).nullable(),
+  sheets: z.array(z.string()),
+  /** One name per column (from the first header row). */
+  headers: z.array(z.string()),
+  /** The first data rows, as text. */
+  preview: z.array(z.array(z.string())),
+  /** Spreadsheet row number of the first preview row. */
+  previewFirstRow: z.number().int(),
+  mapping: importMappingSchema,
+  /** Where the proposed mapping came from. */
+  mappingSource: z.enum(['known', 'remembered', 'guessed']),
+  /** Identifies the source (its header), under which a confirmed mapping is remembered. */
+  sourceKey: z.string(),
+  /** Date evidence per column index, from the rows read while inspecting. */
+  dateEvidence: z.array(dateEvidenceSchema.extend({ index: z.number().int() })),
+  /** Rows read while inspecting (the whole file when it is small). */
+  rowsInspected: z.number().int(),
+  inspectedWholeFile: z.boolean(),
+})
+export type Inspection = z.infer<typeof inspectionSchema>
+
+const fileId = z.string().min(8).max(64)
+
 export const importChannels = {
-  /** Imports a CSV in one transaction: either every good row lands, or (on error or a bad header) nothing does. */
+  /** Reads the start of a file: encoding, delimiter, header, preview, and a proposed mapping. */
+  'import.inspect': defineChannel(
+    z.strictObject({
+      fileId,
+      kind: z.enum(importKinds).default('responses'),
+      encoding: z.enum(textEncodings).optional(),
+      delimiter: z.enum(delimiters).optional(),
+      sheet: shortText.optional(),
+      headerRows: z.number().int().min(1).max(5).optional(),
+    }),
+    inspectionSchema,
+  ),
+  /**
+   * Imports (or with dryRun, only checks) a file with a mapping, in one transaction: a failure, a
+   * cancel or a crash leaves the workspace as it was. Progress arrives as import.progress events.
+   */
   'import.run': defineChannel(
-    z.strictObject({ fileId: z.string().min(8).max(64), format: z.enum(importFormats).default('cxdesk-generator') }),
+    z.strictObject({
+      fileId,
+      mapping: importMappingSchema.optional(),
+      jobId: opaqueId.optional(),
+      dryRun: z.boolean().default(false),
+      /** Remember this mapping for the source (its header), so the next export imports in one click. */
+      remember: z.boolean().default(false),
+    }),
     importSummarySchema,
   ),
+  'import.cancel': defineChannel(z.strictObject({ jobId: opaqueId }), z.object({ cancelled: z.boolean() })),
 }

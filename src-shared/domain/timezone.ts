@@ -60,16 +60,29 @@ function offsetFormatter(tz: string): Intl.DateTimeFormat {
   return f
 }
 
-/** Returns a fast converter from UTC epoch milliseconds to the local YYYY-MM-DD date in `tz`. */
+const DAY = 86_400_000
+
+/**
+ * Returns a fast converter from UTC epoch milliseconds to the local YYYY-MM-DD date in `tz`. Offsets
+ * are looked up once per UTC day when the day has no transition (both ends agree), else per quarter
+ * hour, so a million timestamps spread over years cost a few thousand Intl calls.
+ */
 export function localDateConverter(tz: string): (epochMs: number) => string {
-  const cache = new Map<number, number>()
-  return (epochMs) => {
-    const bucket = Math.floor(epochMs / QUARTER_HOUR)
-    let offset = cache.get(bucket)
-    if (offset === undefined) {
-      offset = zoneOffsetMinutes(tz, bucket * QUARTER_HOUR)
-      cache.set(bucket, offset)
+  const days = new Map<number, number | null>()
+  const quarters = new Map<number, number>()
+  const offsetAt = (epochMs: number) => {
+    const day = Math.floor(epochMs / DAY)
+    let whole = days.get(day)
+    if (whole === undefined) {
+      const start = zoneOffsetMinutes(tz, day * DAY)
+      whole = start === zoneOffsetMinutes(tz, day * DAY + DAY - QUARTER_HOUR) ? start : null
+      days.set(day, whole)
     }
-    return new Date(epochMs + offset * 60_000).toISOString().slice(0, 10)
+    if (whole !== null) return whole
+    const bucket = Math.floor(epochMs / QUARTER_HOUR)
+    let offset = quarters.get(bucket)
+    if (offset === undefined) quarters.set(bucket, (offset = zoneOffsetMinutes(tz, bucket * QUARTER_HOUR)))
+    return offset
   }
+  return (epochMs) => new Date(epochMs + offsetAt(epochMs) * 60_000).toISOString().slice(0, 10)
 }

@@ -1,5 +1,7 @@
 import { coreEn } from './core/en'
 import { journeysEn } from './journeys/en'
+import { inboxEn } from './inbox/en'
+import { importEn } from './import/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -9,6 +11,8 @@ import { journeysEn } from './journeys/en'
 export const en = {
   ...coreEn,
   ...journeysEn,
+  ...inboxEn,
+  ...importEn,
 }
 
 export type MessageKey = keyof typeof en

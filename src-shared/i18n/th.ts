@@ -1,8 +1,12 @@
 import type { Messages } from './en'
 import { coreTh } from './core/th'
+import { inboxTh } from './inbox/th'
+import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
 
 export const th: Messages = {
   ...coreTh,
+  ...inboxTh,
+  ...importTh,
   ...journeysTh,
 }

@@ -1,8 +1,12 @@
 import type { Messages } from './en'
 import { coreVi } from './core/vi'
+import { inboxVi } from './inbox/vi'
+import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
 
 export const vi: Messages = {
   ...coreVi,
+  ...inboxVi,
+  ...importVi,
   ...journeysVi,
 }

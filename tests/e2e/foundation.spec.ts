@@ -10,8 +10,9 @@ test('the first run opens the populated demo workspace', async ({ page, app }) =
   await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
   await expect(page.getByText('2,600 responses')).toBeVisible()
   await expect(page.getByTestId('nps-overall')).toContainText(/Overall NPS [+−-]?\d/)
-  await expect(page.getByTestId('responses').locator('li')).toHaveCount(25)
   await expect(page.locator('canvas')).toBeVisible()
+  await page.getByRole('link', { name: 'Inbox' }).click()
+  await expect(page.getByTestId('inbox-count')).toHaveText('2,600 items')
   // The token has been taken out of the address bar.
   expect(page.url()).not.toContain('token=')
 })
@@ -28,7 +29,8 @@ test('the language switches between English, Vietnamese and Thai, and is remembe
   await expect(page.getByRole('link', { name: 'ภาพรวม' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'คะแนน NPS รายเดือน' })).toBeVisible()
   // Thai dates use the Buddhist era.
-  await expect(page.getByTestId('responses').locator('time').first()).toContainText('2569')
+  await page.evaluate(() => (window.location.hash = '#/inbox'))
+  await expect(page.getByTestId('inbox-list').locator('time').first()).toContainText('2569')
   await page.reload()
   await expect(page.getByRole('link', { name: 'ภาพรวม' })).toBeVisible()
 })
@@ -51,11 +53,15 @@ test('importing the generator CSV updates the NPS chart, and the CLI agrees with
   await expect(page.getByRole('heading', { level: 1, name: 'Import check' })).toBeVisible()
   await expect(page.getByText('No NPS responses yet')).toBeVisible()
 
+  await page.getByRole('link', { name: 'Import' }).click()
   const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Import CSV…' }).click()
+  await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await chooser).setFiles(FIXTURE)
+  await expect(page.getByText('Recognised as a CX Desk generator export.')).toBeVisible()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(page.getByText('Imported 400 new responses from generator-400.csv.')).toBeVisible()
   await expect(page.getByText('400 responses')).toBeVisible()
+  await page.getByRole('link', { name: 'Overview' }).click()
   await expect(page.locator('canvas')).toBeVisible()
 
   const nps = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'src-main/cli/cxdesk.cjs'), 'metrics', join(app.home, 'workspaces', 'Import check.cxdesk'), '--metric', 'nps', '--by', 'month', '--json'], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: app.home } }))
@@ -71,20 +77,23 @@ test('importing the generator CSV updates the NPS chart, and the CLI agrees with
   await expect(page.getByTestId('nps-overall')).toContainText(`n = ${nps.overall.n}`)
 
   // Importing the same file again adds nothing.
+  await page.getByRole('link', { name: 'Import' }).click()
   const again = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Import CSV…' }).click()
+  await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await again).setFiles(FIXTURE)
+  await page.getByRole('button', { name: 'Import with the saved mapping' }).click()
   await expect(page.getByText('400 were already in the workspace and were skipped.')).toBeVisible()
 })
 
 test('a bad file is reported in plain words and changes nothing', async ({ page, app }) => {
   await page.goto(app.url)
   await expect(page.getByText('2,600 responses')).toBeVisible()
+  await page.getByRole('link', { name: 'Import' }).click()
   const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Import CSV…' }).click()
-  await (await chooser).setFiles({ name: 'forms.csv', mimeType: 'text/csv', buffer: Buffer.from('Timestamp,Score\n2025-01-01,9\n') })
-  await expect(page.getByRole('alert')).toContainText('The file could not be imported.')
-  await expect(page.getByRole('alert')).toContainText('missing column(s) response_id')
+  await page.getByRole('button', { name: 'Choose a file…' }).click()
+  await (await chooser).setFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from('Store,Manager\nQuận 1,Lan\n') })
+  await expect(page.getByRole('alert')).toContainText('Choose the column that holds the date of each response.')
+  await expect(page.getByRole('button', { name: 'Check the file' })).toBeDisabled()
   await expect(page.getByText('2,600 responses')).toBeVisible()
 })
 

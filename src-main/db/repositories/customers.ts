@@ -39,3 +39,57 @@ export function insertCustomers(sqlite: Database.Database, rows: CustomerSeed[],
     VALUES (@externalRef, @name, @email, @phone, @segment, @location, @customerSince, @churnedAt, @now, @now)`)
   return rows.map((r) => Number(stmt.run({ ...r, now }).lastInsertRowid))
 }
+
+export interface CustomerFacts {
+  ref: string | null
+  email: string | null
+  name?: string | null
+  phone?: string | null
+  segment?: string | null
+  location?: string | null
+  customerSince?: string | null
+  churnedAt?: string | null
+}
+
+/**
+ * Finds a customer by the source's id, else by e-mail, and creates one when neither is known.
+ * Facts the workspace lacks are filled in; facts it has are kept (feedback rows are not a CRM).
+ * Returns the id and whether the customer was new; null when there is nothing to identify them by.
+ */
+export function customerLinker(sqlite: Database.Database, now: number, opts: { overwrite?: boolean } = {}) {
+  const byRef = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE external_ref = ?')
+  const byEmail = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1')
+  const insert = sqlite.prepare(`INSERT INTO customers (external_ref, name, email, phone, segment, location, customer_since, churned_at, created_at, updated_at)
+    VALUES (@ref, @name, @email, @phone, @segment, @location, @customerSince, @churnedAt, @now, @now)`)
+  const combine = (col: string, param: string) => (opts.overwrite ? `coalesce(@${param}, ${col})` : `coalesce(${col}, @${param})`)
+  const update = sqlite.prepare(`UPDATE customers SET
+      external_ref = coalesce(external_ref, @ref), name = ${combine('name', 'name')}, email = ${combine('email', 'email')},
+      phone = ${combine('phone', 'phone')}, segment = ${combine('segment', 'segment')}, location = ${combine('location', 'location')},
+      customer_since = ${combine('customer_since', 'customerSince')}, churned_at = ${combine('churned_at', 'churnedAt')}, updated_at = @now
+    WHERE id = @id`)
+  const cache = new Map<string, number>()
+  return (c: CustomerFacts): { id: number; created: boolean } | null => {
+    const key = c.ref ? `r:${c.ref}` : c.email ? `e:${c.email}` : null
+    if (!key) return null
+    const facts = {
+      ref: c.ref,
+      email: c.email,
+      name: c.name ?? null,
+      phone: c.phone ?? null,
+      segment: c.segment ?? null,
+      location: c.location ?? null,
+      customerSince: c.customerSince ?? null,
+      churnedAt: c.churnedAt ?? null,
+      now,
+    }
+    const known = cache.get(key) ?? (c.ref ? byRef.get(c.ref)?.id : undefined) ?? (c.email ? byEmail.get(c.email)?.id : undefined)
+    if (known !== undefined) {
+      if (!cache.has(key) || opts.overwrite) update.run({ ...facts, id: known })
+      cache.set(key, known)
+      return { id: known, created: false }
+    }
+    const id = Number(insert.run(facts).lastInsertRowid)
+    cache.set(key, id)
+    return { id, created: true }
+  }
+}

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../schema'
 import { bandOf, type Direction, type FollowUpStatus } from '../../../src-shared/domain/scores'
 
@@ -25,6 +25,9 @@ export interface ResponseInsert {
   owner: string | null
   statusChangedAt: number | null
   resolvedAt: number | null
+  /** −1…+1 from the comment, or null without one. */
+  sentiment?: number | null
+  statusChangedBy?: string | null
   now: number
 }
 
@@ -39,24 +42,25 @@ interface QuestionBands {
  * Bulk writer on a raw prepared statement: imports write hundreds of thousands of rows and the
  * query builder's per-row overhead would dominate. Duplicates (same dedup_key) are skipped.
  * Every response is stored with its band (good / neutral / poor) from its question's thresholds.
- * Returns true when the row was new.
+ * Returns the new row's id, or null when a row with the same dedup key was already there.
  */
-export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => boolean {
+export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
   const questions = new Map(
     (sqlite.prepare('SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]),
   )
   const stmt = sqlite.prepare(`
     INSERT INTO responses (dedup_key, import_id, external_ref, customer_id, question_id, score, band, submitted_at, submitted_offset,
       local_date, channel, touchpoint, stage, location, language, comment, respondent_email, status, owner,
-      status_changed_at, resolved_at, created_at, updated_at)
+      status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at)
     VALUES (@dedupKey, @importId, @externalRef, @customerId, @questionId, @score, @band, @submittedAt, @submittedOffset,
       @localDate, @channel, @touchpoint, @stage, @location, @language, @comment, @respondentEmail, @status, @owner,
-      @statusChangedAt, @resolvedAt, @now, @now)
+      @statusChangedAt, @statusChangedBy, @resolvedAt, @sentiment, @now, @now)
     ON CONFLICT (dedup_key) DO NOTHING`)
   return (r) => {
     const q = r.questionId === null ? undefined : questions.get(r.questionId)
     const band = q && r.score !== null ? bandOf(r.score, q.direction, { good: q.good_threshold, poor: q.poor_threshold }) : null
-    return stmt.run({ ...r, band }).changes === 1
+    const result = stmt.run({ ...r, band, sentiment: r.sentiment ?? null, statusChangedBy: r.statusChangedBy ?? null })
+    return result.changes === 1 ? Number(result.lastInsertRowid) : null
   }
 }
 
@@ -72,60 +76,6 @@ export function recomputeBands(sqlite: Database.Database): void {
       WHERE score IS NOT NULL`,
     )
     .run()
-}
-
-export interface FeedbackRow {
-  id: number
-  submitted_at: number
-  local_date: string
-  metric: string | null
-  score: number | null
-  scale_min: number | null
-  scale_max: number | null
-  comment: string | null
-  channel: string | null
-  touchpoint: string | null
-  stage: string | null
-  location: string | null
-  language: string | null
-  status: FollowUpStatus
-  customer_name: string | null
-  customer_ref: string | null
-}
-
-/** Newest first, keyset-paginated on (submitted_at, id) so deep pages cost the same as the first. */
-export async function pageNewestFirst(
-  db: Kysely<DB>,
-  limit: number,
-  cursor?: { submittedAt: number; id: number },
-): Promise<FeedbackRow[]> {
-  let q = db
-    .selectFrom('responses as r')
-    .leftJoin('questions as q', 'q.id', 'r.question_id')
-    .leftJoin('customers as c', 'c.id', 'r.customer_id')
-    .select([
-      'r.id',
-      'r.submitted_at',
-      'r.local_date',
-      'q.metric',
-      'r.score',
-      'q.scale_min',
-      'q.scale_max',
-      'r.comment',
-      'r.channel',
-      'r.touchpoint',
-      'r.stage',
-      'r.location',
-      'r.language',
-      'r.status',
-      'c.name as customer_name',
-      'c.external_ref as customer_ref',
-    ])
-    .orderBy('r.submitted_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-  if (cursor) q = q.where(sql<boolean>`(r.submitted_at, r.id) < (${cursor.submittedAt}, ${cursor.id})`)
-  return q.execute()
 }
 
 export async function countResponses(db: Kysely<DB>): Promise<number> {

@@ -1,4 +1,6 @@
-import type { FollowUpStatus, MetricKind } from '../../../src-shared/domain/scores'
+import type { ScoreSpec } from '../../../src-shared/api/imports'
+import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+import type { CustomerFacts } from '../../db/repositories/customers'
 
 /** One response as every import format delivers it to the writer, whatever the source's columns were. */
 export interface NormalizedResponse {
@@ -6,7 +8,11 @@ export interface NormalizedResponse {
   externalRef: string | null
   customerRef: string | null
   customerEmail: string | null
-  metric: MetricKind | null
+  customerName: string | null
+  customerPhone: string | null
+  segment: string | null
+  /** The question's metric and scale; null for feedback without a score (a message, a call). */
+  question: ScoreSpec | null
   score: number | null
   submittedAt: number
   submittedOffset: number | null
@@ -17,5 +23,9 @@ export interface NormalizedResponse {
   language: string | null
   comment: string | null
   status: FollowUpStatus
+  owner: string | null
   resolvedAt: number | null
 }
+
+/** One customer from a CRM export: every fact the linker knows, present (null when the file has none). */
+export type NormalizedCustomer = { [K in keyof CustomerFacts]-?: CustomerFacts[K] | null }

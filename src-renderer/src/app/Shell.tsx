@@ -3,11 +3,16 @@ import { useI18n } from '../i18n/I18nProvider'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu'
 import { pages } from './pages'
-import { hrefFor, useRoute } from './router'
+import { hrefFor, navigate, useRoute } from './router'
+import { useAppEvent } from '../api/hooks'
 
 export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
   const { t } = useI18n()
   const route = useRoute()
+  // The desktop's File ▸ Import Responses… opens the import page, wherever the user is.
+  useAppEvent('app.command', (c) => {
+    if (c.command === 'import' && route.page !== 'import') navigate('import')
+  })
   const page = pages.find((p) => p.id === route.page) ?? pages[0]
   const Page = page.component
   return (

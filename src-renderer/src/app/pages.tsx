@@ -3,6 +3,9 @@ import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
 import type { MessageKey } from '../../../src-shared/i18n/en'
 import { OverviewPage } from '../features/scores/OverviewPage'
 import { JourneysPage } from '../features/journey-map/JourneysPage'
+import { InboxPage } from '../features/inbox/InboxPage'
+import { ThemesPage } from '../features/inbox/themes/ThemesPage'
+import { ImportPage } from '../features/import/ImportPage'
 
 export interface PageProps {
   workspace: WorkspaceInfo
@@ -13,4 +16,7 @@ export interface PageProps {
 export const pages: ReadonlyArray<{ id: string; label: MessageKey; component: ComponentType<PageProps> }> = [
   { id: 'overview', label: 'nav.overview', component: OverviewPage },
   { id: 'journeys', label: 'nav.journeys', component: JourneysPage },
+  { id: 'inbox', label: 'nav.inbox', component: InboxPage },
+  { id: 'themes', label: 'nav.themes', component: ThemesPage },
+  { id: 'import', label: 'nav.import', component: ImportPage },
 ]

@@ -41,14 +41,6 @@ export const coreEn = {
   'nav.main': 'Main',
   'nav.overview': 'Overview',
 
-  'import.button': 'Import CSV…',
-  'import.hint': 'Responses exported by the CX Desk feedback generator (CSV, UTF-8).',
-  'import.reading': 'Importing {file}… {percent}%',
-  'import.done': 'Imported {imported} new responses from {file}.',
-  'import.duplicates': '{count} were already in the workspace and were skipped.',
-  'import.rejected': '{count} rows could not be imported:',
-  'import.rowError': 'Row {row}{column}: {reason}',
-  'import.failed': 'Nothing was imported from {file}.',
 
   'nps.title': 'Net Promoter Score by month',
   'nps.definition': 'NPS = % promoters (9–10) − % detractors (0–6) on the 0–10 “would you recommend” question. Range −100 to +100.',
@@ -67,11 +59,6 @@ export const coreEn = {
   'nps.value': 'NPS',
   'nps.moe': '± 95%',
 
-  'inbox.title': 'Latest responses',
-  'inbox.empty': 'No feedback yet. Import a file to fill the inbox.',
-  'inbox.anonymous': 'Anonymous',
-  'inbox.noComment': 'No comment',
-  'inbox.score': '{metric} {score}/{max}',
 
   'metric.nps': 'NPS',
   'metric.csat': 'CSAT',

@@ -42,14 +42,6 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'nav.main': 'เมนูหลัก',
   'nav.overview': 'ภาพรวม',
 
-  'import.button': 'นำเข้าไฟล์ CSV…',
-  'import.hint': 'คำตอบที่ส่งออกจากตัวสร้างข้อมูลความคิดเห็นของ CX Desk (CSV, UTF-8)',
-  'import.reading': 'กำลังนำเข้า {file}… {percent}%',
-  'import.done': 'นำเข้าคำตอบใหม่ {imported} รายการจาก {file} แล้ว',
-  'import.duplicates': 'มี {count} รายการอยู่ในพื้นที่ทำงานแล้ว จึงข้ามไป',
-  'import.rejected': 'นำเข้าไม่ได้ {count} แถว:',
-  'import.rowError': 'แถว {row}{column}: {reason}',
-  'import.failed': 'ยังไม่ได้นำเข้าข้อมูลใดจาก {file}',
 
   'nps.title': 'คะแนน NPS รายเดือน',
   'nps.definition': 'NPS = % ผู้สนับสนุน (9–10) − % ผู้ไม่พึงพอใจ (0–6) จากคำถาม “จะแนะนำให้ผู้อื่นหรือไม่” ระดับ 0–10 มีค่าตั้งแต่ −100 ถึง +100',
@@ -68,11 +60,6 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'nps.value': 'NPS',
   'nps.moe': '± 95%',
 
-  'inbox.title': 'คำตอบล่าสุด',
-  'inbox.empty': 'ยังไม่มีความคิดเห็น นำเข้าไฟล์เพื่อเริ่มต้น',
-  'inbox.anonymous': 'ไม่ระบุชื่อ',
-  'inbox.noComment': 'ไม่มีความคิดเห็น',
-  'inbox.score': '{metric} {score}/{max}',
 
   'metric.nps': 'NPS',
   'metric.csat': 'CSAT',

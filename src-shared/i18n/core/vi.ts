@@ -42,14 +42,6 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
   'nav.main': 'Điều hướng chính',
   'nav.overview': 'Tổng quan',
 
-  'import.button': 'Nhập tệp CSV…',
-  'import.hint': 'Phản hồi xuất từ công cụ tạo dữ liệu phản hồi của CX Desk (CSV, UTF-8).',
-  'import.reading': 'Đang nhập {file}… {percent}%',
-  'import.done': 'Đã nhập {imported} phản hồi mới từ {file}.',
-  'import.duplicates': '{count} phản hồi đã có sẵn nên được bỏ qua.',
-  'import.rejected': '{count} dòng không nhập được:',
-  'import.rowError': 'Dòng {row}{column}: {reason}',
-  'import.failed': 'Chưa nhập gì từ {file}.',
 
   'nps.title': 'Chỉ số NPS theo tháng',
   'nps.definition': 'NPS = % khách hàng ủng hộ (9–10) − % khách hàng không hài lòng (0–6) trên câu hỏi “sẵn sàng giới thiệu” thang 0–10. Từ −100 đến +100.',
@@ -68,11 +60,6 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
   'nps.value': 'NPS',
   'nps.moe': '± 95%',
 
-  'inbox.title': 'Phản hồi mới nhất',
-  'inbox.empty': 'Chưa có phản hồi nào. Hãy nhập tệp để bắt đầu.',
-  'inbox.anonymous': 'Ẩn danh',
-  'inbox.noComment': 'Không có bình luận',
-  'inbox.score': '{metric} {score}/{max}',
 
   'metric.nps': 'NPS',
   'metric.csat': 'CSAT',

@@ -1,6 +1,7 @@
 import type { BenchSection } from '../harness'
 import { foundation } from './foundation'
+import { inbox } from './inbox'
 import { journeys } from './journeys'
 
 /** Every bench section, in the order they run. Each area adds its own file and one line here. */
-export const sections: BenchSection[] = [foundation, journeys]
+export const sections: BenchSection[] = [foundation, inbox, journeys]

@@ -53,7 +53,7 @@ describe('the contract dispatcher', () => {
 
   it('passes a valid request to its handler and returns data as a value', async () => {
     const result = await app.invoke('feedback.list', { limit: 5 })
-    expect(result).toEqual({ ok: true, data: { items: [], nextCursor: null } })
+    expect(result).toEqual({ ok: true, data: { items: [], nextCursor: null, total: 0 } })
   })
 
   it('fills defaults from the schema', async () => {

@@ -32,7 +32,15 @@ describe('preferences', () => {
         { path: '/w/a.cxdesk', name: 'A', lastOpenedAt: 3 },
         { path: '/w/b.cxdesk', name: 'B', lastOpenedAt: 2 },
       ],
+      userName: null,
     })
+  })
+
+  it('remembers the name recorded as the actor of follow-ups', () => {
+    PreferencesStore.inDir(dir).update((p) => {
+      p.userName = 'Lan'
+    })
+    expect(PreferencesStore.inDir(dir).get().userName).toBe('Lan')
   })
 
   it('survives a damaged preferences file', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { metricSeries } from '../../../src-main/metrics/series'
-import { responseWriter, type ResponseInsert } from '../../../src-main/db/repositories/responses'
+import type { ResponseInsert } from '../../../src-main/db/repositories/responses'
+import { feedbackWriter } from '../../../src-main/services/feedbackWriter'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { freshWorkspace } from '../../helpers/db'
 
@@ -10,7 +11,8 @@ const QUESTION = { nps: 1, csat: 2, ces: 3 } as const
 
 function add(metric: keyof typeof QUESTION, score: number, extra: Partial<ResponseInsert> & { at?: number } = {}) {
   const at = extra.at ?? Date.UTC(2025, 2, 10, 5)
-  responseWriter(open.ws.sqlite)({
+  // Through the writer every import uses, so comments are in the search index.
+  feedbackWriter(open.ws.sqlite, 0)({
     dedupKey: `k${seq++}`, importId: null, externalRef: null, customerId: null, questionId: QUESTION[metric], score,
     submittedAt: at, submittedOffset: 0, localDate: open.localDateOf(at), channel: 'store', touchpoint: 'Counter', stage: 'Purchase',
     location: 'Bangkok', language: 'th', comment: null, respondentEmail: null, status: 'new', owner: null, statusChangedAt: null,

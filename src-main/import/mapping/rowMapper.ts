@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto'
+import type { ColumnRole, ImportMapping, RowError, RowErrorCode, ScoreSpec } from '../../../src-shared/api/imports'
+import { rowError } from '../rowError'
+import { followUpStatuses, metricKinds, type FollowUpStatus, type MetricKind } from '../../../src-shared/domain/scores'
+import { parseDate } from '../formats/dates'
+import { generatorScales } from '../formats/generatorFormat'
+import { scoreFromText } from '../formats/scoreText'
+import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
+
+const MAX_TEXT = 20_000
+const MAX_SHORT = 200
+
+type Mapped<T> = { ok: true; values: T[] } | { ok: false; error: RowError }
+
+/** Status words as exports and people write them. */
+const STATUS_WORDS: Record<string, FollowUpStatus> = {
+  new: 'new', open: 'new', mới: 'new', ใหม่: 'new',
+  in_progress: 'in_progress', 'in progress': 'in_progress', pending: 'in_progress', 'đang xử lý': 'in_progress', กำลังดำเนินการ: 'in_progress',
+  resolved: 'resolved', closed: 'resolved', done: 'resolved', 'đã xử lý': 'resolved', แก้ไขแล้ว: 'resolved',
+  no_action: 'no_action', 'no action': 'no_action', 'không cần xử lý': 'no_action', ไม่ต้องดำเนินการ: 'no_action',
+}
+
+export interface RowMapperOptions {
+  /** Identifies the source, so ids from different sources never collide. */
+  sourceKey: string
+  /** The workspace's zone, for times written without one. */
+  timezone: string
+}
+
+/**
+ * Turns a mapping into a function from one record of the file to responses (one per score column)
+ * or to a row error with its row number, column and reason. Nothing here touches the database.
+ */
+export function responseRowMapper(mapping: ImportMapping, headers: string[], opts: RowMapperOptions) {
+  const first = (role: ColumnRole) => mapping.columns.find((c) => c.role === role)?.index ?? null
+  const idx = {
+    id: first('responseId'),
+    date: first('date'),
+    metric: first('metric'),
+    comment: first('comment'),
+    email: first('email'),
+    customerId: first('customerId'),
+    customerName: first('customerName'),
+    phone: first('phone'),
+    channel: first('channel'),
+    touchpoint: first('touchpoint'),
+    stage: first('stage'),
+    location: first('location'),
+    language: first('language'),
+    segment: first('segment'),
+    status: first('status'),
+    owner: first('owner'),
+    resolvedAt: first('resolvedAt'),
+  }
+  const scores = mapping.columns.filter((c) => c.role === 'score')
+  const tz = mapping.timezone ?? opts.timezone
+  const name = (i: number) => headers[i] || `column ${i + 1}`
+  const isGenerator = mapping.format === 'cxdesk-generator'
+  const hashed = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => c.index)
+
+  const limits = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => ({ index: c.index, limit: c.role === 'comment' ? MAX_TEXT : MAX_SHORT }))
+  // Called once per row of a file that may have a million: plain functions over `fields`, no per-row closures.
+  let fields: string[] = []
+  let row = 0
+  const raw = (i: number | null) => (i === null ? '' : (fields[i] ?? ''))
+  const text = (i: number | null) => {
+    if (i === null) return null
+    const v = (fields[i] ?? '').trim()
+    return v === '' ? null : v
+  }
+  const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): Mapped<NormalizedResponse> => ({
+    ok: false,
+    error: rowError(row, index === null ? null : name(index), code, params),
+  })
+
+  return (rowFields: string[], rowNumber: number): Mapped<NormalizedResponse> => {
+    fields = rowFields
+    row = rowNumber
+    for (const c of limits) if ((fields[c.index] ?? '').length > c.limit) return fail(c.index, 'tooLong', { limit: c.limit })
+    if (idx.date === null) return fail(null, 'noDateColumn')
+    const dateText = raw(idx.date).trim()
+    if (!dateText) return fail(idx.date, 'empty')
+    const date = parseDate(dateText, mapping.dateOrder, tz)
+    if (!date) return mapping.dateOrder ? fail(idx.date, 'notDateInOrder', { value: dateText, order: mapping.dateOrder }) : fail(idx.date, 'notDate', { value: dateText })
+
+    let status: FollowUpStatus = 'new'
+    const statusText = text(idx.status)
+    if (statusText) {
+      const s = STATUS_WORDS[statusText.toLowerCase()]
+      if (!s || !(followUpStatuses as readonly string[]).includes(s)) return fail(idx.status, 'badStatus', { value: statusText })
+      status = s
+    }
+    let resolvedAt: number | null = null
+    const resolvedText = text(idx.resolvedAt)
+    if (resolvedText) {
+      const r = parseDate(resolvedText, mapping.dateOrder, tz)
+      if (!r) return fail(idx.resolvedAt, 'notDate', { value: resolvedText })
+      if (r.epochMs < date.epochMs) return fail(idx.resolvedAt, 'resolvedBeforeDate')
+      resolvedAt = r.epochMs
+    }
+
+    const rowMetric = text(idx.metric)?.toLowerCase() ?? null
+    if (idx.metric !== null && rowMetric !== null && !(metricKinds as readonly string[]).includes(rowMetric))
+      return fail(idx.metric, 'badMetric', { value: text(idx.metric) ?? '' })
+    const answers: Array<{ index: number; spec: ScoreSpec; score: number }> = []
+    for (const c of scores) {
+      const scoreText = raw(c.index).trim()
+      if (!scoreText) continue
+      let spec = c.score
+      if (!spec) {
+        if (!rowMetric) return fail(idx.metric ?? c.index, 'noRowMetric')
+        const scale = generatorScales[rowMetric as MetricKind]
+        spec = { metric: rowMetric as MetricKind, min: scale.min, max: scale.max, direction: 'higher_better' }
+      }
+      const score = scoreFromText(scoreText)
+      if (score === null || !Number.isInteger(score) || score < spec.min || score > spec.max)
+        return fail(c.index, 'badScore', { value: scoreText, min: spec.min, max: spec.max, metric: spec.metric.toUpperCase() })
+      answers.push({ index: c.index, spec, score })
+    }
+    const comment = text(idx.comment) === null ? null : raw(idx.comment)
+    if (!answers.length && comment === null) return fail(scores[0]?.index ?? idx.comment, 'noScoreNorComment')
+
+    const responseId = text(idx.id)
+    const customerRef = text(idx.customerId)
+    let baseKey: string
+    if (isGenerator && responseId) baseKey = `gen:${responseId}:${date.epochMs}:${customerRef ?? ''}`
+    else if (responseId) baseKey = `src:${opts.sourceKey}:${responseId}`
+    else baseKey = `hash:${createHash('sha1').update(JSON.stringify(hashed.map((i) => raw(i).trim()))).digest('base64url')}`
+
+    const email = text(idx.email)?.toLowerCase() ?? null
+    const common = {
+      externalRef: responseId,
+      customerRef,
+      customerEmail: email,
+      customerName: text(idx.customerName),
+      customerPhone: text(idx.phone),
+      segment: text(idx.segment),
+      submittedAt: date.epochMs,
+      submittedOffset: date.offsetMinutes,
+      channel: text(idx.channel) ?? mapping.defaults.channel ?? null,
+      touchpoint: text(idx.touchpoint) ?? mapping.defaults.touchpoint ?? null,
+      stage: text(idx.stage) ?? mapping.defaults.stage ?? null,
+      location: text(idx.location) ?? mapping.defaults.location ?? null,
+      language: (text(idx.language) ?? mapping.defaults.language ?? null)?.toLowerCase().slice(0, 2) ?? null,
+      status,
+      owner: text(idx.owner),
+      resolvedAt,
+    }
+    if (!answers.length) return { ok: true, values: [{ ...common, dedupKey: baseKey, question: null, score: null, comment }] }
+    // Several score columns (NPS and CSAT in one survey) become several responses; the comment goes with the first.
+    return {
+      ok: true,
+      values: answers.map((a, i) => ({
+        ...common,
+        dedupKey: answers.length > 1 || scores.length > 1 ? `${baseKey}#${a.index}` : baseKey,
+        question: a.spec,
+        score: a.score,
+        comment: i === 0 ? comment : null,
+      })),
+    }
+  }
+}
+
+/** Dates in a CRM export (customer since, churned at) are stored as calendar dates. */
+function calendarDate(text: string | null, mapping: ImportMapping, tz: string): string | null | false {
+  if (!text) return null
+  const d = parseDate(text, mapping.dateOrder, tz)
+  if (!d) return false
+  return new Date(d.epochMs + d.offsetMinutes * 60_000).toISOString().slice(0, 10)
+}
+
+export function customerRowMapper(mapping: ImportMapping, headers: string[], opts: RowMapperOptions) {
+  const first = (role: ColumnRole) => mapping.columns.find((c) => c.role === role)?.index ?? null
+  const tz = mapping.timezone ?? opts.timezone
+  const name = (i: number) => headers[i] || `column ${i + 1}`
+  return (fields: string[], row: number): Mapped<NormalizedCustomer> => {
+    const text = (i: number | null) => {
+      const v = i === null ? '' : (fields[i] ?? '').trim()
+      return v === '' ? null : v.slice(0, MAX_SHORT)
+    }
+    const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): Mapped<NormalizedCustomer> => ({
+      ok: false,
+      error: rowError(row, index === null ? null : name(index), code, params),
+    })
+    const externalRef = text(first('customerId'))
+    const email = text(first('email'))?.toLowerCase() ?? null
+    if (!externalRef && !email) return fail(first('customerId') ?? first('email'), 'customerNeedsId')
+    if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) return fail(first('email'), 'badEmail', { value: email })
+    const since = calendarDate(text(first('customerSince')), mapping, tz)
+    if (since === false) return fail(first('customerSince'), 'notDate', { value: text(first('customerSince')) ?? '' })
+    const churned = calendarDate(text(first('churnedAt')), mapping, tz)
+    if (churned === false) return fail(first('churnedAt'), 'notDate', { value: text(first('churnedAt')) ?? '' })
+    return {
+      ok: true,
+      values: [
+        {
+          ref: externalRef,
+          name: text(first('customerName')),
+          email,
+          phone: text(first('phone')),
+          segment: text(first('segment')),
+          location: text(first('location')),
+          customerSince: since,
+          churnedAt: churned,
+        },
+      ],
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3'
+import { responseWriter, type ResponseInsert } from '../db/repositories/responses'
+import { readLexicon, readTagRules, ruleTagWriter, searchIndexWriter } from '../db/repositories/textIndex'
+import { compileLexicons, scoreSentiment, type Lexicons } from '../text/sentiment'
+import { compileTagRules } from '../text/tagRules'
+import { searchableText } from '../text/tokens'
+import { detectLanguage } from '../text/language'
+
+/** What is derived from a comment when it is stored: its language, sentiment, search text and rule tags. */
+export interface CommentAnalysis {
+  language: string | null
+  sentiment: number | null
+  searchText: string
+  tags: number[]
+}
+
+const CACHE_LIMIT = 20_000
+
+/**
+ * Analyses comments with the workspace's lexicon and tag rules. Exports repeat the same short
+ * comments ("Good", "ok", canned answers) thousands of times, so results are cached by text.
+ */
+export function commentAnalyzer(lexicons: Lexicons, tagsFor: (comment: string, language: string | null) => number[]) {
+  const cache = new Map<string, CommentAnalysis>()
+  return (comment: string, language: string | null): CommentAnalysis => {
+    const key = `${language ?? ''}\u0000${comment}`
+    const hit = cache.get(key)
+    if (hit) return hit
+    const lang = language ?? detectLanguage(comment)
+    const result = { language: lang, sentiment: scoreSentiment(comment, lang, lexicons), searchText: searchableText(comment), tags: tagsFor(comment, lang) }
+    if (cache.size >= CACHE_LIMIT) cache.clear()
+    cache.set(key, result)
+    return result
+  }
+}
+
+export function analyzerFor(sqlite: Database.Database) {
+  return commentAnalyzer(compileLexicons(readLexicon(sqlite)), compileTagRules(readTagRules(sqlite)))
+}
+
+/**
+ * The one way feedback enters a workspace (imports, manual entry, the demo): the response row with
+ * its band and sentiment, its search text and its rule tags, all in the caller's transaction.
+ * Returns the new id, or null for a duplicate.
+ */
+export function feedbackWriter(sqlite: Database.Database, now: number): (r: Omit<ResponseInsert, 'sentiment'>) => number | null {
+  const write = responseWriter(sqlite)
+  const index = searchIndexWriter(sqlite)
+  const tag = ruleTagWriter(sqlite, now)
+  const analyze = analyzerFor(sqlite)
+  return (r) => {
+    const comment = r.comment && r.comment.trim() ? r.comment : null
+    const a = comment ? analyze(comment, r.language) : null
+    const id = write({ ...r, comment, language: a?.language ?? r.language, sentiment: a?.sentiment ?? null })
+    if (id !== null && a) {
+      if (a.searchText) index(id, a.searchText)
+      for (const t of a.tags) tag(id, t)
+    }
+    return id
+  }
+}

@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import type { PreviousState } from '../../../../src-shared/api/feedback'
+import type { PageProps } from '../../app/pages'
+import { useApi } from '../../api/hooks'
+import { useI18n } from '../../i18n/I18nProvider'
+import { Button } from '../../components/Button'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Loading } from '../../components/Loading'
+import { Notice } from '../../components/Notice'
+import { BulkBar } from './BulkBar'
+import { DetailPane, type DetailActions } from './DetailPane'
+import { FilterBar } from './FilterBar'
+import { InboxList } from './InboxList'
+import { ManualEntry } from './ManualEntry'
+import { SavedViews } from './SavedViews'
+import { useActorName } from './useActorName'
+import { isEmptyFilter, useInboxFilter } from './useInboxFilter'
+import { useInboxPages } from './useInboxPages'
+import './inbox.css'
+
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+/** The inbox: every piece of feedback, filtered, searched, worked through and followed up. */
+export function InboxPage({ workspace, params }: PageProps) {
+  const { t, fmt } = useI18n()
+  const api = useApi()
+  const queryClient = useQueryClient()
+  const { filter, setFilter, query } = useInboxFilter(params)
+  const { query: pages, items, total } = useInboxPages(filter)
+  const { ensureName, prompt } = useActorName()
+  const [activeId, setActiveId] = useState<number | null>(null)
+  const [checked, setChecked] = useState<Set<number>>(new Set())
+  const [anchor, setAnchor] = useState<number | null>(null)
+  const [undo, setUndo] = useState<{ message: string; previous: PreviousState[] } | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [adding, setAdding] = useState(false)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const tagInputRef = useRef<HTMLInputElement>(null)
+
+  const refresh = useCallback(() => queryClient.invalidateQueries(), [queryClient])
+  const guarded = useCallback(
+    async (work: () => Promise<void>) => {
+      setError(null)
+      if (!(await ensureName())) return
+      try {
+        await work()
+      } catch (e) {
+        setError(e)
+      }
+      await refresh()
+    },
+    [ensureName, refresh],
+  )
+  const actions: DetailActions = {
+    update: (ids, change) =>
+      guarded(async () => {
+        const r = await api.call('feedback.update', { ids, ...change })
+        if (r.updated) setUndo({ message: t.plural('inbox.changed', r.updated), previous: r.previous })
+      }),
+    tag: (ids, tag, remove = false) =>
+      guarded(async () => {
+        await api.call('tags.assign', { ids, tag, remove })
+      }),
+    note: (id, body) =>
+      guarded(async () => {
+        await api.call('feedback.addNote', { id, body })
+      }),
+  }
+
+  // Keyboard: j / k move, e resolves, t tags, / searches.
+  const itemsRef = useRef(items)
+  itemsRef.current = items
+  const actionsRef = useRef(actions)
+  actionsRef.current = actions
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return
+      const list = itemsRef.current
+      const at = list.findIndex((i) => i.id === activeId)
+      if (e.key === 'j' || e.key === 'k') {
+        const next = e.key === 'j' ? Math.min(list.length - 1, at + 1) : Math.max(0, at - 1)
+        if (list[next]) setActiveId(list[next].id)
+      } else if (e.key === 'e' && activeId !== null) void actionsRef.current.update([activeId], { status: 'resolved' })
+      else if (e.key === 't' && activeId !== null) tagInputRef.current?.focus()
+      else if (e.key === '/') searchRef.current?.focus()
+      else return
+      e.preventDefault()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [activeId])
+
+  const onCheck = (id: number, on: boolean, range: boolean) => {
+    setChecked((prev) => {
+      const next = new Set(prev)
+      const ids = items.map((i) => i.id)
+      const from = range && anchor !== null ? ids.indexOf(anchor) : -1
+      const to = ids.indexOf(id)
+      const span = from >= 0 ? ids.slice(Math.min(from, to), Math.max(from, to) + 1) : [id]
+      for (const x of span) if (on) next.add(x)
+      else next.delete(x)
+      return next
+    })
+    setAnchor(id)
+  }
+
+  return (
+    <div className="inbox">
+      <div className="inbox-main">
+        <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
+        <div className="inbox-toolbar">
+          <SavedViews filter={filter} query={query} onChange={setFilter} />
+          <Button variant="primary" onClick={() => setAdding(true)}>
+            {t('inbox.addFeedback')}
+          </Button>
+        </div>
+        <div className="inbox-summary">
+          <strong data-testid="inbox-count" data-count={total ?? ''}>
+            {total === null ? '…' : t.plural('inbox.count', total)}
+          </strong>
+          {!isEmptyFilter(filter) && (
+            <Button variant="ghost" onClick={() => setFilter({})}>
+              {t('inbox.clearFilters')}
+            </Button>
+          )}
+          <span className="muted small keyboard-hint">{t('inbox.keyboardHint')}</span>
+        </div>
+        {checked.size > 0 && <BulkBar ids={[...checked]} actions={actions} onClear={() => setChecked(new Set())} onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))} />}
+        {undo && (
+          <Notice tone="success" onDismiss={() => setUndo(null)} dismissLabel={t('common.dismiss')}>
+            {undo.message}{' '}
+            <Button
+              variant="ghost"
+              onClick={() =>
+                void guarded(async () => {
+                  await api.call('feedback.restore', { items: undo.previous })
+                  setUndo(null)
+                })
+              }
+            >
+              {t('inbox.undo')}
+            </Button>
+          </Notice>
+        )}
+        {error != null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
+        {pages.isPending && <Loading label={t('common.loading')} />}
+        {pages.error && <ErrorNotice error={pages.error} />}
+        {pages.data && items.length === 0 && <p className="empty">{isEmptyFilter(filter) ? t('inbox.empty') : t('inbox.noMatch')}</p>}
+        {items.length > 0 && (
+          <InboxList
+            items={items}
+            hasMore={Boolean(pages.hasNextPage)}
+            loadingMore={pages.isFetchingNextPage}
+            loadMore={() => void pages.fetchNextPage()}
+            timezone={workspace.timezone}
+            activeId={activeId}
+            checked={checked}
+            onOpen={setActiveId}
+            onCheck={onCheck}
+          />
+        )}
+      </div>
+      <div className="inbox-detail">
+        {activeId !== null ? (
+          <DetailPane key={activeId} id={activeId} timezone={workspace.timezone} actions={actions} tagInputRef={tagInputRef} onClose={() => setActiveId(null)} />
+        ) : (
+          <p className="muted detail-empty">{t('inbox.chooseItem')}</p>
+        )}
+      </div>
+      {adding && (
+        <ManualEntry
+          open={adding}
+          timezone={workspace.timezone}
+          onClose={() => setAdding(false)}
+          onCreated={(id) => {
+            setAdding(false)
+            setActiveId(id)
+          }}
+        />
+      )}
+      {prompt}
+      <span className="sr-only" aria-live="polite">
+        {total !== null ? fmt.integer(total) : ''}
+      </span>
+    </div>
+  )
+}

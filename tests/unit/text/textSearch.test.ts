@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { matchExpression, searchableText, words } from '../../../src-main/text/tokens'
+import { foldDiacritics } from '../../../src-main/text/fold'
+import { compileTagRules } from '../../../src-main/text/tagRules'
+import { suggestThemes } from '../../../src-main/text/themes'
+import { detectLanguage } from '../../../src-main/text/language'
+
+describe('words for search', () => {
+  it('segments Thai with Intl.Segmenter and splits other scripts on non-letters', () => {
+    expect(words('ส่งช้าไป 40 นาที น้ำแข็งละลายหมด')).toEqual(['ส่ง', 'ช้า', 'ไป', '40', 'นาที', 'น้ำ', 'แข็ง', 'ละลาย', 'หมด'])
+    expect(words('Giao hàng TRỄ, đá tan hết!')).toEqual(['giao', 'hàng', 'trễ', 'đá', 'tan', 'hết'])
+  })
+
+  it('folds Vietnamese diacritics, đ included, but leaves Thai marks alone', () => {
+    expect(foldDiacritics('Đặng Hoàng Long được')).toBe('Dang Hoang Long duoc')
+    expect(foldDiacritics('น้ำแข็ง')).toBe('น้ำแข็ง')
+  })
+
+  it('indexes both forms and searches the last word as a prefix', () => {
+    expect(searchableText('trễ hẹn')).toBe('trễ tre hẹn hen')
+    expect(matchExpression('giao tre')).toBe('"giao" "tre"*')
+    expect(matchExpression('giao tre ')).toBe('"giao" "tre"')
+    expect(matchExpression('"; DROP')).toBe('"drop"*')
+    expect(matchExpression('!!!')).toBeNull()
+  })
+
+  it('tells the three languages apart, also Vietnamese typed without diacritics', () => {
+    expect(detectLanguage('กาแฟอร่อย')).toBe('th')
+    expect(detectLanguage('Cà phê ngon')).toBe('vi')
+    expect(detectLanguage('nhan vien rat de thuong')).toBe('vi')
+    expect(detectLanguage('The coffee was great')).toBe('en')
+  })
+})
+
+describe('keyword rules', () => {
+  const match = compileTagRules([
+    { tagId: 1, language: 'vi', keywords: ['giao trễ', 'bẩn'] },
+    { tagId: 2, language: 'th', keywords: ['ส่งช้า'] },
+    { tagId: 3, language: null, keywords: ['app'] },
+  ])
+  it('match phrases in each language, Thai inside unspaced text, and unaccented Vietnamese', () => {
+    expect(match('Hôm nay giao trễ quá', 'vi')).toEqual([1])
+    expect(match('hom nay giao tre qua', 'vi')).toEqual([1])
+    expect(match('วันนี้ส่งช้ามาก', 'th')).toEqual([2])
+    expect(match('App lỗi', 'vi')).toEqual([3])
+  })
+  it('never match a word that differs by its diacritics, nor another language', () => {
+    expect(match('Bạn rất dễ thương', 'vi')).toEqual([])
+    expect(match('giao trễ', 'th')).toEqual([])
+  })
+})
+
+describe('theme suggestions', () => {
+  it('count recurring phrases once per comment and keep one phrase per recurring sentence', () => {
+    const comments = [
+      ...Array.from({ length: 6 }, () => ({ comment: 'Không gian yên tĩnh, wifi mạnh', language: 'vi' })),
+      ...Array.from({ length: 4 }, (_, i) => ({ comment: `Giao hàng trễ lần ${i} rồi, giao hàng trễ`, language: 'vi' })),
+    ]
+    const s = suggestThemes(comments, new Set(), 10)
+    expect(s.map((x) => x.count)).toEqual([6, 4])
+    expect(s[0].example).toBe('Không gian yên tĩnh, wifi mạnh')
+    expect(s[1].phrase).toBe('giao hàng')
+    // Phrases a rule already covers are not suggested again.
+    const covered = new Set(['gian yen', 'yen tinh', 'tinh wifi', 'wifi manh', 'gian', 'yen', 'tinh', 'wifi', 'manh'])
+    expect(suggestThemes(comments, covered, 10).map((x) => x.phrase)).toEqual(['giao hàng'])
+  })
+})
