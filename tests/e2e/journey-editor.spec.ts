@@ -223,9 +223,13 @@ test('the demo map: live scores open the inbox, keyboard moves, versions side by
   await page.keyboard.press('Escape')
   await expect(show).toBeHidden()
 
-  // A live score opens the inbox on exactly the responses behind it.
-  await page.getByTestId('live-score').filter({ hasText: 'Store counter' }).click()
+  // A live score opens the inbox on exactly the responses behind it: the inbox counts its n.
+  const chip = page.getByTestId('live-score').filter({ hasText: 'Store counter' })
+  const n = Number((await chip.locator('.jm-score-n').innerText()).replace(/\D/g, ''))
+  expect(n).toBeGreaterThan(0)
+  await chip.click()
   await expect(page).toHaveURL(/#\/inbox\?/)
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(n))
   const params = new URLSearchParams(new URL(page.url()).hash.split('?')[1])
   expect(params.getAll('touchpoint')).toEqual(['Store counter'])
   expect(params.getAll('metric')).toEqual(['nps'])
