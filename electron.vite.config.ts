@@ -5,7 +5,13 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/index.ts'),
+          // The score summaries are folded and rebuilt in a worker thread (metrics/rollups/worker).
+          rollupWorker: resolve(__dirname, 'src-main/metrics/rollups/worker/rollupWorker.ts'),
+        },
+      },
     },
   },
   preload: {

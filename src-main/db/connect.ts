@@ -53,6 +53,11 @@ function configure(sqlite: Database.Database, inMemory: boolean): void {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Tables with triggers (the metrics rollups) give every write a statement journal; in memory it
+  // costs a copy, in a temporary file a system call per statement.
+  sqlite.pragma('temp_store = MEMORY')
+  // REPLACE deletes the row it replaces; only with this on do delete triggers (the rollups) see it.
+  sqlite.pragma('recursive_triggers = ON')
 }
 
 /**

@@ -97,6 +97,8 @@ export interface SurveySendsTable {
   touchpoint: string | null
   sent: number
   created_at: number
+  /** Last day the count covers (inclusive); local_date is the first. */
+  until_date: string | null
 }
 
 export interface NotesTable {
@@ -105,6 +107,60 @@ export interface NotesTable {
   author: string | null
   body: string
   created_at: number
+}
+
+/** Signed counts written by the rollup triggers; folded into the summaries by the metrics engine. */
+export interface RollupJournalTable {
+  id: Generated<number>
+  question_id: number
+  local_date: string
+  score: number
+  band: -1 | 0 | 1 | null
+  /** 0: the response itself; otherwise one of its tags. */
+  tag_id: number
+  channel: string | null
+  touchpoint: string | null
+  stage: string | null
+  location: string | null
+  language: string | null
+  segment: string | null
+  delta: number
+}
+
+export interface RollupValuesTable {
+  id: Generated<number>
+  value: string
+}
+
+/** rollup_day and rollup_month: counts per score with every dimension, as value ids (0 = none). */
+export interface RollupCubeTable {
+  question_id: number
+  /** Days since 1970-01-01 of the period's first day. */
+  period: number
+  tag_id: number
+  channel: number
+  touchpoint: number
+  stage: number
+  location: number
+  language: number
+  segment: number
+  score: number
+  /** 1, 0, −1, or 2 for a response without a band. */
+  band: number
+  n: number
+}
+
+export interface RollupSlicesTable {
+  /** 1 week, 2 month. */
+  grain: number
+  /** 0 none, then the sliced dimension (see metrics/rollups/layout.ts). */
+  dim: number
+  question_id: number
+  period: number
+  grp: number
+  score: number
+  band: number
+  n: number
 }
 
 export interface DB {
@@ -117,4 +173,9 @@ export interface DB {
   tags: TagsTable
   response_tags: ResponseTagsTable
   survey_sends: SurveySendsTable
+  rollup_journal: RollupJournalTable
+  rollup_values: RollupValuesTable
+  rollup_day: RollupCubeTable
+  rollup_month: RollupCubeTable
+  rollup_slices: RollupSlicesTable
 }

@@ -12,7 +12,7 @@ export class ScoreAccumulator {
   private scaleKey: string | null | undefined = undefined
   scale: { min: number; max: number; direction: Direction } | null = null
 
-  add(row: { score: number; band: -1 | 0 | 1; scale_min: number; scale_max: number; direction: Direction; n: number }): void {
+  add(row: { score: number; band: -1 | 0 | 1 | null; scale_min: number; scale_max: number; direction: Direction; n: number }): void {
     const { score, n } = row
     if (row.band === 1) this.good += n
     else if (row.band === -1) this.poor += n

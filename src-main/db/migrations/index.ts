@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely'
 import * as initial from './2026-11-22-initial'
 import * as bandsTags from './2026-11-22-bands-tags'
+import * as metricsRollups from './2026-11-23-metrics-rollups'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
@@ -9,6 +10,7 @@ import * as bandsTags from './2026-11-22-bands-tags'
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['2026-11-22-initial', initial],
   ['2026-11-22-bands-tags', bandsTags],
+  ['2026-11-23-metrics-rollups', metricsRollups],
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -8,7 +8,8 @@ export interface ScoreCountRow {
   local_date: string
   grp: string | null
   score: number
-  band: -1 | 0 | 1
+  /** Null for a response stored without a band. */
+  band: -1 | 0 | 1 | null
   scale_min: number
   scale_max: number
   direction: Direction
@@ -20,9 +21,10 @@ export interface ScoreCountRow {
  * every figure in every period and group can be summed from. A response with two tags counts in
  * both tag groups.
  */
-export async function scoreCounts(db: Kysely<DB>, metric: MetricKind, opts: { dim?: Dimension; filter?: FeedbackFilter }): Promise<ScoreCountRow[]> {
+export async function scoreCounts(db: Kysely<DB>, metric: MetricKind, opts: { dim?: Dimension; filter?: FeedbackFilter; questionIds?: number[] }): Promise<ScoreCountRow[]> {
   const { dim } = opts
-  const base = filteredResponses(db, opts.filter).where('q.metric', '=', metric).where('r.score', 'is not', null)
+  let base = filteredResponses(db, opts.filter).where('q.metric', '=', metric).where('r.score', 'is not', null)
+  if (opts.questionIds) base = opts.questionIds.length ? base.where('r.question_id', 'in', opts.questionIds) : base.where(sql<boolean>`0`)
   // The tag join adds rows, not columns we select through the typed API, so the builder keeps base's type.
   const source = (dim === 'tag' ? base.innerJoin('response_tags as rt', 'rt.response_id', 'r.id').innerJoin('tags as t', 't.id', 'rt.tag_id') : base) as unknown as typeof base
   const grp =
@@ -32,7 +34,7 @@ export async function scoreCounts(db: Kysely<DB>, metric: MetricKind, opts: { di
       'r.local_date',
       grp.as('grp'),
       sql<number>`r.score`.as('score'),
-      sql<-1 | 0 | 1>`r.band`.as('band'),
+      sql<-1 | 0 | 1 | null>`r.band`.as('band'),
       sql<number>`q.scale_min`.as('scale_min'),
       sql<number>`q.scale_max`.as('scale_max'),
       sql<Direction>`q.direction`.as('direction'),

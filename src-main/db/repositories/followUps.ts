@@ -1,0 +1,24 @@
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../schema'
+import type { FeedbackFilter } from '../../../src-shared/api/filters'
+import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+import { filteredResponses } from './feedbackFilter'
+
+export interface FollowUpRow {
+  local_date: string
+  status: FollowUpStatus
+  submitted_at: number
+  resolved_at: number | null
+}
+
+/**
+ * Feedback that needed a follow-up — a poor score, or a follow-up that was taken up — with its
+ * status and times. The condition is the partial index responses_followup's, word for word, so
+ * the planner reads that index instead of the table.
+ */
+export async function followUps(db: Kysely<DB>, filter: FeedbackFilter = {}): Promise<FollowUpRow[]> {
+  return filteredResponses(db, filter)
+    .where(sql<boolean>`(r.band = -1 OR r.status IN ('in_progress', 'resolved'))`)
+    .select(['r.local_date', 'r.status', 'r.submitted_at', 'r.resolved_at'])
+    .execute()
+}
