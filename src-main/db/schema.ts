@@ -112,10 +112,18 @@ export interface NotesTable {
 /** Signed counts written by the rollup triggers; folded into the summaries by the metrics engine. */
 export interface RollupJournalTable {
   id: Generated<number>
+  /** 0 a scored answer, 1 feedback that needed a follow-up, 2 a customer joining, 3 a customer leaving. */
+  fact: number
+  /** 0 for feedback without a question and for customers. */
   question_id: number
-  local_date: string
-  score: number
+  local_date: string | null
+  score: number | null
   band: -1 | 0 | 1 | null
+  status: string | null
+  submitted_at: number | null
+  resolved_at: number | null
+  /** A lifecycle date as written (a date or a timestamp); cut in the workspace's zone when folded. */
+  stamp: string | null
   /** 0: the response itself; otherwise one of its tags. */
   tag_id: number
   channel: string | null
@@ -132,8 +140,9 @@ export interface RollupValuesTable {
   value: string
 }
 
-/** rollup_day and rollup_month: counts per score with every dimension, as value ids (0 = none). */
+/** rollup_day and rollup_month: counts per value with every dimension, as value ids (0 = none). */
 export interface RollupCubeTable {
+  fact: number
   question_id: number
   /** Days since 1970-01-01 of the period's first day. */
   period: number
@@ -144,8 +153,9 @@ export interface RollupCubeTable {
   location: number
   language: number
   segment: number
-  score: number
-  /** 1, 0, −1, or 2 for a response without a band. */
+  /** The score; for follow-ups the whole hours to resolution (−1 still open, −2 closed without action); 0 for customers. */
+  value: number
+  /** 1, 0, −1, or 2 for none. */
   band: number
   n: number
 }
@@ -153,12 +163,13 @@ export interface RollupCubeTable {
 export interface RollupSlicesTable {
   /** 1 week, 2 month. */
   grain: number
-  /** 0 none, then the sliced dimension (see metrics/rollups/layout.ts). */
+  /** 0 none, then the sliced dimension (see db/repositories/rollups/layout.ts). */
   dim: number
+  fact: number
   question_id: number
   period: number
   grp: number
-  score: number
+  value: number
   band: number
   n: number
 }

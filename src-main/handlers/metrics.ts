@@ -13,7 +13,8 @@ import { responseRateSeries, responsesForSend, sendsWithResponses } from '../met
 import { changeBetween } from '../metrics/compare'
 import { drivers } from '../metrics/drivers'
 import { facets } from '../metrics/facets'
-import { businessHoursOf, checkedDefinitionChanges, readDefinitions, saveBusinessHours } from '../metrics/definitions'
+import { checkedBusinessHours, checkedDefinitionChanges, readDefinitions } from '../metrics/definitions'
+import { factDerivations } from '../metrics/rollups/derivations'
 
 const keeperOf = (ctx: AppContext) => rollupKeeper(ctx.session.require().ws, { events: ctx.events, nativeBinding: ctx.sqlite.nativeBinding })
 
@@ -26,14 +27,8 @@ function metricsSource(ctx: AppContext) {
 
 export const metricsHandlers = {
   'metrics.series': (req, ctx) => metricSeries(metricsSource(ctx), req),
-  'metrics.tiles': async (req, ctx) => {
-    const src = metricsSource(ctx)
-    return tiles(src, req, await businessHoursOf(src.db))
-  },
-  'metrics.ttr': async (req, ctx) => {
-    const src = metricsSource(ctx)
-    return ttrSeries(src, req, await businessHoursOf(src.db))
-  },
+  'metrics.tiles': (req, ctx) => tiles(metricsSource(ctx), req),
+  'metrics.ttr': (req, ctx) => ttrSeries(metricsSource(ctx), req),
   'metrics.lifecycle': (req, ctx) => lifecycleSeries(metricsSource(ctx), req),
   'metrics.responseRate': (req, ctx) => responseRateSeries(metricsSource(ctx), req),
   'metrics.compare': async ({ metric, a, b }, ctx) => {
@@ -49,11 +44,11 @@ export const metricsHandlers = {
   },
   'metrics.setDefinitions': async (req, ctx) => {
     const open = ctx.session.require()
-    if (req.businessHours) await saveBusinessHours(open.db, req.businessHours)
-    if (req.questions?.length) {
-      const changed = checkedDefinitionChanges(await listQuestions(open.db), req.questions, answeredRange(open.ws.sqlite))
-      if (changed.length) await keeperOf(ctx).run({ kind: 'rebuild', change: { type: 'definitions', questions: changed } })
-    }
+    // Both are checked before either is applied; each change rebuilds the summaries it affects.
+    const questions = req.questions?.length ? checkedDefinitionChanges(await listQuestions(open.db), req.questions, answeredRange(open.ws.sqlite)) : []
+    const businessHours = req.businessHours ? checkedBusinessHours(factDerivations(open.ws.sqlite).businessHours, req.businessHours) : null
+    if (questions.length) await keeperOf(ctx).run({ kind: 'rebuild', change: { type: 'definitions', questions } })
+    if (businessHours) await keeperOf(ctx).run({ kind: 'rebuild', change: { type: 'businessHours', businessHours } })
     return readDefinitions(open.db, open.ws.sqlite, open.settings.timezone)
   },
   'metrics.sends': async (_req, ctx) => ({ sends: await sendsWithResponses(metricsSource(ctx)) }),

@@ -1,36 +1,24 @@
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { businessHoursSchema, type BusinessHours, type Definitions, type QuestionDefinitionUpdate } from '../../src-shared/api/metrics'
+import type { BusinessHours, Definitions, QuestionDefinitionUpdate } from '../../src-shared/api/metrics'
 import { AppError } from '../../src-shared/api/result'
-import { readMeta, writeMeta } from '../db/repositories/meta'
 import { listQuestions, type QuestionRow } from '../db/repositories/questions'
 import { answeredRange, type QuestionDefinitionRow } from '../db/repositories/definitions'
+import { factDerivations } from './rollups/derivations'
 
-const BUSINESS_HOURS_KEY = 'ttr_business_hours'
-export const defaultBusinessHours: BusinessHours = { enabled: false, days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }
-
-export async function businessHoursOf(db: Kysely<DB>): Promise<BusinessHours> {
-  const raw = (await readMeta(db))[BUSINESS_HOURS_KEY]
-  if (!raw) return defaultBusinessHours
-  try {
-    const parsed = businessHoursSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : defaultBusinessHours
-  } catch {
-    return defaultBusinessHours
-  }
-}
-
-export async function saveBusinessHours(db: Kysely<DB>, bh: BusinessHours): Promise<void> {
-  if (bh.enabled && (bh.end <= bh.start || !bh.days.length)) throw new AppError('VALIDATION', 'Working hours must end after they start, on at least one day.')
-  await writeMeta(db, { [BUSINESS_HOURS_KEY]: JSON.stringify({ ...bh, days: [...new Set(bh.days)].sort() }) })
+/** Working hours as they will be stored, or null when they are the same as now (nothing to rebuild). */
+export function checkedBusinessHours(current: BusinessHours, next: BusinessHours): BusinessHours | null {
+  if (next.enabled && (next.end <= next.start || !next.days.length)) throw new AppError('VALIDATION', 'Working hours must end after they start, on at least one day.')
+  const normal = { ...next, days: [...new Set(next.days)].sort() }
+  return JSON.stringify(normal) === JSON.stringify({ ...current, days: [...current.days].sort() }) ? null : normal
 }
 
 export async function readDefinitions(db: Kysely<DB>, sqlite: Database.Database, timezone: string): Promise<Definitions> {
   const answered = answeredRange(sqlite)
   return {
     timezone,
-    businessHours: await businessHoursOf(db),
+    businessHours: factDerivations(sqlite).businessHours,
     questions: (await listQuestions(db)).map((q) => ({
       id: q.id,
       key: q.key,

@@ -1,39 +1,29 @@
 import type { LifecycleRow } from '../../src-shared/api/metrics'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
-import { periodKey, shiftPeriod, type PeriodUnit } from '../../src-shared/domain/periods'
+import { dateOfDayNumber, dayNumber, periodKey, periodStart, shiftPeriod, type PeriodUnit } from '../../src-shared/domain/periods'
 import { MIN_RELIABLE_N } from '../../src-shared/domain/scores'
-import { lifecyclePairs } from '../db/repositories/lifecycle'
+import { customerCount, lifecyclePairs } from '../db/repositories/lifecycle'
+import { FACT_JOINED, FACT_LEFT } from '../db/repositories/rollups/layout'
 import { shareMoe } from './figures'
 import { rangeOf } from './periodRanges'
-import type { MetricsSource } from './series'
+import { factDerivations } from './rollups/derivations'
+import { readFacts } from './rollups/rollupCounts'
+import type { CountsSource, MetricsSource } from './series'
 
 /** Filters that say something about a customer; the rest describe feedback and do not apply to customer counts. */
 const CUSTOMER_FILTERS = new Set(['from', 'to', 'segment', 'location'])
 
-/** A lifecycle date as a local calendar date: dates are taken as written, timestamps are cut in the workspace's zone. */
-function localDay(value: string, localDateOf: (ms: number) => string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
-  const ms = Date.parse(value)
-  return Number.isNaN(ms) ? null : localDateOf(ms)
-}
+type Counts = { atStart: number; gained: number; lost: number }
 
 /**
- * Churn and retention for one stretch of days (METRICS.md, seed 001), from customers' lifecycle dates:
- * at start = joined before it and not gone before it; lost = left during it; gained = joined during it;
- * at end = joined by its end and not gone by then. Churn = lost ÷ at start; standard retention =
- * (at end − gained) ÷ at start (which is 100 − churn); end ÷ start is seed 001's simpler form.
+ * Churn and retention for one stretch of days (METRICS.md, seed 001), from customers' lifecycle
+ * dates: at start = joined before it and not gone before it; lost = left during it; gained = joined
+ * during it; at end = at start + gained − lost. Churn = lost ÷ at start; standard retention = (at
+ * end − gained) ÷ at start (so churn + retention = 100); end ÷ start is seed 001's simpler form,
+ * which counts new customers as retained.
  */
-export function lifecycleFigure(customers: Array<{ since: string; churned: string | null; n: number }>, from: string, to: string): Omit<LifecycleRow, 'period' | 'periodStart' | 'periodEnd'> {
-  let atStart = 0
-  let lost = 0
-  let gained = 0
-  let atEnd = 0
-  for (const c of customers) {
-    if (c.since < from && (c.churned === null || c.churned >= from)) atStart += c.n
-    if (c.churned !== null && c.churned >= from && c.churned <= to) lost += c.n
-    if (c.since >= from && c.since <= to) gained += c.n
-    if (c.since <= to && (c.churned === null || c.churned > to)) atEnd += c.n
-  }
+export function lifecycleFigure({ atStart, gained, lost }: Counts): Omit<LifecycleRow, 'period' | 'periodStart' | 'periodEnd'> {
+  const atEnd = atStart + gained - lost
   const rate = (x: number) => (atStart ? (100 * x) / atStart : null)
   return {
     atStart,
@@ -48,28 +38,74 @@ export function lifecycleFigure(customers: Array<{ since: string; churned: strin
   }
 }
 
-export function lifecycleSeries(src: MetricsSource & { localDateOf: (ms: number) => string; today: string }, q: { by: PeriodUnit; filter?: FeedbackFilter }) {
+/** Customers joining and leaving per local date: [date, joined, left]. */
+type Moves = Array<{ date: string; joined: number; left: number }>
+
+/** From the customers themselves, by the same rules as the rollup triggers: a date that is not a date is not counted. */
+function movesFromRaw(src: MetricsSource, f: FeedbackFilter): Moves {
+  const derive = factDerivations(src.sqlite)
+  const moves: Moves = []
+  for (const p of lifecyclePairs(src.sqlite, f).pairs) {
+    const since = derive.localDay(p.since)
+    const churned = p.churned === null ? null : derive.localDay(p.churned)
+    if (since !== null) moves.push({ date: since, joined: p.n, left: 0 })
+    if (churned !== null) moves.push({ date: churned, joined: 0, left: p.n })
+  }
+  return moves
+}
+
+function movesFromRollups(src: MetricsSource, f: FeedbackFilter, by: PeriodUnit): Moves {
+  const derive = factDerivations(src.sqlite)
+  const customerFilter: FeedbackFilter = { ...(f.segment ? { segment: f.segment } : {}), ...(f.location ? { location: f.location } : {}) }
+  const read = (fact: number, filter: FeedbackFilter, unit?: PeriodUnit) => readFacts(src.sqlite, { fact, questionIds: [0], by: unit, filter }, derive)
+  return src.sqlite
+    .transaction(() => {
+      const moves: Moves = []
+      // Everything before the range in one figure (placed on its last day), then the range period by period.
+      const before = f.from ? { ...customerFilter, to: dateOfDayNumber(dayNumber(f.from) - 1) } : null
+      for (const [fact, key] of [
+        [FACT_JOINED, 'joined'],
+        [FACT_LEFT, 'left'],
+      ] as const) {
+        if (before) for (const r of read(fact, before)) moves.push({ date: before.to!, joined: 0, left: 0, [key]: r.n })
+        for (const r of read(fact, { ...customerFilter, from: f.from, to: f.to }, by)) moves.push({ date: r.local_date, joined: 0, left: 0, [key]: r.n })
+      }
+      return moves
+    })
+    .deferred()
+}
+
+export function lifecycleSeries(src: MetricsSource & { today: string }, q: { by: PeriodUnit; filter?: FeedbackFilter }, from: CountsSource = 'auto') {
   const f = q.filter ?? {}
-  const { pairs, withoutDates } = lifecyclePairs(src.sqlite, f)
-  const customers = pairs.flatMap((p) => {
-    const since = localDay(p.since, src.localDateOf)
-    const churned = p.churned === null ? null : localDay(p.churned, src.localDateOf)
-    return since === null ? [] : [{ since, churned, n: p.n }]
-  })
   const ignoredFilters = Object.entries(f)
     .filter(([k, v]) => !CUSTOMER_FILTERS.has(k) && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length))
     .map(([k]) => k)
-  const dates = customers.flatMap((c) => (c.churned ? [c.since, c.churned] : [c.since]))
-  const from = f.from ?? (dates.length ? dates.reduce((a, b) => (a < b ? a : b)) : src.today)
-  const to = f.to ?? src.today
+  const last = f.to ?? src.today
+  const moves = (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, f, q.by)).filter((m) => m.date <= last)
+  // All customers against those who joined at a date that could be placed.
+  const everJoined = (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, { segment: f.segment, location: f.location }, 'year')).reduce((a, m) => a + m.joined, 0)
+  const withoutDates = customerCount(src.sqlite, f) - everJoined
   const rows: LifecycleRow[] = []
-  if (customers.length && from <= to) {
-    for (let key = periodKey(from, q.by); key <= periodKey(to, q.by); key = shiftPeriod(key, q.by, 1)) {
-      const whole = rangeOf(key, q.by)
-      const start = whole.from < from ? from : whole.from
-      const end = whole.to > to ? to : whole.to
-      rows.push({ period: key, periodStart: start, periodEnd: end, ...lifecycleFigure(customers, start, end) })
+  if (!moves.length) return { by: q.by, rows, withoutDates, ignoredFilters }
+  // Without a range, from the start of the period of the first date known.
+  const first = f.from ?? periodStart(periodKey(moves.reduce((a, m) => (m.date < a ? m.date : a), moves[0].date), q.by), q.by)
+  if (first > last) return { by: q.by, rows, withoutDates, ignoredFilters }
+  moves.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let i = 0
+  let atStart = 0
+  for (let key = periodKey(first, q.by); key <= periodKey(last, q.by); key = shiftPeriod(key, q.by, 1)) {
+    const whole = rangeOf(key, q.by)
+    const start = whole.from < first ? first : whole.from
+    const end = whole.to > last ? last : whole.to
+    for (; i < moves.length && moves[i].date < start; i++) atStart += moves[i].joined - moves[i].left
+    let gained = 0
+    let lost = 0
+    for (; i < moves.length && moves[i].date <= end; i++) {
+      gained += moves[i].joined
+      lost += moves[i].left
     }
+    rows.push({ period: key, periodStart: start, periodEnd: end, ...lifecycleFigure({ atStart, gained, lost }) })
+    atStart += gained - lost
   }
   return { by: q.by, rows, withoutDates, ignoredFilters }
 }

@@ -9,6 +9,7 @@ import type { MetricKind } from '../../src-shared/domain/scores'
 import { ScoreAccumulator } from './accumulator'
 import { figureOf } from './figures'
 import { rollupScoreCounts, rollupsCanAnswer } from './rollups/rollupCounts'
+import { factDerivations } from './rollups/derivations'
 
 /** What the engine reads from: the workspace's connection (both the query builder and the raw handle) and its zone. */
 export interface MetricsSource {
@@ -36,30 +37,39 @@ export async function seriesCounts(src: MetricsSource, query: SeriesQuery, from:
   const useRollups = from === 'rollups' || (from === 'auto' && rollupsCanAnswer(query))
   if (!useRollups) return { rows: await scoreCounts(src.db, query.metric, { dim: query.dim, filter: query.filter, questionIds: query.questionIds }), source: 'raw' }
   // Summaries and journal are read in one transaction, so a fold committing in between cannot be seen half.
-  const rows = src.sqlite.transaction(() => rollupScoreCounts(src.sqlite, query)).deferred()
+  const rows = src.sqlite.transaction(() => rollupScoreCounts(src.sqlite, query, factDerivations(src.sqlite))).deferred()
   return { rows, source: 'rollups' }
 }
 
 /** A score per period and/or group, cut in the workspace's zone (local dates were computed in it when stored). */
 export async function metricSeries(src: MetricsSource, query: SeriesQuery, from: CountsSource = 'auto'): Promise<MetricsSeries> {
   const { rows: counts, source } = await seriesCounts(src, query, from)
-  const cells = new Map<string, { period: string | null; group: string | null; acc: ScoreAccumulator }>()
+  const cells = new Map<string | null, Map<string | null, ScoreAccumulator>>()
   const overall = new ScoreAccumulator()
+  // Many rows share a date: each date's period key is worked out once.
+  const periods = new Map<string, string>()
+  const { by } = query
   for (const row of counts) {
-    const period = query.by ? periodKey(row.local_date, query.by) : null
-    const key = `${period}\u0000${row.grp}`
-    let cell = cells.get(key)
-    if (!cell) cells.set(key, (cell = { period, group: row.grp, acc: new ScoreAccumulator() }))
-    cell.acc.add(row)
+    let period: string | null = null
+    if (by) {
+      period = periods.get(row.local_date) ?? null
+      if (period === null) periods.set(row.local_date, (period = periodKey(row.local_date, by)))
+    }
+    let groups = cells.get(period)
+    if (!groups) cells.set(period, (groups = new Map()))
+    let acc = groups.get(row.grp)
+    if (!acc) groups.set(row.grp, (acc = new ScoreAccumulator()))
+    acc.add(row)
     overall.add(row)
   }
   // With tags, one response can sit in several groups; the overall figure counts it once.
   const overallFigure = query.dim === 'tag' ? (await metricSeries(src, { ...query, by: undefined, dim: undefined }, from)).overall : figureOf(query.metric, overall)
-  const rows = [...cells.values()]
+  const rows = [...cells.entries()]
+    .flatMap(([period, groups]) => [...groups.entries()].map(([group, acc]) => ({ period, group, acc })))
     .sort((a, b) => compare(a.period, b.period) || compare(a.group, b.group))
     .map((c) => ({
       period: c.period,
-      periodStart: c.period && query.by ? periodStart(c.period, query.by) : null,
+      periodStart: c.period && by ? periodStart(c.period, by) : null,
       group: c.group,
       ...figureOf(query.metric, c.acc),
     }))

@@ -1,4 +1,4 @@
-import type { BusinessHours, Comparison, Figure, Tile } from '../../src-shared/api/metrics'
+import type { Comparison, Figure, Tile } from '../../src-shared/api/metrics'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
 import type { PeriodUnit } from '../../src-shared/domain/periods'
 import { metricKinds, MIN_RELIABLE_N } from '../../src-shared/domain/scores'
@@ -29,7 +29,7 @@ const scoreMissing = (f: Figure): Tile['missing'] => (f.n === 0 ? 'noData' : 'mi
  * The dashboard's headline figures: each score, TTR, churn, retention and response rate in the
  * current period, against the previous period or the same period a year earlier.
  */
-export async function tiles(src: Source, q: { by: PeriodUnit; compare: Comparison; filter?: FeedbackFilter }, businessHours: BusinessHours) {
+export async function tiles(src: Source, q: { by: PeriodUnit; compare: Comparison; filter?: FeedbackFilter }) {
   const filter = q.filter ?? {}
   const current = currentPeriod(q.by, filter, src.today)
   const comparison = comparisonPeriod(q.by, current, q.compare)
@@ -41,7 +41,7 @@ export async function tiles(src: Source, q: { by: PeriodUnit; compare: Compariso
     out.push(tile(metric, cur!, prev, scoreMissing(cur!)))
   }
 
-  const [ttrCur, ttrPrev] = await Promise.all(ranges.map((f) => (f ? ttrSeries(src, { filter: f }, businessHours).then((s) => s.overall) : null)))
+  const [ttrCur, ttrPrev] = await Promise.all(ranges.map((f) => (f ? ttrSeries(src, { filter: f }).then((s) => s.overall) : null)))
   const ttrValue = (t: NonNullable<typeof ttrCur>) => ({ value: t.medianHours, n: t.resolved, moe95: null, lowSample: t.resolved < MIN_RELIABLE_N })
   out.push(tile('ttr', ttrValue(ttrCur!), ttrPrev ? ttrValue(ttrPrev) : null, 'noData', { p90Hours: ttrCur!.p90Hours, stillOpen: ttrCur!.stillOpen, needed: ttrCur!.needed }))
 

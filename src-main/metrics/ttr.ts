@@ -1,63 +1,76 @@
-import type { BusinessHours, TtrRow } from '../../src-shared/api/metrics'
+import type { TtrRow } from '../../src-shared/api/metrics'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
 import { periodKey, periodStart, type PeriodUnit } from '../../src-shared/domain/periods'
 import { MIN_RELIABLE_N } from '../../src-shared/domain/scores'
-import { followUps, type FollowUpRow } from '../db/repositories/followUps'
-import { businessMs } from './businessHours'
-import type { MetricsSource } from './series'
+import { followUps } from '../db/repositories/followUps'
+import { FACT_FOLLOW_UP } from '../db/repositories/rollups/layout'
+import { factDerivations } from './rollups/derivations'
+import { questionInfo, readFacts, rollupsCanAnswer } from './rollups/rollupCounts'
+import type { CountsSource, MetricsSource } from './series'
 
-const HOUR = 3_600_000
+/** Hours to resolution with how many items took them; −1 still open, −2 closed without a resolution time. */
+type HoursCount = { value: number; n: number }
 
-/** The middle value (the mean of the two middle values for an even count) of sorted numbers. */
-export function median(sorted: number[]): number | null {
-  const n = sorted.length
-  if (!n) return null
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-}
-
-/** Nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
-export function percentile(sorted: number[], p: number): number | null {
-  if (!sorted.length) return null
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]
-}
-
-export function ttrFigure(rows: FollowUpRow[], hours: (r: FollowUpRow & { resolved_at: number }) => number): Omit<TtrRow, 'period' | 'periodStart'> {
-  const durations: number[] = []
+/**
+ * The figures of a set of follow-ups from their hours to resolution: median (the middle value, or
+ * the mean of the two middle values) and nearest-rank 90th percentile (the smallest value with at
+ * least 90% of the resolved items at or below it), in whole hours, with counts.
+ */
+export function ttrFigure(cells: HoursCount[]): Omit<TtrRow, 'period' | 'periodStart'> {
+  let needed = 0
   let stillOpen = 0
-  for (const r of rows) {
-    if (r.status === 'resolved' && r.resolved_at !== null) durations.push(hours(r as FollowUpRow & { resolved_at: number }))
-    else if (r.status === 'new' || r.status === 'in_progress') stillOpen++
+  const resolved = new Map<number, number>()
+  for (const c of cells) {
+    needed += c.n
+    if (c.value === -1) stillOpen += c.n
+    else if (c.value >= 0) resolved.set(c.value, (resolved.get(c.value) ?? 0) + c.n)
   }
-  durations.sort((a, b) => a - b)
-  return {
-    needed: rows.length,
-    resolved: durations.length,
-    stillOpen,
-    medianHours: median(durations),
-    p90Hours: percentile(durations, 90),
-    lowSample: durations.length < MIN_RELIABLE_N,
+  const sorted = [...resolved.entries()].filter(([, n]) => n > 0).sort(([a], [b]) => a - b)
+  const total = sorted.reduce((a, [, n]) => a + n, 0)
+  /** The value at a 1-based rank of the sorted items. */
+  const at = (rank: number) => {
+    let seen = 0
+    for (const [value, n] of sorted) if ((seen += n) >= rank) return value
+    return null
   }
+  const median = total ? (total % 2 ? at((total + 1) / 2)! : (at(total / 2)! + at(total / 2 + 1)!) / 2) : null
+  return { needed, resolved: total, stillOpen, medianHours: median, p90Hours: total ? at(Math.ceil(0.9 * total)) : null, lowSample: total < MIN_RELIABLE_N }
+}
+
+/** The follow-up counts behind TTR, per local date (raw) or period start (summaries). */
+async function ttrCells(src: MetricsSource, filter: FeedbackFilter | undefined, by: PeriodUnit | undefined, from: CountsSource): Promise<Array<HoursCount & { local_date: string }>> {
+  const derive = factDerivations(src.sqlite)
+  if (from === 'raw' || (from === 'auto' && !rollupsCanAnswer({ filter }))) {
+    return (await followUps(src.db, filter)).map((r) => ({ local_date: r.local_date, value: derive.ttrHours(r.status, r.submitted_at, r.resolved_at), n: 1 }))
+  }
+  // Feedback without a question counts too, unless the filter asks for some metrics.
+  const metrics = filter?.metric
+  const questionIds = [...(metrics?.length ? [] : [0]), ...[...questionInfo(src.sqlite).values()].filter((q) => !metrics?.length || metrics.includes(q.metric)).map((q) => q.id)]
+  return src.sqlite.transaction(() => readFacts(src.sqlite, { fact: FACT_FOLLOW_UP, questionIds, by, filter }, derive)).deferred()
 }
 
 /**
  * Time to resolution (METRICS.md): resolved_at − submitted_at for the feedback that needed a
- * follow-up, as median and 90th percentile in hours (calendar hours, or working hours when the
- * workspace says so), with the count still open; per period of the feedback's arrival.
+ * follow-up (a poor score, or a follow-up taken up), in whole hours (calendar hours, or working
+ * hours when the workspace says so), as median and 90th percentile, with the count still open;
+ * per period of the feedback's arrival.
  */
-export async function ttrSeries(src: MetricsSource, q: { by?: PeriodUnit; filter?: FeedbackFilter }, businessHours: BusinessHours) {
-  const rows = await followUps(src.db, q.filter)
-  const hours = businessHours.enabled
-    ? (r: { submitted_at: number; resolved_at: number }) => businessMs(r.submitted_at, r.resolved_at, businessHours, src.timezone) / HOUR
-    : (r: { submitted_at: number; resolved_at: number }) => Math.max(0, r.resolved_at - r.submitted_at) / HOUR
-  const byPeriod = new Map<string | null, FollowUpRow[]>()
-  for (const r of rows) {
-    const key = q.by ? periodKey(r.local_date, q.by) : null
+export async function ttrSeries(src: MetricsSource, q: { by?: PeriodUnit; filter?: FeedbackFilter }, from: CountsSource = 'auto') {
+  const cells = await ttrCells(src, q.filter, q.by, from)
+  const byPeriod = new Map<string | null, HoursCount[]>()
+  const keys = new Map<string, string>()
+  for (const c of cells) {
+    let key: string | null = null
+    if (q.by) {
+      key = keys.get(c.local_date) ?? null
+      if (key === null) keys.set(c.local_date, (key = periodKey(c.local_date, q.by)))
+    }
     const list = byPeriod.get(key)
-    if (list) list.push(r)
-    else byPeriod.set(key, [r])
+    if (list) list.push(c)
+    else byPeriod.set(key, [c])
   }
-  const series = [...byPeriod.entries()]
+  const rows = [...byPeriod.entries()]
     .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))
-    .map(([period, list]) => ({ period, periodStart: period && q.by ? periodStart(period, q.by) : null, ...ttrFigure(list, hours) }))
-  return { by: q.by ?? null, businessHours: businessHours.enabled, rows: series, overall: { period: null, periodStart: null, ...ttrFigure(rows, hours) } }
+    .map(([period, list]) => ({ period, periodStart: period && q.by ? periodStart(period, q.by) : null, ...ttrFigure(list) }))
+  return { by: q.by ?? null, businessHours: factDerivations(src.sqlite).businessHours.enabled, rows, overall: { period: null, periodStart: null, ...ttrFigure(cells) } }
 }

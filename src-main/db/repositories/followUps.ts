@@ -13,8 +13,8 @@ export interface FollowUpRow {
 
 /**
  * Feedback that needed a follow-up — a poor score, or a follow-up that was taken up — with its
- * status and times. The condition is the partial index responses_followup's, word for word, so
- * the planner reads that index instead of the table.
+ * status and times, read from the responses (the raw side of TTR; the rollup triggers use the same
+ * condition).
  */
 export async function followUps(db: Kysely<DB>, filter: FeedbackFilter = {}): Promise<FollowUpRow[]> {
   return filteredResponses(db, filter)

@@ -1,16 +1,8 @@
 import type Database from 'better-sqlite3'
 
-export interface LifecyclePair {
-  since: string
-  churned: string | null
-  n: number
-}
+type CustomerFilter = { segment?: string[]; location?: string[] }
 
-/**
- * Customers counted by their (customer since, churned at) dates, optionally of some segments or
- * locations. Customers without a "since" date cannot be placed in time and are only counted.
- */
-export function lifecyclePairs(sqlite: Database.Database, f: { segment?: string[]; location?: string[] }): { pairs: LifecyclePair[]; withoutDates: number } {
+function customerWhere(f: CustomerFilter): { where: string[]; params: string[] } {
   const where: string[] = []
   const params: string[] = []
   for (const [col, values] of [
@@ -21,10 +13,33 @@ export function lifecyclePairs(sqlite: Database.Database, f: { segment?: string[
     where.push(`${col} IN (${values.map(() => '?').join(', ')})`)
     params.push(...values)
   }
+  return { where, params }
+}
+
+export interface LifecyclePair {
+  since: string
+  churned: string | null
+  n: number
+}
+
+/**
+ * Customers counted by their (customer since, churned at) dates, optionally of some segments or
+ * locations, and how many customers there are in all. Customers without a "since" date, or who
+ * left before they joined, cannot be placed in time (the rollup triggers leave them out too).
+ */
+export function lifecyclePairs(sqlite: Database.Database, f: CustomerFilter): { pairs: LifecyclePair[]; total: number } {
+  const { where, params } = customerWhere(f)
   const and = where.length ? ` AND ${where.join(' AND ')}` : ''
   const pairs = sqlite
-    .prepare(`SELECT customer_since AS since, churned_at AS churned, count(*) AS n FROM customers WHERE customer_since IS NOT NULL${and} GROUP BY customer_since, churned_at`)
+    .prepare(
+      `SELECT customer_since AS since, churned_at AS churned, count(*) AS n FROM customers
+       WHERE customer_since IS NOT NULL AND (churned_at IS NULL OR churned_at >= customer_since)${and} GROUP BY customer_since, churned_at`,
+    )
     .all(...params) as LifecyclePair[]
-  const withoutDates = sqlite.prepare(`SELECT count(*) FROM customers WHERE customer_since IS NULL${and}`).pluck().get(...params) as number
-  return { pairs, withoutDates }
+  return { pairs, total: customerCount(sqlite, f) }
+}
+
+export function customerCount(sqlite: Database.Database, f: CustomerFilter): number {
+  const { where, params } = customerWhere(f)
+  return sqlite.prepare(`SELECT count(*) FROM customers${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number
 }

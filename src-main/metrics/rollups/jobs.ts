@@ -1,14 +1,18 @@
 import type Database from 'better-sqlite3'
 import { AppError } from '../../../src-shared/api/result'
-import type { RollupPhase } from '../../../src-shared/api/metrics'
+import type { BusinessHours, RollupPhase } from '../../../src-shared/api/metrics'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { dayNumber } from '../../../src-shared/domain/periods'
 import { recomputeBands, relocalizeDates } from '../../db/repositories/responses'
-import { clearRollups, createTriggers, dropTriggers, foldJournal, journalFromResponses, journalSpan, rollupTriggers, scoredSpan } from '../../db/repositories/rollups/maintain'
+import { clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from '../../db/repositories/rollups/maintain'
+import { BUSINESS_HOURS_KEY, factDerivations } from './derivations'
 import { updateQuestionDefinitions, type QuestionDefinitionRow } from '../../db/repositories/definitions'
 
 /** What a rebuild changes first, in the same transaction: the zone periods are cut in, or score definitions. */
-export type RollupChange = { type: 'timezone'; timezone: string } | { type: 'definitions'; questions: QuestionDefinitionRow[] }
+export type RollupChange =
+  | { type: 'timezone'; timezone: string }
+  | { type: 'definitions'; questions: QuestionDefinitionRow[] }
+  | { type: 'businessHours'; businessHours: BusinessHours }
 
 export type RollupJob = { kind: 'fold' } | { kind: 'rebuild'; change?: RollupChange }
 
@@ -40,7 +44,7 @@ export function foldAll(sqlite: Database.Database, hooks: JobHooks = {}): number
         const span = journalSpan(sqlite)
         if (!span.pending) return null
         const upTo = Math.min(span.maxId, span.minId + FOLD_CHUNK - 1)
-        foldJournal(sqlite, upTo)
+        foldJournal(sqlite, upTo, factDerivations(sqlite))
         return upTo
       })
       .immediate()
@@ -92,24 +96,33 @@ export function rebuildRollups(sqlite: Database.Database, change: RollupChange |
           hooks.onProgress?.({ phase, done: Math.min(total, from + REWRITE_CHUNK - ids.min), total })
         }
       }
+      const writeMeta = sqlite.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
       if (change?.type === 'timezone') {
         const localDateOf = localDateConverter(change.timezone)
         rewrite('dates', (range) => relocalizeDates(sqlite, localDateOf, range))
-        sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('timezone', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(change.timezone)
+        writeMeta.run('timezone', change.timezone)
       } else if (change?.type === 'definitions') {
         updateQuestionDefinitions(sqlite, change.questions)
         rewrite('bands', (range) => recomputeBands(sqlite, range))
-      }
+      } else if (change?.type === 'businessHours') writeMeta.run(BUSINESS_HOURS_KEY, JSON.stringify(change.businessHours))
 
+      // The summaries are rebuilt through the journal, a question and a month at a time, folded as they go.
       clearRollups(sqlite)
-      const steps = scoredSpan(sqlite).flatMap((q) => monthSteps(q.first, q.last).map(([from, before]) => ({ questionId: q.questionId, from, before })))
+      const derive = factDerivations(sqlite)
+      const fold = () => {
+        const span = journalSpan(sqlite)
+        if (span.pending) foldJournal(sqlite, span.maxId, derive)
+      }
+      const steps = responseSpan(sqlite).flatMap((q) => monthSteps(q.first, q.last).map(([from, before]) => ({ questionId: q.questionId, from, before })))
       steps.forEach((s, i) => {
         checkCancelled(hooks)
         journalFromResponses(sqlite, s.questionId, s.from, s.before)
-        const span = journalSpan(sqlite)
-        if (span.pending) foldJournal(sqlite, span.maxId)
-        hooks.onProgress?.({ phase: 'summaries', done: i + 1, total: steps.length })
+        fold()
+        hooks.onProgress?.({ phase: 'summaries', done: i + 1, total: steps.length + 1 })
       })
+      journalFromCustomers(sqlite)
+      fold()
+      hooks.onProgress?.({ phase: 'summaries', done: steps.length + 1, total: steps.length + 1 })
       createTriggers(sqlite, triggers)
     })
     .immediate()

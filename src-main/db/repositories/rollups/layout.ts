@@ -7,6 +7,12 @@ import type { Dimension } from '../../../../src-shared/api/filters'
 export const cubeDims = ['channel', 'touchpoint', 'stage', 'location', 'language', 'segment'] as const
 export type CubeDim = (typeof cubeDims)[number]
 
+/** What a row counts: a scored answer, feedback that needed a follow-up, a customer joining, a customer leaving. */
+export const FACT_SCORE = 0
+export const FACT_FOLLOW_UP = 1
+export const FACT_JOINED = 2
+export const FACT_LEFT = 3
+
 /** rollup_slices.dim: 0 is "not broken down"; tags are 7. */
 export const sliceDimNumber: Record<CubeDim | 'tag', number> = { channel: 1, touchpoint: 2, stage: 3, location: 4, language: 5, segment: 6, tag: 7 }
 export const SLICE_NONE = 0
@@ -15,7 +21,7 @@ export const SLICE_NONE = 0
 export const GRAIN_WEEK = 1
 export const GRAIN_MONTH = 2
 
-/** A response without a band is stored with band 2 (a key column cannot be NULL). */
+/** A row without a band (customers, or a response stored without one) has band 2 (a key column cannot be NULL). */
 export const NO_BAND = 2
 
 export const isCubeDim = (d: Dimension): d is CubeDim => (cubeDims as readonly string[]).includes(d)

@@ -1,14 +1,19 @@
 import type Database from 'better-sqlite3'
-import { GRAIN_MONTH, NO_BAND, cubeDims, type CubeDim } from './layout'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, cubeDims, type CubeDim } from './layout'
 
 /**
  * Reads from the rollup summaries and the journal. Each returns raw count rows
- * [period or local date, group, question id, score, band, n]; the metrics engine nets and labels them.
+ * [period or local date, group, question id, value, band, n] of one fact; the metrics engine nets and labels them.
  */
-export type TierRow = [period: number, grp: number, questionId: number, score: number, band: number, n: number]
-export type JournalRow = [localDate: string, grp: string | number | null, questionId: number, score: number, band: number, n: number]
+export type TierRow = [period: number, grp: number, questionId: number, value: number, band: number, n: number]
+export type JournalRow = [localDate: string, grp: string | number | null, questionId: number, value: number, band: number, n: number]
+
+/** Days outside any real data, standing in for an open end of a range (±Infinity) in SQL. */
+const FAR = 100_000_000
+const bound = (day: number) => Math.max(-FAR, Math.min(FAR, day))
 
 export interface TierSelection {
+  fact: number
   questionIds: number[]
   /** Inclusive day numbers of the period starts to read. */
   fromPeriod: number
@@ -38,8 +43,8 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 /** One of the cubes (rollup_day or rollup_month), filtered on any dimensions and summed per group. */
 export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): TierRow[] {
   if (!s.questionIds.length) return []
-  const where = [`question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
-  const params: number[] = [...s.questionIds, s.fromPeriod, s.toPeriod]
+  const where = ['fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
+  const params: number[] = [s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
   if (s.groupBy === 'tag') where.push('tag_id > 0')
   else {
     where.push('tag_id = ?')
@@ -56,16 +61,21 @@ export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollu
     params.push(...s.bands)
   }
   const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
-  const sql = `SELECT period, ${grp ?? '0'}, question_id, score, band, sum(n) FROM ${table} WHERE ${where.join(' AND ')}
-    GROUP BY period, ${grp ? `${grp}, ` : ''}question_id, score, band`
+  const sql = `SELECT period, ${grp ?? '0'}, question_id, value, band, sum(n) FROM ${table} WHERE ${where.join(' AND ')}
+    GROUP BY period, ${grp ? `${grp}, ` : ''}question_id, value, band`
   return prepared(sqlite, sql).all(...params) as TierRow[]
 }
 
 /** One slice (a single dimension, or none) of rollup_slices at a grain. */
-export function readSlice(sqlite: Database.Database, grain: number, dim: number, s: { questionIds: number[]; fromPeriod: number; toPeriod: number; bands?: number[]; grps?: number[]; grouped: boolean }): TierRow[] {
+export function readSlice(
+  sqlite: Database.Database,
+  grain: number,
+  dim: number,
+  s: { fact: number; questionIds: number[]; fromPeriod: number; toPeriod: number; bands?: number[]; grps?: number[]; grouped: boolean },
+): TierRow[] {
   if (!s.questionIds.length) return []
-  const where = ['grain = ?', 'dim = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
-  const params: number[] = [grain, dim, ...s.questionIds, s.fromPeriod, s.toPeriod]
+  const where = ['grain = ?', 'dim = ?', 'fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
+  const params: number[] = [grain, dim, s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
   if (s.grps) {
     where.push(`grp IN (${marks(s.grps.length)})`)
     params.push(...s.grps)
@@ -75,12 +85,13 @@ export function readSlice(sqlite: Database.Database, grain: number, dim: number,
     params.push(...s.bands)
   }
   const sql = s.grouped
-    ? `SELECT period, grp, question_id, score, band, n FROM rollup_slices WHERE ${where.join(' AND ')}`
-    : `SELECT period, 0, question_id, score, band, sum(n) FROM rollup_slices WHERE ${where.join(' AND ')} GROUP BY period, question_id, score, band`
+    ? `SELECT period, grp, question_id, value, band, n FROM rollup_slices WHERE ${where.join(' AND ')}`
+    : `SELECT period, 0, question_id, value, band, sum(n) FROM rollup_slices WHERE ${where.join(' AND ')} GROUP BY period, question_id, value, band`
   return prepared(sqlite, sql).all(...params) as TierRow[]
 }
 
 export interface JournalSelection {
+  fact: number
   questionIds: number[]
   fromDate?: string
   toDate?: string
@@ -90,19 +101,15 @@ export interface JournalSelection {
   groupBy?: CubeDim | 'tag'
 }
 
-/** The journal rows not folded yet, with the same filters (on the stored values, not ids). */
+/**
+ * The journal rows not folded yet, with the same filters (on the stored values, not ids). Values
+ * the summaries hold derived (hours, lifecycle dates) are derived here by the same SQL functions,
+ * which the caller registers (see foldJournal); date filters apply after deriving.
+ */
 export function readJournal(sqlite: Database.Database, s: JournalSelection): JournalRow[] {
   if (!s.questionIds.length) return []
-  const where = [`question_id IN (${marks(s.questionIds.length)})`]
-  const params: Array<string | number> = [...s.questionIds]
-  if (s.fromDate) {
-    where.push('local_date >= ?')
-    params.push(s.fromDate)
-  }
-  if (s.toDate) {
-    where.push('local_date <= ?')
-    params.push(s.toDate)
-  }
+  const where = ['fact = ?', `question_id IN (${marks(s.questionIds.length)})`]
+  const params: Array<string | number> = [s.fact, ...s.questionIds]
   if (s.groupBy === 'tag') where.push('tag_id > 0')
   else {
     where.push('tag_id = ?')
@@ -119,9 +126,15 @@ export function readJournal(sqlite: Database.Database, s: JournalSelection): Jou
     params.push(...s.bands)
   }
   const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
-  const sql = `SELECT local_date, ${grp ?? 'NULL'}, question_id, score, coalesce(band, ${NO_BAND}), sum(delta) FROM rollup_journal WHERE ${where.join(' AND ')}
-    GROUP BY local_date, ${grp ? `${grp}, ` : ''}question_id, score, coalesce(band, ${NO_BAND})`
-  return prepared(sqlite, sql).all(...params) as JournalRow[]
+  const date = s.fact === FACT_JOINED || s.fact === FACT_LEFT ? 'cxdesk_local_day(stamp)' : 'local_date'
+  const value = s.fact === FACT_SCORE ? 'score' : s.fact === FACT_FOLLOW_UP ? 'cxdesk_ttr_hours(status, submitted_at, resolved_at)' : '0'
+  const range = [...(s.fromDate ? ['day_text >= ?'] : []), ...(s.toDate ? ['day_text <= ?'] : [])]
+  const sql = `SELECT day_text, grp, question_id, value, band, sum(delta) FROM (
+      SELECT ${date} AS day_text, ${grp ?? 'NULL'} AS grp, question_id, ${value} AS value, coalesce(band, ${NO_BAND}) AS band, delta
+      FROM rollup_journal WHERE ${where.join(' AND ')})
+    WHERE day_text IS NOT NULL ${range.map((r) => `AND ${r}`).join(' ')}
+    GROUP BY day_text, grp, question_id, value, band`
+  return prepared(sqlite, sql).all(...params, ...(s.fromDate ? [s.fromDate] : []), ...(s.toDate ? [s.toDate] : [])) as JournalRow[]
 }
 
 /** Value ids of dimension values (values never seen have no id and match nothing in the summaries). */
@@ -159,10 +172,10 @@ export function tagNames(sqlite: Database.Database, ids: readonly number[]): Map
  * and from the journal as [slice dim, value, n] and [tag id, n].
  */
 export function facetCounts(sqlite: Database.Database) {
-  const summarised = sqlite.prepare(`SELECT dim, grp, sum(n) FROM rollup_slices WHERE grain = ${GRAIN_MONTH} AND dim > 0 GROUP BY dim, grp`).raw(true).all() as Array<[number, number, number]>
+  const summarised = sqlite.prepare(`SELECT dim, grp, sum(n) FROM rollup_slices WHERE grain = ${GRAIN_MONTH} AND dim > 0 AND fact = ${FACT_SCORE} GROUP BY dim, grp`).raw(true).all() as Array<[number, number, number]>
   const journal = cubeDims.flatMap((d, i) =>
-    (sqlite.prepare(`SELECT ${d}, sum(delta) FROM rollup_journal WHERE tag_id = 0 GROUP BY ${d}`).raw(true).all() as Array<[string | null, number]>).map(([value, n]) => [i + 1, value, n] as const),
+    (sqlite.prepare(`SELECT ${d}, sum(delta) FROM rollup_journal WHERE tag_id = 0 AND fact = ${FACT_SCORE} GROUP BY ${d}`).raw(true).all() as Array<[string | null, number]>).map(([value, n]) => [i + 1, value, n] as const),
   )
-  const journalTags = sqlite.prepare(`SELECT tag_id, sum(delta) FROM rollup_journal WHERE tag_id > 0 GROUP BY tag_id`).raw(true).all() as Array<[number, number]>
+  const journalTags = sqlite.prepare(`SELECT tag_id, sum(delta) FROM rollup_journal WHERE tag_id > 0 AND fact = ${FACT_SCORE} GROUP BY tag_id`).raw(true).all() as Array<[number, number]>
   return { summarised, journal, journalTags }
 }
