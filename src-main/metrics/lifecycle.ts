@@ -45,7 +45,7 @@ type Moves = Array<{ date: string; joined: number; left: number }>
 function movesFromRaw(src: MetricsSource, f: FeedbackFilter): Moves {
   const derive = factDerivations(src.sqlite)
   const moves: Moves = []
-  for (const p of lifecyclePairs(src.sqlite, f).pairs) {
+  for (const p of lifecyclePairs(src.sqlite, f)) {
     const since = derive.localDay(p.since)
     const churned = p.churned === null ? null : derive.localDay(p.churned)
     if (since !== null) moves.push({ date: since, joined: p.n, left: 0 })
@@ -75,7 +75,11 @@ function movesFromRollups(src: MetricsSource, f: FeedbackFilter, by: PeriodUnit)
     .deferred()
 }
 
-export function lifecycleSeries(src: MetricsSource & { today: string }, q: { by: PeriodUnit; filter?: FeedbackFilter }, from: CountsSource = 'auto') {
+/**
+ * Churn and retention per period of the filter's range (to today when it has no end). `withoutDates`
+ * counts the customers that cannot be placed in time; the headline tiles skip that count.
+ */
+export function lifecycleSeries(src: MetricsSource & { today: string }, q: { by: PeriodUnit; filter?: FeedbackFilter }, from: CountsSource = 'auto', opts = { countUndated: true }) {
   const f = q.filter ?? {}
   const ignoredFilters = Object.entries(f)
     .filter(([k, v]) => !CUSTOMER_FILTERS.has(k) && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length))
@@ -83,8 +87,8 @@ export function lifecycleSeries(src: MetricsSource & { today: string }, q: { by:
   const last = f.to ?? src.today
   const moves = (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, f, q.by)).filter((m) => m.date <= last)
   // All customers against those who joined at a date that could be placed.
-  const everJoined = (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, { segment: f.segment, location: f.location }, 'year')).reduce((a, m) => a + m.joined, 0)
-  const withoutDates = customerCount(src.sqlite, f) - everJoined
+  const everJoined = () => (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, { segment: f.segment, location: f.location }, 'year')).reduce((a, m) => a + m.joined, 0)
+  const withoutDates = opts.countUndated ? customerCount(src.sqlite, f) - everJoined() : 0
   const rows: LifecycleRow[] = []
   if (!moves.length) return { by: q.by, rows, withoutDates, ignoredFilters }
   // Without a range, from the start of the period of the first date known.

@@ -65,13 +65,10 @@ export async function metricSeries(src: MetricsSource, query: SeriesQuery, from:
   // With tags, one response can sit in several groups; the overall figure counts it once.
   const overallFigure = query.dim === 'tag' ? (await metricSeries(src, { ...query, by: undefined, dim: undefined }, from)).overall : figureOf(query.metric, overall)
   const rows = [...cells.entries()]
-    .flatMap(([period, groups]) => [...groups.entries()].map(([group, acc]) => ({ period, group, acc })))
-    .sort((a, b) => compare(a.period, b.period) || compare(a.group, b.group))
-    .map((c) => ({
-      period: c.period,
-      periodStart: c.period && by ? periodStart(c.period, by) : null,
-      group: c.group,
-      ...figureOf(query.metric, c.acc),
-    }))
+    .sort(([a], [b]) => compare(a, b))
+    .flatMap(([period, groups]) => {
+      const start = period && by ? periodStart(period, by) : null
+      return [...groups.entries()].sort(([a], [b]) => compare(a, b)).map(([group, acc]) => ({ period, periodStart: start, group, ...figureOf(query.metric, acc) }))
+    })
   return { metric: query.metric, by: query.by ?? null, dim: query.dim ?? null, timezone: src.timezone, rows, overall: overallFigure, source }
 }

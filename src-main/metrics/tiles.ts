@@ -45,7 +45,7 @@ export async function tiles(src: Source, q: { by: PeriodUnit; compare: Compariso
   const ttrValue = (t: NonNullable<typeof ttrCur>) => ({ value: t.medianHours, n: t.resolved, moe95: null, lowSample: t.resolved < MIN_RELIABLE_N })
   out.push(tile('ttr', ttrValue(ttrCur!), ttrPrev ? ttrValue(ttrPrev) : null, 'noData', { p90Hours: ttrCur!.p90Hours, stillOpen: ttrCur!.stillOpen, needed: ttrCur!.needed }))
 
-  const [lifeCur, lifePrev] = ranges.map((f) => (f ? lifecycleSeries(src, { by: q.by, filter: f }) : null))
+  const [lifeCur, lifePrev] = ranges.map((f) => (f ? lifecycleSeries(src, { by: q.by, filter: f }, 'auto', { countUndated: false }) : null))
   const lifeRow = (l: NonNullable<typeof lifeCur>) => l.rows[0]
   for (const metric of ['churn', 'retention'] as const) {
     const value = (l: typeof lifeCur) => {

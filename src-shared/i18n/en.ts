@@ -1,4 +1,5 @@
 import { coreEn } from './core/en'
+import { metricsEn } from './metrics/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -7,6 +8,7 @@ import { coreEn } from './core/en'
  */
 export const en = {
   ...coreEn,
+  ...metricsEn,
 }
 
 export type MessageKey = keyof typeof en

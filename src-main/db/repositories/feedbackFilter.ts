@@ -16,6 +16,7 @@ export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}) {
   if (f.to) q = q.where('r.local_date', '<=', f.to)
   if (f.metric?.length) q = q.where('q.metric', 'in', f.metric)
   if (f.band?.length) q = q.where('r.band', 'in', f.band.map((b) => bandValue[b]))
+  if (f.score?.length) q = q.where('r.score', 'in', f.score)
   if (f.channel?.length) q = q.where('r.channel', 'in', f.channel)
   if (f.touchpoint?.length) q = q.where('r.touchpoint', 'in', f.touchpoint)
   if (f.stage?.length) q = q.where('r.stage', 'in', f.stage)

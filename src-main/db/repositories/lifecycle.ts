@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { statement } from './statements'
 
 type CustomerFilter = { segment?: string[]; location?: string[] }
 
@@ -24,22 +25,20 @@ export interface LifecyclePair {
 
 /**
  * Customers counted by their (customer since, churned at) dates, optionally of some segments or
- * locations, and how many customers there are in all. Customers without a "since" date, or who
+ * locations. Customers without a "since" date, or who
  * left before they joined, cannot be placed in time (the rollup triggers leave them out too).
  */
-export function lifecyclePairs(sqlite: Database.Database, f: CustomerFilter): { pairs: LifecyclePair[]; total: number } {
+export function lifecyclePairs(sqlite: Database.Database, f: CustomerFilter): LifecyclePair[] {
   const { where, params } = customerWhere(f)
   const and = where.length ? ` AND ${where.join(' AND ')}` : ''
-  const pairs = sqlite
-    .prepare(
-      `SELECT customer_since AS since, churned_at AS churned, count(*) AS n FROM customers
+  return statement(
+    sqlite,
+    `SELECT customer_since AS since, churned_at AS churned, count(*) AS n FROM customers
        WHERE customer_since IS NOT NULL AND (churned_at IS NULL OR churned_at >= customer_since)${and} GROUP BY customer_since, churned_at`,
-    )
-    .all(...params) as LifecyclePair[]
-  return { pairs, total: customerCount(sqlite, f) }
+  ).all(...params) as LifecyclePair[]
 }
 
 export function customerCount(sqlite: Database.Database, f: CustomerFilter): number {
   const { where, params } = customerWhere(f)
-  return sqlite.prepare(`SELECT count(*) FROM customers${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`).pluck().get(...params) as number
+  return statement(sqlite, `SELECT count(*) FROM customers${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, 'pluck').get(...params) as number
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { statement } from './statements'
 
 export interface SendRow {
   id: number
@@ -13,7 +14,7 @@ export interface SendRow {
 const columns = `id, local_date AS "from", coalesce(until_date, local_date) AS "to", channel, touchpoint, question_id AS questionId, sent`
 
 export function listSends(sqlite: Database.Database): SendRow[] {
-  return sqlite.prepare(`SELECT ${columns} FROM survey_sends ORDER BY local_date DESC, id DESC`).all() as SendRow[]
+  return statement(sqlite, `SELECT ${columns} FROM survey_sends ORDER BY local_date DESC, id DESC`).all() as SendRow[]
 }
 
 export function getSend(sqlite: Database.Database, id: number): SendRow | undefined {

@@ -4,6 +4,7 @@ import { businessHoursSchema } from '../../../src-shared/api/metrics'
 import { isValidTimeZone, localDateConverter } from '../../../src-shared/domain/timezone'
 import type { FactDerivations } from '../../db/repositories/rollups/maintain'
 import { businessMs } from '../businessHours'
+import { statement } from '../../db/repositories/statements'
 
 const HOUR = 3_600_000
 export const BUSINESS_HOURS_KEY = 'ttr_business_hours'
@@ -44,17 +45,27 @@ function isCalendarDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
 }
 
+type Derivations = FactDerivations & { timezone: string; businessHours: BusinessHours }
+/** One set of derivations per (zone, working hours) seen: building one validates the zone through Intl, which is slow. */
+const known = new Map<string, Derivations>()
+
 /** The workspace's current definitions (zone, working hours) as the derivations the summaries are folded with. */
-export function factDerivations(sqlite: Database.Database): FactDerivations & { timezone: string; businessHours: BusinessHours } {
-  const meta = new Map((sqlite.prepare(`SELECT key, value FROM meta WHERE key IN ('timezone', ?)`).all(BUSINESS_HOURS_KEY) as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]))
+export function factDerivations(sqlite: Database.Database): Derivations {
+  const rows = statement(sqlite, `SELECT key, value FROM meta WHERE key IN ('timezone', '${BUSINESS_HOURS_KEY}')`).all() as Array<{ key: string; value: string }>
+  const meta = new Map(rows.map((r) => [r.key, r.value]))
+  const cacheKey = `${meta.get('timezone')}\u0000${meta.get(BUSINESS_HOURS_KEY)}`
+  let d = known.get(cacheKey)
+  if (d) return d
   const tz = meta.get('timezone')
   const timezone = tz && isValidTimeZone(tz) ? tz : 'UTC'
   const businessHours = parseBusinessHours(meta.get(BUSINESS_HOURS_KEY))
   const localDateOf = localDateConverter(timezone)
-  return {
+  d = {
     timezone,
     businessHours,
     ttrHours: (status, submitted, resolved) => ttrHours(status, submitted, resolved, businessHours, timezone),
     localDay: (stamp) => lifecycleDay(stamp, localDateOf),
   }
+  known.set(cacheKey, d)
+  return d
 }

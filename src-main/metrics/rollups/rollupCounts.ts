@@ -6,6 +6,7 @@ import type { ScoreCountRow } from '../../db/repositories/scoreCounts'
 import { FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, isCubeDim, sliceDimNumber, type CubeDim } from '../../db/repositories/rollups/layout'
 import { readCube, readJournal, readSlice, tagIds, tagNames, valueIds, valueNames, type TierRow } from '../../db/repositories/rollups/read'
 import { useDerivations, type FactDerivations } from '../../db/repositories/rollups/maintain'
+import { statement } from '../../db/repositories/statements'
 import { grainFor, periodOfDay, segmentsFor, type Segment } from './segments'
 
 /** Filter fields the summaries hold. Any other field in a filter (status, owner, text, …) means a raw read. */
@@ -32,7 +33,7 @@ export interface QuestionInfo {
 }
 
 export function questionInfo(sqlite: Database.Database): Map<number, QuestionInfo> {
-  const rows = sqlite.prepare('SELECT id, metric, scale_min, scale_max, direction FROM questions').all() as QuestionInfo[]
+  const rows = statement(sqlite, 'SELECT id, metric, scale_min, scale_max, direction FROM questions').all() as QuestionInfo[]
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -61,6 +62,16 @@ export interface FactRow {
  * nothing behind. Run inside one read transaction, so both parts see one snapshot.
  */
 export function readFacts(sqlite: Database.Database, q: FactQuery, derive: FactDerivations): FactRow[] {
+  return readFactsAs(sqlite, q, derive, (local_date, grp, questionId, value, band, n) => ({ local_date, grp, questionId, value, band, n }))
+}
+
+/** readFacts building each row with `make` (null to leave it out), so callers need no second pass over a copy. */
+export function readFactsAs<T>(
+  sqlite: Database.Database,
+  q: FactQuery,
+  derive: FactDerivations,
+  make: (localDate: string, grp: string | null, questionId: number, value: number, band: -1 | 0 | 1 | null, n: number) => T | null,
+): T[] {
   const f = q.filter ?? {}
   const tagFilter = f.tag?.length ? tagIds(sqlite, f.tag) : undefined
   const { questionIds, fact } = q
@@ -103,12 +114,13 @@ export function readFacts(sqlite: Database.Database, q: FactQuery, derive: FactD
 
   const tierLabels = groupBy === 'tag' ? tagNames(sqlite, tierRows.flatMap(([, rows]) => rows.map((r) => r[1]))) : groupBy ? valueNames(sqlite, tierRows.flatMap(([, rows]) => rows.map((r) => r[1]))) : null
   const dates = new Map<number, string>()
-  const out: FactRow[] = []
+  const out: T[] = []
   const emit = (period: number, grp: string | null, questionId: number, value: number, band: number, n: number) => {
     if (n === 0) return
     let date = dates.get(period)
     if (date === undefined) dates.set(period, (date = dateOfDayNumber(period)))
-    out.push({ local_date: date, grp, questionId, value, band: band === NO_BAND ? null : (band as -1 | 0 | 1), n })
+    const row = make(date, grp, questionId, value, band === NO_BAND ? null : (band as -1 | 0 | 1), n)
+    if (row !== null) out.push(row)
   }
   const label = (grp: number) => (tierLabels ? (tierLabels.get(grp) ?? null) : null)
 
@@ -150,8 +162,8 @@ export function rollupScoreCounts(sqlite: Database.Database, q: CountsQuery, der
   const f = q.filter ?? {}
   const wanted = !f.metric?.length || f.metric.includes(q.metric)
   const questionIds = wanted ? [...questions.values()].filter((x) => x.metric === q.metric && (!q.questionIds || q.questionIds.includes(x.id))).map((x) => x.id) : []
-  return readFacts(sqlite, { ...q, fact: FACT_SCORE, questionIds }, derive).map((r) => {
-    const question = questions.get(r.questionId)!
-    return { local_date: r.local_date, grp: r.grp, score: r.value, band: r.band, scale_min: question.scale_min, scale_max: question.scale_max, direction: question.direction, n: r.n }
+  return readFactsAs(sqlite, { ...q, fact: FACT_SCORE, questionIds }, derive, (local_date, grp, questionId, score, band, n) => {
+    const question = questions.get(questionId)
+    return question ? { local_date, grp, score, band, scale_min: question.scale_min, scale_max: question.scale_max, direction: question.direction, n } : null
   })
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { statement } from '../statements'
 import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, monthOf, sliceDimNumber, weekOf } from './layout'
 
 /**
@@ -45,7 +46,7 @@ export interface JournalSpan {
 }
 
 export function journalSpan(sqlite: Database.Database): JournalSpan {
-  const row = sqlite.prepare('SELECT min(id) AS minId, max(id) AS maxId FROM rollup_journal').get() as { minId: number | null; maxId: number | null }
+  const row = statement(sqlite, 'SELECT min(id) AS minId, max(id) AS maxId FROM rollup_journal').get() as { minId: number | null; maxId: number | null }
   if (row.minId === null || row.maxId === null) return { pending: 0, minId: 0, maxId: 0 }
   return { pending: row.maxId - row.minId + 1, minId: row.minId, maxId: row.maxId }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { statement } from '../statements'
 import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, cubeDims, type CubeDim } from './layout'
 
 /**
@@ -27,16 +28,8 @@ export interface TierSelection {
   groupBy?: CubeDim | 'tag'
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
-
 /** Filter lists vary in length; each shape of statement is prepared once per connection. */
-function prepared(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(sqlite)
-  if (!cache) statements.set(sqlite, (cache = new Map()))
-  let stmt = cache.get(sql)
-  if (!stmt) cache.set(sql, (stmt = sqlite.prepare(sql).raw(true)))
-  return stmt
-}
+const prepared = (sqlite: Database.Database, sql: string) => statement(sqlite, sql, 'raw')
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 
@@ -148,7 +141,7 @@ export function valueIds(sqlite: Database.Database, values: readonly string[]): 
 export function valueNames(sqlite: Database.Database, ids: readonly number[]): Map<number, string> {
   const wanted = [...new Set(ids)].filter((id) => id !== 0)
   if (!wanted.length) return new Map()
-  const rows = sqlite.prepare(`SELECT id, value FROM rollup_values WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(wanted)) as Array<[number, string]>
+  const rows = prepared(sqlite, `SELECT id, value FROM rollup_values WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(wanted)) as Array<[number, string]>
   return new Map(rows)
 }
 
@@ -163,7 +156,7 @@ export function tagIds(sqlite: Database.Database, names: readonly string[]): num
 export function tagNames(sqlite: Database.Database, ids: readonly number[]): Map<number, string> {
   const wanted = [...new Set(ids)]
   if (!wanted.length) return new Map()
-  const rows = sqlite.prepare(`SELECT id, name FROM tags WHERE id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(wanted)) as Array<[number, string]>
+  const rows = prepared(sqlite, `SELECT id, name FROM tags WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(wanted)) as Array<[number, string]>
   return new Map(rows)
 }
 
