@@ -146,6 +146,7 @@ export const metricsEn = {
   'drivers.definition.ces': 'Effect = how much worse the overall CES is because of this group: its share of responses × the difference from all other responses, on the question’s scale. Pale rows: fewer than {min} responses.',
 
   'ttr.title': 'Time to resolution',
+  'ttr.chartTitle': 'Median and 90th percentile by period',
   'ttr.median': 'Median',
   'ttr.p90': '90th percentile',
   'ttr.resolved': 'Resolved',

@@ -147,6 +147,7 @@ export const metricsVi: Record<keyof typeof metricsEn, string> = {
   'drivers.definition.ces': 'Ảnh hưởng = CES chung kém đi bao nhiêu vì nhóm này: tỷ lệ phản hồi của nhóm × chênh lệch so với mọi phản hồi khác, trên thang của câu hỏi. Dòng nhạt: dưới {min} phản hồi.',
 
   'ttr.title': 'Thời gian giải quyết',
+  'ttr.chartTitle': 'Trung vị và phân vị 90 theo kỳ',
   'ttr.median': 'Trung vị',
   'ttr.p90': 'Phân vị 90',
   'ttr.resolved': 'Đã giải quyết',

@@ -29,7 +29,7 @@ export function TtrCard({ by, filter }: { by: PeriodUnit; filter: FeedbackFilter
       {ttr.data && rows.length === 0 && <p className="empty">{t('ttr.empty')}</p>}
       {ttr.data && rows.length > 0 && (
         <SimpleLineChart
-          title={title}
+          title={t('ttr.chartTitle')}
           testId="ttr-chart"
           labels={rows.map((r) => f.period(r.periodStart ?? '', by))}
           lines={[

@@ -31,7 +31,7 @@ export function ScoreSettingsPage({ workspace }: PageProps) {
               {defs.data.questions
                 .filter((q) => q.metric !== 'nps')
                 .map((q) => (
-                  <QuestionDefinitionForm key={`${q.id}:${q.scaleMin}:${q.scaleMax}:${q.direction}:${q.goodThreshold}:${q.poorThreshold}:${q.label}`} question={q} />
+                  <QuestionDefinitionForm key={q.id} question={q} />
                 ))}
             </div>
           </Card>
