@@ -22,7 +22,7 @@ type Counts = { atStart: number; gained: number; lost: number }
  * end − gained) ÷ at start (so churn + retention = 100); end ÷ start is seed 001's simpler form,
  * which counts new customers as retained.
  */
-export function lifecycleFigure({ atStart, gained, lost }: Counts): Omit<LifecycleRow, 'period' | 'periodStart' | 'periodEnd'> {
+export function lifecycleFigure({ atStart, gained, lost }: Counts): Omit<LifecycleRow, 'period' | 'periodStart' | 'periodEnd' | 'group'> {
   const atEnd = atStart + gained - lost
   const rate = (x: number) => (atStart ? (100 * x) / atStart : null)
   return {
@@ -38,26 +38,30 @@ export function lifecycleFigure({ atStart, gained, lost }: Counts): Omit<Lifecyc
   }
 }
 
-/** Customers joining and leaving per local date: [date, joined, left]. */
-type Moves = Array<{ date: string; joined: number; left: number }>
+/** Customers joining and leaving per local date (and segment or location, when broken down). */
+type Moves = Array<{ date: string; grp: string | null; joined: number; left: number }>
+
+/** Customer counts can be broken down only by what describes a customer. */
+export type CustomerDim = 'segment' | 'location'
+export const customerDims: readonly CustomerDim[] = ['segment', 'location']
 
 /** From the customers themselves, by the same rules as the rollup triggers: a date that is not a date is not counted. */
-function movesFromRaw(src: MetricsSource, f: FeedbackFilter): Moves {
+function movesFromRaw(src: MetricsSource, f: FeedbackFilter, dim?: CustomerDim): Moves {
   const derive = factDerivations(src.sqlite)
   const moves: Moves = []
-  for (const p of lifecyclePairs(src.sqlite, f)) {
+  for (const p of lifecyclePairs(src.sqlite, f, dim)) {
     const since = derive.localDay(p.since)
     const churned = p.churned === null ? null : derive.localDay(p.churned)
-    if (since !== null) moves.push({ date: since, joined: p.n, left: 0 })
-    if (churned !== null) moves.push({ date: churned, joined: 0, left: p.n })
+    if (since !== null) moves.push({ date: since, grp: p.grp, joined: p.n, left: 0 })
+    if (churned !== null) moves.push({ date: churned, grp: p.grp, joined: 0, left: p.n })
   }
   return moves
 }
 
-function movesFromRollups(src: MetricsSource, f: FeedbackFilter, by: PeriodUnit): Moves {
+function movesFromRollups(src: MetricsSource, f: FeedbackFilter, by: PeriodUnit, dim?: CustomerDim): Moves {
   const derive = factDerivations(src.sqlite)
   const customerFilter: FeedbackFilter = { ...(f.segment ? { segment: f.segment } : {}), ...(f.location ? { location: f.location } : {}) }
-  const read = (fact: number, filter: FeedbackFilter, unit?: PeriodUnit) => readFacts(src.sqlite, { fact, questionIds: [0], by: unit, filter }, derive)
+  const read = (fact: number, filter: FeedbackFilter, unit?: PeriodUnit) => readFacts(src.sqlite, { fact, questionIds: [0], by: unit, dim, filter }, derive)
   return src.sqlite
     .transaction(() => {
       const moves: Moves = []
@@ -67,38 +71,24 @@ function movesFromRollups(src: MetricsSource, f: FeedbackFilter, by: PeriodUnit)
         [FACT_JOINED, 'joined'],
         [FACT_LEFT, 'left'],
       ] as const) {
-        if (before) for (const r of read(fact, before)) moves.push({ date: before.to!, joined: 0, left: 0, [key]: r.n })
-        for (const r of read(fact, { ...customerFilter, from: f.from, to: f.to }, by)) moves.push({ date: r.local_date, joined: 0, left: 0, [key]: r.n })
+        if (before) for (const r of read(fact, before)) moves.push({ date: before.to!, grp: r.grp, joined: 0, left: 0, [key]: r.n })
+        for (const r of read(fact, { ...customerFilter, from: f.from, to: f.to }, by)) moves.push({ date: r.local_date, grp: r.grp, joined: 0, left: 0, [key]: r.n })
       }
       return moves
     })
     .deferred()
 }
 
-/**
- * Churn and retention per period of the filter's range (to today when it has no end). `withoutDates`
- * counts the customers that cannot be placed in time; the headline tiles skip that count.
- */
-export function lifecycleSeries(src: MetricsSource & { today: string }, q: { by: PeriodUnit; filter?: FeedbackFilter }, from: CountsSource = 'auto', opts = { countUndated: true }) {
-  const f = q.filter ?? {}
-  const ignoredFilters = Object.entries(f)
-    .filter(([k, v]) => !CUSTOMER_FILTERS.has(k) && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length))
-    .map(([k]) => k)
-  const last = f.to ?? src.today
-  const moves = (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, f, q.by)).filter((m) => m.date <= last)
-  // All customers against those who joined at a date that could be placed.
-  const everJoined = () => (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, { segment: f.segment, location: f.location }, 'year')).reduce((a, m) => a + m.joined, 0)
-  const withoutDates = opts.countUndated ? customerCount(src.sqlite, f) - everJoined() : 0
+/** One row per period from `first` to `last`, from the moves of one group (sorted by date). */
+function periodRows(moves: Moves, first: string, last: string, by: PeriodUnit | undefined, group: string | null): LifecycleRow[] {
   const rows: LifecycleRow[] = []
-  if (!moves.length) return { by: q.by, rows, withoutDates, ignoredFilters }
-  // Without a range, from the start of the period of the first date known.
-  const first = f.from ?? periodStart(periodKey(moves.reduce((a, m) => (m.date < a ? m.date : a), moves[0].date), q.by), q.by)
-  if (first > last) return { by: q.by, rows, withoutDates, ignoredFilters }
-  moves.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  // Without a period unit, the whole range is one period.
+  const periods: Array<{ key: string | null; from: string; to: string }> = []
+  if (!by) periods.push({ key: null, from: first, to: last })
+  else for (let key = periodKey(first, by); key <= periodKey(last, by); key = shiftPeriod(key, by, 1)) periods.push({ ...rangeOf(key, by), key })
   let i = 0
   let atStart = 0
-  for (let key = periodKey(first, q.by); key <= periodKey(last, q.by); key = shiftPeriod(key, q.by, 1)) {
-    const whole = rangeOf(key, q.by)
+  for (const { key, ...whole } of periods) {
     const start = whole.from < first ? first : whole.from
     const end = whole.to > last ? last : whole.to
     for (; i < moves.length && moves[i].date < start; i++) atStart += moves[i].joined - moves[i].left
@@ -108,8 +98,41 @@ export function lifecycleSeries(src: MetricsSource & { today: string }, q: { by:
       gained += moves[i].joined
       lost += moves[i].left
     }
-    rows.push({ period: key, periodStart: start, periodEnd: end, ...lifecycleFigure({ atStart, gained, lost }) })
+    rows.push({ period: key, periodStart: start, periodEnd: end, group, ...lifecycleFigure({ atStart, gained, lost }) })
     atStart += gained - lost
   }
-  return { by: q.by, rows, withoutDates, ignoredFilters }
+  return rows
+}
+
+/**
+ * Churn and retention per period of the filter's range (to today when it has no end), optionally
+ * per segment or location. `withoutDates` counts the customers that cannot be placed in time; the
+ * headline tiles skip that count.
+ */
+export function lifecycleSeries(
+  src: MetricsSource & { today: string },
+  q: { by?: PeriodUnit; dim?: CustomerDim; filter?: FeedbackFilter },
+  from: CountsSource = 'auto',
+  opts = { countUndated: true },
+) {
+  const f = q.filter ?? {}
+  const ignoredFilters = Object.entries(f)
+    .filter(([k, v]) => !CUSTOMER_FILTERS.has(k) && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length))
+    .map(([k]) => k)
+  const last = f.to ?? src.today
+  const moves = (from === 'raw' ? movesFromRaw(src, f, q.dim) : movesFromRollups(src, f, q.by ?? 'month', q.dim)).filter((m) => m.date <= last)
+  // All customers against those who joined at a date that could be placed.
+  const everJoined = () => (from === 'raw' ? movesFromRaw(src, f) : movesFromRollups(src, { segment: f.segment, location: f.location }, 'year')).reduce((a, m) => a + m.joined, 0)
+  const withoutDates = opts.countUndated ? customerCount(src.sqlite, f) - everJoined() : 0
+  const result = { by: q.by ?? null, dim: q.dim ?? null, rows: [] as LifecycleRow[], withoutDates, ignoredFilters }
+  if (!moves.length) return result
+  // Without a range, from the start of the period of the first date known.
+  const earliest = moves.reduce((a, m) => (m.date < a ? m.date : a), moves[0].date)
+  const first = f.from ?? (q.by ? periodStart(periodKey(earliest, q.by), q.by) : earliest)
+  if (first > last) return result
+  moves.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  const groups = [...new Set(moves.map((m) => m.grp))].sort((a, b) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+  const perGroup = groups.flatMap((g) => periodRows(q.dim ? moves.filter((m) => m.grp === g) : moves, first, last, q.by, q.dim ? g : null))
+  result.rows = perGroup.sort((a, b) => ((a.period ?? '') < (b.period ?? '') ? -1 : (a.period ?? '') > (b.period ?? '') ? 1 : 0))
+  return result
 }

@@ -1,5 +1,5 @@
 import type { TtrRow } from '../../src-shared/api/metrics'
-import type { FeedbackFilter } from '../../src-shared/api/filters'
+import type { Dimension, FeedbackFilter } from '../../src-shared/api/filters'
 import { periodKey, periodStart, type PeriodUnit } from '../../src-shared/domain/periods'
 import { MIN_RELIABLE_N } from '../../src-shared/domain/scores'
 import { followUps } from '../db/repositories/followUps'
@@ -7,6 +7,12 @@ import { FACT_FOLLOW_UP } from '../db/repositories/rollups/layout'
 import { factDerivations } from './rollups/derivations'
 import { questionInfo, readFacts, rollupsCanAnswer } from './rollups/rollupCounts'
 import type { CountsSource, MetricsSource } from './series'
+
+export interface TtrQuery {
+  by?: PeriodUnit
+  dim?: Dimension
+  filter?: FeedbackFilter
+}
 
 /** Hours to resolution with how many items took them; −1 still open, −2 closed without a resolution time. */
 type HoursCount = { value: number; n: number }
@@ -16,7 +22,7 @@ type HoursCount = { value: number; n: number }
  * the mean of the two middle values) and nearest-rank 90th percentile (the smallest value with at
  * least 90% of the resolved items at or below it), in whole hours, with counts.
  */
-export function ttrFigure(cells: HoursCount[]): Omit<TtrRow, 'period' | 'periodStart'> {
+export function ttrFigure(cells: HoursCount[]): Omit<TtrRow, 'period' | 'periodStart' | 'group'> {
   let needed = 0
   let stillOpen = 0
   const resolved = new Map<number, number>()
@@ -38,15 +44,16 @@ export function ttrFigure(cells: HoursCount[]): Omit<TtrRow, 'period' | 'periodS
 }
 
 /** The follow-up counts behind TTR, per local date (raw) or period start (summaries). */
-async function ttrCells(src: MetricsSource, filter: FeedbackFilter | undefined, by: PeriodUnit | undefined, from: CountsSource): Promise<Array<HoursCount & { local_date: string }>> {
+async function ttrCells(src: MetricsSource, q: TtrQuery, from: CountsSource): Promise<Array<HoursCount & { local_date: string; grp: string | null }>> {
+  const { filter, by, dim } = q
   const derive = factDerivations(src.sqlite)
-  if (from === 'raw' || (from === 'auto' && !rollupsCanAnswer({ filter }))) {
-    return (await followUps(src.db, filter)).map((r) => ({ local_date: r.local_date, value: derive.ttrHours(r.status, r.submitted_at, r.resolved_at), n: 1 }))
+  if (from === 'raw' || (from === 'auto' && !rollupsCanAnswer({ filter, dim }))) {
+    return (await followUps(src.db, filter, dim)).map((r) => ({ local_date: r.local_date, grp: r.grp, value: derive.ttrHours(r.status, r.submitted_at, r.resolved_at), n: 1 }))
   }
   // Feedback without a question counts too, unless the filter asks for some metrics.
   const metrics = filter?.metric
   const questionIds = [...(metrics?.length ? [] : [0]), ...[...questionInfo(src.sqlite).values()].filter((q) => !metrics?.length || metrics.includes(q.metric)).map((q) => q.id)]
-  return src.sqlite.transaction(() => readFacts(src.sqlite, { fact: FACT_FOLLOW_UP, questionIds, by, filter }, derive)).deferred()
+  return src.sqlite.transaction(() => readFacts(src.sqlite, { fact: FACT_FOLLOW_UP, questionIds, by, dim, filter }, derive)).deferred()
 }
 
 /**
@@ -55,22 +62,26 @@ async function ttrCells(src: MetricsSource, filter: FeedbackFilter | undefined, 
  * hours when the workspace says so), as median and 90th percentile, with the count still open;
  * per period of the feedback's arrival.
  */
-export async function ttrSeries(src: MetricsSource, q: { by?: PeriodUnit; filter?: FeedbackFilter }, from: CountsSource = 'auto') {
-  const cells = await ttrCells(src, q.filter, q.by, from)
-  const byPeriod = new Map<string | null, HoursCount[]>()
+export async function ttrSeries(src: MetricsSource, q: TtrQuery, from: CountsSource = 'auto'): Promise<{ by: PeriodUnit | null; dim: Dimension | null; businessHours: boolean; rows: TtrRow[]; overall: TtrRow }> {
+  const cells = await ttrCells(src, q, from)
+  const groups = new Map<string, { period: string | null; group: string | null; cells: HoursCount[] }>()
   const keys = new Map<string, string>()
   for (const c of cells) {
-    let key: string | null = null
+    let period: string | null = null
     if (q.by) {
-      key = keys.get(c.local_date) ?? null
-      if (key === null) keys.set(c.local_date, (key = periodKey(c.local_date, q.by)))
+      period = keys.get(c.local_date) ?? null
+      if (period === null) keys.set(c.local_date, (period = periodKey(c.local_date, q.by)))
     }
-    const list = byPeriod.get(key)
-    if (list) list.push(c)
-    else byPeriod.set(key, [c])
+    const key = `${period}\u0000${c.grp}`
+    const g = groups.get(key)
+    if (g) g.cells.push(c)
+    else groups.set(key, { period, group: c.grp, cells: [c] })
   }
-  const rows = [...byPeriod.entries()]
-    .sort(([a], [b]) => (a ?? '').localeCompare(b ?? ''))
-    .map(([period, list]) => ({ period, periodStart: period && q.by ? periodStart(period, q.by) : null, ...ttrFigure(list) }))
-  return { by: q.by ?? null, businessHours: factDerivations(src.sqlite).businessHours.enabled, rows, overall: { period: null, periodStart: null, ...ttrFigure(cells) } }
+  const order = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
+  const rows = [...groups.values()]
+    .sort((a, b) => order(a.period, b.period) || order(a.group, b.group))
+    .map((g) => ({ period: g.period, periodStart: g.period && q.by ? periodStart(g.period, q.by) : null, group: g.group, ...ttrFigure(g.cells) }))
+  // With tags, one item can sit in several groups; the overall figure counts it once.
+  const overall: TtrRow = q.dim === 'tag' ? (await ttrSeries(src, { filter: q.filter }, from)).overall : { period: null, periodStart: null, group: null, ...ttrFigure(cells) }
+  return { by: q.by ?? null, dim: q.dim ?? null, businessHours: factDerivations(src.sqlite).businessHours.enabled, rows, overall }
 }

@@ -94,6 +94,8 @@ export type Tile = z.infer<typeof tileSchema>
 export const ttrRowSchema = z.object({
   period: z.string().nullable(),
   periodStart: z.string().nullable(),
+  /** The dimension value, or null when not broken down. */
+  group: z.string().nullable(),
   /** Items that needed a follow-up (a poor score, or taken up) in the period. */
   needed: z.number().int(),
   resolved: z.number().int(),
@@ -108,6 +110,8 @@ export const lifecycleRowSchema = z.object({
   period: z.string().nullable(),
   periodStart: z.string().nullable(),
   periodEnd: z.string().nullable(),
+  /** The segment or location, when broken down by one. */
+  group: z.string().nullable(),
   atStart: z.number().int(),
   lost: z.number().int(),
   gained: z.number().int(),
@@ -250,13 +254,13 @@ export const metricsChannels = {
   ),
   /** Time to resolution of the feedback that needed a follow-up, per period of its arrival. */
   'metrics.ttr': defineChannel(
-    z.strictObject({ by: z.enum(periodUnits).optional(), filter: feedbackFilterSchema.optional() }),
-    z.object({ by: z.enum(periodUnits).nullable(), businessHours: z.boolean(), rows: z.array(ttrRowSchema), overall: ttrRowSchema }),
+    z.strictObject({ by: z.enum(periodUnits).optional(), dim: z.enum(dimensions).optional(), filter: feedbackFilterSchema.optional() }),
+    z.object({ by: z.enum(periodUnits).nullable(), dim: z.enum(dimensions).nullable(), businessHours: z.boolean(), rows: z.array(ttrRowSchema), overall: ttrRowSchema }),
   ),
-  /** Churn and retention from the customers' lifecycle dates, per period (segment and location filters apply). */
+  /** Churn and retention from the customers' lifecycle dates, per period (without `by`: the whole range as one), optionally per segment or location. */
   'metrics.lifecycle': defineChannel(
-    z.strictObject({ by: z.enum(periodUnits).default('month'), filter: feedbackFilterSchema.optional() }),
-    z.object({ by: z.enum(periodUnits), rows: z.array(lifecycleRowSchema), withoutDates: z.number().int(), ignoredFilters: z.array(z.string()) }),
+    z.strictObject({ by: z.enum(periodUnits).optional(), dim: z.enum(['segment', 'location']).optional(), filter: feedbackFilterSchema.optional() }),
+    z.object({ by: z.enum(periodUnits).nullable(), dim: z.enum(['segment', 'location']).nullable(), rows: z.array(lifecycleRowSchema), withoutDates: z.number().int(), ignoredFilters: z.array(z.string()) }),
   ),
   /** Responses ÷ surveys sent, per period, where the number sent has been entered. */
   'metrics.responseRate': defineChannel(

@@ -1,11 +1,13 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
-import type { FeedbackFilter } from '../../../src-shared/api/filters'
+import type { Dimension, FeedbackFilter } from '../../../src-shared/api/filters'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 import { filteredResponses } from './feedbackFilter'
+import { byDimension } from './scoreCounts'
 
 export interface FollowUpRow {
   local_date: string
+  grp: string | null
   status: FollowUpStatus
   submitted_at: number
   resolved_at: number | null
@@ -16,9 +18,7 @@ export interface FollowUpRow {
  * status and times, read from the responses (the raw side of TTR; the rollup triggers use the same
  * condition).
  */
-export async function followUps(db: Kysely<DB>, filter: FeedbackFilter = {}): Promise<FollowUpRow[]> {
-  return filteredResponses(db, filter)
-    .where(sql<boolean>`(r.band = -1 OR r.status IN ('in_progress', 'resolved'))`)
-    .select(['r.local_date', 'r.status', 'r.submitted_at', 'r.resolved_at'])
-    .execute()
+export async function followUps(db: Kysely<DB>, filter: FeedbackFilter = {}, dim?: Dimension): Promise<FollowUpRow[]> {
+  const { source, grp } = byDimension(filteredResponses(db, filter).where(sql<boolean>`(r.band = -1 OR r.status IN ('in_progress', 'resolved'))`), dim)
+  return source.select(['r.local_date', grp.as('grp'), 'r.status', 'r.submitted_at', 'r.resolved_at']).execute()
 }

@@ -20,6 +20,8 @@ function customerWhere(f: CustomerFilter): { where: string[]; params: string[] }
 export interface LifecyclePair {
   since: string
   churned: string | null
+  /** The customer's segment or location, when broken down by one. */
+  grp: string | null
   n: number
 }
 
@@ -28,13 +30,13 @@ export interface LifecyclePair {
  * locations. Customers without a "since" date, or who
  * left before they joined, cannot be placed in time (the rollup triggers leave them out too).
  */
-export function lifecyclePairs(sqlite: Database.Database, f: CustomerFilter): LifecyclePair[] {
+export function lifecyclePairs(sqlite: Database.Database, f: CustomerFilter, dim?: 'segment' | 'location'): LifecyclePair[] {
   const { where, params } = customerWhere(f)
   const and = where.length ? ` AND ${where.join(' AND ')}` : ''
   return statement(
     sqlite,
-    `SELECT customer_since AS since, churned_at AS churned, count(*) AS n FROM customers
-       WHERE customer_since IS NOT NULL AND (churned_at IS NULL OR churned_at >= customer_since)${and} GROUP BY customer_since, churned_at`,
+    `SELECT customer_since AS since, churned_at AS churned, ${dim ?? 'NULL'} AS grp, count(*) AS n FROM customers
+       WHERE customer_since IS NOT NULL AND (churned_at IS NULL OR churned_at >= customer_since)${and} GROUP BY customer_since, churned_at${dim ? `, ${dim}` : ''}`,
   ).all(...params) as LifecyclePair[]
 }
 

@@ -16,6 +16,20 @@ export interface ScoreCountRow {
   n: number
 }
 
+type Filtered = ReturnType<typeof filteredResponses>
+
+/**
+ * The filtered responses with the value of a dimension as `grp` (NULL without one). For tags each
+ * response appears once per tag; the tag join adds rows, not columns selected through the typed
+ * API, so the builder keeps its type.
+ */
+export function byDimension<Q extends Filtered>(base: Q, dim: Dimension | undefined) {
+  const source = (dim === 'tag' ? base.innerJoin('response_tags as rt', 'rt.response_id', 'r.id').innerJoin('tags as t', 't.id', 'rt.tag_id') : base) as unknown as Q
+  const grp =
+    dim === undefined ? sql<string | null>`NULL` : dim === 'tag' ? sql<string | null>`t.name` : dim === 'segment' ? sql<string | null>`c.segment` : sql<string | null>`${sql.ref(`r.${dim}`)}`
+  return { source, grp }
+}
+
 /**
  * Responses per local date, dimension value, score and scale for one metric: the smallest table
  * every figure in every period and group can be summed from. A response with two tags counts in
@@ -25,10 +39,7 @@ export async function scoreCounts(db: Kysely<DB>, metric: MetricKind, opts: { di
   const { dim } = opts
   let base = filteredResponses(db, opts.filter).where('q.metric', '=', metric).where('r.score', 'is not', null)
   if (opts.questionIds) base = opts.questionIds.length ? base.where('r.question_id', 'in', opts.questionIds) : base.where(sql<boolean>`0`)
-  // The tag join adds rows, not columns we select through the typed API, so the builder keeps base's type.
-  const source = (dim === 'tag' ? base.innerJoin('response_tags as rt', 'rt.response_id', 'r.id').innerJoin('tags as t', 't.id', 'rt.tag_id') : base) as unknown as typeof base
-  const grp =
-    dim === undefined ? sql<string | null>`NULL` : dim === 'tag' ? sql<string | null>`t.name` : dim === 'segment' ? sql<string | null>`c.segment` : sql<string | null>`${sql.ref(`r.${dim}`)}`
+  const { source, grp } = byDimension(base, dim)
   return source
     .select([
       'r.local_date',

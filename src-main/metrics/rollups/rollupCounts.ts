@@ -103,7 +103,9 @@ export function readFactsAs<T>(
 
   // A filtered value never stored in the summaries matches nothing there (it may still be in the journal).
   const tiersEmpty = Object.values(ids).some((list) => list.length === 0)
-  const tierRows: Array<[Segment, TierRow[]]> = segments.map((s) => {
+  // Where each stretch is read from; weeks without a slice come from the day cube, so their rows are days.
+  const stored: Segment[] = segments.map((s) => (s.grain === 'week' && !slice ? { ...s, grain: 'day' } : s))
+  const tierRows: Array<[Segment, TierRow[]]> = stored.map((s) => {
     if (tiersEmpty) return [s, []]
     const range = { fact, questionIds, fromPeriod: s.from, toPeriod: s.to, bands }
     if (s.grain !== 'day' && slice) return [s, readSlice(sqlite, s.grain === 'week' ? GRAIN_WEEK : GRAIN_MONTH, slice.dim, { ...range, grps: slice.grps, grouped: groupBy !== undefined })]
@@ -141,7 +143,7 @@ export function readFactsAs<T>(
   for (const [, rows] of tierRows) for (const r of rows) add(r[0], label(r[1]), r[2], r[3], r[4], r[5])
   for (const [date, grp, questionId, value, band, n] of journal) {
     const name = journalTags ? (journalTags.get(grp as number) ?? null) : (grp as string | null)
-    add(periodOfDay(segments, dayNumber(date)), name, questionId, value, band, n)
+    add(periodOfDay(stored, dayNumber(date)), name, questionId, value, band, n)
   }
   for (const c of cells.values()) emit(...c)
   return out

@@ -202,7 +202,8 @@ async function sameOnBothPaths(open: OpenWorkspace, q: SeriesQuery) {
   if (q.by && q.by !== 'day') {
     const life = { by: q.by, filter: { from: q.filter?.from, to: q.filter?.to, segment: q.filter?.segment, location: q.filter?.location } }
     const withToday = { ...src, today: '2025-03-31' }
-    expect(lifecycleSeries(withToday, life, 'rollups'), `lifecycle ${JSON.stringify(life)}`).toEqual(lifecycleSeries(withToday, life, 'raw'))
+    for (const dim of [undefined, 'segment', 'location'] as const)
+      expect(lifecycleSeries(withToday, { ...life, dim }, 'rollups'), `lifecycle ${dim} ${JSON.stringify(life)}`).toEqual(lifecycleSeries(withToday, { ...life, dim }, 'raw'))
   }
 }
 
