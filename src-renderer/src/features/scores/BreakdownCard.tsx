@@ -4,8 +4,7 @@ import type { MetricKind } from '../../../../src-shared/domain/scores'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
-import { Loading } from '../../components/Loading'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { QueryStates } from './QueryStates'
 import { BreakdownChart } from './BreakdownChart'
 import { CompareGroups } from './CompareGroups'
 import { MetricSelect } from './MetricSelect'
@@ -15,14 +14,16 @@ export const BREAKDOWN_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'l
 function Breakdown({ metric, dim, filter }: { metric: MetricKind; dim: Dimension; filter: FeedbackFilter }) {
   const { t } = useI18n()
   const series = useApiQuery('metrics.series', { metric, dim, filter })
-  if (series.isPending) return <Loading label={t('common.loading')} />
-  if (series.error) return <ErrorNotice error={series.error} />
   const title = t('breakdown.title', { metric: t(`metricName.${metric}`), dim: t(`dim.${dim}`) })
   return (
-    <div>
-      <BreakdownChart series={series.data} dim={dim} filter={filter} title={title} testId={`breakdown-${dim}`} />
-      <CompareGroups metric={metric} dim={dim} groups={series.data.rows.flatMap((r) => (r.group === null ? [] : [r.group]))} filter={filter} />
-    </div>
+    <QueryStates query={series}>
+      {(data) => (
+        <div>
+          <BreakdownChart series={data} dim={dim} filter={filter} title={title} testId={`breakdown-${dim}`} />
+          <CompareGroups metric={metric} dim={dim} groups={data.rows.flatMap((r) => (r.group === null ? [] : [r.group]))} filter={filter} />
+        </div>
+      )}
+    </QueryStates>
   )
 }
 

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { ChartFrame } from './ChartFrame'
 import { ChartHotspots } from './ChartHotspots'
 import { inboxHref, metricFilter, openInbox } from './inboxLink'
-import { palette } from './chartSetup'
+import { palette, pointerOnHover } from './chartSetup'
 import { useFontsReady } from './useFontsReady'
 import { useScoreFormat } from './useScoreFormat'
 import { SeriesTable } from './SeriesTable'
@@ -53,10 +53,7 @@ export function BreakdownChart({ series, dim, filter, title, testId }: { series:
         const el = els[0]
         if (el) openInbox(filterOf(el.index))
       },
-      onHover: (e, els) => {
-        const target = e.native?.target as HTMLElement | undefined
-        if (target) target.style.cursor = els.length ? 'pointer' : 'default'
-      },
+      onHover: pointerOnHover,
       scales: {
         x: { ticks: { callback: (v) => f.value(series.metric, Number(v)) }, grid: { color: '#edf2f7' }, ...(series.metric === 'csat' ? { min: 0, max: 100 } : {}) },
         y: { grid: { display: false } },

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { ChartFrame } from './ChartFrame'
 import { ChartHotspots } from './ChartHotspots'
 import { inboxHref, metricFilter, openInbox } from './inboxLink'
-import { palette } from './chartSetup'
+import { palette, pointerOnHover } from './chartSetup'
 import { useFontsReady } from './useFontsReady'
 
 const bandColors = { 1: palette.good, 0: palette.neutral, [-1]: palette.poor } as const
@@ -45,10 +45,7 @@ export function DistributionChart({ metric, figure, filter, title, thresholds }:
         const bar = els[0] ? bars[els[0].index] : undefined
         if (bar?.n) openInbox(filterOf(bar.score))
       },
-      onHover: (e, els) => {
-        const target = e.native?.target as HTMLElement | undefined
-        if (target) target.style.cursor = els.length ? 'pointer' : 'default'
-      },
+      onHover: pointerOnHover,
       scales: { x: { grid: { display: false } }, y: { beginAtZero: true, ticks: { precision: 0, callback: (v) => fmt.integer(Number(v)) }, grid: { color: '#edf2f7' } } },
       plugins: {
         legend: { display: false },

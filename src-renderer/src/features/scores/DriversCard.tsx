@@ -4,8 +4,7 @@ import { MIN_RELIABLE_N, type MetricKind } from '../../../../src-shared/domain/s
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
-import { Loading } from '../../components/Loading'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { QueryStates } from './QueryStates'
 import { inboxHref, metricFilter } from './inboxLink'
 import { MetricSelect } from './MetricSelect'
 import { useScoreFormat } from './useScoreFormat'
@@ -19,10 +18,8 @@ export function DriversCard({ filter }: { filter: FeedbackFilter }) {
   const biggest = Math.max(0.0001, ...(result.data?.drivers.map((d) => Math.abs(d.impact ?? 0)) ?? [0]))
   return (
     <Card title={t('drivers.title')} actions={<MetricSelect value={metric} onChange={setMetric} label={t('breakdown.metric')} />} footer={<span className="muted">{t(`drivers.definition.${metric}`, { min: MIN_RELIABLE_N })}</span>}>
-      {result.isPending && <Loading label={t('common.loading')} />}
-      {result.error && <ErrorNotice error={result.error} />}
-      {result.data && result.data.drivers.length === 0 && <p className="empty">{t('scores.noData')}</p>}
-      {result.data && result.data.drivers.length > 0 && (
+      <QueryStates query={result} isEmpty={(d) => d.drivers.length === 0} empty={t('scores.noData')}>
+        {(data) => (
         <table className="drivers" data-testid="drivers">
           <thead>
             <tr>
@@ -34,7 +31,7 @@ export function DriversCard({ filter }: { filter: FeedbackFilter }) {
             </tr>
           </thead>
           <tbody>
-            {result.data.drivers.map((d) => (
+            {data.drivers.map((d) => (
               <tr key={`${d.dim}:${d.group}`} className={d.lowSample ? 'muted' : undefined}>
                 <th scope="row">
                   <a href={inboxHref(metricFilter({ ...filter, [d.dim]: [d.group] }, metric))}>{d.group}</a>
@@ -52,7 +49,8 @@ export function DriversCard({ filter }: { filter: FeedbackFilter }) {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </QueryStates>
     </Card>
   )
 }

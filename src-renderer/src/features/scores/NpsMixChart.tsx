@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { ChartFrame } from './ChartFrame'
 import { ChartHotspots } from './ChartHotspots'
 import { inboxHref, metricFilter, openInbox, periodFilter } from './inboxLink'
-import { palette } from './chartSetup'
+import { palette, pointerOnHover } from './chartSetup'
 import { useFontsReady } from './useFontsReady'
 import { useScoreFormat } from './useScoreFormat'
 import { SeriesTable } from './SeriesTable'
@@ -50,10 +50,7 @@ export function NpsMixChart({ series, filter, by, title }: { series: MetricsSeri
         const el = els[0]
         if (el && rows[el.index][bands[el.datasetIndex].key]) openInbox(filterOf(el.datasetIndex, el.index))
       },
-      onHover: (e, els) => {
-        const target = e.native?.target as HTMLElement | undefined
-        if (target) target.style.cursor = els.length ? 'pointer' : 'default'
-      },
+      onHover: pointerOnHover,
       scales: {
         x: { stacked: true, grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true } },
         y: { stacked: true, min: 0, max: 100, ticks: { callback: (v) => fmt.percentValue(Number(v), 0) }, grid: { color: '#edf2f7' } },

@@ -5,8 +5,7 @@ import type { MetricKind, Thresholds } from '../../../../src-shared/domain/score
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
-import { Loading } from '../../components/Loading'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { QueryStates } from './QueryStates'
 import { TrendChart } from './TrendChart'
 import { NpsMixChart } from './NpsMixChart'
 import { DistributionChart } from './DistributionChart'
@@ -26,16 +25,15 @@ export function ScoreCard({ metric, by, filter }: { metric: MetricKind; by: Peri
   const name = t(`metricName.${metric}`)
   return (
     <Card title={t('scores.cardTitle', { metric: name })} className={metric === 'nps' ? 'wide' : undefined}>
-      {series.isPending && <Loading label={t('common.loading')} />}
-      {series.error && <ErrorNotice error={series.error} />}
-      {series.data && series.data.overall.n === 0 && <p className="empty">{t('scores.noResponses', { metric: name })}</p>}
-      {series.data && series.data.overall.n > 0 && (
-        <div className={metric === 'nps' ? 'score-charts three' : 'score-charts'}>
-          <TrendChart series={series.data} filter={filter} by={by} title={t('scores.trendTitle', { metric: name })} testId={`trend-${metric}`} />
-          {metric === 'nps' && <NpsMixChart series={series.data} filter={filter} by={by} title={t('nps.mixTitle')} />}
-          <DistributionChart metric={metric} figure={series.data.overall} filter={filter} title={t('dist.title', { metric: name })} thresholds={sharedThresholds(defs.data?.questions, metric)} />
-        </div>
-      )}
+      <QueryStates query={series} isEmpty={(s) => s.overall.n === 0} empty={t('scores.noResponses', { metric: name })}>
+        {(data) => (
+          <div className={metric === 'nps' ? 'score-charts three' : 'score-charts'}>
+            <TrendChart series={data} filter={filter} by={by} title={t('scores.trendTitle', { metric: name })} testId={`trend-${metric}`} />
+            {metric === 'nps' && <NpsMixChart series={data} filter={filter} by={by} title={t('nps.mixTitle')} />}
+            <DistributionChart metric={metric} figure={data.overall} filter={filter} title={t('dist.title', { metric: name })} thresholds={sharedThresholds(defs.data?.questions, metric)} />
+          </div>
+        )}
+      </QueryStates>
     </Card>
   )
 }

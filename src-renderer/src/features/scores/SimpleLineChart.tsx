@@ -5,8 +5,9 @@ import type { FeedbackFilter } from '../../../../src-shared/api/filters'
 import { useI18n } from '../../i18n/I18nProvider'
 import { ChartFrame } from './ChartFrame'
 import { ChartHotspots } from './ChartHotspots'
-import { inboxHref, openInbox } from './inboxLink'
+import { inboxHref } from './inboxLink'
 import { useFontsReady } from './useFontsReady'
+import { lineChartBase } from './chartSetup'
 
 export interface Line {
   label: string
@@ -65,14 +66,7 @@ export function SimpleLineChart({
   )
   const options = useMemo<ChartOptions<'line'>>(
     () => ({
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: 'index', intersect: false },
-      onClick: (_e, _els, chart) => {
-        const active = chart.getActiveElements()[0]
-        const f = active && linkOf ? linkOf(active.index) : null
-        if (f) openInbox(f)
-      },
+      ...lineChartBase(linkOf),
       scales: { y: { min: yMin, max: yMax, ticks: { callback: (v) => format(Number(v)) }, grid: { color: '#edf2f7' } }, x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true } } },
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, pointStyle: 'line' } }, tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.raw === null ? '—' : format(Number(item.raw))}` } } },
     }),

@@ -8,8 +8,8 @@ import { MIN_RELIABLE_N } from '../../../../src-shared/domain/scores'
 import { useI18n } from '../../i18n/I18nProvider'
 import { ChartFrame } from './ChartFrame'
 import { ChartHotspots } from './ChartHotspots'
-import { inboxHref, metricFilter, openInbox, periodFilter } from './inboxLink'
-import { palette } from './chartSetup'
+import { inboxHref, metricFilter, periodFilter } from './inboxLink'
+import { lineChartBase, palette } from './chartSetup'
 import { useFontsReady } from './useFontsReady'
 import { useScoreFormat } from './useScoreFormat'
 import { SeriesTable } from './SeriesTable'
@@ -65,17 +65,7 @@ export function TrendChart({ series, filter, by, title, testId }: { series: Metr
   }, [rows, f, by, t, fmt, series.metric, axis.min, axis.max])
   const options = useMemo<ChartOptions<'line'>>(
     () => ({
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: 'index', intersect: false },
-      onClick: (_e, _els, chart) => {
-        const active = chart.getActiveElements()[0]
-        if (active && rows[active.index]?.value !== null) openInbox(filterOf(active.index))
-      },
-      onHover: (e, els) => {
-        const target = e.native?.target as HTMLElement | undefined
-        if (target) target.style.cursor = els.length ? 'pointer' : 'default'
-      },
+      ...lineChartBase((i) => (rows[i]?.value === null ? null : filterOf(i))),
       scales: {
         y: { min: axis.min, max: axis.max, ticks: { callback: (v) => f.value(series.metric, Number(v)) }, grid: { color: '#edf2f7' } },
         x: { grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },

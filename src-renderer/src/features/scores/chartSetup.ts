@@ -1,4 +1,6 @@
-import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type Plugin } from 'chart.js'
+import { BarController, BarElement, CategoryScale, Chart, Filler, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ActiveElement, type ChartEvent, type ChartOptions, type Plugin } from 'chart.js'
+import type { FeedbackFilter } from '../../../../src-shared/api/filters'
+import { openInbox } from './inboxLink'
 
 /** Charts copied or saved as PNG, and printed, get a white background instead of a transparent one. */
 const whiteBackground: Plugin = {
@@ -31,4 +33,25 @@ export const palette = {
   poor: '#dd6b20',
   muted: '#cbd5e0',
   second: '#805ad5',
+}
+
+/** A hand over what can be clicked (a bar or a point that opens its responses). */
+export function pointerOnHover(e: ChartEvent, elements: ActiveElement[]): void {
+  const target = e.native?.target as HTMLElement | undefined
+  if (target) target.style.cursor = elements.length ? 'pointer' : 'default'
+}
+
+/** What every line chart of the page shares: no animation, the tooltip for the whole period, and a click through to the responses of the point. */
+export function lineChartBase(filterOf?: (index: number) => FeedbackFilter | null): ChartOptions<'line'> {
+  const base: ChartOptions<'line'> = { maintainAspectRatio: false, animation: false, interaction: { mode: 'index', intersect: false } }
+  if (!filterOf) return base
+  return {
+    ...base,
+    onClick: (_e, _els, chart) => {
+      const active = chart.getActiveElements()[0]
+      const filter = active ? filterOf(active.index) : null
+      if (filter) openInbox(filter)
+    },
+    onHover: pointerOnHover,
+  }
 }

@@ -2,9 +2,7 @@ import { useState } from 'react'
 import type { BusinessHours } from '../../../../src-shared/api/metrics'
 import { useApiMutation } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
-import { Button } from '../../components/Button'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Notice } from '../../components/Notice'
+import { SaveRow } from './SaveRow'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 
@@ -51,13 +49,7 @@ export function BusinessHoursForm({ current }: { current: BusinessHours }) {
           <input type="time" value={draft.end} disabled={!draft.enabled} onChange={(e) => e.target.value && setDraft({ ...draft, end: e.target.value })} />
         </label>
       </div>
-      {save.error && <ErrorNotice error={save.error} onDismiss={() => save.reset()} />}
-      {saved && !changed && <Notice tone="success">{t('settings.saved')}</Notice>}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" disabled={!changed || save.isPending}>
-          {save.isPending ? t('settings.saving') : t('settings.save')}
-        </Button>
-      </div>
+      <SaveRow error={save.error} onDismiss={() => save.reset()} saved={saved} changed={changed} pending={save.isPending} />
     </form>
   )
 }

@@ -3,10 +3,15 @@ import type { QuestionDefinition, QuestionDefinitionUpdate } from '../../../../s
 import { defaultThresholds, type Direction } from '../../../../src-shared/domain/scores'
 import { useApiMutation } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
-import { Button } from '../../components/Button'
-import { ErrorNotice } from '../../components/ErrorNotice'
 import { Notice } from '../../components/Notice'
+import { SaveRow } from './SaveRow'
 import { bandRanges } from '../scores/DefinitionsPanel'
+
+/** The cut-offs read "from" or "up to" depending on which end of the scale is good. */
+const cutLabels = {
+  goodThreshold: { higher_better: 'settings.goodFrom', lower_better: 'settings.goodUpTo' },
+  poorThreshold: { higher_better: 'settings.poorUpTo', lower_better: 'settings.poorFrom' },
+} as const
 
 const SCALES: Record<'csat' | 'ces', Array<[number, number]>> = {
   csat: [
@@ -99,38 +104,24 @@ export function QuestionDefinitionForm({ question }: { question: QuestionDefinit
             ))}
           </select>
         </label>
-        <label className="control">
-          <span>{t(draft.direction === 'higher_better' ? 'settings.goodFrom' : 'settings.goodUpTo')}</span>
-          <select value={draft.goodThreshold} onChange={(e) => setDraft({ ...draft, goodThreshold: Number(e.target.value) })}>
-            {points.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="control">
-          <span>{t(draft.direction === 'higher_better' ? 'settings.poorUpTo' : 'settings.poorFrom')}</span>
-          <select value={draft.poorThreshold} onChange={(e) => setDraft({ ...draft, poorThreshold: Number(e.target.value) })}>
-            {points.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </label>
+        {(['goodThreshold', 'poorThreshold'] as const).map((cut) => (
+          <label key={cut} className="control">
+            <span>{t(cutLabels[cut][draft.direction])}</span>
+            <select value={draft[cut]} onChange={(e) => setDraft({ ...draft, [cut]: Number(e.target.value) })}>
+              {points.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
       </div>
       <p className="muted">{t(metric === 'csat' ? 'settings.csatMeans' : 'settings.cesMeans', ranges)}</p>
       {question.answered > 0 && (draft.scaleMin !== question.scaleMin || draft.scaleMax !== question.scaleMax || draft.direction !== question.direction) && (
         <Notice tone="info">{t('settings.rescaleWarning')}</Notice>
       )}
-      {save.error && <ErrorNotice error={save.error} onDismiss={() => save.reset()} />}
-      {saved && !changed && <Notice tone="success">{t('settings.saved')}</Notice>}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" disabled={!changed || save.isPending}>
-          {save.isPending ? t('settings.saving') : t('settings.save')}
-        </Button>
-      </div>
+      <SaveRow error={save.error} onDismiss={() => save.reset()} saved={saved} changed={changed} pending={save.isPending} />
     </form>
   )
 }
