@@ -29,6 +29,8 @@ export const metricsEn = {
   'scores.subtitle': 'NPS, CSAT, CES, time to resolution, churn and retention, with their uncertainty. Periods are cut in {tz}.',
   'scores.cardTitle': '{metric}',
   'scores.trendTitle': '{metric} by period',
+  'scores.printHeading': '{workspace} · {from} – {to} · {filters}',
+  'scores.noFilters': 'No filters',
   'scores.noData': 'No responses match these filters.',
   'scores.noResponses': 'No {metric} responses in this range and these filters.',
 

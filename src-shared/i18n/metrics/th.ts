@@ -30,6 +30,8 @@ export const metricsTh: Record<keyof typeof metricsEn, string> = {
   'scores.subtitle': 'NPS, CSAT, CES, ระยะเวลาแก้ไขปัญหา, อัตราการสูญเสียและการรักษาลูกค้า พร้อมค่าความไม่แน่นอน แบ่งช่วงเวลาตามเขตเวลา {tz}',
   'scores.cardTitle': '{metric}',
   'scores.trendTitle': '{metric} ตามช่วงเวลา',
+  'scores.printHeading': '{workspace} · {from} – {to} · {filters}',
+  'scores.noFilters': 'ไม่มีตัวกรอง',
   'scores.noData': 'ไม่มีคำตอบที่ตรงกับตัวกรองนี้',
   'scores.noResponses': 'ไม่มีคำตอบ {metric} ในช่วงเวลาและตัวกรองนี้',
 

@@ -30,6 +30,8 @@ export const metricsVi: Record<keyof typeof metricsEn, string> = {
   'scores.subtitle': 'NPS, CSAT, CES, thời gian giải quyết, tỷ lệ rời bỏ và giữ chân khách hàng, kèm độ bất định. Các kỳ được tính theo múi giờ {tz}.',
   'scores.cardTitle': '{metric}',
   'scores.trendTitle': '{metric} theo kỳ',
+  'scores.printHeading': '{workspace} · {from} – {to} · {filters}',
+  'scores.noFilters': 'Không có bộ lọc',
   'scores.noData': 'Không có phản hồi nào khớp với bộ lọc này.',
   'scores.noResponses': 'Không có phản hồi {metric} trong khoảng thời gian và bộ lọc này.',
 

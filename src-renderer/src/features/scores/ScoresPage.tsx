@@ -15,6 +15,15 @@ import { ResponseRateCard } from './ResponseRateCard'
 import { DefinitionsPanel } from './DefinitionsPanel'
 import { RollupProgress } from './RollupProgress'
 import { readScoresParams, scoresSearchParams } from './scoresParams'
+import { dimensions, type Dimension, type FeedbackFilter } from '../../../../src-shared/api/filters'
+
+/** The filters in force, as plain text for the printed page (the controls are not printed). */
+function describeFilter(f: FeedbackFilter, dimName: (d: Dimension) => string): string {
+  return Object.entries(f)
+    .filter(([k, v]) => k !== 'from' && k !== 'to' && v !== undefined && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => `${(dimensions as readonly string[]).includes(k) ? dimName(k as Dimension) : k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .join(' · ')
+}
 import './chartSetup'
 
 /**
@@ -34,6 +43,7 @@ export function ScoresPage({ workspace, params }: PageProps) {
       <header className="page-head">
         <h2>{t('scores.title')}</h2>
         <p className="muted">{t('scores.subtitle', { tz: workspace.timezone })}</p>
+        <p className="print-only">{t('scores.printHeading', { workspace: workspace.name, from: fmt.day(filter.from), to: fmt.day(filter.to), filters: describeFilter(filter, (d) => t(`dim.${d}`)) || t('scores.noFilters') })}</p>
       </header>
       <ScoresControls params={state} today={today} onChange={(next) => navigate('scores', scoresSearchParams(next))} />
       <RollupProgress />

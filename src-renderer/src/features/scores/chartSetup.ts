@@ -22,6 +22,13 @@ Chart.defaults.color = '#4a5568'
 // Sharp on screen, in copies and in print.
 Chart.defaults.devicePixelRatio = Math.max(2, typeof window === 'undefined' ? 2 : window.devicePixelRatio)
 
+// Printed pages are narrower than the window: charts are redrawn to the page's width, and back after.
+if (typeof window !== 'undefined') {
+  const resizeAll = () => Object.values(Chart.instances).forEach((c) => c.resize())
+  window.addEventListener('beforeprint', resizeAll)
+  window.addEventListener('afterprint', resizeAll)
+}
+
 export { Chart }
 
 /** Colours that stay apart in print and for red–green colour blindness (blue / grey / orange). */
