@@ -43,7 +43,6 @@ type Moves = Array<{ date: string; grp: string | null; joined: number; left: num
 
 /** Customer counts can be broken down only by what describes a customer. */
 export type CustomerDim = 'segment' | 'location'
-export const customerDims: readonly CustomerDim[] = ['segment', 'location']
 
 /** From the customers themselves, by the same rules as the rollup triggers: a date that is not a date is not counted. */
 function movesFromRaw(src: MetricsSource, f: FeedbackFilter, dim?: CustomerDim): Moves {

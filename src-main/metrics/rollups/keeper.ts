@@ -1,7 +1,7 @@
 import type { WorkspaceDb } from '../../db/connect'
 import type { EventBus } from '../../app/events'
 import type { RollupProgress } from '../../../src-shared/api/metrics'
-import { AppError, isAppError } from '../../../src-shared/api/result'
+import { isAppError } from '../../../src-shared/api/result'
 import { journalSpan } from '../../db/repositories/rollups/maintain'
 import { foldAll, runRollupJob, type RollupJob } from './jobs'
 import { runJobInWorker } from './worker/runInWorker'
@@ -109,8 +109,4 @@ export function rollupKeeper(ws: WorkspaceDb, deps: KeeperDeps): RollupKeeper {
   let k = keepers.get(ws)
   if (!k) keepers.set(ws, (k = new RollupKeeper(ws, deps)))
   return k
-}
-
-export function assertNotRunning(keeper: RollupKeeper): void {
-  if (keeper.status.running?.kind === 'rebuild') throw new AppError('VALIDATION', 'The score summaries are being rebuilt; try again when it has finished.')
 }
