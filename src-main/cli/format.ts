@@ -1,10 +1,10 @@
-import type { MetricsSeries } from '../../src-shared/api/metrics'
+import type { CliMetrics } from './metricsCommand'
 
 const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits))
 
 /** Plain-text table for people; --json gives the machine-readable document. */
-export function formatSeriesTable(s: MetricsSeries): string {
-  const title = `${s.metric.toUpperCase()}${s.by ? ` by ${s.by}` : ''}${s.dim ? ` and ${s.dim}` : ''} (time zone ${s.timezone})`
+export function formatSeriesTable(s: CliMetrics): string {
+  const title = `${s.metric.toUpperCase()}${s.by ? ` by ${s.by}` : ''}${s.dim ? ` and ${s.dim}` : ''}${s.timezone ? ` (time zone ${String(s.timezone)})` : ''}`
   const lines = [title, `${'period'.padEnd(10)} ${s.dim ? `${'group'.padEnd(24)} ` : ''}value    ±95%      n`]
   const line = (period: string, group: string | null, r: { value: number | null; moe95: number | null; n: number; lowSample: boolean }) =>
     `${period.padEnd(10)} ${s.dim ? `${(group ?? '(none)').slice(0, 24).padEnd(24)} ` : ''}${fmt(r.value).padStart(5)} ${fmt(r.moe95).padStart(7)} ${String(r.n).padStart(6)}${r.lowSample ? '  (too few responses)' : ''}`

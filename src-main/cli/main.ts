@@ -12,17 +12,18 @@ import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args'
 import { formatSeriesTable } from './format'
 import { dimFromArgs, filterFromArgs } from './filterArgs'
 import { IMPORT_USAGE, mappingFromArgs, tableOptionsFromArgs } from './importArgs'
-import { seriesMetrics } from '../../src-shared/api/metrics'
-import type { MetricKind } from '../../src-shared/domain/scores'
+import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
 
 const USAGE = `cxdesk — CX Desk on the command line
 
 Usage:
   cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--json]
 ${IMPORT_USAGE}
-  cxdesk metrics <workspace.cxdesk> --metric nps|csat|ces --by day|week|month|quarter|year
+  cxdesk metrics <workspace.cxdesk> --metric nps|csat|ces|ttr|churn|retention --by day|week|month|quarter|year
          [--dim channel|touchpoint|stage|location|segment|language|tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
          [--filter key=value …] [--json]
+  cxdesk sends <workspace.cxdesk> [--from YYYY-MM-DD --to YYYY-MM-DD --sent N [--channel C] [--touchpoint T] [--survey nps|csat|ces]] [--json]
+         Lists the surveys sent (for the response rate), or enters one.
 
 Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
 Periods are cut in the workspace's time zone (set at init; default: the system's, from TZ).`
@@ -80,12 +81,31 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
       const [file] = rest
       if (!file) throw new UsageError('metrics needs a workspace file')
       const metric = stringFlag(args, 'metric') ?? 'nps'
-      if (!(seriesMetrics as readonly string[]).includes(metric)) throw new UsageError(`--metric must be one of ${seriesMetrics.join(', ')}`)
+      if (!(cliMetrics as readonly string[]).includes(metric)) throw new UsageError(`--metric must be one of ${cliMetrics.join(', ')}`)
       const by = stringFlag(args, 'by') ?? 'month'
       if (!(periodUnits as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${periodUnits.join(', ')}`)
-      const request = { metric: metric as MetricKind, by: by as PeriodUnit, dim: dimFromArgs(args), filter: filterFromArgs(args) }
-      const series = await withWorkspace(api, ctx, file, () => api.call('metrics.series', request))
-      out(json ? JSON.stringify(series) : formatSeriesTable(series))
+      const request = { metric: metric as CliMetric, by: by as PeriodUnit, dim: dimFromArgs(args), filter: filterFromArgs(args) }
+      const result = await withWorkspace(api, ctx, file, () => cliMetric(api, request))
+      out(json ? JSON.stringify(result) : formatSeriesTable(result))
+      return
+    }
+    case 'sends': {
+      const [file] = rest
+      if (!file) throw new UsageError('sends needs a workspace file')
+      const sent = stringFlag(args, 'sent')
+      const result = await withWorkspace(api, ctx, file, async () => {
+        if (sent === undefined) return api.call('metrics.sends', {})
+        const from = stringFlag(args, 'from')
+        const to = stringFlag(args, 'to') ?? from
+        if (!from || !to || !/^\d+$/.test(sent)) throw new UsageError('enter a send with --from, --to and --sent (a whole number)')
+        const survey = stringFlag(args, 'survey')
+        const question = survey ? (await api.call('metrics.definitions', {})).questions.find((q) => q.metric === survey || q.key === survey) : undefined
+        if (survey && !question) throw new UsageError(`--survey ${survey}: no such survey question`)
+        const saved = await api.call('metrics.saveSend', { from, to, sent: Number(sent), channel: stringFlag(args, 'channel') ?? null, touchpoint: stringFlag(args, 'touchpoint') ?? null, questionId: question?.id ?? null })
+        return { sends: [saved] }
+      })
+      if (json) out(JSON.stringify(result))
+      else for (const s of result.sends) out(`${s.from} – ${s.to}  ${s.channel ?? 'all channels'}  ${s.touchpoint ?? 'all touchpoints'}  sent ${s.sent}  responses ${s.responses}  rate ${s.rate === null ? '—' : `${s.rate.toFixed(1)}%`}`)
       return
     }
     case undefined:

@@ -53,6 +53,33 @@ function configure(sqlite: Database.Database, inMemory: boolean): void {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Tables with triggers (the metrics rollups) give every write a statement journal; in memory it
+  // costs a copy, in a temporary file a system call per statement.
+  sqlite.pragma('temp_store = MEMORY')
+  // REPLACE deletes the row it replaces; only with this on do delete triggers (the rollups) see it.
+  sqlite.pragma('recursive_triggers = ON')
+}
+
+/**
+ * A second connection to a workspace that is already open, for a worker thread: the same settings
+ * as the main connection (WAL, foreign keys, triggers that see REPLACE), so a worker's writes keep
+ * the rollups exact like every other writer's.
+ */
+export function openWorkerConnection(
+  path: string,
+  opts: SqliteOptions & { busyTimeoutMs?: number; cacheSizeKiB?: number; tempStore?: 'MEMORY' | 'FILE' } = {},
+): Database.Database {
+  const sqlite = new Database(path, { fileMustExist: true, nativeBinding: opts.nativeBinding })
+  try {
+    configure(sqlite, false)
+    if (opts.busyTimeoutMs !== undefined) sqlite.pragma(`busy_timeout = ${Math.round(opts.busyTimeoutMs)}`)
+    if (opts.cacheSizeKiB !== undefined) sqlite.pragma(`cache_size = -${Math.round(opts.cacheSizeKiB)}`)
+    if (opts.tempStore) sqlite.pragma(`temp_store = ${opts.tempStore}`)
+    return sqlite
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
 }
 
 /**

@@ -98,6 +98,8 @@ export interface SurveySendsTable {
   touchpoint: string | null
   sent: number
   created_at: number
+  /** Last day the count covers (inclusive); local_date is the first. */
+  until_date: string | null
 }
 
 export interface NotesTable {
@@ -233,6 +235,71 @@ export interface JourneyCommentsTable {
   created_at: number
 }
 
+/** Signed counts written by the rollup triggers; folded into the summaries by the metrics engine. */
+export interface RollupJournalTable {
+  id: Generated<number>
+  /** 0 a scored answer, 1 feedback that needed a follow-up, 2 a customer joining, 3 a customer leaving. */
+  fact: number
+  /** 0 for feedback without a question and for customers. */
+  question_id: number
+  local_date: string | null
+  score: number | null
+  band: -1 | 0 | 1 | null
+  status: string | null
+  submitted_at: number | null
+  resolved_at: number | null
+  /** A lifecycle date as written (a date or a timestamp); cut in the workspace's zone when folded. */
+  stamp: string | null
+  /** 0: the response itself; otherwise one of its tags. */
+  tag_id: number
+  channel: string | null
+  touchpoint: string | null
+  stage: string | null
+  location: string | null
+  language: string | null
+  segment: string | null
+  delta: number
+}
+
+export interface RollupValuesTable {
+  id: Generated<number>
+  value: string
+}
+
+/** rollup_day and rollup_month: counts per value with every dimension, as value ids (0 = none). */
+export interface RollupCubeTable {
+  fact: number
+  question_id: number
+  /** Days since 1970-01-01 of the period's first day. */
+  period: number
+  tag_id: number
+  channel: number
+  touchpoint: number
+  stage: number
+  location: number
+  language: number
+  segment: number
+  /** The score; for follow-ups the whole hours to resolution (−1 still open, −2 closed without action); 0 for customers. */
+  value: number
+  /** 1, 0, −1, or 2 for none. */
+  band: number
+  n: number
+}
+
+export interface RollupSlicesTable {
+  /** 1 week, 2 month. */
+  grain: number
+  /** 0 none, then the sliced dimension (see db/repositories/rollups/layout.ts). */
+  dim: number
+  fact: number
+  question_id: number
+  period: number
+  grp: number
+  value: number
+  band: number
+  n: number
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -256,4 +323,9 @@ export interface DB {
   journey_cards: JourneyCardsTable
   journey_emotions: JourneyEmotionsTable
   journey_comments: JourneyCommentsTable
+  rollup_journal: RollupJournalTable
+  rollup_values: RollupValuesTable
+  rollup_day: RollupCubeTable
+  rollup_month: RollupCubeTable
+  rollup_slices: RollupSlicesTable
 }

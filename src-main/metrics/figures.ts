@@ -26,21 +26,14 @@ export function meanMoe(sum: number, sumSq: number, n: number): number | null {
  * CSAT means are only given when every answer was on the same scale.
  */
 export function figureOf(metric: MetricKind, a: ScoreAccumulator): Figure {
-  const base = {
-    n: a.n,
-    lowSample: a.n < MIN_RELIABLE_N,
-    good: a.good,
-    neutral: a.neutral,
-    poor: a.poor,
-    goodShare: a.n ? (100 * a.good) / a.n : null,
-    mean: a.n && !a.mixedScales ? a.sum / a.n : null,
-    scale: a.scale,
-    distribution: [...a.distribution.entries()].sort(([x], [y]) => x - y).map(([score, n]) => ({ score, n })),
-  }
-  if (metric === 'nps') {
-    const v = npsValue({ promoters: a.good, passives: a.neutral, detractors: a.poor })
-    return { ...base, value: v.value, moe95: v.moe95 }
-  }
-  if (metric === 'csat') return { ...base, value: base.goodShare, moe95: shareMoe(a.good, a.n) }
-  return { ...base, value: base.mean, moe95: base.mean === null ? null : meanMoe(a.sum, a.sumSq, a.n) }
+  const { n, good, neutral, poor, scale } = a
+  const goodShare = n ? (100 * good) / n : null
+  const mean = n && !a.mixedScales ? a.sum / n : null
+  const distribution = [...a.distribution.keys()].sort((x, y) => x - y).map((score) => ({ score, n: a.distribution.get(score)! }))
+  let value: number | null
+  let moe95: number | null
+  if (metric === 'nps') ({ value, moe95 } = npsValue({ promoters: good, passives: neutral, detractors: poor }))
+  else if (metric === 'csat') [value, moe95] = [goodShare, shareMoe(good, n)]
+  else [value, moe95] = [mean, mean === null ? null : meanMoe(a.sum, a.sumSq, n)]
+  return { value, n, moe95, lowSample: n < MIN_RELIABLE_N, good, neutral, poor, goodShare, mean, scale, distribution }
 }

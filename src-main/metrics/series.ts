@@ -1,49 +1,74 @@
+import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { scoreCounts } from '../db/repositories/scoreCounts'
+import { scoreCounts, type ScoreCountRow } from '../db/repositories/scoreCounts'
 import { periodKey, periodStart, type PeriodUnit } from '../../src-shared/domain/periods'
 import type { MetricsSeries } from '../../src-shared/api/metrics'
 import type { Dimension, FeedbackFilter } from '../../src-shared/api/filters'
 import type { MetricKind } from '../../src-shared/domain/scores'
 import { ScoreAccumulator } from './accumulator'
 import { figureOf } from './figures'
+import { rollupScoreCounts, rollupsCanAnswer } from './rollups/rollupCounts'
+import { factDerivations } from './rollups/derivations'
+
+/** What the engine reads from: the workspace's connection (both the query builder and the raw handle) and its zone. */
+export interface MetricsSource {
+  db: Kysely<DB>
+  sqlite: Database.Database
+  timezone: string
+}
 
 export interface SeriesQuery {
   metric: MetricKind
   by?: PeriodUnit
   dim?: Dimension
   filter?: FeedbackFilter
+  /** Only these questions of the metric (the responses to one survey). */
+  questionIds?: number[]
 }
+
+/** 'auto' reads the summaries whenever they hold what the filter asks; tests and the bench force either side. */
+export type CountsSource = 'auto' | 'raw' | 'rollups'
 
 const compare = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
 
+/** The count rows behind a series, and where they came from. */
+export async function seriesCounts(src: MetricsSource, query: SeriesQuery, from: CountsSource = 'auto'): Promise<{ rows: ScoreCountRow[]; source: 'rollups' | 'raw' }> {
+  const useRollups = from === 'rollups' || (from === 'auto' && rollupsCanAnswer(query))
+  if (!useRollups) return { rows: await scoreCounts(src.db, query.metric, { dim: query.dim, filter: query.filter, questionIds: query.questionIds }), source: 'raw' }
+  // Summaries and journal are read in one transaction, so a fold committing in between cannot be seen half.
+  const rows = src.sqlite.transaction(() => rollupScoreCounts(src.sqlite, query, factDerivations(src.sqlite))).deferred()
+  return { rows, source: 'rollups' }
+}
+
 /** A score per period and/or group, cut in the workspace's zone (local dates were computed in it when stored). */
-export async function metricSeries(db: Kysely<DB>, timezone: string, query: SeriesQuery): Promise<MetricsSeries> {
-  const counts = await scoreCounts(db, query.metric, { dim: query.dim, filter: query.filter })
-  const cells = new Map<string, { period: string | null; group: string | null; acc: ScoreAccumulator }>()
+export async function metricSeries(src: MetricsSource, query: SeriesQuery, from: CountsSource = 'auto'): Promise<MetricsSeries> {
+  const { rows: counts, source } = await seriesCounts(src, query, from)
+  const cells = new Map<string | null, Map<string | null, ScoreAccumulator>>()
   const overall = new ScoreAccumulator()
-  // With tags, one response can sit in several groups; the overall figure counts it once.
-  const seenForOverall = query.dim === 'tag' ? null : overall
+  // Many rows share a date: each date's period key is worked out once.
+  const periods = new Map<string, string>()
+  const { by } = query
   for (const row of counts) {
-    const period = query.by ? periodKey(row.local_date, query.by) : null
-    const key = `${period}\u0000${row.grp}`
-    let cell = cells.get(key)
-    if (!cell) cells.set(key, (cell = { period, group: row.grp, acc: new ScoreAccumulator() }))
-    cell.acc.add(row)
-    seenForOverall?.add(row)
+    let period: string | null = null
+    if (by) {
+      period = periods.get(row.local_date) ?? null
+      if (period === null) periods.set(row.local_date, (period = periodKey(row.local_date, by)))
+    }
+    let groups = cells.get(period)
+    if (!groups) cells.set(period, (groups = new Map()))
+    let acc = groups.get(row.grp)
+    if (!acc) groups.set(row.grp, (acc = new ScoreAccumulator()))
+    acc.add(row)
+    overall.add(row)
   }
-  let overallFigure = figureOf(query.metric, overall)
-  if (query.dim === 'tag') {
-    const untagged = await metricSeries(db, timezone, { metric: query.metric, filter: query.filter })
-    overallFigure = untagged.overall
-  }
-  const rows = [...cells.values()]
-    .sort((a, b) => compare(a.period, b.period) || compare(a.group, b.group))
-    .map((c) => ({
-      period: c.period,
-      periodStart: c.period && query.by ? periodStart(c.period, query.by) : null,
-      group: c.group,
-      ...figureOf(query.metric, c.acc),
-    }))
-  return { metric: query.metric, by: query.by ?? null, dim: query.dim ?? null, timezone, rows, overall: overallFigure }
+  // With tags, one response can sit in several groups; the overall figure counts it once.
+  const overallFigure = query.dim === 'tag' ? (await metricSeries(src, { ...query, by: undefined, dim: undefined }, from)).overall : figureOf(query.metric, overall)
+  const rows = [...cells.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .flatMap(([period, groups]) => {
+      const start = period && by ? periodStart(period, by) : null
+      return [...groups.entries()].sort(([a], [b]) => compare(a, b)).map(([group, acc]) => ({ period, periodStart: start, group, ...figureOf(query.metric, acc) }))
+    })
+  return { metric: query.metric, by: query.by ?? null, dim: query.dim ?? null, timezone: src.timezone, rows, overall: overallFigure, source }
 }

@@ -4,11 +4,12 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { createWorkspaceFile, openWorkspaceFile, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
 import { readMeta, writeMeta } from '../db/repositories/meta'
-import { countResponses, relocalizeDates } from '../db/repositories/responses'
+import { countResponses } from '../db/repositories/responses'
 import { insertQuestions } from '../db/repositories/questions'
 import { AppError } from '../../src-shared/api/result'
 import type { WorkspaceInfo } from '../../src-shared/api/workspace'
-import { isValidTimeZone, localDateConverter } from '../../src-shared/domain/timezone'
+import { currentZoneName, isValidTimeZone, localDateConverter } from '../../src-shared/domain/timezone'
+import { rollupKeeper } from '../metrics/rollups/keeper'
 import type { Clock } from '../app/clock'
 import type { EventBus } from '../app/events'
 import type { PreferencesStore } from '../app/preferences'
@@ -110,15 +111,17 @@ export class WorkspaceSession {
     return this.current ? describe(this.current) : null
   }
 
-  /** Changes the zone periods are cut in; every stored local date is recomputed in one transaction. */
+  /**
+   * Changes the zone periods are cut in: every stored local date and every score summary is
+   * recomputed in one transaction (in a worker, with progress events, for a workspace on disk).
+   */
   async setTimezone(timezone: string): Promise<WorkspaceInfo> {
     const open = this.require()
     if (!isValidTimeZone(timezone)) throw new AppError('VALIDATION', `Unknown time zone "${timezone}".`)
-    const localDateOf = localDateConverter(timezone)
-    relocalizeDates(open.ws.sqlite, localDateOf)
-    await writeMeta(open.db, { timezone })
+    timezone = currentZoneName(timezone)
+    await rollupKeeper(open.ws, { events: this.deps.events, nativeBinding: this.deps.sqlite.nativeBinding }).run({ kind: 'rebuild', change: { type: 'timezone', timezone } })
     open.settings = { ...open.settings, timezone }
-    open.localDateOf = localDateOf
+    open.localDateOf = localDateConverter(timezone)
     const info = await describe(open)
     this.deps.events.emit('workspace.changed', info)
     return info

@@ -1,11 +1,14 @@
 import { z } from 'zod'
 import { workspaceInfoSchema } from './workspace'
 import { importProgressSchema } from './imports'
+import { rollupProgressSchema } from './metrics'
 
 /** Push events from main to the renderer (Electron webContents.send, or the host's event stream). */
 export const eventSchemas = {
   'workspace.changed': workspaceInfoSchema.nullable(),
   'import.progress': importProgressSchema,
+  /** Maintenance of the score summaries (a fold after a large import, a rebuild after a definition or time zone change). */
+  'metrics.rollups': rollupProgressSchema,
   /** A menu item the renderer carries out, because it needs the renderer's own UI (progress, results). */
   'app.command': z.object({ command: z.enum(['import']) }),
 }

@@ -20,6 +20,8 @@ export const feedbackFilterSchema = z.strictObject({
   metric: z.array(z.enum(metricKinds)).max(3).optional(),
   /** good = promoters / satisfied / agree; poor = detractors / unsatisfied / disagree (needs follow-up). */
   band: z.array(z.enum(scoreBands)).max(3).optional(),
+  /** Exact scores (a bar of a score distribution opens the responses that gave it). */
+  score: z.array(z.number().int().min(-100).max(100)).max(21).optional(),
   channel: values.optional(),
   touchpoint: values.optional(),
   stage: values.optional(),
@@ -45,6 +47,7 @@ export function filterToSearchParams(f: FeedbackFilter): URLSearchParams {
   if (f.from) p.set('from', f.from)
   if (f.to) p.set('to', f.to)
   for (const key of filterListKeys) for (const v of f[key] ?? []) p.append(key, v)
+  for (const v of f.score ?? []) p.append('score', String(v))
   if (f.text) p.set('text', f.text)
   return p
 }
@@ -60,6 +63,8 @@ export function filterFromSearchParams(p: URLSearchParams): FeedbackFilter {
     const all = p.getAll(key).filter(Boolean)
     if (all.length) raw[key] = all
   }
+  const scores = p.getAll('score').filter((v) => /^-?\d+$/.test(v))
+  if (scores.length) raw.score = scores.map(Number)
   const parsed = feedbackFilterSchema.safeParse(raw)
   if (parsed.success) return parsed.data
   // Keep the fields that are valid on their own.

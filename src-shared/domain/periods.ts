@@ -65,3 +65,35 @@ export function periodStart(key: string, unit: PeriodUnit): string {
       return `${key}-01-01`
   }
 }
+
+/** The last calendar date of a period key. */
+export function periodEnd(key: string, unit: PeriodUnit): string {
+  return dateOfDayNumber(dayNumber(periodStart(shiftPeriod(key, unit, 1), unit)) - 1)
+}
+
+/** The key of the period `n` periods after (or, negative, before) a period key. */
+export function shiftPeriod(key: string, unit: PeriodUnit, n: number): string {
+  const start = periodStart(key, unit)
+  if (unit === 'day') return dateOfDayNumber(dayNumber(start) + n)
+  if (unit === 'week') return isoWeekKey(dateOfDayNumber(dayNumber(start) + 7 * n))
+  const months = unit === 'month' ? n : unit === 'quarter' ? 3 * n : 12 * n
+  const index = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + months
+  const date = `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`
+  return periodKey(date, unit)
+}
+
+/** The same period a year earlier: the same month or quarter, ISO week number (week 53 → 52), or date (29 Feb → 28 Feb). */
+export function samePeriodLastYear(key: string, unit: PeriodUnit): string {
+  if (unit === 'year' || unit === 'quarter' || unit === 'month') return shiftPeriod(key, unit, unit === 'year' ? -1 : unit === 'quarter' ? -4 : -12)
+  if (unit === 'week') {
+    const year = Number(key.slice(0, 4)) - 1
+    const week = Math.min(Number(key.slice(6)), Number(isoWeekKey(`${year}-12-28`).slice(6)))
+    return `${year}-W${String(week).padStart(2, '0')}`
+  }
+  const year = String(Number(key.slice(0, 4)) - 1).padStart(4, '0')
+  const md = key.slice(5) === '02-29' ? '02-28' : key.slice(5)
+  return `${year}-${md}`
+}
+
+/** How many periods a trend shows by default. */
+export const defaultTrendLength: Record<PeriodUnit, number> = { day: 30, week: 13, month: 12, quarter: 8, year: 5 }

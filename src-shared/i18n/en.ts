@@ -2,6 +2,7 @@ import { coreEn } from './core/en'
 import { journeysEn } from './journeys/en'
 import { inboxEn } from './inbox/en'
 import { importEn } from './import/en'
+import { metricsEn } from './metrics/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -13,6 +14,7 @@ export const en = {
   ...journeysEn,
   ...inboxEn,
   ...importEn,
+  ...metricsEn,
 }
 
 export type MessageKey = keyof typeof en

@@ -1,11 +1,13 @@
 import type { Messages } from './en'
 import { coreTh } from './core/th'
+import { metricsTh } from './metrics/th'
 import { inboxTh } from './inbox/th'
 import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
 
 export const th: Messages = {
   ...coreTh,
+  ...metricsTh,
   ...inboxTh,
   ...importTh,
   ...journeysTh,

@@ -47,6 +47,7 @@ export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: 
     const bands = [...new Set(f.band.map((b) => bandValue[b]))]
     q = q.where(bands.length === 1 ? sql<boolean>`r.band = ${sql.raw(String(bands[0]))}` : sql<boolean>`r.band IN (${sql.raw(bands.join(', '))})`)
   }
+  if (f.score?.length) q = q.where('r.score', 'in', f.score)
   if (f.channel?.length) q = q.where('r.channel', 'in', f.channel)
   if (f.touchpoint?.length) q = q.where('r.touchpoint', 'in', f.touchpoint)
   if (f.stage?.length) q = q.where('r.stage', 'in', f.stage)

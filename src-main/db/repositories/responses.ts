@@ -64,8 +64,8 @@ export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) =
   }
 }
 
-/** Recomputes every response's band, after a question's thresholds changed (one statement, one transaction). */
-export function recomputeBands(sqlite: Database.Database): void {
+/** Recomputes the band of every response (or of those with ids in a range), after a question's thresholds changed. */
+export function recomputeBands(sqlite: Database.Database, ids?: { from: number; to: number }): void {
   sqlite
     .prepare(
       `UPDATE responses SET band = (
@@ -73,9 +73,9 @@ export function recomputeBands(sqlite: Database.Database): void {
           WHEN q.direction = 'higher_better' THEN (CASE WHEN responses.score >= q.good_threshold THEN 1 WHEN responses.score <= q.poor_threshold THEN -1 ELSE 0 END)
           ELSE (CASE WHEN responses.score <= q.good_threshold THEN 1 WHEN responses.score >= q.poor_threshold THEN -1 ELSE 0 END) END
         FROM questions q WHERE q.id = responses.question_id)
-      WHERE score IS NOT NULL`,
+      WHERE score IS NOT NULL AND id BETWEEN ? AND ?`,
     )
-    .run()
+    .run(ids?.from ?? 0, ids?.to ?? Number.MAX_SAFE_INTEGER)
 }
 
 export async function countResponses(db: Kysely<DB>): Promise<number> {
@@ -83,8 +83,8 @@ export async function countResponses(db: Kysely<DB>): Promise<number> {
   return Number(row.n)
 }
 
-/** Recomputes every stored local date, e.g. after the workspace's time zone changed, in one statement and one transaction. */
-export function relocalizeDates(sqlite: Database.Database, localDateOf: (epochMs: number) => string): void {
+/** Recomputes every stored local date (or those of the ids in a range), e.g. after the workspace's time zone changed. */
+export function relocalizeDates(sqlite: Database.Database, localDateOf: (epochMs: number) => string, ids?: { from: number; to: number }): void {
   sqlite.function('cxdesk_local_date', { deterministic: true }, (ms: unknown) => localDateOf(Number(ms)))
-  sqlite.prepare('UPDATE responses SET local_date = cxdesk_local_date(submitted_at)').run()
+  sqlite.prepare('UPDATE responses SET local_date = cxdesk_local_date(submitted_at) WHERE id BETWEEN ? AND ?').run(ids?.from ?? 0, ids?.to ?? Number.MAX_SAFE_INTEGER)
 }

@@ -5,7 +5,7 @@
  * importWorker.bootstrap.cjs under tsx.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import Database from 'better-sqlite3'
+import { openWorkerConnection } from '../../db/connect'
 import { isAppError } from '../../../src-shared/api/result'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { runImportJob } from '../importJob'
@@ -13,15 +13,9 @@ import { openTable } from '../openTable'
 import type { ImportWorkerData, ImportWorkerMessage } from './protocol'
 
 async function main(data: ImportWorkerData): Promise<ImportWorkerMessage> {
-  const sqlite = new Database(data.dbPath, { fileMustExist: true, nativeBinding: data.nativeBinding })
+  // A large page cache; the transaction spills to the WAL and index sorts to temporary files, not to RAM.
+  const sqlite = openWorkerConnection(data.dbPath, { nativeBinding: data.nativeBinding, busyTimeoutMs: 10_000, cacheSizeKiB: 65_536, tempStore: 'FILE' })
   try {
-    sqlite.pragma('journal_mode = WAL')
-    sqlite.pragma('synchronous = NORMAL')
-    sqlite.pragma('foreign_keys = ON')
-    sqlite.pragma('busy_timeout = 10000')
-    // A large page cache; the transaction spills to the WAL and index sorts to temporary files, not to RAM.
-    sqlite.pragma('cache_size = -65536')
-    sqlite.pragma('temp_store = FILE')
     const cancelled = new Int32Array(data.cancel)
     const table = await openTable(data.path, data.fileName, { encoding: data.mapping.encoding, delimiter: data.mapping.delimiter, sheet: data.mapping.sheet })
     const summary = await runImportJob(sqlite, {

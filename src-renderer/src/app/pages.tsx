@@ -2,10 +2,12 @@ import type { ComponentType } from 'react'
 import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
 import type { MessageKey } from '../../../src-shared/i18n/en'
 import { OverviewPage } from '../features/scores/OverviewPage'
-import { JourneysPage } from '../features/journey-map/JourneysPage'
+import { ScoresPage } from '../features/scores/ScoresPage'
 import { InboxPage } from '../features/inbox/InboxPage'
 import { ThemesPage } from '../features/inbox/themes/ThemesPage'
+import { JourneysPage } from '../features/journey-map/JourneysPage'
 import { ImportPage } from '../features/import/ImportPage'
+import { ScoreSettingsPage } from '../features/settings/ScoreSettingsPage'
 
 export interface PageProps {
   workspace: WorkspaceInfo
@@ -15,8 +17,10 @@ export interface PageProps {
 /** The pages of the app, in navigation order. Each feature adds its page here. */
 export const pages: ReadonlyArray<{ id: string; label: MessageKey; component: ComponentType<PageProps> }> = [
   { id: 'overview', label: 'nav.overview', component: OverviewPage },
-  { id: 'journeys', label: 'nav.journeys', component: JourneysPage },
+  { id: 'scores', label: 'nav.scores', component: ScoresPage },
   { id: 'inbox', label: 'nav.inbox', component: InboxPage },
   { id: 'themes', label: 'nav.themes', component: ThemesPage },
+  { id: 'journeys', label: 'nav.journeys', component: JourneysPage },
   { id: 'import', label: 'nav.import', component: ImportPage },
+  { id: 'score-settings', label: 'nav.scoreSettings', component: ScoreSettingsPage },
 ]

@@ -10,6 +10,13 @@ export interface Formatters {
   /** A calendar month from its first day (YYYY-MM-01). */
   month(localDate: string): string
   percent(share: number): string
+  /** A figure that is already a percentage (62.5 → "62.5%"). */
+  percentValue(value: number, digits?: number): string
+  /** A calendar date (YYYY-MM-DD) without a time. */
+  day(localDate: string): string
+  year(localDate: string): string
+  /** Today's date (YYYY-MM-DD) in a time zone. */
+  today(timeZone: string): string
 }
 
 export function formatters(locale: Locale): Formatters {
@@ -23,6 +30,8 @@ export function formatters(locale: Locale): Formatters {
   const monthFmt = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })
   const dateTimeFmts = new Map<string, Intl.DateTimeFormat>()
   const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })
+  const dayFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+  const yearFmt = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' })
   return {
     number: (v, digits = 1) => num(digits, false).format(v),
     signed: (v, digits = 0) => num(digits, true).format(v),
@@ -37,5 +46,22 @@ export function formatters(locale: Locale): Formatters {
       return monthFmt.format(Date.UTC(y, m - 1, 1))
     },
     percent: (share) => percentFmt.format(share),
+    percentValue(value, digits = 1) {
+      const key = `pct:${digits}`
+      let f = cache.get(key)
+      if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })))
+      return f.format(value / 100)
+    },
+    day(localDate) {
+      const [y, m, d] = localDate.split('-').map(Number)
+      return dayFmt.format(Date.UTC(y, m - 1, d))
+    },
+    year(localDate) {
+      return yearFmt.format(Date.UTC(Number(localDate.slice(0, 4)), 0, 1))
+    },
+    today(timeZone) {
+      // en-CA writes dates as YYYY-MM-DD.
+      return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now())
+    },
   }
 }

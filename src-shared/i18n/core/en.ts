@@ -43,21 +43,11 @@ export const coreEn = {
 
 
   'nps.title': 'Net Promoter Score by month',
-  'nps.definition': 'NPS = % promoters (9–10) − % detractors (0–6) on the 0–10 “would you recommend” question. Range −100 to +100.',
-  'nps.band': '95% margin of error',
-  'nps.lowSample': 'Fewer than {min} responses: too few to read as a trend (hollow points).',
   'nps.overall': 'Overall NPS {value} ± {moe} (n = {n})',
-  'nps.tooltip': 'NPS {value} ± {moe}',
-  'nps.tooltipN': 'n = {n} ({promoters} promoters, {passives} passives, {detractors} detractors)',
   'nps.empty': 'No NPS responses yet. Import a CSV to see the trend.',
-  'nps.axisN': 'n = {n}',
-  'nps.timezone': 'Months are cut in {tz}.',
 
   'chart.table': 'Show the numbers',
   'chart.period': 'Period',
-  'chart.n': 'Responses (n)',
-  'nps.value': 'NPS',
-  'nps.moe': '± 95%',
 
 
   'metric.nps': 'NPS',

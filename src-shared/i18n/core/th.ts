@@ -44,21 +44,11 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
 
 
   'nps.title': 'คะแนน NPS รายเดือน',
-  'nps.definition': 'NPS = % ผู้สนับสนุน (9–10) − % ผู้ไม่พึงพอใจ (0–6) จากคำถาม “จะแนะนำให้ผู้อื่นหรือไม่” ระดับ 0–10 มีค่าตั้งแต่ −100 ถึง +100',
-  'nps.band': 'ค่าคลาดเคลื่อน 95%',
-  'nps.lowSample': 'น้อยกว่า {min} คำตอบ: น้อยเกินกว่าจะอ่านเป็นแนวโน้ม (จุดโปร่ง)',
   'nps.overall': 'NPS รวม {value} ± {moe} (n = {n})',
-  'nps.tooltip': 'NPS {value} ± {moe}',
-  'nps.tooltipN': 'n = {n} (ผู้สนับสนุน {promoters}, เฉย ๆ {passives}, ผู้ไม่พึงพอใจ {detractors})',
   'nps.empty': 'ยังไม่มีคำตอบ NPS นำเข้าไฟล์ CSV เพื่อดูแนวโน้ม',
-  'nps.axisN': 'n = {n}',
-  'nps.timezone': 'แบ่งเดือนตามเขตเวลา {tz}',
 
   'chart.table': 'แสดงตัวเลข',
   'chart.period': 'ช่วงเวลา',
-  'chart.n': 'จำนวนคำตอบ (n)',
-  'nps.value': 'NPS',
-  'nps.moe': '± 95%',
 
 
   'metric.nps': 'NPS',

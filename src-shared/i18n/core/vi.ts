@@ -44,21 +44,11 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
 
 
   'nps.title': 'Chỉ số NPS theo tháng',
-  'nps.definition': 'NPS = % khách hàng ủng hộ (9–10) − % khách hàng không hài lòng (0–6) trên câu hỏi “sẵn sàng giới thiệu” thang 0–10. Từ −100 đến +100.',
-  'nps.band': 'Biên sai số 95%',
-  'nps.lowSample': 'Dưới {min} phản hồi: quá ít để xem là xu hướng (điểm rỗng).',
   'nps.overall': 'NPS chung {value} ± {moe} (n = {n})',
-  'nps.tooltip': 'NPS {value} ± {moe}',
-  'nps.tooltipN': 'n = {n} ({promoters} ủng hộ, {passives} trung lập, {detractors} không hài lòng)',
   'nps.empty': 'Chưa có phản hồi NPS. Hãy nhập tệp CSV để xem xu hướng.',
-  'nps.axisN': 'n = {n}',
-  'nps.timezone': 'Các tháng được tính theo múi giờ {tz}.',
 
   'chart.table': 'Xem bảng số liệu',
   'chart.period': 'Kỳ',
-  'chart.n': 'Số phản hồi (n)',
-  'nps.value': 'NPS',
-  'nps.moe': '± 95%',
 
 
   'metric.nps': 'NPS',

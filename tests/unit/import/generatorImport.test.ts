@@ -47,7 +47,7 @@ describe('importing the generator CSV', () => {
     // 3 promoters (9, 10, 10), 1 passive (8), 2 detractors (0, 6), and a CSAT row that must not count.
     writeGeneratorCsv(path, [{ score: 9 }, { score: 10 }, { score: 10 }, { score: 8 }, { score: 0 }, { score: 6 }, { metric: 'csat', score: 5 }])
     await run(path)
-    const s = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'nps', by: 'month' })
+    const s = await metricSeries({ db: open.db, sqlite: open.ws.sqlite, timezone: 'Asia/Bangkok' }, { metric: 'nps', by: 'month' })
     expect(s.overall.n).toBe(6)
     expect(s.overall.value).toBeCloseTo((100 * (3 - 2)) / 6, 10)
   })

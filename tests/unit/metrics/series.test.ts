@@ -1,35 +1,38 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { metricSeries } from '../../../src-main/metrics/series'
-import type { ResponseInsert } from '../../../src-main/db/repositories/responses'
-import { feedbackWriter } from '../../../src-main/services/feedbackWriter'
+import { metricSeries, type SeriesQuery } from '../../../src-main/metrics/series'
+import { foldAll } from '../../../src-main/metrics/rollups/jobs'
+import { rollupsCanAnswer } from '../../../src-main/metrics/rollups/rollupCounts'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { freshWorkspace } from '../../helpers/db'
+import { responseAdder, sourceOf } from './helpers'
 
 let open: OpenWorkspace
-let seq = 0
-const QUESTION = { nps: 1, csat: 2, ces: 3 } as const
-
-function add(metric: keyof typeof QUESTION, score: number, extra: Partial<ResponseInsert> & { at?: number } = {}) {
-  const at = extra.at ?? Date.UTC(2025, 2, 10, 5)
-  // Through the writer every import uses, so comments are in the search index.
-  feedbackWriter(open.ws.sqlite, 0)({
-    dedupKey: `k${seq++}`, importId: null, externalRef: null, customerId: null, questionId: QUESTION[metric], score,
-    submittedAt: at, submittedOffset: 0, localDate: open.localDateOf(at), channel: 'store', touchpoint: 'Counter', stage: 'Purchase',
-    location: 'Bangkok', language: 'th', comment: null, respondentEmail: null, status: 'new', owner: null, statusChangedAt: null,
-    resolvedAt: null, now: 0, ...extra,
-  })
-}
+let add: ReturnType<typeof responseAdder>
 
 beforeEach(async () => {
   open = await freshWorkspace('Asia/Bangkok')
+  add = responseAdder(open)
 })
 afterEach(() => open.ws.close())
+
+/** Every case is checked on both paths: the summaries (with the journal folded or not) and the raw scan. */
+async function series(query: SeriesQuery) {
+  const raw = await metricSeries(sourceOf(open), query, 'raw')
+  if (!rollupsCanAnswer(query)) return raw
+  const fromJournal = await metricSeries(sourceOf(open), query, 'rollups')
+  foldAll(open.ws.sqlite)
+  const folded = await metricSeries(sourceOf(open), query, 'rollups')
+  const strip = (s: typeof raw) => ({ ...s, source: undefined })
+  expect(strip(fromJournal)).toEqual(strip(raw))
+  expect(strip(folded)).toEqual(strip(raw))
+  return raw
+}
 
 describe('metric series', () => {
   it('puts a response at 23:30 on the last day of a month in Asia/Bangkok in that month', async () => {
     add('nps', 10, { at: Date.UTC(2025, 0, 31, 16, 30) }) // 23:30 on 31 Jan in Bangkok
     add('nps', 0, { at: Date.UTC(2025, 0, 31, 17, 30) }) // 00:30 on 1 Feb in Bangkok
-    const s = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'nps', by: 'month' })
+    const s = await series({ metric: 'nps', by: 'month' })
     expect(s.rows.map((r) => [r.period, r.value, r.n])).toEqual([
       ['2025-01', 100, 1],
       ['2025-02', -100, 1],
@@ -40,7 +43,7 @@ describe('metric series', () => {
   it('computes CSAT as the share of 4s and 5s, with mean, distribution and margin of error', async () => {
     // Scores 5, 5, 4, 3, 2, 1, 4, 5 → satisfied 5 of 8 = 62.5%. Mean = 29 / 8 = 3.625.
     for (const s of [5, 5, 4, 3, 2, 1, 4, 5]) add('csat', s)
-    const { overall } = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'csat' })
+    const { overall } = await series({ metric: 'csat' })
     expect(overall.value).toBe(62.5)
     expect(overall.mean).toBe(3.625)
     expect(overall).toMatchObject({ n: 8, good: 5, neutral: 1, poor: 2, scale: { min: 1, max: 5, direction: 'higher_better' } })
@@ -58,7 +61,7 @@ describe('metric series', () => {
   it('computes CES (agreement form, 1–7) as the mean, with % agree (5–7) beside it', async () => {
     // 7, 6, 5, 4, 3 → mean 5; agree 3 of 5 = 60%; disagree (1–3) 1.
     for (const s of [7, 6, 5, 4, 3]) add('ces', s)
-    const { overall } = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'ces' })
+    const { overall } = await series({ metric: 'ces' })
     expect(overall).toMatchObject({ value: 5, mean: 5, goodShare: 60, good: 3, neutral: 1, poor: 1 })
     // s = √(10 / 4) = 1.5811; MoE = 1.96 · 1.5811 / √5 = 1.3859
     expect(overall.moe95).toBeCloseTo(1.3859, 3)
@@ -69,7 +72,7 @@ describe('metric series', () => {
     const effortId = (open.ws.sqlite.prepare(`SELECT id FROM questions WHERE key = 'effort'`).get() as { id: number }).id
     add('ces', 7)
     add('ces', 1, { questionId: effortId })
-    const { overall } = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'ces' })
+    const { overall } = await series({ metric: 'ces' })
     expect(overall).toMatchObject({ value: null, mean: null, scale: null, good: 2, n: 2 })
   })
 
@@ -78,12 +81,12 @@ describe('metric series', () => {
     add('nps', 10, { channel: 'app', customerId: Number(cust) })
     add('nps', 0, { channel: 'app' })
     add('nps', 9, { channel: 'store' })
-    const byChannel = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'nps', dim: 'channel' })
+    const byChannel = await series({ metric: 'nps', dim: 'channel' })
     expect(byChannel.rows.map((r) => [r.group, r.value, r.n, r.period])).toEqual([
       ['app', 0, 2, null],
       ['store', 100, 1, null],
     ])
-    const bySegment = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'nps', dim: 'segment' })
+    const bySegment = await series({ metric: 'nps', dim: 'segment' })
     expect(bySegment.rows.map((r) => [r.group, r.n])).toEqual([
       ['Student', 1],
       [null, 2],
@@ -96,7 +99,7 @@ describe('metric series', () => {
     const db = open.ws.sqlite
     db.exec(`INSERT INTO tags (name, created_at) VALUES ('price', 0), ('staff', 0)`)
     db.exec(`INSERT INTO response_tags (response_id, tag_id, source, created_at) VALUES (1, 1, 'manual', 0), (1, 2, 'manual', 0), (2, 1, 'rule', 0)`)
-    const s = await metricSeries(open.db, 'Asia/Bangkok', { metric: 'nps', dim: 'tag' })
+    const s = await series({ metric: 'nps', dim: 'tag' })
     expect(s.rows.map((r) => [r.group, r.n, r.value])).toEqual([
       ['price', 2, 0],
       ['staff', 1, 100],
@@ -108,7 +111,7 @@ describe('metric series', () => {
     add('nps', 10, { channel: 'app', location: 'Hanoi', language: 'vi', status: 'resolved', owner: 'Lan', comment: 'Quán đẹp 100%' })
     add('nps', 0, { channel: 'store' })
     add('nps', 8, { at: Date.UTC(2025, 5, 1) })
-    const n = async (filter: object) => (await metricSeries(open.db, 'Asia/Bangkok', { metric: 'nps', filter })).overall.n
+    const n = async (filter: object) => (await series({ metric: 'nps', filter })).overall.n
     expect(await n({})).toBe(3)
     expect(await n({ channel: ['app'] })).toBe(1)
     expect(await n({ channel: ['app', 'store'] })).toBe(3)

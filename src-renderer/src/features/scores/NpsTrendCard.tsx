@@ -1,13 +1,19 @@
 import { useApiQuery } from '../../api/hooks'
+import { hrefFor } from '../../app/router'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
 import { Loading } from '../../components/Loading'
 import { ErrorNotice } from '../../components/ErrorNotice'
-import { NpsTrendChart, NpsTrendTable } from './NpsTrendChart'
+import { TrendChart } from './TrendChart'
+import './chartSetup'
 
+const ALL_TIME = {}
+
+/** The Overview's monthly NPS over all the workspace's data, with a way into the full Scores page. */
 export function NpsTrendCard() {
   const { t, fmt } = useI18n()
-  const series = useApiQuery('metrics.series', { metric: 'nps', by: 'month' })
+  const filter = ALL_TIME
+  const series = useApiQuery('metrics.series', { metric: 'nps', by: 'month', filter })
   const overall = series.data?.overall
   return (
     <Card
@@ -19,19 +25,12 @@ export function NpsTrendCard() {
           </span>
         ) : null
       }
-      footer={<span className="muted">{t('nps.definition')}</span>}
+      footer={<a href={hrefFor('scores')}>{t('overview.openScores')}</a>}
     >
       {series.isPending && <Loading label={t('common.loading')} />}
       {series.error && <ErrorNotice error={series.error} />}
       {series.data &&
-        (series.data.rows.length ? (
-          <>
-            <NpsTrendChart series={series.data} />
-            <NpsTrendTable series={series.data} />
-          </>
-        ) : (
-          <p className="empty">{t('nps.empty')}</p>
-        ))}
+        (series.data.rows.length ? <TrendChart series={series.data} filter={filter} by="month" title={t('scores.trendTitle', { metric: t('metricName.nps') })} testId="trend-nps" /> : <p className="empty">{t('nps.empty')}</p>)}
     </Card>
   )
 }

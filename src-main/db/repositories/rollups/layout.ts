@@ -1,0 +1,34 @@
+import type { Dimension } from '../../../../src-shared/api/filters'
+
+/**
+ * How the rollup tables are laid out (migration 2026-11-23-metrics-rollups): the dimensions stored
+ * as columns of the cubes, the dimension numbers of the slices, the grains, and the band sentinel.
+ */
+export const cubeDims = ['channel', 'touchpoint', 'stage', 'location', 'language', 'segment'] as const
+export type CubeDim = (typeof cubeDims)[number]
+
+/** What a row counts: a scored answer, feedback that needed a follow-up, a customer joining, a customer leaving. */
+export const FACT_SCORE = 0
+export const FACT_FOLLOW_UP = 1
+export const FACT_JOINED = 2
+export const FACT_LEFT = 3
+
+/** rollup_slices.dim: 0 is "not broken down"; tags are 7. */
+export const sliceDimNumber: Record<CubeDim | 'tag', number> = { channel: 1, touchpoint: 2, stage: 3, location: 4, language: 5, segment: 6, tag: 7 }
+export const SLICE_NONE = 0
+
+/** rollup_slices.grain. Days live only in the day cube. */
+export const GRAIN_WEEK = 1
+export const GRAIN_MONTH = 2
+
+/** A row without a band (customers, or a response stored without one) has band 2 (a key column cannot be NULL). */
+export const NO_BAND = 2
+
+export const isCubeDim = (d: Dimension): d is CubeDim => (cubeDims as readonly string[]).includes(d)
+
+/** SQL for a day number (days since 1970-01-01) from a YYYY-MM-DD text column. */
+export const dayOf = (col: string) => `(unixepoch(${col}) / 86400)`
+/** SQL for the day number of the Monday starting the ISO week of a day number. */
+export const weekOf = (day: string) => `(${day} - (((${day} + 3) % 7) + 7) % 7)`
+/** SQL for the day number of the first day of the month of a day number. */
+export const monthOf = (day: string) => `(unixepoch(${day} * 86400, 'unixepoch', 'start of month') / 86400)`

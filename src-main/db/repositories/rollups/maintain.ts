@@ -1,0 +1,198 @@
+import type Database from 'better-sqlite3'
+import { statement } from '../statements'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, monthOf, sliceDimNumber, weekOf } from './layout'
+
+/**
+ * Writes to the rollup tables. Everything here is synchronous and runs inside the caller's
+ * transaction: the journal rows folded and the summaries they change commit together.
+ */
+
+const keyColumns = `fact, question_id, period, tag_id, ${cubeDims.join(', ')}, value, band`
+const journalColumns = `fact, question_id, local_date, score, band, status, submitted_at, resolved_at, stamp, tag_id, ${cubeDims.join(', ')}, delta`
+
+/** What the app derives from raw journal values when folding: hours to resolution, and a lifecycle date in the workspace's zone. */
+export interface FactDerivations {
+  /** Whole hours from arrival to resolution; −1 still open; −2 closed without a measurable resolution. */
+  ttrHours(status: string | null, submittedAt: number | null, resolvedAt: number | null): number
+  /** A lifecycle date (a date, or a timestamp) as a local date; null when it is not a date at all. */
+  localDay(stamp: string): string | null
+}
+
+const derivations = new WeakMap<Database.Database, { current: FactDerivations }>()
+
+/**
+ * Makes the derivations the SQL functions cxdesk_ttr_hours and cxdesk_local_day of this connection
+ * (registered once; later calls only swap what they compute, so prepared statements stay valid).
+ */
+export function useDerivations(sqlite: Database.Database, derive: FactDerivations): void {
+  const holder = derivations.get(sqlite)
+  if (holder) {
+    holder.current = derive
+    return
+  }
+  const h = { current: derive }
+  derivations.set(sqlite, h)
+  sqlite.function('cxdesk_ttr_hours', { deterministic: true }, (status, submitted, resolved) =>
+    h.current.ttrHours(status as string | null, submitted as number | null, resolved as number | null),
+  )
+  sqlite.function('cxdesk_local_day', { deterministic: true }, (stamp) => (typeof stamp === 'string' ? h.current.localDay(stamp) : null))
+}
+
+export interface JournalSpan {
+  /** Rows waiting to be folded (an upper bound: ids are never reused). */
+  pending: number
+  minId: number
+  maxId: number
+}
+
+export function journalSpan(sqlite: Database.Database): JournalSpan {
+  const row = statement(sqlite, 'SELECT min(id) AS minId, max(id) AS maxId FROM rollup_journal').get() as { minId: number | null; maxId: number | null }
+  if (row.minId === null || row.maxId === null) return { pending: 0, minId: 0, maxId: 0 }
+  return { pending: row.maxId - row.minId + 1, minId: row.minId, maxId: row.maxId }
+}
+
+function batchTable(sqlite: Database.Database): void {
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS rollup_batch (
+      fact INTEGER NOT NULL, question_id INTEGER NOT NULL, day INTEGER NOT NULL, tag_id INTEGER NOT NULL,
+      ${cubeDims.map((d) => `${d} INTEGER NOT NULL`).join(', ')},
+      value INTEGER NOT NULL, band INTEGER NOT NULL, n INTEGER NOT NULL)`)
+  sqlite.exec('DELETE FROM temp.rollup_batch')
+}
+
+/** The upserts that add the batch to every summary: day cube, month cube, week and month slices. */
+function applyBatch(sqlite: Database.Database): void {
+  const cubeSelect = (period: string) =>
+    `SELECT fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, value, band, sum(n) FROM temp.rollup_batch WHERE true
+     GROUP BY fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, value, band HAVING sum(n) <> 0`
+  sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) ${cubeSelect('day')} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'))} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+
+  const slices: Array<[dim: number, grp: string | null, tagRows: string]> = [
+    [SLICE_NONE, null, 'tag_id = 0'],
+    ...cubeDims.map((d): [number, string, string] => [sliceDimNumber[d], d, 'tag_id = 0']),
+    [sliceDimNumber.tag, 'tag_id', 'tag_id > 0'],
+  ]
+  for (const [grain, period] of [
+    [GRAIN_WEEK, weekOf('day')],
+    [GRAIN_MONTH, monthOf('day')],
+  ] as const) {
+    for (const [dim, grp, tagRows] of slices) {
+      sqlite.exec(`INSERT INTO rollup_slices (grain, dim, fact, question_id, period, grp, value, band, n)
+        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, value, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
+        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}value, band HAVING sum(n) <> 0
+        ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+    }
+  }
+
+  // Cells that went back to zero are removed, looking only at the periods this batch touched.
+  sqlite.exec(`DELETE FROM rollup_day WHERE n = 0 AND (fact, question_id, period) IN (SELECT DISTINCT fact, question_id, day FROM temp.rollup_batch)`)
+  sqlite.exec(`DELETE FROM rollup_month WHERE n = 0 AND (fact, question_id, period) IN (SELECT DISTINCT fact, question_id, ${monthOf('day')} FROM temp.rollup_batch)`)
+  sqlite.exec(`DELETE FROM rollup_slices WHERE n = 0 AND (grain, dim, fact, question_id, period) IN (
+      WITH dims(dim) AS (VALUES ${[SLICE_NONE, ...Object.values(sliceDimNumber)].map((d) => `(${d})`).join(', ')})
+      SELECT ${GRAIN_WEEK}, dims.dim, b.fact, b.question_id, ${weekOf('b.day')} FROM temp.rollup_batch b, dims
+      UNION SELECT ${GRAIN_MONTH}, dims.dim, b.fact, b.question_id, ${monthOf('b.day')} FROM temp.rollup_batch b, dims)`)
+}
+
+/**
+ * Folds journal rows up to `upToId` into the summaries and removes them from the journal. New
+ * dimension values get their ids first; the batch is the journal summed per cell, with hours to
+ * resolution and lifecycle dates derived by the app's own functions.
+ */
+export function foldJournal(sqlite: Database.Database, upToId: number, derive: FactDerivations): number {
+  useDerivations(sqlite, derive)
+  const interned = cubeDims.map((d) => `SELECT ${d} FROM rollup_journal WHERE id <= ${upToId} AND ${d} IS NOT NULL`).join(' UNION ')
+  sqlite.exec(`INSERT OR IGNORE INTO rollup_values (value) ${interned}`)
+  batchTable(sqlite)
+  const value = `CASE fact WHEN ${FACT_SCORE} THEN score WHEN ${FACT_FOLLOW_UP} THEN cxdesk_ttr_hours(status, submitted_at, resolved_at) ELSE 0 END`
+  const date = `CASE WHEN fact IN (${FACT_JOINED}, ${FACT_LEFT}) THEN cxdesk_local_day(stamp) ELSE local_date END`
+  const folded = sqlite
+    .prepare(
+      `INSERT INTO temp.rollup_batch
+       SELECT g.fact, g.question_id, ${dayOf('g.day_text')}, g.tag_id, ${cubeDims.map((d) => `coalesce(v_${d}.id, 0)`).join(', ')}, g.value, g.band, g.n
+       FROM (SELECT fact, question_id, ${date} AS day_text, tag_id, ${cubeDims.join(', ')}, ${value} AS value, coalesce(band, ${NO_BAND}) AS band, sum(delta) AS n
+             FROM rollup_journal WHERE id <= ?
+             GROUP BY fact, question_id, 3, tag_id, ${cubeDims.join(', ')}, 11, 12 HAVING sum(delta) <> 0 AND day_text IS NOT NULL) AS g
+       ${cubeDims.map((d) => `LEFT JOIN rollup_values v_${d} ON v_${d}.value = g.${d}`).join('\n')}`,
+    )
+    .run(upToId).changes
+  applyBatch(sqlite)
+  sqlite.prepare('DELETE FROM rollup_journal WHERE id <= ?').run(upToId)
+  return folded
+}
+
+/** Empties every summary and the journal (before a rebuild from the responses and customers). */
+export function clearRollups(sqlite: Database.Database): void {
+  sqlite.exec('DELETE FROM rollup_journal; DELETE FROM rollup_day; DELETE FROM rollup_month; DELETE FROM rollup_slices; DELETE FROM rollup_values')
+}
+
+const followUp = `(r.band = -1 OR r.status IN ('in_progress', 'resolved'))`
+
+/** The journal rows of the responses (scores and follow-ups, with their tags) in one question (0: none) and a range of local dates. */
+export function journalFromResponses(sqlite: Database.Database, questionId: number, fromDate: string, beforeDate: string): void {
+  const dims = `r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment`
+  const question = questionId ? 'r.question_id = @q' : 'r.question_id IS NULL'
+  const range = `${question} AND r.local_date >= @from AND r.local_date < @before`
+  for (const [tag, source] of [
+    ['0', 'responses r'],
+    ['rt.tag_id', 'responses r JOIN response_tags rt ON rt.response_id = r.id'],
+  ]) {
+    const group = tag === '0' ? '' : `${tag}, `
+    sqlite
+      .prepare(
+        `INSERT INTO rollup_journal (${journalColumns})
+         SELECT ${FACT_SCORE}, @q, r.local_date, r.score, r.band, NULL, NULL, NULL, NULL, ${tag}, ${dims}, count(*)
+         FROM ${source} LEFT JOIN customers c ON c.id = r.customer_id
+         WHERE ${range} AND r.score IS NOT NULL GROUP BY ${group}r.local_date, r.score, r.band, ${dims}`,
+      )
+      .run({ q: questionId, from: fromDate, before: beforeDate })
+    sqlite
+      .prepare(
+        `INSERT INTO rollup_journal (${journalColumns})
+         SELECT ${FACT_FOLLOW_UP}, @q, r.local_date, NULL, r.band, r.status, r.submitted_at, r.resolved_at, NULL, ${tag}, ${dims}, count(*)
+         FROM ${source} LEFT JOIN customers c ON c.id = r.customer_id
+         WHERE ${range} AND ${followUp} GROUP BY ${group}r.local_date, r.band, r.status, r.submitted_at, r.resolved_at, ${dims}`,
+      )
+      .run({ q: questionId, from: fromDate, before: beforeDate })
+  }
+}
+
+/** The journal rows of every customer's lifecycle (joined, and left), as the customer triggers write them. */
+export function journalFromCustomers(sqlite: Database.Database): void {
+  for (const [fact, stamp] of [
+    [FACT_JOINED, 'customer_since'],
+    [FACT_LEFT, 'churned_at'],
+  ] as const) {
+    sqlite.exec(`INSERT INTO rollup_journal (${journalColumns})
+      SELECT ${fact}, 0, NULL, NULL, NULL, NULL, NULL, NULL, ${stamp}, 0, NULL, NULL, NULL, location, NULL, segment, count(*) FROM customers
+      WHERE customer_since IS NOT NULL AND (churned_at IS NULL OR churned_at >= customer_since) AND ${stamp} IS NOT NULL
+      GROUP BY ${stamp}, location, segment`)
+  }
+}
+
+/** The questions (0: feedback without one) and the first and last local dates of their responses, to cut a rebuild into steps. */
+export function responseSpan(sqlite: Database.Database): Array<{ questionId: number; first: string; last: string }> {
+  const rows = sqlite
+    .prepare(
+      `SELECT q.id AS questionId, (SELECT min(local_date) FROM responses WHERE question_id = q.id) AS first,
+              (SELECT max(local_date) FROM responses WHERE question_id = q.id) AS last FROM questions q
+       UNION ALL SELECT 0, min(local_date), max(local_date) FROM responses WHERE question_id IS NULL`,
+    )
+    .all() as Array<{ questionId: number; first: string | null; last: string | null }>
+  return rows.flatMap((r) => (r.first && r.last ? [{ questionId: r.questionId, first: r.first, last: r.last }] : []))
+}
+
+/** The rollup triggers as they were created (by whichever migration), to take them out during a bulk rewrite. */
+export function rollupTriggers(sqlite: Database.Database): Array<{ name: string; sql: string }> {
+  return sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rollup\\_%' ESCAPE '\\' ORDER BY name`).all() as Array<{
+    name: string
+    sql: string
+  }>
+}
+
+export function dropTriggers(sqlite: Database.Database, triggers: Array<{ name: string }>): void {
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER IF EXISTS "${t.name.replaceAll('"', '""')}"`)
+}
+
+export function createTriggers(sqlite: Database.Database, triggers: Array<{ sql: string }>): void {
+  for (const t of triggers) sqlite.exec(t.sql)
+}

@@ -1,0 +1,174 @@
+import type Database from 'better-sqlite3'
+import { statement } from '../statements'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, cubeDims, type CubeDim } from './layout'
+
+/**
+ * Reads from the rollup summaries and the journal. Each returns raw count rows
+ * [period or local date, group, question id, value, band, n] of one fact; the metrics engine nets and labels them.
+ */
+export type TierRow = [period: number, grp: number, questionId: number, value: number, band: number, n: number]
+export type JournalRow = [localDate: string, grp: string | number | null, questionId: number, value: number, band: number, n: number]
+
+/** Days outside any real data, standing in for an open end of a range (±Infinity) in SQL. */
+const FAR = 100_000_000
+const bound = (day: number) => Math.max(-FAR, Math.min(FAR, day))
+
+export interface TierSelection {
+  fact: number
+  questionIds: number[]
+  /** Inclusive day numbers of the period starts to read. */
+  fromPeriod: number
+  toPeriod: number
+  bands?: number[]
+  /** Value ids per filtered dimension (any of). */
+  dims: Partial<Record<CubeDim, number[]>>
+  /** One tag the responses must carry. */
+  tagId?: number
+  /** Group by a dimension (value id) or by tag (tag id); otherwise every row has group 0. */
+  groupBy?: CubeDim | 'tag'
+}
+
+/** Filter lists vary in length; each shape of statement is prepared once per connection. */
+const prepared = (sqlite: Database.Database, sql: string) => statement(sqlite, sql, 'raw')
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
+
+/** One of the cubes (rollup_day or rollup_month), filtered on any dimensions and summed per group. */
+export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): TierRow[] {
+  if (!s.questionIds.length) return []
+  const where = ['fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
+  const params: number[] = [s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
+  if (s.groupBy === 'tag') where.push('tag_id > 0')
+  else {
+    where.push('tag_id = ?')
+    params.push(s.tagId ?? 0)
+  }
+  for (const d of cubeDims) {
+    const ids = s.dims[d]
+    if (!ids) continue
+    where.push(`${d} IN (${marks(ids.length)})`)
+    params.push(...ids)
+  }
+  if (s.bands) {
+    where.push(`band IN (${marks(s.bands.length)})`)
+    params.push(...s.bands)
+  }
+  const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
+  const sql = `SELECT period, ${grp ?? '0'}, question_id, value, band, sum(n) FROM ${table} WHERE ${where.join(' AND ')}
+    GROUP BY period, ${grp ? `${grp}, ` : ''}question_id, value, band`
+  return prepared(sqlite, sql).all(...params) as TierRow[]
+}
+
+/** One slice (a single dimension, or none) of rollup_slices at a grain. */
+export function readSlice(
+  sqlite: Database.Database,
+  grain: number,
+  dim: number,
+  s: { fact: number; questionIds: number[]; fromPeriod: number; toPeriod: number; bands?: number[]; grps?: number[]; grouped: boolean },
+): TierRow[] {
+  if (!s.questionIds.length) return []
+  const where = ['grain = ?', 'dim = ?', 'fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
+  const params: number[] = [grain, dim, s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
+  if (s.grps) {
+    where.push(`grp IN (${marks(s.grps.length)})`)
+    params.push(...s.grps)
+  }
+  if (s.bands) {
+    where.push(`band IN (${marks(s.bands.length)})`)
+    params.push(...s.bands)
+  }
+  const sql = s.grouped
+    ? `SELECT period, grp, question_id, value, band, n FROM rollup_slices WHERE ${where.join(' AND ')}`
+    : `SELECT period, 0, question_id, value, band, sum(n) FROM rollup_slices WHERE ${where.join(' AND ')} GROUP BY period, question_id, value, band`
+  return prepared(sqlite, sql).all(...params) as TierRow[]
+}
+
+export interface JournalSelection {
+  fact: number
+  questionIds: number[]
+  fromDate?: string
+  toDate?: string
+  bands?: number[]
+  dims: Partial<Record<CubeDim, string[]>>
+  tagId?: number
+  groupBy?: CubeDim | 'tag'
+}
+
+/**
+ * The journal rows not folded yet, with the same filters (on the stored values, not ids). Values
+ * the summaries hold derived (hours, lifecycle dates) are derived here by the same SQL functions,
+ * which the caller registers (see foldJournal); date filters apply after deriving.
+ */
+export function readJournal(sqlite: Database.Database, s: JournalSelection): JournalRow[] {
+  if (!s.questionIds.length) return []
+  const where = ['fact = ?', `question_id IN (${marks(s.questionIds.length)})`]
+  const params: Array<string | number> = [s.fact, ...s.questionIds]
+  if (s.groupBy === 'tag') where.push('tag_id > 0')
+  else {
+    where.push('tag_id = ?')
+    params.push(s.tagId ?? 0)
+  }
+  for (const d of cubeDims) {
+    const values = s.dims[d]
+    if (!values) continue
+    where.push(`${d} IN (${marks(values.length)})`)
+    params.push(...values)
+  }
+  if (s.bands) {
+    where.push(`coalesce(band, ${NO_BAND}) IN (${marks(s.bands.length)})`)
+    params.push(...s.bands)
+  }
+  const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
+  const date = s.fact === FACT_JOINED || s.fact === FACT_LEFT ? 'cxdesk_local_day(stamp)' : 'local_date'
+  const value = s.fact === FACT_SCORE ? 'score' : s.fact === FACT_FOLLOW_UP ? 'cxdesk_ttr_hours(status, submitted_at, resolved_at)' : '0'
+  const range = [...(s.fromDate ? ['day_text >= ?'] : []), ...(s.toDate ? ['day_text <= ?'] : [])]
+  const sql = `SELECT day_text, grp, question_id, value, band, sum(delta) FROM (
+      SELECT ${date} AS day_text, ${grp ?? 'NULL'} AS grp, question_id, ${value} AS value, coalesce(band, ${NO_BAND}) AS band, delta
+      FROM rollup_journal WHERE ${where.join(' AND ')})
+    WHERE day_text IS NOT NULL ${range.map((r) => `AND ${r}`).join(' ')}
+    GROUP BY day_text, grp, question_id, value, band`
+  return prepared(sqlite, sql).all(...params, ...(s.fromDate ? [s.fromDate] : []), ...(s.toDate ? [s.toDate] : [])) as JournalRow[]
+}
+
+/** Value ids of dimension values (values never seen have no id and match nothing in the summaries). */
+export function valueIds(sqlite: Database.Database, values: readonly string[]): number[] {
+  if (!values.length) return []
+  return prepared(sqlite, `SELECT id FROM rollup_values WHERE value IN (${marks(values.length)})`)
+    .all(...values)
+    .map((r) => (r as [number])[0])
+}
+
+export function valueNames(sqlite: Database.Database, ids: readonly number[]): Map<number, string> {
+  const wanted = [...new Set(ids)].filter((id) => id !== 0)
+  if (!wanted.length) return new Map()
+  const rows = prepared(sqlite, `SELECT id, value FROM rollup_values WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(wanted)) as Array<[number, string]>
+  return new Map(rows)
+}
+
+/** Tag ids by name, compared the way the tags table compares names (case-insensitively). */
+export function tagIds(sqlite: Database.Database, names: readonly string[]): number[] {
+  if (!names.length) return []
+  return prepared(sqlite, `SELECT id FROM tags WHERE name IN (${marks(names.length)})`)
+    .all(...names)
+    .map((r) => (r as [number])[0])
+}
+
+export function tagNames(sqlite: Database.Database, ids: readonly number[]): Map<number, string> {
+  const wanted = [...new Set(ids)]
+  if (!wanted.length) return new Map()
+  const rows = prepared(sqlite, `SELECT id, name FROM tags WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(wanted)) as Array<[number, string]>
+  return new Map(rows)
+}
+
+/**
+ * Responses per value of every sliced dimension: from the summaries as [slice dim, value or tag id, n],
+ * and from the journal as [slice dim, value, n] and [tag id, n].
+ */
+export function facetCounts(sqlite: Database.Database) {
+  const summarised = sqlite.prepare(`SELECT dim, grp, sum(n) FROM rollup_slices WHERE grain = ${GRAIN_MONTH} AND dim > 0 AND fact = ${FACT_SCORE} GROUP BY dim, grp`).raw(true).all() as Array<[number, number, number]>
+  const journal = cubeDims.flatMap((d, i) =>
+    (sqlite.prepare(`SELECT ${d}, sum(delta) FROM rollup_journal WHERE tag_id = 0 AND fact = ${FACT_SCORE} GROUP BY ${d}`).raw(true).all() as Array<[string | null, number]>).map(([value, n]) => [i + 1, value, n] as const),
+  )
+  const journalTags = sqlite.prepare(`SELECT tag_id, sum(delta) FROM rollup_journal WHERE tag_id > 0 AND fact = ${FACT_SCORE} GROUP BY tag_id`).raw(true).all() as Array<[number, number]>
+  return { summarised, journal, journalTags }
+}

@@ -1,0 +1,30 @@
+import type Database from 'better-sqlite3'
+import { cubeDims, sliceDimNumber } from '../db/repositories/rollups/layout'
+import { facetCounts, tagNames, valueNames } from '../db/repositories/rollups/read'
+
+/** The values of each dimension with their number of scored responses, most frequent first, for filter pickers. */
+export function facets(sqlite: Database.Database): Record<string, Array<{ value: string; n: number }>> {
+  const { summarised, journal, journalTags } = facetCounts(sqlite)
+  const tagDim = sliceDimNumber.tag
+  const values = valueNames(sqlite, summarised.filter(([dim]) => dim !== tagDim).map(([, id]) => id))
+  const tags = tagNames(sqlite, [...summarised.filter(([dim]) => dim === tagDim).map(([, id]) => id), ...journalTags.map(([id]) => id)])
+  const counts = new Map<string, Map<string, number>>()
+  const add = (dim: number, value: string | null | undefined, n: number) => {
+    if (value === null || value === undefined) return
+    const name = dim === tagDim ? 'tag' : cubeDims[dim - 1]
+    let m = counts.get(name)
+    if (!m) counts.set(name, (m = new Map()))
+    m.set(value, (m.get(value) ?? 0) + n)
+  }
+  for (const [dim, id, n] of summarised) add(dim, dim === tagDim ? tags.get(id) : values.get(id), n)
+  for (const [dim, value, n] of journal) add(dim, value, n)
+  for (const [id, n] of journalTags) add(tagDim, tags.get(id), n)
+  const out: Record<string, Array<{ value: string; n: number }>> = {}
+  for (const name of [...cubeDims, 'tag']) {
+    out[name] = [...(counts.get(name) ?? new Map<string, number>()).entries()]
+      .filter(([, n]) => n > 0)
+      .map(([value, n]) => ({ value, n }))
+      .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value))
+  }
+  return out
+}

@@ -1,0 +1,63 @@
+import type { Comparison, Figure, Tile } from '../../src-shared/api/metrics'
+import type { FeedbackFilter } from '../../src-shared/api/filters'
+import type { PeriodUnit } from '../../src-shared/domain/periods'
+import { metricKinds, MIN_RELIABLE_N } from '../../src-shared/domain/scores'
+import { changeBetween } from './compare'
+import { lifecycleSeries } from './lifecycle'
+import { comparisonPeriod, currentPeriod } from './periodRanges'
+import { responseRateSeries } from './responseRate'
+import { metricSeries, type MetricsSource } from './series'
+import { ttrSeries } from './ttr'
+
+type Source = MetricsSource & { localDateOf: (ms: number) => string; today: string }
+type Value = { value: number | null; n: number; moe95: number | null; lowSample: boolean }
+
+function tile(metric: Tile['metric'], current: Value, previous: Value | null, missing: Tile['missing'], extra?: Tile['extra']): Tile {
+  return {
+    metric,
+    ...current,
+    previous: previous ? { value: previous.value, n: previous.n, moe95: previous.moe95 } : null,
+    change: previous ? changeBetween(current, previous) : null,
+    missing: current.value === null ? missing : null,
+    ...(extra ? { extra } : {}),
+  }
+}
+
+const scoreMissing = (f: Figure): Tile['missing'] => (f.n === 0 ? 'noData' : 'mixedScales')
+
+/**
+ * The dashboard's headline figures: each score, TTR, churn, retention and response rate in the
+ * current period, against the previous period or the same period a year earlier.
+ */
+export async function tiles(src: Source, q: { by: PeriodUnit; compare: Comparison; filter?: FeedbackFilter }) {
+  const filter = q.filter ?? {}
+  const current = currentPeriod(q.by, filter, src.today)
+  const comparison = comparisonPeriod(q.by, current, q.compare)
+  const ranges = [current, comparison].map((r) => (r ? { ...filter, from: r.from, to: r.to } : null))
+  const out: Tile[] = []
+
+  for (const metric of metricKinds) {
+    const [cur, prev] = await Promise.all(ranges.map((f) => (f ? metricSeries(src, { metric, filter: f }).then((s) => s.overall) : null)))
+    out.push(tile(metric, cur!, prev, scoreMissing(cur!)))
+  }
+
+  const [ttrCur, ttrPrev] = await Promise.all(ranges.map((f) => (f ? ttrSeries(src, { filter: f }).then((s) => s.overall) : null)))
+  const ttrValue = (t: NonNullable<typeof ttrCur>) => ({ value: t.medianHours, n: t.resolved, moe95: null, lowSample: t.resolved < MIN_RELIABLE_N })
+  out.push(tile('ttr', ttrValue(ttrCur!), ttrPrev ? ttrValue(ttrPrev) : null, 'noData', { p90Hours: ttrCur!.p90Hours, stillOpen: ttrCur!.stillOpen, needed: ttrCur!.needed }))
+
+  const [lifeCur, lifePrev] = ranges.map((f) => (f ? lifecycleSeries(src, { by: q.by, filter: f }, 'auto', { countUndated: false }) : null))
+  const lifeRow = (l: NonNullable<typeof lifeCur>) => l.rows[0]
+  for (const metric of ['churn', 'retention'] as const) {
+    const value = (l: typeof lifeCur) => {
+      const r = l ? lifeRow(l) : undefined
+      return { value: r ? (metric === 'churn' ? r.churnRate : r.retentionRate) : null, n: r?.atStart ?? 0, moe95: r?.moe95 ?? null, lowSample: r?.lowSample ?? true }
+    }
+    out.push(tile(metric, value(lifeCur), lifePrev ? value(lifePrev) : null, 'noLifecycle', metric === 'churn' ? { lost: lifeRow(lifeCur!)?.lost ?? null, atStart: lifeRow(lifeCur!)?.atStart ?? null } : undefined))
+  }
+
+  const [rateCur, ratePrev] = await Promise.all(ranges.map((f) => (f ? responseRateSeries(src, { by: q.by, filter: f }).then((s) => s.overall) : null)))
+  const rateValue = (r: NonNullable<typeof rateCur>) => ({ value: r.rate, n: r.sent, moe95: r.moe95, lowSample: r.sent < MIN_RELIABLE_N })
+  out.push(tile('responseRate', rateValue(rateCur!), ratePrev ? rateValue(ratePrev) : null, 'noSends', { sent: rateCur!.sent, responses: rateCur!.responses }))
+
+  return { timezone: src.timezone, by: q.by, current, comparison, tiles: out }
+}

@@ -1,0 +1,94 @@
+import type { Change, Comparison, Tile } from '../../../../src-shared/api/metrics'
+import type { FeedbackFilter } from '../../../../src-shared/api/filters'
+import type { PeriodUnit } from '../../../../src-shared/domain/periods'
+import { metricKinds, type MetricKind } from '../../../../src-shared/domain/scores'
+import { useApiQuery } from '../../api/hooks'
+import { useI18n } from '../../i18n/I18nProvider'
+import { Loading } from '../../components/Loading'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { inboxHref, metricFilter } from './inboxLink'
+import { useScoreFormat } from './useScoreFormat'
+
+/** Which way is better for each headline figure (CES: the direction of its scale). */
+function higherIsBetter(tile: Tile, cesLowerBetter: boolean): boolean {
+  if (tile.metric === 'ttr' || tile.metric === 'churn') return false
+  if (tile.metric === 'ces') return !cesLowerBetter
+  return true
+}
+
+function ChangeLine({ tile, change, better, comparedWith }: { tile: Tile; change: Change | null; better: boolean; comparedWith: string }) {
+  const { t } = useI18n()
+  const f = useScoreFormat()
+  if (!tile.previous || tile.value === null) return null
+  if (!change) return <p className="tile-change muted">{t('tiles.noComparison', { period: comparedWith })}</p>
+  const arrow = change.delta > 0 ? '▲' : change.delta < 0 ? '▼' : '■'
+  const verdict =
+    change.significant === true
+      ? t('tiles.significant')
+      : change.significant === false
+        ? t('tiles.notSignificant')
+        : change.reason === 'lowSample'
+          ? t('tiles.tooFew')
+          : t('tiles.notTested')
+  const tone = change.significant ? ((change.delta > 0) === better ? 'good' : 'poor') : 'neutral'
+  return (
+    <p className={`tile-change tone-${tone}`} data-significant={String(change.significant)}>
+      <span aria-hidden="true">{arrow}</span> {t('tiles.change', { delta: f.delta(tile.metric, change.delta), period: comparedWith })}
+      <span className="tile-verdict">{verdict}</span>
+    </p>
+  )
+}
+
+/** The headline figures of the period, each against the comparison period, saying whether the change is significant. */
+export function TilesRow({ by, compare, filter, cesLowerBetter = false, compact = false }: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter; cesLowerBetter?: boolean; compact?: boolean }) {
+  const { t, fmt } = useI18n()
+  const f = useScoreFormat()
+  const tiles = useApiQuery('metrics.tiles', { by, compare, filter })
+  if (tiles.isPending) return <Loading label={t('common.loading')} />
+  if (tiles.error) return <ErrorNotice error={tiles.error} />
+  const { current, comparison } = tiles.data
+  const range = (r: { from: string; to: string }) => (r.from === r.to ? fmt.day(r.from) : t('range.fromTo', { from: fmt.day(r.from), to: fmt.day(r.to) }))
+  const comparedWith = comparison ? f.period(comparison.from, by) : ''
+  const shown = compact ? tiles.data.tiles.filter((x) => (metricKinds as readonly string[]).includes(x.metric)) : tiles.data.tiles
+  return (
+    <section className={compact ? 'tiles tiles-compact' : 'tiles'} aria-label={t('tiles.label', { period: f.period(current.from, by) })}>
+      <p className="tiles-period muted">
+        {t('tiles.period', { period: range(current) })}
+        {comparison ? ` · ${t('tiles.versus', { period: range(comparison) })}` : ''}
+      </p>
+      <div className="tiles-grid">
+        {shown.map((tile) => {
+          const isScore = (metricKinds as readonly string[]).includes(tile.metric)
+          const link = isScore ? inboxHref(metricFilter({ ...filter, from: current.from, to: current.to }, tile.metric as MetricKind)) : tile.metric === 'ttr' ? inboxHref({ ...filter, from: current.from, to: current.to, status: ['resolved'] }) : null
+          return (
+            <article key={tile.metric} className="tile" data-testid={`tile-${tile.metric}`}>
+              <h3>{f.name(tile.metric)}</h3>
+              <p className={tile.lowSample && tile.value !== null ? 'tile-value low' : 'tile-value'} data-value={tile.value ?? ''}>
+                {tile.value === null ? t('common.notAvailable') : f.value(tile.metric, tile.value)}
+                {tile.value !== null && tile.moe95 !== null && <small> ± {fmt.number(tile.moe95, tile.metric === 'ces' ? 2 : 1)}</small>}
+              </p>
+              <p className="tile-n muted">
+                {tile.value === null
+                  ? t(`tiles.missing.${tile.missing ?? 'noData'}`)
+                  : tile.metric === 'ttr'
+                    ? t('tiles.ttrDetail', { p90: f.value('ttr', tile.extra?.p90Hours ?? null), open: fmt.integer(tile.extra?.stillOpen ?? 0), n: fmt.integer(tile.n) })
+                    : tile.metric === 'churn' || tile.metric === 'retention'
+                      ? t('tiles.customersN', { n: fmt.integer(tile.n) })
+                      : tile.metric === 'responseRate'
+                        ? t('tiles.rateDetail', { responses: fmt.integer(tile.extra?.responses ?? 0), sent: fmt.integer(tile.extra?.sent ?? 0) })
+                        : t('chart.nIs', { n: fmt.integer(tile.n) })}
+                {tile.lowSample && tile.value !== null ? ` · ${t('tiles.low')}` : ''}
+              </p>
+              <ChangeLine tile={tile} change={tile.change} better={higherIsBetter(tile, cesLowerBetter)} comparedWith={comparedWith} />
+              {link && tile.n > 0 && (
+                <a className="tile-link no-print" href={link}>
+                  {t('tiles.open')}
+                </a>
+              )}
+            </article>
+          )
+        })}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { filterFromSearchParams, type FeedbackFilter } from '../../src-shared/api/filters'
+
+/** Calls the app's API from the page, with the page's own token (the same way the dashboard does). */
+async function api<T>(page: Page, channel: string, req: unknown): Promise<T> {
+  return page.evaluate(
+    async ([channel, req]) => {
+      const res = await fetch(`/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sessionStorage.getItem('cxdesk.token')}`, 'content-type': 'application/json' },
+        body: JSON.stringify(req),
+      })
+      const body = await res.json()
+      if (!body.ok) throw new Error(body.error.message)
+      return body.data
+    },
+    [channel, req] as const,
+  ) as Promise<T>
+}
+
+type Series = { rows: Array<{ period: string | null; group: string | null; value: number | null; n: number }>; overall: { value: number | null; n: number } }
+
+/** The filter of the inbox URL the page went to. */
+function inboxFilter(page: Page): FeedbackFilter {
+  const hash = new URL(page.url()).hash
+  expect(hash.startsWith('#/inbox?')).toBe(true)
+  return filterFromSearchParams(new URLSearchParams(hash.slice('#/inbox?'.length)))
+}
+
+async function openScores(page: Page, url: string, query = '') {
+  await page.goto(url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.evaluate((q) => (window.location.hash = `#/scores${q}`), query)
+  await expect(page.getByTestId('scores-page')).toBeVisible()
+}
+
+test('the Scores dashboard shows the demo’s scores, the same as the API computes them', async ({ page, app }) => {
+  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  // Tiles: December 2025 against November 2025.
+  const tiles = await api<{ tiles: Array<{ metric: string; value: number | null; n: number; change: { significant: boolean | null } | null }> }>(page, 'metrics.tiles', {
+    by: 'month',
+    compare: 'previous',
+    filter: { from: '2025-01-01', to: '2025-12-31' },
+  })
+  for (const metric of ['nps', 'csat', 'ces', 'ttr', 'churn', 'retention']) {
+    const tile = page.getByTestId(`tile-${metric}`)
+    await expect(tile).toBeVisible()
+    const expected = tiles.tiles.find((x) => x.metric === metric)!
+    await expect(tile.locator('.tile-value')).toHaveAttribute('data-value', String(expected.value ?? ''))
+  }
+  await expect(page.getByTestId('tile-nps')).toContainText(/n = \d+/)
+  await expect(page.getByTestId('tile-nps')).toContainText(/significant|no significant change|too few responses/)
+
+  // The NPS trend's numbers are the API's, month by month, each with its n.
+  const nps = await api<Series>(page, 'metrics.series', { metric: 'nps', by: 'month', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  expect(nps.rows).toHaveLength(12)
+  const trend = page.getByTestId('trend-nps')
+  await trend.getByText('Show the numbers').click()
+  const rows = trend.getByTestId('nps-table').locator('tbody tr')
+  await expect(rows).toHaveCount(12)
+  for (const [i, r] of nps.rows.entries()) {
+    await expect(rows.nth(i)).toHaveAttribute('data-period', r.period!)
+    await expect(rows.nth(i).locator('td[data-n]')).toHaveAttribute('data-n', String(r.n))
+    await expect(rows.nth(i).locator('td[data-value]')).toHaveAttribute('data-value', String(r.value))
+  }
+  // Every chart says what it shows and offers copy and save.
+  await expect(trend).toContainText('NPS = % promoters (9–10) − % detractors (0–6)')
+  await expect(trend.getByRole('button', { name: /Save .* as a PNG file/ })).toBeVisible()
+  await expect(page.getByTestId('definitions')).toContainText('Retention rate (standard)')
+  await expect(page.getByTestId('drivers').locator('tbody tr').first()).toBeVisible()
+})
+
+test('changing the period updates the charts and the address', async ({ page, app }) => {
+  await openScores(page, app.url, '?from=2025-01-01&to=2025-12-31')
+  const trend = page.getByTestId('trend-nps')
+  await trend.getByText('Show the numbers').click()
+  await expect(trend.getByTestId('nps-table').locator('tbody tr')).toHaveCount(12)
+  await page.getByRole('combobox', { name: /^Period/ }).selectOption('quarter')
+  await expect(page).toHaveURL(/by=quarter/)
+  // The range follows the new period: the last 8 quarters up to today.
+  const quarters = await api<Series>(page, 'metrics.series', { metric: 'nps', by: 'quarter', filter: filterFromSearchParams(new URLSearchParams(new URL(page.url()).hash.split('?')[1])) })
+  const rows = page.getByTestId('trend-nps').getByTestId('nps-table').locator('tbody tr')
+  await expect(rows).toHaveCount(quarters.rows.length)
+  await expect(rows.first()).toHaveAttribute('data-period', /^\d{4}-Q[1-4]$/)
+  await expect(page.getByTestId('tile-nps')).toContainText(/vs Q[1-4]/)
+})
+
+test('clicking a bar opens the inbox on exactly the responses behind it', async ({ page, app }) => {
+  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  const breakdown = page.getByTestId('breakdown-channel')
+  await expect(breakdown.locator('.chart-hotspot').first()).toBeAttached()
+  // The best channel is drawn first; its n is in the chart's table.
+  const byChannel = await api<Series>(page, 'metrics.series', { metric: 'nps', dim: 'channel', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  const best = [...byChannel.rows].sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0]
+  // A real click on the canvas, where the bar is drawn (the hotspot only marks the place).
+  await breakdown.locator('.chart-hotspot').first().click({ force: true })
+  await expect(page).toHaveURL(/#\/inbox\?/)
+  const filter = inboxFilter(page)
+  expect(filter).toEqual({ from: '2025-01-01', to: '2025-12-31', metric: ['nps'], channel: [best.group] })
+  // The inbox, filtered like this, holds exactly the bar's responses.
+  const behind = await api<Series>(page, 'metrics.series', { metric: 'nps', filter })
+  expect(behind.overall.n).toBe(best.n)
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(best.n))
+
+  // A point of the trend opens its month; a segment of the NPS mix adds the band.
+  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  await page.getByTestId('trend-nps').locator('.chart-hotspot').nth(2).click({ force: true })
+  await expect(page).toHaveURL(/#\/inbox\?/)
+  expect(inboxFilter(page)).toEqual({ from: '2025-03-01', to: '2025-03-31', metric: ['nps'] })
+})
+
+test('a definition changed in the settings recomputes the scores', async ({ page, app }) => {
+  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  const before = await api<Series>(page, 'metrics.series', { metric: 'csat', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  await page.getByRole('link', { name: 'Score settings' }).click()
+  const csat = page.getByRole('form', { name: /CSAT/ })
+  await csat.getByLabel('Good from').selectOption('5')
+  await csat.getByRole('button', { name: 'Save' }).click()
+  await expect(csat.getByText('Saved. Every figure now uses the new definition.')).toBeVisible()
+  await expect(page.getByTestId('definitions')).toContainText('satisfied 5, not satisfied 1–2')
+  const after = await api<Series>(page, 'metrics.series', { metric: 'csat', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  expect(after.overall.n).toBe(before.overall.n)
+  expect(after.overall.value!).toBeLessThan(before.overall.value!)
+
+  // Surveys sent give a response rate; a deleted entry can be brought back.
+  await page.getByLabel('Surveys sent').fill('500')
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(page.getByTestId('sends').locator('tbody tr')).toHaveCount(1)
+  await page.getByRole('button', { name: /Delete the surveys sent/ }).click()
+  await expect(page.getByText('Entry deleted.')).toBeVisible()
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByTestId('sends').locator('tbody tr')).toHaveCount(1)
+})
+
+test.describe('in Thai', () => {
+  test.use({ locale: 'th-TH' })
+  test('the dashboard speaks Thai and writes Buddhist-era years', async ({ page, app }) => {
+    await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+    await expect(page.getByRole('heading', { level: 2, name: 'ตัวชี้วัด' })).toBeVisible()
+    await expect(page.getByTestId('tile-nps')).toContainText('2568')
+    await expect(page.getByTestId('definitions')).toContainText('อัตราการรักษา')
+  })
+})

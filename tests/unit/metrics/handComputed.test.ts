@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { freshWorkspace } from '../../helpers/db'
+import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import { metricSeries } from '../../../src-main/metrics/series'
+import { ttrFigure, ttrSeries } from '../../../src-main/metrics/ttr'
+import { lifecycleFigure, lifecycleSeries } from '../../../src-main/metrics/lifecycle'
+import { changeBetween } from '../../../src-main/metrics/compare'
+import { drivers } from '../../../src-main/metrics/drivers'
+import { responseRateSeries } from '../../../src-main/metrics/responseRate'
+import { businessMs } from '../../../src-main/metrics/businessHours'
+import { foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
+import { saveSend } from '../../../src-main/db/repositories/surveySends'
+import { responseAdder, sourceOf } from './helpers'
+
+const HOUR = 3_600_000
+let open: OpenWorkspace
+let add: ReturnType<typeof responseAdder>
+
+beforeEach(async () => {
+  open = await freshWorkspace('Asia/Bangkok')
+  add = responseAdder(open)
+})
+afterEach(() => open.ws.close())
+
+describe('time to resolution (METRICS.md)', () => {
+  it('takes the median and the nearest-rank 90th percentile of whole hours, and counts what is open', () => {
+    // Resolved after 1, 2, 3, 4, 10 and 30 hours: median (3 + 4) / 2 = 3.5; 90th percentile: rank
+    // ceil(0.9 · 6) = 6 → 30. Two still open, one closed without action.
+    const cells = [1, 2, 3, 4, 10, 30].map((value) => ({ value, n: 1 }))
+    expect(ttrFigure([...cells, { value: -1, n: 2 }, { value: -2, n: 1 }])).toEqual({ needed: 9, resolved: 6, stillOpen: 2, medianHours: 3.5, p90Hours: 30, lowSample: true })
+    expect(ttrFigure([{ value: 5, n: 1 }])).toMatchObject({ medianHours: 5, p90Hours: 5, resolved: 1 })
+    expect(ttrFigure([])).toMatchObject({ needed: 0, medianHours: null, p90Hours: null })
+  })
+
+  it('counts the follow-ups of poor scores and taken-up items, by their period of arrival, on both paths', async () => {
+    const at = Date.UTC(2025, 2, 3, 2) // Monday 3 March 2025, 09:00 in Bangkok
+    add('nps', 2, { at, status: 'resolved', resolvedAt: at + 26 * HOUR + 20 * 60_000 }) // 26 h 20 min → 26 h
+    add('nps', 3, { at, status: 'resolved', resolvedAt: at + 90 * 60_000 }) // 1.5 h → 2 h (rounded to the nearest hour)
+    add('nps', 1, { at, status: 'new' }) // open
+    add('nps', 10, { at, status: 'in_progress' }) // a good score taken up: counts, and is open
+    add('nps', 10, { at, status: 'new' }) // not a follow-up
+    add(null, null, { at, status: 'resolved', resolvedAt: at + 4 * HOUR }) // feedback without a score, resolved: 4 h
+    for (const from of ['raw', 'rollups'] as const) {
+      const s = await ttrSeries(sourceOf(open), { by: 'month' }, from)
+      expect(s.rows).toEqual([{ period: '2025-03', periodStart: '2025-03-01', group: null, needed: 5, resolved: 3, stillOpen: 2, medianHours: 4, p90Hours: 26, lowSample: true }])
+    }
+  })
+
+  it('counts working hours only when the workspace says so (Friday evening to Monday 10:00 is two hours)', async () => {
+    const bh = { enabled: true, days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' }
+    const fridayEvening = Date.UTC(2025, 2, 7, 12) // 19:00 in Bangkok
+    const mondayTen = Date.UTC(2025, 2, 10, 3) // 10:00 in Bangkok
+    expect(businessMs(fridayEvening, mondayTen, bh, 'Asia/Bangkok')).toBe(2 * HOUR)
+    // A whole working week: five days of nine hours.
+    expect(businessMs(Date.UTC(2025, 2, 3, 1), Date.UTC(2025, 2, 8, 1), bh, 'Asia/Bangkok')).toBe(45 * HOUR)
+    // Across the change to summer time in New York (9 March 2025): still 08:00–17:00 local.
+    expect(businessMs(Date.UTC(2025, 2, 7, 13), Date.UTC(2025, 2, 10, 22), bh, 'America/New_York')).toBe(9 * HOUR + 9 * HOUR)
+
+    add('nps', 0, { at: fridayEvening, status: 'resolved', resolvedAt: mondayTen })
+    rebuildRollups(open.ws.sqlite, { type: 'businessHours', businessHours: bh })
+    for (const from of ['raw', 'rollups'] as const) expect((await ttrSeries(sourceOf(open), {}, from)).overall).toMatchObject({ medianHours: 2, resolved: 1 })
+  })
+})
+
+describe('churn and retention (METRICS.md, seed 001)', () => {
+  it('follows the definitions on a hand-worked month', () => {
+    // 100 customers at the start of March; 5 leave, 20 join (2 of whom also leave in March).
+    // Churn = 7 / 100 = 7%; at end = 100 + 20 − 7 = 113; retention = (113 − 20) / 100 = 93%; end ÷ start = 113%.
+    expect(lifecycleFigure({ atStart: 100, gained: 20, lost: 7 })).toMatchObject({ atEnd: 113, churnRate: 7, retentionRate: 93, endOverStart: 113 })
+    expect(lifecycleFigure({ atStart: 100, gained: 20, lost: 7 }).moe95).toBeCloseTo(1.96 * Math.sqrt((0.07 * 0.93) / 100) * 100, 10)
+    expect(lifecycleFigure({ atStart: 0, gained: 3, lost: 0 })).toMatchObject({ churnRate: null, retentionRate: null, lowSample: true })
+  })
+
+  it('counts customers from their lifecycle dates, cut in the workspace zone, the same on both paths', () => {
+    const db = open.ws.sqlite
+    const customer = db.prepare('INSERT INTO customers (external_ref, segment, location, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, 0)')
+    customer.run('a', 'Student', 'Hà Nội', '2024-12-01', null)
+    customer.run('b', 'Student', 'Bangkok', '2025-01-10', '2025-03-15')
+    customer.run('c', 'Office', 'Bangkok', '2025-02-28T17:30:00Z', null) // 00:30 on 1 March in Bangkok: joins in March
+    customer.run('d', 'Office', 'Hà Nội', '2025-03-05', '2025-03-20') // joins and leaves in March
+    customer.run('e', 'Office', null, '2025-04-01', '2025-02-01') // left before joining: cannot be placed
+    customer.run('f', null, null, null, null) // no dates
+    const src = { ...sourceOf(open), today: '2025-03-31' }
+    for (const from of ['raw', 'rollups'] as const) {
+      const s = lifecycleSeries(src, { by: 'month', filter: { from: '2025-02-01', to: '2025-03-31' } }, from)
+      expect(s.rows.map((r) => [r.period, r.atStart, r.lost, r.gained, r.atEnd])).toEqual([
+        ['2025-02', 2, 0, 0, 2],
+        ['2025-03', 2, 2, 2, 2],
+      ])
+      expect(s.rows[1]).toMatchObject({ churnRate: 100, retentionRate: 0, endOverStart: 100 })
+      expect(s.withoutDates).toBe(2)
+      const bySegment = lifecycleSeries(src, { by: 'month', dim: 'segment', filter: { from: '2025-03-01', to: '2025-03-31' } }, from)
+      expect(bySegment.rows.map((r) => [r.group, r.atStart, r.lost, r.gained])).toEqual([
+        ['Office', 0, 1, 2],
+        ['Student', 2, 1, 0],
+      ])
+    }
+  })
+})
+
+describe('significance of a change (METRICS.md)', () => {
+  it('compares the difference with 1.96 · √(Var₁ + Var₂)', () => {
+    // NPS +30 ± 5 against +20 ± 4: combined margin √(25 + 16) = 6.40, difference 10 → significant.
+    const c = changeBetween({ value: 30, moe95: 5, lowSample: false }, { value: 20, moe95: 4, lowSample: false })!
+    expect(c.moe95).toBeCloseTo(Math.sqrt(41), 10)
+    expect(c).toMatchObject({ delta: 10, significant: true, reason: null })
+    expect(changeBetween({ value: 25, moe95: 5, lowSample: false }, { value: 20, moe95: 4, lowSample: false })).toMatchObject({ delta: 5, significant: false })
+    expect(changeBetween({ value: 25, moe95: 5, lowSample: true }, { value: 20, moe95: 4, lowSample: false })).toMatchObject({ significant: null, reason: 'lowSample' })
+    expect(changeBetween({ value: 25, moe95: null, lowSample: false }, { value: 20, moe95: null, lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
+    expect(changeBetween({ value: null, moe95: null, lowSample: true }, { value: 20, moe95: 4, lowSample: false })).toBeNull()
+  })
+})
+
+describe('drivers', () => {
+  it('measure what each group costs the overall score, n/N · (rest − value), and add up for NPS', async () => {
+    // Store: 4 promoters → NPS +100. App: 1 promoter, 3 detractors → −50. Overall: 5 − 3 = +25 of 8.
+    for (let i = 0; i < 4; i++) add('nps', 10, { channel: 'store', touchpoint: 'Counter' })
+    add('nps', 9, { channel: 'app', touchpoint: 'App' })
+    for (let i = 0; i < 3; i++) add('nps', 0, { channel: 'app', touchpoint: 'App' })
+    foldAll(open.ws.sqlite)
+    const d = await drivers(sourceOf(open), { metric: 'nps', limit: 10 })
+    expect(d.overall.value).toBe(25)
+    const app = d.drivers.find((x) => x.dim === 'channel' && x.group === 'app')!
+    // App at the level of the rest (+100) would lift the overall to +100: 4/8 · (100 − (−50)) = 75.
+    expect(app).toMatchObject({ n: 4, value: -50, rest: 100, impact: 75 })
+    expect(d.drivers.find((x) => x.dim === 'channel' && x.group === 'store')).toMatchObject({ value: 100, rest: -50, impact: -75 })
+    expect(d.drivers[0].impact).toBe(75)
+  })
+})
+
+describe('response rate (METRICS.md)', () => {
+  it('is responses ÷ surveys sent in the same days, channel and survey; sends across a period edge stay out of it', async () => {
+    for (let d = 1; d <= 6; d++) add('csat', 5, { at: Date.UTC(2025, 2, d, 5), channel: 'email' })
+    add('csat', 5, { at: Date.UTC(2025, 2, 2, 5), channel: 'store' })
+    add('nps', 9, { at: Date.UTC(2025, 2, 2, 5), channel: 'email' })
+    saveSend(open.ws.sqlite, { from: '2025-03-01', to: '2025-03-31', channel: 'email', touchpoint: null, questionId: 2, sent: 40 }, 0)
+    saveSend(open.ws.sqlite, { from: '2025-02-20', to: '2025-03-10', channel: 'email', touchpoint: null, questionId: 2, sent: 100 }, 0)
+    const s = await responseRateSeries(sourceOf(open), { by: 'month', filter: { from: '2025-03-01', to: '2025-03-31' } })
+    // 6 CSAT answers by email in March ÷ 40 sent = 15%; the February–March send is outside the range.
+    expect(s.rows).toEqual([{ period: '2025-03', periodStart: '2025-03-01', sent: 40, responses: 6, rate: 15, moe95: expect.any(Number), straddling: 0 }])
+    const both = await responseRateSeries(sourceOf(open), { by: 'month' })
+    expect(both.rows.map((r) => [r.period, r.sent, r.straddling])).toEqual([
+      ['2025-02', 0, 1],
+      ['2025-03', 40, 1],
+    ])
+  })
+})
+
+describe('periods and time zones', () => {
+  it('cuts weeks (ISO, Monday first) and months in a zone with summer time', async () => {
+    const ny = await freshWorkspace('America/New_York')
+    const addNy = responseAdder(ny)
+    addNy('nps', 10, { at: Date.UTC(2025, 2, 1, 4, 30) }) // 23:30 on 28 February in New York (EST)
+    addNy('nps', 0, { at: Date.UTC(2025, 2, 31, 3, 30) }) // 23:30 on 30 March in New York (EDT, after the change)
+    addNy('nps', 10, { at: Date.UTC(2025, 2, 31, 4, 30) }) // 00:30 on 31 March, a Monday: a new ISO week
+    for (const from of ['raw', 'rollups'] as const) {
+      const months = await metricSeries(sourceOf(ny), { metric: 'nps', by: 'month' }, from)
+      expect(months.rows.map((r) => [r.period, r.n])).toEqual([
+        ['2025-02', 1],
+        ['2025-03', 2],
+      ])
+      const weeks = await metricSeries(sourceOf(ny), { metric: 'nps', by: 'week' }, from)
+      expect(weeks.rows.map((r) => [r.period, r.periodStart, r.n])).toEqual([
+        ['2025-W09', '2025-02-24', 1],
+        ['2025-W13', '2025-03-24', 1],
+        ['2025-W14', '2025-03-31', 1],
+      ])
+    }
+    await ny.ws.close()
+  })
+
+  it('handles a year that ends mid-week, quarters and years, and reads partial months from the day summaries', async () => {
+    add('csat', 5, { at: Date.UTC(2024, 11, 31, 16, 30) }) // 23:30 on 31 Dec 2024 in Bangkok: week 2025-W01
+    add('csat', 1, { at: Date.UTC(2025, 0, 15, 5) })
+    add('csat', 4, { at: Date.UTC(2025, 3, 1, 5) })
+    foldAll(open.ws.sqlite)
+    for (const by of ['week', 'quarter', 'year'] as const) {
+      const [raw, rolled] = await Promise.all([metricSeries(sourceOf(open), { metric: 'csat', by }, 'raw'), metricSeries(sourceOf(open), { metric: 'csat', by }, 'rollups')])
+      expect({ ...rolled, source: 'x' }).toEqual({ ...raw, source: 'x' })
+    }
+    expect((await metricSeries(sourceOf(open), { metric: 'csat', by: 'week' })).rows[0].period).toBe('2025-W01')
+    expect((await metricSeries(sourceOf(open), { metric: 'csat', by: 'quarter' })).rows.map((r) => [r.period, r.n, r.value])).toEqual([
+      ['2024-Q4', 1, 100],
+      ['2025-Q1', 1, 0],
+      ['2025-Q2', 1, 100],
+    ])
+    // 10 January to 10 April: days from the day summaries at both ends, whole months in between.
+    const part = await metricSeries(sourceOf(open), { metric: 'csat', by: 'month', filter: { from: '2025-01-10', to: '2025-04-10' } })
+    expect(part.rows.map((r) => [r.period, r.n])).toEqual([
+      ['2025-01', 1],
+      ['2025-04', 1],
+    ])
+  })
+
+  it('gives no figure for no responses, and NPS +100 with no margin when everyone is a promoter', async () => {
+    expect((await metricSeries(sourceOf(open), { metric: 'nps', by: 'month' })).overall).toMatchObject({ n: 0, value: null, moe95: null, lowSample: true, distribution: [] })
+    for (let i = 0; i < 30; i++) add('nps', 9 + (i % 2))
+    expect((await metricSeries(sourceOf(open), { metric: 'nps' })).overall).toMatchObject({ n: 30, value: 100, moe95: 0, lowSample: false, good: 30 })
+  })
+
+  it('reads a CSAT on 1–10 and a CES effort question (lower is better) with their own cut-offs', async () => {
+    const db = open.ws.sqlite
+    db.prepare(`INSERT INTO questions (key, metric, label, scale_min, scale_max, direction, good_threshold, poor_threshold) VALUES ('csat10', 'csat', 'Satisfied?', 1, 10, 'higher_better', 7, 4)`).run()
+    db.prepare(`INSERT INTO questions (key, metric, label, scale_min, scale_max, direction, good_threshold, poor_threshold) VALUES ('effort', 'ces', 'Effort?', 1, 5, 'lower_better', 2, 4)`).run()
+    const csat10 = 4
+    const effort = 5
+    // CSAT 1–10, satisfied 7–10: 9, 7, 5, 2 → 2 of 4 = 50%, mean 5.75.
+    for (const s of [9, 7, 5, 2]) add(null, null, { questionId: csat10, score: s })
+    // CES effort 1–5, low effort 1–2: 1, 2, 2, 5 → mean 2.5, 75% low effort.
+    for (const s of [1, 2, 2, 5]) add(null, null, { questionId: effort, score: s })
+    for (const from of ['raw', 'rollups'] as const) {
+      expect((await metricSeries(sourceOf(open), { metric: 'csat' }, from)).overall).toMatchObject({ value: 50, mean: 5.75, scale: { min: 1, max: 10 } })
+      expect((await metricSeries(sourceOf(open), { metric: 'ces' }, from)).overall).toMatchObject({ value: 2.5, mean: 2.5, goodShare: 75, poor: 1, scale: { min: 1, max: 5, direction: 'lower_better' } })
+    }
+  })
+})
