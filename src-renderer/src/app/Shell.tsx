@@ -29,21 +29,32 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           {workspace.isDemo && <span className="badge">{t('workspace.demoBadge')}</span>}
           <span className="muted">{t.plural('workspace.responses', workspace.responseCount)}</span>
         </div>
-        <nav className="topnav" aria-label={t('nav.main')}>
-          {pages.map((p) => (
-            <a key={p.id} className={p === page ? 'active' : undefined} href={hrefFor(p.id)} aria-current={p === page ? 'page' : undefined}>
-              {t(p.label)}
-            </a>
-          ))}
-        </nav>
         <div className="topbar-end">
           <WorkspaceMenu workspace={workspace} />
           <LanguageSwitcher />
         </div>
       </header>
-      <main className="content" id={page.id}>
-        <Page workspace={workspace} params={route.params} />
-      </main>
+      <div className="shell-body">
+        {/* A side column: labels in Vietnamese and Thai are long, and the list grows with the app. */}
+        <nav className="sidenav" aria-label={t('nav.main')}>
+          {(['work', 'data'] as const).map((group) => (
+            <ul key={group} className="sidenav-group">
+              {pages
+                .filter((p) => p.group === group)
+                .map((p) => (
+                  <li key={p.id}>
+                    <a className={p === page ? 'active' : undefined} href={hrefFor(p.id)} aria-current={p === page ? 'page' : undefined}>
+                      {t(p.label)}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          ))}
+        </nav>
+        <main className="content" id={page.id}>
+          <Page workspace={workspace} params={route.params} />
+        </main>
+      </div>
     </div>
   )
 }

@@ -14,13 +14,16 @@ export interface PageProps {
   params: URLSearchParams
 }
 
+/** Navigation groups: the work itself, then bringing data in and settings. */
+export type PageGroup = 'work' | 'data'
+
 /** The pages of the app, in navigation order. Each feature adds its page here. */
-export const pages: ReadonlyArray<{ id: string; label: MessageKey; component: ComponentType<PageProps> }> = [
-  { id: 'overview', label: 'nav.overview', component: OverviewPage },
-  { id: 'scores', label: 'nav.scores', component: ScoresPage },
-  { id: 'inbox', label: 'nav.inbox', component: InboxPage },
-  { id: 'themes', label: 'nav.themes', component: ThemesPage },
-  { id: 'journeys', label: 'nav.journeys', component: JourneysPage },
-  { id: 'import', label: 'nav.import', component: ImportPage },
-  { id: 'score-settings', label: 'nav.scoreSettings', component: ScoreSettingsPage },
+export const pages: ReadonlyArray<{ id: string; label: MessageKey; group: PageGroup; component: ComponentType<PageProps> }> = [
+  { id: 'overview', label: 'nav.overview', group: 'work', component: OverviewPage },
+  { id: 'scores', label: 'nav.scores', group: 'work', component: ScoresPage },
+  { id: 'inbox', label: 'nav.inbox', group: 'work', component: InboxPage },
+  { id: 'themes', label: 'nav.themes', group: 'work', component: ThemesPage },
+  { id: 'journeys', label: 'nav.journeys', group: 'work', component: JourneysPage },
+  { id: 'import', label: 'nav.import', group: 'data', component: ImportPage },
+  { id: 'score-settings', label: 'nav.scoreSettings', group: 'data', component: ScoreSettingsPage },
 ]
