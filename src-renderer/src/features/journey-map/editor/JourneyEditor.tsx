@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragStartEvent } from '@dnd-kit/core'
 import type { WorkspaceInfo } from '../../../../../src-shared/api/workspace'
 import { filterToSearchParams } from '../../../../../src-shared/api/filters'
@@ -19,6 +19,7 @@ import { CardBody, cardClass } from '../map/CardView'
 import { addStage, NameInput } from '../map/Headers'
 import { JourneyMapView } from '../map/JourneyMapView'
 import { MapEditingContext, type MapDisplay, type MapEditing } from '../map/mapContext'
+import { createNearView, NearViewContext } from '../map/nearView'
 import { filterForLink, scorePeriods, type ScorePeriod } from '../scores/liveScores'
 import { useLiveScores } from '../scores/useLiveScores'
 import { CardPanel } from './CardPanel'
@@ -32,6 +33,11 @@ import { useJourneyEditor } from './useJourneyEditor'
 import { ActionMenu } from '../map/ActionMenu'
 
 const ZOOMS = [0.4, 0.5, 0.6, 0.75, 0.9, 1, 1.15, 1.3, 1.5]
+// The sensors' options keep their identity across renders: given new ones, dnd-kit rebuilds its
+// activators, and every card, cell and header on the map re-renders with them (600 cards on a big
+// map, on every render of the editor: a focus change, the start of a drag).
+const POINTER_SENSOR = { activationConstraint: { distance: 6 } }
+const KEYBOARD_SENSOR = { coordinateGetter: mapKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }
 
 export function JourneyEditor({ id, workspace, compare }: { id: string; workspace: WorkspaceInfo; compare: boolean }) {
   const { t } = useI18n()
@@ -65,6 +71,8 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
   const [exportError, setExportError] = useState<unknown>(null)
   const [dragging, setDragging] = useState<Card | null>(null)
   const viewport = useRef<HTMLDivElement>(null)
+  const [nearView] = useState(() => createNearView(() => viewport.current))
+  useEffect(() => () => nearView.dispose(), [nearView])
 
   const scores = useLiveScores(doc, period, workspace.timezone)
   const list = useApiQuery('journeys.list', {})
@@ -135,11 +143,11 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
     [scores, heat, actualCurve, otherDoc, doc, openScore],
   )
 
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: mapKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }),
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_SENSOR), useSensor(KeyboardSensor, KEYBOARD_SENSOR))
+  const accessibility = useMemo(
+    () => ({ announcements: mapAnnouncements(t, () => store.doc), screenReaderInstructions: { draggable: t('journey.drag.instructions') } }),
+    [t, store],
   )
-  const announcements = useMemo(() => mapAnnouncements(t, () => store.doc), [t, store])
   const onDragStart = (e: DragStartEvent) => {
     const cardId = (e.active.data.current as { cardId?: string } | undefined)?.cardId
     setDragging(cardId ? (store.doc.cards.find((c) => c.id === cardId) ?? null) : null)
@@ -313,7 +321,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
           <DndContext
             sensors={sensors}
             collisionDetection={mapCollisions}
-            accessibility={{ announcements, screenReaderInstructions: { draggable: t('journey.drag.instructions') } }}
+            accessibility={accessibility}
             onDragStart={onDragStart}
             onDragCancel={() => setDragging(null)}
             onDragEnd={(e) => {
@@ -335,7 +343,9 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
           >
             <div className="jm-viewport" ref={viewport} onWheel={(e) => e.ctrlKey && (e.preventDefault(), zoomBy(e.deltaY > 0 ? -1 : 1))} onPointerDown={startPan} tabIndex={-1}>
               <div className="jm-zoom" style={{ zoom }}>
-                <JourneyMapView doc={doc} display={display} label={t('journey.map.label', { name: doc.map.name })} />
+                <NearViewContext.Provider value={nearView}>
+                  <JourneyMapView doc={doc} display={display} label={t('journey.map.label', { name: doc.map.name })} />
+                </NearViewContext.Provider>
               </div>
             </div>
             <DragOverlay dropAnimation={null}>

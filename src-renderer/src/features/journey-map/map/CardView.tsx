@@ -1,5 +1,5 @@
-import { memo, type KeyboardEvent } from 'react'
-import { useDraggable } from '@dnd-kit/core'
+import { memo, useMemo, type KeyboardEvent } from 'react'
+import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core'
 import type { Figure } from '../../../../../src-shared/api/metrics'
 import type { Card } from '../../../../../src-shared/domain/journeys/model'
 import type { MetricKind } from '../../../../../src-shared/domain/scores'
@@ -52,11 +52,31 @@ export function cardClass(card: Card, look: CardLook, extra = ''): string {
   return `jm-card jm-color-${card.color}${heat}${look.compare ? ` jm-card-${look.compare}` : ''}${extra}`
 }
 
-/** A card on the editable map: a drag source (pointer or keyboard), selectable, opens on Enter. Memoised: during a drag only the cards whose props change redraw. */
+/**
+ * A card on the editable map: a drag source (pointer or keyboard), selectable, opens on Enter.
+ * dnd-kit re-renders every draggable when a drag starts or ends and whenever the pointer enters
+ * another cell, so this component only holds the drag hook; what it draws is `CardTile`, memoised
+ * on props that stay the same through a drag (except for the dragged card's).
+ */
 export const EditableCard = memo(function EditableCard({ card, look, selected }: { card: Card; look: CardLook; selected: boolean }) {
+  const data = useMemo(() => ({ type: 'card', cardId: card.id }), [card.id])
+  const drag = useDraggable({ id: `card:${card.id}`, data })
+  return <CardTile card={card} look={look} selected={selected} dragging={drag.isDragging} setNodeRef={drag.setNodeRef} attributes={drag.attributes} listeners={drag.listeners} />
+})
+
+interface CardTileProps {
+  card: Card
+  look: CardLook
+  selected: boolean
+  dragging: boolean
+  setNodeRef: (el: HTMLElement | null) => void
+  attributes: DraggableAttributes
+  listeners: DraggableSyntheticListeners
+}
+
+const CardTile = memo(function CardTile({ card, look, selected, dragging, setNodeRef, attributes, listeners }: CardTileProps) {
   const editing = useMapEditing()
   const { t } = useI18n()
-  const drag = useDraggable({ id: `card:${card.id}`, data: { type: 'card', cardId: card.id } })
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Enter' && !e.altKey) {
       e.preventDefault()
@@ -65,19 +85,19 @@ export const EditableCard = memo(function EditableCard({ card, look, selected }:
   }
   return (
     <div
-      ref={drag.setNodeRef}
-      {...drag.attributes}
-      {...drag.listeners}
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
       aria-roledescription={t('journey.card.role')}
       aria-pressed={selected}
       data-card-id={card.id}
-      className={cardClass(card, look, `${selected ? ' jm-selected' : ''}${drag.isDragging ? ' jm-dragging' : ''}`)}
+      className={cardClass(card, look, `${selected ? ' jm-selected' : ''}${dragging ? ' jm-dragging' : ''}`)}
       onClick={(e) => editing?.select(card.id, e.shiftKey || e.ctrlKey || e.metaKey ? 'toggle' : 'replace')}
       onDoubleClick={() => editing?.openCard(card.id)}
       onFocus={() => editing?.setActiveCell(card.laneId, card.stepId)}
       onKeyDown={(e) => {
         onKeyDown(e)
-        drag.listeners?.onKeyDown?.(e)
+        listeners?.onKeyDown?.(e)
       }}
     >
       <CardBody card={card} look={look} />

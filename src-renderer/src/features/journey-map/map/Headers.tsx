@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react'
 import { useDraggable, useDroppable } from '@dnd-kit/core'
 import { cardColors, type JourneyDoc, type Lane, type Stage, type Step } from '../../../../../src-shared/domain/journeys/model'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
@@ -6,7 +6,8 @@ import { stepsOf } from '../../../../../src-shared/domain/journeys/grid'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { ActionMenu } from './ActionMenu'
 import { Icon } from './icons'
-import { useMapEditing } from './mapContext'
+import { useMapEditing, type MapEditing } from './mapContext'
+import { NO_RESIZE_OBSERVER } from './nearView'
 
 /** A name edited in place: saved when the field is left or Enter is pressed, Escape puts the old name back. */
 export function NameInput({ value, label, onSave, className, placeholder, multiline }: { value: string; label: string; onSave: (v: string) => void; className?: string; placeholder?: string; multiline?: boolean }) {
@@ -38,10 +39,20 @@ export function NameInput({ value, label, onSave, className, placeholder, multil
   return multiline ? <textarea rows={2} {...props} /> : <input {...props} />
 }
 
+/**
+ * A stage or lane header is both a drag source and a drop target. dnd-kit re-renders all of them
+ * when a drag starts or ends and whenever the pointer enters another target, so a header holds only
+ * the hooks, its class and its handle; its name field and menu are memoised separately.
+ */
 function useReorderable(kind: 'stage' | 'lane', id: string) {
-  const drag = useDraggable({ id: `${kind}:${id}`, data: { type: kind, id } })
-  const drop = useDroppable({ id: `${kind}-slot:${id}`, data: { type: `${kind}-slot`, id } })
-  return { drag, drop, ref: (el: HTMLElement | null) => (drag.setNodeRef(el), drop.setNodeRef(el)) }
+  const dragData = useMemo(() => ({ type: kind, id }), [kind, id])
+  const dropData = useMemo(() => ({ type: `${kind}-slot`, id }), [kind, id])
+  const drag = useDraggable({ id: `${kind}:${id}`, data: dragData })
+  const drop = useDroppable({ id: `${kind}-slot:${id}`, data: dropData, resizeObserverConfig: NO_RESIZE_OBSERVER })
+  const { setNodeRef: setDragRef } = drag
+  const { setNodeRef: setDropRef } = drop
+  const ref = useCallback((el: HTMLElement | null) => (setDragRef(el), setDropRef(el)), [setDragRef, setDropRef])
+  return { drag, drop, ref }
 }
 
 export function StageHeader({ doc, stage, index, span }: { doc: JourneyDoc; stage: Stage; index: number; span: number }) {
@@ -57,12 +68,22 @@ export function StageHeader({ doc, stage, index, span }: { doc: JourneyDoc; stag
       </div>
     )
   const name = stage.name || t('journey.stage.unnamed', { n: index + 1 })
-  const steps = stepsOf(doc, stage.id)
   return (
     <div className={className} style={style} ref={r.ref}>
       <button type="button" className="jm-handle" {...r.drag.listeners} {...r.drag.attributes} aria-label={t('journey.stage.drag', { name })} aria-roledescription={t('journey.drag.role')}>
         ⠿
       </button>
+      <StageControls doc={doc} stage={stage} index={index} editing={editing} />
+    </div>
+  )
+}
+
+const StageControls = memo(function StageControls({ doc, stage, index, editing }: { doc: JourneyDoc; stage: Stage; index: number; editing: MapEditing }) {
+  const { t } = useI18n()
+  const name = stage.name || t('journey.stage.unnamed', { n: index + 1 })
+  const steps = stepsOf(doc, stage.id)
+  return (
+    <>
       <NameInput value={stage.name} label={t('journey.stage.name')} onSave={(v) => editing.dispatch({ type: 'updateStage', id: stage.id, patch: { name: v } })} className="jm-stage-name" placeholder={name} />
       <ActionMenu
         label={t('journey.stage.menu', { name })}
@@ -85,9 +106,9 @@ export function StageHeader({ doc, stage, index, span }: { doc: JourneyDoc; stag
           },
         ]}
       />
-    </div>
+    </>
   )
-}
+})
 
 export function addStage(editing: { dispatch: (c: import('../../../../../src-shared/domain/journeys/commands').Command) => unknown }, name: string, index?: number) {
   const id = newId()
@@ -150,24 +171,34 @@ export function LaneHeader({ doc, lane, index, legend }: { doc: JourneyDoc; lane
           ⠿
         </button>
         <Icon name={lane.type} />
-        <NameInput multiline value={lane.name} label={t('journey.lane.name')} onSave={(v) => editing.dispatch({ type: 'updateLane', id: lane.id, patch: { name: v } })} placeholder={t(`journey.laneType.${lane.type}`)} />
-        <ActionMenu
-          label={t('journey.lane.menu', { name })}
-          actions={[
-            { label: t('journey.moveUp'), disabled: index === 0, onSelect: () => editing.dispatch({ type: 'moveLane', id: lane.id, toIndex: index - 1 }) },
-            { label: t('journey.moveDown'), disabled: index === doc.lanes.length - 1, onSelect: () => editing.dispatch({ type: 'moveLane', id: lane.id, toIndex: index + 1 }) },
-            {
-              label: t('journey.lane.delete'),
-              danger: true,
-              onSelect: () => {
-                editing.dispatch({ type: 'deleteLane', id: lane.id })
-                editing.announceRemoval(t('journey.removed.lane', { name }))
-              },
-            },
-          ]}
-        />
+        <LaneControls doc={doc} lane={lane} index={index} editing={editing} />
       </div>
       {legend}
     </div>
   )
 }
+
+const LaneControls = memo(function LaneControls({ doc, lane, index, editing }: { doc: JourneyDoc; lane: Lane; index: number; editing: MapEditing }) {
+  const { t } = useI18n()
+  const name = lane.name || t(`journey.laneType.${lane.type}`)
+  return (
+    <>
+      <NameInput multiline value={lane.name} label={t('journey.lane.name')} onSave={(v) => editing.dispatch({ type: 'updateLane', id: lane.id, patch: { name: v } })} placeholder={t(`journey.laneType.${lane.type}`)} />
+      <ActionMenu
+        label={t('journey.lane.menu', { name })}
+        actions={[
+          { label: t('journey.moveUp'), disabled: index === 0, onSelect: () => editing.dispatch({ type: 'moveLane', id: lane.id, toIndex: index - 1 }) },
+          { label: t('journey.moveDown'), disabled: index === doc.lanes.length - 1, onSelect: () => editing.dispatch({ type: 'moveLane', id: lane.id, toIndex: index + 1 }) },
+          {
+            label: t('journey.lane.delete'),
+            danger: true,
+            onSelect: () => {
+              editing.dispatch({ type: 'deleteLane', id: lane.id })
+              editing.announceRemoval(t('journey.removed.lane', { name }))
+            },
+          },
+        ]}
+      />
+    </>
+  )
+})

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
 import { useDroppable } from '@dnd-kit/core'
 import type { Card, JourneyDoc, Lane, Step } from '../../../../../src-shared/domain/journeys/model'
 import { cardsByCell, cellKey, orderedSteps, stepsOf } from '../../../../../src-shared/domain/journeys/grid'
@@ -9,6 +9,7 @@ import { EmotionCurve } from './EmotionCurve'
 import { LaneHeader, StageHeader, StepHeader } from './Headers'
 import { LiveScoreCell } from './LiveScoreCell'
 import { useMapEditing, type MapDisplay } from './mapContext'
+import { NO_RESIZE_OBSERVER, useNearView } from './nearView'
 
 export const COLUMN_WIDTH = 208
 export const LANE_HEADER_WIDTH = 190
@@ -18,7 +19,7 @@ export const LANE_HEADER_WIDTH = 190
  * the editor, presentation mode and printing (the reports issue prints it to PDF); it edits only
  * inside a MapEditingContext.
  */
-export function JourneyMapView({ doc, display, stageFilter, label }: { doc: JourneyDoc; display: MapDisplay; stageFilter?: string | null; label: string }) {
+export const JourneyMapView = memo(function JourneyMapView({ doc, display, stageFilter, label }: { doc: JourneyDoc; display: MapDisplay; stageFilter?: string | null; label: string }) {
   const { t } = useI18n()
   const stages = stageFilter ? doc.stages.filter((s) => s.id === stageFilter) : doc.stages
   const allSteps = useMemo(() => orderedSteps(doc), [doc])
@@ -101,7 +102,7 @@ export function JourneyMapView({ doc, display, stageFilter, label }: { doc: Jour
       ))}
     </div>
   )
-}
+})
 
 function EmotionLegend({ actual, other }: { actual: boolean; other: boolean }) {
   const { t } = useI18n()
@@ -179,32 +180,47 @@ function ScoresLegend({ metric }: { metric: JourneyDoc['map']['scoreMetric'] }) 
   return <div className="jm-legend muted">{t(`journey.scores.legend.${metric}`)}</div>
 }
 
+/**
+ * A cell: a drop target for cards while it is in or near the view (see nearView.ts). dnd-kit
+ * re-renders every drop target when a drag starts or ends and whenever the pointer enters another
+ * cell; only the highlight changes then, so the cards inside are drawn by the memoised `CellCards`.
+ */
 function CardCell({ doc, lane, step, cards, looks }: { doc: JourneyDoc; lane: Lane; step: Step; cards: Card[]; looks: Map<string, CardLook> }) {
+  const editing = useMapEditing()
+  const data = useMemo(() => ({ type: 'cell', laneId: lane.id, stepId: step.id }), [lane.id, step.id])
+  const node = useRef<HTMLDivElement | null>(null)
+  const near = useNearView(node)
+  const drop = useDroppable({ id: `cell:${cellKey(lane.id, step.id)}`, data, disabled: !editing || !near, resizeObserverConfig: NO_RESIZE_OBSERVER })
+  const { setNodeRef } = drop
+  const ref = useCallback((el: HTMLDivElement | null) => {
+    node.current = el
+    setNodeRef(el)
+  }, [setNodeRef])
+  return (
+    <div ref={ref} className={`jm-cell jm-cell-${lane.type}${drop.isOver ? ' jm-drop-over' : ''}`} role="group" aria-label={cellLabel(doc, lane, step)} data-lane-id={lane.id} data-step-id={step.id}>
+      <CellCards lane={lane} step={step} cards={cards} looks={looks} />
+    </div>
+  )
+}
+
+const CellCards = memo(function CellCards({ lane, step, cards, looks }: { lane: Lane; step: Step; cards: Card[]; looks: Map<string, CardLook> }) {
   const { t } = useI18n()
   const editing = useMapEditing()
-  const drop = useDroppable({ id: `cell:${cellKey(lane.id, step.id)}`, data: { type: 'cell', laneId: lane.id, stepId: step.id }, disabled: !editing })
   const look = (c: Card) => looks.get(c.id) as CardLook
-  let content: ReactNode
-  if (editing)
-    content = (
-      <>
-        {cards.map((c) => (
-          <EditableCard key={c.id} card={c} look={look(c)} selected={editing.selected.has(c.id)} />
-        ))}
-        <button type="button" className="jm-add-card" aria-label={t('journey.card.addIn', { lane: lane.name, step: step.name || '' })} title={t('journey.card.add')} onClick={() => editing.addCard(lane.id, step.id)} onFocus={() => editing.setActiveCell(lane.id, step.id)}>
-          +
-        </button>
-      </>
-    )
-  else
-    content = cards.map((c) => (
+  if (!editing)
+    return cards.map((c) => (
       <div key={c.id} className={cardClass(c, look(c))}>
         <CardBody card={c} look={look(c)} />
       </div>
     ))
   return (
-    <div ref={drop.setNodeRef} className={`jm-cell jm-cell-${lane.type}${drop.isOver ? ' jm-drop-over' : ''}`} role="group" aria-label={cellLabel(doc, lane, step)} data-lane-id={lane.id} data-step-id={step.id}>
-      {content}
-    </div>
+    <>
+      {cards.map((c) => (
+        <EditableCard key={c.id} card={c} look={look(c)} selected={editing.selected.has(c.id)} />
+      ))}
+      <button type="button" className="jm-add-card" aria-label={t('journey.card.addIn', { lane: lane.name, step: step.name || '' })} title={t('journey.card.add')} onClick={() => editing.addCard(lane.id, step.id)} onFocus={() => editing.setActiveCell(lane.id, step.id)}>
+        +
+      </button>
+    </>
   )
-}
+})

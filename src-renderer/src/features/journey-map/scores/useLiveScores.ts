@@ -31,11 +31,9 @@ export function useLiveScores(doc: JourneyDoc, period: ScorePeriod, timezone: st
   })
   const currentFigures = useMemo(() => figuresByLink(current, combined.data.slice(0, current.length)), [current, combined.data])
   const previousFigures = useMemo(() => figuresByLink(previous, combined.data.slice(current.length)), [current.length, previous, combined.data])
-  return {
-    current: currentFigures,
-    previous: previousFigures,
-    range,
-    loading: combined.loading,
-    error: combined.error,
-  }
+  // The same object until something in it changes: the map redraws every cell when it changes.
+  return useMemo(
+    () => ({ current: currentFigures, previous: previousFigures, range, loading: combined.loading, error: combined.error }),
+    [currentFigures, previousFigures, range, combined.loading, combined.error],
+  )
 }
