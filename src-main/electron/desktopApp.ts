@@ -7,6 +7,7 @@ import { resolvePaths } from '../app/paths'
 import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../services/workspaceActions'
 import { desktopPlatform } from './dialogs'
+import { electronPdfPrinter } from './pdf'
 import { hardenWebContents } from './hardening'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
@@ -63,7 +64,7 @@ export function startDesktopApp(): void {
   void app.whenReady().then(async () => {
     serveRenderer(join(__dirname, '../renderer'))
     const ctx = createAppContext({
-      platform: desktopPlatform(paths.workspacesDir),
+      platform: { ...desktopPlatform(paths.workspacesDir), printToPdf: electronPdfPrinter(devUrl ?? `${APP_ORIGIN}/index.html`) },
       paths,
       // npm start builds better-sqlite3 for Electron's ABI beside the Node build the tests use.
       sqlite: { nativeBinding: process.env.CXDESK_SQLITE_BINDING || undefined },

@@ -1,6 +1,7 @@
 import { chromium, type Browser } from 'playwright-core'
 import { AppError } from '../../src-shared/api/result'
 import { findChromiumBrowser } from './findBrowser'
+import { READINESS_CHECK } from './printWhenReady'
 
 export interface PrintRequest {
   url: string
@@ -38,9 +39,7 @@ export async function printWithHeadlessBrowser(req: PrintRequest): Promise<Buffe
     const page = await browser.newPage()
     req.onStage?.('rendering')
     await page.goto(req.url, { waitUntil: 'load' })
-    // Evaluated in the page (a string, since the main process has no DOM types).
-    const readiness = `(() => { const d = document.documentElement.dataset; return d.reportReady === 'true' ? 'ready' : d.reportError ? 'error:' + d.reportError : false })()`
-    const state = await page.waitForFunction(readiness, undefined, { timeout: req.timeoutMs ?? 120_000, polling: 100 })
+    const state = await page.waitForFunction(READINESS_CHECK, undefined, { timeout: req.timeoutMs ?? 120_000, polling: 100 })
     const outcome = (await state.jsonValue()) as string
     if (outcome.startsWith('error:')) throw new AppError('INTERNAL', `The report could not be laid out: ${outcome.slice(6)}`)
     req.onStage?.('printing')

@@ -4,6 +4,7 @@ import * as bandsTags from './2026-11-22-bands-tags'
 import * as journeys from './2026-11-23-journeys'
 import * as inbox from './2026-11-23-inbox'
 import * as metricsRollups from './2026-11-23-metrics-rollups'
+import * as reportTemplates from './2026-11-24-report-templates'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
@@ -15,6 +16,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-23-journeys', journeys],
   ['2026-11-23-inbox', inbox],
   ['2026-11-23-metrics-rollups', metricsRollups],
+  ['2026-11-24-report-templates', reportTemplates],
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length
