@@ -20,13 +20,15 @@ const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Loads the report's print page, waits for it to say it is ready, and prints it with the page's own @page size and margins. */
-export async function printWhenReady(open: () => PrintablePage, url: string, req: Omit<PdfPrintRequest, 'route'> & { timeoutMs?: number; pollMs?: number }): Promise<Buffer> {
+export async function printWhenReady(open: () => PrintablePage | Promise<PrintablePage>, url: string, req: Omit<PdfPrintRequest, 'route'> & { timeoutMs?: number; pollMs?: number }): Promise<Buffer> {
   if (req.signal?.aborted) throw cancelled()
   req.onStage?.('starting')
-  const page = open()
-  const abort = () => page.close()
+  let page: PrintablePage | null = null
+  const abort = () => page?.close()
   req.signal?.addEventListener('abort', abort, { once: true })
   try {
+    page = await open()
+    if (req.signal?.aborted) throw cancelled()
     req.onStage?.('rendering')
     await page.load(url)
     const deadline = Date.now() + (req.timeoutMs ?? 120_000)
@@ -48,6 +50,6 @@ export async function printWhenReady(open: () => PrintablePage, url: string, req
     throw new AppError('IO', `Printing the report failed: ${(e as Error).message}`)
   } finally {
     req.signal?.removeEventListener('abort', abort)
-    page.close()
+    page?.close()
   }
 }

@@ -102,8 +102,7 @@ export const reportsEn = {
   'report.export.saved': 'Saved {file} ({pages} pages).',
   'report.export.downloaded': 'Downloaded {file} ({pages} pages).',
 
-  'report.period': '{from} – {to}',
-  'report.comparedWith': 'Compared with {from} – {to}',
+  'report.comparedWith': 'Compared with {period}',
   'report.noComparison': 'No earlier period to compare with.',
   'report.responses_one': '{count} response',
   'report.responses_other': '{count} responses',

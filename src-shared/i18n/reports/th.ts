@@ -103,8 +103,7 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
   'report.export.saved': 'บันทึก {file} แล้ว ({pages} หน้า)',
   'report.export.downloaded': 'ดาวน์โหลด {file} แล้ว ({pages} หน้า)',
 
-  'report.period': '{from} – {to}',
-  'report.comparedWith': 'เทียบกับ {from} – {to}',
+  'report.comparedWith': 'เทียบกับ {period}',
   'report.noComparison': 'ไม่มีช่วงก่อนหน้าให้เปรียบเทียบ',
   'report.responses_one': '{count} คำตอบ',
   'report.responses_other': '{count} คำตอบ',

@@ -103,8 +103,7 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
   'report.export.saved': 'Đã lưu {file} ({pages} trang).',
   'report.export.downloaded': 'Đã tải xuống {file} ({pages} trang).',
 
-  'report.period': '{from} – {to}',
-  'report.comparedWith': 'So với {from} – {to}',
+  'report.comparedWith': 'So với {period}',
   'report.noComparison': 'Không có kỳ trước để so sánh.',
   'report.responses_one': '{count} phản hồi',
   'report.responses_other': '{count} phản hồi',

@@ -1,0 +1,55 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { ReportData } from '../../../../../src-shared/api/reports'
+import { useI18n } from '../../../i18n/I18nProvider'
+import { JourneyMapView } from '../../journey-map/map/JourneyMapView'
+import type { MapDisplay } from '../../journey-map/map/mapContext'
+import { reportLiveScores } from './mapScores'
+import { Nothing } from './Section'
+import { useReportFormat } from './useReportFormat'
+
+type ReportMap = NonNullable<ReportData['journeys']>['maps'][number]
+
+/** The map, scaled down to the page's width (text stays text: CSS zoom, not a picture). */
+function FittedMap({ map, journeys }: { map: ReportMap; journeys: NonNullable<ReportData['journeys']> }) {
+  const outer = useRef<HTMLDivElement>(null)
+  const inner = useRef<HTMLDivElement>(null)
+  const [zoom, setZoom] = useState(1)
+  const display = useMemo<MapDisplay>(
+    () => ({ scores: reportLiveScores(map.figures, journeys), heat: true, actualCurve: true, compare: null, otherEmotions: null, onOpenScore: null }),
+    [map.figures, journeys],
+  )
+  useLayoutEffect(() => {
+    const available = outer.current?.clientWidth ?? 0
+    const needed = inner.current?.scrollWidth ?? 0
+    if (available > 0 && needed > 0) setZoom(Math.min(1, available / needed))
+  }, [map.doc])
+  return (
+    <div ref={outer} className="report-map">
+      <div ref={inner} className="report-map-inner" style={{ zoom }}>
+        <JourneyMapView doc={map.doc} display={display} label={map.doc.map.name} />
+      </div>
+    </div>
+  )
+}
+
+/** Every chosen journey map, as-is before its to-be versions, with the live scores of the report's period as a heat map. */
+export function JourneysSection({ data }: { data: ReportData }) {
+  const { t, fmt } = useI18n()
+  const f = useReportFormat()
+  const journeys = data.journeys
+  if (!journeys || !journeys.maps.length) return <Nothing text={t('report.journeys.none')} />
+  return (
+    <>
+      {journeys.maps.map((m) => (
+        <div key={m.doc.map.id} className="report-journey new-page">
+          <h3>
+            {m.doc.map.name} <span className="report-badge">{t(`journey.kind.${m.doc.map.kind}`)}</span>
+          </h3>
+          {m.doc.map.scenario && <p>{m.doc.map.scenario}</p>}
+          <p className="muted">{t('report.journeys.scores', { metric: f.name(m.doc.map.scoreMetric), from: fmt.day(journeys.range.from), to: fmt.day(journeys.range.to) })}</p>
+          <FittedMap map={m} journeys={journeys} />
+        </div>
+      ))}
+    </>
+  )
+}
