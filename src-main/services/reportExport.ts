@@ -22,7 +22,9 @@ export function cancelExport(exportId: string): void {
 export function reportFileName(options: ReportOptions, workspace: string, range: { from: string; to: string }): string {
   const t = translator(options.locale)
   const title = options.title.trim() || t(options.kind === 'manager' ? 'report.kind.manager' : 'report.kind.consultant')
-  const name = `${workspace} – ${title} – ${range.from} – ${range.to}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const raw = `${workspace} – ${title} – ${range.from} – ${range.to}`
+  // Control characters and the ones Windows refuses become spaces.
+  const name = [...raw].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').replace(/\s+/g, ' ').trim()
   return `${name.slice(0, 180)}.pdf`
 }
 

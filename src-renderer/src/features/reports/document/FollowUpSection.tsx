@@ -72,8 +72,8 @@ export function FollowUpSection({ data }: { data: ReportData }) {
             <tbody>
               {fu.oldest.map((o, i) => (
                 <tr key={i}>
-                  <td>{fmt.day(o.date)}</td>
-                  <td>{t.plural('report.days', o.waitingDays)}</td>
+                  <td className="nowrap">{fmt.day(o.date)}</td>
+                  <td className="nowrap">{t.plural('report.days', o.waitingDays)}</td>
                   <td>{o.customer ?? ''}</td>
                   <td className="report-contact">{o.contact ?? ''}</td>
                   <td>{o.score !== null && o.metric ? `${f.name(o.metric)} ${fmt.integer(o.score)}${o.scaleMax !== null ? `/${fmt.integer(o.scaleMax)}` : ''}` : ''}</td>

@@ -1,9 +1,10 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
 import type { ReportData } from '../../../../../src-shared/api/reports'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { JourneyMapView } from '../../journey-map/map/JourneyMapView'
 import type { MapDisplay } from '../../journey-map/map/mapContext'
 import { reportLiveScores } from './mapScores'
+import { useFitZoom } from './useFitZoom'
 import { Nothing } from './Section'
 import { useReportFormat } from './useReportFormat'
 
@@ -11,18 +12,11 @@ type ReportMap = NonNullable<ReportData['journeys']>['maps'][number]
 
 /** The map, scaled down to the page's width (text stays text: CSS zoom, not a picture). */
 function FittedMap({ map, journeys }: { map: ReportMap; journeys: NonNullable<ReportData['journeys']> }) {
-  const outer = useRef<HTMLDivElement>(null)
-  const inner = useRef<HTMLDivElement>(null)
-  const [zoom, setZoom] = useState(1)
+  const { outer, inner, zoom } = useFitZoom(map.doc)
   const display = useMemo<MapDisplay>(
     () => ({ scores: reportLiveScores(map.figures, journeys), heat: true, actualCurve: true, compare: null, otherEmotions: null, onOpenScore: null }),
     [map.figures, journeys],
   )
-  useLayoutEffect(() => {
-    const available = outer.current?.clientWidth ?? 0
-    const needed = inner.current?.scrollWidth ?? 0
-    if (available > 0 && needed > 0) setZoom(Math.min(1, available / needed))
-  }, [map.doc])
   return (
     <div ref={outer} className="report-map">
       <div ref={inner} className="report-map-inner" style={{ zoom }}>
