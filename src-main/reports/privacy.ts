@@ -6,6 +6,9 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
 const PHONE = /(?:\+|\b)\d(?:[\s.\-()]{0,2}\d){7,}\b/g
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gi
 const LONG_NUMBER = /\b\d{6,}\b/g
+// Dates written inside comments are not phone numbers.
+const DATE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}$/
+const phoneOr = (replace: (m: string) => string) => (m: string) => (DATE.test(m.trim()) ? m : replace(m))
 
 /** k•••@e•••.com: enough to recognise a known customer, not enough to write to them. */
 export function maskEmail(email: string): string {
@@ -37,6 +40,6 @@ export function contactOf(email: string | null, phone: string | null, mask: bool
  */
 export function commentForReport(text: string | null, mode: CommentMode, maskContacts: boolean): string | null {
   if (!text || mode === 'exclude') return null
-  if (mode === 'redact') return text.replace(EMAIL, '[…]').replace(URL, '[…]').replace(PHONE, '[…]').replace(LONG_NUMBER, '[…]')
-  return maskContacts ? text.replace(EMAIL, (m) => maskEmail(m)).replace(PHONE, (m) => maskPhone(m)) : text
+  if (mode === 'redact') return text.replace(EMAIL, '[…]').replace(URL, '[…]').replace(PHONE, phoneOr(() => '[…]')).replace(LONG_NUMBER, '[…]')
+  return maskContacts ? text.replace(EMAIL, (m) => maskEmail(m)).replace(PHONE, phoneOr(maskPhone)) : text
 }
