@@ -10,9 +10,18 @@ export function useFitZoom<T>(dependency: T) {
   const [zoom, setZoom] = useState(1)
   useLayoutEffect(() => {
     const measure = () => {
-      const available = outer.current?.clientWidth ?? 0
-      const needed = (inner.current?.scrollWidth ?? 0) / (Number(inner.current?.style.zoom) || 1)
-      if (available > 0 && needed > 0) setZoom(Math.min(1, available / needed))
+      const el = inner.current
+      const box = outer.current
+      if (!el || !box) return
+      const style = getComputedStyle(box)
+      const available = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      if (available <= 0) return
+      // The natural width is measured unzoomed (a zoomed element reports zoomed sizes), then the zoom is put back.
+      const current = el.style.zoom
+      el.style.zoom = '1'
+      const needed = el.scrollWidth
+      el.style.zoom = current
+      if (needed > 0) setZoom(Math.min(1, available / needed))
     }
     measure()
     const observer = new ResizeObserver(measure)
