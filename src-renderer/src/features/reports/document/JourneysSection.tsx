@@ -10,9 +10,15 @@ import { useReportFormat } from './useReportFormat'
 
 type ReportMap = NonNullable<ReportData['journeys']>['maps'][number]
 
-/** The map, scaled down to the page's width (text stays text: CSS zoom, not a picture). */
-function FittedMap({ map, journeys }: { map: ReportMap; journeys: NonNullable<ReportData['journeys']> }) {
-  const { outer, inner, zoom } = useFitZoom(map.doc)
+/** The printable height of a page (paper − 32 mm of margins), less room for the map's heading, in CSS pixels. */
+const PAGE_HEIGHT_MM = { a4: { portrait: 265, landscape: 178 }, letter: { portrait: 247.4, landscape: 183.9 } } as const
+const HEADING_MM = 42
+const PX_PER_MM = 96 / 25.4
+const mapHeightPx = (o: ReportData['options']) => (PAGE_HEIGHT_MM[o.paper][o.orientation] - HEADING_MM) * PX_PER_MM
+
+/** The map, scaled down to fit one page (text stays text: CSS zoom, not a picture). */
+function FittedMap({ map, journeys, maxHeightPx }: { map: ReportMap; journeys: NonNullable<ReportData['journeys']>; maxHeightPx: number }) {
+  const { outer, inner, zoom } = useFitZoom(map.doc, maxHeightPx)
   const display = useMemo<MapDisplay>(
     () => ({ scores: reportLiveScores(map.figures, journeys), heat: true, actualCurve: true, compare: null, otherEmotions: null, onOpenScore: null }),
     [map.figures, journeys],
@@ -41,7 +47,7 @@ export function JourneysSection({ data }: { data: ReportData }) {
           </h3>
           {m.doc.map.scenario && <p>{m.doc.map.scenario}</p>}
           <p className="muted">{t('report.journeys.scores', { metric: f.name(m.doc.map.scoreMetric), from: fmt.day(journeys.range.from), to: fmt.day(journeys.range.to) })}</p>
-          <FittedMap map={m} journeys={journeys} />
+          <FittedMap map={m} journeys={journeys} maxHeightPx={mapHeightPx(data.options)} />
         </div>
       ))}
     </>

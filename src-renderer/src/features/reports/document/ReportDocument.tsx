@@ -73,7 +73,7 @@ function Document({ data, print }: { data: ReportData; print: boolean }) {
       )}
       {data.responses === 0 && <p className="report-empty">{t('report.empty')}</p>}
       {body.map((s, i) => (
-        <Section key={s} id={s} number={i + 1} newPage={BODY[s].newPage && (i > 0 || chosen.includes('contents'))}>
+        <Section key={s} id={s} number={i + 1} newPage={i === 0 ? chosen.includes('contents') : BODY[s].newPage}>
           {BODY[s].render(data)}
         </Section>
       ))}
