@@ -68,7 +68,7 @@ describe.each(['en', 'vi', 'th'] as const)('cxdesk report --locale %s', (locale:
     expect(text).toContain(t('chart.nIs', { n: fmt.integer(e.csat.n) }))
     expect(text).toContain(fmt.number(e.ces.value!, 2))
     expect(text).toContain(t('ttr.hours', { n: fmt.number(e.ttr.medianHours!, 1) }))
-    expect(text).toContain(t.plural('report.responses', e.responses))
+    expect(text).toContain(t.plural('report.responses', e.responses!))
     // Text in the report's language, shaped and extractable; running footer with page numbers.
     expect(text).toContain(t('report.section.headline'))
     expect(text).toContain(t('report.pageOf', { page: 1, pages: result.pages }))
