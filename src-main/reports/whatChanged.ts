@@ -9,7 +9,7 @@ const SPOKEN = ['nps', 'csat', 'ces', 'ttr', 'churn', 'retention'] as const
  * row, the follow-up figures and the top theme. The page words them from the catalogue; nothing
  * here is a claim the figures do not make.
  */
-export function whatChanged(data: Pick<ReportData, 'headline' | 'drivers' | 'followUp' | 'themes'>): Statement[] {
+export function whatChanged(data: Pick<ReportData, 'headline' | 'drivers' | 'followUp' | 'themes' | 'responses'>): Statement[] {
   const out: Statement[] = []
   for (const metric of SPOKEN) {
     const tile = data.headline?.tiles.find((t) => t.metric === metric)
@@ -41,6 +41,6 @@ export function whatChanged(data: Pick<ReportData, 'headline' | 'drivers' | 'fol
       p90Hours: data.followUp.ttr.p90Hours,
     })
   const theme = data.themes?.items[0]
-  if (data.themes && theme && data.themes.tagged > 0) out.push({ kind: 'theme', tag: theme.tag, count: theme.count, share: theme.count / data.themes.tagged })
+  if (theme && data.responses > 0) out.push({ kind: 'theme', tag: theme.tag, count: theme.count, share: theme.count / data.responses })
   return out
 }

@@ -5,8 +5,8 @@ import { AppError } from '../../src-shared/api/result'
 import { dayNumber } from '../../src-shared/domain/periods'
 import { followUpStatuses, type FollowUpStatus } from '../../src-shared/domain/scores'
 import { inboxCount } from '../db/repositories/feedbackRows'
-import { newestComments, oldestOpenPoor, poorByStatus, responseTimeSpan, taggedCount, type ReportResponseRow } from '../db/repositories/reportRows'
-import { readDefinitions } from '../metrics/definitions'
+import { newestComments, oldestOpenPoor, poorByStatus, responseTimeSpan, type ReportResponseRow } from '../db/repositories/reportRows'
+import { readDefinitionsOnly } from '../metrics/definitions'
 import { drivers } from '../metrics/drivers'
 import { metricSeries, type MetricsSource } from '../metrics/series'
 import { tilesBetween } from '../metrics/tiles'
@@ -84,10 +84,13 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
   const dates = { first: span.first === null ? null : src.localDateOf(span.first), last: span.last === null ? null : src.localDateOf(span.last) }
   const { range, comparison } = resolveReportPeriod(options.period, src.today, dates)
   const filter = inRange(options.filter, range)
+  // Queries on the responses themselves skip the dates when the report covers every response (they
+  // would select the same rows, at the cost of reading each one's date).
   const base = { ...options.filter, from: undefined, to: undefined }
+  const rawFilter = options.period.preset === 'all' ? base : filter
   const metric = options.metric
 
-  const responses = await inboxCount(src.db, filter, src.sqlite)
+  const responses = await inboxCount(src.db, rawFilter, src.sqlite)
   const needsTiles = has('headline') || has('whatChanged') || has('appendix')
   const tiles = needsTiles ? await tilesBetween(src, { current: range, comparison, filter: base, by: 'month' }) : null
   checkCancel(signal)
@@ -113,12 +116,11 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
 
   let themes: ReportData['themes'] = null
   if (has('themes') || has('whatChanged')) {
-    const tags = (await listTags(open, filter)).filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    const tags = (await listTags(open, rawFilter)).filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     const tagged = tags.length ? (await metricSeries(src, { metric, dim: 'tag', filter })).rows : []
-    const taggedResponses = tags.length ? await taggedCount(src.db, filter) : 0
     const items = []
     for (const t of tags.slice(0, THEMES)) {
-      const rows = options.privacy.comments === 'exclude' ? [] : await newestComments(src.db, { ...filter, tag: [t.name] }, COMMENTS_PER_THEME)
+      const rows = options.privacy.comments === 'exclude' ? [] : await newestComments(src.db, { ...rawFilter, tag: [t.name] }, COMMENTS_PER_THEME)
       items.push({
         tag: t.name,
         count: t.count,
@@ -126,16 +128,16 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
         comments: rows.map((r) => comment(r, options)).filter((c): c is ReportComment => c !== null),
       })
     }
-    themes = { metric, tagged: taggedResponses, items }
+    themes = { metric, items }
   }
   checkCancel(signal)
 
   let followUp: ReportData['followUp'] = null
   if (has('followUp') || has('whatChanged')) {
     const ttr = await ttrSeries(src, { filter })
-    const counts = await poorByStatus(src.db, filter)
+    const counts = await poorByStatus(src.db, src.sqlite, rawFilter)
     const byStatus = Object.fromEntries(followUpStatuses.map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0])) as Record<FollowUpStatus, number>
-    const oldest = has('followUp') ? (await oldestOpenPoor(src.db, filter, OPEN_ITEMS)).map((r) => openItem(r, options, src.today)) : []
+    const oldest = has('followUp') ? (await oldestOpenPoor(src.db, rawFilter, OPEN_ITEMS)).map((r) => openItem(r, options, src.today)) : []
     followUp = { ttr: ttr.overall, businessHours: ttr.businessHours, byStatus, openPoor: byStatus.new + byStatus.in_progress, oldest }
   }
   checkCancel(signal)
@@ -155,7 +157,7 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
     journeys = { range, previous: comparison, maps }
   }
 
-  const definitions = has('appendix') || tiles ? await readDefinitions(src.db, src.sqlite, src.timezone) : null
+  const definitions = has('appendix') || tiles ? await readDefinitionsOnly(src.db, src.sqlite, src.timezone) : null
   const headline = tiles ? { tiles, cesLowerBetter: definitions?.questions.some((q) => q.metric === 'ces' && q.direction === 'lower_better') ?? false } : null
   const appendix: ReportData['appendix'] =
     has('appendix') && definitions ? { definitions, samples: (tiles ?? []).map((t) => ({ metric: t.metric, n: t.n, previousN: t.previous?.n ?? null })) } : null
@@ -168,7 +170,7 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
     comparison,
     responses,
     headline: has('headline') ? headline : null,
-    whatChanged: has('whatChanged') ? whatChanged({ headline, drivers: driverTable, followUp, themes }) : null,
+    whatChanged: has('whatChanged') ? whatChanged({ headline, drivers: driverTable, followUp, themes, responses }) : null,
     trends,
     breakdowns,
     drivers: has('drivers') ? driverTable : null,

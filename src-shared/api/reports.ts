@@ -7,7 +7,7 @@ import { followUpStatuses } from '../domain/scores'
 import { periodUnits } from '../domain/periods'
 import { entityId, journeyDocSchema, MAX_IMAGE_CHARS } from '../domain/journeys/model'
 import { dimensions, feedbackFilterSchema } from './filters'
-import { dashboardMetrics, definitionsSchema, driverSchema, figureSchema, metricsSeriesSchema, tileSchema, ttrRowSchema } from './metrics'
+import { dashboardMetrics, definitionsOnlySchema, driverSchema, figureSchema, metricsSeriesSchema, tileSchema, ttrRowSchema } from './metrics'
 
 export const reportKinds = ['manager', 'consultant'] as const
 export type ReportKind = (typeof reportKinds)[number]
@@ -205,8 +205,6 @@ export const reportDataSchema = z.object({
   themes: z
     .object({
       metric: z.enum(metricKinds),
-      /** Responses in the period with at least one theme. */
-      tagged: z.number().int(),
       items: z.array(z.object({ tag: z.string(), count: z.number().int(), figure: figureSchema.nullable(), comments: z.array(reportCommentSchema) })),
     })
     .nullable(),
@@ -229,7 +227,7 @@ export const reportDataSchema = z.object({
     .nullable(),
   appendix: z
     .object({
-      definitions: definitionsSchema,
+      definitions: definitionsOnlySchema,
       samples: z.array(z.object({ metric: z.enum(dashboardMetrics), n: z.number().int(), previousN: z.number().int().nullable() })),
     })
     .nullable(),

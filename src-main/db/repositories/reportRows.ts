@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
-import type { FeedbackFilter } from '../../../src-shared/api/filters'
+import type Database from 'better-sqlite3'
+import { activeFilterKeys, type FeedbackFilter } from '../../../src-shared/api/filters'
 import type { FollowUpStatus, MetricKind } from '../../../src-shared/domain/scores'
 import { filteredResponses } from './feedbackFilter'
 
@@ -63,7 +64,11 @@ export async function oldestOpenPoor(db: Kysely<DB>, filter: FeedbackFilter, lim
 }
 
 /** Poor answers of the filter by follow-up status. */
-export async function poorByStatus(db: Kysely<DB>, filter: FeedbackFilter): Promise<Array<{ status: FollowUpStatus; n: number }>> {
+export async function poorByStatus(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter): Promise<Array<{ status: FollowUpStatus; n: number }>> {
+  // Unfiltered, the planner would walk the band index and read every row for its status; the
+  // follow-up index holds the status of every poor answer, so counting it reads nothing else.
+  if (!activeFilterKeys(filter).length)
+    return sqlite.prepare('SELECT status, count(*) n FROM responses INDEXED BY responses_follow_up WHERE band = -1 GROUP BY status').all() as Array<{ status: FollowUpStatus; n: number }>
   const rows = await filteredResponses(db, { ...filter, band: ['poor'] }, { joins: false })
     .select(['r.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('r.status')
@@ -73,15 +78,9 @@ export async function poorByStatus(db: Kysely<DB>, filter: FeedbackFilter): Prom
 
 /** The first and last moment with a response (read from the time index), or null for an empty workspace. */
 export async function responseTimeSpan(db: Kysely<DB>): Promise<{ first: number | null; last: number | null }> {
-  const row = await db.selectFrom('responses').select([(eb) => eb.fn.min('submitted_at').as('first'), (eb) => eb.fn.max('submitted_at').as('last')]).executeTakeFirst()
-  return { first: row?.first == null ? null : Number(row.first), last: row?.last == null ? null : Number(row.last) }
+  // Two queries: SQLite reads a lone min() or max() from the end of an index, but scans for both at once.
+  const first = await db.selectFrom('responses').select((eb) => eb.fn.min('submitted_at').as('t')).executeTakeFirst()
+  const last = await db.selectFrom('responses').select((eb) => eb.fn.max('submitted_at').as('t')).executeTakeFirst()
+  return { first: first?.t == null ? null : Number(first.t), last: last?.t == null ? null : Number(last.t) }
 }
 
-/** Responses of the filter with at least one theme. */
-export async function taggedCount(db: Kysely<DB>, filter: FeedbackFilter): Promise<number> {
-  const row = await filteredResponses(db, filter, { joins: false })
-    .where(sql<boolean>`EXISTS (SELECT 1 FROM response_tags rt WHERE rt.response_id = r.id)`)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst()
-  return Number(row?.n ?? 0)
-}

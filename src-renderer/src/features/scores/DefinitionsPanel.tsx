@@ -1,4 +1,4 @@
-import type { Definitions, QuestionDefinition } from '../../../../src-shared/api/metrics'
+import type { DefinitionsOnly, QuestionDefinition } from '../../../../src-shared/api/metrics'
 import { MIN_RELIABLE_N } from '../../../../src-shared/domain/scores'
 import { useApiQuery } from '../../api/hooks'
 import { hrefFor } from '../../app/router'
@@ -31,7 +31,7 @@ export function DefinitionsPanel() {
 }
 
 /** The definitions themselves, with the workspace's questions, thresholds and working hours (also printed in reports' appendix). */
-export function DefinitionsList({ defs }: { defs: Definitions }) {
+export function DefinitionsList({ defs }: { defs: DefinitionsOnly }) {
   const { t } = useI18n()
   const days = (list: number[]) => list.map((d) => t(`weekday.${d as 1 | 2 | 3 | 4 | 5 | 6 | 7}`)).join(', ')
   return (

@@ -22,9 +22,7 @@ export function ThemesSection({ data }: { data: ReportData }) {
   if (!th || !th.items.length) return <Nothing text={t('report.themes.none')} />
   return (
     <>
-      <p className="muted">
-        {t('report.themes.tagged', { n: fmt.integer(th.tagged) })} {data.options.privacy.comments === 'exclude' ? t('report.themes.commentsLeftOut') : ''}
-      </p>
+      {data.options.privacy.comments === 'exclude' && <p className="muted">{t('report.themes.commentsLeftOut')}</p>}
       <table className="report-table">
         <thead>
           <tr>
@@ -40,7 +38,7 @@ export function ThemesSection({ data }: { data: ReportData }) {
             <tr key={i.tag}>
               <th scope="row">{i.tag}</th>
               <td>{fmt.integer(i.count)}</td>
-              <td>{fmt.percent(th.tagged ? i.count / th.tagged : 0)}</td>
+              <td>{fmt.percent(data.responses ? i.count / data.responses : 0)}</td>
               <td>{f.value(th.metric, i.figure?.value ?? null)}</td>
               <td>{fmt.integer(i.figure?.n ?? 0)}</td>
             </tr>
