@@ -8,7 +8,7 @@ import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../services/workspaceActions'
 import { desktopPlatform } from './dialogs'
 import { electronPdfPrinter } from './pdf'
-import { hardenWebContents } from './hardening'
+import { appWebPreferences, hardenWebContents } from './hardening'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
@@ -26,15 +26,7 @@ function createWindow(devUrl?: string): BrowserWindow {
     icon: join(__dirname, '../../resources/icon.png'),
     show: false,
     backgroundColor: '#f6f7f9',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: appWebPreferences(),
   })
   win.once('ready-to-show', () => win.show())
   void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)

@@ -1,7 +1,7 @@
 import { BrowserWindow } from 'electron'
-import { join } from 'node:path'
 import type { PdfPrintRequest } from '../app/platform'
 import { printWhenReady, type PrintablePage } from '../reports/printWhenReady'
+import { appWebPreferences } from './hardening'
 
 /**
  * A hidden, sandboxed window on the app's own page, printed with Electron's printToPDF. The page
@@ -13,16 +13,8 @@ function hiddenWindow(): PrintablePage {
     show: false,
     width: 1200,
     height: 1600,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      // Keep laying out and drawing while hidden.
-      backgroundThrottling: false,
-    },
+    // Keep laying out and drawing while hidden.
+    webPreferences: { ...appWebPreferences(), backgroundThrottling: false },
   })
   return {
     load: (url) => win.loadURL(url),

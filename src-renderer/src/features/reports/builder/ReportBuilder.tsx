@@ -14,11 +14,11 @@ import {
   type ReportSection,
 } from '../../../../../src-shared/api/reports'
 import { localeNames, locales, type Locale } from '../../../../../src-shared/domain/locales'
-import { metricKinds, type MetricKind } from '../../../../../src-shared/domain/scores'
 import { useApiQuery } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { ImagePicker } from '../../journey-map/editor/ImagePicker'
 import { FilterPicker } from '../../scores/FilterPicker'
+import { MetricSelect } from '../../scores/MetricSelect'
 
 const FILTER_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'tag']
 const MAP_SECTIONS: ReportSection[] = ['personas', 'journeys', 'findings', 'opportunities']
@@ -92,16 +92,7 @@ export function ReportBuilder({ options, today, onChange }: { options: ReportOpt
         </div>
       </Fieldset>
 
-      <label className="field">
-        <span>{t('report.field.metric')}</span>
-        <select value={options.metric} onChange={(e) => set({ metric: e.target.value as MetricKind })}>
-          {metricKinds.map((m) => (
-            <option key={m} value={m}>
-              {t(`metricName.${m}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <MetricSelect value={options.metric} onChange={(metric) => set({ metric })} label={t('report.field.metric')} />
 
       <Fieldset legend={t('report.field.sections')}>
         {reportSections.map((s) => (
