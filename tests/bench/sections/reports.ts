@@ -49,7 +49,6 @@ export const reports: BenchSection = {
       figures.exportAllMs = await median(3, () => exportOnce(everything))
     })
     await ctx.session.close()
-    const ms = figures.exportAllMs as number
-    return { ...figures, under3s: ms < 3000 }
+    return { ...figures, under3s: (figures.exportMonthMs as number) < 3000 && (figures.exportAllMs as number) < 3000 }
   },
 }
