@@ -23,7 +23,7 @@ type BodySection = Exclude<ReportSection, 'cover' | 'contents'>
 const BODY: Record<BodySection, { render: (data: ReportData) => ReactNode; newPage: boolean }> = {
   headline: { render: (d) => <HeadlineSection data={d} />, newPage: false },
   whatChanged: { render: (d) => <WhatChangedSection data={d} />, newPage: false },
-  trends: { render: (d) => <TrendsSection data={d} />, newPage: true },
+  trends: { render: (d) => <TrendsSection data={d} />, newPage: false },
   breakdowns: { render: (d) => <BreakdownsSection data={d} />, newPage: true },
   drivers: { render: (d) => <DriversSection data={d} />, newPage: true },
   themes: { render: (d) => <ThemesSection data={d} />, newPage: false },
