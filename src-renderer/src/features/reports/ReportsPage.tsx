@@ -17,8 +17,17 @@ import './reports.css'
 /** The report builder: settings and templates on the left, the live preview (the printed layout itself) on the right, export to PDF. */
 export function ReportsPage({ workspace }: PageProps) {
   const { t, locale } = useI18n()
-  const [options, setOptions] = useState<ReportOptions>(() => defaultReportOptions('manager', locale))
+  const [options, setOptionsState] = useState<ReportOptions>(() => defaultReportOptions('manager', locale))
   const [template, setTemplate] = useState<ReportTemplate | null>(null)
+  // Until the user changes something, the report follows the app's language (known once app.info has loaded).
+  const [touched, setTouched] = useState(false)
+  const setOptions = (next: ReportOptions) => {
+    setTouched(true)
+    setOptionsState(next)
+  }
+  useEffect(() => {
+    if (!touched) setOptionsState((o) => (o.locale === locale ? o : { ...o, locale }))
+  }, [locale, touched])
   const today = useMemo(() => localDateConverter(workspace.timezone)(Date.now()), [workspace.timezone])
   // The preview follows the settings without recomputing on every keystroke of a title.
   const deferred = useDeferredValue(options)
