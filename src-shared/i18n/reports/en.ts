@@ -129,6 +129,7 @@ export const reportsEn = {
   'report.say.none': 'There are not enough figures in this period to say what changed.',
 
   'report.table.group': 'Group',
+  'report.table.figure': 'Figure',
   'report.table.value': 'Score',
   'report.table.rest': 'Everything else',
   'report.table.effect': 'Effect',

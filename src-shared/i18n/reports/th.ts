@@ -130,6 +130,7 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
   'report.say.none': 'ช่วงเวลานี้มีตัวเลขไม่พอที่จะบอกว่าอะไรเปลี่ยนไป',
 
   'report.table.group': 'กลุ่ม',
+  'report.table.figure': 'ตัวชี้วัด',
   'report.table.value': 'คะแนน',
   'report.table.rest': 'ส่วนที่เหลือ',
   'report.table.effect': 'ผลกระทบ',

@@ -130,6 +130,7 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
   'report.say.none': 'Kỳ này chưa đủ số liệu để nói điều gì đã thay đổi.',
 
   'report.table.group': 'Nhóm',
+  'report.table.figure': 'Chỉ số',
   'report.table.value': 'Điểm',
   'report.table.rest': 'Phần còn lại',
   'report.table.effect': 'Tác động',

@@ -17,7 +17,7 @@ export function AppendixSection({ data }: { data: ReportData }) {
       <table className="report-table compact">
         <thead>
           <tr>
-            <th scope="col">{t('report.table.group')}</th>
+            <th scope="col">{t('report.table.figure')}</th>
             <th scope="col">{t('report.table.thisPeriod')}</th>
             {data.comparison && <th scope="col">{t('report.table.previousPeriod')}</th>}
           </tr>
