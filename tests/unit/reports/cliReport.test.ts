@@ -6,6 +6,7 @@ import { testApp, type TestApp } from '../../helpers/context'
 import { formatters } from '../../../src-renderer/src/i18n/format'
 import { translator } from '../../../src-shared/i18n/translate'
 import type { Locale } from '../../../src-shared/domain/locales'
+import { defaultReportOptions } from '../../../src-shared/api/reports'
 
 const CLI = join(__dirname, '../../../src-main/cli/cxdesk.cjs')
 const RAW_EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u
@@ -88,6 +89,24 @@ describe.each(['en', 'vi', 'th'] as const)('cxdesk report --locale %s', (locale:
 })
 
 describe('cxdesk report on the command line', () => {
+  it('makes the report a saved template describes (next month’s report in one command)', async () => {
+    await app.api.call('workspace.open', { path: workspace })
+    await app.api.call('reports.saveTemplate', {
+      name: 'Quarterly deliverable',
+      options: { ...defaultReportOptions('consultant', 'th'), title: 'ทบทวนรายไตรมาส', sections: ['cover', 'headline', 'appendix'], period: { preset: 'custom', from: FROM, to: TO }, paper: 'letter', orientation: 'landscape' },
+    })
+    await app.api.call('workspace.close', {})
+    const out = join(app.dir, 'template.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--template', 'quarterly deliverable'], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^Wrote .*template\.pdf \(\d+ pages/)
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })
+    expect(text).toContain('ทบทวนรายไตรมาส')
+    // Letter, landscape: 11 × 8.5 inches.
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612 pts/)
+  }, 120_000)
+
+
   it('refuses a missing --out and an unknown template with exit code 2', () => {
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', workspace, ...args], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
     expect(run([]).status).toBe(2)
