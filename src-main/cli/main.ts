@@ -13,6 +13,8 @@ import { formatSeriesTable } from './format'
 import { dimFromArgs, filterFromArgs } from './filterArgs'
 import { IMPORT_USAGE, mappingFromArgs, tableOptionsFromArgs } from './importArgs'
 import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
+import { exportRequest, REPORT_USAGE, reportOptionsFromArgs, withReportHost } from './reportCommand'
+import { hostPrinter } from '../reports/hostPrinter'
 
 const USAGE = `cxdesk — CX Desk on the command line
 
@@ -24,6 +26,7 @@ ${IMPORT_USAGE}
          [--filter key=value …] [--json]
   cxdesk sends <workspace.cxdesk> [--from YYYY-MM-DD --to YYYY-MM-DD --sent N [--channel C] [--touchpoint T] [--survey nps|csat|ces]] [--json]
          Lists the surveys sent (for the response rate), or enters one.
+${REPORT_USAGE}
 
 Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
 Periods are cut in the workspace's time zone (set at init; default: the system's, from TZ).`
@@ -42,8 +45,11 @@ async function withWorkspace<T>(api: ApiClient, ctx: AppContext, path: string, w
 async function run(args: ParsedArgs, out: Print): Promise<void> {
   const [command, ...rest] = args.positionals
   const json = args.flags.has('json')
-  const ctx = createAppContext({ platform: { kind: 'cli', systemLocales: () => [] }, usePreferences: false })
-  const api = clientFromInvoke(createDispatcher(handlers, ctx))
+  // Reports print through a headless browser against the app, served for the time of the export.
+  let appUrl: string | null = null
+  const ctx = createAppContext({ platform: { kind: 'cli', systemLocales: () => [], printToPdf: hostPrinter(() => appUrl) }, usePreferences: false })
+  const invoke = createDispatcher(handlers, ctx)
+  const api = clientFromInvoke(invoke)
 
   switch (command) {
     case 'init': {
@@ -106,6 +112,23 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
       })
       if (json) out(JSON.stringify(result))
       else for (const s of result.sends) out(`${s.from} – ${s.to}  ${s.channel ?? 'all channels'}  ${s.touchpoint ?? 'all touchpoints'}  sent ${s.sent}  responses ${s.responses}  rate ${s.rate === null ? '—' : `${s.rate.toFixed(1)}%`}`)
+      return
+    }
+    case 'report': {
+      const [file] = rest
+      const pdfPath = stringFlag(args, 'out')
+      if (!file) throw new UsageError('report needs a workspace file')
+      if (!pdfPath) throw new UsageError('report needs --out <file.pdf>')
+      const result = await withWorkspace(api, ctx, file, async () => {
+        const request = exportRequest(await reportOptionsFromArgs(api, args), pdfPath)
+        if (!json)
+          ctx.events.subscribe((e) => {
+            if (e.name === 'reports.progress' && e.payload.stage !== 'done') process.stderr.write(`${e.payload.stage}…\n`)
+          })
+        return withReportHost(ctx, invoke, (url) => (appUrl = url), () => api.call('reports.export', request))
+      })
+      if (!result) throw new Error('The report was not written.')
+      out(json ? JSON.stringify(result) : `Wrote ${result.path} (${result.pages ?? '?'} pages, ${Math.round(result.bytes / 1024)} KB)`)
       return
     }
     case undefined:

@@ -300,6 +300,16 @@ export interface RollupSlicesTable {
   n: number
 }
 
+/** Saved report options (2026-11-24-report-templates). */
+export interface ReportTemplatesTable {
+  id: Generated<number>
+  name: string
+  /** JSON of the ReportOptions contract type. */
+  options: string
+  created_at: number
+  updated_at: number
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -328,4 +338,5 @@ export interface DB {
   rollup_day: RollupCubeTable
   rollup_month: RollupCubeTable
   rollup_slices: RollupSlicesTable
+  report_templates: ReportTemplatesTable
 }

@@ -7,7 +7,8 @@ import { resolvePaths } from '../app/paths'
 import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../services/workspaceActions'
 import { desktopPlatform } from './dialogs'
-import { hardenWebContents } from './hardening'
+import { electronPdfPrinter } from './pdf'
+import { appWebPreferences, hardenWebContents } from './hardening'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
@@ -25,15 +26,7 @@ function createWindow(devUrl?: string): BrowserWindow {
     icon: join(__dirname, '../../resources/icon.png'),
     show: false,
     backgroundColor: '#f6f7f9',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: appWebPreferences(),
   })
   win.once('ready-to-show', () => win.show())
   void win.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`)
@@ -63,7 +56,7 @@ export function startDesktopApp(): void {
   void app.whenReady().then(async () => {
     serveRenderer(join(__dirname, '../renderer'))
     const ctx = createAppContext({
-      platform: desktopPlatform(paths.workspacesDir),
+      platform: { ...desktopPlatform(paths.workspacesDir), printToPdf: electronPdfPrinter(devUrl ?? `${APP_ORIGIN}/index.html`) },
       paths,
       // npm start builds better-sqlite3 for Electron's ABI beside the Node build the tests use.
       sqlite: { nativeBinding: process.env.CXDESK_SQLITE_BINDING || undefined },

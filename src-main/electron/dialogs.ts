@@ -20,6 +20,10 @@ export function desktopPlatform(workspacesDir: string): Platform {
         const r = await dialog.showOpenDialog(parent(), { defaultPath: workspacesDir, filters: [workspaceFilter], properties: ['openFile'] })
         return r.canceled ? null : (r.filePaths[0] ?? null)
       },
+      async chooseReportDestination(defaultName) {
+        const r = await dialog.showSaveDialog(parent(), { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+        return r.canceled || !r.filePath ? null : r.filePath
+      },
       async chooseImportFile() {
         const r = await dialog.showOpenDialog(parent(), {
           filters: [{ name: 'CSV, text or Excel', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }],

@@ -1,4 +1,5 @@
-import { app, session, shell } from 'electron'
+import { app, session, shell, type WebPreferences } from 'electron'
+import { join } from 'node:path'
 import { APP_ORIGIN } from './protocol'
 
 const isOurPage = (url: string, devUrl?: string) => url.startsWith(`${APP_ORIGIN}/`) || (devUrl !== undefined && url.startsWith(devUrl))
@@ -28,3 +29,16 @@ export function hardenWebContents(devUrl?: string): void {
 }
 
 export { isOurPage }
+
+/** Every window of the app (the main one, the hidden one that prints reports): isolated, sandboxed, our preload only. */
+export function appWebPreferences(): WebPreferences {
+  return {
+    preload: join(__dirname, '../preload/index.js'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    spellcheck: false,
+  }
+}

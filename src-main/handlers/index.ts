@@ -8,6 +8,7 @@ import { importHandlers } from './imports'
 import { metricsHandlers } from './metrics'
 import { journeysHandlers } from './journeys'
 import { tagsHandlers } from './tags'
+import { reportsHandlers } from './reports'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -19,4 +20,5 @@ export const handlers: Handlers<AppContext> = {
   ...metricsHandlers,
   ...journeysHandlers,
   ...tagsHandlers,
+  ...reportsHandlers,
 }

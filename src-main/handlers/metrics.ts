@@ -19,7 +19,7 @@ import { factDerivations } from '../metrics/rollups/derivations'
 const keeperOf = (ctx: AppContext) => rollupKeeper(ctx.session.require().ws, { events: ctx.events, nativeBinding: ctx.sqlite.nativeBinding })
 
 /** The open workspace as the metrics engine reads it, with its summaries folded first if the journal has grown. */
-function metricsSource(ctx: AppContext) {
+export function metricsSource(ctx: AppContext) {
   const open = ctx.session.require()
   keeperOf(ctx).beforeRead()
   return { db: open.db, sqlite: open.ws.sqlite, timezone: open.settings.timezone, localDateOf: open.localDateOf, today: open.localDateOf(ctx.clock.now()) }

@@ -5,6 +5,7 @@ import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../services/workspaceActions'
 import { startHost } from './server'
 import { newToken } from './security'
+import { hostPrinter } from '../reports/hostPrinter'
 
 /** `npm run web`: the same app in a browser, served on 127.0.0.1 with a per-launch token. */
 async function main(): Promise<void> {
@@ -16,10 +17,14 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   const staticDir = process.env.CXDESK_RENDERER_DIR ?? join(__dirname, '..', '..', 'out', 'renderer')
-  const ctx = createAppContext({ platform: { kind: 'web', systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale] } })
+  let appUrl: string | null = null
+  const ctx = createAppContext({
+    platform: { kind: 'web', systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale], printToPdf: hostPrinter(() => appUrl) },
+  })
   await openInitialWorkspace(ctx)
   const invoke = createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) })
   const host = await startHost({ ctx, invoke, token: newToken(), staticDir, port })
+  appUrl = host.url
   console.log(`CX Desk listening on ${host.url}`)
   const stop = async () => {
     await host.close()

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import type { RawInvoke } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
 import { writeSnapshot } from '../services/workspaceActions'
+import { takeDownload } from '../reports/downloads'
 import { checkHost, checkOrigin, checkToken, type Refusal } from './security'
 import { serveStatic } from './staticFiles'
 
@@ -91,6 +92,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (req.method === 'GET' && url.pathname === '/api/events') return streamEvents(ctx, req, res)
       if (req.method === 'POST' && url.pathname === '/api/files') return await receiveUpload(ctx, url, req, res)
       if (req.method === 'GET' && url.pathname === '/api/workspace/copy') return await sendWorkspaceCopy(ctx, res)
+      if (req.method === 'GET' && url.pathname === '/api/reports/download') return await sendReport(url, res)
       return refuse(res, { status: 404, message: 'No such API route' })
     } catch (e) {
       const status = (e as { status?: number }).status ?? 500
@@ -159,5 +161,25 @@ async function sendWorkspaceCopy(ctx: AppContext, res: ServerResponse): Promise<
     await pipeline(createReadStream(tmp), res)
   } finally {
     rmSync(tmp, { force: true })
+  }
+}
+
+/** A finished PDF report, once: the file is deleted after it has been sent. */
+async function sendReport(url: URL, res: ServerResponse): Promise<void> {
+  let download: ReturnType<typeof takeDownload>
+  try {
+    download = takeDownload(url.searchParams.get('id') ?? '')
+  } catch (e) {
+    return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: (e as Error).message } })
+  }
+  res.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+    'cache-control': 'no-store',
+  })
+  try {
+    await pipeline(createReadStream(download.path), res)
+  } finally {
+    download.done()
   }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import type { BusinessHours, Definitions, QuestionDefinitionUpdate } from '../../src-shared/api/metrics'
+import type { BusinessHours, Definitions, DefinitionsOnly, QuestionDefinitionUpdate } from '../../src-shared/api/metrics'
 import { AppError } from '../../src-shared/api/result'
 import { listQuestions, type QuestionRow } from '../db/repositories/questions'
 import { answeredRange, type QuestionDefinitionRow } from '../db/repositories/definitions'
@@ -16,6 +16,20 @@ export function checkedBusinessHours(current: BusinessHours, next: BusinessHours
 
 export async function readDefinitions(db: Kysely<DB>, sqlite: Database.Database, timezone: string): Promise<Definitions> {
   const answered = answeredRange(sqlite)
+  const defs = await readDefinitionsOnly(db, sqlite, timezone)
+  return {
+    ...defs,
+    questions: defs.questions.map((q) => ({
+      ...q,
+      answered: answered.get(q.id)?.n ?? 0,
+      answeredMin: answered.get(q.id)?.min ?? null,
+      answeredMax: answered.get(q.id)?.max ?? null,
+    })),
+  }
+}
+
+/** The definitions alone, without counting the answers given (which reads every response): what a report's appendix prints. */
+export async function readDefinitionsOnly(db: Kysely<DB>, sqlite: Database.Database, timezone: string): Promise<DefinitionsOnly> {
   return {
     timezone,
     businessHours: factDerivations(sqlite).businessHours,
@@ -29,9 +43,6 @@ export async function readDefinitions(db: Kysely<DB>, sqlite: Database.Database,
       direction: q.direction,
       goodThreshold: q.good_threshold,
       poorThreshold: q.poor_threshold,
-      answered: answered.get(q.id)?.n ?? 0,
-      answeredMin: answered.get(q.id)?.min ?? null,
-      answeredMax: answered.get(q.id)?.max ?? null,
     })),
   }
 }

@@ -10,6 +10,7 @@ import { metricSeries, type MetricsSource } from './series'
 import { ttrSeries } from './ttr'
 
 type Source = MetricsSource & { localDateOf: (ms: number) => string; today: string }
+type DateRange = { from: string; to: string }
 type Value = { value: number | null; n: number; moe95: number | null; lowSample: boolean }
 
 function tile(metric: Tile['metric'], current: Value, previous: Value | null, missing: Tile['missing'], extra?: Tile['extra']): Tile {
@@ -33,7 +34,16 @@ export async function tiles(src: Source, q: { by: PeriodUnit; compare: Compariso
   const filter = q.filter ?? {}
   const current = currentPeriod(q.by, filter, src.today)
   const comparison = comparisonPeriod(q.by, current, q.compare)
-  const ranges = [current, comparison].map((r) => (r ? { ...filter, from: r.from, to: r.to } : null))
+  return { timezone: src.timezone, by: q.by, current, comparison, tiles: await tilesBetween(src, { current, comparison, filter, by: q.by }) }
+}
+
+/**
+ * The headline figures for any stretch of days against another (a report's period and the one before
+ * it); the dashboard's tiles are this for one calendar period. `by` only groups the reads.
+ */
+export async function tilesBetween(src: Source, q: { current: DateRange; comparison: DateRange | null; filter: FeedbackFilter; by: PeriodUnit }): Promise<Tile[]> {
+  const { filter } = q
+  const ranges = [q.current, q.comparison].map((r) => (r ? { ...filter, from: r.from, to: r.to } : null))
   const out: Tile[] = []
 
   for (const metric of metricKinds) {
@@ -45,7 +55,8 @@ export async function tiles(src: Source, q: { by: PeriodUnit; compare: Compariso
   const ttrValue = (t: NonNullable<typeof ttrCur>) => ({ value: t.medianHours, n: t.resolved, moe95: null, lowSample: t.resolved < MIN_RELIABLE_N })
   out.push(tile('ttr', ttrValue(ttrCur!), ttrPrev ? ttrValue(ttrPrev) : null, 'noData', { p90Hours: ttrCur!.p90Hours, stillOpen: ttrCur!.stillOpen, needed: ttrCur!.needed }))
 
-  const [lifeCur, lifePrev] = ranges.map((f) => (f ? lifecycleSeries(src, { by: q.by, filter: f }, 'auto', { countUndated: false }) : null))
+  // The whole range as one stretch (a period of the dashboard, or a report's days).
+  const [lifeCur, lifePrev] = ranges.map((f) => (f ? lifecycleSeries(src, { filter: f }, 'auto', { countUndated: false }) : null))
   const lifeRow = (l: NonNullable<typeof lifeCur>) => l.rows[0]
   for (const metric of ['churn', 'retention'] as const) {
     const value = (l: typeof lifeCur) => {
@@ -59,5 +70,5 @@ export async function tiles(src: Source, q: { by: PeriodUnit; compare: Compariso
   const rateValue = (r: NonNullable<typeof rateCur>) => ({ value: r.rate, n: r.sent, moe95: r.moe95, lowSample: r.sent < MIN_RELIABLE_N })
   out.push(tile('responseRate', rateValue(rateCur!), ratePrev ? rateValue(ratePrev) : null, 'noSends', { sent: rateCur!.sent, responses: rateCur!.responses }))
 
-  return { timezone: src.timezone, by: q.by, current, comparison, tiles: out }
+  return out
 }

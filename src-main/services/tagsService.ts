@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { FeedbackFilter } from '../../src-shared/api/filters'
+import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filters'
 import type { Tag, TagRuleDto, ThemeSuggestion } from '../../src-shared/api/tags'
 import { AppError } from '../../src-shared/api/result'
 import { filteredResponses } from '../db/repositories/feedbackFilter'
@@ -23,11 +23,14 @@ export function ensureTag(sqlite: Database.Database, name: string, now: number):
 
 /** Every tag with how many of the filter's responses carry it. */
 export async function listTags(open: OpenWorkspace, filter: FeedbackFilter = {}): Promise<Tag[]> {
-  const counts = await filteredResponses(open.db, filter, { joins: false })
-    .innerJoin('response_tags as rt', 'rt.response_id', 'r.id')
-    .select(['rt.tag_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('rt.tag_id')
-    .execute()
+  // Without a filter the tag index alone holds the counts; no response needs to be read.
+  const counts = activeFilterKeys(filter).length
+    ? await filteredResponses(open.db, filter, { joins: false })
+        .innerJoin('response_tags as rt', 'rt.response_id', 'r.id')
+        .select(['rt.tag_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('rt.tag_id')
+        .execute()
+    : (open.ws.sqlite.prepare('SELECT tag_id, count(*) n FROM response_tags GROUP BY tag_id').all() as Array<{ tag_id: number; n: number }>)
   const byTag = new Map(counts.map((c) => [c.tag_id, Number(c.n)]))
   const tags = open.ws.sqlite.prepare('SELECT id, name, color FROM tags ORDER BY name COLLATE NOCASE').all() as Array<{ id: number; name: string; color: string | null }>
   return tags.map((t) => ({ ...t, count: byTag.get(t.id) ?? 0 }))

@@ -7,6 +7,7 @@ import { importChannels } from './imports'
 import { metricsChannels } from './metrics'
 import { journeysChannels } from './journeys'
 import { sentimentChannels, tagsChannels, viewsChannels } from './tags'
+import { reportsChannels } from './reports'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -21,6 +22,7 @@ export const contract = {
   ...tagsChannels,
   ...viewsChannels,
   ...sentimentChannels,
+  ...reportsChannels,
 }
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { workspaceInfoSchema } from './workspace'
 import { importProgressSchema } from './imports'
 import { rollupProgressSchema } from './metrics'
+import { exportProgressSchema } from './reports'
 
 /** Push events from main to the renderer (Electron webContents.send, or the host's event stream). */
 export const eventSchemas = {
@@ -9,6 +10,8 @@ export const eventSchemas = {
   'import.progress': importProgressSchema,
   /** Maintenance of the score summaries (a fold after a large import, a rebuild after a definition or time zone change). */
   'metrics.rollups': rollupProgressSchema,
+  /** A PDF report being made: gathering figures, laying out, printing, saving. */
+  'reports.progress': exportProgressSchema,
   /** A menu item the renderer carries out, because it needs the renderer's own UI (progress, results). */
   'app.command': z.object({ command: z.enum(['import']) }),
 }

@@ -72,3 +72,11 @@ export function filterFromSearchParams(p: URLSearchParams): FeedbackFilter {
   for (const [k, v] of Object.entries(raw)) if (feedbackFilterSchema.safeParse({ [k]: v }).success) kept[k] = v
   return feedbackFilterSchema.parse(kept)
 }
+
+/** The conditions a filter actually sets (empty lists, empty text and unset keys set none). */
+export function activeFilterKeys(f: FeedbackFilter): Array<keyof FeedbackFilter> {
+  return (Object.keys(f) as Array<keyof FeedbackFilter>).filter((k) => {
+    const v = f[k]
+    return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)
+  })
+}

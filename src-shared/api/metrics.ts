@@ -197,6 +197,10 @@ export const definitionsSchema = z.object({
 })
 export type Definitions = z.infer<typeof definitionsSchema>
 
+/** The definitions without the counts of answers given on each question (a report's appendix). */
+export const definitionsOnlySchema = definitionsSchema.extend({ questions: z.array(questionDefinitionSchema.omit({ answered: true, answeredMin: true, answeredMax: true })) })
+export type DefinitionsOnly = z.infer<typeof definitionsOnlySchema>
+
 export const surveySendSchema = z.object({
   id: z.number().int(),
   from: isoDate,

@@ -3,6 +3,7 @@ import { journeysEn } from './journeys/en'
 import { inboxEn } from './inbox/en'
 import { importEn } from './import/en'
 import { metricsEn } from './metrics/en'
+import { reportsEn } from './reports/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -15,6 +16,7 @@ export const en = {
   ...inboxEn,
   ...importEn,
   ...metricsEn,
+  ...reportsEn,
 }
 
 export type MessageKey = keyof typeof en

@@ -1,6 +1,7 @@
 import type { Messages } from './en'
 import { coreTh } from './core/th'
 import { metricsTh } from './metrics/th'
+import { reportsTh } from './reports/th'
 import { inboxTh } from './inbox/th'
 import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
@@ -8,6 +9,7 @@ import { journeysTh } from './journeys/th'
 export const th: Messages = {
   ...coreTh,
   ...metricsTh,
+  ...reportsTh,
   ...inboxTh,
   ...importTh,
   ...journeysTh,

@@ -1,6 +1,7 @@
 import type { Messages } from './en'
 import { coreVi } from './core/vi'
 import { metricsVi } from './metrics/vi'
+import { reportsVi } from './reports/vi'
 import { inboxVi } from './inbox/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
@@ -8,6 +9,7 @@ import { journeysVi } from './journeys/vi'
 export const vi: Messages = {
   ...coreVi,
   ...metricsVi,
+  ...reportsVi,
   ...inboxVi,
   ...importVi,
   ...journeysVi,

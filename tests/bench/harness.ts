@@ -6,7 +6,8 @@ import { createDispatcher } from '../../src-main/app/dispatch'
 import type { AppContext } from '../../src-main/app/context'
 import { handlers } from '../../src-main/handlers/index'
 import { clientFromInvoke } from '../../src-shared/api/client'
-import type { ApiClient } from '../../src-shared/api/contract'
+import type { ApiClient, RawInvoke } from '../../src-shared/api/contract'
+import type { Platform } from '../../src-main/app/platform'
 
 export interface BenchOptions {
   rows: number
@@ -45,14 +46,15 @@ export async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; p
 }
 
 /** An app context over a folder, with the direct transport, as the CLI builds it. */
-export function benchApp(dir: string, timezone = 'Asia/Bangkok'): { ctx: AppContext; api: ApiClient } {
+export function benchApp(dir: string, timezone = 'Asia/Bangkok', platform: Platform = { kind: 'cli', systemLocales: () => [] }): { ctx: AppContext; api: ApiClient; invoke: RawInvoke } {
   const ctx = createAppContext({
-    platform: { kind: 'cli', systemLocales: () => [] },
+    platform,
     paths: { dataDir: dir, workspacesDir: dir, uploadsDir: join(dir, 'uploads') },
     usePreferences: false,
     defaultTimezone: timezone,
   })
-  return { ctx, api: clientFromInvoke(createDispatcher(handlers, ctx)) }
+  const invoke = createDispatcher(handlers, ctx)
+  return { ctx, api: clientFromInvoke(invoke), invoke }
 }
 
 export function tempDir(name: string): { dir: string; remove(): void } {

@@ -6,6 +6,7 @@ import * as inbox from './2026-11-23-inbox'
 import * as metricsRollups from './2026-11-23-metrics-rollups'
 import * as customerFilterIndexes from './2026-11-24-customer-filter-indexes'
 import * as inboxDateCovering from './2026-11-24-inbox-date-covering'
+import * as reportTemplates from './2026-11-24-report-templates'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
@@ -19,6 +20,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-23-metrics-rollups', metricsRollups],
   ['2026-11-24-customer-filter-indexes', customerFilterIndexes],
   ['2026-11-24-inbox-date-covering', inboxDateCovering],
+  ['2026-11-24-report-templates', reportTemplates],
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
-import type { FeedbackFilter } from '../../../src-shared/api/filters'
+import { activeFilterKeys, type FeedbackFilter } from '../../../src-shared/api/filters'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 import { filteredResponses } from './feedbackFilter'
 import { matchExpression } from '../../text/tokens'
@@ -70,7 +70,7 @@ export async function inboxPage(
  * own index (the full-text index, the tag index) without visiting the responses.
  */
 export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter, sqlite?: Database.Database): Promise<number> {
-  const keys = Object.entries(filter).filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length > 0)).map(([k]) => k)
+  const keys = activeFilterKeys(filter)
   if (sqlite && keys.length === 1 && keys[0] === 'text' && filter.text) {
     const match = matchExpression(filter.text)
     if (!match) return 0

@@ -23,6 +23,19 @@ const networkError = (message: string): Result<never> => ({ ok: false, error: { 
 export function httpTransport(): Transport {
   const token = takeToken()
   const auth = { authorization: `Bearer ${token}` }
+  /** Fetches a file the host offers (with the token, which a plain link could not send) and saves it under its own name. */
+  const download = async (path: string, fallbackName: string) => {
+    const res = await fetch(path, { headers: auth })
+    if (!res.ok) throw new Error(`HTTP ${res.status}`)
+    const disposition = res.headers.get('content-disposition') ?? ''
+    const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? fallbackName)
+    const url = URL.createObjectURL(await res.blob())
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
 
   return {
     kind: 'web',
@@ -96,17 +109,7 @@ export function httpTransport(): Transport {
       })
     },
 
-    async downloadWorkspaceCopy() {
-      const res = await fetch('/api/workspace/copy', { headers: auth })
-      if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      const disposition = res.headers.get('content-disposition') ?? ''
-      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? 'workspace.cxdesk')
-      const url = URL.createObjectURL(await res.blob())
-      const a = document.createElement('a')
-      a.href = url
-      a.download = name
-      a.click()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    },
+    downloadWorkspaceCopy: () => download('/api/workspace/copy', 'workspace.cxdesk'),
+    downloadReport: (id: string) => download(`/api/reports/download?id=${encodeURIComponent(id)}`, 'report.pdf'),
   }
 }

@@ -13,6 +13,8 @@ export interface Transport {
   upload?(file: File, onProgress?: (sent: number, total: number) => void): Promise<FileRef>
   /** Browser only: download a self-contained copy of the open workspace. */
   downloadWorkspaceCopy?(): Promise<void>
+  /** Browser only: download a finished PDF report the host is holding (the desktop saves it where the user chose). */
+  downloadReport?(downloadId: string): Promise<void>
 }
 
 declare global {

@@ -6,6 +6,8 @@ import { Loading } from '../components/Loading'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { StartScreen } from '../features/workspace/StartScreen'
 import { Shell } from './Shell'
+import { parseHash } from './router'
+import { ReportPrintPage } from '../features/reports/print/ReportPrintPage'
 
 export function App({ transport }: { transport: Transport }) {
   return (
@@ -18,6 +20,13 @@ export function App({ transport }: { transport: Transport }) {
 }
 
 function Root() {
+  // The print route renders the bare report, without the shell, whatever else is open.
+  const route = parseHash(window.location.hash)
+  if (route.page === 'report-print') return <ReportPrintPage jobId={route.params.get('job') ?? ''} />
+  return <AppRoot />
+}
+
+function AppRoot() {
   const { t } = useI18n()
   const current = useApiQuery('workspace.current', {})
   if (current.isPending) return <Loading label={t('common.loading')} />

@@ -7,6 +7,7 @@ import { InboxPage } from '../features/inbox/InboxPage'
 import { ThemesPage } from '../features/inbox/themes/ThemesPage'
 import { JourneysPage } from '../features/journey-map/JourneysPage'
 import { ImportPage } from '../features/import/ImportPage'
+import { ReportsPage } from '../features/reports/ReportsPage'
 import { ScoreSettingsPage } from '../features/settings/ScoreSettingsPage'
 
 export interface PageProps {
@@ -24,6 +25,7 @@ export const pages: ReadonlyArray<{ id: string; label: MessageKey; group: PageGr
   { id: 'inbox', label: 'nav.inbox', group: 'work', component: InboxPage },
   { id: 'themes', label: 'nav.themes', group: 'work', component: ThemesPage },
   { id: 'journeys', label: 'nav.journeys', group: 'work', component: JourneysPage },
+  { id: 'reports', label: 'nav.reports', group: 'work', component: ReportsPage },
   { id: 'import', label: 'nav.import', group: 'data', component: ImportPage },
   { id: 'score-settings', label: 'nav.scoreSettings', group: 'data', component: ScoreSettingsPage },
 ]

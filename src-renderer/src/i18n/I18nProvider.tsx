@@ -40,3 +40,10 @@ export function useI18n(): I18n {
   if (!ctx) throw new Error('useI18n outside I18nProvider')
   return ctx
 }
+
+/** Part of the page in a language other than the UI's: a report, written in the language chosen for it. */
+export function LocaleScope({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const { setLocale } = useI18n()
+  const value = useMemo<I18n>(() => ({ locale, setLocale, t: translator(locale), fmt: formatters(locale) }), [locale, setLocale])
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}

@@ -3,6 +3,7 @@ import { foundation } from './foundation'
 import { inbox } from './inbox'
 import { metrics } from './metrics'
 import { journeys } from './journeys'
+import { reports } from './reports'
 
 /** Every bench section, in the order they run. Each area adds its own file and one line here. */
-export const sections: BenchSection[] = [foundation, inbox, metrics, journeys]
+export const sections: BenchSection[] = [foundation, inbox, metrics, journeys, reports]

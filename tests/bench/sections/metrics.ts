@@ -16,7 +16,7 @@ const DAY = 86_400_000
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100
 
 /** Customers as a CRM export gives them (segment, home location, lifecycle dates), created before the import links responses to them. */
-function seedCustomers(sqlite: Database.Database, count: number): void {
+export function seedCustomers(sqlite: Database.Database, count: number): void {
   const rnd = seededRandom(11)
   const start = Date.UTC(2022, 0, 1)
   const insert = sqlite.prepare('INSERT INTO customers (external_ref, email, segment, location, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)')
@@ -31,7 +31,7 @@ function seedCustomers(sqlite: Database.Database, count: number): void {
 }
 
 /** Follow-ups worked through (85% of the poor answers resolved after hours to weeks) and themes tagged on a fifth of the responses. */
-function seedFollowUpsAndTags(sqlite: Database.Database): void {
+export function seedFollowUpsAndTags(sqlite: Database.Database): void {
   sqlite.exec(`UPDATE responses SET status = 'resolved', resolved_at = submitted_at + 3600000 * (1 + (id * 7919) % 300), status_changed_at = submitted_at
     WHERE band = -1 AND id % 20 < 17`)
   sqlite.exec(`INSERT INTO tags (name, created_at) VALUES ('waiting', 0), ('price', 0), ('staff', 0), ('app', 0), ('delivery', 0)`)

@@ -60,35 +60,42 @@ export function TilesRow({ by, compare, filter, cesLowerBetter = false, compact 
         {shown.map((tile) => {
           const isScore = (metricKinds as readonly string[]).includes(tile.metric)
           const link = isScore ? inboxHref(metricFilter({ ...filter, from: current.from, to: current.to }, tile.metric as MetricKind)) : tile.metric === 'ttr' ? inboxHref({ ...filter, from: current.from, to: current.to, status: ['resolved'] }) : null
-          return (
-            <article key={tile.metric} className="tile" data-testid={`tile-${tile.metric}`}>
-              <h3>{f.name(tile.metric)}</h3>
-              <p className={tile.lowSample && tile.value !== null ? 'tile-value low' : 'tile-value'} data-value={tile.value ?? ''}>
-                {tile.value === null ? t('common.notAvailable') : f.value(tile.metric, tile.value)}
-                {tile.value !== null && tile.moe95 !== null && <small> ± {fmt.number(tile.moe95, tile.metric === 'ces' ? 2 : 1)}</small>}
-              </p>
-              <p className="tile-n muted">
-                {tile.value === null
-                  ? t(`tiles.missing.${tile.missing ?? 'noData'}`)
-                  : tile.metric === 'ttr'
-                    ? t('tiles.ttrDetail', { p90: f.value('ttr', tile.extra?.p90Hours ?? null), open: fmt.integer(tile.extra?.stillOpen ?? 0), n: fmt.integer(tile.n) })
-                    : tile.metric === 'churn' || tile.metric === 'retention'
-                      ? t('tiles.customersN', { n: fmt.integer(tile.n) })
-                      : tile.metric === 'responseRate'
-                        ? t('tiles.rateDetail', { responses: fmt.integer(tile.extra?.responses ?? 0), sent: fmt.integer(tile.extra?.sent ?? 0) })
-                        : t('chart.nIs', { n: fmt.integer(tile.n) })}
-                {tile.lowSample && tile.value !== null ? ` · ${t('tiles.low')}` : ''}
-              </p>
-              <ChangeLine tile={tile} change={tile.change} better={higherIsBetter(tile, cesLowerBetter)} comparedWith={comparedWith} />
-              {link && tile.n > 0 && (
-                <a className="tile-link no-print" href={link}>
-                  {t('tiles.open')}
-                </a>
-              )}
-            </article>
-          )
+          return <TileCard key={tile.metric} tile={tile} cesLowerBetter={cesLowerBetter} comparedWith={comparedWith} link={link} />
         })}
       </div>
     </section>
+  )
+}
+
+/** One headline figure: value with its margin of error and n, and its change against the comparison period. */
+export function TileCard({ tile, cesLowerBetter, comparedWith, link }: { tile: Tile; cesLowerBetter: boolean; comparedWith: string; link: string | null }) {
+  const { t, fmt } = useI18n()
+  const f = useScoreFormat()
+  return (
+    <article className="tile" data-testid={`tile-${tile.metric}`}>
+      <h3>{f.name(tile.metric)}</h3>
+      <p className={tile.lowSample && tile.value !== null ? 'tile-value low' : 'tile-value'} data-value={tile.value ?? ''}>
+        {tile.value === null ? t('common.notAvailable') : f.value(tile.metric, tile.value)}
+        {tile.value !== null && tile.moe95 !== null && <small> ± {fmt.number(tile.moe95, tile.metric === 'ces' ? 2 : 1)}</small>}
+      </p>
+      <p className="tile-n muted">
+        {tile.value === null
+          ? t(`tiles.missing.${tile.missing ?? 'noData'}`)
+          : tile.metric === 'ttr'
+            ? t('tiles.ttrDetail', { p90: f.value('ttr', tile.extra?.p90Hours ?? null), open: fmt.integer(tile.extra?.stillOpen ?? 0), n: fmt.integer(tile.n) })
+            : tile.metric === 'churn' || tile.metric === 'retention'
+              ? t('tiles.customersN', { n: fmt.integer(tile.n) })
+              : tile.metric === 'responseRate'
+                ? t('tiles.rateDetail', { responses: fmt.integer(tile.extra?.responses ?? 0), sent: fmt.integer(tile.extra?.sent ?? 0) })
+                : t('chart.nIs', { n: fmt.integer(tile.n) })}
+        {tile.lowSample && tile.value !== null ? ` · ${t('tiles.low')}` : ''}
+      </p>
+      <ChangeLine tile={tile} change={tile.change} better={higherIsBetter(tile, cesLowerBetter)} comparedWith={comparedWith} />
+      {link && tile.n > 0 && (
+        <a className="tile-link no-print" href={link}>
+          {t('tiles.open')}
+        </a>
+      )}
+    </article>
   )
 }

@@ -24,7 +24,7 @@ export interface ScoreRequest {
   req: { metric: MetricKind; dim?: 'touchpoint' | 'channel'; filter: FeedbackFilter }
 }
 
-const linkKey = (l: ScoreLink) => `${l.touchpoint ?? ''}\u0000${l.channel ?? ''}`
+export const linkKey = (l: ScoreLink) => `${l.touchpoint ?? ''}\u0000${l.channel ?? ''}`
 
 /** The feedback filter behind one card's score: what the inbox opens on when the score is clicked. */
 export function filterForLink(link: ScoreLink, metric: MetricKind, range: Pick<FeedbackFilter, 'from' | 'to'>): FeedbackFilter {

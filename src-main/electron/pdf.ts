@@ -1,0 +1,32 @@
+import { BrowserWindow } from 'electron'
+import type { PdfPrintRequest } from '../app/platform'
+import { printWhenReady, type PrintablePage } from '../reports/printWhenReady'
+import { appWebPreferences } from './hardening'
+
+/**
+ * A hidden, sandboxed window on the app's own page, printed with Electron's printToPDF. The page
+ * reaches the API through the same preload as the main window (it reads its print job by id), and
+ * its @page rules decide paper size, margins, running headers and page numbers.
+ */
+function hiddenWindow(): PrintablePage {
+  const win = new BrowserWindow({
+    show: false,
+    width: 1200,
+    height: 1600,
+    // Keep laying out and drawing while hidden.
+    webPreferences: { ...appWebPreferences(), backgroundThrottling: false },
+  })
+  return {
+    load: (url) => win.loadURL(url),
+    evaluate: (expression) => win.webContents.executeJavaScript(expression, false),
+    pdf: () => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }),
+    close: () => {
+      if (!win.isDestroyed()) win.destroy()
+    },
+  }
+}
+
+/** The desktop's printToPdf capability: `appUrl` is the app's page (app://cxdesk/index.html or the dev server). */
+export function electronPdfPrinter(appUrl: string): (req: PdfPrintRequest) => Promise<Buffer> {
+  return (req) => printWhenReady(hiddenWindow, `${appUrl}${req.route}`, req)
+}

@@ -1,0 +1,29 @@
+import type { ReportData } from '../../../../../src-shared/api/reports'
+import { useI18n } from '../../../i18n/I18nProvider'
+import { BreakdownChart } from '../../scores/BreakdownChart'
+import { FigureTable } from './FigureTable'
+import { Nothing } from './Section'
+import { useReportFormat } from './useReportFormat'
+
+/** The score by channel, touchpoint, stage and location: a chart with margins of error and its table. */
+export function BreakdownsSection({ data }: { data: ReportData }) {
+  const { t } = useI18n()
+  const f = useReportFormat()
+  const b = data.breakdowns
+  if (!b || !b.items.length) return <Nothing />
+  const filter = { ...data.options.filter, ...data.period }
+  return (
+    <div className="report-breakdowns">
+      {b.items.map(({ dim, series }) => {
+        const rows = series.rows.filter((r) => r.group !== null).sort((x, y) => (y.value ?? -Infinity) - (x.value ?? -Infinity))
+        const title = t('report.breakdown.title', { metric: f.name(b.metric), dim: t(`dim.${dim}`) })
+        return (
+          <div key={dim} className="report-breakdown">
+            <BreakdownChart series={series} dim={dim} filter={filter} title={title} />
+            <FigureTable metric={b.metric} head={t(`dim.${dim}`)} rows={rows} />
+          </div>
+        )
+      })}
+    </div>
+  )
+}

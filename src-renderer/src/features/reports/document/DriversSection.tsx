@@ -1,0 +1,47 @@
+import { MIN_RELIABLE_N } from '../../../../../src-shared/domain/scores'
+import type { ReportData } from '../../../../../src-shared/api/reports'
+import { useI18n } from '../../../i18n/I18nProvider'
+import { Nothing } from './Section'
+import { useReportFormat } from './useReportFormat'
+
+/** What pulls the score down: each group's score against everything else, and its effect on the overall score. */
+export function DriversSection({ data }: { data: ReportData }) {
+  const { t, fmt } = useI18n()
+  const f = useReportFormat()
+  const d = data.drivers
+  if (!d) return <Nothing />
+  const rows = d.drivers.filter((x) => x.impact !== null && x.impact > 0)
+  return (
+    <>
+      <p className="muted">{t(`drivers.definition.${d.metric}`, { min: MIN_RELIABLE_N })}</p>
+      {rows.length === 0 ? (
+        <Nothing text={t('report.drivers.none')} />
+      ) : (
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('report.table.group')}</th>
+              <th scope="col">{f.name(d.metric)}</th>
+              <th scope="col">{t('report.table.rest')}</th>
+              <th scope="col">{t('report.table.effect')}</th>
+              <th scope="col">{t('chart.nHeader')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.dim}:${r.group}`} className={r.lowSample ? 'muted' : undefined}>
+                <th scope="row">
+                  {t(`dim.${r.dim}`)}: {r.group}
+                </th>
+                <td>{f.value(d.metric, r.value)}</td>
+                <td>{f.value(d.metric, r.rest)}</td>
+                <td>{r.impact === null ? t('common.notAvailable') : f.effect(d.metric, r.impact)}</td>
+                <td>{fmt.integer(r.n)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,32 @@
+import type { MetricKind } from '../../../../../src-shared/domain/scores'
+import type { Figure } from '../../../../../src-shared/api/metrics'
+import { useI18n } from '../../../i18n/I18nProvider'
+import { useReportFormat } from './useReportFormat'
+
+/** A score per group, best first: the numbers behind a breakdown chart, selectable in the PDF. Small samples are pale. */
+export function FigureTable({ metric, head, rows }: { metric: MetricKind; head: string; rows: Array<Figure & { group: string | null }> }) {
+  const { t, fmt } = useI18n()
+  const f = useReportFormat()
+  return (
+    <table className="report-table">
+      <thead>
+        <tr>
+          <th scope="col">{head}</th>
+          <th scope="col">{f.name(metric)}</th>
+          <th scope="col">{t('chart.moe')}</th>
+          <th scope="col">{t('chart.nHeader')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.group ?? ''} className={r.lowSample ? 'muted' : undefined}>
+            <th scope="row">{r.group ?? t('chart.none')}</th>
+            <td>{f.value(metric, r.value)}</td>
+            <td>{f.moe(metric, r.moe95)}</td>
+            <td>{fmt.integer(r.n)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

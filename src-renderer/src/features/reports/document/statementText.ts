@@ -1,0 +1,41 @@
+import { useCallback } from 'react'
+import type { Statement } from '../../../../../src-shared/api/reports'
+import { useI18n } from '../../../i18n/I18nProvider'
+import { useReportFormat } from './useReportFormat'
+
+/** One "what changed" statement worded from the catalogue, with its figures formatted as the rest of the report prints them. */
+export function useStatementText(): (s: Statement) => string {
+  const { t, fmt } = useI18n()
+  const f = useReportFormat()
+  return useCallback(
+    (s: Statement) => {
+      switch (s.kind) {
+        case 'change': {
+          const params = { metric: f.name(s.metric), value: f.value(s.metric, s.value), previous: f.value(s.metric, s.previous), delta: f.delta(s.metric, s.delta), moe: f.moe(s.metric, s.moe95), n: fmt.integer(s.n), previousN: fmt.integer(s.previousN) }
+          if (s.significant === true) return t('report.say.change.significant', params)
+          if (s.significant === false) return t('report.say.change.notSignificant', params)
+          return t(s.reason === 'lowSample' ? 'report.say.change.lowSample' : 'report.say.change.noMargin', params)
+        }
+        case 'level':
+          return t(s.lowSample ? 'report.say.levelLow' : 'report.say.level', { metric: f.name(s.metric), value: f.value(s.metric, s.value), n: fmt.integer(s.n) })
+        case 'driver':
+          return t('report.say.driver', {
+            dim: t(`dim.${s.dim}`),
+            group: s.group,
+            metric: f.name(s.metric),
+            value: f.value(s.metric, s.value),
+            rest: f.value(s.metric, s.rest),
+            n: fmt.integer(s.n),
+            impact: f.effect(s.metric, s.impact),
+          })
+        case 'followUp':
+          return s.resolved > 0
+            ? t('report.say.followUp', { open: fmt.integer(s.openPoor), resolved: fmt.integer(s.resolved), median: f.value('ttr', s.medianHours), p90: f.value('ttr', s.p90Hours) })
+            : t('report.say.followUpNoneResolved', { open: fmt.integer(s.openPoor) })
+        case 'theme':
+          return t('report.say.theme', { tag: s.tag, count: fmt.integer(s.count), share: fmt.percent(s.share) })
+      }
+    },
+    [t, fmt, f],
+  )
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { testApp, type TestApp } from '../../helpers/context'
+import { formatters } from '../../../src-renderer/src/i18n/format'
+import { translator } from '../../../src-shared/i18n/translate'
+import type { Locale } from '../../../src-shared/domain/locales'
+import { defaultReportOptions } from '../../../src-shared/api/reports'
+
+const CLI = join(__dirname, '../../../src-main/cli/cxdesk.cjs')
+const RAW_EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u
+const FROM = '2026-01-01'
+const TO = '2026-06-30'
+
+let app: TestApp
+let workspace: string
+
+beforeAll(async () => {
+  // The demo workspace as a file: customers with e-mail addresses and phones, comments in three languages, journey maps.
+  app = testApp({ timezone: 'Asia/Ho_Chi_Minh' })
+  workspace = (await app.api.call('workspace.openDemo', {})).path
+  await app.api.call('workspace.close', {})
+}, 120_000)
+afterAll(() => app.cleanup())
+
+/** What the metrics engine says for the report's period, read through the same channels the app's pages use. */
+async function engineFigures() {
+  await app.api.call('workspace.open', { path: workspace })
+  try {
+    const filter = { from: FROM, to: TO }
+    const [nps, csat, ces, ttr, list] = await Promise.all([
+      app.api.call('metrics.series', { metric: 'nps', filter }),
+      app.api.call('metrics.series', { metric: 'csat', filter }),
+      app.api.call('metrics.series', { metric: 'ces', filter }),
+      app.api.call('metrics.ttr', { filter }),
+      app.api.call('feedback.list', { filter, limit: 1 }),
+    ])
+    return { nps: nps.overall, csat: csat.overall, ces: ces.overall, ttr: ttr.overall, responses: list.total }
+  } finally {
+    await app.api.call('workspace.close', {})
+  }
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ')
+
+describe.each(['en', 'vi', 'th'] as const)('cxdesk report --locale %s', (locale: Locale) => {
+  it('writes a PDF whose text holds the engine’s figures, masked contacts and no raw e-mail address, and whose every page renders', async () => {
+    const out = join(app.dir, `report-${locale}.pdf`)
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--locale', locale, '--from', FROM, '--to', TO, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') },
+      timeout: 280_000,
+    })
+    expect(r.stderr).not.toMatch(/cxdesk:/)
+    expect(r.status).toBe(0)
+    const result = JSON.parse(r.stdout) as { path: string; pages: number }
+    expect(result.path).toBe(out)
+
+    const text = squash(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }))
+    const fmt = formatters(locale)
+    const t = translator(locale)
+    const e = await engineFigures()
+    // The headline figures, their margins of error and n, as the report formats them.
+    expect(text).toContain(fmt.signed(e.nps.value!, 1))
+    expect(text).toContain(`± ${fmt.number(e.nps.moe95!, 1)}`)
+    expect(text).toContain(t('chart.nIs', { n: fmt.integer(e.nps.n) }))
+    expect(text).toContain(fmt.percentValue(e.csat.value!))
+    expect(text).toContain(t('chart.nIs', { n: fmt.integer(e.csat.n) }))
+    expect(text).toContain(fmt.number(e.ces.value!, 2))
+    expect(text).toContain(t('ttr.hours', { n: fmt.number(e.ttr.medianHours!, 1) }))
+    expect(text).toContain(t.plural('report.responses', e.responses!))
+    // Text in the report's language, shaped and extractable; running footer with page numbers.
+    expect(text).toContain(t('report.section.headline'))
+    expect(text).toContain(t('report.pageOf', { page: 1, pages: result.pages }))
+    // Contacts masked, none in the clear.
+    expect(text).toContain('•••@')
+    expect(text).not.toMatch(RAW_EMAIL)
+
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1])
+    expect(pages).toBe(result.pages)
+    expect(pages).toBeGreaterThanOrEqual(6)
+    expect(pages).toBeLessThanOrEqual(14)
+    const pngs = join(app.dir, `png-${locale}`)
+    mkdirSync(pngs)
+    execFileSync('pdftoppm', ['-png', '-r', '20', out, join(pngs, 'p')])
+    expect(readdirSync(pngs).filter((f) => f.endsWith('.png'))).toHaveLength(pages)
+  }, 300_000)
+})
+
+describe('cxdesk report on the command line', () => {
+  it('makes the report a saved template describes (next month’s report in one command)', async () => {
+    await app.api.call('workspace.open', { path: workspace })
+    await app.api.call('reports.saveTemplate', {
+      name: 'Quarterly deliverable',
+      options: { ...defaultReportOptions('consultant', 'th'), title: 'ทบทวนรายไตรมาส', sections: ['cover', 'headline', 'appendix'], period: { preset: 'custom', from: FROM, to: TO }, paper: 'letter', orientation: 'landscape' },
+    })
+    await app.api.call('workspace.close', {})
+    const out = join(app.dir, 'template.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--template', 'quarterly deliverable'], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/^Wrote .*template\.pdf \(\d+ pages/)
+    const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })
+    expect(text).toContain('ทบทวนรายไตรมาส')
+    // Letter, landscape: 11 × 8.5 inches.
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612 pts/)
+  }, 120_000)
+
+
+  it('refuses a missing --out and an unknown template with exit code 2', () => {
+    const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', workspace, ...args], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(run([]).status).toBe(2)
+    const unknown = run(['--out', join(app.dir, 'x.pdf'), '--template', 'Nope'])
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('no report template "Nope"')
+  }, 120_000)
+})
