@@ -19,7 +19,8 @@ function hiddenWindow(): PrintablePage {
   return {
     load: (url) => win.loadURL(url),
     evaluate: (expression) => win.webContents.executeJavaScript(expression, false),
-    pdf: () => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true }),
+    // Same output as the headless printer: tagged, with section bookmarks.
+    pdf: () => win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true }),
     close: () => {
       if (!win.isDestroyed()) win.destroy()
     },

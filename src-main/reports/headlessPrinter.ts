@@ -25,7 +25,9 @@ async function headlessPage(executablePath: string): Promise<PrintablePage> {
     load: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
     // page.evaluate goes through the DevTools protocol, which the page's CSP (no eval) does not restrict.
     evaluate: (expression) => page.evaluate(expression),
-    pdf: () => page.pdf({ preferCSSPageSize: true, printBackground: true }),
+    // Tagged (accessible) and with an outline: each section heading becomes a bookmark, so a reader
+    // can jump to it even though the contents page cannot carry page numbers (see ContentsSection).
+    pdf: () => page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }),
     close: () => void browser.close().catch(() => undefined),
   }
 }
