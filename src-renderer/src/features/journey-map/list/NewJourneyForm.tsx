@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { journeyTemplateIds, type JourneyTemplateId } from '../../../../../src-shared/api/journeys'
-import { localeNames, locales, type Locale } from '../../../../../src-shared/domain/locales'
+import type { Locale } from '../../../../../src-shared/domain/locales'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
+import { LocaleSelect } from '../../../components/LocaleSelect'
 
 /** Name, template and the language the template's texts are written in (the UI language by default). */
 export function NewJourneyForm({ busy, onCreate, onCancel }: { busy: boolean; onCreate: (req: { name: string; scenario: string; template: JourneyTemplateId; locale: Locale }) => Promise<void>; onCancel: () => void }) {
@@ -34,13 +35,7 @@ export function NewJourneyForm({ busy, onCreate, onCancel }: { busy: boolean; on
       </label>
       <label className="field">
         <span>{t('journey.template.language')}</span>
-        <select value={contentLocale} onChange={(e) => setContentLocale(e.target.value as Locale)}>
-          {locales.map((l) => (
-            <option key={l} value={l}>
-              {localeNames[l]}
-            </option>
-          ))}
-        </select>
+        <LocaleSelect value={contentLocale} onChange={setContentLocale} />
       </label>
       <div className="form-actions">
         <Button onClick={onCancel}>{t('common.cancel')}</Button>

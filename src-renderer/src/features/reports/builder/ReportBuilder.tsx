@@ -13,7 +13,7 @@ import {
   type ReportOptions,
   type ReportSection,
 } from '../../../../../src-shared/api/reports'
-import { localeNames, locales, type Locale } from '../../../../../src-shared/domain/locales'
+import { LocaleSelect } from '../../../components/LocaleSelect'
 import { useApiQuery } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { ImagePicker } from '../../journey-map/editor/ImagePicker'
@@ -129,13 +129,7 @@ export function ReportBuilder({ options, today, onChange }: { options: ReportOpt
         <div className="report-row">
           <label className="field">
             <span>{t('report.field.language')}</span>
-            <select value={options.locale} onChange={(e) => set({ locale: e.target.value as Locale })}>
-              {locales.map((l) => (
-                <option key={l} value={l}>
-                  {localeNames[l]}
-                </option>
-              ))}
-            </select>
+            <LocaleSelect value={options.locale} onChange={(locale) => set({ locale })} />
           </label>
           <label className="field">
             <span>{t('report.field.paper')}</span>
