@@ -84,7 +84,7 @@ export const reportsEn = {
   'report.templates.undo': 'Undo',
 
   'report.preview': 'Preview',
-  'report.preview.note': 'The preview is the printed layout; page breaks fall where the PDF puts them.',
+  'report.preview.note': 'The preview is the printed layout. It shows where sections start a new page; in the PDF, long sections also continue onto further pages.',
   'report.preview.label': 'Preview of the report',
 
   'report.export': 'Export PDF',

@@ -85,7 +85,7 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
   'report.templates.undo': 'เลิกทำ',
 
   'report.preview': 'ตัวอย่าง',
-  'report.preview.note': 'ตัวอย่างนี้คือรูปแบบที่พิมพ์จริง การขึ้นหน้าใหม่เป็นไปตามไฟล์ PDF',
+  'report.preview.note': 'ตัวอย่างนี้คือรูปแบบที่พิมพ์จริง แสดงตำแหน่งที่แต่ละส่วนขึ้นหน้าใหม่ ในไฟล์ PDF ส่วนที่ยาวจะต่อไปยังหน้าถัดไปด้วย',
   'report.preview.label': 'ตัวอย่างรายงาน',
 
   'report.export': 'ส่งออก PDF',

@@ -85,7 +85,7 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
   'report.templates.undo': 'Hoàn tác',
 
   'report.preview': 'Xem trước',
-  'report.preview.note': 'Bản xem trước chính là bố cục khi in; chỗ ngắt trang theo đúng tệp PDF.',
+  'report.preview.note': 'Bản xem trước chính là bố cục khi in. Bản xem trước cho thấy chỗ các phần bắt đầu trang mới; trong tệp PDF, phần dài còn được ngắt sang các trang tiếp theo.',
   'report.preview.label': 'Xem trước báo cáo',
 
   'report.export': 'Xuất PDF',

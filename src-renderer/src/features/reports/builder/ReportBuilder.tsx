@@ -63,13 +63,15 @@ export function ReportBuilder({ options, today, onChange }: { options: ReportOpt
       </label>
 
       <Fieldset legend={t('report.field.period')}>
-        <select aria-label={t('report.field.period')} value={period.preset} onChange={(e) => set({ period: { preset: e.target.value as PeriodPreset, ...(e.target.value === 'custom' ? { from: period.from ?? today.slice(0, 8) + '01', to: period.to ?? today } : {}) } })}>
-          {periodPresets.map((p) => (
-            <option key={p} value={p}>
-              {t(`report.preset.${p}`)}
-            </option>
-          ))}
-        </select>
+        <div className="field">
+          <select aria-label={t('report.field.period')} value={period.preset} onChange={(e) => set({ period: { preset: e.target.value as PeriodPreset, ...(e.target.value === 'custom' ? { from: period.from ?? today.slice(0, 8) + '01', to: period.to ?? today } : {}) } })}>
+            {periodPresets.map((p) => (
+              <option key={p} value={p}>
+                {t(`report.preset.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         {period.preset === 'custom' && (
           <div className="report-row">
             <label className="field">
