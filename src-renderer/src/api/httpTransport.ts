@@ -2,6 +2,7 @@ import type { AppEvent } from '../../../src-shared/api/events'
 import type { FileRef } from '../../../src-shared/api/files'
 import type { Result } from '../../../src-shared/api/result'
 import type { Transport } from './transport'
+import { saveBlob } from '../app/saveFile'
 
 const TOKEN_KEY = 'cxdesk.token'
 
@@ -29,12 +30,7 @@ export function httpTransport(): Transport {
     if (!res.ok) throw new Error(`HTTP ${res.status}`)
     const disposition = res.headers.get('content-disposition') ?? ''
     const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? fallbackName)
-    const url = URL.createObjectURL(await res.blob())
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    saveBlob(await res.blob(), name)
   }
 
   return {

@@ -1,3 +1,5 @@
+import { safeFileName, saveBlob } from '../../app/saveFile'
+
 /** A chart's canvas as a PNG file. */
 function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The chart could not be drawn as an image.'))), 'image/png'))
@@ -11,15 +13,5 @@ export async function copyChart(canvas: HTMLCanvasElement): Promise<void> {
 
 /** Saves the chart as a PNG file (the browser's or the desktop's download). */
 export async function saveChart(canvas: HTMLCanvasElement, fileName: string): Promise<void> {
-  const url = URL.createObjectURL(await pngOf(canvas))
-  try {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = `${fileName.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'chart'}.png`
-    document.body.append(a)
-    a.click()
-    a.remove()
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
-  }
+  saveBlob(await pngOf(canvas), `${safeFileName(fileName, 'chart')}.png`)
 }

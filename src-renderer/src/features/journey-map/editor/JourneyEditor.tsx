@@ -14,7 +14,8 @@ import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Loading } from '../../../components/Loading'
 import { Notice } from '../../../components/Notice'
 import { compareDocs, compareSummary } from '../compare/compareDocs'
-import { downloadBlob, renderMapPng } from '../export/renderMapPng'
+import { renderMapPng } from '../export/renderMapPng'
+import { safeFileName, saveBlob } from '../../../app/saveFile'
 import { CardBody, cardClass } from '../map/CardView'
 import { addStage, NameInput } from '../map/Headers'
 import { JourneyMapView } from '../map/JourneyMapView'
@@ -158,7 +159,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
     setExportError(null)
     try {
       const blob = await renderMapPng(doc, { t, fmt, locale, scores, heat, actualCurve })
-      downloadBlob(blob, `${doc.map.name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'journey'}.png`)
+      saveBlob(blob, `${safeFileName(doc.map.name, 'journey')}.png`)
     } catch (e) {
       setExportError(e)
     } finally {

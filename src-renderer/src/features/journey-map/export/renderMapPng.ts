@@ -295,12 +295,3 @@ export async function renderMapPng(doc: JourneyDoc, o: PngOptions): Promise<Blob
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'))
 }
 
-/** Saves a blob under a file name through the browser's download (the desktop shows its save dialog). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
