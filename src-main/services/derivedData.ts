@@ -5,6 +5,11 @@ import { analyzerFor } from './feedbackWriter'
 
 /** Bump when the way search text is built changes: every workspace rebuilds its index once on open. */
 export const SEARCH_INDEX_VERSION = '1'
+/**
+ * Raise when the sentiment rule changes (not the lexicon: editing it re-scores at once), so comments
+ * scored by the old rule are scored again when the workspace opens. 2: intensifiers after a word.
+ */
+export const SENTIMENT_VERSION = '2'
 
 /** Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment existed). */
 export function seedLexicon(sqlite: Database.Database): void {
@@ -17,7 +22,8 @@ export function seedLexicon(sqlite: Database.Database): void {
 /**
  * Brings what is derived from comments up to date when a workspace opens: the lexicon, the search
  * index (built by the app, since Thai segmentation and diacritic folding happen in JavaScript), and
- * sentiment for comments stored before it was computed. One transaction; nothing to do usually.
+ * sentiment for comments stored before it was computed or scored by an older rule. One transaction;
+ * nothing to do usually.
  */
 export function ensureDerivedData(sqlite: Database.Database): void {
   if (sqlite.readonly) return
@@ -33,7 +39,10 @@ export function ensureDerivedData(sqlite: Database.Database): void {
       }
       writeMetaValue(sqlite, 'search_index_version', SEARCH_INDEX_VERSION)
     }
-    rescoreSentiment(sqlite, 'missing')
+    if (readMetaValue(sqlite, 'sentiment_version') !== SENTIMENT_VERSION) {
+      rescoreSentiment(sqlite, 'all')
+      writeMetaValue(sqlite, 'sentiment_version', SENTIMENT_VERSION)
+    } else rescoreSentiment(sqlite, 'missing')
     // A sizeable workspace without planner statistics (older files, the demo): gather a quick sample.
     const hasStats = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()
     if (!hasStats && (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n >= 10_000) {

@@ -47,7 +47,8 @@ const expandContractions = (text: string) => text.replace(/n['’]t\b/gi, ' not'
 /**
  * A comment's sentiment from −1 to +1 (0 when no lexicon word occurs), or null without text.
  * Matches the longest lexicon phrase at each word; a negator up to three words before a sentiment
- * word flips and damps it; intensifiers scale it; after "but" the clause counts more.
+ * word flips and damps it; intensifiers scale it, the word after them or, right after a word, that
+ * word (Thai and Vietnamese put them after: "ช้ามาก", "ngon lắm"); after "but" the clause counts more.
  */
 export function scoreSentiment(text: string | null, language: string | null, lexicons: Lexicons): number | null {
   if (!text || !text.trim()) return null
@@ -59,6 +60,8 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   let contrastSeen = false
   let lastNegatorAt = -99
   let boost = 1
+  // The sentiment word just read: where it ended and what it added, for an intensifier that follows it.
+  let last = { end: -1, w: 0, after: false }
   for (let i = 0; i < ws.length; ) {
     let matched = 0
     let key = ''
@@ -83,14 +86,22 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       lastNegatorAt = -99
       boost = 1
     } else if (table.negators.has(key)) lastNegatorAt = i + matched - 1
-    else if (table.intensifiers.has(key) && !table.words.has(key)) boost *= table.intensifiers.get(key) ?? 1
-    else {
+    else if (table.intensifiers.has(key) && !table.words.has(key)) {
+      const factor = table.intensifiers.get(key) ?? 1
+      if (last.end === i) {
+        const extra = last.w * (factor - 1)
+        if (last.after) after += extra
+        else before += extra
+        last = { ...last, end: i + matched, w: last.w * factor }
+      } else boost *= factor
+    } else {
       let w = (table.words.get(key) ?? 0) * boost
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย") but not fully: "not bad" is only mildly good.
       if (i - lastNegatorAt <= NEGATION_REACH) w *= -0.6
       if (contrastSeen) after += w
       else before += w
       boost = 1
+      last = { end: i + matched, w, after: contrastSeen }
     }
     i += matched
   }
