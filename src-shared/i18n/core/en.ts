@@ -14,6 +14,15 @@ export const coreEn = {
 
   'lang.label': 'Language',
 
+  'date.pick': 'Choose a date',
+  'date.invalid': 'Type a date like {example}.',
+  'date.tooEarly': 'Choose {min} or later.',
+  'date.tooLate': 'Choose {max} or earlier.',
+  'date.part.day': 'dd',
+  'date.part.month': 'mm',
+  'date.part.year': 'yyyy',
+  'time.invalid': 'Type a time like {example}.',
+
   'start.title': 'Welcome to CX Desk',
   'start.subtitle': 'Each client or business keeps its own workspace file. Create one, open one, or explore the demo.',
   'start.new': 'New workspace',

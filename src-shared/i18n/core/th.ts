@@ -15,6 +15,15 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
 
   'lang.label': 'ภาษา',
 
+  'date.pick': 'เลือกวันที่',
+  'date.invalid': 'พิมพ์วันที่ในรูปแบบ {example}',
+  'date.tooEarly': 'เลือกวันที่ {min} หรือหลังจากนั้น',
+  'date.tooLate': 'เลือกวันที่ {max} หรือก่อนหน้านั้น',
+  'date.part.day': 'วว',
+  'date.part.month': 'ดด',
+  'date.part.year': 'ปปปป',
+  'time.invalid': 'พิมพ์เวลาในรูปแบบ {example}',
+
   'start.title': 'ยินดีต้อนรับสู่ CX Desk',
   'start.subtitle': 'ลูกค้าหรือธุรกิจแต่ละรายมีไฟล์พื้นที่ทำงานของตัวเอง สร้างใหม่ เปิดไฟล์ที่มีอยู่ หรือลองดูตัวอย่าง',
   'start.new': 'สร้างพื้นที่ทำงานใหม่',

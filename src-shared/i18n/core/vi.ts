@@ -15,6 +15,15 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
 
   'lang.label': 'Ngôn ngữ',
 
+  'date.pick': 'Chọn ngày',
+  'date.invalid': 'Nhập ngày theo dạng {example}.',
+  'date.tooEarly': 'Chọn từ {min} trở đi.',
+  'date.tooLate': 'Chọn đến {max} là muộn nhất.',
+  'date.part.day': 'dd',
+  'date.part.month': 'mm',
+  'date.part.year': 'yyyy',
+  'time.invalid': 'Nhập giờ theo dạng {example}.',
+
   'start.title': 'Chào mừng đến với CX Desk',
   'start.subtitle': 'Mỗi khách hàng hoặc doanh nghiệp có một tệp không gian làm việc riêng. Hãy tạo mới, mở tệp có sẵn hoặc xem bản demo.',
   'start.new': 'Tạo không gian làm việc',

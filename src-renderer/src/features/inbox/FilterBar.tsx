@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
+import { DateField } from '../../components/DateField'
 
 type ListKey = (typeof filterListKeys)[number]
 
@@ -107,14 +108,16 @@ export function FilterBar({ filter, onChange, searchRef }: { filter: FeedbackFil
             ))}
           </select>
         )}
-        <label className="inline-field">
-          {t('inbox.from')}
-          <input type="date" value={filter.from ?? ''} onChange={(e) => onChange({ ...filter, from: e.target.value || undefined })} />
-        </label>
-        <label className="inline-field">
-          {t('inbox.to')}
-          <input type="date" value={filter.to ?? ''} onChange={(e) => onChange({ ...filter, to: e.target.value || undefined })} />
-        </label>
+        <span className="date-range">
+          <label className="inline-field">
+            {t('inbox.from')}
+            <DateField value={filter.from ?? ''} max={filter.to} onChange={(from) => onChange({ ...filter, from: from || undefined })} />
+          </label>
+          <label className="inline-field">
+            {t('inbox.to')}
+            <DateField value={filter.to ?? ''} min={filter.from} onChange={(to) => onChange({ ...filter, to: to || undefined })} />
+          </label>
+        </span>
       </form>
       {chips.length > 0 && (
         <ul className="chips" aria-label={t('inbox.addFilter')}>

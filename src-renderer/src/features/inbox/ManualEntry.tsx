@@ -6,6 +6,8 @@ import { Button } from '../../components/Button'
 import { Suggestions } from '../../components/Suggestions'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Modal } from '../../components/Modal'
+import { DateField } from '../../components/DateField'
+import { TimeField } from '../../components/TimeField'
 
 const SCALES: Record<MetricKind, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] }
 
@@ -53,11 +55,11 @@ export function ManualEntry({ open, onClose, timezone, onCreated }: { open: bool
         <div className="form-grid">
           <label className="field">
             <span>{t('manual.date')}</span>
-            <input type="date" required value={form.date} onChange={set('date')} />
+            <DateField required value={form.date} onChange={(date) => setForm((f) => ({ ...f, date }))} />
           </label>
           <label className="field">
             <span>{t('manual.time')}</span>
-            <input type="time" value={form.time} onChange={set('time')} />
+            <TimeField value={form.time} onChange={(time) => setForm((f) => ({ ...f, time }))} />
           </label>
           <label className="field">
             <span>{t('manual.metric')}</span>

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button'
 import { FilterPicker } from './FilterPicker'
 import { defaultRange, type ScoresParams } from './scoresParams'
 import { inboxHref } from './inboxLink'
+import { DateField } from '../../components/DateField'
 
 const FILTER_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag']
 
@@ -51,11 +52,11 @@ export function ScoresControls({ params, today, onChange }: { params: ScoresPara
         </label>
         <label className="control">
           <span>{t('controls.from')}</span>
-          <input type="date" value={filter.from} max={filter.to} required onChange={(e) => e.target.value && set({ filter: { ...filter, from: e.target.value } })} />
+          <DateField value={filter.from} max={filter.to} required onChange={(from) => set({ filter: { ...filter, from } })} />
         </label>
         <label className="control">
           <span>{t('controls.to')}</span>
-          <input type="date" value={filter.to} min={filter.from} required onChange={(e) => e.target.value && set({ filter: { ...filter, to: e.target.value } })} />
+          <DateField value={filter.to} min={filter.from} required onChange={(to) => set({ filter: { ...filter, to } })} />
         </label>
         <label className="control">
           <span>{t('controls.compare')}</span>

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Notice } from '../../components/Notice'
 import { Loading } from '../../components/Loading'
+import { DateField } from '../../components/DateField'
 
 type Draft = { from: string; to: string; questionId: string; channel: string; touchpoint: string; sent: string }
 
@@ -86,11 +87,11 @@ export function SurveySendsForm({ questions, today }: { questions: QuestionDefin
         <div className="controls-row">
           <label className="control">
             <span>{t('controls.from')}</span>
-            <input type="date" required value={draft.from} max={draft.to} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+            <DateField required value={draft.from} max={draft.to} onChange={(from) => setDraft({ ...draft, from })} />
           </label>
           <label className="control">
             <span>{t('controls.to')}</span>
-            <input type="date" required value={draft.to} min={draft.from} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+            <DateField required value={draft.to} min={draft.from} onChange={(to) => setDraft({ ...draft, to })} />
           </label>
           <label className="control">
             <span>{t('sends.survey')}</span>

@@ -19,6 +19,7 @@ import { useI18n } from '../../../i18n/I18nProvider'
 import { ImagePicker } from '../../journey-map/editor/ImagePicker'
 import { FilterPicker } from '../../scores/FilterPicker'
 import { MetricSelect } from '../../scores/MetricSelect'
+import { DateField } from '../../../components/DateField'
 
 const FILTER_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'tag']
 const MAP_SECTIONS: ReportSection[] = ['personas', 'journeys', 'findings', 'opportunities']
@@ -76,11 +77,11 @@ export function ReportBuilder({ options, today, onChange }: { options: ReportOpt
           <div className="report-row">
             <label className="field">
               <span>{t('report.field.from')}</span>
-              <input type="date" value={period.from ?? ''} max={period.to} required onChange={(e) => e.target.value && set({ period: { ...period, from: e.target.value } })} />
+              <DateField value={period.from ?? ''} max={period.to} required onChange={(from) => set({ period: { ...period, from } })} />
             </label>
             <label className="field">
               <span>{t('report.field.to')}</span>
-              <input type="date" value={period.to ?? ''} min={period.from} required onChange={(e) => e.target.value && set({ period: { ...period, to: e.target.value } })} />
+              <DateField value={period.to ?? ''} min={period.from} required onChange={(to) => set({ period: { ...period, to } })} />
             </label>
           </div>
         )}
