@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { columnRoles, delimiters, textEncodings, type ColumnRole, type ImportMapping, type Inspection, type ScoreSpec } from '../../../../src-shared/api/imports'
-import { metricKinds } from '../../../../src-shared/domain/scores'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { Notice } from '../../components/Notice'
 import { presetScales, scaleId } from './scales'
 import { DateOrderNotice, dateOrderNeeded } from './DateOrderNotice'
+import { MetricOptions } from '../../components/MetricOptions'
 
 const CUSTOMER_ROLES: ColumnRole[] = ['ignore', 'customerId', 'customerName', 'email', 'phone', 'segment', 'location', 'customerSince', 'churnedAt']
 const RESPONSE_ROLES = columnRoles.filter((r) => r !== 'customerSince' && r !== 'churnedAt')
@@ -207,11 +207,7 @@ function ScaleChooser({ spec, onChange, label }: { spec: ScoreSpec | undefined; 
       {id === 'custom' && spec && (
         <div className="scale-custom">
           <select aria-label={t('filter.metric')} value={spec.metric} onChange={(e) => onChange({ ...spec, metric: e.target.value as ScoreSpec['metric'] })}>
-            {metricKinds.map((m) => (
-              <option key={m} value={m}>
-                {t(`metric.${m}`)}
-              </option>
-            ))}
+            <MetricOptions />
           </select>
           <input aria-label={t('scale.min')} type="number" value={spec.min} onChange={(e) => onChange({ ...spec, min: Number(e.target.value) })} />
           <input aria-label={t('scale.max')} type="number" value={spec.max} onChange={(e) => onChange({ ...spec, max: Number(e.target.value) })} />

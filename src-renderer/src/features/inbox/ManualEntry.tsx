@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { metricKinds, type MetricKind } from '../../../../src-shared/domain/scores'
+import type { MetricKind } from '../../../../src-shared/domain/scores'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Modal } from '../../components/Modal'
 import { DateField } from '../../components/DateField'
 import { TimeField } from '../../components/TimeField'
+import { MetricOptions } from '../../components/MetricOptions'
 
 const SCALES: Record<MetricKind, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] }
 
@@ -65,11 +66,7 @@ export function ManualEntry({ open, onClose, timezone, onCreated }: { open: bool
             <span>{t('manual.metric')}</span>
             <select value={form.metric} onChange={set('metric')}>
               <option value="">{t('manual.noScore')}</option>
-              {metricKinds.map((m) => (
-                <option key={m} value={m}>
-                  {t(`metric.${m}`)}
-                </option>
-              ))}
+              <MetricOptions />
             </select>
           </label>
           {scale && (
