@@ -103,10 +103,12 @@ export const metrics: BenchSection = {
     await api.call('import.run', { fileId: ctx.files.register(csv).id })
     const importMs = performance.now() - t
     seedFollowUpsAndTags(open.ws.sqlite)
-    await api.call('metrics.saveSend', { from: '2025-11-01', to: '2025-11-30', channel: 'store', sent: 40_000 })
+    // Folded here, before any metrics call: a call would start the same fold in a worker, and this
+    // fold on the main connection would then wait for it and could fail with "database is locked".
     t = performance.now()
     foldAll(open.ws.sqlite)
     const firstFoldMs = performance.now() - t
+    await api.call('metrics.saveSend', { from: '2025-11-01', to: '2025-11-30', channel: 'store', sent: 40_000 })
     const summaryRows = Object.fromEntries(
       ['rollup_day', 'rollup_month', 'rollup_slices'].map((table) => [table, open.ws.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number]),
     )
