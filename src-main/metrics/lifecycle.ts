@@ -8,6 +8,7 @@ import { shareMoe } from './figures'
 import { rangeOf } from './periodRanges'
 import { factDerivations } from './rollups/derivations'
 import { readFacts } from './rollups/rollupCounts'
+import { readSnapshot } from '../db/repositories/rollups/snapshot'
 import type { CountsSource, MetricsSource } from './series'
 
 /** Filters that say something about a customer; the rest describe feedback and do not apply to customer counts. */
@@ -61,8 +62,7 @@ function movesFromRollups(src: MetricsSource, f: FeedbackFilter, by: PeriodUnit,
   const derive = factDerivations(src.sqlite)
   const customerFilter: FeedbackFilter = { ...(f.segment ? { segment: f.segment } : {}), ...(f.location ? { location: f.location } : {}) }
   const read = (fact: number, filter: FeedbackFilter, unit?: PeriodUnit) => readFacts(src.sqlite, { fact, questionIds: [0], by: unit, dim, filter }, derive)
-  return src.sqlite
-    .transaction(() => {
+  return readSnapshot(src.sqlite, () => {
       const moves: Moves = []
       // Everything before the range in one figure (placed on its last day), then the range period by period.
       const before = f.from ? { ...customerFilter, to: dateOfDayNumber(dayNumber(f.from) - 1) } : null
@@ -75,7 +75,6 @@ function movesFromRollups(src: MetricsSource, f: FeedbackFilter, by: PeriodUnit,
       }
       return moves
     })
-    .deferred()
 }
 
 /** One row per period from `first` to `last`, from the moves of one group (sorted by date). */

@@ -10,6 +10,7 @@ import { ScoreAccumulator } from './accumulator'
 import { figureOf } from './figures'
 import { rollupScoreCounts, rollupsCanAnswer } from './rollups/rollupCounts'
 import { factDerivations } from './rollups/derivations'
+import { readSnapshot } from '../db/repositories/rollups/snapshot'
 
 /** What the engine reads from: the workspace's connection (both the query builder and the raw handle) and its zone. */
 export interface MetricsSource {
@@ -37,7 +38,7 @@ export async function seriesCounts(src: MetricsSource, query: SeriesQuery, from:
   const useRollups = from === 'rollups' || (from === 'auto' && rollupsCanAnswer(query))
   if (!useRollups) return { rows: await scoreCounts(src.db, query.metric, { dim: query.dim, filter: query.filter, questionIds: query.questionIds }), source: 'raw' }
   // Summaries and journal are read in one transaction, so a fold committing in between cannot be seen half.
-  const rows = src.sqlite.transaction(() => rollupScoreCounts(src.sqlite, query, factDerivations(src.sqlite))).deferred()
+  const rows = readSnapshot(src.sqlite, () => rollupScoreCounts(src.sqlite, query, factDerivations(src.sqlite)))
   return { rows, source: 'rollups' }
 }
 

@@ -5,6 +5,7 @@ import { MIN_RELIABLE_N } from '../../src-shared/domain/scores'
 import { followUps } from '../db/repositories/followUps'
 import { FACT_FOLLOW_UP } from '../db/repositories/rollups/layout'
 import { factDerivations } from './rollups/derivations'
+import { readSnapshot } from '../db/repositories/rollups/snapshot'
 import { questionInfo, readFacts, rollupsCanAnswer } from './rollups/rollupCounts'
 import type { CountsSource, MetricsSource } from './series'
 
@@ -53,7 +54,7 @@ async function ttrCells(src: MetricsSource, q: TtrQuery, from: CountsSource): Pr
   // Feedback without a question counts too, unless the filter asks for some metrics.
   const metrics = filter?.metric
   const questionIds = [...(metrics?.length ? [] : [0]), ...[...questionInfo(src.sqlite).values()].filter((q) => !metrics?.length || metrics.includes(q.metric)).map((q) => q.id)]
-  return src.sqlite.transaction(() => readFacts(src.sqlite, { fact: FACT_FOLLOW_UP, questionIds, by, dim, filter }, derive)).deferred()
+  return readSnapshot(src.sqlite, () => readFacts(src.sqlite, { fact: FACT_FOLLOW_UP, questionIds, by, dim, filter }, derive))
 }
 
 /**

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../statements'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, cubeDims, type CubeDim } from './layout'
+import { snapshotRows } from './snapshot'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, SLICE_NONE, cubeDims, type CubeDim } from './layout'
 
 /**
  * Reads from the rollup summaries and the journal. Each returns raw count rows
@@ -56,7 +57,7 @@ export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollu
   const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
   const sql = `SELECT period, ${grp ?? '0'}, question_id, value, band, sum(n) FROM ${table} WHERE ${where.join(' AND ')}
     GROUP BY period, ${grp ? `${grp}, ` : ''}question_id, value, band`
-  return prepared(sqlite, sql).all(...params) as TierRow[]
+  return snapshotRows<TierRow>(sqlite, prepared(sqlite, sql), sql, params)
 }
 
 /** One slice (a single dimension, or none) of rollup_slices at a grain. */
@@ -77,10 +78,14 @@ export function readSlice(
     where.push(`band IN (${marks(s.bands.length)})`)
     params.push(...s.bands)
   }
+  // Rows of one group (no dimension, or one value of it) are one per cell already: summing them would only sort them.
+  const oneGroup = dim === SLICE_NONE || s.grps?.length === 1
   const sql = s.grouped
     ? `SELECT period, grp, question_id, value, band, n FROM rollup_slices WHERE ${where.join(' AND ')}`
+    : oneGroup
+      ? `SELECT period, 0, question_id, value, band, n FROM rollup_slices WHERE ${where.join(' AND ')}`
     : `SELECT period, 0, question_id, value, band, sum(n) FROM rollup_slices WHERE ${where.join(' AND ')} GROUP BY period, question_id, value, band`
-  return prepared(sqlite, sql).all(...params) as TierRow[]
+  return snapshotRows<TierRow>(sqlite, prepared(sqlite, sql), sql, params)
 }
 
 export interface JournalSelection {
