@@ -1,8 +1,9 @@
 import { useEffect } from 'react'
 import type { Command } from '../../../../../src-shared/domain/journeys/commands'
-import { isCardLane, orderedSteps } from '../../../../../src-shared/domain/journeys/grid'
+import { isCardLane } from '../../../../../src-shared/domain/journeys/grid'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
 import { cardSchema, type Card, type JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
+import { neighbourCell } from './cardMoves'
 import type { JourneyEditorStore } from './editorStore'
 
 const CLIPBOARD_KEY = 'cxdesk.journey.clipboard'
@@ -29,15 +30,9 @@ export function pastedCards(laneId: string, stepId: string): Card[] {
 export function keyboardMove(doc: JourneyDoc, ids: string[], key: string, shift: boolean): Command | null {
   const first = doc.cards.find((c) => c.id === ids[0])
   if (!first) return null
-  const steps = orderedSteps(doc)
-  const lanes = doc.lanes.filter(isCardLane)
-  if (key === 'ArrowLeft' || key === 'ArrowRight') {
-    const i = steps.findIndex((s) => s.id === first.stepId) + (key === 'ArrowRight' ? 1 : -1)
-    return steps[i] ? { type: 'moveCards', ids, laneId: first.laneId, stepId: steps[i].id } : null
-  }
-  if (shift) {
-    const i = lanes.findIndex((l) => l.id === first.laneId) + (key === 'ArrowDown' ? 1 : -1)
-    return lanes[i] ? { type: 'moveCards', ids, laneId: lanes[i].id, stepId: first.stepId } : null
+  if (shift || key === 'ArrowLeft' || key === 'ArrowRight') {
+    const to = neighbourCell(doc, first, key)
+    return to ? { type: 'moveCards', ids, laneId: to.laneId, stepId: to.stepId } : null
   }
   const cell = doc.cards.filter((c) => c.laneId === first.laneId && c.stepId === first.stepId)
   const at = cell.findIndex((c) => c.id === first.id)

@@ -1,0 +1,89 @@
+import type { Command } from '../../../../../src-shared/domain/journeys/commands'
+import { isCardLane, orderedSteps } from '../../../../../src-shared/domain/journeys/grid'
+import type { JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
+
+/** One cell of the map: a card lane at a step. */
+export interface CellRef {
+  laneId: string
+  stepId: string
+}
+
+/** The cards a move of `cardId` takes along: the whole selection, in map order, when the card is one of the selected. */
+export function movingCards(doc: JourneyDoc, cardId: string, selected: ReadonlySet<string>): string[] {
+  return selected.has(cardId) ? doc.cards.filter((c) => selected.has(c.id)).map((c) => c.id) : [cardId]
+}
+
+/**
+ * Where in a cell a dragged card lands: before the first card (of those staying in the cell, top to
+ * bottom) whose middle is below the dragged card's middle `y`; undefined when there is none (it goes last).
+ */
+export function insertIndex(y: number, cards: readonly { top: number; height: number }[]): number | undefined {
+  const at = cards.findIndex((r) => y < r.top + r.height / 2)
+  return at < 0 ? undefined : at
+}
+
+/**
+ * The command for letting `ids` (dragged by `cardId`) go in `target` at `index` (among the cards
+ * that stay there; undefined appends), or null when that changes nothing.
+ */
+export function cardMoveCommand(doc: JourneyDoc, cardId: string, ids: string[], target: CellRef, index: number | undefined): Command | null {
+  const { laneId, stepId } = target
+  const inTarget = (c: { laneId: string; stepId: string }) => c.laneId === laneId && c.stepId === stepId
+  const card = doc.cards.find((c) => c.id === cardId)
+  if (ids.length === 1 && card && inTarget(card)) {
+    const staying = doc.cards.filter((c) => inTarget(c) && c.id !== cardId).length
+    if (doc.cards.filter(inTarget).indexOf(card) === (index ?? staying)) return null
+  }
+  return index === undefined ? { type: 'moveCards', ids, laneId, stepId } : { type: 'moveCards', ids, laneId, stepId, index }
+}
+
+const STEP_KEYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1 }
+const LANE_KEYS: Record<string, number> = { ArrowUp: -1, ArrowDown: 1 }
+
+/** The card cell next to `from` in an arrow key's direction (steps across, card lanes up and down); null at the map's edge. */
+export function neighbourCell(doc: JourneyDoc, from: CellRef, key: string): CellRef | null {
+  if (key in STEP_KEYS) {
+    const steps = orderedSteps(doc)
+    const next = steps[steps.findIndex((s) => s.id === from.stepId) + STEP_KEYS[key]]
+    return next ? { laneId: from.laneId, stepId: next.id } : null
+  }
+  if (key in LANE_KEYS) {
+    const lanes = doc.lanes.filter(isCardLane)
+    const next = lanes[lanes.findIndex((l) => l.id === from.laneId) + LANE_KEYS[key]]
+    return next ? { laneId: next.id, stepId: from.stepId } : null
+  }
+  return null
+}
+
+export interface Bounds {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+/** The part of `a` that is also in `b` (empty bounds have right ≤ left or bottom ≤ top). */
+export function intersect(a: Bounds, b: Bounds): Bounds {
+  return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) }
+}
+
+/** How wide the band along each edge is where a drag scrolls (a share of the visible size, within limits), and the top speed. */
+export const EDGE = { share: 0.15, min: 40, max: 140, maxSpeed: 22 }
+
+/**
+ * How far to scroll the map this frame (px, each axis) while a card is dragged at `p`: nothing in
+ * the middle, faster the deeper the pointer is in the band along an edge of the visible part of the
+ * map `bounds`, up to `EDGE.maxSpeed`. A pointer outside the bounds scrolls nothing, so dragging over
+ * the card panel or the toolbar does not move the map.
+ */
+export function edgeScroll(p: { x: number; y: number }, bounds: Bounds): { dx: number; dy: number } {
+  if (p.x < bounds.left || p.x > bounds.right || p.y < bounds.top || p.y > bounds.bottom) return { dx: 0, dy: 0 }
+  const axis = (at: number, lo: number, hi: number) => {
+    const band = Math.min(EDGE.max, Math.max(EDGE.min, (hi - lo) * EDGE.share))
+    if (hi - lo < band * 2) return 0
+    if (at < lo + band) return -Math.ceil(EDGE.maxSpeed * ((lo + band - at) / band))
+    if (at > hi - band) return Math.ceil(EDGE.maxSpeed * ((at - (hi - band)) / band))
+    return 0
+  }
+  return { dx: axis(p.x, bounds.left, bounds.right), dy: axis(p.y, bounds.top, bounds.bottom) }
+}
