@@ -189,7 +189,9 @@ export const journeys: BenchSection = {
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] })
       const traced: DragRecord[] = []
       for (const name of markNames) traced.push(await dragOnce(page, name))
-      const work = frameWork(await browser.stopTracing(), markNames)
+      const traceBuf = await browser.stopTracing()
+      if (process.env.JOURNEYS_TRACE) (await import('node:fs')).writeFileSync(process.env.JOURNEYS_TRACE, traceBuf)
+      const work = frameWork(traceBuf, markNames)
       const workFrames = markNames.flatMap((n) => work.get(n)?.frames ?? [])
       const frames = untraced.flatMap((r) => r.frames)
       return {

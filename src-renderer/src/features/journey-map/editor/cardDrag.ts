@@ -1,7 +1,8 @@
 import type { Command } from '../../../../../src-shared/domain/journeys/commands'
 import type { JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
 import type { Translate } from '../../../../../src-shared/i18n/translate'
-import { cardMoveCommand, edgeScroll, insertIndex, intersect, movingCards, neighbourCell, type CellRef } from './cardMoves'
+import { cellKey } from '../../../../../src-shared/domain/journeys/grid'
+import { cardMoveCommand, cellAtPoint, edgeScroll, insertIndex, intersect, movingCards, neighbourCell, type CellRef, type MapGrid, type MapView } from './cardMoves'
 import { cardName, cellName } from './mapDnd'
 
 /*
@@ -11,9 +12,12 @@ import { cardName, cellName } from './mapDnd'
  * or entered another cell, dnd-kit's context changed and all 600 cards and 200 cells of a big map
  * re-rendered, and it measured every drop target at the start (a first frame of 50–130 ms, one
  * frame in ten over 16 ms). Here nothing on the map re-renders until the drop's command: the
- * preview is a copy of the card's element moved with a transform once per animation frame, the
- * cell under the pointer is found with `elementFromPoint`, highlighted with a class on that one
- * element, and only the cards of the cell it is let go in are measured, once.
+ * preview is a copy of the card's element moved with a transform once per animation frame; the
+ * cell under the pointer is found by arithmetic on the cells' places, measured once at the start
+ * (a hit test on the map costs milliseconds), and highlighted with a class on that one element;
+ * only the cards of the cell it is let go in are measured again, at the drop. The preview stays
+ * under the pointer and takes the pointer's hit tests, so the browser's own hit test for each
+ * pointer move ends at it instead of searching the map (and no card or cell changes its hover state).
  */
 
 /** How far a mouse moves with the button down before a press becomes a drag (so a click still selects). */
@@ -71,6 +75,9 @@ interface Gesture {
   grab: Point
   /** From the pointer down to the dragged card's middle, on screen: where it lands in a cell is decided by its middle. */
   middle: number
+  /** The cells' places, and the cells by `cellKey`, measured when the drag starts. */
+  grid: MapGrid | null
+  cells: Map<string, HTMLElement>
   cell: HTMLElement | null
   target: CellRef | null
   frame: number
@@ -79,13 +86,36 @@ interface Gesture {
 const cardSelector = (id: string) => `.jm-card[data-card-id="${CSS.escape(id)}"]`
 const cellSelector = (c: CellRef) => `.jm-cell[data-lane-id="${CSS.escape(c.laneId)}"][data-step-id="${CSS.escape(c.stepId)}"]`
 
-/** The card cell of `viewport` at a point of the window (not one under a sticky header, the preview or the card panel). */
-function cellAt(viewport: HTMLElement, p: Point): HTMLElement | null {
-  const cell = document.elementFromPoint(p.x, p.y)?.closest<HTMLElement>('.jm-cell[data-lane-id][data-step-id]')
-  return cell && viewport.contains(cell) ? cell : null
+/** Where the cells of the map in `viewport` are (see `MapGrid`), and the cells by `cellKey`. */
+function measureGrid(viewport: HTMLElement): { grid: MapGrid; cells: Map<string, HTMLElement> } {
+  const box = viewport.getBoundingClientRect()
+  const x = (at: number) => at - box.left + viewport.scrollLeft
+  const y = (at: number) => at - box.top + viewport.scrollTop
+  const cells = new Map<string, HTMLElement>()
+  const columns = new Map<string, { stepId: string; left: number; right: number }>()
+  const rows = new Map<string, { laneId: string; top: number; bottom: number }>()
+  for (const el of viewport.querySelectorAll<HTMLElement>('.jm-cell[data-lane-id][data-step-id]')) {
+    const { laneId = '', stepId = '' } = el.dataset
+    cells.set(cellKey(laneId, stepId), el)
+    if (columns.has(stepId) && rows.has(laneId)) continue
+    const r = el.getBoundingClientRect()
+    if (!columns.has(stepId)) columns.set(stepId, { stepId, left: x(r.left), right: x(r.right) })
+    if (!rows.has(laneId)) rows.set(laneId, { laneId, top: y(r.top), bottom: y(r.bottom) })
+  }
+  // The sticky corner(s) above the lane headers span the lane headers' width and the stage and step headers' height.
+  const corners = [...viewport.querySelectorAll('.jm-corner')].map((el) => el.getBoundingClientRect())
+  const inset = { left: Math.max(0, ...corners.map((r) => r.right - box.left)), top: Math.max(0, ...corners.map((r) => r.bottom - box.top)) }
+  return { grid: { columns: [...columns.values()], rows: [...rows.values()], inset }, cells }
 }
 
-const refOf = (cell: HTMLElement): CellRef => ({ laneId: cell.dataset.laneId ?? '', stepId: cell.dataset.stepId ?? '' })
+/** Where the map's scrolling area is now, and the part of it (without scroll bars) inside the window. */
+function viewOf(viewport: HTMLElement): MapView {
+  const box = viewport.getBoundingClientRect()
+  const left = box.left + viewport.clientLeft
+  const top = box.top + viewport.clientTop
+  const inner = { left, top, right: left + viewport.clientWidth, bottom: top + viewport.clientHeight }
+  return { left: box.left, top: box.top, scrollLeft: viewport.scrollLeft, scrollTop: viewport.scrollTop, visible: intersect(inner, { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }) }
+}
 
 /** A copy of the card's element (what it shows, as it looks), inert, with a count when several cards move. */
 function makePreview(card: HTMLElement, count: number): HTMLElement {
@@ -128,6 +158,8 @@ export function createCardDrag(host: CardDragHost): CardDrag {
       preview: null,
       grab: { x: 0, y: 0 },
       middle: 0,
+      grid: null,
+      cells: new Map(),
       cell: null,
       target: null,
       frame: 0,
@@ -152,14 +184,16 @@ export function createCardDrag(host: CardDragHost): CardDrag {
   }
 
   /** The highlighted target: a class on one cell, nothing re-rendered. */
-  const setCell = (g: Gesture, cell: HTMLElement | null, announce: boolean) => {
-    if (cell === g.cell) return
+  const setTarget = (g: Gesture, target: CellRef | null, announce: boolean) => {
+    if (target?.laneId === g.target?.laneId && target?.stepId === g.target?.stepId) return
+    const cell = target ? (g.cells.get(cellKey(target.laneId, target.stepId)) ?? host.viewport()?.querySelector<HTMLElement>(cellSelector(target)) ?? null) : null
     g.cell?.classList.remove('jm-drop-over')
     cell?.classList.add('jm-drop-over')
     g.cell = cell
-    g.target = cell ? refOf(cell) : null
+    g.target = cell ? target : null
     if (announce) say(g, 'over')
   }
+  const pointedCell = (g: Gesture, viewport: HTMLElement) => (g.grid ? cellAtPoint(g.grid, viewOf(viewport), g.pointer) : null)
 
   const placePreview = (g: Gesture) => {
     if (!g.preview) return
@@ -179,8 +213,7 @@ export function createCardDrag(host: CardDragHost): CardDrag {
     const viewport = host.viewport()
     if (gesture !== g || !viewport) return
     placePreview(g)
-    const seen = intersect(viewport.getBoundingClientRect(), { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight })
-    const { dx, dy } = edgeScroll(g.pointer, seen)
+    const { dx, dy } = edgeScroll(g.pointer, viewOf(viewport).visible)
     let scrolled = false
     if (dx || dy) {
       const { scrollLeft, scrollTop } = viewport
@@ -188,7 +221,7 @@ export function createCardDrag(host: CardDragHost): CardDrag {
       viewport.scrollTop = scrollTop + dy
       scrolled = viewport.scrollLeft !== scrollLeft || viewport.scrollTop !== scrollTop
     }
-    setCell(g, cellAt(viewport, g.pointer), true)
+    setTarget(g, pointedCell(g, viewport), true)
     if (scrolled) schedule(g)
   }
   const schedule = (g: Gesture) => {
@@ -208,14 +241,21 @@ export function createCardDrag(host: CardDragHost): CardDrag {
     g.middle = rect.top + rect.height / 2 - g.start.y
     g.faded = g.ids.flatMap((id) => viewport.querySelector<HTMLElement>(cardSelector(id)) ?? [])
     for (const el of g.faded) el.classList.add('jm-dragging')
-    viewport.classList.add('jm-card-dragging')
     g.preview = makePreview(g.card, g.ids.length)
     host.layer()?.append(g.preview)
+    // Keep the pointer on the preview even where its text wraps differently from the zoomed card's.
+    g.grab = { x: Math.min(g.grab.x, PREVIEW_WIDTH - 4), y: Math.min(g.grab.y, Math.max(0, g.preview.offsetHeight - 4)) }
     // A drag is not a text selection.
     const unselect = () => document.getSelection()?.removeAllRanges()
     unselect()
     document.addEventListener('selectionchange', unselect, { signal: g.off.signal })
-    setCell(g, g.mode === 'pointer' ? cellAt(viewport, g.pointer) : g.card.closest<HTMLElement>('.jm-cell[data-lane-id]'), false)
+    if (g.mode === 'pointer') {
+      Object.assign(g, measureGrid(viewport))
+      setTarget(g, pointedCell(g, viewport), false)
+    } else {
+      const card = doc.cards.find((c) => c.id === g.cardId)
+      setTarget(g, card ? { laneId: card.laneId, stepId: card.stepId } : null, false)
+    }
     placePreview(g)
     say(g, 'start')
   }
@@ -227,7 +267,7 @@ export function createCardDrag(host: CardDragHost): CardDrag {
     const viewport = host.viewport()
     let command: Command | null = null
     if (g.active) {
-      if (drop && g.mode === 'pointer' && viewport) setCell(g, cellAt(viewport, g.pointer), false)
+      if (drop && g.mode === 'pointer' && viewport) setTarget(g, pointedCell(g, viewport), false)
       if (drop && g.target) {
         // Only the cards of the cell it lands in are measured, and only now.
         const staying = g.mode === 'pointer' && g.cell ? [...g.cell.querySelectorAll<HTMLElement>(':scope > .jm-card[data-card-id]')].filter((el) => !g.ids.includes(el.dataset.cardId ?? '')) : []
@@ -247,7 +287,6 @@ export function createCardDrag(host: CardDragHost): CardDrag {
     if (g.frame) cancelAnimationFrame(g.frame)
     g.cell?.classList.remove('jm-drop-over')
     for (const el of g.faded) el.classList.remove('jm-dragging')
-    viewport?.classList.remove('jm-card-dragging')
     g.preview?.remove()
     if (command) host.dispatch(command)
     if (g.mode === 'keyboard' && g.active) requestAnimationFrame(() => host.viewport()?.querySelector<HTMLElement>(cardSelector(g.cardId))?.focus())
@@ -264,10 +303,9 @@ export function createCardDrag(host: CardDragHost): CardDrag {
       } else if (e.key.startsWith('Arrow')) {
         stop(e)
         const next = g.target && neighbourCell(host.doc(), g.target, e.key)
-        const cell = next && host.viewport()?.querySelector<HTMLElement>(cellSelector(next))
-        if (!cell) return
-        setCell(g, cell, true)
-        cell.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+        if (!next) return
+        setTarget(g, next, true)
+        g.cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
         placePreview(g)
       } else if (e.key === 'Tab') finish(g, false)
     }

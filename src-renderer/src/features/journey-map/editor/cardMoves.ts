@@ -67,6 +67,45 @@ export function intersect(a: Bounds, b: Bounds): Bounds {
   return { left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) }
 }
 
+/**
+ * Where the map's card cells are, measured once when a drag starts: nothing on the map changes size
+ * during a drag, and scrolling only shifts it. Positions are in the scrolling area's content
+ * (px from its top-left corner at scroll 0), so they hold however far it scrolls along.
+ */
+export interface MapGrid {
+  /** Each step's column, left to right. */
+  columns: { stepId: string; left: number; right: number }[]
+  /** Each card lane's row, top to bottom (the emotion and live-score lanes take no cards and are left out). */
+  rows: { laneId: string; top: number; bottom: number }[]
+  /** The sticky lane headers' width and stage / step headers' height: a point under them is on no cell. */
+  inset: { left: number; top: number }
+}
+
+/** Where the map's scrolling area is now: its top-left corner on screen, how far it is scrolled, and the part of it in the window. */
+export interface MapView {
+  left: number
+  top: number
+  scrollLeft: number
+  scrollTop: number
+  visible: Bounds
+}
+
+/**
+ * The card cell at a point of the window, by arithmetic instead of a hit test (which costs
+ * milliseconds per pointer move on a 600-card map); null outside the visible map, under a sticky
+ * header, on a lane without cards or past the last column.
+ */
+export function cellAtPoint(grid: MapGrid, view: MapView, p: { x: number; y: number }): CellRef | null {
+  const { visible } = view
+  if (p.x < visible.left || p.x >= visible.right || p.y < visible.top || p.y >= visible.bottom) return null
+  if (p.x < view.left + grid.inset.left || p.y < view.top + grid.inset.top) return null
+  const x = p.x - view.left + view.scrollLeft
+  const y = p.y - view.top + view.scrollTop
+  const column = grid.columns.find((c) => x >= c.left && x < c.right)
+  const row = grid.rows.find((r) => y >= r.top && y < r.bottom)
+  return column && row ? { laneId: row.laneId, stepId: column.stepId } : null
+}
+
 /** How wide the band along each edge is where a drag scrolls (a share of the visible size, within limits), and the top speed. */
 export const EDGE = { share: 0.15, min: 40, max: 140, maxSpeed: 22 }
 
