@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src-shared/domain/journeys/reducer'
 import type { JourneyDoc } from '../../../src-shared/domain/journeys/model'
-import { cardMoveCommand, edgeScroll, EDGE, insertIndex, intersect, movingCards, neighbourCell } from '../../../src-renderer/src/features/journey-map/editor/cardMoves'
-import { keyboardMove } from '../../../src-renderer/src/features/journey-map/editor/useEditorShortcuts'
+import { cardMoveCommand, cellAtPoint, edgeScroll, EDGE, insertIndex, intersect, keyboardMove, movingCards, neighbourCell, type MapGrid, type MapView } from '../../../src-renderer/src/features/journey-map/editor/cardMoves'
 import { card, cell, sampleDoc } from './fixtures'
 
 /** The sample map plus a third card in act1 × sa11, so a cell has something to land between. */
@@ -127,5 +126,44 @@ describe('scrolling the map while a card is dragged near its edges', () => {
 
   it('does not scroll along an axis too short for two bands', () => {
     expect(edgeScroll({ x: 700, y: 310 }, { left: 200, top: 300, right: 1200, bottom: 360 })).toEqual({ dx: 0, dy: 0 })
+  })
+})
+
+describe('the cell under the pointer, from the cells’ places', () => {
+  // Lane headers 190 px wide and stage headers 80 px high (sticky); columns 208 px from x = 190; two card lanes.
+  const grid: MapGrid = {
+    columns: [
+      { stepId: 'sa11', left: 190, right: 398 },
+      { stepId: 'sa21', left: 398, right: 606 },
+      { stepId: 'sb11', left: 606, right: 814 },
+    ],
+    rows: [
+      { laneId: 'act1', top: 80, bottom: 200 },
+      { laneId: 'tp11', top: 200, bottom: 420 },
+    ],
+    inset: { left: 190, top: 80 },
+  }
+  // The scrolling area's corner at (100, 300) on screen, 500 × 300 of it visible, not scrolled.
+  const view: MapView = { left: 100, top: 300, scrollLeft: 0, scrollTop: 0, visible: { left: 100, top: 300, right: 600, bottom: 600 } }
+
+  it('finds the lane and step at a point', () => {
+    expect(cellAtPoint(grid, view, { x: 100 + 200, y: 300 + 100 })).toEqual({ laneId: 'act1', stepId: 'sa11' })
+    expect(cellAtPoint(grid, view, { x: 100 + 400, y: 300 + 250 })).toEqual({ laneId: 'tp11', stepId: 'sa21' })
+  })
+
+  it('follows the map as it scrolls', () => {
+    const scrolled = { ...view, scrollLeft: 300, scrollTop: 150 }
+    // Content x = 200 + 300 = 500 (sa21), y = 100 + 150 = 250 (tp11).
+    expect(cellAtPoint(grid, scrolled, { x: 100 + 200, y: 300 + 100 })).toEqual({ laneId: 'tp11', stepId: 'sa21' })
+  })
+
+  it('is no cell under the sticky headers, outside the visible map, or beyond the last lane and column', () => {
+    expect(cellAtPoint(grid, view, { x: 100 + 150, y: 300 + 100 })).toBeNull()
+    expect(cellAtPoint(grid, view, { x: 100 + 300, y: 300 + 40 })).toBeNull()
+    expect(cellAtPoint(grid, view, { x: 650, y: 400 })).toBeNull()
+    expect(cellAtPoint(grid, view, { x: 300, y: 650 })).toBeNull()
+    const scrolled = { ...view, scrollLeft: 400, scrollTop: 200 }
+    expect(cellAtPoint(grid, scrolled, { x: 590, y: 400 })).toBeNull()
+    expect(cellAtPoint(grid, { ...view, scrollTop: 200 }, { x: 300, y: 590 })).toBeNull()
   })
 })

@@ -55,6 +55,21 @@ export function neighbourCell(doc: JourneyDoc, from: CellRef, key: string): Cell
   return null
 }
 
+/** Cards one cell over (Alt+←/→: step; Alt+Shift+↑/↓: lane) or one place up / down in their cell (Alt+↑/↓). */
+export function keyboardMove(doc: JourneyDoc, ids: string[], key: string, shift: boolean): Command | null {
+  const first = doc.cards.find((c) => c.id === ids[0])
+  if (!first) return null
+  if (shift || key === 'ArrowLeft' || key === 'ArrowRight') {
+    const to = neighbourCell(doc, first, key)
+    return to ? { type: 'moveCards', ids, laneId: to.laneId, stepId: to.stepId } : null
+  }
+  const cell = doc.cards.filter((c) => c.laneId === first.laneId && c.stepId === first.stepId)
+  const at = cell.findIndex((c) => c.id === first.id)
+  const to = at + (key === 'ArrowDown' ? 1 : -1)
+  if (to < 0 || to >= cell.length) return null
+  return { type: 'moveCards', ids, laneId: first.laneId, stepId: first.stepId, index: to }
+}
+
 export interface Bounds {
   left: number
   top: number
