@@ -1,6 +1,6 @@
 import { chromium, type Page } from 'playwright-core'
 import { join } from 'node:path'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import type { Command } from '../../../src-shared/domain/journeys/commands'
 import { newId } from '../../../src-shared/domain/journeys/ids'
 import { newCard } from '../../../src-shared/domain/journeys/cards'
@@ -189,7 +189,10 @@ export const journeys: BenchSection = {
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] })
       const traced: DragRecord[] = []
       for (const name of markNames) traced.push(await dragOnce(page, name))
-      const work = frameWork(await browser.stopTracing(), markNames)
+      const trace = await browser.stopTracing()
+      // JOURNEYS_TRACE=file keeps the trace, to see in DevTools (Performance, Load profile) what the long frames did.
+      if (process.env.JOURNEYS_TRACE) writeFileSync(process.env.JOURNEYS_TRACE, trace)
+      const work = frameWork(trace, markNames)
       const workFrames = markNames.flatMap((n) => work.get(n)?.frames ?? [])
       const frames = untraced.flatMap((r) => r.frames)
       return {

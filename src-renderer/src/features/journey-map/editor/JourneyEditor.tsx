@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragStartEvent } from '@dnd-kit/core'
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
 import type { WorkspaceInfo } from '../../../../../src-shared/api/workspace'
 import { filterToSearchParams } from '../../../../../src-shared/api/filters'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
@@ -16,15 +16,14 @@ import { Notice } from '../../../components/Notice'
 import { compareDocs, compareSummary } from '../compare/compareDocs'
 import { renderMapPng } from '../export/renderMapPng'
 import { safeFileName, saveBlob } from '../../../app/saveFile'
-import { CardBody, cardClass } from '../map/CardView'
 import { addStage, NameInput } from '../map/Headers'
 import { JourneyMapView } from '../map/JourneyMapView'
-import { MapEditingContext, type MapDisplay, type MapEditing } from '../map/mapContext'
-import { createNearView, NearViewContext } from '../map/nearView'
+import { CARD_DRAG_HELP_ID, MapEditingContext, type MapDisplay, type MapEditing } from '../map/mapContext'
 import { filterForLink, scorePeriods, type ScorePeriod } from '../scores/liveScores'
 import { useLiveScores } from '../scores/useLiveScores'
 import { CardPanel } from './CardPanel'
 import type { EditorSnapshot, JourneyEditorStore } from './editorStore'
+import { createCardDrag } from './cardDrag'
 import { commandForDrop, mapAnnouncements, mapCollisions, mapKeyboardCoordinates } from './mapDnd'
 import { PersonaPanel } from './PersonaPanel'
 import { PresentationMode } from './PresentationMode'
@@ -34,9 +33,9 @@ import { useJourneyEditor } from './useJourneyEditor'
 import { ActionMenu } from '../map/ActionMenu'
 
 const ZOOMS = [0.4, 0.5, 0.6, 0.75, 0.9, 1, 1.15, 1.3, 1.5]
-// The sensors' options keep their identity across renders: given new ones, dnd-kit rebuilds its
-// activators, and every card, cell and header on the map re-renders with them (600 cards on a big
-// map, on every render of the editor: a focus change, the start of a drag).
+// dnd-kit moves stage and lane headers (cards move with cardDrag.ts). The sensors' options keep
+// their identity across renders: given new ones, dnd-kit rebuilds its activators, and every header
+// re-renders with them.
 const POINTER_SENSOR = { activationConstraint: { distance: 6 } }
 const KEYBOARD_SENSOR = { coordinateGetter: mapKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }
 
@@ -70,10 +69,9 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
   const [commandError, setCommandError] = useState<string | null>(null)
   const [exporting, setExporting] = useState(false)
   const [exportError, setExportError] = useState<unknown>(null)
-  const [dragging, setDragging] = useState<Card | null>(null)
   const viewport = useRef<HTMLDivElement>(null)
-  const [nearView] = useState(() => createNearView(() => viewport.current))
-  useEffect(() => () => nearView.dispose(), [nearView])
+  const dragLayer = useRef<HTMLDivElement>(null)
+  const announcer = useRef<HTMLDivElement>(null)
 
   const scores = useLiveScores(doc, period, workspace.timezone)
   const list = useApiQuery('journeys.list', {})
@@ -90,6 +88,25 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
     [store],
   )
   const announceRemoval = useCallback((what: string) => setRemoval(what), [])
+  // Card drags run outside React (see cardDrag.ts); they read the selection and the language as they are when they start.
+  const latest = useRef({ selected: selected as ReadonlySet<string>, t, dispatch })
+  useEffect(() => {
+    latest.current = { selected, t, dispatch }
+  }, [selected, t, dispatch])
+  const [cardDrag] = useState(() =>
+    createCardDrag({
+      doc: () => store.doc,
+      selected: () => latest.current.selected,
+      t: () => latest.current.t,
+      dispatch: (command) => latest.current.dispatch(command),
+      viewport: () => viewport.current,
+      layer: () => dragLayer.current,
+      announce: (text) => {
+        if (announcer.current) announcer.current.textContent = text
+      },
+    }),
+  )
+  useEffect(() => (viewport.current ? cardDrag.listen(viewport.current) : undefined), [cardDrag])
   const onRemovedCards = useCallback((count: number) => setRemoval(t.plural('journey.removed.cards', count)), [t])
   const editing = useMemo<MapEditing>(
     () => ({
@@ -118,9 +135,10 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
         }
       },
       setActiveCell: (laneId, stepId) => setActiveCell({ laneId, stepId }),
+      pickUp: (cardId) => cardDrag.pickUp(cardId),
       announceRemoval,
     }),
-    [dispatch, selected, store, announceRemoval],
+    [dispatch, selected, store, announceRemoval, cardDrag],
   )
 
   useEditorShortcuts({ store, selected, setSelected, activeCell, onRemoved: onRemovedCards, enabled: !presenting })
@@ -149,11 +167,6 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
     () => ({ announcements: mapAnnouncements(t, () => store.doc), screenReaderInstructions: { draggable: t('journey.drag.instructions') } }),
     [t, store],
   )
-  const onDragStart = (e: DragStartEvent) => {
-    const cardId = (e.active.data.current as { cardId?: string } | undefined)?.cardId
-    setDragging(cardId ? (store.doc.cards.find((c) => c.id === cardId) ?? null) : null)
-  }
-
   const exportPng = async () => {
     setExporting(true)
     setExportError(null)
@@ -323,40 +336,16 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
             sensors={sensors}
             collisionDetection={mapCollisions}
             accessibility={accessibility}
-            onDragStart={onDragStart}
-            onDragCancel={() => setDragging(null)}
             onDragEnd={(e) => {
-              setDragging(null)
-              const cmd = commandForDrop(store.doc, e, selected, (laneId, stepId, moving) => {
-                // Keyboard drops append; a pointer drop lands before the first card whose middle is below the dragged card's.
-                const rect = e.active.rect.current.translated
-                if (!rect || !(e.activatorEvent instanceof PointerEvent || e.activatorEvent instanceof MouseEvent)) return undefined
-                const y = rect.top + rect.height / 2
-                const cards = [...document.querySelectorAll<HTMLElement>(`.jm-editor .jm-cell[data-lane-id="${laneId}"][data-step-id="${stepId}"] [data-card-id]`)].filter((el) => !moving.includes(el.dataset.cardId ?? ''))
-                const at = cards.findIndex((el) => {
-                  const r = el.getBoundingClientRect()
-                  return y < r.top + r.height / 2
-                })
-                return at < 0 ? undefined : at
-              })
+              const cmd = commandForDrop(store.doc, e)
               if (cmd) dispatch(cmd)
             }}
           >
             <div className="jm-viewport" ref={viewport} onWheel={(e) => e.ctrlKey && (e.preventDefault(), zoomBy(e.deltaY > 0 ? -1 : 1))} onPointerDown={startPan} tabIndex={-1}>
               <div className="jm-zoom" style={{ zoom }}>
-                <NearViewContext.Provider value={nearView}>
-                  <JourneyMapView doc={doc} display={display} label={t('journey.map.label', { name: doc.map.name })} />
-                </NearViewContext.Provider>
+                <JourneyMapView doc={doc} display={display} label={t('journey.map.label', { name: doc.map.name })} />
               </div>
             </div>
-            <DragOverlay dropAnimation={null}>
-              {dragging ? (
-                <div className={`${cardClass(dragging, { metric: doc.map.scoreMetric, heat: false, commentCount: 0 })} jm-overlay`}>
-                  <CardBody card={dragging} look={{ metric: doc.map.scoreMetric, heat: false, commentCount: 0 }} />
-                  {selected.has(dragging.id) && selected.size > 1 && <span className="jm-overlay-count">{selected.size}</span>}
-                </div>
-              ) : null}
-            </DragOverlay>
           </DndContext>
           {otherDoc && (
             <section className="jm-other" aria-label={t('journey.version.other', { name: otherDoc.map.name })}>
@@ -373,6 +362,12 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
             </section>
           )}
           {openCard && <CardPanel doc={doc} card={openCard} editing={editing} timezone={workspace.timezone} onClose={() => setOpenCardId(null)} />}
+        </div>
+        {/* Card moves: the dragged card's preview, what a screen reader hears, and how to move a card with the keyboard. */}
+        <div className="jm-drag-layer" ref={dragLayer} />
+        <div className="sr-only" ref={announcer} role="status" aria-live="assertive" aria-atomic="true" data-testid="card-move-announcer" />
+        <div className="sr-only" id={CARD_DRAG_HELP_ID}>
+          {t('journey.drag.instructions')}
         </div>
 
         {removal && (

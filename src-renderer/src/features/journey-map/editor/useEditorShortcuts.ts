@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
-import type { Command } from '../../../../../src-shared/domain/journeys/commands'
-import { isCardLane, orderedSteps } from '../../../../../src-shared/domain/journeys/grid'
+import { isCardLane } from '../../../../../src-shared/domain/journeys/grid'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
-import { cardSchema, type Card, type JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
+import { cardSchema, type Card } from '../../../../../src-shared/domain/journeys/model'
+import { keyboardMove } from './cardMoves'
 import type { JourneyEditorStore } from './editorStore'
 
 const CLIPBOARD_KEY = 'cxdesk.journey.clipboard'
@@ -23,27 +23,6 @@ export function pastedCards(laneId: string, stepId: string): Card[] {
   } catch {
     return []
   }
-}
-
-/** Cards one cell over (Alt+←/→: step; Alt+Shift+↑/↓: lane) or one place up / down in their cell (Alt+↑/↓). */
-export function keyboardMove(doc: JourneyDoc, ids: string[], key: string, shift: boolean): Command | null {
-  const first = doc.cards.find((c) => c.id === ids[0])
-  if (!first) return null
-  const steps = orderedSteps(doc)
-  const lanes = doc.lanes.filter(isCardLane)
-  if (key === 'ArrowLeft' || key === 'ArrowRight') {
-    const i = steps.findIndex((s) => s.id === first.stepId) + (key === 'ArrowRight' ? 1 : -1)
-    return steps[i] ? { type: 'moveCards', ids, laneId: first.laneId, stepId: steps[i].id } : null
-  }
-  if (shift) {
-    const i = lanes.findIndex((l) => l.id === first.laneId) + (key === 'ArrowDown' ? 1 : -1)
-    return lanes[i] ? { type: 'moveCards', ids, laneId: lanes[i].id, stepId: first.stepId } : null
-  }
-  const cell = doc.cards.filter((c) => c.laneId === first.laneId && c.stepId === first.stepId)
-  const at = cell.findIndex((c) => c.id === first.id)
-  const to = at + (key === 'ArrowDown' ? 1 : -1)
-  if (to < 0 || to >= cell.length) return null
-  return { type: 'moveCards', ids, laneId: first.laneId, stepId: first.stepId, index: to }
 }
 
 const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('dialog[open]'))

@@ -1,5 +1,4 @@
-import { memo, useMemo, type KeyboardEvent } from 'react'
-import { useDraggable, type DraggableAttributes, type DraggableSyntheticListeners } from '@dnd-kit/core'
+import { memo, type KeyboardEvent } from 'react'
 import type { Figure } from '../../../../../src-shared/api/metrics'
 import type { Card } from '../../../../../src-shared/domain/journeys/model'
 import type { MetricKind } from '../../../../../src-shared/domain/scores'
@@ -8,7 +7,7 @@ import type { CompareStatus } from '../compare/compareDocs'
 import { heatOf } from '../scores/liveScores'
 import { FormattedText, plainText } from './FormattedText'
 import { Icon } from './icons'
-import { useMapEditing } from './mapContext'
+import { CARD_DRAG_HELP_ID, useMapEditing } from './mapContext'
 
 export interface CardLook {
   figure?: Figure
@@ -53,52 +52,36 @@ export function cardClass(card: Card, look: CardLook, extra = ''): string {
 }
 
 /**
- * A card on the editable map: a drag source (pointer or keyboard), selectable, opens on Enter.
- * dnd-kit re-renders every draggable when a drag starts or ends and whenever the pointer enters
- * another cell, so this component only holds the drag hook; what it draws is `CardTile`, memoised
- * on props that stay the same through a drag (except for the dragged card's).
+ * A card on the editable map: selectable, opens on Enter or a double-click, picked up with Space.
+ * It has no drag hook: the editor moves cards with one pointer listener on the whole map
+ * (editor/cardDrag.ts), so that a drag re-renders none of the 600 cards of a big map.
  */
 export const EditableCard = memo(function EditableCard({ card, look, selected }: { card: Card; look: CardLook; selected: boolean }) {
-  const data = useMemo(() => ({ type: 'card', cardId: card.id }), [card.id])
-  const drag = useDraggable({ id: `card:${card.id}`, data })
-  return <CardTile card={card} look={look} selected={selected} dragging={drag.isDragging} setNodeRef={drag.setNodeRef} attributes={drag.attributes} listeners={drag.listeners} />
-})
-
-interface CardTileProps {
-  card: Card
-  look: CardLook
-  selected: boolean
-  dragging: boolean
-  setNodeRef: (el: HTMLElement | null) => void
-  attributes: DraggableAttributes
-  listeners: DraggableSyntheticListeners
-}
-
-const CardTile = memo(function CardTile({ card, look, selected, dragging, setNodeRef, attributes, listeners }: CardTileProps) {
   const editing = useMapEditing()
   const { t } = useI18n()
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Enter' && !e.altKey) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return
+    if (e.key === 'Enter') {
       e.preventDefault()
       editing?.openCard(card.id)
+    } else if (e.key === ' ') {
+      e.preventDefault()
+      editing?.pickUp(card.id)
     }
   }
   return (
     <div
-      ref={setNodeRef}
-      {...attributes}
-      {...listeners}
+      role="button"
+      tabIndex={0}
       aria-roledescription={t('journey.card.role')}
+      aria-describedby={CARD_DRAG_HELP_ID}
       aria-pressed={selected}
       data-card-id={card.id}
-      className={cardClass(card, look, `${selected ? ' jm-selected' : ''}${dragging ? ' jm-dragging' : ''}`)}
+      className={cardClass(card, look, selected ? ' jm-selected' : '')}
       onClick={(e) => editing?.select(card.id, e.shiftKey || e.ctrlKey || e.metaKey ? 'toggle' : 'replace')}
       onDoubleClick={() => editing?.openCard(card.id)}
       onFocus={() => editing?.setActiveCell(card.laneId, card.stepId)}
-      onKeyDown={(e) => {
-        onKeyDown(e)
-        listeners?.onKeyDown?.(e)
-      }}
+      onKeyDown={onKeyDown}
     >
       <CardBody card={card} look={look} />
     </div>

@@ -7,7 +7,6 @@ import { useI18n } from '../../../i18n/I18nProvider'
 import { ActionMenu } from './ActionMenu'
 import { Icon } from './icons'
 import { useMapEditing, type MapEditing } from './mapContext'
-import { NO_RESIZE_OBSERVER } from './nearView'
 
 /** A name edited in place: saved when the field is left or Enter is pressed, Escape puts the old name back. */
 export function NameInput({ value, label, onSave, className, placeholder, multiline }: { value: string; label: string; onSave: (v: string) => void; className?: string; placeholder?: string; multiline?: boolean }) {
@@ -38,6 +37,13 @@ export function NameInput({ value, label, onSave, className, placeholder, multil
   // Long lane names (and Thai ones) wrap instead of being cut off.
   return multiline ? <textarea rows={2} {...props} /> : <input {...props} />
 }
+
+/**
+ * dnd-kit gives every drop target a ResizeObserver for the length of each drag, to re-measure it
+ * when it changes size. Nothing on the map changes size while a header is dragged (it stays in its
+ * place, drawn faded), so the header slots need none.
+ */
+const NO_RESIZE_OBSERVER = { disabled: true }
 
 /**
  * A stage or lane header is both a drag source and a drop target. dnd-kit re-renders all of them

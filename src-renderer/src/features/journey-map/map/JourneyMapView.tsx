@@ -1,5 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react'
-import { useDroppable } from '@dnd-kit/core'
+import { memo, useEffect, useMemo, useRef } from 'react'
 import type { Card, JourneyDoc, Lane, Step } from '../../../../../src-shared/domain/journeys/model'
 import { cardsByCell, cellKey, orderedSteps, stepsOf } from '../../../../../src-shared/domain/journeys/grid'
 import { useI18n } from '../../../i18n/I18nProvider'
@@ -9,7 +8,6 @@ import { EmotionCurve } from './EmotionCurve'
 import { LaneHeader, StageHeader, StepHeader } from './Headers'
 import { LiveScoreCell } from './LiveScoreCell'
 import { useMapEditing, type MapDisplay } from './mapContext'
-import { NO_RESIZE_OBSERVER, useNearView } from './nearView'
 
 export const COLUMN_WIDTH = 208
 export const LANE_HEADER_WIDTH = 190
@@ -181,23 +179,13 @@ function ScoresLegend({ metric }: { metric: JourneyDoc['map']['scoreMetric'] }) 
 }
 
 /**
- * A cell: a drop target for cards while it is in or near the view (see nearView.ts). dnd-kit
- * re-renders every drop target when a drag starts or ends and whenever the pointer enters another
- * cell; only the highlight changes then, so the cards inside are drawn by the memoised `CellCards`.
+ * A cell. On the editable map it is where dragged cards can land: the editor finds it under the
+ * pointer by its data attributes and highlights it with a class (editor/cardDrag.ts), so a drag
+ * re-renders no cell; the cards inside are drawn by the memoised `CellCards`.
  */
 function CardCell({ doc, lane, step, cards, looks }: { doc: JourneyDoc; lane: Lane; step: Step; cards: Card[]; looks: Map<string, CardLook> }) {
-  const editing = useMapEditing()
-  const data = useMemo(() => ({ type: 'cell', laneId: lane.id, stepId: step.id }), [lane.id, step.id])
-  const node = useRef<HTMLDivElement | null>(null)
-  const near = useNearView(node)
-  const drop = useDroppable({ id: `cell:${cellKey(lane.id, step.id)}`, data, disabled: !editing || !near, resizeObserverConfig: NO_RESIZE_OBSERVER })
-  const { setNodeRef } = drop
-  const ref = useCallback((el: HTMLDivElement | null) => {
-    node.current = el
-    setNodeRef(el)
-  }, [setNodeRef])
   return (
-    <div ref={ref} className={`jm-cell jm-cell-${lane.type}${drop.isOver ? ' jm-drop-over' : ''}`} role="group" aria-label={cellLabel(doc, lane, step)} data-lane-id={lane.id} data-step-id={step.id}>
+    <div className={`jm-cell jm-cell-${lane.type}`} role="group" aria-label={cellLabel(doc, lane, step)} data-lane-id={lane.id} data-step-id={step.id}>
       <CellCards lane={lane} step={step} cards={cards} looks={looks} />
     </div>
   )

@@ -25,9 +25,14 @@ export interface MapEditing {
   openCard(cardId: string): void
   addCard(laneId: string, stepId: string): void
   setActiveCell(laneId: string, stepId: string): void
+  /** Picks a card (and the selection it is in) up to move it with the arrow keys. */
+  pickUp(cardId: string): void
   /** Tells the user that something was removed, with a way to undo it. */
   announceRemoval(what: string): void
 }
+
+/** The element whose text tells a screen reader how to move a card. */
+export const CARD_DRAG_HELP_ID = 'jm-card-drag-help'
 
 export const MapEditingContext = createContext<MapEditing | null>(null)
 export const useMapEditing = () => useContext(MapEditingContext)
