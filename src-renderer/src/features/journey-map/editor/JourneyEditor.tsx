@@ -5,12 +5,13 @@ import { filterToSearchParams } from '../../../../../src-shared/api/filters'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
 import { newCard } from '../../../../../src-shared/domain/journeys/cards'
 import { laneTypes, type Card, type LaneType } from '../../../../../src-shared/domain/journeys/model'
-import { metricKinds, type MetricKind } from '../../../../../src-shared/domain/scores'
+import type { MetricKind } from '../../../../../src-shared/domain/scores'
 import { useApi, useApiQuery } from '../../../api/hooks'
 import { hrefFor, navigate } from '../../../app/router'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { MetricOptions } from '../../../components/MetricOptions'
 import { Loading } from '../../../components/Loading'
 import { Notice } from '../../../components/Notice'
 import { compareDocs, compareSummary } from '../compare/compareDocs'
@@ -265,11 +266,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
           <label className="jm-inline">
             <span>{t('journey.scores.metric')}</span>
             <select value={doc.map.scoreMetric} onChange={(e) => dispatch({ type: 'updateMap', patch: { scoreMetric: e.target.value as MetricKind } })}>
-              {metricKinds.map((m) => (
-                <option key={m} value={m}>
-                  {t(`metric.${m}`)}
-                </option>
-              ))}
+              <MetricOptions />
             </select>
           </label>
           <label className="jm-inline">
