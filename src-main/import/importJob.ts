@@ -10,6 +10,7 @@ import { rowError } from './rowError'
 import { customerLinker } from '../db/repositories/customers'
 import { ensureQuestions, specKey } from '../db/repositories/questionLookup'
 import { finishImportRecord, startImportRecord } from '../db/repositories/imports'
+import { suspendRollupTriggers } from '../db/repositories/rollups/bulkJournal'
 import { feedbackWriter } from '../services/feedbackWriter'
 import { metricKinds } from '../../src-shared/domain/scores'
 
@@ -157,9 +158,13 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     }
     if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now)
     let restoreIndexes: (() => void) | null = null
-    if (!input.dryRun && mapping.kind === 'responses' && input.source.totalBytes > BULK_BYTES) {
-      const existing = (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
-      if (input.source.totalBytes / BYTES_PER_ROW > existing) restoreIndexes = suspendIndexes(sqlite)
+    let journalRollups: (() => void) | null = null
+    if (!input.dryRun && mapping.kind === 'responses') {
+      journalRollups = suspendRollupTriggers(sqlite)
+      if (input.source.totalBytes > BULK_BYTES) {
+        const existing = (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
+        if (input.source.totalBytes / BYTES_PER_ROW > existing) restoreIndexes = suspendIndexes(sqlite)
+      }
     }
 
     for await (const batch of input.source.batches((b) => (bytesRead = b))) {
@@ -190,8 +195,9 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (!headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
     for (const p of input.source.problems) reject(rowError(p.record, null, 'unterminatedQuote'))
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
+    if (restoreIndexes) restoreIndexes()
+    journalRollups?.()
     if (restoreIndexes) {
-      restoreIndexes()
       // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).
       sqlite.pragma('analysis_limit = 400')
       sqlite.exec('ANALYZE')
