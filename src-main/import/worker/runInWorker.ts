@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { ImportSummary } from '../../../src-shared/api/imports'
 import { AppError } from '../../../src-shared/api/result'
 import type { ImportWorkerData, ImportWorkerMessage } from './protocol'
+import type { MappedTable } from '../mappedTable'
+import { sendTable } from './remoteTable'
 
 /**
  * Where the worker's code is: beside the bundle (out/main/importWorker.js) in the desktop app, or the
@@ -20,8 +22,16 @@ export interface WorkerJob {
   cancel(): void
 }
 
-/** Starts an import in a worker thread; progress is relayed, the result or error comes back as a value. */
-export function startImportWorker(data: Omit<ImportWorkerData, 'cancel'>, onProgress: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void, entry = importWorkerEntry()): WorkerJob {
+/**
+ * Starts an import in a worker thread, which writes while this thread reads and maps the file
+ * (`openTable`) and sends it over; progress is relayed, the result or error comes back as a value.
+ */
+export function startImportWorker(
+  data: Omit<ImportWorkerData, 'cancel'>,
+  openTable: () => Promise<MappedTable>,
+  onProgress: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void,
+  entry = importWorkerEntry(),
+): WorkerJob {
   const cancel = new SharedArrayBuffer(4)
   const flag = new Int32Array(cancel)
   const worker = new Worker(entry, {
@@ -32,6 +42,7 @@ export function startImportWorker(data: Omit<ImportWorkerData, 'cancel'>, onProg
   const done = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false
     worker.on('message', (msg: ImportWorkerMessage) => {
+      if (msg.type === 'ack') return
       if (msg.type === 'progress') onProgress(msg)
       else if (msg.type === 'done') {
         settled = true
@@ -49,5 +60,7 @@ export function startImportWorker(data: Omit<ImportWorkerData, 'cancel'>, onProg
       if (!settled) reject(new AppError('IMPORT_FAILED', `The import stopped unexpectedly (exit code ${code}); nothing was imported.`))
     })
   })
+  // A failure to read is sent to the worker, which reports it as the import's error.
+  void sendTable(worker, openTable)
   return { done, cancel: () => Atomics.store(flag, 0, 1) }
 }
