@@ -37,7 +37,7 @@ export function startImportWorker(
   const worker = new Worker(entry, {
     workerData: { ...data, cancel } satisfies ImportWorkerData,
     // The import streams: a small heap is plenty, and keeps the process's peak memory down.
-    resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   })
   const done = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false
