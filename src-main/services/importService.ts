@@ -133,19 +133,14 @@ export async function runImport(
   const emit = (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => deps.emit({ jobId, fileName: file.name, phase, ...p })
   const now = deps.clock.now()
   const timezone = open.settings.timezone
-  const chosen = mapping
-  // The file is read and mapped on this thread in both cases; a file workspace is written by a worker meanwhile.
-  const readMapped = async () => {
-    const { source } = await openTable(file.path, file.name, { encoding: chosen.encoding, delimiter: chosen.delimiter, sheet: chosen.sheet })
-    return mapInThisThread(source, { mapping: chosen, sourceKey: insp.proposal.sourceKey, timezone })
-  }
   let summary: ImportSummary
   try {
     if (open.ws.path === ':memory:' || deps.inProcess) {
       let cancelled = false
       running.set(jobId, { cancel: () => (cancelled = true) })
+      const { source } = await openTable(file.path, file.name, { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet })
       summary = await runImportJob(open.ws.sqlite, {
-        table: await readMapped(),
+        table: mapInThisThread(source, { mapping, sourceKey: insp.proposal.sourceKey, timezone }),
         mapping,
         fileName: file.name,
         dryRun: req.dryRun,
@@ -155,8 +150,7 @@ export async function runImport(
       })
     } else {
       const job = startImportWorker(
-        { dbPath: open.ws.path, nativeBinding: deps.nativeBinding, fileName: file.name, mapping, dryRun: req.dryRun, now },
-        readMapped,
+        { dbPath: open.ws.path, nativeBinding: deps.nativeBinding, path: file.path, fileName: file.name, mapping, sourceKey: insp.proposal.sourceKey, dryRun: req.dryRun, timezone, now },
         emit,
       )
       running.set(jobId, job)

@@ -1,12 +1,9 @@
+import { Worker } from 'node:worker_threads'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect, ROOT } from './fixtures'
-import type { ImportMapping } from '../../src-shared/api/imports'
-import { startImportWorker } from '../../src-main/import/worker/runInWorker'
-import { mapInThisThread } from '../../src-main/import/mappedTable'
-import { openTable } from '../../src-main/import/openTable'
 
 /** The desktop app runs imports in the bundled worker (out/main/importWorker.js): it must load and work under plain Node. */
 test('the bundled import worker loads and imports', async () => {
@@ -17,12 +14,27 @@ test('the bundled import worker loads and imports', async () => {
     const ws = join(dir, 'w.cxdesk')
     execFileSync(process.execPath, [join(ROOT, 'src-main/cli/cxdesk.cjs'), 'init', ws], { env: { ...process.env, CXDESK_HOME: dir } })
     const columns = ['responseId', 'customerId', 'email', 'date', 'channel', 'touchpoint', 'stage', 'metric', 'score', 'comment', 'language', 'status', 'resolvedAt', 'location'].map((role, index) => ({ index, role }))
-    const mapping = { kind: 'responses', format: 'cxdesk-generator', headerRows: 1, columns, dateOrder: null, timezone: null, defaults: {} } as unknown as ImportMapping
-    const file = join(ROOT, 'tests/fixtures/generator-400.csv')
-    // The main process reads and maps the file and sends it to the bundled worker, which writes.
-    const readMapped = async () => mapInThisThread((await openTable(file, 'generator-400.csv')).source, { mapping, sourceKey: 'cxdesk-generator', timezone: 'Asia/Bangkok' })
-    const job = startImportWorker({ dbPath: ws, fileName: 'generator-400.csv', mapping, dryRun: false, now: Date.now() }, readMapped, () => undefined, entry)
-    expect(await job.done).toMatchObject({ imported: 400 })
+    const worker = new Worker(entry, {
+      workerData: {
+        dbPath: ws,
+        path: join(ROOT, 'tests/fixtures/generator-400.csv'),
+        fileName: 'generator-400.csv',
+        sourceKey: 'cxdesk-generator',
+        dryRun: false,
+        timezone: 'Asia/Bangkok',
+        now: Date.now(),
+        cancel: new SharedArrayBuffer(4),
+        mapping: { kind: 'responses', format: 'cxdesk-generator', headerRows: 1, columns, dateOrder: null, timezone: null, defaults: {} },
+      },
+    })
+    const result = await new Promise<{ type: string; summary?: { imported: number } }>((resolve, reject) => {
+      worker.on('message', (m: { type: string }) => {
+        if (m.type !== 'progress') resolve(m)
+      })
+      worker.on('error', reject)
+    })
+    expect(result).toMatchObject({ type: 'done', summary: { imported: 400 } })
+    await worker.terminate()
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

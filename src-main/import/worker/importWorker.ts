@@ -1,8 +1,8 @@
 /**
  * The import worker: a worker_thread with its own SQLite connection, so a long import never blocks
  * the main process (which serves the UI). WAL lets the main connection keep reading meanwhile. It
- * only writes: the main process parses and maps the file meanwhile and sends it in batches
- * (remoteTable.ts), so reading and writing overlap on two cores.
+ * only writes: a reader thread of its own parses and maps the file meanwhile and sends it in
+ * batches (readerWorker.ts, remoteTable.ts), so reading and writing overlap on two cores.
  * Bundled as its own entry for the desktop app (electron.vite.config.ts); run from source through
  * importWorker.bootstrap.cjs under tsx.
  */
@@ -10,7 +10,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openWorkerConnection } from '../../db/connect'
 import { isAppError } from '../../../src-shared/api/result'
 import { runImportJob } from '../importJob'
-import { receiveTable } from './remoteTable'
+import { readInThread } from './remoteTable'
 import type { ImportWorkerData, ImportWorkerMessage } from './protocol'
 
 async function main(port: MessagePort, data: ImportWorkerData): Promise<ImportWorkerMessage> {
@@ -18,8 +18,8 @@ async function main(port: MessagePort, data: ImportWorkerData): Promise<ImportWo
   const sqlite = openWorkerConnection(data.dbPath, { nativeBinding: data.nativeBinding, busyTimeoutMs: 10_000, cacheSizeKiB: 32_768, tempStore: 'FILE' })
   try {
     const cancelled = new Int32Array(data.cancel)
-    // The main process reads and maps the file while this thread writes.
-    const table = await receiveTable(port)
+    // A reader thread parses and maps the file while this one writes.
+    const table = await readInThread({ path: data.path, fileName: data.fileName, mapping: data.mapping, sourceKey: data.sourceKey, timezone: data.timezone })
     const summary = await runImportJob(sqlite, {
       table,
       mapping: data.mapping,
