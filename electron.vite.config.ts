@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           // Imports run in a worker thread with its own SQLite connection (src-main/import/worker).
           importWorker: resolve(__dirname, 'src-main/import/worker/importWorker.ts'),
+          // …which has the file read and mapped by a thread of its own while it writes.
+          readerWorker: resolve(__dirname, 'src-main/import/worker/readerWorker.ts'),
           // The score summaries are folded and rebuilt in a worker thread (metrics/rollups/worker).
           rollupWorker: resolve(__dirname, 'src-main/metrics/rollups/worker/rollupWorker.ts'),
         },

@@ -1,15 +1,14 @@
 import type Database from 'better-sqlite3'
-import type { ImportMapping, ImportSummary, RowError, ScoreSpec } from '../../src-shared/api/imports'
+import type { ImportMapping, ImportSummary, ScoreSpec } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
-import { addDateEvidence, emptyEvidence } from './formats/dates'
 import { generatorScales } from './formats/generatorFormat'
-import type { NormalizedCustomer, NormalizedResponse } from './formats/normalized'
-import { customerRowMapper, responseRowMapper } from './mapping/rowMapper'
-import type { TableSource } from './source/tableSource'
-import { rowError } from './rowError'
+import type { NormalizedCustomer } from './formats/normalized'
+import { fromWire, type MappedBatch, type MappingOutcome, type WireResponse } from './mapping/tableMapper'
+import type { MappedTable } from './mappedTable'
 import { customerLinker } from '../db/repositories/customers'
 import { ensureQuestions, specKey } from '../db/repositories/questionLookup'
 import { finishImportRecord, startImportRecord } from '../db/repositories/imports'
+import { suspendRollupTriggers } from '../db/repositories/rollups/bulkJournal'
 import { feedbackWriter } from '../services/feedbackWriter'
 import { metricKinds } from '../../src-shared/domain/scores'
 
@@ -17,6 +16,8 @@ import { metricKinds } from '../../src-shared/domain/scores'
 const BULK_BYTES = 8 << 20
 /** A rough size of one exported row, to estimate a file's rows from its bytes. */
 const BYTES_PER_ROW = 160
+/** The page cache (and so the sorter's memory) while the dropped indexes are created again. */
+const INDEX_SORT_CACHE_KIB = 16_384
 
 /**
  * Secondary indexes on the tables a large import fills are dropped for the import and created again
@@ -31,23 +32,26 @@ function suspendIndexes(sqlite: Database.Database): () => void {
     .all() as Array<{ name: string; sql: string }>
   for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`)
   return () => {
-    for (const i of indexes) sqlite.exec(i.sql)
+    // SQLite's sorter may hold as much memory as the page cache; measured, a large cache did not make
+    // these sorts faster, so they run with a small one and the import's peak memory stays lower.
+    const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
+    sqlite.pragma(`cache_size = -${INDEX_SORT_CACHE_KIB}`)
+    try {
+      for (const i of indexes) sqlite.exec(i.sql)
+    } finally {
+      sqlite.pragma(`cache_size = ${cacheSize}`)
+    }
   }
 }
 
-/** How many rejected rows are listed by number; the count covers all of them. */
-export const MAX_LISTED_ERRORS = 200
 const PROGRESS_EVERY_MS = 150
 
 export interface ImportJobInput {
-  source: TableSource
+  /** The file read through its mapping, on this thread or on a reader thread. */
+  table: MappedTable
   mapping: ImportMapping
-  sourceKey: string
   fileName: string
   dryRun: boolean
-  /** The workspace's zone: times without a zone are read in it, and local dates are cut in it. */
-  timezone: string
-  localDateOf: (epochMs: number) => string
   now: number
   isCancelled: () => boolean
   onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void
@@ -63,44 +67,32 @@ function specsOf(mapping: ImportMapping): ScoreSpec[] {
 }
 
 /**
- * Streams a file through a mapping into the workspace in ONE transaction (or, with dryRun, only
- * checks it). Memory holds a batch of rows at a time; the transaction's pages spill to the WAL,
- * so a million-row file imports in bounded memory. A cancel or any error rolls everything back;
- * a crash (even SIGKILL) leaves no trace because the commit never happened. Returns the counts.
+ * Writes a mapped table into the workspace in ONE transaction (or, with dryRun, only checks it).
+ * Memory holds a batch of rows at a time; the transaction's pages spill to the WAL, so a
+ * million-row file imports in bounded memory. A cancel or any error rolls everything back; a crash
+ * (even SIGKILL) leaves no trace because the commit never happened. Returns the counts.
  */
 export async function runImportJob(sqlite: Database.Database, input: ImportJobInput): Promise<ImportSummary> {
   const started = performance.now()
-  const { mapping } = input
-  const errors: RowError[] = []
-  let rejected = 0
-  let rowsRead = 0
+  const { mapping, table } = input
   let imported = 0
   let duplicates = 0
-  const evidence = emptyEvidence()
-  const dateIndex = mapping.columns.find((c) => c.role === 'date')?.index ?? null
-  let headers: string[] | null = null
-  let headerRowsSeen = 0
   let bytesRead = 0
+  let rowsRead = 0
   let lastProgress = 0
   let importId: number | null = null
-  const reject = (e: RowError) => {
-    rejected++
-    if (errors.length < MAX_LISTED_ERRORS) errors.push(e)
-  }
+  let outcome: MappingOutcome
 
   const inTransaction = !input.dryRun
   if (inTransaction) sqlite.exec('BEGIN IMMEDIATE')
   try {
-    let handle: ((fields: string[], row: number) => void) | null = null
+    let handle: ((item: MappedBatch['items'][number]) => void) | null = null
     const prepare = (hdr: string[]) => {
       if (mapping.kind === 'customers') {
-        const map = customerRowMapper(mapping, hdr, { sourceKey: input.sourceKey, timezone: input.timezone })
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
         const known = sqlite.prepare<{ ref: string | null; email: string | null }, { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = @ref OR (@email IS NOT NULL AND email = @email)')
-        return (fields: string[], row: number) => {
-          const m = map(fields, row)
-          if (!m.ok) return reject(m.error)
-          const c: NormalizedCustomer = m.values[0]
+        return (item: MappedBatch['items'][number]) => {
+          const c = item as NormalizedCustomer
           if (!link) {
             if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
             else imported++
@@ -113,90 +105,78 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       }
       const labels = new Map(mapping.columns.filter((c) => c.score).map((c) => [specKey(c.score as ScoreSpec), hdr[c.index] ?? '']))
       const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, specsOf(mapping), labels)
-      const map = responseRowMapper(mapping, hdr, { sourceKey: input.sourceKey, timezone: input.timezone })
       const write = input.dryRun ? null : feedbackWriter(sqlite, input.now)
       const link = input.dryRun ? null : customerLinker(sqlite, input.now)
       const exists = sqlite.prepare<[string], { one: number }>('SELECT 1 one FROM responses WHERE dedup_key = ?')
-      return (fields: string[], row: number) => {
-        const m = map(fields, row)
-        if (!m.ok) return reject(m.error)
-        for (const r of m.values as NormalizedResponse[]) {
-          if (!write) {
-            if (exists.get(r.dedupKey)) duplicates++
-            else imported++
-            continue
-          }
-          const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
-          const id = write({
-            dedupKey: r.dedupKey,
-            importId,
-            externalRef: r.externalRef,
-            customerId: customer?.id ?? null,
-            questionId: r.question ? (questionIds.get(specKey(r.question)) ?? null) : null,
-            score: r.score,
-            submittedAt: r.submittedAt,
-            submittedOffset: r.submittedOffset,
-            localDate: input.localDateOf(r.submittedAt),
-            channel: r.channel,
-            touchpoint: r.touchpoint,
-            stage: r.stage,
-            location: r.location,
-            language: r.language,
-            comment: r.comment,
-            respondentEmail: r.customerEmail,
-            status: r.status,
-            owner: r.owner,
-            statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
-            resolvedAt: r.resolvedAt,
-            now: input.now,
-          })
-          if (id === null) duplicates++
+      return (item: MappedBatch['items'][number]) => {
+        const r = fromWire(item as WireResponse)
+        if (!write) {
+          if (exists.get(r.dedupKey)) duplicates++
           else imported++
+          return
         }
+        const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
+        const id = write({
+          dedupKey: r.dedupKey,
+          importId,
+          externalRef: r.externalRef,
+          customerId: customer?.id ?? null,
+          questionId: r.questionKey ? (questionIds.get(r.questionKey) ?? null) : null,
+          score: r.score,
+          submittedAt: r.submittedAt,
+          submittedOffset: r.submittedOffset,
+          localDate: r.localDate,
+          channel: r.channel,
+          touchpoint: r.touchpoint,
+          stage: r.stage,
+          location: r.location,
+          language: r.language,
+          comment: r.comment,
+          respondentEmail: r.customerEmail,
+          status: r.status,
+          owner: r.owner,
+          statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
+          resolvedAt: r.resolvedAt,
+          now: input.now,
+        })
+        if (id === null) duplicates++
+        else imported++
       }
     }
     if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now)
     let restoreIndexes: (() => void) | null = null
-    if (!input.dryRun && mapping.kind === 'responses' && input.source.totalBytes > BULK_BYTES) {
-      const existing = (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
-      if (input.source.totalBytes / BYTES_PER_ROW > existing) restoreIndexes = suspendIndexes(sqlite)
+    let journalRollups: (() => void) | null = null
+    if (!input.dryRun && mapping.kind === 'responses') {
+      journalRollups = suspendRollupTriggers(sqlite)
+      if (table.totalBytes > BULK_BYTES) {
+        const existing = (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
+        if (table.totalBytes / BYTES_PER_ROW > existing) restoreIndexes = suspendIndexes(sqlite)
+      }
     }
 
-    for await (const batch of input.source.batches((b) => (bytesRead = b))) {
+    for await (const batch of table.batches()) {
       if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
-      for (const rec of batch) {
-        if (headerRowsSeen < mapping.headerRows) {
-          if (headerRowsSeen === 0) headers = rec.fields.map((h) => h.trim())
-          headerRowsSeen++
-          if (headerRowsSeen === mapping.headerRows) handle = prepare(headers ?? [])
-          continue
-        }
-        rowsRead++
-        // In a CSV every row has the header's width; a different count means a broken row (a stray quote or delimiter).
-        // Spreadsheets leave trailing empty cells out, so workbooks are not held to it.
-        if (input.source.kind === 'csv' && headers && rec.fields.length !== headers.length) {
-          reject(rowError(rec.record, null, 'columnCount', { expected: headers.length, found: rec.fields.length }))
-          continue
-        }
-        if (dateIndex !== null) addDateEvidence(evidence, rec.fields[dateIndex] ?? '')
-        handle?.(rec.fields, rec.record)
-      }
+      if (!handle && batch.headers) handle = prepare(batch.headers)
+      if (handle) for (const item of batch.items) handle(item)
+      bytesRead = batch.bytesRead
+      rowsRead = batch.rowsRead
       const t = performance.now()
       if (t - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = t
-        input.onProgress?.({ bytesRead, totalBytes: input.source.totalBytes, rowsRead })
+        input.onProgress?.({ bytesRead, totalBytes: table.totalBytes, rowsRead })
       }
     }
-    if (!headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
-    for (const p of input.source.problems) reject(rowError(p.record, null, 'unterminatedQuote'))
+    outcome = table.outcome()
+    if (!outcome.headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
+    if (restoreIndexes) restoreIndexes()
+    journalRollups?.()
     if (restoreIndexes) {
-      restoreIndexes()
       // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).
       sqlite.pragma('analysis_limit = 400')
       sqlite.exec('ANALYZE')
     }
-    if (importId !== null) finishImportRecord(sqlite, importId, { rowsRead, imported, duplicates, rejected }, input.now)
+    if (importId !== null) finishImportRecord(sqlite, importId, { rowsRead: outcome.rowsRead, imported, duplicates, rejected: outcome.rejected }, input.now)
     if (inTransaction) sqlite.exec('COMMIT')
   } catch (e) {
     if (inTransaction && sqlite.inTransaction) sqlite.exec('ROLLBACK')
@@ -204,20 +184,22 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (e instanceof TypeError && /encoded data|decode/i.test(e.message))
       throw new AppError('IMPORT_FAILED', `${input.fileName} is not valid ${mapping.encoding ?? 'UTF-8'} text. Choose its encoding and try again.`)
     throw new AppError('IMPORT_FAILED', `Could not import ${input.fileName}: ${(e as Error).message}`)
+  } finally {
+    await table.close()
   }
-  errors.sort((a, b) => a.row - b.row)
-  input.onProgress?.({ bytesRead: input.source.totalBytes, totalBytes: input.source.totalBytes, rowsRead })
+  const errors = [...outcome.errors].sort((a, b) => a.row - b.row)
+  input.onProgress?.({ bytesRead: table.totalBytes, totalBytes: table.totalBytes, rowsRead: outcome.rowsRead })
   return {
     importId,
     kind: mapping.kind,
     fileName: input.fileName,
     dryRun: input.dryRun,
-    rowsRead,
+    rowsRead: outcome.rowsRead,
     imported,
     duplicates,
-    rejected,
+    rejected: outcome.rejected,
     errors,
-    dateEvidence: dateIndex === null ? null : evidence,
+    dateEvidence: outcome.dateEvidence,
     durationMs: Math.round(performance.now() - started),
   }
 }

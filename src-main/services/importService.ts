@@ -6,6 +6,7 @@ import type { Clock } from '../app/clock'
 import { inspectTable, openTable, type TableInspection } from '../import/openTable'
 import { needsOrderChoice, orderFromEvidence } from '../import/formats/dates'
 import { runImportJob } from '../import/importJob'
+import { mapInThisThread } from '../import/mappedTable'
 import { startImportWorker, type WorkerJob } from '../import/worker/runInWorker'
 import type { OpenWorkspace } from './workspaceSession'
 
@@ -137,15 +138,12 @@ export async function runImport(
     if (open.ws.path === ':memory:' || deps.inProcess) {
       let cancelled = false
       running.set(jobId, { cancel: () => (cancelled = true) })
-      const table = await openTable(file.path, file.name, { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet })
+      const { source } = await openTable(file.path, file.name, { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet })
       summary = await runImportJob(open.ws.sqlite, {
-        source: table.source,
+        table: mapInThisThread(source, { mapping, sourceKey: insp.proposal.sourceKey, timezone }),
         mapping,
-        sourceKey: insp.proposal.sourceKey,
         fileName: file.name,
         dryRun: req.dryRun,
-        timezone,
-        localDateOf: open.localDateOf,
         now,
         isCancelled: () => cancelled,
         onProgress: emit,

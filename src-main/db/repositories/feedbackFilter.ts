@@ -29,8 +29,12 @@ function joined(db: Kysely<DB>) {
  * `membershipScan` is for a first page whose tag or text matches many items: the rows are then read
  * newest first and tested against the matches (a few hundred rows to fill a page), instead of
  * fetching every match and sorting them. With few matches the default (matches first) is faster.
+ *
+ * `metricQuestionIds` are the questions of `f.metric` when the caller has looked them up: written as
+ * literals, an exact count compares an integer in each index entry instead of probing a subquery's
+ * list (half the time of "location + NPS + negative" at a million responses).
  */
-export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: { joins?: boolean; membershipScan?: boolean } = {}) {
+export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: { joins?: boolean; membershipScan?: boolean; metricQuestionIds?: number[] } = {}) {
   // A unary + keeps SQLite from driving the query from the IN list (see membershipScan).
   const member = sql.raw(opts.membershipScan ? '+r.id' : 'r.id')
   let q = opts.joins === false ? (db.selectFrom('responses as r') as unknown as ReturnType<typeof joined>) : joined(db)
@@ -38,7 +42,10 @@ export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: 
   // indexed timestamp narrows the scan to the period before the exact test on local_date.
   if (f.from) q = q.where('r.local_date', '>=', f.from).where('r.submitted_at', '>=', Date.parse(`${f.from}T00:00:00Z`) - 14 * HOUR)
   if (f.to) q = q.where('r.local_date', '<=', f.to).where('r.submitted_at', '<', Date.parse(`${f.to}T00:00:00Z`) + 24 * HOUR + 14 * HOUR)
-  if (f.metric?.length) {
+  if (f.metric?.length && opts.metricQuestionIds) {
+    const ids = opts.metricQuestionIds.map((id) => String(Math.trunc(id)))
+    q = q.where(ids.length ? sql<boolean>`r.question_id IN (${sql.raw(ids.join(', '))})` : sql<boolean>`0`)
+  } else if (f.metric?.length) {
     const metrics = f.metric
     q = q.where('r.question_id', 'in', (eb) => eb.selectFrom('questions').select('id').where('metric', 'in', metrics))
   }
@@ -78,6 +85,11 @@ export function filteredResponses(db: Kysely<DB>, f: FeedbackFilter = {}, opts: 
 const MANY_MATCHES = 2_000
 
 /** True when the filter's tag or text narrows to many items, so a page should scan newest first. */
+/** The ids of the questions of these metrics, for `metricQuestionIds`. */
+export function metricQuestionIds(sqlite: Database.Database, metrics: readonly string[]): number[] {
+  return sqlite.prepare(`SELECT id FROM questions WHERE metric IN (${metrics.map(() => '?').join(', ')})`).pluck().all(...metrics) as number[]
+}
+
 export function matchesMany(sqlite: Database.Database, f: FeedbackFilter): boolean {
   const counts: number[] = []
   if (f.text) {

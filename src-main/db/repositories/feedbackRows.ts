@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../schema'
 import { activeFilterKeys, type FeedbackFilter } from '../../../src-shared/api/filters'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
-import { filteredResponses } from './feedbackFilter'
+import { filteredResponses, metricQuestionIds } from './feedbackFilter'
 import { matchExpression } from '../../text/tokens'
 
 export interface InboxRow {
@@ -82,7 +82,8 @@ export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter, sqlite?
         .prepare(`SELECT count(DISTINCT rt.response_id) n FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE t.name IN (${filter.tag.map(() => '?').join(',')})`)
         .get(...filter.tag) as { n: number }
     ).n
-  const row = await filteredResponses(db, filter, { joins: false })
+  const metricIds = sqlite && filter.metric?.length ? metricQuestionIds(sqlite, filter.metric) : undefined
+  const row = await filteredResponses(db, filter, { joins: false, metricQuestionIds: metricIds })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)

@@ -1,34 +1,33 @@
 /**
  * The import worker: a worker_thread with its own SQLite connection, so a long import never blocks
- * the main process (which serves the UI). WAL lets the main connection keep reading meanwhile.
+ * the main process (which serves the UI). WAL lets the main connection keep reading meanwhile. It
+ * only writes: a reader thread of its own parses and maps the file meanwhile and sends it in
+ * batches (readerWorker.ts, remoteTable.ts), so reading and writing overlap on two cores.
  * Bundled as its own entry for the desktop app (electron.vite.config.ts); run from source through
  * importWorker.bootstrap.cjs under tsx.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openWorkerConnection } from '../../db/connect'
 import { isAppError } from '../../../src-shared/api/result'
-import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { runImportJob } from '../importJob'
-import { openTable } from '../openTable'
+import { readInThread } from './remoteTable'
 import type { ImportWorkerData, ImportWorkerMessage } from './protocol'
 
-async function main(data: ImportWorkerData): Promise<ImportWorkerMessage> {
+async function main(port: MessagePort, data: ImportWorkerData): Promise<ImportWorkerMessage> {
   // A large page cache; the transaction spills to the WAL and index sorts to temporary files, not to RAM.
-  const sqlite = openWorkerConnection(data.dbPath, { nativeBinding: data.nativeBinding, busyTimeoutMs: 10_000, cacheSizeKiB: 65_536, tempStore: 'FILE' })
+  const sqlite = openWorkerConnection(data.dbPath, { nativeBinding: data.nativeBinding, busyTimeoutMs: 10_000, cacheSizeKiB: 32_768, tempStore: 'FILE' })
   try {
     const cancelled = new Int32Array(data.cancel)
-    const table = await openTable(data.path, data.fileName, { encoding: data.mapping.encoding, delimiter: data.mapping.delimiter, sheet: data.mapping.sheet })
+    // A reader thread parses and maps the file while this one writes.
+    const table = await readInThread({ path: data.path, fileName: data.fileName, mapping: data.mapping, sourceKey: data.sourceKey, timezone: data.timezone })
     const summary = await runImportJob(sqlite, {
-      source: table.source,
+      table,
       mapping: data.mapping,
-      sourceKey: data.sourceKey,
       fileName: data.fileName,
       dryRun: data.dryRun,
-      timezone: data.timezone,
-      localDateOf: localDateConverter(data.timezone),
       now: data.now,
       isCancelled: () => Atomics.load(cancelled, 0) === 1,
-      onProgress: (p) => parentPort?.postMessage({ type: 'progress', ...p } satisfies ImportWorkerMessage),
+      onProgress: (p) => port.postMessage({ type: 'progress', ...p } satisfies ImportWorkerMessage),
     })
     return { type: 'done', summary }
   } catch (e) {
@@ -40,5 +39,10 @@ async function main(data: ImportWorkerData): Promise<ImportWorkerMessage> {
 }
 
 if (parentPort && workerData) {
-  void main(workerData as ImportWorkerData).then((msg) => parentPort?.postMessage(msg))
+  const port = parentPort
+  void main(port, workerData as ImportWorkerData).then((msg) => {
+    port.postMessage(msg)
+    // Done: the port must not keep the thread alive.
+    port.unref()
+  })
 }

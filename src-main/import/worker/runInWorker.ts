@@ -1,19 +1,11 @@
 import { Worker } from 'node:worker_threads'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { ImportSummary } from '../../../src-shared/api/imports'
 import { AppError } from '../../../src-shared/api/result'
 import type { ImportWorkerData, ImportWorkerMessage } from './protocol'
+import { workerEntry } from './entry'
 
-/**
- * Where the worker's code is: beside the bundle (out/main/importWorker.js) in the desktop app, or the
- * TypeScript source through its tsx bootstrap when the main process itself runs from source.
- */
-export function importWorkerEntry(): string {
-  const bundled = join(__dirname, 'importWorker.js')
-  if (!__filename.endsWith('.ts') && existsSync(bundled)) return bundled
-  return join(__dirname, 'importWorker.bootstrap.cjs')
-}
+/** Where the import worker's code is (see workerEntry). */
+export const importWorkerEntry = (): string => workerEntry('importWorker')
 
 export interface WorkerJob {
   done: Promise<ImportSummary>
@@ -27,7 +19,7 @@ export function startImportWorker(data: Omit<ImportWorkerData, 'cancel'>, onProg
   const worker = new Worker(entry, {
     workerData: { ...data, cancel } satisfies ImportWorkerData,
     // The import streams: a small heap is plenty, and keeps the process's peak memory down.
-    resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   })
   const done = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false

@@ -41,6 +41,20 @@ describe('the inbox', () => {
     for (const i of page.items) expect(i).toMatchObject({ band: 'poor', channel: 'app' })
   })
 
+  it('counts a metric filter (its questions looked up first) exactly, alone and with other filters', async () => {
+    for (const filter of [{ metric: ['nps' as const] }, { metric: ['csat' as const, 'ces' as const], channel: ['app'] }, { metric: ['nps' as const], location: ['Online'], sentiment: ['negative' as const] }]) {
+      const metrics = filter.metric.map((m) => `'${m}'`).join(', ')
+      const where = [
+        `question_id IN (SELECT id FROM questions WHERE metric IN (${metrics}))`,
+        ...('channel' in filter ? [`channel = 'app'`] : []),
+        ...('location' in filter ? [`location = 'Online'`, 'sentiment <= -0.2'] : []),
+      ]
+      const [{ n }] = sql<{ n: number }>(`SELECT count(*) n FROM responses WHERE ${where.join(' AND ')}`)
+      expect(n).toBeGreaterThan(0)
+      expect((await app.api.call('feedback.list', { filter, limit: 1 })).total, JSON.stringify(filter)).toBe(n)
+    }
+  })
+
   it('finds a Thai word inside unsegmented text, and Vietnamese with or without diacritics', async () => {
     const thai = await app.api.call('feedback.list', { filter: { text: 'ละลาย' }, limit: 50 })
     expect(thai.total).toBeGreaterThan(0)

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { freshWorkspace } from '../../helpers/db'
 import { metricSeries, type SeriesQuery } from '../../../src-main/metrics/series'
 import { foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
+import { suspendRollupTriggers } from '../../../src-main/db/repositories/rollups/bulkJournal'
 import { rollupsCanAnswer } from '../../../src-main/metrics/rollups/rollupCounts'
 import { factDerivations } from '../../../src-main/metrics/rollups/derivations'
 import { ttrSeries } from '../../../src-main/metrics/ttr'
@@ -34,21 +35,28 @@ const START = Date.UTC(2024, 11, 20, 16, 30)
 
 const scoreFor = (metric: keyof typeof QUESTION, u: number) => (metric === 'nps' ? Math.round(u * 10) : metric === 'csat' ? 1 + Math.round(u * 4) : 1 + Math.round(u * 6))
 
+const insertOp = fc.record({ kind: fc.constant('insert' as const), metric: fc.constantFrom('nps', 'csat', 'ces', null) as fc.Arbitrary<keyof typeof QUESTION | null>, u: fc.double({ min: 0, max: 1, noNaN: true }), day: fc.integer({ min: 0, max: 90 }), minute: fc.integer({ min: 0, max: 1439 }), channel: fc.constantFrom(...CHANNELS), location: fc.constantFrom(...LOCATIONS), customer: fc.integer({ min: 0, max: 6 }), language: fc.constantFrom('vi', 'th', null), status: fc.constantFrom(...STATUSES), hours: fc.integer({ min: 0, max: 400 }) })
+const relocateOp = fc.record({ kind: fc.constant('relocate' as const), customer: fc.integer({ min: 1, max: 6 }), location: fc.constantFrom(...LOCATIONS) })
+const lifecycleOp = fc.record({ kind: fc.constant('lifecycle' as const), customer: fc.integer({ min: 1, max: 6 }), since: fc.constantFrom(...SINCE), churned: fc.constantFrom(...CHURNED), location: fc.constantFrom(...LOCATIONS) })
+const segmentOp = fc.record({ kind: fc.constant('segment' as const), customer: fc.integer({ min: 1, max: 6 }), segment: fc.constantFrom(...SEGMENTS) })
+
 const op = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('insert' as const), metric: fc.constantFrom('nps', 'csat', 'ces', null) as fc.Arbitrary<keyof typeof QUESTION | null>, u: fc.double({ min: 0, max: 1, noNaN: true }), day: fc.integer({ min: 0, max: 90 }), minute: fc.integer({ min: 0, max: 1439 }), channel: fc.constantFrom(...CHANNELS), location: fc.constantFrom(...LOCATIONS), customer: fc.integer({ min: 0, max: 4 }), language: fc.constantFrom('vi', 'th', null), status: fc.constantFrom(...STATUSES), hours: fc.integer({ min: 0, max: 400 }) }) },
+  { weight: 8, arbitrary: insertOp },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom(...STATUSES), hours: fc.integer({ min: 0, max: 400 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('relocate' as const), customer: fc.integer({ min: 1, max: 4 }), location: fc.constantFrom(...LOCATIONS) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('lifecycle' as const), customer: fc.integer({ min: 1, max: 4 }), since: fc.constantFrom(...SINCE), churned: fc.constantFrom(...CHURNED), location: fc.constantFrom(...LOCATIONS) }) },
+  { weight: 2, arbitrary: relocateOp },
+  { weight: 2, arbitrary: lifecycleOp },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('rescore' as const), pick: fc.nat(), u: fc.double({ min: 0, max: 1, noNaN: true }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), channel: fc.constantFrom(...CHANNELS), day: fc.integer({ min: 0, max: 90 }), customer: fc.integer({ min: 0, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('tag' as const), pick: fc.nat(), tag: fc.constantFrom(...TAGS), replace: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('untag' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('dropTag' as const), tag: fc.constantFrom(...TAGS) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('segment' as const), customer: fc.integer({ min: 1, max: 4 }), segment: fc.constantFrom(...SEGMENTS) }) },
+  { weight: 3, arbitrary: segmentOp },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('dropCustomer' as const), customer: fc.integer({ min: 1, max: 4 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reimport' as const), pick: fc.nat(), replace: fc.boolean(), u: fc.double({ min: 0, max: 1, noNaN: true }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('fold' as const) }) },
+  // An import: the triggers are out while it inserts responses (some tagged) and inserts or updates customers.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('bulk' as const), ops: fc.array(fc.oneof({ weight: 4, arbitrary: insertOp }, segmentOp, lifecycleOp, relocateOp), { maxLength: 10 }), tag: fc.option(fc.constantFrom(...TAGS), { nil: undefined }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rebuild' as const), change: fc.constantFrom('none', 'thresholds', 'timezone', 'businessHours') }) },
 )
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never
@@ -173,6 +181,18 @@ function apply(open: OpenWorkspace, add: ReturnType<typeof responseAdder>, o: Op
     case 'fold':
       foldAll(db)
       return
+    case 'bulk': {
+      const resume = suspendRollupTriggers(db)
+      const before = db.prepare('SELECT coalesce(max(id), 0) FROM responses').pluck().get() as number
+      for (const inner of o.ops) apply(open, add, inner, seq)
+      const first = db.prepare('SELECT min(id) FROM responses WHERE id > ?').pluck().get(before) as number | null
+      if (o.tag && first !== null) {
+        db.prepare('INSERT OR IGNORE INTO tags (name, created_at) VALUES (?, 0)').run(o.tag)
+        db.prepare(`INSERT INTO response_tags (response_id, tag_id, source, created_at) SELECT ?, id, 'rule', 0 FROM tags WHERE name = ?`).run(first, o.tag)
+      }
+      resume()
+      return
+    }
     case 'rebuild':
       if (o.change === 'thresholds') {
         const csat = db.prepare('SELECT good_threshold FROM questions WHERE id = 2').pluck().get() as number

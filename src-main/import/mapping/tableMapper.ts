@@ -1,0 +1,177 @@
+import type { ImportMapping, RowError } from '../../../src-shared/api/imports'
+import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+import { localDateConverter } from '../../../src-shared/domain/timezone'
+import { specKey } from '../../db/repositories/questionLookup'
+import type { CsvProblem, CsvRecord } from '../csv/CsvParser'
+import { addDateEvidence, emptyEvidence, type DateEvidence } from '../formats/dates'
+import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
+import { rowError } from '../rowError'
+import { customerRowMapper, responseRowMapper } from './rowMapper'
+
+/** How many rejected rows are listed by number; the count covers all of them. */
+export const MAX_LISTED_ERRORS = 200
+
+/**
+ * A mapped response as it goes from the thread that reads the file to the one that writes: its
+ * values by position (no property names repeated per row), the question as its spec key and the
+ * local date already cut in the workspace's zone.
+ */
+export type WireResponse = [
+  dedupKey: string,
+  externalRef: string | null,
+  customerRef: string | null,
+  customerEmail: string | null,
+  customerName: string | null,
+  customerPhone: string | null,
+  segment: string | null,
+  questionKey: string | null,
+  score: number | null,
+  submittedAt: number,
+  submittedOffset: number | null,
+  localDate: string,
+  channel: string | null,
+  touchpoint: string | null,
+  stage: string | null,
+  location: string | null,
+  language: string | null,
+  comment: string | null,
+  status: FollowUpStatus,
+  owner: string | null,
+  resolvedAt: number | null,
+]
+
+export type MappedResponse = Omit<NormalizedResponse, 'question'> & { questionKey: string | null; localDate: string }
+
+export function fromWire(w: WireResponse): MappedResponse {
+  return {
+    dedupKey: w[0],
+    externalRef: w[1],
+    customerRef: w[2],
+    customerEmail: w[3],
+    customerName: w[4],
+    customerPhone: w[5],
+    segment: w[6],
+    questionKey: w[7],
+    score: w[8],
+    submittedAt: w[9],
+    submittedOffset: w[10],
+    localDate: w[11],
+    channel: w[12],
+    touchpoint: w[13],
+    stage: w[14],
+    location: w[15],
+    language: w[16],
+    comment: w[17],
+    status: w[18],
+    owner: w[19],
+    resolvedAt: w[20],
+  }
+}
+
+/** A batch of mapped rows: responses on the wire, or customers. `headers` from the batch that completes the header rows on. */
+export interface MappedBatch {
+  headers: string[] | null
+  items: Array<WireResponse | NormalizedCustomer>
+  /** How far into the file (bytes), and how many data rows so far. */
+  bytesRead: number
+  rowsRead: number
+}
+
+/** What reading the whole table found besides its rows. */
+export interface MappingOutcome {
+  headers: string[] | null
+  rowsRead: number
+  rejected: number
+  /** The first MAX_LISTED_ERRORS rejected rows, in file order. */
+  errors: RowError[]
+  dateEvidence: DateEvidence | null
+}
+
+export interface TableMapperOptions {
+  mapping: ImportMapping
+  sourceKey: string
+  /** The workspace's zone: times without a zone are read in it, and local dates are cut in it. */
+  timezone: string
+  /** CSV rows must have the header's width; spreadsheets leave trailing empty cells out. */
+  sourceKind: 'csv' | 'xlsx'
+}
+
+/**
+ * Turns a table's records into rows to write: header rows, row width, the date column's evidence,
+ * the mapping, rejected rows by number. Touches no database, so it can run on its own thread.
+ */
+export class TableMapper {
+  private headers: string[] | null = null
+  private headerRowsSeen = 0
+  private rowsRead = 0
+  private rejected = 0
+  private readonly errors: RowError[] = []
+  private readonly evidence = emptyEvidence()
+  private readonly dateIndex: number | null
+  private readonly localDateOf: (epochMs: number) => string
+  private mapRow: ((fields: string[], row: number, out: MappedBatch['items']) => void) | null = null
+
+  constructor(private readonly opts: TableMapperOptions) {
+    this.dateIndex = opts.mapping.columns.find((c) => c.role === 'date')?.index ?? null
+    this.localDateOf = localDateConverter(opts.timezone)
+  }
+
+  private reject(e: RowError): void {
+    this.rejected++
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(e)
+  }
+
+  private rowMapper(headers: string[]): (fields: string[], row: number, out: MappedBatch['items']) => void {
+    const { mapping, sourceKey, timezone } = this.opts
+    if (mapping.kind === 'customers') {
+      const map = customerRowMapper(mapping, headers, { sourceKey, timezone })
+      return (fields, row, out) => {
+        const m = map(fields, row)
+        if (m.ok) out.push(m.values[0])
+        else this.reject(m.error)
+      }
+    }
+    const map = responseRowMapper(mapping, headers, { sourceKey, timezone })
+    const localDateOf = this.localDateOf
+    return (fields, row, out) => {
+      const m = map(fields, row)
+      if (!m.ok) return this.reject(m.error)
+      for (const r of m.values) {
+        out.push([
+          r.dedupKey, r.externalRef, r.customerRef, r.customerEmail, r.customerName, r.customerPhone, r.segment,
+          r.question ? specKey(r.question) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
+          r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.status, r.owner, r.resolvedAt,
+        ])
+      }
+    }
+  }
+
+  /** Maps one batch of records read from the file. */
+  map(records: CsvRecord[], bytesRead: number): MappedBatch {
+    const items: MappedBatch['items'] = []
+    const { mapping } = this.opts
+    for (const rec of records) {
+      if (this.headerRowsSeen < mapping.headerRows) {
+        if (this.headerRowsSeen === 0) this.headers = rec.fields.map((h) => h.trim())
+        this.headerRowsSeen++
+        if (this.headerRowsSeen === mapping.headerRows) this.mapRow = this.rowMapper(this.headers ?? [])
+        continue
+      }
+      this.rowsRead++
+      // In a CSV every row has the header's width; a different count means a broken row (a stray quote or delimiter).
+      if (this.opts.sourceKind === 'csv' && this.headers && rec.fields.length !== this.headers.length) {
+        this.reject(rowError(rec.record, null, 'columnCount', { expected: this.headers.length, found: rec.fields.length }))
+        continue
+      }
+      if (this.dateIndex !== null) addDateEvidence(this.evidence, rec.fields[this.dateIndex] ?? '')
+      this.mapRow?.(rec.fields, rec.record, items)
+    }
+    return { headers: this.mapRow ? this.headers : null, items, bytesRead, rowsRead: this.rowsRead }
+  }
+
+  /** The outcome once every record is mapped, with the reader's own problems (an unterminated quote) as rejected rows. */
+  finish(problems: CsvProblem[]): MappingOutcome {
+    for (const p of problems) this.reject(rowError(p.record, null, 'unterminatedQuote'))
+    return { headers: this.headers, rowsRead: this.rowsRead, rejected: this.rejected, errors: this.errors, dateEvidence: this.dateIndex === null ? null : this.evidence }
+  }
+}
