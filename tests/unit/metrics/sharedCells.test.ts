@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { metricSeries } from '../../../src-main/metrics/series'
+import { metricSeries, type SeriesQuery } from '../../../src-main/metrics/series'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { snapshotHits } from '../../../src-main/db/repositories/rollups/snapshot'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
@@ -19,7 +19,7 @@ afterEach(() => {
 })
 
 /** The series from the summaries and from the raw rows, without the field that says which. */
-async function bothPaths(open: OpenWorkspace, q: Parameters<typeof metricSeries>[1]) {
+async function bothPaths(open: OpenWorkspace, q: SeriesQuery) {
   const src = sourceOf(open)
   const rolled = await metricSeries(src, q, 'rollups')
   const raw = await metricSeries(src, q, 'raw')
@@ -32,7 +32,8 @@ function seed(open: OpenWorkspace): void {
   const touchpoints = ['Counter', 'Delivery', 'Checkout']
   const locations = ['Bangkok', 'Hà Nội', 'Chiang Mai']
   for (let i = 0; i < 300; i++) {
-    add(i % 5 === 0 ? 'csat' : 'nps', i % 5 === 0 ? 1 + (i % 4) : i % 11, {
+    const metric = i % 5 === 0 ? 'csat' : i % 7 === 0 ? 'ces' : 'nps'
+    add(metric, metric === 'csat' ? 1 + (i % 4) : metric === 'ces' ? 1 + (i % 7) : i % 11, {
       at: Date.UTC(2025, i % 6, 1 + (i % 27), 5),
       channel: channels[i % 3],
       touchpoint: touchpoints[(i >> 1) % 3],
@@ -59,11 +60,13 @@ describe('breakdowns under several filters', () => {
       expect(new Set(rolled.rows.map((r) => r.group)).size, dim).toBeGreaterThan(1)
       expect(rolled, dim).toEqual(raw)
     }
-    // A band filter too (the drivers' reads), and CSAT by month with both filters.
-    for (const q of [
+    // A band filter too (the drivers' reads), and CSAT by month with both filters (read with the NPS cells).
+    const others: SeriesQuery[] = [
       { metric: 'nps', dim: 'touchpoint', filter: { ...filter, band: ['poor'] } },
       { metric: 'csat', by: 'month', filter },
-    ] as const) {
+      { metric: 'ces', by: 'month', filter },
+    ]
+    for (const q of others) {
       const { rolled, raw } = await bothPaths(open, q)
       expect(rolled.overall.n).toBeGreaterThan(0)
       expect(rolled).toEqual(raw)

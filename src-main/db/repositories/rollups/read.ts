@@ -37,7 +37,7 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 /** One of the cubes (rollup_day or rollup_month), filtered on any dimensions and summed per group. */
 export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): TierRow[] {
   if (!s.questionIds.length) return []
-  if (s.groupBy !== 'tag' && sharesCells(sqlite, table, s)) return groupCells(readCubeCells(sqlite, table, s), s.groupBy)
+  if (s.groupBy !== 'tag' && sharesCells(sqlite, table, s)) return groupCells(readCubeCells(sqlite, table, s), s.questionIds, s.groupBy)
   const { where, params } = cubeWhere(s)
   const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
   const sql = `SELECT period, ${grp ?? '0'}, question_id, value, band, sum(n) FROM ${table} WHERE ${where}
@@ -83,18 +83,24 @@ type CellRow = number[]
 const CELL_TAG = 4
 const CELL_N = 5 + cubeDims.length
 
-/** The cells of a selection, whatever its grouping (the cube's rows are one per cell: nothing to sum). */
+/**
+ * The cells of a selection, whatever its grouping and whichever of the workspace's questions it
+ * asks for (NPS, CSAT and CES of one period share the read), each caller keeping its own questions.
+ */
 function readCubeCells(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): CellRow[] {
-  const { where, params } = cubeWhere({ ...s, groupBy: undefined })
+  const questionIds = [0, ...(statement(sqlite, 'SELECT id FROM questions ORDER BY id', 'pluck').all() as number[])]
+  const { where, params } = cubeWhere({ ...s, questionIds, groupBy: undefined })
   const sql = `SELECT period, question_id, value, band, tag_id, ${cubeDims.join(', ')}, n FROM ${table} WHERE ${where}`
   return snapshotRows<CellRow>(sqlite, prepared(sqlite, sql), sql, params)
 }
 
-/** Cells summed per (period, group, question, value, band), as the grouped SQL read returns them. */
-export function groupCells(cells: readonly CellRow[], groupBy: CubeDim | undefined): TierRow[] {
+/** The cells of some questions summed per (period, group, question, value, band), as the grouped SQL read returns them. */
+export function groupCells(cells: readonly CellRow[], questionIds: readonly number[], groupBy: CubeDim | undefined): TierRow[] {
   const column = groupBy === undefined ? -1 : CELL_TAG + 1 + cubeDims.indexOf(groupBy)
+  const wanted = new Set(questionIds)
   const sums = new Map<string, TierRow>()
   for (const c of cells) {
+    if (!wanted.has(c[1])) continue
     const grp = column < 0 ? 0 : c[column]
     const key = `${c[0]},${grp},${c[1]},${c[2]},${c[3]}`
     const row = sums.get(key)
