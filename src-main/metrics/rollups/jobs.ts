@@ -24,8 +24,10 @@ export interface JobHooks {
 /** Journal rows folded per transaction by a background fold, so writers never wait long. */
 export const FOLD_CHUNK = 100_000
 /**
- * A fold of at least this many journal rows (an import) changes the month cube enough to gather its
- * planner statistics again; smaller folds (edits, a few thousand new answers) leave its shape as it was.
+ * A fold of more than this many journal rows (an import) changes the month cube enough to gather its
+ * planner statistics again; smaller folds (edits, a few thousand new answers) leave its shape as it
+ * was. Folds on the main connection stop at the same number (keeper.ts FOLD_INLINE_UP_TO), so the
+ * seconds of ANALYZE are always spent in the worker.
  */
 export const ANALYZE_AFTER = 50_000
 /** Responses rewritten per step of a rebuild (dates or bands), between progress reports. */
@@ -54,7 +56,7 @@ export function foldAll(sqlite: Database.Database, hooks: JobHooks = {}): number
       })
       .immediate()
     if (step === null) {
-      if (folded >= ANALYZE_AFTER) analyzeSummaries(sqlite)
+      if (folded > ANALYZE_AFTER) analyzeSummaries(sqlite)
       return folded
     }
     folded = step - start.minId + 1

@@ -18,7 +18,7 @@ afterEach(() => {
   cleanup = []
 })
 
-/** `count` NPS answers over 40 locations and 2 channels, in March 2025, written with SQL (the triggers journal them). */
+/** `count` NPS answers over 40 locations and 2 channels, in March 2025, written with SQL (the triggers journal them: one row each, two for a detractor). */
 function addResponses(open: OpenWorkspace, count: number, offset = 0): void {
   open.ws.sqlite
     .prepare(
@@ -55,7 +55,7 @@ describe('planner statistics of the month cube', () => {
     foldAll(sqlite)
     expect(statisticsOf(sqlite)).toEqual([])
 
-    addResponses(open, ANALYZE_AFTER, 1_000)
+    addResponses(open, ANALYZE_AFTER + 1, 1_000)
     foldAll(sqlite)
     expect(statisticsOf(sqlite)).toEqual(['rollup_month', 'rollup_month_channel', 'rollup_month_location', 'rollup_month_segment', 'rollup_month_touchpoint'])
     expect(cubePlan(sqlite)).toContain('INDEX rollup_month_location')
