@@ -4,7 +4,7 @@ import type { BusinessHours, RollupPhase } from '../../../src-shared/api/metrics
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { dayNumber } from '../../../src-shared/domain/periods'
 import { recomputeBands, relocalizeDates } from '../../db/repositories/responses'
-import { clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from '../../db/repositories/rollups/maintain'
+import { analyzeSummaries, clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from '../../db/repositories/rollups/maintain'
 import { BUSINESS_HOURS_KEY, factDerivations } from './derivations'
 import { updateQuestionDefinitions, type QuestionDefinitionRow } from '../../db/repositories/definitions'
 
@@ -23,6 +23,13 @@ export interface JobHooks {
 
 /** Journal rows folded per transaction by a background fold, so writers never wait long. */
 export const FOLD_CHUNK = 100_000
+/**
+ * A fold of more than this many journal rows (an import) changes the month cube enough to gather its
+ * planner statistics again; smaller folds (edits, a few thousand new answers) leave its shape as it
+ * was. Folds on the main connection stop at the same number (keeper.ts FOLD_INLINE_UP_TO), so the
+ * seconds of ANALYZE are always spent in the worker.
+ */
+export const ANALYZE_AFTER = 50_000
 /** Responses rewritten per step of a rebuild (dates or bands), between progress reports. */
 const REWRITE_CHUNK = 50_000
 
@@ -48,7 +55,10 @@ export function foldAll(sqlite: Database.Database, hooks: JobHooks = {}): number
         return upTo
       })
       .immediate()
-    if (step === null) return folded
+    if (step === null) {
+      if (folded > ANALYZE_AFTER) analyzeSummaries(sqlite)
+      return folded
+    }
     folded = step - start.minId + 1
     hooks.onProgress?.({ phase: 'fold', done: Math.min(folded, start.pending), total: start.pending })
   }
@@ -124,6 +134,7 @@ export function rebuildRollups(sqlite: Database.Database, change: RollupChange |
       fold()
       hooks.onProgress?.({ phase: 'summaries', done: steps.length + 1, total: steps.length + 1 })
       createTriggers(sqlite, triggers)
+      analyzeSummaries(sqlite)
     })
     .immediate()
 }

@@ -2,7 +2,7 @@ import type { WorkspaceDb } from '../../db/connect'
 import type { EventBus } from '../../app/events'
 import type { RollupProgress } from '../../../src-shared/api/metrics'
 import { isAppError } from '../../../src-shared/api/result'
-import { journalSpan } from '../../db/repositories/rollups/maintain'
+import { journalSpan, reloadStatistics } from '../../db/repositories/rollups/maintain'
 import { foldAll, runRollupJob, type RollupJob } from './jobs'
 import { runJobInWorker } from './worker/runInWorker'
 
@@ -22,6 +22,8 @@ export interface KeeperDeps {
  * keeps answering — from the summaries plus the journal, which is always exact — meanwhile.
  */
 export class RollupKeeper {
+  /** Set after a worker job: the next read first loads the planner statistics the worker wrote. */
+  private statisticsStale = false
   private running: { job: RollupJob; progress: RollupProgress; done: Promise<void>; cancel(): void } | null = null
 
   constructor(
@@ -36,6 +38,7 @@ export class RollupKeeper {
   /** Called before every metrics read: folds a grown journal, unless that is already under way. */
   beforeRead(): void {
     if (this.running) return
+    if (this.statisticsStale && this.withoutWaiting(() => reloadStatistics(this.ws.sqlite))) this.statisticsStale = false
     const { pending } = journalSpan(this.ws.sqlite)
     if (pending < FOLD_FROM) return
     if (pending > FOLD_INLINE_UP_TO && this.ws.path !== ':memory:') {
@@ -47,13 +50,20 @@ export class RollupKeeper {
 
   /** Folds now if no other connection is writing; otherwise leaves it for the next read. */
   private foldInline(): void {
+    this.withoutWaiting(() => foldAll(this.ws.sqlite))
+  }
+
+  /** Runs `write` unless another connection holds the write lock (then false: try again on a later read). */
+  private withoutWaiting(write: () => unknown): boolean {
     const sqlite = this.ws.sqlite
     const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number
     sqlite.pragma('busy_timeout = 0')
     try {
-      foldAll(sqlite)
+      write()
+      return true
     } catch (e) {
       if (!String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) throw e
+      return false
     } finally {
       sqlite.pragma(`busy_timeout = ${timeout}`)
     }
@@ -83,6 +93,8 @@ export class RollupKeeper {
     report({})
     try {
       await started.done
+      // The worker may have gathered the month cube's statistics; this connection reads them only when told.
+      if (this.ws.path !== ':memory:') this.statisticsStale = true
       report({ state: 'done' })
     } catch (e) {
       const cancelled = isAppError(e) && e.code === 'CANCELLED'

@@ -120,6 +120,31 @@ export function foldJournal(sqlite: Database.Database, upToId: number, derive: F
   return folded
 }
 
+/**
+ * Planner statistics for the month cube, the one summary read through a choice of indexes (one per
+ * filtered dimension). Without them SQLite guesses, and with three filters it walks the least
+ * selective dimension's index. A sampled ANALYZE (analysis_limit) only sees the first question's
+ * first rows and gives every index the same figures, so this one reads the whole cube: seconds at a
+ * million responses, which is why only large folds and rebuilds call it.
+ */
+export function analyzeSummaries(sqlite: Database.Database): void {
+  const limit = sqlite.pragma('analysis_limit', { simple: true }) as number
+  sqlite.pragma('analysis_limit = 0')
+  try {
+    sqlite.exec('ANALYZE rollup_month')
+  } finally {
+    sqlite.pragma(`analysis_limit = ${limit}`)
+  }
+}
+
+/**
+ * Makes this connection plan with the statistics another connection (the fold worker) wrote: they
+ * are read with the schema, and ANALYZE does not change the schema's version.
+ */
+export function reloadStatistics(sqlite: Database.Database): void {
+  sqlite.exec('ANALYZE sqlite_schema')
+}
+
 /** Empties every summary and the journal (before a rebuild from the responses and customers). */
 export function clearRollups(sqlite: Database.Database): void {
   sqlite.exec('DELETE FROM rollup_journal; DELETE FROM rollup_day; DELETE FROM rollup_month; DELETE FROM rollup_slices; DELETE FROM rollup_values')

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../statements'
-import { snapshotRows } from './snapshot'
+import { remembersReads, snapshotRows } from './snapshot'
 import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, SLICE_NONE, cubeDims, type CubeDim } from './layout'
 
 /**
@@ -37,6 +37,15 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 /** One of the cubes (rollup_day or rollup_month), filtered on any dimensions and summed per group. */
 export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): TierRow[] {
   if (!s.questionIds.length) return []
+  if (s.groupBy !== 'tag' && sharesCells(sqlite, table, s)) return groupCells(readCubeCells(sqlite, table, s), s.questionIds, s.groupBy)
+  const { where, params } = cubeWhere(s)
+  const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
+  const sql = `SELECT period, ${grp ?? '0'}, question_id, value, band, sum(n) FROM ${table} WHERE ${where}
+    GROUP BY period, ${grp ? `${grp}, ` : ''}question_id, value, band`
+  return snapshotRows<TierRow>(sqlite, prepared(sqlite, sql), sql, params)
+}
+
+function cubeWhere(s: TierSelection): { where: string; params: number[] } {
   const where = ['fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
   const params: number[] = [s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
   if (s.groupBy === 'tag') where.push('tag_id > 0')
@@ -54,10 +63,51 @@ export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollu
     where.push(`band IN (${marks(s.bands.length)})`)
     params.push(...s.bands)
   }
-  const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
-  const sql = `SELECT period, ${grp ?? '0'}, question_id, value, band, sum(n) FROM ${table} WHERE ${where.join(' AND ')}
-    GROUP BY period, ${grp ? `${grp}, ` : ''}question_id, value, band`
-  return snapshotRows<TierRow>(sqlite, prepared(sqlite, sql), sql, params)
+  return { where: where.join(' AND '), params }
+}
+
+/**
+ * With two or more dimensions filtered, the month cube's matching cells are few (an intersection),
+ * and the Scores page asks for them once per breakdown (overall, by channel, touchpoint, stage,
+ * location…). Inside a remembered snapshot those calls share one read of the cells, every
+ * dimension kept, each summing them per its own group here instead of walking the index again.
+ * One filter (or none) leaves too many cells to bring into JS, and the tag rows (by tag) are read
+ * once a page: such reads stay grouped in SQL.
+ */
+function sharesCells(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): boolean {
+  return table === 'rollup_month' && Object.keys(s.dims).length >= 2 && remembersReads(sqlite)
+}
+
+/** A cube cell: [period, question id, value, band, tag id, the value id of each of cubeDims, n]. */
+type CellRow = number[]
+const CELL_TAG = 4
+const CELL_N = 5 + cubeDims.length
+
+/**
+ * The cells of a selection, whatever its grouping and whichever of the workspace's questions it
+ * asks for (NPS, CSAT and CES of one period share the read), each caller keeping its own questions.
+ */
+function readCubeCells(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): CellRow[] {
+  const questionIds = [0, ...(statement(sqlite, 'SELECT id FROM questions ORDER BY id', 'pluck').all() as number[])]
+  const { where, params } = cubeWhere({ ...s, questionIds, groupBy: undefined })
+  const sql = `SELECT period, question_id, value, band, tag_id, ${cubeDims.join(', ')}, n FROM ${table} WHERE ${where}`
+  return snapshotRows<CellRow>(sqlite, prepared(sqlite, sql), sql, params)
+}
+
+/** The cells of some questions summed per (period, group, question, value, band), as the grouped SQL read returns them. */
+export function groupCells(cells: readonly CellRow[], questionIds: readonly number[], groupBy: CubeDim | undefined): TierRow[] {
+  const column = groupBy === undefined ? -1 : CELL_TAG + 1 + cubeDims.indexOf(groupBy)
+  const wanted = new Set(questionIds)
+  const sums = new Map<string, TierRow>()
+  for (const c of cells) {
+    if (!wanted.has(c[1])) continue
+    const grp = column < 0 ? 0 : c[column]
+    const key = `${c[0]},${grp},${c[1]},${c[2]},${c[3]}`
+    const row = sums.get(key)
+    if (row) row[5] += c[CELL_N]
+    else sums.set(key, [c[0], grp, c[1], c[2], c[3], c[CELL_N]])
+  }
+  return [...sums.values()]
 }
 
 /** One slice (a single dimension, or none) of rollup_slices at a grain. */

@@ -74,7 +74,7 @@ export function readSnapshot<T>(sqlite: Database.Database, read: () => T): T {
 /** The rows of a prepared summary statement, from this generation's earlier identical read when there was one. Callers must not change them. */
 export function snapshotRows<R>(sqlite: Database.Database, stmt: Database.Statement, sql: string, params: ReadonlyArray<number | string>): R[] {
   const cache = caches.get(sqlite)
-  if (!cache || cache.active === null || cache.active !== cache.generation) return stmt.all(...params) as R[]
+  if (!cache || !remembersReads(sqlite)) return stmt.all(...params) as R[]
   const key = `${sql}\u0000${JSON.stringify(params)}`
   const known = cache.rows.get(key)
   if (known) {
@@ -85,6 +85,12 @@ export function snapshotRows<R>(sqlite: Database.Database, stmt: Database.Statem
   if (cache.rows.size >= MAX_ENTRIES) cache.rows.delete(cache.rows.keys().next().value!)
   cache.rows.set(key, rows)
   return rows
+}
+
+/** True inside a read snapshot whose reads are remembered (so a read shared by several callers is made once). */
+export function remembersReads(sqlite: Database.Database): boolean {
+  const cache = caches.get(sqlite)
+  return !!cache && cache.active !== null && cache.active === cache.generation
 }
 
 /** Forgets every remembered read of this connection: the bench measures each page load as the first one. */
