@@ -300,6 +300,16 @@ export interface RollupSlicesTable {
   n: number
 }
 
+/** rollup_slices packed per (grain, dim, fact, question, period): cells is a JSON array [grp, value, band, n, grp, value, band, n, …]. */
+export interface RollupSlicePacksTable {
+  grain: number
+  dim: number
+  fact: number
+  question_id: number
+  period: number
+  cells: string
+}
+
 /** Saved report options (2026-11-24-report-templates). */
 export interface ReportTemplatesTable {
   id: Generated<number>
@@ -338,5 +348,6 @@ export interface DB {
   rollup_day: RollupCubeTable
   rollup_month: RollupCubeTable
   rollup_slices: RollupSlicesTable
+  rollup_slice_packs: RollupSlicePacksTable
   report_templates: ReportTemplatesTable
 }

@@ -50,16 +50,23 @@ export async function metricSeries(src: MetricsSource, query: SeriesQuery, from:
   // Many rows share a date: each date's period key is worked out once.
   const periods = new Map<string, string>()
   const { by } = query
+  // Rows come cell by cell (a period's rows together, a group's together): the previous row's cell is usually this one's.
+  let last: { date: string | null; grp: string | null; acc: ScoreAccumulator } = { date: null, grp: null, acc: overall }
   for (const row of counts) {
-    let period: string | null = null
-    if (by) {
-      period = periods.get(row.local_date) ?? null
-      if (period === null) periods.set(row.local_date, (period = periodKey(row.local_date, by)))
+    let acc = last.acc
+    if (row.local_date !== last.date || row.grp !== last.grp) {
+      let period: string | null = null
+      if (by) {
+        period = periods.get(row.local_date) ?? null
+        if (period === null) periods.set(row.local_date, (period = periodKey(row.local_date, by)))
+      }
+      let groups = cells.get(period)
+      if (!groups) cells.set(period, (groups = new Map()))
+      const known = groups.get(row.grp)
+      if (known) acc = known
+      else groups.set(row.grp, (acc = new ScoreAccumulator()))
+      last = { date: row.local_date, grp: row.grp, acc }
     }
-    let groups = cells.get(period)
-    if (!groups) cells.set(period, (groups = new Map()))
-    let acc = groups.get(row.grp)
-    if (!acc) groups.set(row.grp, (acc = new ScoreAccumulator()))
     acc.add(row)
     overall.add(row)
   }

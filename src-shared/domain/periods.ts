@@ -15,8 +15,17 @@ export function dayNumber(localDate: string): number {
   return Math.round(Date.UTC(y, m - 1, d) / DAY_MS)
 }
 
+/** Dates already written out: charts ask for the same few hundred days many times per page, and formatting one costs microseconds. */
+const datesOfDays = new Map<number, string>()
+
 export function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10)
+  let date = datesOfDays.get(day)
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    // Bounded: real data spans some thousands of days; anything beyond that is not worth keeping.
+    if (datesOfDays.size < 100_000) datesOfDays.set(day, date)
+  }
+  return date
 }
 
 /** ISO-8601 week key, e.g. 2025-W01 (weeks start on Monday; week 1 holds the year's first Thursday). */

@@ -7,6 +7,7 @@ import * as metricsRollups from './2026-11-23-metrics-rollups'
 import * as customerFilterIndexes from './2026-11-24-customer-filter-indexes'
 import * as inboxDateCovering from './2026-11-24-inbox-date-covering'
 import * as reportTemplates from './2026-11-24-report-templates'
+import * as rollupSlicePacks from './2026-11-25-rollup-slice-packs'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
@@ -21,6 +22,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-24-customer-filter-indexes', customerFilterIndexes],
   ['2026-11-24-inbox-date-covering', inboxDateCovering],
   ['2026-11-24-report-templates', reportTemplates],
+  ['2026-11-25-rollup-slice-packs', rollupSlicePacks],
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

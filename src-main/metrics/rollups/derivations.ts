@@ -5,6 +5,7 @@ import { isValidTimeZone, localDateConverter } from '../../../src-shared/domain/
 import type { FactDerivations } from '../../db/repositories/rollups/maintain'
 import { businessMs } from '../businessHours'
 import { statement } from '../../db/repositories/statements'
+import { remembered } from '../../db/repositories/rollups/snapshot'
 
 const HOUR = 3_600_000
 export const BUSINESS_HOURS_KEY = 'ttr_business_hours'
@@ -51,7 +52,7 @@ const known = new Map<string, Derivations>()
 
 /** The workspace's current definitions (zone, working hours) as the derivations the summaries are folded with. */
 export function factDerivations(sqlite: Database.Database): Derivations {
-  const rows = statement(sqlite, `SELECT key, value FROM meta WHERE key IN ('timezone', '${BUSINESS_HOURS_KEY}')`).all() as Array<{ key: string; value: string }>
+  const rows = remembered(sqlite, 'derivationSettings', () => statement(sqlite, `SELECT key, value FROM meta WHERE key IN ('timezone', '${BUSINESS_HOURS_KEY}')`).all() as Array<{ key: string; value: string }>)
   const meta = new Map(rows.map((r) => [r.key, r.value]))
   const cacheKey = `${meta.get('timezone')}\u0000${meta.get(BUSINESS_HOURS_KEY)}`
   let d = known.get(cacheKey)

@@ -7,6 +7,7 @@ import { FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, isC
 import { readCube, readJournal, readSlice, tagIds, tagNames, valueIds, valueNames, type TierRow } from '../../db/repositories/rollups/read'
 import { useDerivations, type FactDerivations } from '../../db/repositories/rollups/maintain'
 import { statement } from '../../db/repositories/statements'
+import { remembered } from '../../db/repositories/rollups/snapshot'
 import { grainFor, periodOfDay, segmentsFor, type Segment } from './segments'
 
 /** Filter fields the summaries hold. Any other field in a filter (status, owner, text, …) means a raw read. */
@@ -32,9 +33,12 @@ export interface QuestionInfo {
   direction: Direction
 }
 
+/** The workspace's questions (read once per snapshot: a page asks for them in every call). Callers must not change the map. */
 export function questionInfo(sqlite: Database.Database): Map<number, QuestionInfo> {
-  const rows = statement(sqlite, 'SELECT id, metric, scale_min, scale_max, direction FROM questions').all() as QuestionInfo[]
-  return new Map(rows.map((r) => [r.id, r]))
+  return remembered(sqlite, 'questionInfo', () => {
+    const rows = statement(sqlite, 'SELECT id, metric, scale_min, scale_max, direction FROM questions').all() as QuestionInfo[]
+    return new Map(rows.map((r) => [r.id, r]))
+  })
 }
 
 export interface FactQuery {
@@ -115,13 +119,11 @@ export function readFactsAs<T>(
   const journal = readJournal(sqlite, { fact, questionIds, fromDate: f.from, toDate: f.to, bands, dims: dimValues, tagId, groupBy })
 
   const tierLabels = groupBy === 'tag' ? tagNames(sqlite, tierRows.flatMap(([, rows]) => rows.map((r) => r[1]))) : groupBy ? valueNames(sqlite, tierRows.flatMap(([, rows]) => rows.map((r) => r[1]))) : null
-  const dates = new Map<number, string>()
   const out: T[] = []
+  const noBand = NO_BAND
   const emit = (period: number, grp: string | null, questionId: number, value: number, band: number, n: number) => {
     if (n === 0) return
-    let date = dates.get(period)
-    if (date === undefined) dates.set(period, (date = dateOfDayNumber(period)))
-    const row = make(date, grp, questionId, value, band === NO_BAND ? null : (band as -1 | 0 | 1), n)
+    const row = make(dateOfDayNumber(period), grp, questionId, value, band === noBand ? null : (band as -1 | 0 | 1), n)
     if (row !== null) out.push(row)
   }
   const label = (grp: number) => (tierLabels ? (tierLabels.get(grp) ?? null) : null)
@@ -164,8 +166,10 @@ export function rollupScoreCounts(sqlite: Database.Database, q: CountsQuery, der
   const f = q.filter ?? {}
   const wanted = !f.metric?.length || f.metric.includes(q.metric)
   const questionIds = wanted ? [...questions.values()].filter((x) => x.metric === q.metric && (!q.questionIds || q.questionIds.includes(x.id))).map((x) => x.id) : []
+  let asked: QuestionInfo | undefined
   return readFactsAs(sqlite, { ...q, fact: FACT_SCORE, questionIds }, derive, (local_date, grp, questionId, score, band, n) => {
-    const question = questions.get(questionId)
+    // Rows of one question come together.
+    const question = asked?.id === questionId ? asked : (asked = questions.get(questionId))
     return question ? { local_date, grp, score, band, scale_min: question.scale_min, scale_max: question.scale_max, direction: question.direction, n } : null
   })
 }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { ResponseInsert } from '../../../src-main/db/repositories/responses'
 import { feedbackWriter } from '../../../src-main/services/feedbackWriter'
 import type { MetricsSource } from '../../../src-main/metrics/series'
@@ -25,3 +26,14 @@ export function responseAdder(open: OpenWorkspace) {
     return (open.ws.sqlite.prepare('SELECT id FROM responses WHERE dedup_key = ?').get(dedupKey) as { id: number }).id
   }
 }
+
+/** Every slice cell as written by the folds, and as the packs the charts read hold it. */
+export const sliceCells = (db: Database.Database) =>
+  (db.prepare('SELECT grain, dim, fact, question_id, period, grp, value, band, n FROM rollup_slices').raw().all() as number[][]).map((r) => r.join(',')).sort()
+export const packedCells = (db: Database.Database) =>
+  (db.prepare('SELECT grain, dim, fact, question_id, period, cells FROM rollup_slice_packs').raw().all() as Array<[number, number, number, number, number, string]>)
+    .flatMap(([grain, dim, fact, question, period, cells]) => {
+      const c = JSON.parse(cells) as number[]
+      return Array.from({ length: c.length / 4 }, (_, i) => [grain, dim, fact, question, period, ...c.slice(4 * i, 4 * i + 4)].join(','))
+    })
+    .sort()

@@ -13,7 +13,7 @@ import { localDateConverter } from '../../../src-shared/domain/timezone'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { dimensions, type FeedbackFilter } from '../../../src-shared/api/filters'
 import { periodUnits } from '../../../src-shared/domain/periods'
-import { QUESTION, responseAdder, sourceOf } from './helpers'
+import { QUESTION, packedCells, responseAdder, sliceCells, sourceOf } from './helpers'
 
 /**
  * The summaries must never disagree with the responses. Random writes of every kind the app and
@@ -246,6 +246,7 @@ describe('rollups against the raw responses', () => {
           foldAll(open.ws.sqlite)
           for (const q of queries) await sameOnBothPaths(open, q)
           expect(open.ws.sqlite.prepare('SELECT count(*) FROM rollup_journal').pluck().get()).toBe(0)
+          expect(packedCells(open.ws.sqlite)).toEqual(sliceCells(open.ws.sqlite))
         } finally {
           await open.ws.close()
         }
@@ -261,7 +262,7 @@ describe('rollups against the raw responses', () => {
     foldAll(open.ws.sqlite)
     open.ws.sqlite.exec('DELETE FROM responses')
     foldAll(open.ws.sqlite)
-    for (const table of ['rollup_day', 'rollup_month', 'rollup_slices', 'rollup_journal']) expect(open.ws.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0)
+    for (const table of ['rollup_day', 'rollup_month', 'rollup_slices', 'rollup_slice_packs', 'rollup_journal']) expect(open.ws.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0)
     await open.ws.close()
   })
 })

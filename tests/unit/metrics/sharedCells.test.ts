@@ -41,6 +41,9 @@ function seed(open: OpenWorkspace): void {
       location: locations[(i >> 2) % 3],
     })
   }
+  // Themes on some responses: the tag rows come from the same read of the cells.
+  open.ws.sqlite.exec(`INSERT INTO tags (id, name, created_at) VALUES (1, 'Waiting', 0), (2, 'Price', 0);
+    INSERT INTO response_tags (response_id, tag_id, source, created_at) SELECT id, 1 + (id / 2) % 2, 'manual', 0 FROM responses WHERE id % 2 = 0`)
 }
 
 describe('breakdowns under several filters', () => {
@@ -60,16 +63,22 @@ describe('breakdowns under several filters', () => {
       expect(new Set(rolled.rows.map((r) => r.group)).size, dim).toBeGreaterThan(1)
       expect(rolled, dim).toEqual(raw)
     }
-    // A band filter too (the drivers' reads), and CSAT by month with both filters (read with the NPS cells).
+    // A band filter too (the drivers' reads), CSAT by month with both filters (read with the NPS cells), by theme, with a theme filter, and
+    // over a few months of the year whose cells are read.
     const others: SeriesQuery[] = [
       { metric: 'nps', dim: 'touchpoint', filter: { ...filter, band: ['poor'] } },
       { metric: 'csat', by: 'month', filter },
       { metric: 'ces', by: 'month', filter },
+      { metric: 'nps', dim: 'tag', filter },
+      { metric: 'nps', by: 'month', filter: { ...filter, tag: ['Price'] } },
+      // Two months of the year the cells are read for.
+      { metric: 'nps', by: 'month', filter: { ...filter, from: '2025-03-01', to: '2025-04-30' } },
+      { metric: 'csat', dim: 'touchpoint', filter: { ...filter, from: '2025-02-01', to: '2025-02-28' } },
     ]
     for (const q of others) {
       const { rolled, raw } = await bothPaths(open, q)
-      expect(rolled.overall.n).toBeGreaterThan(0)
-      expect(rolled).toEqual(raw)
+      expect(rolled.overall.n, JSON.stringify(q)).toBeGreaterThan(0)
+      expect(rolled, JSON.stringify(q)).toEqual(raw)
     }
   })
 })

@@ -87,10 +87,33 @@ function applyBatch(sqlite: Database.Database): void {
   // Cells that went back to zero are removed, looking only at the periods this batch touched.
   sqlite.exec(`DELETE FROM rollup_day WHERE n = 0 AND (fact, question_id, period) IN (SELECT DISTINCT fact, question_id, day FROM temp.rollup_batch)`)
   sqlite.exec(`DELETE FROM rollup_month WHERE n = 0 AND (fact, question_id, period) IN (SELECT DISTINCT fact, question_id, ${monthOf('day')} FROM temp.rollup_batch)`)
-  sqlite.exec(`DELETE FROM rollup_slices WHERE n = 0 AND (grain, dim, fact, question_id, period) IN (
-      WITH dims(dim) AS (VALUES ${[SLICE_NONE, ...Object.values(sliceDimNumber)].map((d) => `(${d})`).join(', ')})
-      SELECT ${GRAIN_WEEK}, dims.dim, b.fact, b.question_id, ${weekOf('b.day')} FROM temp.rollup_batch b, dims
-      UNION SELECT ${GRAIN_MONTH}, dims.dim, b.fact, b.question_id, ${monthOf('b.day')} FROM temp.rollup_batch b, dims)`)
+  touchedSlices(sqlite)
+  sqlite.exec(`DELETE FROM rollup_slices WHERE n = 0 AND (grain, dim, fact, question_id, period) IN (SELECT * FROM temp.rollup_touched)`)
+  repackSlices(sqlite)
+}
+
+/** Every slice (grain, dimension, fact, question, period) the batch may have changed. */
+function touchedSlices(sqlite: Database.Database): void {
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS rollup_touched (grain INTEGER NOT NULL, dim INTEGER NOT NULL, fact INTEGER NOT NULL, question_id INTEGER NOT NULL,
+      period INTEGER NOT NULL, PRIMARY KEY (grain, dim, fact, question_id, period)) WITHOUT ROWID`)
+  sqlite.exec('DELETE FROM temp.rollup_touched')
+  sqlite.exec(`INSERT OR IGNORE INTO temp.rollup_touched
+      WITH dims(dim) AS (VALUES ${[SLICE_NONE, ...Object.values(sliceDimNumber)].map((d) => `(${d})`).join(', ')}),
+      cells AS (SELECT DISTINCT fact, question_id, day FROM temp.rollup_batch)
+      SELECT ${GRAIN_WEEK}, dims.dim, b.fact, b.question_id, ${weekOf('b.day')} FROM cells b, dims
+      UNION SELECT ${GRAIN_MONTH}, dims.dim, b.fact, b.question_id, ${monthOf('b.day')} FROM cells b, dims`)
+}
+
+/**
+ * Rewrites the packs (what charts read, see migration 2026-11-25-rollup-slice-packs) of the touched
+ * slices from their rows; a slice left without rows loses its pack.
+ */
+function repackSlices(sqlite: Database.Database): void {
+  sqlite.exec('DELETE FROM rollup_slice_packs WHERE (grain, dim, fact, question_id, period) IN (SELECT * FROM temp.rollup_touched)')
+  sqlite.exec(`INSERT INTO rollup_slice_packs (grain, dim, fact, question_id, period, cells)
+    SELECT s.grain, s.dim, s.fact, s.question_id, s.period, '[' || group_concat(s.grp || ',' || s.value || ',' || s.band || ',' || s.n, ',') || ']'
+    FROM temp.rollup_touched t JOIN rollup_slices s USING (grain, dim, fact, question_id, period)
+    GROUP BY s.grain, s.dim, s.fact, s.question_id, s.period`)
 }
 
 /**
@@ -147,7 +170,7 @@ export function reloadStatistics(sqlite: Database.Database): void {
 
 /** Empties every summary and the journal (before a rebuild from the responses and customers). */
 export function clearRollups(sqlite: Database.Database): void {
-  sqlite.exec('DELETE FROM rollup_journal; DELETE FROM rollup_day; DELETE FROM rollup_month; DELETE FROM rollup_slices; DELETE FROM rollup_values')
+  sqlite.exec('DELETE FROM rollup_journal; DELETE FROM rollup_day; DELETE FROM rollup_month; DELETE FROM rollup_slices; DELETE FROM rollup_slice_packs; DELETE FROM rollup_values')
 }
 
 const followUp = `(r.band = -1 OR r.status IN ('in_progress', 'resolved'))`

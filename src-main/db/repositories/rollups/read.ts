@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../statements'
-import { remembersReads, snapshotRows } from './snapshot'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, SLICE_NONE, cubeDims, type CubeDim } from './layout'
+import { dateOfDayNumber, dayNumber } from '../../../../src-shared/domain/periods'
+import { remembered, remembersReads, snapshotRows } from './snapshot'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, cubeDims, type CubeDim } from './layout'
 
 /**
  * Reads from the rollup summaries and the journal. Each returns raw count rows
@@ -37,7 +38,7 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 /** One of the cubes (rollup_day or rollup_month), filtered on any dimensions and summed per group. */
 export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): TierRow[] {
   if (!s.questionIds.length) return []
-  if (s.groupBy !== 'tag' && sharesCells(sqlite, table, s)) return groupCells(readCubeCells(sqlite, table, s), s.questionIds, s.groupBy)
+  if (sharesCells(sqlite, table, s)) return groupCells(readCubeCells(sqlite, table, s), s)
   const { where, params } = cubeWhere(s)
   const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
   const sql = `SELECT period, ${grp ?? '0'}, question_id, value, band, sum(n) FROM ${table} WHERE ${where}
@@ -45,10 +46,13 @@ export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollu
   return snapshotRows<TierRow>(sqlite, prepared(sqlite, sql), sql, params)
 }
 
-function cubeWhere(s: TierSelection): { where: string; params: number[] } {
+/** The WHERE of a cube read; `everyTag` keeps the rows of the responses themselves and of each of their tags alike. */
+function cubeWhere(s: TierSelection, everyTag = false): { where: string; params: number[] } {
   const where = ['fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
   const params: number[] = [s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
-  if (s.groupBy === 'tag') where.push('tag_id > 0')
+  if (everyTag) {
+    // No condition: the rows of every tag_id.
+  } else if (s.groupBy === 'tag') where.push('tag_id > 0')
   else {
     where.push('tag_id = ?')
     params.push(s.tagId ?? 0)
@@ -71,8 +75,9 @@ function cubeWhere(s: TierSelection): { where: string; params: number[] } {
  * and the Scores page asks for them once per breakdown (overall, by channel, touchpoint, stage,
  * location…). Inside a remembered snapshot those calls share one read of the cells, every
  * dimension kept, each summing them per its own group here instead of walking the index again.
- * One filter (or none) leaves too many cells to bring into JS, and the tag rows (by tag) are read
- * once a page: such reads stay grouped in SQL.
+ * The read keeps the tags' rows too: the index range it walks holds them anyway (tag_id is not
+ * in the index's leading columns), so the drivers by theme cost no second walk.
+ * One filter (or none) leaves too many cells to bring into JS: such reads stay grouped in SQL.
  */
 function sharesCells(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): boolean {
   return table === 'rollup_month' && Object.keys(s.dims).length >= 2 && remembersReads(sqlite)
@@ -84,23 +89,35 @@ const CELL_TAG = 4
 const CELL_N = 5 + cubeDims.length
 
 /**
- * The cells of a selection, whatever its grouping and whichever of the workspace's questions it
- * asks for (NPS, CSAT and CES of one period share the read), each caller keeping its own questions.
+ * The cells of a selection, whatever its grouping, tag and whichever of the workspace's questions it
+ * asks for (NPS, CSAT and CES of one period share the read), each caller keeping its own.
  */
 function readCubeCells(sqlite: Database.Database, table: 'rollup_day' | 'rollup_month', s: TierSelection): CellRow[] {
-  const questionIds = [0, ...(statement(sqlite, 'SELECT id FROM questions ORDER BY id', 'pluck').all() as number[])]
-  const { where, params } = cubeWhere({ ...s, questionIds, groupBy: undefined })
+  const questionIds = remembered(sqlite, 'questionIds', () => [0, ...(statement(sqlite, 'SELECT id FROM questions ORDER BY id', 'pluck').all() as number[])])
+  const { where, params } = cubeWhere({ ...s, ...wholeYears(s.fromPeriod, s.toPeriod), questionIds, groupBy: undefined, tagId: undefined }, true)
   const sql = `SELECT period, question_id, value, band, tag_id, ${cubeDims.join(', ')}, n FROM ${table} WHERE ${where}`
   return snapshotRows<CellRow>(sqlite, prepared(sqlite, sql), sql, params)
 }
 
-/** The cells of some questions summed per (period, group, question, value, band), as the grouped SQL read returns them. */
-export function groupCells(cells: readonly CellRow[], questionIds: readonly number[], groupBy: CubeDim | undefined): TierRow[] {
-  const column = groupBy === undefined ? -1 : CELL_TAG + 1 + cubeDims.indexOf(groupBy)
-  const wanted = new Set(questionIds)
+/**
+ * The calendar years around a range of periods. A page asks for this month, the month before and
+ * the year's months; reading whole years lets all of them share one read, each keeping its periods.
+ */
+function wholeYears(from: number, to: number): { fromPeriod: number; toPeriod: number } {
+  if (!Number.isFinite(from) || !Number.isFinite(to) || Math.abs(from) >= FAR || Math.abs(to) >= FAR) return { fromPeriod: from, toPeriod: to }
+  const year = (day: number) => Number(dateOfDayNumber(day).slice(0, 4))
+  return { fromPeriod: dayNumber(`${year(from)}-01-01`), toPeriod: dayNumber(`${year(to)}-12-31`) }
+}
+
+/** The cells of a selection's questions and tag summed per (period, group, question, value, band), as the grouped SQL read returns them. */
+export function groupCells(cells: readonly CellRow[], s: Pick<TierSelection, 'questionIds' | 'groupBy' | 'tagId' | 'fromPeriod' | 'toPeriod'>): TierRow[] {
+  const { groupBy } = s
+  const column = groupBy === undefined ? -1 : groupBy === 'tag' ? CELL_TAG : CELL_TAG + 1 + cubeDims.indexOf(groupBy)
+  const tag = s.tagId ?? 0
+  const wanted = new Set(s.questionIds)
   const sums = new Map<string, TierRow>()
   for (const c of cells) {
-    if (!wanted.has(c[1])) continue
+    if (c[0] < s.fromPeriod || c[0] > s.toPeriod || !wanted.has(c[1]) || (groupBy === 'tag' ? c[CELL_TAG] === 0 : c[CELL_TAG] !== tag)) continue
     const grp = column < 0 ? 0 : c[column]
     const key = `${c[0]},${grp},${c[1]},${c[2]},${c[3]}`
     const row = sums.get(key)
@@ -110,7 +127,11 @@ export function groupCells(cells: readonly CellRow[], questionIds: readonly numb
   return [...sums.values()]
 }
 
-/** One slice (a single dimension, or none) of rollup_slices at a grain. */
+/**
+ * One slice (a single dimension, or none) at a grain, from its packs: one row per period and
+ * question holding every (group, value, band, n), unpacked here with the filters applied. Summed
+ * over the groups unless `grouped`.
+ */
 export function readSlice(
   sqlite: Database.Database,
   grain: number,
@@ -118,24 +139,43 @@ export function readSlice(
   s: { fact: number; questionIds: number[]; fromPeriod: number; toPeriod: number; bands?: number[]; grps?: number[]; grouped: boolean },
 ): TierRow[] {
   if (!s.questionIds.length) return []
-  const where = ['grain = ?', 'dim = ?', 'fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
+  const sql = `SELECT period, question_id, cells FROM rollup_slice_packs
+    WHERE grain = ? AND dim = ? AND fact = ? AND question_id IN (${marks(s.questionIds.length)}) AND period BETWEEN ? AND ?`
   const params: number[] = [grain, dim, s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
-  if (s.grps) {
-    where.push(`grp IN (${marks(s.grps.length)})`)
-    params.push(...s.grps)
+  const key = `${sql}\u0000${JSON.stringify(params)}\u0000${JSON.stringify([s.grps ?? null, s.bands ?? null, s.grouped])}`
+  return remembered(sqlite, key, () => unpackSlice(prepared(sqlite, sql).all(...params) as Array<[number, number, string]>, s))
+}
+
+function unpackSlice(packs: ReadonlyArray<[period: number, questionId: number, cells: string]>, s: { bands?: number[]; grps?: number[]; grouped: boolean }): TierRow[] {
+  const grps = s.grps ? new Set(s.grps) : null
+  const bands = s.bands ? new Set(s.bands) : null
+  // Rows of one group (no dimension, or one value of it) are one per cell already; otherwise, ungrouped, the groups are summed per value and band.
+  const sums = !s.grouped && (grps === null || grps.size > 1) ? new Map<number, TierRow>() : null
+  const out: TierRow[] = []
+  for (const [period, questionId, cells] of packs) {
+    const c = JSON.parse(cells) as number[]
+    sums?.clear()
+    for (let i = 0; i < c.length; i += 4) {
+      const grp = c[i]
+      const value = c[i + 1]
+      const band = c[i + 2]
+      if ((grps && !grps.has(grp)) || (bands && !bands.has(band))) continue
+      if (!sums) {
+        out.push([period, s.grouped ? grp : 0, questionId, value, band, c[i + 3]])
+        continue
+      }
+      // band is −1…2, so 4·value + band + 1 names each (value, band) once.
+      const cell = value * 4 + band + 1
+      const row = sums.get(cell)
+      if (row) row[5] += c[i + 3]
+      else {
+        const fresh: TierRow = [period, 0, questionId, value, band, c[i + 3]]
+        sums.set(cell, fresh)
+        out.push(fresh)
+      }
+    }
   }
-  if (s.bands) {
-    where.push(`band IN (${marks(s.bands.length)})`)
-    params.push(...s.bands)
-  }
-  // Rows of one group (no dimension, or one value of it) are one per cell already: summing them would only sort them.
-  const oneGroup = dim === SLICE_NONE || s.grps?.length === 1
-  const sql = s.grouped
-    ? `SELECT period, grp, question_id, value, band, n FROM rollup_slices WHERE ${where.join(' AND ')}`
-    : oneGroup
-      ? `SELECT period, 0, question_id, value, band, n FROM rollup_slices WHERE ${where.join(' AND ')}`
-    : `SELECT period, 0, question_id, value, band, sum(n) FROM rollup_slices WHERE ${where.join(' AND ')} GROUP BY period, question_id, value, band`
-  return snapshotRows<TierRow>(sqlite, prepared(sqlite, sql), sql, params)
+  return out
 }
 
 export interface JournalSelection {
@@ -188,9 +228,8 @@ export function readJournal(sqlite: Database.Database, s: JournalSelection): Jou
 /** Value ids of dimension values (values never seen have no id and match nothing in the summaries). */
 export function valueIds(sqlite: Database.Database, values: readonly string[]): number[] {
   if (!values.length) return []
-  return prepared(sqlite, `SELECT id FROM rollup_values WHERE value IN (${marks(values.length)})`)
-    .all(...values)
-    .map((r) => (r as [number])[0])
+  const sql = `SELECT id FROM rollup_values WHERE value IN (${marks(values.length)})`
+  return snapshotRows<[number]>(sqlite, prepared(sqlite, sql), sql, values).map((r) => r[0])
 }
 
 export function valueNames(sqlite: Database.Database, ids: readonly number[]): Map<number, string> {
@@ -203,9 +242,8 @@ export function valueNames(sqlite: Database.Database, ids: readonly number[]): M
 /** Tag ids by name, compared the way the tags table compares names (case-insensitively). */
 export function tagIds(sqlite: Database.Database, names: readonly string[]): number[] {
   if (!names.length) return []
-  return prepared(sqlite, `SELECT id FROM tags WHERE name IN (${marks(names.length)})`)
-    .all(...names)
-    .map((r) => (r as [number])[0])
+  const sql = `SELECT id FROM tags WHERE name IN (${marks(names.length)})`
+  return snapshotRows<[number]>(sqlite, prepared(sqlite, sql), sql, names).map((r) => r[0])
 }
 
 export function tagNames(sqlite: Database.Database, ids: readonly number[]): Map<number, string> {

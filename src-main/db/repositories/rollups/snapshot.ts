@@ -19,7 +19,7 @@ import { statement } from '../statements'
 type Generation = string
 interface Cache {
   generation: Generation
-  rows: Map<string, unknown[]>
+  rows: Map<string, unknown>
   /** The generation of the snapshot being read, or null outside one (reads go straight to the database). */
   active: Generation | null
   hits: number
@@ -73,18 +73,21 @@ export function readSnapshot<T>(sqlite: Database.Database, read: () => T): T {
 
 /** The rows of a prepared summary statement, from this generation's earlier identical read when there was one. Callers must not change them. */
 export function snapshotRows<R>(sqlite: Database.Database, stmt: Database.Statement, sql: string, params: ReadonlyArray<number | string>): R[] {
+  return remembered(sqlite, `${sql}\u0000${JSON.stringify(params)}`, () => stmt.all(...params) as R[])
+}
+
+/** What `compute` read from the summaries, from this generation's earlier call with the same key when there was one. Callers must not change it. */
+export function remembered<T>(sqlite: Database.Database, key: string, compute: () => T): T {
   const cache = caches.get(sqlite)
-  if (!cache || !remembersReads(sqlite)) return stmt.all(...params) as R[]
-  const key = `${sql}\u0000${JSON.stringify(params)}`
-  const known = cache.rows.get(key)
-  if (known) {
+  if (!cache || !remembersReads(sqlite)) return compute()
+  if (cache.rows.has(key)) {
     cache.hits++
-    return known as R[]
+    return cache.rows.get(key) as T
   }
-  const rows = stmt.all(...params) as R[]
+  const value = compute()
   if (cache.rows.size >= MAX_ENTRIES) cache.rows.delete(cache.rows.keys().next().value!)
-  cache.rows.set(key, rows)
-  return rows
+  cache.rows.set(key, value)
+  return value
 }
 
 /** True inside a read snapshot whose reads are remembered (so a read shared by several callers is made once). */
