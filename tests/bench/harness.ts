@@ -29,8 +29,13 @@ export async function median(runs: number, fn: () => Promise<unknown>): Promise<
     await fn()
     times.push(performance.now() - t)
   }
-  times.sort((a, b) => a - b)
-  return Math.round(times[Math.floor(times.length / 2)] * 100) / 100
+  return middle(times)
+}
+
+/** The median of some timings, in milliseconds to two decimals. */
+export function middle(times: readonly number[]): number {
+  const sorted = [...times].sort((a, b) => a - b)
+  return Math.round(sorted[Math.floor(sorted.length / 2)] * 100) / 100
 }
 
 /** Samples this process's resident memory while `work` runs. */

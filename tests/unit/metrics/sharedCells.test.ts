@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { metricSeries, type SeriesQuery } from '../../../src-main/metrics/series'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { snapshotHits } from '../../../src-main/db/repositories/rollups/snapshot'
+import { groupCells } from '../../../src-main/db/repositories/rollups/read'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { freshWorkspace } from '../../helpers/db'
@@ -79,6 +80,20 @@ describe('breakdowns under several filters', () => {
       const { rolled, raw } = await bothPaths(open, q)
       expect(rolled.overall.n, JSON.stringify(q)).toBeGreaterThan(0)
       expect(rolled, JSON.stringify(q)).toEqual(raw)
+    }
+  })
+})
+
+describe('summing shared cells', () => {
+  // [period, question, value, band, tag, channel, touchpoint, stage, location, language, segment, n]
+  const cell = (period: number, value: number, channel: number, n: number) => [period, 1, value, 1, 0, channel, 0, 0, 0, 0, 0, n]
+  const selection = { questionIds: [1], groupBy: 'channel' as const, fromPeriod: 0, toPeriod: 100 }
+  const sorted = (rows: number[][]) => rows.map((r) => r.join(',')).sort()
+
+  it('sums cells of the same period, group, value and band, whether the keys fit a number or not', () => {
+    for (const big of [10, 2 ** 45]) {
+      const cells = [cell(1, 5, 2, 3), cell(1, 5, 2, 4), cell(1, big, 2, 1), cell(2, 5, 2, 1), cell(1, 5, 3, 2), cell(200, 5, 2, 9)]
+      expect(sorted(groupCells(cells, selection)), String(big)).toEqual(sorted([[1, 2, 1, 5, 1, 7], [1, 2, 1, big, 1, 1], [2, 2, 1, 5, 1, 1], [1, 3, 1, 5, 1, 2]]))
     }
   })
 })

@@ -115,16 +115,47 @@ export function groupCells(cells: readonly CellRow[], s: Pick<TierSelection, 'qu
   const column = groupBy === undefined ? -1 : groupBy === 'tag' ? CELL_TAG : CELL_TAG + 1 + cubeDims.indexOf(groupBy)
   const tag = s.tagId ?? 0
   const wanted = new Set(s.questionIds)
-  const sums = new Map<string, TierRow>()
+  const keyOf = cellKeys(cells)
+  const sums = new Map<number | string, TierRow>()
   for (const c of cells) {
     if (c[0] < s.fromPeriod || c[0] > s.toPeriod || !wanted.has(c[1]) || (groupBy === 'tag' ? c[CELL_TAG] === 0 : c[CELL_TAG] !== tag)) continue
     const grp = column < 0 ? 0 : c[column]
-    const key = `${c[0]},${grp},${c[1]},${c[2]},${c[3]}`
+    const key = keyOf(c, grp)
     const row = sums.get(key)
     if (row) row[5] += c[CELL_N]
     else sums.set(key, [c[0], grp, c[1], c[2], c[3], c[CELL_N]])
   }
   return [...sums.values()]
+}
+
+type CellKey = (c: CellRow, grp: number) => number | string
+const keysOfCells = new WeakMap<readonly CellRow[], CellKey>()
+
+/**
+ * How the cells of one read are told apart per (period, group, question, value, band): a page sums
+ * the same read a dozen times, and a number built from the ranges this read holds is a cheaper
+ * map key than a string (a string only when the ranges would not fit a double exactly).
+ */
+function cellKeys(cells: readonly CellRow[]): CellKey {
+  let keyOf = keysOfCells.get(cells)
+  if (keyOf) return keyOf
+  let [minPeriod, maxPeriod, maxQuestion, minValue, maxValue, maxId] = [Infinity, -Infinity, 0, Infinity, -Infinity, 0]
+  for (const c of cells) {
+    minPeriod = Math.min(minPeriod, c[0])
+    maxPeriod = Math.max(maxPeriod, c[0])
+    maxQuestion = Math.max(maxQuestion, c[1])
+    minValue = Math.min(minValue, c[2])
+    maxValue = Math.max(maxValue, c[2])
+    for (let i = CELL_TAG; i < CELL_N; i++) maxId = Math.max(maxId, c[i])
+  }
+  const [periods, ids, questions, values] = [maxPeriod - minPeriod + 1, maxId + 1, maxQuestion + 1, maxValue - minValue + 1]
+  // Bands are −1…2: four of them.
+  keyOf =
+    periods * ids * questions * values * 4 < Number.MAX_SAFE_INTEGER
+      ? (c, grp) => (((c[0] - minPeriod) * ids + grp) * questions + c[1]) * values * 4 + (c[2] - minValue) * 4 + c[3] + 1
+      : (c, grp) => `${c[0]},${grp},${c[1]},${c[2]},${c[3]}`
+  keysOfCells.set(cells, keyOf)
+  return keyOf
 }
 
 /**
