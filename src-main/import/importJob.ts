@@ -16,8 +16,10 @@ import { metricKinds } from '../../src-shared/domain/scores'
 const BULK_BYTES = 8 << 20
 /** A rough size of one exported row, to estimate a file's rows from its bytes. */
 const BYTES_PER_ROW = 160
-/** The page cache (and so the sorter's memory) while the dropped indexes are created again. */
-const INDEX_SORT_CACHE_KIB = 16_384
+/** The page cache while the dropped indexes are created again: it caps each sorter thread's memory. */
+const INDEX_SORT_CACHE_KIB = 8_192
+/** Helper threads SQLite's sorter may use for those sorts (PRAGMA threads). */
+const INDEX_SORT_THREADS = 2
 
 /**
  * Secondary indexes on the tables a large import fills are dropped for the import and created again
@@ -32,13 +34,18 @@ function suspendIndexes(sqlite: Database.Database): () => void {
     .all() as Array<{ name: string; sql: string }>
   for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`)
   return () => {
-    // SQLite's sorter may hold as much memory as the page cache; measured, a large cache did not make
-    // these sorts faster, so they run with a small one and the import's peak memory stays lower.
+    // SQLite's sorter may hold as much memory as the page cache in each of its threads; measured on a
+    // million rows, a cache of 8 MB sorted as fast as one of 16 MB, and two helper threads took the
+    // rebuild from about 13.5 s to 12 s (more CPU in all, on a core the reader thread no longer uses)
+    // for some 8 MB more.
     const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
+    const threads = sqlite.pragma('threads', { simple: true }) as number
     sqlite.pragma(`cache_size = -${INDEX_SORT_CACHE_KIB}`)
+    sqlite.pragma(`threads = ${INDEX_SORT_THREADS}`)
     try {
       for (const i of indexes) sqlite.exec(i.sql)
     } finally {
+      sqlite.pragma(`threads = ${threads}`)
       sqlite.pragma(`cache_size = ${cacheSize}`)
     }
   }
@@ -84,6 +91,12 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   let outcome: MappingOutcome
 
   const inTransaction = !input.dryRun
+  // Every reference an import writes points at a row it created or found in the same transaction (its
+  // import record, the questions, the customers, the responses it tags), so the per-row foreign-key
+  // checks are skipped while it writes: about 5% of the writing thread's time, measured. The setting
+  // cannot change inside a transaction: it is switched off before it and back on after it, always.
+  const skipKeyChecks = inTransaction && sqlite.pragma('foreign_keys', { simple: true }) === 1
+  if (skipKeyChecks) sqlite.pragma('foreign_keys = OFF')
   if (inTransaction) sqlite.exec('BEGIN IMMEDIATE')
   try {
     let handle: ((item: MappedBatch['items'][number]) => void) | null = null
@@ -185,6 +198,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       throw new AppError('IMPORT_FAILED', `${input.fileName} is not valid ${mapping.encoding ?? 'UTF-8'} text. Choose its encoding and try again.`)
     throw new AppError('IMPORT_FAILED', `Could not import ${input.fileName}: ${(e as Error).message}`)
   } finally {
+    if (skipKeyChecks) sqlite.pragma('foreign_keys = ON')
     await table.close()
   }
   const errors = [...outcome.errors].sort((a, b) => a.row - b.row)

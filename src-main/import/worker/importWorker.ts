@@ -14,8 +14,10 @@ import { readInThread } from './remoteTable'
 import type { ImportWorkerData, ImportWorkerMessage } from './protocol'
 
 async function main(port: MessagePort, data: ImportWorkerData): Promise<ImportWorkerMessage> {
-  // A large page cache; the transaction spills to the WAL and index sorts to temporary files, not to RAM.
-  const sqlite = openWorkerConnection(data.dbPath, { nativeBinding: data.nativeBinding, busyTimeoutMs: 10_000, cacheSizeKiB: 32_768, tempStore: 'FILE' })
+  // The transaction spills to the WAL and index sorts to temporary files, not to RAM. A page cache of
+  // 16 MB wrote a million rows as fast as one of 32 MB (within this machine's noise) and lowered the
+  // import's peak memory by about 20 MB.
+  const sqlite = openWorkerConnection(data.dbPath, { nativeBinding: data.nativeBinding, busyTimeoutMs: 10_000, cacheSizeKiB: 16_384, tempStore: 'FILE' })
   try {
     const cancelled = new Int32Array(data.cancel)
     // A reader thread parses and maps the file while this one writes.

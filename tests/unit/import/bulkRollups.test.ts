@@ -95,7 +95,21 @@ describe('the rollups of an import', () => {
   it('equal a rebuild after a large import that also rebuilds the indexes', async () => {
     const path = join(dir, 'big.csv')
     await writeFeedbackCsv(path, 60_000)
+    const db = open.ws.sqlite
+    const indexes = () => db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name`).all()
+    const settings = () => ({
+      threads: db.pragma('threads', { simple: true }),
+      cacheSize: db.pragma('cache_size', { simple: true }),
+      foreignKeys: db.pragma('foreign_keys', { simple: true }),
+    })
+    const [indexesBefore, settingsBefore] = [indexes(), settings()]
+    expect(settingsBefore.foreignKeys).toBe(1)
     expect(await importFile(open, path)).toMatchObject({ imported: 60_000 })
-    expectSameAsRebuild(open.ws.sqlite)
+    expectSameAsRebuild(db)
+    // The indexes are back as they were, and the import's settings (sort, key checks) did not outlive it.
+    expect(indexes()).toEqual(indexesBefore)
+    expect(settings()).toEqual(settingsBefore)
+    // Written without per-row key checks: every reference still holds.
+    expect(db.pragma('foreign_key_check')).toEqual([])
   }, 60_000)
 })
