@@ -118,7 +118,7 @@ export function readFactsAs<T>(
   useDerivations(sqlite, derive)
   const journal = readJournal(sqlite, { fact, questionIds, fromDate: f.from, toDate: f.to, bands, dims: dimValues, tagId, groupBy })
 
-  const tierLabels = groupBy === 'tag' ? tagNames(sqlite, tierRows.flatMap(([, rows]) => rows.map((r) => r[1]))) : groupBy ? valueNames(sqlite, tierRows.flatMap(([, rows]) => rows.map((r) => r[1]))) : null
+  const tierLabels = groupBy ? (groupBy === 'tag' ? tagNames : valueNames)(sqlite, groupIds(tierRows)) : null
   const out: T[] = []
   const noBand = NO_BAND
   const emit = (period: number, grp: string | null, questionId: number, value: number, band: number, n: number) => {
@@ -149,6 +149,13 @@ export function readFactsAs<T>(
   }
   for (const c of cells.values()) emit(...c)
   return out
+}
+
+/** The distinct groups of some summary rows. */
+function groupIds(tierRows: ReadonlyArray<[Segment, TierRow[]]>): number[] {
+  const ids = new Set<number>()
+  for (const [, rows] of tierRows) for (const r of rows) ids.add(r[1])
+  return [...ids]
 }
 
 export interface CountsQuery {
