@@ -120,10 +120,9 @@ export function readFactsAs<T>(
 
   const tierLabels = groupBy ? (groupBy === 'tag' ? tagNames : valueNames)(sqlite, groupIds(tierRows)) : null
   const out: T[] = []
-  const noBand = NO_BAND
   const emit = (period: number, grp: string | null, questionId: number, value: number, band: number, n: number) => {
     if (n === 0) return
-    const row = make(dateOfDayNumber(period), grp, questionId, value, band === noBand ? null : (band as -1 | 0 | 1), n)
+    const row = make(dateOfDayNumber(period), grp, questionId, value, band === NO_BAND ? null : (band as -1 | 0 | 1), n)
     if (row !== null) out.push(row)
   }
   const label = (grp: number) => (tierLabels ? (tierLabels.get(grp) ?? null) : null)
@@ -173,10 +172,8 @@ export function rollupScoreCounts(sqlite: Database.Database, q: CountsQuery, der
   const f = q.filter ?? {}
   const wanted = !f.metric?.length || f.metric.includes(q.metric)
   const questionIds = wanted ? [...questions.values()].filter((x) => x.metric === q.metric && (!q.questionIds || q.questionIds.includes(x.id))).map((x) => x.id) : []
-  let asked: QuestionInfo | undefined
   return readFactsAs(sqlite, { ...q, fact: FACT_SCORE, questionIds }, derive, (local_date, grp, questionId, score, band, n) => {
-    // Rows of one question come together.
-    const question = asked?.id === questionId ? asked : (asked = questions.get(questionId))
+    const question = questions.get(questionId)
     return question ? { local_date, grp, score, band, scale_min: question.scale_min, scale_max: question.scale_max, direction: question.direction, n } : null
   })
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { statement } from '../statements'
 import { dateOfDayNumber, dayNumber } from '../../../../src-shared/domain/periods'
 import { remembered, remembersReads, snapshotRows } from './snapshot'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, cubeDims, type CubeDim } from './layout'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, SLICE_NONE, cubeDims, type CubeDim } from './layout'
 
 /**
  * Reads from the rollup summaries and the journal. Each returns raw count rows
@@ -50,12 +50,12 @@ export function readCube(sqlite: Database.Database, table: 'rollup_day' | 'rollu
 function cubeWhere(s: TierSelection, everyTag = false): { where: string; params: number[] } {
   const where = ['fact = ?', `question_id IN (${marks(s.questionIds.length)})`, 'period BETWEEN ? AND ?']
   const params: number[] = [s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
-  if (everyTag) {
-    // No condition: the rows of every tag_id.
-  } else if (s.groupBy === 'tag') where.push('tag_id > 0')
-  else {
-    where.push('tag_id = ?')
-    params.push(s.tagId ?? 0)
+  if (!everyTag) {
+    if (s.groupBy === 'tag') where.push('tag_id > 0')
+    else {
+      where.push('tag_id = ?')
+      params.push(s.tagId ?? 0)
+    }
   }
   for (const d of cubeDims) {
     const ids = s.dims[d]
@@ -104,7 +104,8 @@ function readCubeCells(sqlite: Database.Database, table: 'rollup_day' | 'rollup_
  * the year's months; reading whole years lets all of them share one read, each keeping its periods.
  */
 function wholeYears(from: number, to: number): { fromPeriod: number; toPeriod: number } {
-  if (!Number.isFinite(from) || !Number.isFinite(to) || Math.abs(from) >= FAR || Math.abs(to) >= FAR) return { fromPeriod: from, toPeriod: to }
+  // An open end (±Infinity, or the far day standing in for it) stays open.
+  if (Math.abs(from) >= FAR || Math.abs(to) >= FAR) return { fromPeriod: from, toPeriod: to }
   const year = (day: number) => Number(dateOfDayNumber(day).slice(0, 4))
   return { fromPeriod: dayNumber(`${year(from)}-01-01`), toPeriod: dayNumber(`${year(to)}-12-31`) }
 }
@@ -174,14 +175,15 @@ export function readSlice(
     WHERE grain = ? AND dim = ? AND fact = ? AND question_id IN (${marks(s.questionIds.length)}) AND period BETWEEN ? AND ?`
   const params: number[] = [grain, dim, s.fact, ...s.questionIds, bound(s.fromPeriod), bound(s.toPeriod)]
   const key = `${sql}\u0000${JSON.stringify(params)}\u0000${JSON.stringify([s.grps ?? null, s.bands ?? null, s.grouped])}`
-  return remembered(sqlite, key, () => unpackSlice(prepared(sqlite, sql).all(...params) as Array<[number, number, string]>, s))
+  return remembered(sqlite, key, () => unpackSlice(prepared(sqlite, sql).all(...params) as Array<[number, number, string]>, dim, s))
 }
 
-function unpackSlice(packs: ReadonlyArray<[period: number, questionId: number, cells: string]>, s: { bands?: number[]; grps?: number[]; grouped: boolean }): TierRow[] {
+function unpackSlice(packs: ReadonlyArray<[period: number, questionId: number, cells: string]>, dim: number, s: { bands?: number[]; grps?: number[]; grouped: boolean }): TierRow[] {
   const grps = s.grps ? new Set(s.grps) : null
   const bands = s.bands ? new Set(s.bands) : null
   // Rows of one group (no dimension, or one value of it) are one per cell already; otherwise, ungrouped, the groups are summed per value and band.
-  const sums = !s.grouped && (grps === null || grps.size > 1) ? new Map<number, TierRow>() : null
+  const oneGroup = dim === SLICE_NONE || grps?.size === 1
+  const sums = !s.grouped && !oneGroup ? new Map<number, TierRow>() : null
   const out: TierRow[] = []
   for (const [period, questionId, cells] of packs) {
     const c = JSON.parse(cells) as number[]
