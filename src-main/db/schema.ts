@@ -300,14 +300,14 @@ export interface RollupSlicesTable {
   n: number
 }
 
-/** rollup_slices packed per (grain, dim, fact, question, period): cells is a JSON array [grp, value, band, n, grp, value, band, n, …]. */
+/** rollup_slices packed per (grain, dim, fact, question, period): cells holds each (grp, value, band, n) as four big-endian int32 (see layout.ts packedCellsSql). */
 export interface RollupSlicePacksTable {
   grain: number
   dim: number
   fact: number
   question_id: number
   period: number
-  cells: string
+  cells: Buffer
 }
 
 /** Saved report options (2026-11-24-report-templates). */

@@ -11,6 +11,7 @@ import { figureOf } from './figures'
 import { rollupScoreCounts, rollupsCanAnswer } from './rollups/rollupCounts'
 import { factDerivations } from './rollups/derivations'
 import { readSnapshot } from '../db/repositories/rollups/snapshot'
+import { sliceSeriesCells, type SeriesCells } from './rollups/sliceSeries'
 
 /** What the engine reads from: the workspace's connection (both the query builder and the raw handle) and its zone. */
 export interface MetricsSource {
@@ -44,8 +45,25 @@ export async function seriesCounts(src: MetricsSource, query: SeriesQuery, from:
 
 /** A score per period and/or group, cut in the workspace's zone (local dates were computed in it when stored). */
 export async function metricSeries(src: MetricsSource, query: SeriesQuery, from: CountsSource = 'auto'): Promise<MetricsSeries> {
+  // Straight from the slice packs when one slice holds the whole series (sliceSeries.ts), else from count rows.
+  const sliced = from !== 'raw' ? readSnapshot(src.sqlite, () => sliceSeriesCells(src.sqlite, query)) : null
+  const { cells, overall, source } = sliced ? { ...sliced, source: 'rollups' as const } : await accumulatedCounts(src, query, from)
+  const { by } = query
+  // With tags, one response can sit in several groups; the overall figure counts it once.
+  const overallFigure = query.dim === 'tag' ? (await metricSeries(src, { ...query, by: undefined, dim: undefined }, from)).overall : figureOf(query.metric, overall)
+  const rows = [...cells.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .flatMap(([period, groups]) => {
+      const start = period && by ? periodStart(period, by) : null
+      return [...groups.entries()].sort(([a], [b]) => compare(a, b)).map(([group, acc]) => figureOf(query.metric, acc, { period, periodStart: start, group }))
+    })
+  return { metric: query.metric, by: query.by ?? null, dim: query.dim ?? null, timezone: src.timezone, rows, overall: overallFigure, source }
+}
+
+/** The count rows of a series summed per period and group. */
+async function accumulatedCounts(src: MetricsSource, query: SeriesQuery, from: CountsSource): Promise<SeriesCells & { source: 'rollups' | 'raw' }> {
   const { rows: counts, source } = await seriesCounts(src, query, from)
-  const cells = new Map<string | null, Map<string | null, ScoreAccumulator>>()
+  const cells: SeriesCells['cells'] = new Map()
   const overall = new ScoreAccumulator()
   // Many rows share a date: each date's period key is worked out once.
   const periods = new Map<string, string>()
@@ -70,14 +88,5 @@ export async function metricSeries(src: MetricsSource, query: SeriesQuery, from:
     acc.add(row)
     overall.add(row)
   }
-  // With tags, one response can sit in several groups; the overall figure counts it once.
-  const overallFigure = query.dim === 'tag' ? (await metricSeries(src, { ...query, by: undefined, dim: undefined }, from)).overall : figureOf(query.metric, overall)
-  const rows = [...cells.entries()]
-    .sort(([a], [b]) => compare(a, b))
-    .flatMap(([period, groups]) => {
-      const start = period && by ? periodStart(period, by) : null
-      // Object.assign: a spread after other keys copies property by property, and charts have a thousand of these.
-      return [...groups.entries()].sort(([a], [b]) => compare(a, b)).map(([group, acc]) => Object.assign({ period, periodStart: start, group }, figureOf(query.metric, acc)))
-    })
-  return { metric: query.metric, by: query.by ?? null, dim: query.dim ?? null, timezone: src.timezone, rows, overall: overallFigure, source }
+  return { cells, overall, source }
 }

@@ -28,8 +28,20 @@ export function dateOfDayNumber(day: number): string {
   return date
 }
 
+/** Week keys and starts already worked out (a chart of weeks asks for each a few times per figure row; each costs a few Date.UTC calls). */
+const weekKeys = new Map<string, string>()
+const weekStarts = new Map<string, string>()
+const remember = (memo: Map<string, string>, key: string, value: string) => {
+  if (memo.size < 100_000) memo.set(key, value)
+  return value
+}
+
 /** ISO-8601 week key, e.g. 2025-W01 (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeekKey(localDate: string): string {
+  return weekKeys.get(localDate) ?? remember(weekKeys, localDate, computeIsoWeekKey(localDate))
+}
+
+function computeIsoWeekKey(localDate: string): string {
   const day = dayNumber(localDate)
   const weekday = (((day + 3) % 7) + 7) % 7 // 0 = Monday; 1970-01-01 was a Thursday
   const thursday = day - weekday + 3
@@ -59,13 +71,8 @@ export function periodStart(key: string, unit: PeriodUnit): string {
   switch (unit) {
     case 'day':
       return key
-    case 'week': {
-      const year = Number(key.slice(0, 4))
-      const week = Number(key.slice(6))
-      const jan4 = dayNumber(`${year}-01-04`)
-      const mondayOfWeek1 = jan4 - ((((jan4 + 3) % 7) + 7) % 7)
-      return dateOfDayNumber(mondayOfWeek1 + (week - 1) * 7)
-    }
+    case 'week':
+      return weekStarts.get(key) ?? remember(weekStarts, key, weekStart(key))
     case 'month':
       return `${key}-01`
     case 'quarter':
@@ -73,6 +80,14 @@ export function periodStart(key: string, unit: PeriodUnit): string {
     case 'year':
       return `${key}-01-01`
   }
+}
+
+function weekStart(key: string): string {
+  const year = Number(key.slice(0, 4))
+  const week = Number(key.slice(6))
+  const jan4 = dayNumber(`${year}-01-04`)
+  const mondayOfWeek1 = jan4 - ((((jan4 + 3) % 7) + 7) % 7)
+  return dateOfDayNumber(mondayOfWeek1 + (week - 1) * 7)
 }
 
 /** The last calendar date of a period key. */

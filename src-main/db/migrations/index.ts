@@ -8,6 +8,8 @@ import * as customerFilterIndexes from './2026-11-24-customer-filter-indexes'
 import * as inboxDateCovering from './2026-11-24-inbox-date-covering'
 import * as reportTemplates from './2026-11-24-report-templates'
 import * as rollupSlicePacks from './2026-11-25-rollup-slice-packs'
+import * as binarySlicePacks from './2026-11-26-binary-slice-packs'
+import * as monthCubeTagIndexes from './2026-11-27-month-cube-tag-indexes'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
@@ -23,6 +25,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-24-inbox-date-covering', inboxDateCovering],
   ['2026-11-24-report-templates', reportTemplates],
   ['2026-11-25-rollup-slice-packs', rollupSlicePacks],
+  ['2026-11-26-binary-slice-packs', binarySlicePacks],
+  ['2026-11-27-month-cube-tag-indexes', monthCubeTagIndexes],
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

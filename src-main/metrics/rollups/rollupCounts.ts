@@ -13,13 +13,13 @@ import { grainFor, periodOfDay, segmentsFor, type Segment } from './segments'
 /** Filter fields the summaries hold. Any other field in a filter (status, owner, text, …) means a raw read. */
 const ROLLUP_FILTER_KEYS = new Set<string>(['from', 'to', 'metric', 'band', 'tag', ...cubeDims])
 
+/** True for a filter field that filters nothing (absent, blank or an empty list). */
+export const isEmptyFilterValue = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+
 /** True when the summaries can answer the query exactly; otherwise the raw, indexed query must. */
 export function rollupsCanAnswer(q: { dim?: Dimension; filter?: FeedbackFilter }): boolean {
   const f = q.filter ?? {}
-  for (const [key, value] of Object.entries(f)) {
-    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
-    if (!empty && !ROLLUP_FILTER_KEYS.has(key)) return false
-  }
+  for (const [key, value] of Object.entries(f)) if (!isEmptyFilterValue(value) && !ROLLUP_FILTER_KEYS.has(key)) return false
   // A response with two of the wanted tags would be counted twice, and tags by tag needs pairs.
   const tags = f.tag?.length ?? 0
   return tags <= 1 && !(tags === 1 && q.dim === 'tag')
@@ -166,12 +166,16 @@ export interface CountsQuery {
   questionIds?: number[]
 }
 
+/** The questions a count query reads: the metric's (or the ones it names), none when its filter leaves the metric out. */
+export function metricQuestionIds(questions: Map<number, QuestionInfo>, q: CountsQuery): number[] {
+  const wanted = !q.filter?.metric?.length || q.filter.metric.includes(q.metric)
+  return wanted ? [...questions.values()].filter((x) => x.metric === q.metric && (!q.questionIds || q.questionIds.includes(x.id))).map((x) => x.id) : []
+}
+
 /** The same rows as the raw scoreCounts (one per period start, group, score, band and scale), from the summaries. */
 export function rollupScoreCounts(sqlite: Database.Database, q: CountsQuery, derive: FactDerivations): ScoreCountRow[] {
   const questions = questionInfo(sqlite)
-  const f = q.filter ?? {}
-  const wanted = !f.metric?.length || f.metric.includes(q.metric)
-  const questionIds = wanted ? [...questions.values()].filter((x) => x.metric === q.metric && (!q.questionIds || q.questionIds.includes(x.id))).map((x) => x.id) : []
+  const questionIds = metricQuestionIds(questions, q)
   return readFactsAs(sqlite, { ...q, fact: FACT_SCORE, questionIds }, derive, (local_date, grp, questionId, score, band, n) => {
     const question = questions.get(questionId)
     return question ? { local_date, grp, score, band, scale_min: question.scale_min, scale_max: question.scale_max, direction: question.direction, n } : null

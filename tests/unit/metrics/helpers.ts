@@ -3,6 +3,7 @@ import type { ResponseInsert } from '../../../src-main/db/repositories/responses
 import { feedbackWriter } from '../../../src-main/services/feedbackWriter'
 import type { MetricsSource } from '../../../src-main/metrics/series'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import { unpackCells } from '../../../src-main/db/repositories/rollups/layout'
 
 /** The default questions' ids in a fresh workspace (services/defaultQuestions.ts). */
 export const QUESTION = { nps: 1, csat: 2, ces: 3 } as const
@@ -31,9 +32,9 @@ export function responseAdder(open: OpenWorkspace) {
 export const sliceCells = (db: Database.Database) =>
   (db.prepare('SELECT grain, dim, fact, question_id, period, grp, value, band, n FROM rollup_slices').raw().all() as number[][]).map((r) => r.join(',')).sort()
 export const packedCells = (db: Database.Database) =>
-  (db.prepare('SELECT grain, dim, fact, question_id, period, cells FROM rollup_slice_packs').raw().all() as Array<[number, number, number, number, number, string]>)
+  (db.prepare('SELECT grain, dim, fact, question_id, period, cells FROM rollup_slice_packs').raw().all() as Array<[number, number, number, number, number, Uint8Array]>)
     .flatMap(([grain, dim, fact, question, period, cells]) => {
-      const c = JSON.parse(cells) as number[]
+      const c = unpackCells(cells)
       return Array.from({ length: c.length / 4 }, (_, i) => [grain, dim, fact, question, period, ...c.slice(4 * i, 4 * i + 4)].join(','))
     })
     .sort()

@@ -3,6 +3,7 @@ import { metricSeries, type SeriesQuery } from '../../../src-main/metrics/series
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { snapshotHits } from '../../../src-main/db/repositories/rollups/snapshot'
 import { groupCells } from '../../../src-main/db/repositories/rollups/read'
+import { analyzeSummaries } from '../../../src-main/db/repositories/rollups/maintain'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { freshWorkspace } from '../../helpers/db'
@@ -53,6 +54,8 @@ describe('breakdowns under several filters', () => {
     cleanup.push(() => open.ws.close())
     seed(open)
     foldAll(open.ws.sqlite)
+    // With planner statistics, the shared reads walk the index they pick from them (read.ts filterIndex).
+    analyzeSummaries(open.ws.sqlite)
     const filter: FeedbackFilter = { from: '2025-01-01', to: '2025-06-30', channel: ['store', 'app'], location: ['Bangkok', 'Chiang Mai'] }
     const overall = await bothPaths(open, { metric: 'nps', by: 'month', filter })
     expect(overall.rolled.overall.n).toBeGreaterThan(0)

@@ -32,3 +32,21 @@ export const dayOf = (col: string) => `(unixepoch(${col}) / 86400)`
 export const weekOf = (day: string) => `(${day} - (((${day} + 3) % 7) + 7) % 7)`
 /** SQL for the day number of the first day of the month of a day number. */
 export const monthOf = (day: string) => `(unixepoch(${day} * 86400, 'unixepoch', 'start of month') / 86400)`
+
+/**
+ * SQL aggregate packing slice rows (columns grp, value, band, n) into the bytes of a pack: each
+ * cell as four big-endian 32-bit integers (migration 2026-11-26-binary-slice-packs). `& 4294967295`
+ * gives a negative value's two's complement in eight hex digits.
+ */
+export const packedCellsSql = `unhex(group_concat(printf('%08x%08x%08x%08x', grp & 4294967295, value & 4294967295, band & 4294967295, n & 4294967295), ''))`
+/**
+ * The cells of a pack as numbers: grp, value, band, n, grp, value, band, n, … A plain loop over the
+ * result is what lets V8 keep a chart's few thousand cells in registers (a per-cell callback, shared
+ * by several readers, is a real call each time and took twice as long).
+ */
+export function unpackCells(cells: Uint8Array): Int32Array {
+  const view = new DataView(cells.buffer, cells.byteOffset, cells.byteLength)
+  const out = new Int32Array(cells.byteLength >> 2)
+  for (let i = 0; i < out.length; i++) out[i] = view.getInt32(i << 2)
+  return out
+}

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../statements'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, monthOf, sliceDimNumber, weekOf } from './layout'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, monthOf, packedCellsSql, sliceDimNumber, weekOf } from './layout'
 
 /**
  * Writes to the rollup tables. Everything here is synchronous and runs inside the caller's
@@ -111,7 +111,7 @@ function touchedSlices(sqlite: Database.Database): void {
 function repackSlices(sqlite: Database.Database): void {
   sqlite.exec('DELETE FROM rollup_slice_packs WHERE (grain, dim, fact, question_id, period) IN (SELECT * FROM temp.rollup_touched)')
   sqlite.exec(`INSERT INTO rollup_slice_packs (grain, dim, fact, question_id, period, cells)
-    SELECT s.grain, s.dim, s.fact, s.question_id, s.period, '[' || group_concat(s.grp || ',' || s.value || ',' || s.band || ',' || s.n, ',') || ']'
+    SELECT s.grain, s.dim, s.fact, s.question_id, s.period, ${packedCellsSql}
     FROM temp.rollup_touched t JOIN rollup_slices s USING (grain, dim, fact, question_id, period)
     GROUP BY s.grain, s.dim, s.fact, s.question_id, s.period`)
 }
