@@ -15,26 +15,22 @@ export function dayNumber(localDate: string): number {
   return Math.round(Date.UTC(y, m - 1, d) / DAY_MS)
 }
 
+/** Keeps a worked-out value, bounded: real data spans some thousands of days; anything beyond that is not worth keeping. */
+const remember = <K>(memo: Map<K, string>, key: K, value: string) => {
+  if (memo.size < 100_000) memo.set(key, value)
+  return value
+}
+
 /** Dates already written out: charts ask for the same few hundred days many times per page, and formatting one costs microseconds. */
 const datesOfDays = new Map<number, string>()
 
 export function dateOfDayNumber(day: number): string {
-  let date = datesOfDays.get(day)
-  if (date === undefined) {
-    date = new Date(day * DAY_MS).toISOString().slice(0, 10)
-    // Bounded: real data spans some thousands of days; anything beyond that is not worth keeping.
-    if (datesOfDays.size < 100_000) datesOfDays.set(day, date)
-  }
-  return date
+  return datesOfDays.get(day) ?? remember(datesOfDays, day, new Date(day * DAY_MS).toISOString().slice(0, 10))
 }
 
 /** Week keys and starts already worked out (a chart of weeks asks for each a few times per figure row; each costs a few Date.UTC calls). */
 const weekKeys = new Map<string, string>()
 const weekStarts = new Map<string, string>()
-const remember = (memo: Map<string, string>, key: string, value: string) => {
-  if (memo.size < 100_000) memo.set(key, value)
-  return value
-}
 
 /** ISO-8601 week key, e.g. 2025-W01 (weeks start on Monday; week 1 holds the year's first Thursday). */
 export function isoWeekKey(localDate: string): string {

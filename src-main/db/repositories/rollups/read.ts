@@ -101,8 +101,8 @@ function readCubeCells(sqlite: Database.Database, table: 'rollup_day' | 'rollup_
   return snapshotRows<CellRow>(sqlite, prepared(sqlite, sql), sql, params)
 }
 
-/** The month cube's filter indexes (migration 2026-11-27-month-cube-tag-indexes): fact, question, the dimension, tag, period. */
-const monthFilterIndexes: Partial<Record<CubeDim, string>> = { location: 'rollup_month_location', channel: 'rollup_month_channel', touchpoint: 'rollup_month_touchpoint', segment: 'rollup_month_segment' }
+/** The dimensions with a month cube filter index, rollup_month_<dim> (migration 2026-11-27-month-cube-tag-indexes): fact, question, the dimension, tag, period. */
+const monthFilterDims: ReadonlySet<CubeDim> = new Set(['location', 'channel', 'touchpoint', 'segment'])
 
 /**
  * The filter index a shared read walks: the filtered dimension with the fewest rows per value in the
@@ -119,9 +119,9 @@ function filterIndex(sqlite: Database.Database, dims: Partial<Record<CubeDim, nu
   })
   let best: { index: string; rows: number } | null = null
   for (const [dim, ids] of Object.entries(dims) as Array<[CubeDim, number[]]>) {
-    const index = monthFilterIndexes[dim]
-    const perValue = index ? rowsPerValue.get(index) : undefined
-    if (!index || !perValue) continue
+    const index = `rollup_month_${dim}`
+    const perValue = monthFilterDims.has(dim) ? rowsPerValue.get(index) : undefined
+    if (!perValue) continue
     const rows = perValue * ids.length
     if (!best || rows < best.rows) best = { index, rows }
   }
