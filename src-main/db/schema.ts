@@ -259,6 +259,8 @@ export interface RollupJournalTable {
   language: string | null
   segment: string | null
   delta: number
+  /** A leaving's (fact 3) customer_since as written: churn counts only the customers there at a period's start (migration 2026-11-28-churn-cohort). */
+  joined_stamp: string | null
 }
 
 export interface RollupValuesTable {

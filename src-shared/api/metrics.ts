@@ -112,16 +112,25 @@ export const lifecycleRowSchema = z.object({
   periodEnd: z.string().nullable(),
   /** The segment or location, when broken down by one. */
   group: z.string().nullable(),
+  /** The cohort S: customers active at the period's start (joined before it, not gone before it). */
   atStart: z.number().int(),
+  /** Members of the cohort who left during the period (customers who joined during it are not members). */
   lost: z.number().int(),
+  /** Customers who joined during the period. */
   gained: z.number().int(),
+  /** Customers active at the period's end: at start + gained − lost − lostNew. */
   atEnd: z.number().int(),
-  /** Lost ÷ at start × 100. */
+  /** Members of the cohort still active at the end: at start − lost. */
+  retained: z.number().int(),
+  /** Customers who joined during the period and left during it too (not churn: they were not in the cohort). */
+  lostNew: z.number().int(),
+  /** Lost ÷ at start × 100: always 0–100. */
   churnRate: z.number().nullable(),
-  /** Standard retention: (at end − new) ÷ at start × 100. */
+  /** Standard retention: retained ÷ at start × 100 = (at end − new customers still active) ÷ at start × 100 = 100 − churn. */
   retentionRate: z.number().nullable(),
   /** Seed 001's simpler end ÷ start × 100, which counts new customers as retained. */
   endOverStart: z.number().nullable(),
+  /** 95% margin of error of churn (and of retention): 1.96 · √(p(1 − p) / S) · 100; null when S is 0. */
   moe95: z.number().nullable(),
   lowSample: z.boolean(),
 })

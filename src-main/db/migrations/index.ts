@@ -10,6 +10,7 @@ import * as reportTemplates from './2026-11-24-report-templates'
 import * as rollupSlicePacks from './2026-11-25-rollup-slice-packs'
 import * as binarySlicePacks from './2026-11-26-binary-slice-packs'
 import * as monthCubeTagIndexes from './2026-11-27-month-cube-tag-indexes'
+import * as churnCohort from './2026-11-28-churn-cohort'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
@@ -27,6 +28,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-25-rollup-slice-packs', rollupSlicePacks],
   ['2026-11-26-binary-slice-packs', binarySlicePacks],
   ['2026-11-27-month-cube-tag-indexes', monthCubeTagIndexes],
+  ['2026-11-28-churn-cohort', churnCohort],
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -64,11 +64,14 @@ describe('time to resolution (METRICS.md)', () => {
 
 describe('churn and retention (METRICS.md, seed 001)', () => {
   it('follows the definitions on a hand-worked month', () => {
-    // 100 customers at the start of March; 5 leave, 20 join (2 of whom also leave in March).
-    // Churn = 7 / 100 = 7%; at end = 100 + 20 − 7 = 113; retention = (113 − 20) / 100 = 93%; end ÷ start = 113%.
-    expect(lifecycleFigure({ atStart: 100, gained: 20, lost: 7 })).toMatchObject({ atEnd: 113, churnRate: 7, retentionRate: 93, endOverStart: 113 })
-    expect(lifecycleFigure({ atStart: 100, gained: 20, lost: 7 }).moe95).toBeCloseTo(1.96 * Math.sqrt((0.07 * 0.93) / 100) * 100, 10)
-    expect(lifecycleFigure({ atStart: 0, gained: 3, lost: 0 })).toMatchObject({ churnRate: null, retentionRate: null, lowSample: true })
+    // 100 customers at the start of March (the cohort); 5 of them leave. 20 join in March, 2 of whom
+    // also leave in March: they were never in the cohort, so churn = 5 / 100 = 5%, not 7%.
+    // At end = 100 + 20 − 7 = 113; retention (standard) = (100 − 5) / 100 = 95% = (113 − 18 new still there) / 100;
+    // end ÷ start = 113%.
+    const march = lifecycleFigure({ atStart: 100, lost: 5, gained: 20, left: 7 })
+    expect(march).toMatchObject({ atEnd: 113, retained: 95, lostNew: 2, churnRate: 5, retentionRate: 95, endOverStart: 113 })
+    expect(march.moe95).toBeCloseTo(1.96 * Math.sqrt((0.05 * 0.95) / 100) * 100, 10)
+    expect(lifecycleFigure({ atStart: 0, lost: 0, gained: 3, left: 0 })).toMatchObject({ churnRate: null, retentionRate: null, moe95: null, lowSample: true })
   })
 
   it('counts customers from their lifecycle dates, cut in the workspace zone, the same on both paths', () => {
@@ -77,23 +80,87 @@ describe('churn and retention (METRICS.md, seed 001)', () => {
     customer.run('a', 'Student', 'Hà Nội', '2024-12-01', null)
     customer.run('b', 'Student', 'Bangkok', '2025-01-10', '2025-03-15')
     customer.run('c', 'Office', 'Bangkok', '2025-02-28T17:30:00Z', null) // 00:30 on 1 March in Bangkok: joins in March
-    customer.run('d', 'Office', 'Hà Nội', '2025-03-05', '2025-03-20') // joins and leaves in March
+    customer.run('d', 'Office', 'Hà Nội', '2025-03-05', '2025-03-20') // joins and leaves in March: not March's churn
     customer.run('e', 'Office', null, '2025-04-01', '2025-02-01') // left before joining: cannot be placed
     customer.run('f', null, null, null, null) // no dates
     const src = { ...sourceOf(open), today: '2025-03-31' }
     for (const from of ['raw', 'rollups'] as const) {
       const s = lifecycleSeries(src, { by: 'month', filter: { from: '2025-02-01', to: '2025-03-31' } }, from)
-      expect(s.rows.map((r) => [r.period, r.atStart, r.lost, r.gained, r.atEnd])).toEqual([
-        ['2025-02', 2, 0, 0, 2],
-        ['2025-03', 2, 2, 2, 2],
+      expect(s.rows.map((r) => [r.period, r.atStart, r.lost, r.lostNew, r.gained, r.atEnd])).toEqual([
+        ['2025-02', 2, 0, 0, 0, 2],
+        ['2025-03', 2, 1, 1, 2, 2],
       ])
-      expect(s.rows[1]).toMatchObject({ churnRate: 100, retentionRate: 0, endOverStart: 100 })
+      // b left of a and b: 50%; a stayed: 50%; at end (a, c) ÷ at start = 100%.
+      expect(s.rows[1]).toMatchObject({ churnRate: 50, retentionRate: 50, endOverStart: 100 })
       expect(s.withoutDates).toBe(2)
       const bySegment = lifecycleSeries(src, { by: 'month', dim: 'segment', filter: { from: '2025-03-01', to: '2025-03-31' } }, from)
-      expect(bySegment.rows.map((r) => [r.group, r.atStart, r.lost, r.gained])).toEqual([
-        ['Office', 0, 1, 2],
-        ['Student', 2, 1, 0],
+      expect(bySegment.rows.map((r) => [r.group, r.atStart, r.lost, r.lostNew, r.gained])).toEqual([
+        ['Office', 0, 0, 1, 2],
+        ['Student', 2, 1, 0, 0],
       ])
+    }
+  })
+
+  it('takes the cohort at the period\'s start and counts leavings on its first and last days, in the workspace zone', () => {
+    const db = open.ws.sqlite
+    const customer = db.prepare('INSERT INTO customers (external_ref, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, 0, 0)')
+    customer.run('first-day', '2025-01-15', '2025-03-01') // in March's cohort (churned_at ≥ start), lost on its first day
+    customer.run('last-day', '2025-01-15', '2025-03-31') // lost on March's last day
+    customer.run('day-after', '2025-01-15', '2025-04-01') // still there at the end of March
+    customer.run('day-before', '2025-01-15', '2025-02-28') // gone before March: not in its cohort
+    customer.run('joins-first-day', '2025-03-01', '2025-03-02') // customer_since = start: not in the cohort (since < start)
+    customer.run('joins-day-before', '2025-02-28', '2025-03-10') // in the cohort, lost
+    // 23:30 on 28 February in Bangkok (UTC 16:30): before March there, so in its cohort; its leaving at
+    // 00:30 on 1 April in Bangkok (17:30 UTC on 31 March) is April's, not March's.
+    customer.run('zone', '2025-02-28T16:30:00Z', '2025-03-31T17:30:00Z')
+    const src = { ...sourceOf(open), today: '2025-04-30' }
+    for (const from of ['raw', 'rollups'] as const) {
+      const [march, april] = lifecycleSeries(src, { by: 'month', filter: { from: '2025-03-01', to: '2025-04-30' } }, from).rows
+      expect([march.atStart, march.lost, march.lostNew, march.gained, march.retained, march.atEnd], from).toEqual([5, 3, 1, 1, 2, 2])
+      expect([april.atStart, april.lost, april.gained], from).toEqual([2, 2, 0])
+      expect(march.churnRate! + march.retentionRate!).toBe(100)
+      // In UTC the zone customer joins on 28 February and leaves on 31 March: March's loss.
+    }
+    rebuildRollups(db, { type: 'timezone', timezone: 'UTC' })
+    open.settings = { ...open.settings, timezone: 'UTC' }
+    for (const from of ['raw', 'rollups'] as const) {
+      const [march] = lifecycleSeries({ ...src, timezone: 'UTC' }, { by: 'month', filter: { from: '2025-03-01', to: '2025-03-31' } }, from).rows
+      expect([march.atStart, march.lost], from).toEqual([5, 4])
+    }
+  })
+
+  it('stays within 0–100% over three years by year and overall (churn was 250% and retention −150% before)', () => {
+    const db = open.ws.sqlite
+    const customer = db.prepare('INSERT INTO customers (external_ref, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, 0, 0)')
+    // 2 customers at the start of 2023; then each year 5 join and leave within the same year.
+    customer.run('old-1', '2022-06-01', null)
+    customer.run('old-2', '2022-06-01', '2024-05-01')
+    let i = 0
+    for (const year of [2023, 2024, 2025]) for (let k = 0; k < 5; k++) customer.run(`n${i++}`, `${year}-02-0${k + 1}`, `${year}-10-0${k + 1}`)
+    const src = { ...sourceOf(open), today: '2025-12-31' }
+    for (const from of ['raw', 'rollups'] as const) {
+      const byYear = lifecycleSeries(src, { by: 'year', filter: { from: '2023-01-01', to: '2025-12-31' } }, from).rows
+      expect(byYear.map((r) => [r.period, r.atStart, r.lost, r.lostNew, r.churnRate, r.retentionRate]), from).toEqual([
+        ['2023', 2, 0, 5, 0, 100],
+        ['2024', 2, 1, 5, 50, 50],
+        ['2025', 1, 0, 5, 0, 100],
+      ])
+      const [overall] = lifecycleSeries(src, { filter: { from: '2023-01-01', to: '2025-12-31' } }, from).rows
+      expect([overall.atStart, overall.lost, overall.lostNew, overall.churnRate, overall.retentionRate, overall.endOverStart], from).toEqual([2, 1, 15, 50, 50, 50])
+    }
+  })
+
+  it('always gives the margin of error when the cohort has 30 or more customers', () => {
+    const db = open.ws.sqlite
+    const customer = db.prepare('INSERT INTO customers (external_ref, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, 0, 0)')
+    for (let k = 0; k < 40; k++) customer.run(`c${k}`, '2024-01-01', k < 4 ? '2025-03-10' : null)
+    const src = { ...sourceOf(open), today: '2025-03-31' }
+    for (const from of ['raw', 'rollups'] as const) {
+      const [march] = lifecycleSeries(src, { by: 'month', filter: { from: '2025-03-01', to: '2025-03-31' } }, from).rows
+      expect(march).toMatchObject({ atStart: 40, lost: 4, churnRate: 10, retentionRate: 90, lowSample: false })
+      expect(march.moe95).toBeCloseTo(1.96 * Math.sqrt(0.1 * 0.9 / 40) * 100, 10)
+      const [february] = lifecycleSeries(src, { by: 'month', filter: { from: '2025-02-01', to: '2025-02-28' } }, from).rows
+      expect(february).toMatchObject({ atStart: 40, lost: 0, churnRate: 0, moe95: 0 })
     }
   })
 })

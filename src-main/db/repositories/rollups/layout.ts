@@ -26,6 +26,14 @@ export const NO_BAND = 2
 
 export const isCubeDim = (d: Dimension): d is CubeDim => (cubeDims as readonly string[]).includes(d)
 
+/**
+ * SQL for the local day a journal row of FACT_LEFT counts on: its churn date, when both it and the
+ * join date (joined_stamp) are dates and it is not before the join; otherwise NULL, and the leaving is
+ * not counted (the customer stays counted from the day they joined, as with a churn value that is
+ * not a date). The raw count applies the same rule (metrics/lifecycle.ts placedCustomer).
+ */
+export const leaveDaySql = `CASE WHEN cxdesk_local_day(stamp) >= cxdesk_local_day(joined_stamp) THEN cxdesk_local_day(stamp) END`
+
 /** SQL for a day number (days since 1970-01-01) from a YYYY-MM-DD text column. */
 export const dayOf = (col: string) => `(unixepoch(${col}) / 86400)`
 /** SQL for the day number of the Monday starting the ISO week of a day number. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../statements'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, monthOf, packedCellsSql, sliceDimNumber, weekOf } from './layout'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, leaveDaySql, monthOf, packedCellsSql, sliceDimNumber, weekOf } from './layout'
 
 /**
  * Writes to the rollup tables. Everything here is synchronous and runs inside the caller's
@@ -59,13 +59,21 @@ function batchTable(sqlite: Database.Database): void {
   sqlite.exec('DELETE FROM temp.rollup_batch')
 }
 
+/**
+ * A customer's leaving is kept in the day cube with the local day they joined as its value (day
+ * number), so churn can count only the customers who were there when a period started (METRICS.md's
+ * cohort). The coarser summaries only need how many left: their value is 0, as before, which keeps
+ * them one cell per period and group instead of one per leaver.
+ */
+const coarseValue = `CASE WHEN fact = ${FACT_LEFT} THEN 0 ELSE value END`
+
 /** The upserts that add the batch to every summary: day cube, month cube, week and month slices. */
 function applyBatch(sqlite: Database.Database): void {
-  const cubeSelect = (period: string) =>
-    `SELECT fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, value, band, sum(n) FROM temp.rollup_batch WHERE true
-     GROUP BY fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, value, band HAVING sum(n) <> 0`
-  sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) ${cubeSelect('day')} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
-  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'))} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  const cubeSelect = (period: string, value: string) =>
+    `SELECT fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band, sum(n) FROM temp.rollup_batch WHERE true
+     GROUP BY fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band HAVING sum(n) <> 0`
+  sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) ${cubeSelect('day', 'value')} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'), coarseValue)} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
 
   const slices: Array<[dim: number, grp: string | null, tagRows: string]> = [
     [SLICE_NONE, null, 'tag_id = 0'],
@@ -78,8 +86,8 @@ function applyBatch(sqlite: Database.Database): void {
   ] as const) {
     for (const [dim, grp, tagRows] of slices) {
       sqlite.exec(`INSERT INTO rollup_slices (grain, dim, fact, question_id, period, grp, value, band, n)
-        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, value, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
-        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}value, band HAVING sum(n) <> 0
+        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, ${coarseValue}, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
+        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}${coarseValue}, band HAVING sum(n) <> 0
         ON CONFLICT DO UPDATE SET n = n + excluded.n`)
     }
   }
@@ -126,8 +134,8 @@ export function foldJournal(sqlite: Database.Database, upToId: number, derive: F
   const interned = cubeDims.map((d) => `SELECT ${d} FROM rollup_journal WHERE id <= ${upToId} AND ${d} IS NOT NULL`).join(' UNION ')
   sqlite.exec(`INSERT OR IGNORE INTO rollup_values (value) ${interned}`)
   batchTable(sqlite)
-  const value = `CASE fact WHEN ${FACT_SCORE} THEN score WHEN ${FACT_FOLLOW_UP} THEN cxdesk_ttr_hours(status, submitted_at, resolved_at) ELSE 0 END`
-  const date = `CASE WHEN fact IN (${FACT_JOINED}, ${FACT_LEFT}) THEN cxdesk_local_day(stamp) ELSE local_date END`
+  const value = `CASE fact WHEN ${FACT_SCORE} THEN score WHEN ${FACT_FOLLOW_UP} THEN cxdesk_ttr_hours(status, submitted_at, resolved_at) WHEN ${FACT_LEFT} THEN ${dayOf('cxdesk_local_day(joined_stamp)')} ELSE 0 END`
+  const date = `CASE fact WHEN ${FACT_JOINED} THEN cxdesk_local_day(stamp) WHEN ${FACT_LEFT} THEN ${leaveDaySql} ELSE local_date END`
   const folded = sqlite
     .prepare(
       `INSERT INTO temp.rollup_batch
@@ -250,7 +258,7 @@ export function journalFromResponses(sqlite: Database.Database, questionId: numb
   journalResponses(sqlite, { where: `${question} AND r.local_date >= @from AND r.local_date < @before`, params: { q: questionId, from: fromDate, before: beforeDate } })
 }
 
-/** The journal rows of the selected customers' lifecycle (joined, and left), as the customer triggers write them. */
+/** The journal rows of the selected customers' lifecycle (joined, and left, each with the join date), as the customer triggers write them. */
 export function journalCustomers(sqlite: Database.Database, sel: JournalSelection): void {
   const delta = sel.sign === -1 ? '-count(*)' : 'count(*)'
   for (const [fact, stamp] of [
@@ -259,10 +267,10 @@ export function journalCustomers(sqlite: Database.Database, sel: JournalSelectio
   ] as const) {
     sqlite
       .prepare(
-        `INSERT INTO rollup_journal (${journalColumns})
-         SELECT ${fact}, 0, NULL, NULL, NULL, NULL, NULL, NULL, c.${stamp}, 0, NULL, NULL, NULL, c.location, NULL, c.segment, ${delta} FROM ${sel.customers ?? 'customers'} c
+        `INSERT INTO rollup_journal (${journalColumns}, joined_stamp)
+         SELECT ${fact}, 0, NULL, NULL, NULL, NULL, NULL, NULL, c.${stamp}, 0, NULL, NULL, NULL, c.location, NULL, c.segment, ${delta}, c.customer_since FROM ${sel.customers ?? 'customers'} c
          WHERE (${sel.where}) AND c.customer_since IS NOT NULL AND (c.churned_at IS NULL OR c.churned_at >= c.customer_since) AND c.${stamp} IS NOT NULL
-         GROUP BY c.${stamp}, c.location, c.segment`,
+         GROUP BY c.${stamp}, c.customer_since, c.location, c.segment`,
       )
       .run(sel.params ?? {})
   }
