@@ -4,7 +4,8 @@ import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { metricSeries } from '../../../src-main/metrics/series'
 import { ttrFigure, ttrSeries } from '../../../src-main/metrics/ttr'
 import { lifecycleFigure, lifecycleSeries } from '../../../src-main/metrics/lifecycle'
-import { changeBetween } from '../../../src-main/metrics/compare'
+import { changeBetween, intervalChangeBetween } from '../../../src-main/metrics/compare'
+import { quantileRanks } from '../../../src-main/metrics/quantileInterval'
 import { drivers } from '../../../src-main/metrics/drivers'
 import { responseRateSeries } from '../../../src-main/metrics/responseRate'
 import { businessMs } from '../../../src-main/metrics/businessHours'
@@ -13,6 +14,8 @@ import { saveSend } from '../../../src-main/db/repositories/surveySends'
 import { responseAdder, sourceOf } from './helpers'
 
 const HOUR = 3_600_000
+/** ln Γ(x) by Stirling's series (exact enough for the binomial sums checked here). */
+const lgammaish = (x: number): number => (x < 7 ? lgammaish(x + 1) - Math.log(x) : (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x ** 3) + 1 / (1260 * x ** 5))
 let open: OpenWorkspace
 let add: ReturnType<typeof responseAdder>
 
@@ -27,9 +30,50 @@ describe('time to resolution (METRICS.md)', () => {
     // Resolved after 1, 2, 3, 4, 10 and 30 hours: median (3 + 4) / 2 = 3.5; 90th percentile: rank
     // ceil(0.9 · 6) = 6 → 30. Two still open, one closed without action.
     const cells = [1, 2, 3, 4, 10, 30].map((value) => ({ value, n: 1 }))
-    expect(ttrFigure([...cells, { value: -1, n: 2 }, { value: -2, n: 1 }])).toEqual({ needed: 9, resolved: 6, stillOpen: 2, medianHours: 3.5, p90Hours: 30, lowSample: true })
+    // Six values: the median's 95% interval is [x₍₁₎, x₍₆₎] = [1, 30] (P(1 ≤ B ≤ 5) = 96.9% for B ~ Bin(6, ½)); too few for the 90th percentile's.
+    expect(ttrFigure([...cells, { value: -1, n: 2 }, { value: -2, n: 1 }])).toEqual({
+      needed: 9, resolved: 6, stillOpen: 2, medianHours: 3.5, p90Hours: 30, medianLow: 1, medianHigh: 30, p90Low: null, p90High: null, lowSample: true,
+    })
     expect(ttrFigure([{ value: 5, n: 1 }])).toMatchObject({ medianHours: 5, p90Hours: 5, resolved: 1 })
     expect(ttrFigure([])).toMatchObject({ needed: 0, medianHours: null, p90Hours: null })
+  })
+
+  it('gives 95% intervals for the median and the 90th percentile from the order statistics (binomial method)', () => {
+    // Published ranks for the median: n = 10 → (2, 9), n = 20 → (6, 15), n = 100 → (40, 61).
+    expect(quantileRanks(10, 0.5)).toEqual([2, 9])
+    expect(quantileRanks(20, 0.5)).toEqual([6, 15])
+    expect(quantileRanks(100, 0.5)).toEqual([40, 61])
+    expect(quantileRanks(5, 0.5)).toBeNull()
+    // The 90th percentile needs P(B = n) = 0.9ⁿ ≤ 2.5%: 36 values.
+    expect(quantileRanks(35, 0.9)).toBeNull()
+    expect(quantileRanks(36, 0.9)).toEqual([29, 36])
+    expect(quantileRanks(100, 0.9)).toEqual([84, 96])
+    // Every rank pair covers at least 95%, and not much more than needed (one step less would not).
+    const cdf = (n: number, p: number, k: number) => {
+      let sum = 0
+      for (let i = 0; i <= k; i++) sum += Math.exp(lgammaish(n + 1) - lgammaish(i + 1) - lgammaish(n - i + 1) + i * Math.log(p) + (n - i) * Math.log(1 - p))
+      return sum
+    }
+    for (const [n, p] of [[50, 0.5], [200, 0.5], [120, 0.9], [400, 0.9]] as const) {
+      const [l, u] = quantileRanks(n, p)!
+      expect(cdf(n, p, u - 1) - cdf(n, p, l - 1)).toBeGreaterThanOrEqual(0.95)
+      expect(cdf(n, p, l)).toBeGreaterThan(0.025)
+      expect(cdf(n, p, u - 2)).toBeLessThan(0.975)
+    }
+    // 100 items resolved after 1…100 hours: median 50.5 h, in [40, 61]; p90 90 h, in [84, 96].
+    const hundred = ttrFigure(Array.from({ length: 100 }, (_, i) => ({ value: i + 1, n: 1 })))
+    expect(hundred).toMatchObject({ medianHours: 50.5, medianLow: 40, medianHigh: 61, p90Hours: 90, p90Low: 84, p90High: 96, lowSample: false })
+  })
+
+  it('says a median changed only when the two 95% intervals do not overlap', () => {
+    expect(intervalChangeBetween({ value: 10, interval: [8, 12], lowSample: false }, { value: 20, interval: [15, 26], lowSample: false })).toEqual({
+      delta: -10, moe95: null, significant: true, reason: null, intervals: { current: [8, 12], previous: [15, 26] },
+    })
+    expect(intervalChangeBetween({ value: 10, interval: [8, 16], lowSample: false }, { value: 20, interval: [15, 26], lowSample: false })).toMatchObject({ significant: false, reason: null })
+    expect(intervalChangeBetween({ value: 10, interval: [8, 12], lowSample: true }, { value: 20, interval: [15, 26], lowSample: false })).toMatchObject({ significant: null, reason: 'lowSample' })
+    // An interval of zero width (the middle answers all tied) is no margin: no verdict.
+    expect(intervalChangeBetween({ value: 10, interval: [10, 10], lowSample: false }, { value: 20, interval: [15, 26], lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
+    expect(intervalChangeBetween({ value: 10, interval: null, lowSample: false }, { value: 20, interval: [15, 26], lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
   })
 
   it('counts the follow-ups of poor scores and taken-up items, by their period of arrival, on both paths', async () => {
@@ -42,7 +86,9 @@ describe('time to resolution (METRICS.md)', () => {
     add(null, null, { at, status: 'resolved', resolvedAt: at + 4 * HOUR }) // feedback without a score, resolved: 4 h
     for (const from of ['raw', 'rollups'] as const) {
       const s = await ttrSeries(sourceOf(open), { by: 'month' }, from)
-      expect(s.rows).toEqual([{ period: '2025-03', periodStart: '2025-03-01', group: null, needed: 5, resolved: 3, stillOpen: 2, medianHours: 4, p90Hours: 26, lowSample: true }])
+      expect(s.rows).toEqual([
+        { period: '2025-03', periodStart: '2025-03-01', group: null, needed: 5, resolved: 3, stillOpen: 2, medianHours: 4, p90Hours: 26, medianLow: null, medianHigh: null, p90Low: null, p90High: null, lowSample: true },
+      ])
     }
   })
 
@@ -176,6 +222,13 @@ describe('significance of a change (METRICS.md)', () => {
     expect(changeBetween({ value: 25, moe95: null, lowSample: false }, { value: 20, moe95: null, lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
     expect(changeBetween({ value: null, moe95: null, lowSample: true }, { value: 20, moe95: 4, lowSample: false })).toBeNull()
   })
+
+  it('never calls a change significant on a margin of 0 or a missing one (churn 0% ± 0 against 1.2% ± 0.4)', () => {
+    expect(changeBetween({ value: 0, moe95: 0, lowSample: false }, { value: 1.2, moe95: 0.4, lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
+    expect(changeBetween({ value: 1.2, moe95: 0.4, lowSample: false }, { value: 0, moe95: 0, lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
+    expect(changeBetween({ value: 100, moe95: 0, lowSample: false }, { value: 100, moe95: 0, lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
+    expect(changeBetween({ value: 5, moe95: 2, lowSample: false }, { value: 1.2, moe95: null, lowSample: false })).toMatchObject({ significant: null, reason: 'noMargin' })
+  })
 })
 
 describe('drivers', () => {
@@ -192,6 +245,40 @@ describe('drivers', () => {
     expect(app).toMatchObject({ n: 4, value: -50, rest: 100, impact: 75 })
     expect(d.drivers.find((x) => x.dim === 'channel' && x.group === 'store')).toMatchObject({ value: 100, rest: -50, impact: -75 })
     expect(d.drivers[0].impact).toBe(75)
+    // Four answers a side: too few to tell a driver from noise.
+    expect(app).toMatchObject({ withinNoise: null, lowSample: true })
+  })
+
+  it('give each impact its margin of error and say when a driver is within noise', async () => {
+    // CSAT (4–5 satisfied). App: 40 answers, 20 satisfied (50% ± 15.5). Store: 60 answers, 48 satisfied (80% ± 10.1).
+    // Web: 40 answers, 30 satisfied (75% ± 13.4). Overall 98 / 140.
+    const answers = (channel: string, n: number, satisfied: number) => {
+      for (let i = 0; i < n; i++) add('csat', i < satisfied ? 5 : 2, { channel, touchpoint: `T-${channel}` })
+    }
+    answers('app', 40, 20)
+    answers('store', 60, 48)
+    answers('web', 40, 30)
+    foldAll(open.ws.sqlite)
+    const d = await drivers(sourceOf(open), { metric: 'csat', limit: 10 })
+    const moe = (k: number, n: number) => 1.96 * Math.sqrt(((k / n) * (1 - k / n)) / n) * 100
+    const app = d.drivers.find((x) => x.dim === 'channel' && x.group === 'app')!
+    // The rest: 78 of 100 satisfied (78%). Gap 28 points against √(15.5² + 8.1²) = 17.5: a real driver.
+    expect(app.impact).toBeCloseTo((40 / 140) * (78 - 50), 10)
+    expect(app.impactMoe95).toBeCloseTo((40 / 140) * Math.sqrt(moe(20, 40) ** 2 + moe(78, 100) ** 2), 10)
+    expect(app.withinNoise).toBe(false)
+    // Web against the rest (68 of 100): 7 points against √(13.4² + 9.1²) = 16.2: within noise.
+    const web = d.drivers.find((x) => x.dim === 'channel' && x.group === 'web')!
+    expect(web.impactMoe95).toBeCloseTo((40 / 140) * Math.sqrt(moe(30, 40) ** 2 + moe(68, 100) ** 2), 10)
+    expect(web.withinNoise).toBe(true)
+  })
+
+  it('never take a margin of 0 for certainty: a group where everyone is satisfied cannot be told from noise', async () => {
+    for (let i = 0; i < 40; i++) add('csat', 5, { channel: 'app', touchpoint: 'A' })
+    for (let i = 0; i < 40; i++) add('csat', i < 20 ? 5 : 1, { channel: 'store', touchpoint: 'S' })
+    foldAll(open.ws.sqlite)
+    const d = await drivers(sourceOf(open), { metric: 'csat', limit: 10 })
+    // App 100% ± 0 against the rest at 50% ± 15.5: the gap is large, but one side's margin collapsed.
+    expect(d.drivers.find((x) => x.dim === 'channel' && x.group === 'app')).toMatchObject({ value: 100, withinNoise: null })
   })
 })
 
