@@ -68,7 +68,9 @@ export async function tilesBetween(src: Source, q: { current: DateRange; compari
       const r = l ? lifeRow(l) : undefined
       return { value: r ? (metric === 'churn' ? r.churnRate : r.retentionRate) : null, n: r?.atStart ?? 0, moe95: r?.moe95 ?? null, lowSample: r?.lowSample ?? true }
     }
-    out.push(tile(metric, value(lifeCur), lifePrev ? value(lifePrev) : null, 'noLifecycle', metric === 'churn' ? { lost: lifeRow(lifeCur!)?.lost ?? null, atStart: lifeRow(lifeCur!)?.atStart ?? null } : undefined))
+    const row = lifeRow(lifeCur!)
+    const extra: Tile['extra'] = metric === 'churn' ? { lost: row?.lost ?? null, atStart: row?.atStart ?? null } : { retained: row?.retained ?? null, atStart: row?.atStart ?? null }
+    out.push(tile(metric, value(lifeCur), lifePrev ? value(lifePrev) : null, 'noLifecycle', extra))
   }
 
   const [rateCur, ratePrev] = await Promise.all(ranges.map((f) => (f ? responseRateSeries(src, { by: q.by, filter: f }).then((s) => s.overall) : null)))

@@ -96,7 +96,7 @@ export const tileSchema = z.object({
   /**
    * TTR: 90th percentile in hours (p90Hours), counts still open and needed, and the 95% intervals of
    * the median and the 90th percentile (medianLow, medianHigh, p90Low, p90High); churn: lost and at
-   * start; response rate: sent and responses.
+   * start; retention: retained and at start; response rate: sent and responses.
    */
   extra: z.record(z.string(), z.number().nullable()).optional(),
   /** Why there is no value: no data in the period, no sends entered, no lifecycle dates, scales that cannot be mixed. */

@@ -11,6 +11,7 @@ import * as rollupSlicePacks from './2026-11-25-rollup-slice-packs'
 import * as binarySlicePacks from './2026-11-26-binary-slice-packs'
 import * as monthCubeTagIndexes from './2026-11-27-month-cube-tag-indexes'
 import * as churnCohort from './2026-11-28-churn-cohort'
+import * as rollupOwner from './2026-11-29-rollup-owner'
 
 /**
  * Every migration, in order. Listed statically because a bundled main process has no folder to
@@ -29,6 +30,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-26-binary-slice-packs', binarySlicePacks],
   ['2026-11-27-month-cube-tag-indexes', monthCubeTagIndexes],
   ['2026-11-28-churn-cohort', churnCohort],
+  ['2026-11-29-rollup-owner', rollupOwner],
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.length

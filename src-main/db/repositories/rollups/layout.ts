@@ -1,10 +1,10 @@
 import type { Dimension } from '../../../../src-shared/api/filters'
 
 /**
- * How the rollup tables are laid out (migration 2026-11-23-metrics-rollups): the dimensions stored
+ * How the rollup tables are laid out (migrations 2026-11-23-metrics-rollups, 2026-11-29-rollup-owner): the dimensions stored
  * as columns of the cubes, the dimension numbers of the slices, the grains, and the band sentinel.
  */
-export const cubeDims = ['channel', 'touchpoint', 'stage', 'location', 'language', 'segment'] as const
+export const cubeDims = ['channel', 'touchpoint', 'stage', 'location', 'language', 'segment', 'owner'] as const
 export type CubeDim = (typeof cubeDims)[number]
 
 /** What a row counts: a scored answer, feedback that needed a follow-up, a customer joining, a customer leaving. */
@@ -13,8 +13,8 @@ export const FACT_FOLLOW_UP = 1
 export const FACT_JOINED = 2
 export const FACT_LEFT = 3
 
-/** rollup_slices.dim: 0 is "not broken down"; tags are 7. */
-export const sliceDimNumber: Record<CubeDim | 'tag', number> = { channel: 1, touchpoint: 2, stage: 3, location: 4, language: 5, segment: 6, tag: 7 }
+/** rollup_slices.dim: 0 is "not broken down"; tags are 7; owners (migration 2026-11-29-rollup-owner) 8. */
+export const sliceDimNumber: Record<CubeDim | 'tag', number> = { channel: 1, touchpoint: 2, stage: 3, location: 4, language: 5, segment: 6, tag: 7, owner: 8 }
 export const SLICE_NONE = 0
 
 /** rollup_slices.grain. Days live only in the day cube. */

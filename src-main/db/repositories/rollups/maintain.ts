@@ -136,13 +136,15 @@ export function foldJournal(sqlite: Database.Database, upToId: number, derive: F
   batchTable(sqlite)
   const value = `CASE fact WHEN ${FACT_SCORE} THEN score WHEN ${FACT_FOLLOW_UP} THEN cxdesk_ttr_hours(status, submitted_at, resolved_at) WHEN ${FACT_LEFT} THEN ${dayOf('cxdesk_local_day(joined_stamp)')} ELSE 0 END`
   const date = `CASE fact WHEN ${FACT_JOINED} THEN cxdesk_local_day(stamp) WHEN ${FACT_LEFT} THEN ${leaveDaySql} ELSE local_date END`
+  // Positions in the grouped SELECT below: fact, question, day, tag, the dimensions, then value and band.
+  const valueColumn = 5 + cubeDims.length
   const folded = sqlite
     .prepare(
       `INSERT INTO temp.rollup_batch
        SELECT g.fact, g.question_id, ${dayOf('g.day_text')}, g.tag_id, ${cubeDims.map((d) => `coalesce(v_${d}.id, 0)`).join(', ')}, g.value, g.band, g.n
        FROM (SELECT fact, question_id, ${date} AS day_text, tag_id, ${cubeDims.join(', ')}, ${value} AS value, coalesce(band, ${NO_BAND}) AS band, sum(delta) AS n
              FROM rollup_journal WHERE id <= ?
-             GROUP BY fact, question_id, 3, tag_id, ${cubeDims.join(', ')}, 11, 12 HAVING sum(delta) <> 0 AND day_text IS NOT NULL) AS g
+             GROUP BY fact, question_id, 3, tag_id, ${cubeDims.join(', ')}, ${valueColumn}, ${valueColumn + 1} HAVING sum(delta) <> 0 AND day_text IS NOT NULL) AS g
        ${cubeDims.map((d) => `LEFT JOIN rollup_values v_${d} ON v_${d}.value = g.${d}`).join('\n')}`,
     )
     .run(upToId).changes
@@ -199,7 +201,7 @@ export interface JournalSelection {
  * the response triggers would have written for them, summed per journal cell.
  */
 export function journalResponses(sqlite: Database.Database, sel: JournalSelection): void {
-  const dims = `r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment`
+  const dims = `r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, r.owner`
   const delta = sel.sign === -1 ? '-count(*)' : 'count(*)'
   const customers = sel.customers ?? 'customers'
   for (const [tag, source] of [
@@ -244,7 +246,7 @@ export function journalResponsesPerRow(sqlite: Database.Database, sel: JournalSe
         `INSERT INTO rollup_journal (${journalColumns})
          SELECT f.fact, coalesce(r.question_id, 0), r.local_date, ${ifFact(FACT_SCORE, 'r.score')}, r.band, ${ifFact(FACT_FOLLOW_UP, 'r.status')},
            ${ifFact(FACT_FOLLOW_UP, 'r.submitted_at')}, ${ifFact(FACT_FOLLOW_UP, 'r.resolved_at')}, NULL, ${tag},
-           r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, ${delta}
+           r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, r.owner, ${delta}
          FROM ${source} CROSS JOIN (SELECT ${FACT_SCORE} AS fact UNION ALL SELECT ${FACT_FOLLOW_UP}) f LEFT JOIN ${sel.customers ?? 'customers'} c ON c.id = r.customer_id
          WHERE (${sel.where}) AND CASE f.fact WHEN ${FACT_SCORE} THEN r.score IS NOT NULL ELSE ${followUp} END`,
       )
@@ -268,7 +270,7 @@ export function journalCustomers(sqlite: Database.Database, sel: JournalSelectio
     sqlite
       .prepare(
         `INSERT INTO rollup_journal (${journalColumns}, joined_stamp)
-         SELECT ${fact}, 0, NULL, NULL, NULL, NULL, NULL, NULL, c.${stamp}, 0, NULL, NULL, NULL, c.location, NULL, c.segment, ${delta}, c.customer_since FROM ${sel.customers ?? 'customers'} c
+         SELECT ${fact}, 0, NULL, NULL, NULL, NULL, NULL, NULL, c.${stamp}, 0, NULL, NULL, NULL, c.location, NULL, c.segment, NULL, ${delta}, c.customer_since FROM ${sel.customers ?? 'customers'} c
          WHERE (${sel.where}) AND c.customer_since IS NOT NULL AND (c.churned_at IS NULL OR c.churned_at >= c.customer_since) AND c.${stamp} IS NOT NULL
          GROUP BY c.${stamp}, c.customer_since, c.location, c.segment`,
       )
