@@ -132,6 +132,7 @@ export const metricsEn = {
   'breakdown.barLabel': '{group}: {value}, n = {n}. Open these responses.',
   'breakdown.fewShort': 'n = {n}, too few',
   'breakdown.note': 'Thin line: 95% margin of error. Pale bars: fewer than {min} responses. n = {n} in all.',
+  'breakdown.ownerNote': 'Owners are usually given the answers that need a follow-up, so their scores are mostly poor; how fast each resolved them is under Time to resolution.',
 
   'compare.title': 'Compare two groups of {dim}',
   'compare.choose': 'Choose…',

@@ -133,6 +133,7 @@ export const metricsTh: Record<keyof typeof metricsEn, string> = {
   'breakdown.barLabel': '{group}: {value}, n = {n} เปิดคำตอบเหล่านี้',
   'breakdown.fewShort': 'n = {n} น้อยเกินไป',
   'breakdown.note': 'เส้นบาง: ค่าคลาดเคลื่อน 95% แท่งสีจาง: น้อยกว่า {min} คำตอบ รวม n = {n}',
+  'breakdown.ownerNote': 'ผู้รับผิดชอบมักได้รับคำตอบที่ต้องติดตาม คะแนนของพวกเขาจึงเป็นคะแนนต่ำเป็นส่วนใหญ่ ความเร็วในการแก้ไขของแต่ละคนดูได้ที่ระยะเวลาแก้ไขปัญหา',
 
   'compare.title': 'เปรียบเทียบสองกลุ่มของ{dim}',
   'compare.choose': 'เลือก…',

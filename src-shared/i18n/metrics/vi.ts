@@ -133,6 +133,7 @@ export const metricsVi: Record<keyof typeof metricsEn, string> = {
   'breakdown.barLabel': '{group}: {value}, n = {n}. Mở các phản hồi này.',
   'breakdown.fewShort': 'n = {n}, quá ít',
   'breakdown.note': 'Vạch mảnh: biên sai số 95%. Cột nhạt: dưới {min} phản hồi. Tổng n = {n}.',
+  'breakdown.ownerNote': 'Người phụ trách thường được giao các phản hồi cần theo dõi, nên điểm của họ chủ yếu là điểm kém; mỗi người giải quyết nhanh đến đâu xem ở mục Thời gian giải quyết.',
 
   'compare.title': 'So sánh hai nhóm theo {dim}',
   'compare.choose': 'Chọn…',

@@ -200,10 +200,12 @@ describe('churn and retention (METRICS.md, seed 001)', () => {
     const db = open.ws.sqlite
     const customer = db.prepare('INSERT INTO customers (external_ref, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, 0, 0)')
     for (let k = 0; k < 40; k++) customer.run(`c${k}`, '2024-01-01', k < 4 ? '2025-03-10' : null)
+    // Three who join and leave in March are not in its cohort: they change neither S nor the margin.
+    for (let k = 0; k < 3; k++) customer.run(`new${k}`, '2025-03-02', '2025-03-20')
     const src = { ...sourceOf(open), today: '2025-03-31' }
     for (const from of ['raw', 'rollups'] as const) {
       const [march] = lifecycleSeries(src, { by: 'month', filter: { from: '2025-03-01', to: '2025-03-31' } }, from).rows
-      expect(march).toMatchObject({ atStart: 40, lost: 4, churnRate: 10, retentionRate: 90, lowSample: false })
+      expect(march).toMatchObject({ atStart: 40, lost: 4, lostNew: 3, churnRate: 10, retentionRate: 90, lowSample: false })
       expect(march.moe95).toBeCloseTo(1.96 * Math.sqrt(0.1 * 0.9 / 40) * 100, 10)
       const [february] = lifecycleSeries(src, { by: 'month', filter: { from: '2025-02-01', to: '2025-02-28' } }, from).rows
       expect(february).toMatchObject({ atStart: 40, lost: 0, churnRate: 0, moe95: 0 })

@@ -19,7 +19,7 @@ function Breakdown({ metric, dim, filter }: { metric: MetricKind; dim: Dimension
     <QueryStates query={series}>
       {(data) => (
         <div>
-          <BreakdownChart series={data} dim={dim} filter={filter} title={title} testId={`breakdown-${dim}`} />
+          <BreakdownChart series={data} dim={dim} filter={filter} title={title} testId={`breakdown-${dim}`} hint={dim === 'owner' ? t('breakdown.ownerNote') : undefined} />
           <CompareGroups metric={metric} dim={dim} groups={data.rows.flatMap((r) => (r.group === null ? [] : [r.group]))} filter={filter} />
         </div>
       )}

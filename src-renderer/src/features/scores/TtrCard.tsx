@@ -55,9 +55,9 @@ export function TtrCard({ by, filter }: { by: PeriodUnit; filter: FeedbackFilter
                   by={by}
                   columns={[
                     { header: t('ttr.median'), cell: (r: TtrRow) => hours(r.medianHours) },
-                    { header: t('ttr.medianCi'), cell: (r: TtrRow) => interval(r.medianLow, r.medianHigh) },
+                    { header: t('ttr.medianCi'), cell: (r: TtrRow) => <span className="interval">{interval(r.medianLow, r.medianHigh)}</span> },
                     { header: t('ttr.p90'), cell: (r: TtrRow) => hours(r.p90Hours) },
-                    { header: t('ttr.p90Ci'), cell: (r: TtrRow) => interval(r.p90Low, r.p90High) },
+                    { header: t('ttr.p90Ci'), cell: (r: TtrRow) => <span className="interval">{interval(r.p90Low, r.p90High)}</span> },
                     { header: t('ttr.resolved'), cell: (r: TtrRow) => fmt.integer(r.resolved) },
                     { header: t('ttr.open'), cell: (r: TtrRow) => fmt.integer(r.stillOpen) },
                     { header: t('ttr.needed'), cell: (r: TtrRow) => fmt.integer(r.needed) },

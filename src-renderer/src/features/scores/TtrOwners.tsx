@@ -35,10 +35,10 @@ export function TtrOwners({ filter }: { filter: FeedbackFilter }) {
             <tr key={r.group ?? ''} className={r.lowSample ? 'muted' : undefined}>
               <th scope="row">{r.group === null ? t('ttr.unassigned') : <a href={inboxHref({ ...filter, owner: [r.group] })}>{r.group}</a>}</th>
               <td>{f.value('ttr', r.medianHours)}</td>
-              <td>{interval(r.medianLow, r.medianHigh)}</td>
+              <td className="interval">{interval(r.medianLow, r.medianHigh)}</td>
               <td>
                 {f.value('ttr', r.p90Hours)}
-                {r.p90Low !== null && <span className="muted"> ({interval(r.p90Low, r.p90High)})</span>}
+                {r.p90Low !== null && <span className="muted interval"> ({interval(r.p90Low, r.p90High)})</span>}
               </td>
               <td>{fmt.integer(r.resolved)}</td>
               <td>{fmt.integer(r.stillOpen)}</td>
