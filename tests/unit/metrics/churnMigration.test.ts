@@ -6,6 +6,8 @@ import { foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
 import { lifecycleSeries } from '../../../src-main/metrics/lifecycle'
 import { dayNumber } from '../../../src-shared/domain/periods'
 import type { DB } from '../../../src-main/db/schema'
+import { cohortLossesSql } from '../../../src-main/db/repositories/rollups/leavers'
+import { freshWorkspace } from '../../helpers/db'
 
 const CHURN_COHORT = '2026-11-28-churn-cohort'
 
@@ -71,5 +73,16 @@ describe('the churn cohort migration', () => {
     sqlite.exec(`UPDATE customers SET churned_at = '2025-03-25' WHERE external_ref = 'stays'`)
     expect(march('rollups')).toMatchObject({ atStart: 3, lost: 3 })
     await db.destroy()
+  })
+})
+
+describe('the cohort losses read', () => {
+  it('walks the day cube by period, never every leaving of all time', async () => {
+    const open = await freshWorkspace('Asia/Bangkok')
+    const { sql, params } = cohortLossesSql({ periods: [[20000, 20030], [20031, 20060]], dims: { segment: [1] }, groupBy: 'location' })
+    const plan = (open.ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail)
+    expect(plan[0]).toMatch(/^SCAN p/)
+    expect(plan[1]).toBe('SEARCH d USING PRIMARY KEY (fact=? AND question_id=? AND period>? AND period<?)')
+    await open.ws.close()
   })
 })

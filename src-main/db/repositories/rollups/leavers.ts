@@ -31,13 +31,21 @@ export function readCohortLosses(
   s: { periods: ReadonlyArray<readonly [from: number, to: number]>; dims: Partial<Record<CustomerDim, number[]>>; groupBy?: CustomerDim },
 ): Array<[index: number, grp: number, n: number]> {
   if (!s.periods.length) return []
+  const { sql, params } = cohortLossesSql(s)
+  return snapshotRows(sqlite, statement(sqlite, sql, 'raw'), sql, params)
+}
+
+/** The statement of readCohortLosses and its parameters. */
+export function cohortLossesSql(s: { periods: ReadonlyArray<readonly [from: number, to: number]>; dims: Partial<Record<CustomerDim, number[]>>; groupBy?: CustomerDim }) {
   const filter = where(s.dims, (d) => `d.${d}`)
   const grp = s.groupBy ? `d.${s.groupBy}` : '0'
-  // One statement for every period: SQLite walks the day cube's key (fact, question, period) once per period.
-  const sql = `SELECT p.key, ${grp}, sum(d.n) FROM json_each(?) p JOIN rollup_day d
+  // One statement for every period: the periods drive (CROSS JOIN keeps them the outer loop; left to
+  // itself SQLite walks every leaving of all time once and the periods inside it), and the day cube's
+  // key (fact, question, period) is walked once per period.
+  const sql = `SELECT p.key, ${grp}, sum(d.n) FROM json_each(?) p CROSS JOIN rollup_day d
     ON d.fact = ${FACT_LEFT} AND d.question_id = 0 AND d.period BETWEEN p.value ->> 0 AND p.value ->> 1 AND d.tag_id = 0 AND d.value < p.value ->> 0${filter.sql}
     GROUP BY p.key${s.groupBy ? `, ${grp}` : ''}`
-  return snapshotRows(sqlite, statement(sqlite, sql, 'raw'), sql, [JSON.stringify(s.periods), ...filter.params])
+  return { sql, params: [JSON.stringify(s.periods), ...filter.params] }
 }
 
 /**
