@@ -6,6 +6,7 @@ import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { intervalVerdict, marginVerdict } from '../../../src-shared/domain/significance'
 import { trendOf } from '../../../src-renderer/src/features/journey-map/scores/liveScores'
 import type { Figure } from '../../../src-shared/api/metrics'
+import { whatChanged } from '../../../src-main/reports/whatChanged'
 import { responseAdder, sourceOf } from './helpers'
 
 const HOUR = 3_600_000
@@ -44,6 +45,14 @@ describe('every verdict of the app', () => {
     // n = 40: ranks (14, 27) → March [14, 27] h, February [43, 56] h: apart.
     expect(ttr).toMatchObject({ value: 20.5, extra: { medianLow: 14, medianHigh: 27 } })
     expect(ttr.change).toEqual({ delta: -29, moe95: null, significant: true, reason: null, intervals: { current: [14, 27], previous: [43, 56] } })
+  })
+
+  it('make the report name a driver only when it is more than noise', () => {
+    const driver = (group: string, impact: number, withinNoise: boolean | null) => ({ dim: 'channel' as const, group, n: 80, value: 10, rest: 40, impact, impactMoe95: 5, withinNoise, lowSample: false })
+    const overall: Figure = { value: 30, moe95: 5, n: 400, lowSample: false, good: 0, neutral: 0, poor: 0, goodShare: null, mean: null, scale: null, distribution: [] }
+    const say = (drivers: ReturnType<typeof driver>[]) => whatChanged({ headline: null, drivers: { metric: 'nps', overall, drivers }, followUp: null, themes: null, responses: 400 }).filter((x) => x.kind === 'driver')
+    expect(say([driver('app', 6, true), driver('store', 4, null)])).toEqual([])
+    expect(say([driver('app', 6, true), driver('store', 4, false)])).toMatchObject([{ kind: 'driver', group: 'store' }])
   })
 
   it('share one rule: a margin or an interval of 0, or none, never makes a difference significant', () => {
