@@ -1,17 +1,17 @@
 import type { LifecycleRow } from '../../src-shared/api/metrics'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
-import { dateOfDayNumber, dayNumber, periodKey, periodStart, shiftPeriod, type PeriodUnit } from '../../src-shared/domain/periods'
+import { dateOfDayNumber, dayNumber, periodEnd, periodKey, periodStart, shiftPeriod, type PeriodUnit } from '../../src-shared/domain/periods'
 import { MIN_RELIABLE_N } from '../../src-shared/domain/scores'
 import { customerCount, lifecyclePairs } from '../db/repositories/lifecycle'
 import { FACT_JOINED, FACT_LEFT } from '../db/repositories/rollups/layout'
-import { readCohortLosses, readLeaveJournal, type CustomerDim } from '../db/repositories/rollups/leavers'
+import { readLeaveJournal, readLeavings, type CustomerDim, type LeavingRange } from '../db/repositories/rollups/leavers'
 import { useDerivations } from '../db/repositories/rollups/maintain'
 import { valueIds, valueNames } from '../db/repositories/rollups/read'
 import { readSnapshot } from '../db/repositories/rollups/snapshot'
 import { shareMoe } from './figures'
 import { rangeOf } from './periodRanges'
 import { factDerivations } from './rollups/derivations'
-import { readFacts } from './rollups/rollupCounts'
+import { readFacts, readFactsAs } from './rollups/rollupCounts'
 import type { CountsSource, MetricsSource } from './series'
 
 export type { CustomerDim }
@@ -112,9 +112,26 @@ function rawCounts(src: MetricsSource, f: FeedbackFilter, periods: LifecyclePeri
   return new Map([...byGroup].map(([g, list]) => [g, periods.map((p) => countsFromCustomers(list, p))]))
 }
 
+/** The calendar unit the week or month summaries are cut in, around a local day. */
+function unitOf(grain: 'week' | 'month', day: string): { index: number; start: string; end: string } {
+  if (grain === 'month') {
+    const start = `${day.slice(0, 7)}-01`
+    return { index: Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)), start, end: periodEnd(day.slice(0, 7), 'month') }
+  }
+  const d = dayNumber(day)
+  const monday = d - ((((d + 3) % 7) + 7) % 7)
+  return { index: (monday + 3) / 7, start: dateOfDayNumber(monday), end: dateOfDayNumber(monday + 6) }
+}
+
 /**
  * From the summaries: joins and leavings before the range (S of its first period), then per period
- * from facts 2 and 3; the members of each cohort who left from the day cube's leavings by join day.
+ * from facts 2 and 3. The members of a cohort who left are told apart by what each leaving keeps of
+ * its join day: the day itself in the day cube, the months (weeks) since the join in the month (week)
+ * slices — a leaving in a whole month k months after the period's first month was a member when it
+ * joined more than k months before; exactly k, in the month the period starts in, only when the
+ * period starts on that month's first day or the day cube says it joined before the period's first
+ * day. With both customer dimensions in play no slice holds them, and the day cube's leavings index
+ * answers every period (the month cube keeps only counts of leavings).
  */
 function rollupCounts(src: MetricsSource, f: FeedbackFilter, periods: LifecyclePeriod[], by: PeriodUnit | undefined, dim?: CustomerDim): Grouped<Counts[]> {
   const derive = factDerivations(src.sqlite)
@@ -122,6 +139,7 @@ function rollupCounts(src: MetricsSource, f: FeedbackFilter, periods: LifecycleP
   const last = periods[periods.length - 1].end
   const dims: Partial<Record<CustomerDim, string[]>> = {}
   for (const d of ['segment', 'location'] as const) if (f[d]?.length) dims[d] = f[d]
+  const unit: PeriodUnit = by === 'day' || by === 'week' ? by : 'month'
   return readSnapshot(src.sqlite, () => {
     const out: Grouped<Counts[]> = new Map()
     const countsOf = (grp: string | null) => {
@@ -141,38 +159,83 @@ function rollupCounts(src: MetricsSource, f: FeedbackFilter, periods: LifecycleP
       }
       return day >= starts[lo] && day <= periods[lo].end ? lo : -1
     }
-    const read = (fact: number, range: FeedbackFilter, unit?: PeriodUnit) => readFacts(src.sqlite, { fact, questionIds: [0], by: unit, dim, filter: { ...dims, ...range } }, derive)
+    const read = (fact: number, range: FeedbackFilter, by?: PeriodUnit) => readFacts(src.sqlite, { fact, questionIds: [0], by, dim, filter: { ...dims, ...range } }, derive)
     // Everything before the range: who was there at its start.
     const before = { to: dateOfDayNumber(dayNumber(first) - 1) }
     for (const r of read(FACT_JOINED, before)) countsOf(r.grp)[0].atStart += r.n
     for (const r of read(FACT_LEFT, before)) countsOf(r.grp)[0].atStart -= r.n
-    for (const [fact, key] of [
-      [FACT_JOINED, 'gained'],
-      [FACT_LEFT, 'left'],
-    ] as const) {
-      for (const r of read(fact, { from: first, to: last }, by ?? 'month')) {
+    for (const r of read(FACT_JOINED, { from: first, to: last }, unit)) {
+      const i = periodOf(r.local_date)
+      if (i >= 0) countsOf(r.grp)[i].gained += r.n
+    }
+    // Both customer dimensions: the cohort's losses of each period straight from the day cube's leavings.
+    if (new Set([...(Object.keys(dims) as CustomerDim[]), ...(dim ? [dim] : [])]).size > 1) {
+      for (const r of read(FACT_LEFT, { from: first, to: last }, unit)) {
         const i = periodOf(r.local_date)
-        if (i >= 0) countsOf(r.grp)[i][key] += r.n
+        if (i >= 0) countsOf(r.grp)[i].left += r.n
       }
+      addLeavings(periods.map((p, i) => ({ i, range: [dayNumber(p.start), dayNumber(p.end), -FAR, dayNumber(p.start) - 1] })))
+      useDerivations(src.sqlite, derive)
+      for (const [leave, joined, grp, n] of readLeaveJournal(src.sqlite, { dims, groupBy: dim })) {
+        const i = periodOf(leave)
+        if (i >= 0 && joined < periods[i].start) countsOf(grp)[i].lost += n
+      }
+      return withStarts(out)
     }
-    // The cohort's losses: leavings of customers who joined before their period began.
-    const ids: Partial<Record<CustomerDim, number[]>> = {}
-    for (const d of Object.keys(dims) as CustomerDim[]) ids[d] = valueIds(src.sqlite, dims[d]!)
-    if (!Object.values(ids).some((list) => !list.length)) {
-      const losses = readCohortLosses(src.sqlite, { periods: periods.map((p) => [dayNumber(p.start), dayNumber(p.end)] as const), dims: ids, groupBy: dim })
-      const names = dim ? valueNames(src.sqlite, losses.map((r) => r[1])) : null
-      for (const [i, grp, n] of losses) countsOf(names ? (names.get(grp) ?? null) : null)[i].lost += n
-    }
+    // Leavings in the range, from the summaries alone (the journal's follow, with their days).
+    const unsure = new Map<string, { i: number; range: LeavingRange }>()
+    readFactsAs(src.sqlite, { fact: FACT_LEFT, questionIds: [0], by: unit, dim, filter: { ...dims, from: first, to: last }, withJournal: false }, derive, (day, grp, _q, value, _band, n, grain) => {
+      const i = periodOf(day)
+      if (i < 0) return null
+      const c = countsOf(grp)[i]
+      c.left += n
+      const start = periods[i].start
+      if (grain === 'day' || grain === null) {
+        if (value < dayNumber(start)) c.lost += n
+        return null
+      }
+      const since = unitOf(grain, start)
+      const k = unitOf(grain, day).index - since.index
+      if (value > k) c.lost += n
+      else if (value === k && since.start !== start) {
+        // Joined in the month (week) the period starts in, which it starts after: the day cube knows the day.
+        const end = unitOf(grain, day).end
+        unsure.set(`${i}:${day}`, { i, range: [dayNumber(day), dayNumber(end < periods[i].end ? end : periods[i].end), dayNumber(since.start), dayNumber(start) - 1] })
+      }
+      return null
+    })
+    addLeavings([...unsure.values()])
     useDerivations(src.sqlite, derive)
     for (const [leave, joined, grp, n] of readLeaveJournal(src.sqlite, { dims, groupBy: dim })) {
       const i = periodOf(leave)
-      if (i >= 0 && joined < periods[i].start) countsOf(grp)[i].lost += n
+      if (i < 0) continue
+      countsOf(grp)[i].left += n
+      if (joined < periods[i].start) countsOf(grp)[i].lost += n
     }
-    // S of each later period: S of the one before, with its joins and leavings.
-    for (const list of out.values()) for (let i = 1; i < list.length; i++) list[i].atStart = list[i - 1].atStart + list[i - 1].gained - list[i - 1].left
-    return out
+    return withStarts(out)
+
+    /** Adds to each period's losses the day cube's leavings in its day and join-day ranges. */
+    function addLeavings(asked: Array<{ i: number; range: LeavingRange }>) {
+      if (!asked.length) return
+      const ids: Partial<Record<CustomerDim, number[]>> = {}
+      for (const d of Object.keys(dims) as CustomerDim[]) ids[d] = valueIds(src.sqlite, dims[d]!)
+      // A filtered value never stored in the summaries matches nothing there.
+      if (Object.values(ids).some((list) => !list.length)) return
+      const rows = readLeavings(src.sqlite, { ranges: asked.map((a) => a.range), dims: ids, groupBy: dim })
+      const names = dim ? valueNames(src.sqlite, rows.map((r) => r[1])) : null
+      for (const [index, grp, n] of rows) countsOf(names ? (names.get(grp) ?? null) : null)[asked[index].i].lost += n
+    }
   })
 }
+
+/** S of each period after the first: S of the one before, with its joins and leavings. */
+function withStarts(counts: Grouped<Counts[]>): Grouped<Counts[]> {
+  for (const list of counts.values()) for (let i = 1; i < list.length; i++) list[i].atStart = list[i - 1].atStart + list[i - 1].gained - list[i - 1].left
+  return counts
+}
+
+/** A day number before any real date, for an open start of a join-day range. */
+const FAR = 100_000_000
 
 /** Customers who joined at a date that could be placed (to tell how many could not). */
 function placedCount(src: MetricsSource, f: FeedbackFilter, from: CountsSource): number {

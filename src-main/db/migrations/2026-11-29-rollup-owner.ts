@@ -29,6 +29,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const dim of ['location', 'channel', 'touchpoint', 'segment']) {
     await sql.raw(`CREATE INDEX rollup_month_${dim} ON rollup_month (fact, question_id, ${dim}, tag_id, period, n)`).execute(db)
   }
+  // The customers who left, by filter and period, with the day each joined (value): churn's cohort
+  // with a segment and a location filtered, which no slice holds (metrics/lifecycle.ts). Only the
+  // leavings are in it.
+  await sql`CREATE INDEX rollup_day_leavings ON rollup_day (location, segment, period, value, n) WHERE fact = 3 AND question_id = 0 AND tag_id = 0`.execute(db)
   for (const table of ['rollup_slices', 'rollup_slice_packs', 'rollup_journal']) await sql.raw(`DELETE FROM ${table}`).execute(db)
 
   const columns = `fact, question_id, local_date, score, band, status, submitted_at, resolved_at, stamp, tag_id, ${dims.join(', ')}, delta, joined_stamp`

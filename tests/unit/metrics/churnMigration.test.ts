@@ -6,7 +6,7 @@ import { foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
 import { lifecycleSeries } from '../../../src-main/metrics/lifecycle'
 import { dayNumber } from '../../../src-shared/domain/periods'
 import type { DB } from '../../../src-main/db/schema'
-import { cohortLossesSql } from '../../../src-main/db/repositories/rollups/leavers'
+import { leavingsSql } from '../../../src-main/db/repositories/rollups/leavers'
 import { freshWorkspace } from '../../helpers/db'
 
 const CHURN_COHORT = '2026-11-28-churn-cohort'
@@ -76,13 +76,18 @@ describe('the churn cohort migration', () => {
   })
 })
 
-describe('the cohort losses read', () => {
-  it('walks the day cube by period, never every leaving of all time', async () => {
+describe('the leavings read by join day', () => {
+  it('walks the day cube by range, never every leaving of all time; with both customer filters, only their leavings', async () => {
     const open = await freshWorkspace('Asia/Bangkok')
-    const { sql, params } = cohortLossesSql({ periods: [[20000, 20030], [20031, 20060]], dims: { segment: [1] }, groupBy: 'location' })
-    const plan = (open.ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail)
-    expect(plan[0]).toMatch(/^SCAN p/)
-    expect(plan[1]).toBe('SEARCH d USING PRIMARY KEY (fact=? AND question_id=? AND period>? AND period<?)')
+    const plan = (s: Parameters<typeof leavingsSql>[0]) => {
+      const { sql, params } = leavingsSql(s)
+      return (open.ws.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail)
+    }
+    const ranges = [[20000, 20030, 19990, 19999], [20031, 20060, 20020, 20030]] as const
+    const whole = plan({ ranges, dims: {}, groupBy: 'location' })
+    expect(whole).toContain('SEARCH d USING PRIMARY KEY (fact=? AND question_id=? AND period>? AND period<?)')
+    expect(whole.findIndex((d) => /^SCAN p/.test(d))).toBeLessThan(whole.findIndex((d) => /^SEARCH d/.test(d)))
+    expect(plan({ ranges, dims: { location: [1, 2], segment: [3] } })).toContainEqual(expect.stringMatching(/^SEARCH d USING COVERING INDEX rollup_day_leavings \(location=\? AND segment=\? AND period>\? AND period<\?\)/))
     await open.ws.close()
   })
 })

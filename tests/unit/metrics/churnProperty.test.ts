@@ -38,13 +38,13 @@ const stampArb = (minDay: number, maxDay: number) =>
   })
 
 const customerArb = fc
-  .record({ since: stampArb(0, 1000), stay: fc.option(fc.integer({ min: -5, max: 700 }), { nil: null, freq: 2 }), minute: fc.integer({ min: 0, max: 1439 }), segment: fc.constantFrom('Student', 'Office', null) })
-  .map(({ since, stay, minute, segment }) => {
+  .record({ since: stampArb(0, 1000), stay: fc.option(fc.integer({ min: -5, max: 700 }), { nil: null, freq: 2 }), minute: fc.integer({ min: 0, max: 1439 }), segment: fc.constantFrom('Student', 'Office', null), location: fc.constantFrom('Hà Nội', 'Bangkok', null) })
+  .map(({ since, stay, minute, segment, location }) => {
     const sinceMs = /T/.test(since) ? Date.parse(since) : Date.parse(`${since}T00:00:00Z`)
     const churned = stay === null ? null : stay % 3 === 0 ? isoDay(sinceMs + stay * DAY) : new Date(sinceMs + stay * DAY + minute * 60_000).toISOString().replace('.000Z', 'Z')
-    return { since, churned, segment }
+    return { since, churned, segment, location }
   })
-type Customer = { since: string; churned: string | null; segment: string | null }
+type Customer = { since: string; churned: string | null; segment: string | null; location: string | null }
 
 /** The consecutive periods of a unit covering first…last, cut to them, worked out day by day. */
 function periodsOf(first: string, last: string, by: PeriodUnit | undefined): Array<{ start: string; end: string }> {
@@ -104,35 +104,39 @@ const caseArb = fc.record({
   by: fc.option(fc.constantFrom(...periodUnits), { nil: undefined }),
   // Ranges by day are kept to a few months: a row a day.
   dayLength: fc.integer({ min: 0, max: 120 }),
-  dim: fc.option(fc.constant('segment' as const), { nil: undefined }),
+  dim: fc.option(fc.constantFrom('segment' as const, 'location' as const), { nil: undefined }),
+  // Customer filters: one (read from a slice), or both (the day cube's leavings index).
+  segments: fc.option(fc.subarray(['Student', 'Office'], { minLength: 1 }), { nil: undefined }),
+  locations: fc.option(fc.subarray(['Hà Nội', 'Bangkok'], { minLength: 1 }), { nil: undefined }),
 })
 
 describe('churn and retention against a brute force over random customer histories', () => {
   it('lie in 0–100%, add up to 100% and equal the definition, for random ranges and period units, on both paths', async () => {
     await fc.assert(
-      fc.asyncProperty(caseArb, async ({ zone, customers, foldAfter, first, length, by, dayLength, dim }) => {
+      fc.asyncProperty(caseArb, async ({ zone, customers, foldAfter, first, length, by, dayLength, dim, segments, locations }) => {
         const open = await freshWorkspace(zone)
         try {
-          const insert = open.ws.sqlite.prepare('INSERT INTO customers (external_ref, segment, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)')
+          const insert = open.ws.sqlite.prepare('INSERT INTO customers (external_ref, segment, location, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, 0)')
           // Some customers folded into the summaries, the rest still in the journal.
           customers.forEach((c, i) => {
             if (i === foldAfter) foldAll(open.ws.sqlite)
-            insert.run(`c${i}`, c.segment, c.since, c.churned)
+            insert.run(`c${i}`, c.segment, c.location, c.since, c.churned)
           })
           const from = isoDay(BASE + first * DAY)
           const to = isoDay(BASE + (first + (by === 'day' ? dayLength : length)) * DAY)
           const src = { ...sourceOf(open), today: '2026-06-30' }
           const periods = periodsOf(from, to, by)
           for (const path of ['raw', 'rollups'] as const) {
-            const { rows } = lifecycleSeries(src, { by, dim, filter: { from, to } }, path)
+            const { rows } = lifecycleSeries(src, { by, dim, filter: { from, to, segment: segments, location: locations } }, path)
             for (const r of rows) {
               if (r.churnRate === null) continue
               expect(r.churnRate).toBeGreaterThanOrEqual(0)
               expect(r.churnRate).toBeLessThanOrEqual(100)
               expect(r.churnRate + r.retentionRate!).toBeCloseTo(100, 9)
             }
-            for (const group of dim ? (['Student', 'Office', null] as const) : [null]) {
-              const members = placed(dim ? customers.filter((c) => c.segment === group) : customers, zone)
+            const filtered = customers.filter((c) => (!segments || (c.segment !== null && segments.includes(c.segment))) && (!locations || (c.location !== null && locations.includes(c.location))))
+            for (const group of dim ? [...new Set(filtered.map((c) => c[dim]))] : [null]) {
+              const members = placed(dim ? filtered.filter((c) => c[dim] === group) : filtered, zone)
               const expected = periods.map((p) => ({ start: p.start, end: p.end, ...bruteForce(members, p) }))
               const got = rows.filter((r) => r.group === group).map((r) => ({ start: r.periodStart, end: r.periodEnd, atStart: r.atStart, lost: r.lost }))
               // Periods a group had nobody in, and nobody joining or leaving, are left out of a breakdown;

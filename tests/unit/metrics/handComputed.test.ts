@@ -60,6 +60,21 @@ describe('time to resolution (METRICS.md)', () => {
       expect(cdf(n, p, l)).toBeGreaterThan(0.025)
       expect(cdf(n, p, u - 2)).toBeLessThan(0.975)
     }
+    // Summing from a little below the mean gives the ranks summing every term gives.
+    const everyTerm = (n: number, p: number) => {
+      let [logPmf, cdf, low, high] = [n * Math.log1p(-p), 0, 0, 0]
+      for (let k = 0; k <= n; k++) {
+        cdf += Math.exp(logPmf)
+        if (cdf <= 0.025) low = k + 1
+        if (cdf >= 0.975) {
+          high = k + 1
+          break
+        }
+        logPmf += Math.log(n - k) - Math.log(k + 1) + Math.log(p) - Math.log1p(-p)
+      }
+      return low >= 1 && high <= n ? [low, high] : null
+    }
+    for (const p of [0.5, 0.9]) for (const n of [...Array.from({ length: 1500 }, (_, i) => i + 1), 4_321, 40_000, 250_001]) expect(quantileRanks(n, p), `${n} ${p}`).toEqual(everyTerm(n, p))
     // 100 items resolved after 1…100 hours: median 50.5 h, in [40, 61]; p90 90 h, in [84, 96].
     const hundred = ttrFigure(Array.from({ length: 100 }, (_, i) => ({ value: i + 1, n: 1 })))
     expect(hundred).toMatchObject({ medianHours: 50.5, medianLow: 40, medianHigh: 61, p90Hours: 90, p90Low: 84, p90High: 96, lowSample: false })
@@ -172,6 +187,32 @@ describe('churn and retention (METRICS.md, seed 001)', () => {
     for (const from of ['raw', 'rollups'] as const) {
       const [march] = lifecycleSeries({ ...src, timezone: 'UTC' }, { by: 'month', filter: { from: '2025-03-01', to: '2025-03-31' } }, from).rows
       expect([march.atStart, march.lost], from).toEqual([5, 4])
+    }
+  })
+
+  it('tells members from newcomers in whole months read from the month summaries, also when a period starts mid-month', () => {
+    const db = open.ws.sqlite
+    const customer = db.prepare('INSERT INTO customers (external_ref, customer_since, churned_at, created_at, updated_at) VALUES (?, ?, ?, 0, 0)')
+    customer.run('old', '2024-06-01', '2025-03-10') // in every cohort here, leaves in March
+    customer.run('feb-10', '2025-02-10', '2025-03-12') // joined before 15 February: a member of a period starting then
+    customer.run('feb-20', '2025-02-20', '2025-03-14') // joined after it: not a member, though it left in a whole month
+    customer.run('stays', '2024-01-01', null)
+    foldAll(db)
+    const src = { ...sourceOf(open), today: '2025-06-30' }
+    for (const from of ['raw', 'rollups'] as const) {
+      // Q1 cut to 15 February – 31 March: February's days from the day cube, March from the month summaries.
+      const [q1] = lifecycleSeries(src, { by: 'quarter', filter: { from: '2025-02-15', to: '2025-06-30' } }, from).rows
+      expect([q1.atStart, q1.lost, q1.lostNew, q1.gained], from).toEqual([3, 2, 1, 1])
+      // The whole range as one period, and by month from 1 February: February's newcomers are not March's cohort's losses.
+      const [whole] = lifecycleSeries(src, { filter: { from: '2025-02-15', to: '2025-06-30' } }, from).rows
+      expect([whole.atStart, whole.lost, whole.lostNew], from).toEqual([3, 2, 1])
+      const [, march] = lifecycleSeries(src, { by: 'month', filter: { from: '2025-02-01', to: '2025-03-31' } }, from).rows
+      expect([march.atStart, march.lost], from).toEqual([4, 3])
+      const weeks = lifecycleSeries(src, { by: 'week', filter: { from: '2025-03-03', to: '2025-03-16' } }, from).rows
+      expect(weeks.map((w) => [w.period, w.atStart, w.lost]), from).toEqual([
+        ['2025-W10', 4, 0],
+        ['2025-W11', 4, 3],
+      ])
     }
   })
 

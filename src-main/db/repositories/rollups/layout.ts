@@ -34,6 +34,17 @@ export const isCubeDim = (d: Dimension): d is CubeDim => (cubeDims as readonly s
  */
 export const leaveDaySql = `CASE WHEN cxdesk_local_day(stamp) >= cxdesk_local_day(joined_stamp) THEN cxdesk_local_day(stamp) END`
 
+/** SQL for the month number (year · 12 + month) of a day number. */
+const monthNumberOf = (day: string) => `(CAST(strftime('%Y', ${day} * 86400, 'unixepoch') AS INTEGER) * 12 + CAST(strftime('%m', ${day} * 86400, 'unixepoch') AS INTEGER))`
+
+/**
+ * SQL for what a leaving (FACT_LEFT) keeps of its join day in the week or month summaries: how many
+ * ISO weeks or calendar months lie between the week (month) its customer joined and the one they left
+ * (0: the same one). `day` and `joined` are day numbers.
+ */
+export const leavingValue = (grain: 'week' | 'month', day: string, joined: string) =>
+  grain === 'month' ? `(${monthNumberOf(day)} - ${monthNumberOf(joined)})` : `((${weekOf(day)} - ${weekOf(joined)}) / 7)`
+
 /** SQL for a day number (days since 1970-01-01) from a YYYY-MM-DD text column. */
 export const dayOf = (col: string) => `(unixepoch(${col}) / 86400)`
 /** SQL for the day number of the Monday starting the ISO week of a day number. */

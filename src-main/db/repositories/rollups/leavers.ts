@@ -20,32 +20,40 @@ function where(dims: Partial<Record<CustomerDim, ReadonlyArray<number | string>>
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params }
 }
 
+/** A stretch of leaving days and a stretch of join days (inclusive day numbers). */
+export type LeavingRange = readonly [leftFrom: number, leftTo: number, joinedFrom: number, joinedTo: number]
+
 /**
- * The customers lost by each period's cohort, from the day cube (where a leaving's value is the day
- * number its customer joined): leavings on the period's days of customers who joined before its
- * first day. Periods are inclusive day numbers; rows are [period index, group value id (0 when not
- * grouped), n]. Filters are value ids of segment and location.
+ * Customers who left on the days of each range and had joined on its join days, from the day cube
+ * (where a leaving's value is the day number its customer joined): rows are [range index, group
+ * value id (0 when not grouped), n]. Filters are value ids of segment and location. The summaries
+ * alone: the journal is read apart (readLeaveJournal).
  */
-export function readCohortLosses(
+export function readLeavings(
   sqlite: Database.Database,
-  s: { periods: ReadonlyArray<readonly [from: number, to: number]>; dims: Partial<Record<CustomerDim, number[]>>; groupBy?: CustomerDim },
+  s: { ranges: ReadonlyArray<LeavingRange>; dims: Partial<Record<CustomerDim, number[]>>; groupBy?: CustomerDim },
 ): Array<[index: number, grp: number, n: number]> {
-  if (!s.periods.length) return []
-  const { sql, params } = cohortLossesSql(s)
+  if (!s.ranges.length) return []
+  const { sql, params } = leavingsSql(s)
   return snapshotRows(sqlite, statement(sqlite, sql, 'raw'), sql, params)
 }
 
-/** The statement of readCohortLosses and its parameters. */
-export function cohortLossesSql(s: { periods: ReadonlyArray<readonly [from: number, to: number]>; dims: Partial<Record<CustomerDim, number[]>>; groupBy?: CustomerDim }) {
+/** The statement of readLeavings and its parameters. */
+export function leavingsSql(s: { ranges: ReadonlyArray<LeavingRange>; dims: Partial<Record<CustomerDim, number[]>>; groupBy?: CustomerDim }) {
   const filter = where(s.dims, (d) => `d.${d}`)
   const grp = s.groupBy ? `d.${s.groupBy}` : '0'
-  // One statement for every period: the periods drive (CROSS JOIN keeps them the outer loop; left to
-  // itself SQLite walks every leaving of all time once and the periods inside it), and the day cube's
-  // key (fact, question, period) is walked once per period.
-  const sql = `SELECT p.key, ${grp}, sum(d.n) FROM json_each(?) p CROSS JOIN rollup_day d
-    ON d.fact = ${FACT_LEFT} AND d.question_id = 0 AND d.period BETWEEN p.value ->> 0 AND p.value ->> 1 AND d.tag_id = 0 AND d.value < p.value ->> 0${filter.sql}
-    GROUP BY p.key${s.groupBy ? `, ${grp}` : ''}`
-  return { sql, params: [JSON.stringify(s.periods), ...filter.params] }
+  // The ranges drive (CROSS JOIN keeps them the outer loop; left to itself SQLite walks every leaving
+  // of all time and the ranges inside it), each walking the day cube's key (fact, question, period)
+  // over its own days; the ranges are unpacked once, not per row.
+  // With a location and a segment filtered (the only reads here no slice can answer), the leavings
+  // index seeks each pair's own leavings; SQLite, without statistics for the day cube, would walk the
+  // key instead and test every leaving of the days against the filters.
+  const index = s.dims.location && s.dims.segment ? ' INDEXED BY rollup_day_leavings' : ''
+  const sql = `WITH p(k, left_from, left_to, joined_from, joined_to) AS MATERIALIZED (SELECT key, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?))
+    SELECT p.k, ${grp}, sum(d.n) FROM p CROSS JOIN rollup_day d${index}
+    ON d.fact = ${FACT_LEFT} AND d.question_id = 0 AND d.period BETWEEN p.left_from AND p.left_to AND d.tag_id = 0 AND d.value BETWEEN p.joined_from AND p.joined_to${filter.sql}
+    GROUP BY p.k${s.groupBy ? `, ${grp}` : ''}`
+  return { sql, params: [JSON.stringify(s.ranges), ...filter.params] }
 }
 
 /**

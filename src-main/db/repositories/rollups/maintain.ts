@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../statements'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, leaveDaySql, monthOf, packedCellsSql, sliceDimNumber, weekOf } from './layout'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, leaveDaySql, leavingValue, monthOf, packedCellsSql, sliceDimNumber, weekOf } from './layout'
 
 /**
  * Writes to the rollup tables. Everything here is synchronous and runs inside the caller's
@@ -60,12 +60,16 @@ function batchTable(sqlite: Database.Database): void {
 }
 
 /**
- * A customer's leaving is kept in the day cube with the local day they joined as its value (day
- * number), so churn can count only the customers who were there when a period started (METRICS.md's
- * cohort). The coarser summaries only need how many left: their value is 0, as before, which keeps
- * them one cell per period and group instead of one per leaver.
+ * Churn counts only the customers who were there when a period started (METRICS.md's cohort), so a
+ * leaving keeps when its customer joined: the day cube the local join day (day number), the month
+ * slices the months from the join month to the leaving's month, the week slices the ISO weeks
+ * between them (layout.ts leavingValue): a month's (week's) leavings are a few cells by distance, not
+ * a cell per leaver. The month cube keeps only how many left (value 0): it is read with two customer
+ * filters at once, where the day cube's leavings index answers the cohort (rollups/leavers.ts), and
+ * distances there would multiply the cells every filtered page walks.
  */
-const coarseValue = `CASE WHEN fact = ${FACT_LEFT} THEN 0 ELSE value END`
+const sliceValue = (grain: 'week' | 'month') => `CASE WHEN fact = ${FACT_LEFT} THEN ${leavingValue(grain, 'day', 'value')} ELSE value END`
+const monthCubeValue = `CASE WHEN fact = ${FACT_LEFT} THEN 0 ELSE value END`
 
 /** The upserts that add the batch to every summary: day cube, month cube, week and month slices. */
 function applyBatch(sqlite: Database.Database): void {
@@ -73,21 +77,21 @@ function applyBatch(sqlite: Database.Database): void {
     `SELECT fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band, sum(n) FROM temp.rollup_batch WHERE true
      GROUP BY fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band HAVING sum(n) <> 0`
   sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) ${cubeSelect('day', 'value')} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
-  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'), coarseValue)} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'), monthCubeValue)} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
 
   const slices: Array<[dim: number, grp: string | null, tagRows: string]> = [
     [SLICE_NONE, null, 'tag_id = 0'],
     ...cubeDims.map((d): [number, string, string] => [sliceDimNumber[d], d, 'tag_id = 0']),
     [sliceDimNumber.tag, 'tag_id', 'tag_id > 0'],
   ]
-  for (const [grain, period] of [
-    [GRAIN_WEEK, weekOf('day')],
-    [GRAIN_MONTH, monthOf('day')],
+  for (const [grain, period, value] of [
+    [GRAIN_WEEK, weekOf('day'), sliceValue('week')],
+    [GRAIN_MONTH, monthOf('day'), sliceValue('month')],
   ] as const) {
     for (const [dim, grp, tagRows] of slices) {
       sqlite.exec(`INSERT INTO rollup_slices (grain, dim, fact, question_id, period, grp, value, band, n)
-        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, ${coarseValue}, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
-        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}${coarseValue}, band HAVING sum(n) <> 0
+        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, ${value}, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
+        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}${value}, band HAVING sum(n) <> 0
         ON CONFLICT DO UPDATE SET n = n + excluded.n`)
     }
   }
