@@ -4,8 +4,6 @@ import Database from 'better-sqlite3'
 import { AppError } from '../../src-shared/api/result'
 import type { RecentWorkspace, WorkspaceInfo } from '../../src-shared/api/workspace'
 import type { AppContext } from '../app/context'
-import { seedCafeDemo } from '../demo/seedCafeDemo'
-import { seedJourneyDemo } from '../demo/seedJourneyDemo'
 import { WORKSPACE_EXTENSION, workspaceNameFromPath } from './workspaceSession'
 
 export const DEMO_FILE_NAME = 'Café Sông Trà (demo).cxdesk'
@@ -46,10 +44,7 @@ export async function openDemo(ctx: AppContext): Promise<WorkspaceInfo> {
   return ctx.session.create(path, {
     name: 'Café Sông Trà (demo)',
     isDemo: true,
-    seed: async (ws, env) => {
-      await seedCafeDemo(ws, env)
-      await seedJourneyDemo(ws, env)
-    },
+    seed: 'cafeDemo',
   })
 }
 

@@ -1,20 +1,23 @@
 import { basename, dirname, join } from 'node:path'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { createWorkspaceFile, openWorkspaceFile, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
-import { readMeta, writeMeta } from '../db/repositories/meta'
+import { connectWorkspace, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
+import { checkWorkspaceFile } from '../db/fileChecks'
+import { readMeta } from '../db/repositories/meta'
 import { countResponses } from '../db/repositories/responses'
-import { insertQuestions } from '../db/repositories/questions'
-import { AppError } from '../../src-shared/api/result'
+import { AppError, isAppError } from '../../src-shared/api/result'
 import type { WorkspaceInfo } from '../../src-shared/api/workspace'
+import type { OpeningProgress } from '../../src-shared/api/workspaceOpening'
 import { currentZoneName, isValidTimeZone, localDateConverter } from '../../src-shared/domain/timezone'
 import { rollupKeeper } from '../metrics/rollups/keeper'
 import type { Clock } from '../app/clock'
 import type { EventBus } from '../app/events'
 import type { PreferencesStore } from '../app/preferences'
-import { defaultQuestions } from './defaultQuestions'
-import { ensureDerivedData, seedLexicon } from './derivedData'
+import { APP_VERSION } from '../app/version'
+import type { OpeningRequest, OpeningResult, StageProgress } from './opening/job'
+import type { SeedName } from './opening/seeds'
+import { startOpening } from './opening/startOpening'
 
 export interface WorkspaceSettings {
   name: string
@@ -38,7 +41,16 @@ export interface SessionDeps {
   /** The CLI passes null: scripted use should not fill the desktop's recent list. */
   prefs: PreferencesStore | null
   defaultTimezone: string
+  /**
+   * Files up to this size are opened on the calling thread (their checks and upgrades take a
+   * fraction of a second); larger ones in a worker thread, with progress and cancel. Infinity for
+   * the CLI, which has no window to keep responsive and would only pay for starting the thread.
+   */
+  openInWorkerFromBytes?: number
 }
+
+/** Above this, opening a file runs in a worker: SQLite's check alone reads about 200–400 MB/s here, and a re-score of every comment is slower. */
+export const OPEN_IN_WORKER_FROM_BYTES = 8 * 2 ** 20
 
 export const WORKSPACE_EXTENSION = '.cxdesk'
 
@@ -61,43 +73,98 @@ export class WorkspaceSession {
     return this.current
   }
 
-  async create(
-    path: string,
-    opts: { name?: string; timezone?: string; isDemo?: boolean; seed?: (ws: WorkspaceDb, env: { localDateOf: (ms: number) => string; now: number }) => Promise<void> } = {},
-  ): Promise<WorkspaceInfo> {
+  async create(path: string, opts: { name?: string; timezone?: string; isDemo?: boolean; seed?: SeedName } = {}): Promise<WorkspaceInfo> {
     if (!path.toLowerCase().endsWith(WORKSPACE_EXTENSION)) path += WORKSPACE_EXTENSION
     const timezone = opts.timezone ?? this.deps.defaultTimezone
     if (!isValidTimeZone(timezone)) throw new AppError('VALIDATION', `Unknown time zone "${timezone}".`)
-    const now = this.deps.clock.now()
-    mkdirSync(dirname(path), { recursive: true })
-    const ws = await createWorkspaceFile(
-      path,
-      async (fresh) => {
-        const db = fresh.db
-        await writeMeta(db, {
-          name: opts.name ?? workspaceNameFromPath(path),
-          timezone,
-          created_at: String(now),
-          is_demo: opts.isDemo ? '1' : '0',
-        })
-        await insertQuestions(db, defaultQuestions)
-        seedLexicon(fresh.sqlite)
-        if (opts.seed) await opts.seed(fresh, { localDateOf: localDateConverter(timezone), now })
-      },
-      this.deps.sqlite,
-    )
-    return this.activate(ws)
+    const name = opts.name ?? workspaceNameFromPath(path)
+    return this.oneAtATime(async () => {
+      if (existsSync(path)) throw new AppError('FILE_EXISTS', `A file already exists at ${path}.`, { path })
+      mkdirSync(dirname(path), { recursive: true })
+      const request: OpeningRequest = {
+        kind: 'create',
+        path,
+        tmpPath: `${path}.creating-${process.pid}`,
+        nativeBinding: this.deps.sqlite.nativeBinding,
+        appVersion: APP_VERSION,
+        now: this.deps.clock.now(),
+        name,
+        timezone,
+        isDemo: opts.isDemo ?? false,
+        seed: opts.seed ?? null,
+      }
+      // A new empty workspace takes milliseconds; the demo's data, seconds.
+      await this.runOpening(request, name, Boolean(opts.seed))
+      return this.activate(connectWorkspace(path, this.deps.sqlite))
+    })
   }
 
+  /**
+   * Opens a workspace file: what its header says is checked here; the rest of the open-time work
+   * (SQLite's check, backup, migrations, derived data) runs before the app's connection opens it,
+   * in a worker for a large file. The workspace open until then stays open if anything fails.
+   */
   async openFile(path: string): Promise<WorkspaceInfo> {
-    const ws = await openWorkspaceFile(path, {
-      ...this.deps.sqlite,
-      backupBeforeMigration: async (fromVersion, ro) => {
-        const stamp = new Date(this.deps.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
-        await ro.backup(join(dirname(path), `${basename(path)}.v${fromVersion}-${stamp}.bak`))
-      },
+    return this.oneAtATime(async () => {
+      const header = checkWorkspaceFile(path)
+      const stamp = new Date(this.deps.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
+      const request: OpeningRequest = {
+        kind: 'open',
+        path,
+        nativeBinding: this.deps.sqlite.nativeBinding,
+        backupPath: join(dirname(path), `${basename(path)}.v${header.userVersion}-${stamp}.bak`),
+        appVersion: APP_VERSION,
+        now: this.deps.clock.now(),
+      }
+      await this.runOpening(request, workspaceNameFromPath(path), header.fileSize >= (this.deps.openInWorkerFromBytes ?? OPEN_IN_WORKER_FROM_BYTES))
+      return this.activate(connectWorkspace(path, this.deps.sqlite))
     })
-    return this.activate(ws)
+  }
+
+  /** The opening under way, if any. */
+  get opening(): OpeningProgress | null {
+    return this.openingNow ? { ...this.openingNow.progress } : null
+  }
+
+  /** Stops the opening under way; its request then fails with CANCELLED. */
+  cancelOpening(): boolean {
+    if (!this.openingNow) return false
+    this.openingNow.cancel()
+    return true
+  }
+
+  private openingNow: { progress: OpeningProgress; cancel(): void } | null = null
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /** Opens and creations run one after another: each replaces the open workspace when it ends. */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Runs one opening, reporting each step as a workspace.opening event. */
+  private async runOpening(request: OpeningRequest, name: string, inWorker: boolean): Promise<OpeningResult> {
+    let progress: OpeningProgress = { state: 'running', kind: request.kind, name, stage: request.kind === 'open' ? 'checking' : 'creating', done: 0, total: 0 }
+    const report = (next: Partial<OpeningProgress>) => {
+      const { migration, ...rest } = { ...progress, ...next }
+      progress = migration && rest.stage === 'migrating' ? { ...rest, migration } : rest
+      if (this.openingNow) this.openingNow.progress = progress
+      this.deps.events.emit('workspace.opening', progress)
+    }
+    const job = startOpening(request, (p: StageProgress) => report({ migration: undefined, ...p }), { inWorker })
+    this.openingNow = { progress, cancel: job.cancel }
+    report({})
+    try {
+      const result = await job.done
+      report({ state: 'done' })
+      return result
+    } catch (e) {
+      report({ state: isAppError(e) && e.code === 'CANCELLED' ? 'cancelled' : 'failed', message: (e as Error).message })
+      throw e
+    } finally {
+      this.openingNow = null
+    }
   }
 
   async close(): Promise<void> {
@@ -131,7 +198,6 @@ export class WorkspaceSession {
   private async activate(ws: WorkspaceDb): Promise<WorkspaceInfo> {
     let settings: WorkspaceSettings
     try {
-      ensureDerivedData(ws.sqlite)
       settings = settingsFrom(await readMeta(ws.db), ws.path, this.deps.defaultTimezone)
     } catch (e) {
       await ws.close()

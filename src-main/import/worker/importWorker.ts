@@ -3,48 +3,34 @@
  * the main process (which serves the UI). WAL lets the main connection keep reading meanwhile. It
  * only writes: a reader thread of its own parses and maps the file meanwhile and sends it in
  * batches (readerWorker.ts, remoteTable.ts), so reading and writing overlap on two cores.
- * Bundled as its own entry for the desktop app (electron.vite.config.ts); run from source through
- * importWorker.bootstrap.cjs under tsx.
+ * Started through src-main/workers (bundled as its own entry for the desktop app, run from source
+ * through the tsx bootstrap otherwise).
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openWorkerConnection } from '../../db/connect'
-import { isAppError } from '../../../src-shared/api/result'
+import { serveJob } from '../../workers/serveJob'
 import { runImportJob } from '../importJob'
 import { readInThread } from './remoteTable'
-import type { ImportWorkerData, ImportWorkerMessage } from './protocol'
+import type { ImportProgressMessage, ImportWorkerData } from './protocol'
+import type { ImportSummary } from '../../../src-shared/api/imports'
 
-async function main(port: MessagePort, data: ImportWorkerData): Promise<ImportWorkerMessage> {
+serveJob<ImportWorkerData, ImportProgressMessage, ImportSummary>(async (data, control) => {
   // The transaction spills to the WAL and index sorts to temporary files, not to RAM. A page cache of
   // 16 MB wrote a million rows as fast as one of 32 MB (within this machine's noise) and lowered the
   // import's peak memory by about 20 MB.
   const sqlite = openWorkerConnection(data.dbPath, { nativeBinding: data.nativeBinding, busyTimeoutMs: 10_000, cacheSizeKiB: 16_384, tempStore: 'FILE' })
   try {
-    const cancelled = new Int32Array(data.cancel)
     // A reader thread parses and maps the file while this one writes.
     const table = await readInThread({ path: data.path, fileName: data.fileName, mapping: data.mapping, sourceKey: data.sourceKey, timezone: data.timezone })
-    const summary = await runImportJob(sqlite, {
+    return await runImportJob(sqlite, {
       table,
       mapping: data.mapping,
       fileName: data.fileName,
       dryRun: data.dryRun,
       now: data.now,
-      isCancelled: () => Atomics.load(cancelled, 0) === 1,
-      onProgress: (p) => port.postMessage({ type: 'progress', ...p } satisfies ImportWorkerMessage),
+      isCancelled: control.isCancelled,
+      onProgress: control.progress,
     })
-    return { type: 'done', summary }
-  } catch (e) {
-    if (isAppError(e)) return { type: 'failed', code: e.code, message: e.message }
-    return { type: 'failed', code: 'IMPORT_FAILED', message: (e as Error)?.message ?? String(e) }
   } finally {
     sqlite.close()
   }
-}
-
-if (parentPort && workerData) {
-  const port = parentPort
-  void main(port, workerData as ImportWorkerData).then((msg) => {
-    port.postMessage(msg)
-    // Done: the port must not keep the thread alive.
-    port.unref()
-  })
-}
+}, 'IMPORT_FAILED')

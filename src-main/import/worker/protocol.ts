@@ -1,4 +1,4 @@
-import type { ImportMapping, ImportSummary } from '../../../src-shared/api/imports'
+import type { ImportMapping } from '../../../src-shared/api/imports'
 import type { ErrorCode } from '../../../src-shared/api/result'
 import type { MappedBatch, MappingOutcome } from '../mapping/tableMapper'
 
@@ -13,14 +13,10 @@ export interface ImportWorkerData {
   dryRun: boolean
   timezone: string
   now: number
-  /** Int32Array over it: [0] becomes 1 when the user cancels. Read between batches, even while the worker is busy. */
-  cancel: SharedArrayBuffer
 }
 
-export type ImportWorkerMessage =
-  | { type: 'progress'; bytesRead: number; totalBytes: number; rowsRead: number }
-  | { type: 'done'; summary: ImportSummary }
-  | { type: 'failed'; code: ErrorCode; message: string }
+/** How far the import is (src-main/workers/protocol.ts carries it, and the cancel flag read between batches). */
+export type ImportProgressMessage = { bytesRead: number; totalBytes: number; rowsRead: number }
 
 /** What the import worker hands its reader thread: the file and how to map it. */
 export type ReaderData = Pick<ImportWorkerData, 'path' | 'fileName' | 'mapping' | 'sourceKey' | 'timezone'>

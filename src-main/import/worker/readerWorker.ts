@@ -1,7 +1,7 @@
 /**
  * The import's reader thread: opens the file, parses and maps it, and sends the import worker
- * compact batches while it writes the previous ones (remoteTable.ts). Bundled as its own entry for
- * the desktop app (electron.vite.config.ts); run from source through readerWorker.bootstrap.cjs.
+ * compact batches while it writes the previous ones (remoteTable.ts). Started through src-main/workers
+ * (bundled as its own entry for the desktop app, run from source through the tsx bootstrap otherwise).
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { mapInThisThread } from '../mappedTable'

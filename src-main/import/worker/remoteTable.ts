@@ -2,7 +2,7 @@ import { Worker, type MessagePort } from 'node:worker_threads'
 import { AppError, isAppError } from '../../../src-shared/api/result'
 import type { MappedTable } from '../mappedTable'
 import type { MappingOutcome } from '../mapping/tableMapper'
-import { workerEntry } from './entry'
+import { workerEntry } from '../../workers/entry'
 import type { ReaderData, TableAck, TableMessage } from './protocol'
 
 /** Batches the reader may send ahead of what the writer has taken: bounds the memory between them. */
@@ -50,7 +50,8 @@ function readError(m: Extract<TableMessage, { type: 'failed' }>): Error {
  * closing the table (at the end, on a cancel or an error) ends the reader thread.
  */
 export async function readInThread(data: ReaderData, entry = workerEntry('readerWorker')): Promise<MappedTable> {
-  const reader = new Worker(entry, {
+  const reader = new Worker(entry.file, {
+    argv: entry.argv,
     workerData: data,
     // It holds a chunk of the file and a few batches: a small heap is plenty, and bounds the import's memory.
     resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
