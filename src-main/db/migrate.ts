@@ -46,9 +46,10 @@ export async function readMigrationState(db: AnyDb): Promise<MigrationState> {
 /** What opening a file with `state` involves for an app that knows `names` (in list order). Pure. */
 export function planMigrations(state: MigrationState, names: readonly string[]): MigrationPlan {
   const recorded = state.recorded ?? []
-  // A version up to the frozen list's length always means its first N were applied: true of files
-  // from before names were recorded, and kept true since (each migration raises it by one).
-  const implied = POSITIONAL_MIGRATIONS.slice(0, Math.min(Math.max(state.userVersion, 0), POSITIONAL_MIGRATIONS.length))
+  // Without names, or with fewer names than the version counts (an app from before names were
+  // recorded migrated it since), the version is a position in the frozen list.
+  const positional = state.recorded === null || state.userVersion > recorded.length
+  const implied = positional ? POSITIONAL_MIGRATIONS.slice(0, Math.min(Math.max(state.userVersion, 0), POSITIONAL_MIGRATIONS.length)) : []
   const applied = new Set([...implied, ...recorded])
   const known = new Set(names)
   return {
@@ -154,7 +155,10 @@ export async function migrateToLatest(db: AnyDb, opts: MigrateOptions = {}): Pro
     version++
     opts.onApplied?.(name)
   }
-  if (bookkeeping) await db.transaction().execute(keepBooks)
+  if (bookkeeping) {
+    if (isCancelled()) throw cancelledError()
+    await db.transaction().execute(keepBooks)
+  }
   opts.onProgress?.({ done: total, total, migration: null })
   return { applied: plan.pending, version }
 }

@@ -59,6 +59,8 @@ export function ensureDerivedData(sqlite: Database.Database, control: DerivedDat
       sqlite.pragma('analysis_limit = 400')
       sqlite.exec('ANALYZE')
     }
+    // The last chance to roll back: a cancel asked for while the last chunk was written still counts.
+    if (control.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
   })()
 }
 
@@ -68,8 +70,8 @@ function chunkWatcher(sqlite: Database.Database, control: DerivedDataControl): (
   if (!isCancelled && !onProgress) return undefined
   const total = (sqlite.prepare('SELECT max(id) m FROM responses').get() as { m: number | null }).m ?? 0
   return (lastId) => {
-    if (isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
     onProgress?.({ done: lastId, total })
+    if (isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
   }
 }
 

@@ -133,6 +133,12 @@ export class WorkspaceSession {
     return true
   }
 
+  /** Cancels the opening under way and waits until it has stopped (quitting: no half-made backup or new file is left behind). */
+  async stopOpening(): Promise<void> {
+    this.cancelOpening()
+    await this.queue
+  }
+
   private openingNow: { progress: OpeningProgress; cancel(): void } | null = null
   private queue: Promise<unknown> = Promise.resolve()
 

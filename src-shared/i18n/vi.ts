@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { coreVi } from './core/vi'
+import { openingVi } from './opening/vi'
 import { metricsVi } from './metrics/vi'
 import { reportsVi } from './reports/vi'
 import { inboxVi } from './inbox/vi'
@@ -8,6 +9,7 @@ import { journeysVi } from './journeys/vi'
 
 export const vi: Messages = {
   ...coreVi,
+  ...openingVi,
   ...metricsVi,
   ...reportsVi,
   ...inboxVi,

@@ -24,10 +24,12 @@ const BACKUP_PAGES_PER_STEP = 4096
  * next open. The error's message says which.
  */
 export async function prepareWorkspaceFile(req: OpenFileRequest, control: JobControl<StageProgress>): Promise<OpeningResult> {
-  const plan = await checkAndPlan(req, control)
-  const backupPath = plan.pending.length && req.backupPath ? req.backupPath : null
+  let plan: MigrationPlan | null = null
+  let backupPath: string | null = null
   const applied: string[] = []
   try {
+    plan = await checkAndPlan(req, control)
+    backupPath = plan.pending.length && req.backupPath ? req.backupPath : null
     if (backupPath) await backUp(req, backupPath, control)
     if (control.isCancelled()) throw cancelledError()
     await upgrade(req, plan, control, (name) => applied.push(name))
@@ -35,7 +37,7 @@ export async function prepareWorkspaceFile(req: OpenFileRequest, control: JobCon
   } catch (e) {
     if (!isAppError(e) || e.code !== 'CANCELLED') throw e
     if (backupPath && !applied.length) rmSync(backupPath, { force: true })
-    throw cancelledAfter(req.path, plan, applied, backupPath)
+    throw cancelledAfter(req.path, plan?.pending ?? [], applied, backupPath)
   }
 }
 
@@ -135,13 +137,13 @@ function openError(e: unknown, path: string): AppError {
   return describeFsError(e, path)
 }
 
-function cancelledAfter(path: string, plan: MigrationPlan, applied: string[], backupPath: string | null): AppError {
+function cancelledAfter(path: string, pending: string[], applied: string[], backupPath: string | null): AppError {
   const name = basename(path)
   if (!applied.length) return new AppError('CANCELLED', `Opening ${name} was cancelled. The file was not changed.`, { path })
   const kept = backupPath ? ` A copy from before them is at ${backupPath}.` : ''
   return new AppError(
     'CANCELLED',
-    `Opening ${name} was cancelled after ${applied.length} of ${plan.pending.length} updates to its format. Those stay applied (each one whole); the others are applied the next time it is opened.${kept}`,
-    { path, applied, pending: plan.pending.filter((n) => !applied.includes(n)), backupPath },
+    `Opening ${name} was cancelled after ${applied.length} of ${pending.length} updates to its format. Those stay applied (each one whole); the others are applied the next time it is opened.${kept}`,
+    { path, applied, pending: pending.filter((n) => !applied.includes(n)), backupPath },
   )
 }
