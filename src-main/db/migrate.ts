@@ -110,10 +110,11 @@ function cancellable(db: AnyDb, isCancelled: () => boolean): AnyDb {
 }
 
 /**
- * Records the names of migrations applied by position (older files), then applies every listed
- * migration the file has not had, in list order, each in its own transaction together with its
- * record and the generation number, so a crash or a cancel mid-way leaves the file at a whole
- * version. Refuses a file with migrations this app does not know, without writing.
+ * Applies every listed migration the file has not had, in list order, each in its own transaction
+ * together with its record and the generation number, so a crash or a cancel mid-way leaves the
+ * file at a whole version; records the names of those applied by position (older files) with the
+ * first of them, or alone when none is due. Refuses a file with migrations this app does not know,
+ * without writing.
  */
 export async function migrateToLatest(db: AnyDb, opts: MigrateOptions = {}): Promise<MigrationOutcome> {
   const list = opts.migrations ?? allMigrations

@@ -39,10 +39,10 @@ export function ensureDerivedData(sqlite: Database.Database, control: DerivedDat
   const step = chunkWatcher(sqlite, control)
   sqlite.transaction(() => {
     seedLexicon(sqlite)
-    const analyze = analyzerFor(sqlite)
     if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION) {
       sqlite.prepare('DELETE FROM feedback_fts').run()
       const index = searchIndexWriter(sqlite)
+      const analyze = analyzerFor(sqlite)
       for (const r of commentsInChunks(sqlite, '', step)) {
         const text = analyze(r.comment, r.language).searchText
         if (text) index(r.id, text)
@@ -52,7 +52,13 @@ export function ensureDerivedData(sqlite: Database.Database, control: DerivedDat
     if (readMetaValue(sqlite, 'sentiment_version') !== SENTIMENT_VERSION) {
       rescoreSentiment(sqlite, 'all', step)
       writeMetaValue(sqlite, 'sentiment_version', SENTIMENT_VERSION)
-    } else rescoreSentiment(sqlite, 'missing', step)
+      writeMetaValue(sqlite, 'sentiment_complete', SENTIMENT_VERSION)
+    } else if (readMetaValue(sqlite, 'sentiment_complete') !== SENTIMENT_VERSION) {
+      // Comments stored before sentiment was computed: found by a scan of every response (seconds at
+      // a million), so done once. Every writer scores what it stores (feedbackWriter).
+      rescoreSentiment(sqlite, 'missing', step)
+      writeMetaValue(sqlite, 'sentiment_complete', SENTIMENT_VERSION)
+    }
     // A sizeable workspace without planner statistics (older files, the demo): gather a quick sample.
     const hasStats = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()
     if (!hasStats && (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n >= 10_000) {
@@ -77,10 +83,12 @@ function chunkWatcher(sqlite: Database.Database, control: DerivedDataControl): (
 
 /** Recomputes sentiment for every comment ('all', after the lexicon changed) or only where it is missing. */
 export function rescoreSentiment(sqlite: Database.Database, which: 'all' | 'missing', afterChunk?: (lastId: number) => void): number {
-  const analyze = analyzerFor(sqlite)
+  // Compiled only when there is a comment to score: usually none is missing.
+  let analyze: ReturnType<typeof analyzerFor> | null = null
   const update = sqlite.prepare('UPDATE responses SET sentiment = ? WHERE id = ?')
   let changed = 0
   for (const r of commentsInChunks(sqlite, which === 'missing' ? 'AND sentiment IS NULL' : '', afterChunk)) {
+    analyze ??= analyzerFor(sqlite)
     const s = analyze(r.comment, r.language).sentiment
     if (s !== r.sentiment) {
       update.run(s, r.id)

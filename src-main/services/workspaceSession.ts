@@ -18,6 +18,7 @@ import { APP_VERSION } from '../app/version'
 import type { OpeningRequest, OpeningResult, StageProgress } from './opening/job'
 import type { SeedName } from './opening/seeds'
 import { startOpening } from './opening/startOpening'
+import type { WorkerEntry } from '../workers/entry'
 
 export interface WorkspaceSettings {
   name: string
@@ -47,6 +48,8 @@ export interface SessionDeps {
    * the CLI, which has no window to keep responsive and would only pay for starting the thread.
    */
   openInWorkerFromBytes?: number
+  /** Where the open worker's code is; by default beside the bundle, or its source (src-main/workers/entry.ts). */
+  openWorker?: WorkerEntry
 }
 
 /** Above this, opening a file runs in a worker: SQLite's check alone reads about 200–400 MB/s here, and a re-score of every comment is slower. */
@@ -158,7 +161,7 @@ export class WorkspaceSession {
       if (this.openingNow) this.openingNow.progress = progress
       this.deps.events.emit('workspace.opening', progress)
     }
-    const job = startOpening(request, (p: StageProgress) => report({ migration: undefined, ...p }), { inWorker })
+    const job = startOpening(request, (p: StageProgress) => report({ migration: undefined, ...p }), { inWorker, entry: this.deps.openWorker })
     this.openingNow = { progress, cancel: job.cancel }
     report({})
     try {

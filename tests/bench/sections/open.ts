@@ -1,8 +1,14 @@
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { benchApp, middle, type BenchSection } from '../harness'
+import { WorkspaceSession } from '../../../src-main/services/workspaceSession'
+import { EventBus } from '../../../src-main/app/events'
+import { systemClock } from '../../../src-main/app/clock'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
+
+const ROOT = join(__dirname, '..', '..', '..')
 
 /**
  * Opening a workspace: how long until `workspace.open` answers, and how long the main thread is
@@ -14,6 +20,7 @@ import { writeFeedbackCsv } from '../writeFeedbackCsv'
  *
  * `CXDESK_BENCH_WORKSPACE=<file.cxdesk>` reuses a workspace built before (building a million rows
  * takes minutes); otherwise one of `rows` generated responses is imported first.
+ * `CXDESK_BENCH_OPEN_SCENARIOS=upToDate,small` runs only those; `CXDESK_BENCH_OPEN_RUNS` sets the runs.
  */
 export const open: BenchSection = {
   name: 'open',
@@ -26,9 +33,11 @@ export const open: BenchSection = {
       sentimentRuleChanged: (path) => withFile(path, (db) => db.prepare(`UPDATE meta SET value = '1' WHERE key = 'sentiment_version'`).run()),
       lastMigrationDue: (path) => withFile(path, (db) => lowerToPositionalVersion(db, 10)),
     }
+    const only = process.env.CXDESK_BENCH_OPEN_SCENARIOS?.split(',')
     const result: Record<string, unknown> = { workspaceBytes: statSync(source).size }
-    for (const [name, prepare] of Object.entries(scenarios)) result[name] = await measure(dir, source, prepare, runs)
-    result.small = await measure(dir, small, () => undefined, 5)
+    for (const [name, prepare] of Object.entries(scenarios)) if (!only || only.includes(name)) result[name] = await measure(dir, source, prepare, runs)
+    if (!only || only.includes('upToDateBundledWorker')) result.upToDateBundledWorker = await measure(dir, source, () => undefined, runs, bundledWorker())
+    if (!only || only.includes('small')) result.small = await measure(dir, small, () => undefined, 5)
     return result
   },
 }
@@ -60,21 +69,45 @@ function lowerToPositionalVersion(db: Database.Database, version: number): void 
   db.pragma(`user_version = ${version}`)
 }
 
-async function measure(dir: string, source: string, prepare: (path: string) => void, runs: number) {
+/**
+ * Opens through the desktop app's worker (out/main/openWorker.js, built first if the sources are
+ * newer): what the desktop app pays, where the source's worker pays for tsx compiling its modules.
+ */
+function bundledWorker(): (dir: string) => { open(path: string): Promise<unknown>; close(): Promise<void> } {
+  execFileSync(process.execPath, ['--input-type=module', '-e', "import { ensureBuilt } from './src-main/launcher/build.mjs'; ensureBuilt()"], { cwd: ROOT, stdio: 'inherit' })
+  return () => {
+    const session = new WorkspaceSession({
+      clock: systemClock,
+      events: new EventBus(),
+      sqlite: {},
+      prefs: null,
+      defaultTimezone: 'Asia/Bangkok',
+      openWorker: { file: join(ROOT, 'out/main/openWorker.js'), argv: [] },
+    })
+    return { open: (path) => session.openFile(path), close: () => session.close() }
+  }
+}
+
+/** As the desktop app and the browser host open it (the CLI opens on its own thread: nothing to keep responsive). */
+function throughTheApi(dir: string): { open(path: string): Promise<unknown>; close(): Promise<void> } {
+  const { ctx, api } = benchApp(dir, 'Asia/Bangkok', { kind: 'web', systemLocales: () => [] })
+  return { open: (path) => api.call('workspace.open', { path }), close: () => ctx.session.close() }
+}
+
+async function measure(dir: string, source: string, prepare: (path: string) => void, runs: number, opener = throughTheApi) {
   const openMs: number[] = []
   const blockedMs: number[] = []
   for (let i = 0; i < runs; i++) {
     const path = join(dir, 'opened.cxdesk')
     copyFileSync(source, path)
     prepare(path)
-    // As the desktop app and the browser host open it (the CLI opens on its own thread: nothing to keep responsive).
-    const { ctx, api } = benchApp(dir, 'Asia/Bangkok', { kind: 'web', systemLocales: () => [] })
+    const app = opener(dir)
     const lag = lagMeter(10)
     const t0 = performance.now()
-    await api.call('workspace.open', { path })
+    await app.open(path)
     openMs.push(performance.now() - t0)
     blockedMs.push(lag.stop())
-    await ctx.session.close()
+    await app.close()
     for (const f of readdirSync(dir)) if (f.startsWith('opened.cxdesk')) rmSync(join(dir, f), { force: true })
     if (existsSync(path)) rmSync(path)
   }
