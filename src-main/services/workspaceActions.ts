@@ -38,13 +38,15 @@ export async function openWorkspace(ctx: AppContext, req: { path?: string }): Pr
   return ctx.session.openFile(path)
 }
 
-export async function openDemo(ctx: AppContext): Promise<WorkspaceInfo> {
+/** Opens the demo, creating it first if needed (in a worker with progress, unless `inWorker` is false: nobody is watching yet). */
+export async function openDemo(ctx: AppContext, opts: { inWorker?: boolean } = {}): Promise<WorkspaceInfo> {
   const path = join(ctx.paths.dataDir, DEMO_FILE_NAME)
   if (existsSync(path)) return ctx.session.openFile(path)
   return ctx.session.create(path, {
     name: 'Café Sông Trà (demo)',
     isDemo: true,
     seed: 'cafeDemo',
+    inWorker: opts.inWorker,
   })
 }
 
@@ -107,5 +109,6 @@ export async function openInitialWorkspace(ctx: AppContext): Promise<void> {
       return
     }
   }
-  if (ctx.prefs?.firstRun !== false) await openDemo(ctx)
+  // Only the desktop app shows a window while this runs (the browser host starts listening after it).
+  if (ctx.prefs?.firstRun !== false) await openDemo(ctx, { inWorker: ctx.platform.kind === 'desktop' })
 }
