@@ -20,6 +20,7 @@ export interface WorkspaceDb {
   close(): Promise<void>
 }
 
+/** A connection with its query builder; close() leaves the file self-contained (see below). */
 export function wrap(path: string, sqlite: Database.Database): WorkspaceDb {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
   let closed = false
