@@ -39,7 +39,7 @@ export function createAppContext(opts: AppContextOptions): AppContext {
     prefs,
     defaultTimezone: opts.defaultTimezone ?? systemTimeZone(process.env.TZ),
     // The CLI has no window to keep responsive: a worker thread for opening would only cost its start.
-    openInWorkerFromBytes: opts.platform.kind === 'cli' ? Infinity : undefined,
+    openInWorker: opts.platform.kind === 'cli' ? false : undefined,
   })
   return { version: APP_VERSION, clock, paths, prefs, session, files: new FileRegistry(), events, platform: opts.platform, sqlite }
 }

@@ -43,11 +43,12 @@ export interface SessionDeps {
   prefs: PreferencesStore | null
   defaultTimezone: string
   /**
-   * Files up to this size are opened on the calling thread (their checks and upgrades take a
-   * fraction of a second); larger ones in a worker thread, with progress and cancel. Infinity for
-   * the CLI, which has no window to keep responsive and would only pay for starting the thread.
+   * Where opening and creating run: false for the CLI, which has no window to keep responsive and
+   * would only pay for starting a thread; otherwise in a worker thread for files from `fromBytes`
+   * (default OPEN_IN_WORKER_FROM_BYTES) and for a seeded new workspace (the demo), with progress
+   * and cancel, and on the calling thread for small work.
    */
-  openInWorkerFromBytes?: number
+  openInWorker?: false | { fromBytes: number }
   /** Where the open worker's code is; by default beside the bundle, or its source (src-main/workers/entry.ts). */
   openWorker?: WorkerEntry
 }
@@ -106,7 +107,7 @@ export class WorkspaceSession {
         seed: opts.seed ?? null,
       }
       // A new empty workspace takes milliseconds; the demo's data, seconds.
-      await this.runOpening(request, name, opts.inWorker ?? Boolean(opts.seed))
+      await this.runOpening(request, name, this.deps.openInWorker !== false && (opts.inWorker ?? Boolean(opts.seed)))
       return this.activate(connectWorkspace(path, this.deps.sqlite))
     })
   }
@@ -128,7 +129,8 @@ export class WorkspaceSession {
         appVersion: APP_VERSION,
         now: this.deps.clock.now(),
       }
-      await this.runOpening(request, workspaceNameFromPath(path), header.fileSize >= (this.deps.openInWorkerFromBytes ?? OPEN_IN_WORKER_FROM_BYTES))
+      const policy = this.deps.openInWorker ?? { fromBytes: OPEN_IN_WORKER_FROM_BYTES }
+      await this.runOpening(request, workspaceNameFromPath(path), policy !== false && header.fileSize >= policy.fromBytes)
       return this.activate(connectWorkspace(path, this.deps.sqlite))
     })
   }

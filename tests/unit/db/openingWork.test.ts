@@ -106,7 +106,7 @@ describe('opening in a worker thread', () => {
   let events: EventBus
   beforeEach(() => {
     events = new EventBus()
-    session = new WorkspaceSession({ clock: fakeClock(), events, sqlite: {}, prefs: null, defaultTimezone: 'Asia/Bangkok', openInWorkerFromBytes: 0 })
+    session = new WorkspaceSession({ clock: fakeClock(), events, sqlite: {}, prefs: null, defaultTimezone: 'Asia/Bangkok', openInWorker: { fromBytes: 0 } })
   })
   afterEach(async () => {
     await session.close()
