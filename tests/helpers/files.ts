@@ -2,10 +2,11 @@ import type { Req, Res, ApiClient } from '../../src-shared/api/contract'
 import type { AppContext } from '../../src-main/app/context'
 import type { WriteTarget } from '../../src-main/app/fileRegistry'
 
-/**
+/*
  * Tests name files the way the command line does: the path is registered with the app's own file
  * registry (production code) and requests carry the id it returns, never the path.
  */
+
 interface Registers {
   ctx: Pick<AppContext, 'files'>
 }
