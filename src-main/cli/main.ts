@@ -34,7 +34,7 @@ Periods are cut in the workspace's time zone (set at init; default: the system's
 type Print = (text: string) => void
 
 async function withWorkspace<T>(api: ApiClient, ctx: AppContext, path: string, work: () => Promise<T>): Promise<T> {
-  await api.call('workspace.open', { path: resolve(path) })
+  await api.call('workspace.open', { fileId: ctx.files.registerWorkspace(resolve(path)) })
   try {
     return await work()
   } finally {
@@ -55,7 +55,8 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
     case 'init': {
       const [file] = rest
       if (!file) throw new UsageError('init needs the path of the workspace file to create')
-      const info = await api.call('workspace.create', { path: resolve(file), name: stringFlag(args, 'name'), timezone: stringFlag(args, 'timezone') })
+      const fileId = ctx.files.registerDestination(resolve(file), 'newWorkspace')
+      const info = await api.call('workspace.create', { fileId, name: stringFlag(args, 'name'), timezone: stringFlag(args, 'timezone') })
       await ctx.session.close()
       if (!info) throw new Error('The workspace was not created.')
       out(json ? JSON.stringify(info) : `Created ${info.path} (time zone ${info.timezone})`)
@@ -120,7 +121,7 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
       if (!file) throw new UsageError('report needs a workspace file')
       if (!pdfPath) throw new UsageError('report needs --out <file.pdf>')
       const result = await withWorkspace(api, ctx, file, async () => {
-        const request = exportRequest(await reportOptionsFromArgs(api, args), pdfPath)
+        const request = exportRequest(ctx.files, await reportOptionsFromArgs(api, args), pdfPath)
         if (!json)
           ctx.events.subscribe((e) => {
             if (e.name === 'reports.progress' && e.payload.stage !== 'done') process.stderr.write(`${e.payload.stage}…\n`)

@@ -5,6 +5,7 @@ import type { ApiClient } from '../../src-shared/api/contract'
 import { defaultReportOptions, type ReportOptions } from '../../src-shared/api/reports'
 import { isLocale, type Locale } from '../../src-shared/domain/locales'
 import type { AppContext } from '../app/context'
+import type { FileRegistry } from '../app/fileRegistry'
 import type { RawInvoke } from '../../src-shared/api/contract'
 import { startHost } from '../host/server'
 import { newToken } from '../host/security'
@@ -61,8 +62,9 @@ export async function withReportHost<T>(ctx: AppContext, invoke: RawInvoke, setU
   }
 }
 
-export function exportRequest(options: ReportOptions, out: string) {
+/** The export of the command line's --out file: registered as this run's PDF destination, named to the API by id. */
+export function exportRequest(files: FileRegistry, options: ReportOptions, out: string) {
   const path = resolve(out)
   if (!existsSync(dirname(path))) throw new UsageError(`the folder ${dirname(path)} does not exist`)
-  return { exportId: randomBytes(9).toString('base64url'), options, path }
+  return { exportId: randomBytes(9).toString('base64url'), options, fileId: files.registerDestination(path, 'reportPdf') }
 }
