@@ -106,7 +106,9 @@ export interface TableInspection {
 }
 
 /** What the mapping step shows: header, first rows, the proposed mapping and how each column's dates read. */
-export async function inspectTable(path: string, name: string, kind: ImportKind, opts: TableOptions & { headerRows?: number } = {}): Promise<TableInspection> {
+export type InspectOptions = TableOptions & { headerRows?: number }
+
+export async function inspectTable(path: string, name: string, kind: ImportKind, opts: InspectOptions = {}): Promise<TableInspection> {
   const { source, ...table } = await openTable(path, name, opts)
   let head: TablePreview
   try {
