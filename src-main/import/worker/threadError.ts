@@ -27,7 +27,7 @@ export function errorFrom(m: FailedMessage): Error {
  */
 export function readerDied(fileName: string, why: { error?: Error; exitCode?: number; timedOutMs?: number }): AppError {
   if (why.timedOutMs !== undefined)
-    return refuse('readerFailed', `Reading ${fileName} took longer than ${Math.round(why.timedOutMs / 1000)} s, so it was stopped. The file may be damaged. ${SAVE_AS_CSV}`, { file: fileName })
+    return refuse('readerFailed', `Reading ${fileName} took longer than ${Math.ceil(why.timedOutMs / 1000)} s, so it was stopped. The file may be damaged. ${SAVE_AS_CSV}`, { file: fileName })
   if ((why.error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
     return refuse('readerFailed', `Reading ${fileName} needed more memory than CX Desk gives one file, so it was stopped. The file may be damaged. ${SAVE_AS_CSV}`, { file: fileName })
   const detail = why.error ? why.error.message : `exit code ${why.exitCode}`
