@@ -55,18 +55,20 @@ const fmt = (n: number) => n.toLocaleString('en-US')
  * shows the catalogue's `importProblem.<problem>` in the user's language (the message stays English,
  * for the CLI and the logs).
  */
-export type ImportProblem =
-  | 'notTable'
-  | 'empty'
-  | 'noRows'
-  | 'tooManyColumns'
-  | 'tooManyRows'
-  | 'cellTooLong'
-  | 'quoteNeverEnds'
-  | 'rowTooLong'
-  | 'workbookTooLarge'
-  | 'workbookDamaged'
-  | 'readerFailed'
+export const importProblems = [
+  'notTable',
+  'empty',
+  'noRows',
+  'tooManyColumns',
+  'tooManyRows',
+  'cellTooLong',
+  'quoteNeverEnds',
+  'rowTooLong',
+  'workbookTooLarge',
+  'workbookDamaged',
+  'readerFailed',
+] as const
+export type ImportProblem = (typeof importProblems)[number]
 
 /** A file the importer will not read, said in plain words. */
 export function refuse(problem: ImportProblem, message: string, params: Record<string, string | number> = {}): AppError {
