@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { loadavg } from 'node:os'
 import { middle, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
@@ -9,14 +10,15 @@ import { writeBomb, writeFarColumn, writeSurveyWorkbook } from '../xlsx/writeWor
 type Run = { ok?: boolean; rows?: number; cells?: number; ms?: number; maxRssMB?: number; error?: string; exit?: string }
 
 const CHILD = join(__dirname, '../xlsx/readChild.ts')
-const TSX = require.resolve('tsx/cli')
+// tsx as a loader of this process (its CLI would start a second process, whose memory /proc would not show).
+const TSX_LOADER = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/loader.mjs')).href
 const TIMEOUT_MS = 180_000
 
 /** One reader over one file in a child process; its peak memory read from /proc while it runs (an aborted child reports nothing itself). */
 function readIn(reader: 'own' | 'exceljs', file: string): Promise<Run> {
   return new Promise((resolve) => {
     const t = performance.now()
-    const child = spawn(process.execPath, ['--max-old-space-size=4096', TSX, CHILD, reader, file], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', '--import', TSX_LOADER, CHILD, reader, file], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     let hwmKB = 0
@@ -39,7 +41,7 @@ function readIn(reader: 'own' | 'exceljs', file: string): Promise<Run> {
       try {
         run = JSON.parse(line) as Run
       } catch {
-        run = { ok: false, exit: signal ? `killed by ${signal}${signal === 'SIGKILL' ? ` after ${TIMEOUT_MS / 1000} s` : ''}` : `exit code ${code}`, error: err.split('\n').find((l) => /error|fatal/i.test(l))?.slice(0, 200) }
+        run = { ok: false, exit: signal ? `killed by ${signal}${signal === 'SIGKILL' ? ` after ${TIMEOUT_MS / 1000} s` : ''}` : code === 0 ? 'ended without a result (exit code 0: its reading never finished nor failed)' : `exit code ${code}`, error: err.split('\n').find((l) => /error|fatal/i.test(l))?.slice(0, 200) }
       }
       run.ms ??= Math.round(performance.now() - t)
       // The child's own figure misses what it allocated after its last report; /proc's high-water mark does not.
@@ -109,7 +111,7 @@ export const xlsx: BenchSection = {
     return {
       workbookRows: rows,
       exceljs: exceljs ? 'ExcelJS 4.4.0 WorkbookReader from CXDESK_EXCELJS_DIR' : 'not measured: set CXDESK_EXCELJS_DIR to a folder with exceljs installed',
-      libreoffice: libreoffice ? (soffice.stdout.trim() || 'soffice') : 'not measured: soffice not installed or the conversion failed',
+      libreofficeVersion: libreoffice ? soffice.stdout.trim() || 'soffice' : 'not measured: soffice not installed or the conversion failed',
       loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
       ...results,
     }
