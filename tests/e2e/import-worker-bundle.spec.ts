@@ -19,17 +19,22 @@ test('the bundled import worker loads and imports', async () => {
         dbPath: ws,
         path: join(ROOT, 'tests/fixtures/generator-400.csv'),
         fileName: 'generator-400.csv',
-        sourceKey: 'cxdesk-generator',
+        kind: 'responses',
+        inspect: {},
         dryRun: false,
         timezone: 'Asia/Bangkok',
         now: Date.now(),
         cancel: new SharedArrayBuffer(4),
-        mapping: { kind: 'responses', format: 'cxdesk-generator', headerRows: 1, columns, dateOrder: null, timezone: null, defaults: {} },
       },
     })
+    const mapping = { kind: 'responses', format: 'cxdesk-generator', headerRows: 1, columns, dateOrder: null, timezone: null, defaults: {} }
     const result = await new Promise<{ type: string; summary?: { imported: number } }>((resolve, reject) => {
-      worker.on('message', (m: { type: string }) => {
-        if (m.type !== 'progress') resolve(m)
+      worker.on('message', (m: { type: string; inspection?: { headers: string[] } }) => {
+        // Its reader thread (the bundled readerWorker.js) inspects the file first; the main thread answers with the mapping.
+        if (m.type === 'inspected') {
+          expect(m.inspection?.headers).toHaveLength(columns.length)
+          worker.postMessage({ type: 'mapping', mapping, sourceKey: 'cxdesk-generator' })
+        } else if (m.type !== 'progress') resolve(m)
       })
       worker.on('error', reject)
     })
