@@ -127,12 +127,12 @@ export async function runHttpRobustness(opts: HttpRobustnessOptions): Promise<Ht
   }
 
   let host: HostProcess = await startHostProcess({ home, rendererDir })
-  let agent = new Agent({ keepAlive: true, maxSockets: 8 })
   const target = (): Target => ({ port: host.port, token: host.token })
 
+  // A fresh connection: not one that sat idle while a batch was prepared (the host closes those after its keep-alive time).
   const probe = async (): Promise<boolean> => {
     try {
-      const a = await post(agent, target(), '/api/invoke/workspace.current', '{}', within)
+      const a = await post(new Agent({ keepAlive: false }), target(), '/api/invoke/workspace.current', '{}', within)
       return a.status === 200 && (JSON.parse(a.body) as { data?: { name?: string } }).data?.name === NAME
     } catch {
       return false
@@ -148,9 +148,7 @@ export async function runHttpRobustness(opts: HttpRobustnessOptions): Promise<Ht
     if (!host.alive()) {
       result.hostDeaths++
       fail(`${name}: the host died (exit ${host.exitCode()}): ${host.stderr().slice(-300)}`)
-      agent.destroy()
       host = await startHostProcess({ home, rendererDir })
-      agent = new Agent({ keepAlive: true, maxSockets: 8 })
     }
     if (!(await probe())) fail(`${name}: the host did not answer a valid call afterwards`)
     const after = watched()
@@ -182,6 +180,8 @@ export async function runHttpRobustness(opts: HttpRobustnessOptions): Promise<Ht
 
   /** Sends bodies to channels, a few at a time; each must be refused as VALIDATION (or UNKNOWN_CHANNEL), or 413 when over the cap. */
   const payloadBatch = async (name: string, calls: Array<{ path: string; body: string; refusedAs: string[] }>) => {
+    // Keep-alive within the batch, as a browser does; a new pool per batch, so no connection is reused after idling.
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 })
     let next = 0
     const worker = async () => {
       while (next < calls.length) {
@@ -201,6 +201,7 @@ export async function runHttpRobustness(opts: HttpRobustnessOptions): Promise<Ht
       }
     }
     await Promise.all(Array.from({ length: 4 }, worker))
+    agent.destroy()
     await afterBatch(name)
   }
 
@@ -242,7 +243,6 @@ export async function runHttpRobustness(opts: HttpRobustnessOptions): Promise<Ht
   ])
 
   result.attackMs = Math.round(performance.now() - t1)
-  agent.destroy()
   if (!host.alive()) result.hostDeaths++
   await host.stop()
   return result
