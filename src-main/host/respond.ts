@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http'
-import type { ErrorCode } from '../../src-shared/api/result'
+import { isAppError, type ErrorCode } from '../../src-shared/api/result'
 
 /**
  * A request the host answers with an HTTP status instead of a contract result. `close` says the
@@ -49,8 +49,10 @@ export function sendError(res: ServerResponse, status: number, message: string, 
  */
 export function answerFailure(res: ServerResponse, e: unknown, log: (message: string, error: unknown) => void): void {
   if (e instanceof ClientGone) return void res.destroy()
-  if (!(e instanceof HttpError)) log('[host] request failed', e)
+  if (!(e instanceof HttpError) && !isAppError(e)) log('[host] request failed', e)
   if (res.headersSent || res.destroyed) return void res.destroy()
   if (e instanceof HttpError) return sendError(res, e.status, e.message, { close: e.close })
+  // A service's own failure (a snapshot that could not be written): its code and words, as the API gives them.
+  if (isAppError(e)) return sendJson(res, e.code === 'NOT_FOUND' ? 404 : 500, { ok: false, error: e.toJSON() }, { close: true })
   sendError(res, 500, 'Something went wrong in the host; the error was logged.', { close: true })
 }

@@ -5,6 +5,7 @@ import { startHost, type RunningHost } from '../../../src-main/host/server'
 import { DEFAULT_HOST_LIMITS, type HostLimits } from '../../../src-main/host/limits'
 import { testApp, type TestApp } from '../../helpers/context'
 import { rawRequest } from '../../helpers/rawHttp'
+import { AppError } from '../../../src-shared/api/result'
 
 const TOKEN = 'test-token-0123456789abcdef'
 /** Short limits, so the timing cases take a fraction of a second; the defaults are checked separately. */
@@ -110,6 +111,29 @@ describe('the host answers every request and survives (defect 2)', () => {
     } finally {
       await failing.close()
       logged.length = 0
+    }
+  })
+})
+
+describe('failures of the app itself', () => {
+  it('answers an AppError that escapes a route with its own code and words, without logging it as a defect', async () => {
+    const failing = await startHost({
+      ctx: app.ctx,
+      invoke: () => Promise.reject(new AppError('IO', 'Could not save the copy: disk full')),
+      token: TOKEN,
+      staticDir: join(app.dir, 'renderer'),
+      limits: FAST,
+      log: (_m, e) => logged.push(e),
+    })
+    try {
+      const res = await rawRequest(failing.port, {
+        send: head(['POST /api/invoke/workspace.current HTTP/1.1', `Host: 127.0.0.1:${failing.port}`, auth, 'Content-Type: application/json', 'Content-Length: 2']) + '{}',
+      })
+      expect(res.status).toBe(500)
+      expect(json(res.body)).toEqual({ ok: false, error: { code: 'IO', message: 'Could not save the copy: disk full' } })
+      expect(logged).toEqual([])
+    } finally {
+      await failing.close()
     }
   })
 })
