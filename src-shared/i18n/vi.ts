@@ -5,6 +5,7 @@ import { reportsVi } from './reports/vi'
 import { inboxVi } from './inbox/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
+import { desktopVi } from './desktop/vi'
 
 export const vi: Messages = {
   ...coreVi,
@@ -13,4 +14,5 @@ export const vi: Messages = {
   ...inboxVi,
   ...importVi,
   ...journeysVi,
+  ...desktopVi,
 }

@@ -16,4 +16,5 @@ export const sections: BenchSection[] = [
   lazy('journeys', async () => (await import('./journeys')).journeys),
   lazy('reports', async () => (await import('./reports')).reports),
   lazy('xlsx', async () => (await import('./xlsx')).xlsx),
+  lazy('robustness', async () => (await import('./robustness')).robustness),
 ]
