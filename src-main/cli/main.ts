@@ -15,11 +15,14 @@ import { dimFromArgs, filterFromArgs } from './filterArgs'
 import { mappingFromArgs, tableOptionsFromArgs } from './importArgs'
 import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
 import { exportRequest, reportOptionsFromArgs, withReportHost } from './reportCommand'
-import type { PdfPrintRequest } from '../app/platform'
+import { earlyPrinter } from './reportPrinter'
 import { resolvePaths } from '../app/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
 type Print = (text: string) => void
+
+/** Closes a headless browser started for a report that ended before printing (else it keeps the process alive). */
+let disposePrinter: (() => void) | null = null
 
 /** What SQLite threw behind an INTERNAL answer, so that a page found damaged while reading is said as such. */
 let internalError: unknown = null
@@ -37,15 +40,16 @@ async function withWorkspace<T>(api: ApiClient, ctx: AppContext, path: string, w
 async function run(args: ParsedArgs, out: Print): Promise<void> {
   const [command, ...rest] = args.positionals
   const json = args.flags.has('json')
-  // Reports print through a headless browser against the app, served for the time of the export.
+  // Reports print through a headless browser against the app, served for the time of the export;
+  // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
-  // The headless browser's driver (playwright-core) is loaded only when a report is printed.
-  const printToPdf = async (req: PdfPrintRequest) => (await import('../reports/hostPrinter')).hostPrinter(() => appUrl)(req)
+  const printer = command === 'report' ? earlyPrinter(() => appUrl) : null
+  disposePrinter = printer ? () => printer.dispose() : null
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
   const paths = resolvePaths()
   const ctx = createAppContext({
-    platform: { kind: 'cli', systemLocales: () => [], printToPdf },
+    platform: { kind: 'cli', systemLocales: () => [], printToPdf: printer?.printToPdf },
     usePreferences: false,
     paths,
     readOnly: readsOnly(args),
@@ -171,6 +175,8 @@ async function main(): Promise<number> {
     }
     console.error(`cxdesk: ${(e as Error).message ?? e}`)
     return 1
+  } finally {
+    disposePrinter?.()
   }
 }
 

@@ -77,6 +77,16 @@ function asciiOnly(file) {
 }
 
 /**
+ * Node cannot run an import() in a script whose code came from V8's cache ("A dynamic import
+ * callback was not specified"), so the bundle must not contain one: esbuild turns import() of a
+ * bundled module into a require, but leaves one whose path it cannot see. Use require for those.
+ */
+function noDynamicImport(file) {
+  const at = readFileSync(file, 'utf8').search(/(^|[^\w$.])import\(/)
+  if (at >= 0) throw new Error(`${file} calls import() with a path esbuild cannot follow (at character ${at}); require it instead, or import it by a literal path.`)
+}
+
+/**
  * Builds the bundle with esbuild (about a second). Each file is written under a temporary name and
  * renamed into place, the manifest last, so a run starting meanwhile finds either build whole. A
  * source saved while the build ran is recorded as changed, so the next run builds again.
@@ -105,7 +115,10 @@ function buildCli(place = defaultPlace) {
       charset: 'ascii',
       logLevel: 'silent',
     })
-    for (const name of Object.keys(entryPoints)) asciiOnly(join(tmp, `${name}.js`))
+    for (const name of Object.keys(entryPoints)) {
+      asciiOnly(join(tmp, `${name}.js`))
+      noDynamicImport(join(tmp, `${name}.js`))
+    }
     const inputs = {}
     for (const rel of [...Object.keys(result.metafile.inputs).filter((p) => !p.startsWith('node_modules/')), ...alsoWatched]) {
       const stamp = fileStamp(place.root, rel)
@@ -150,7 +163,7 @@ function runBundle(entry, command) {
   } catch {
     cachedData = undefined
   }
-  const script = new vm.Script(Module.wrap(source), { filename: entry, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER })
+  const script = new vm.Script(Module.wrap(source), { filename: entry, cachedData })
   if (!cachedData || script.cachedDataRejected)
     process.once('exit', () => {
       try {

@@ -15,4 +15,5 @@ export const sections: BenchSection[] = [
   lazy('metrics', async () => (await import('./metrics')).metrics),
   lazy('journeys', async () => (await import('./journeys')).journeys),
   lazy('reports', async () => (await import('./reports')).reports),
+  lazy('cli', async () => (await import('./cli')).cli),
 ]
