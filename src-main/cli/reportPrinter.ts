@@ -31,7 +31,8 @@ export function earlyPrinter(appUrl: () => string | null): { printToPdf(req: Pdf
             throw e instanceof AppError ? e : new AppError('IO', `The headless browser (${executablePath}) did not start: ${(e as Error).message}`)
           }),
         `${url}${req.route}`,
-        req,
+        // Asked more often than the default 100 ms: a whole process waits on the answer.
+        { ...req, pollMs: 20 },
       )
     },
     dispose() {
