@@ -180,6 +180,12 @@ async function main(): Promise<number> {
   }
 }
 
+// `cxdesk metrics … | head` closes the pipe before everything is written: stop quietly, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e
+  process.exit(process.exitCode ?? 0)
+})
+
 void main().then((code) => {
   process.exitCode = code
 })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -101,4 +102,16 @@ describe('cxdesk metrics reads without writing', () => {
     expect(r.stderr).toMatch(/damaged/)
   })
 
+})
+
+describe('cxdesk in a pipeline', () => {
+  it('stops quietly when the reader stops reading (`cxdesk metrics … | head`)', async () => {
+    const child = spawn(process.execPath, [CLI, 'metrics', 'w.cxdesk', '--by', 'day', '--json'], { cwd: dir, env: { ...process.env, CXDESK_HOME: join(dir, 'home') } })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const [code] = (await once(child, 'close')) as [number | null]
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  })
 })
