@@ -102,9 +102,9 @@ function parseOptions(command: string, argv: readonly string[], spec: CommandSpe
   return { positionals: [command, ...positionals], flags, multi, known }
 }
 
-/** " (did you mean --from?)" for a near miss (one or two letters off), else "". */
+/** " (did you mean --from?)" for a near miss (one edit off, two for longer names), else "". */
 function suggestion(given: string, candidates: readonly string[], prefix: string): string {
-  const close = candidates.filter((c) => editDistance(given, c) <= Math.min(2, Math.floor(c.length / 3)))
+  const close = candidates.filter((c) => editDistance(given, c) <= Math.max(1, Math.min(2, Math.floor(c.length / 3))))
   return close.length ? ` (did you mean ${close.map((c) => prefix + c).join(' or ')}?)` : ''
 }
 

@@ -83,6 +83,11 @@ describe('the command line is strict', () => {
     })
   })
 
+  it('suggests the near miss of a short name too', () => {
+    expect(refusal('metrics', 'w.cxdesk', '--byy', 'year').message).toBe('metrics has no option --byy (did you mean --by?)')
+    expect(refusal('metrics', 'w.cxdesk', '--tp', '2025-01-31').message).toBe('metrics has no option --tp (did you mean --to?)')
+  })
+
   it('keeps every value of a list option, in order', () => {
     const a = run('metrics', 'w.cxdesk', '--filter', 'channel=app', '--filter=band=poor')
     expect(a.multi.get('filter')).toEqual(['channel=app', 'band=poor'])
