@@ -1,5 +1,5 @@
 // The command-line tool as a bundle (out/cli/), like the desktop app's (electron-vite): a run loads
-// one file instead of having tsx transpile ~300 TypeScript modules on every start. The import's
+// one file instead of having tsx transpile ~200 TypeScript modules on every start. The import's
 // and the rollups' worker threads are bundled beside it, where their code looks for them
 // (import/worker/entry.ts, metrics/rollups/worker/runInWorker.ts).
 //
