@@ -5,7 +5,8 @@ import { AppError } from '../../src-shared/api/result'
 import type { DB } from './schema'
 import { LATEST_SCHEMA_VERSION } from './migrations/index'
 import { migrateToLatest } from './migrate'
-import { looksTruncated, readSqliteHeader } from './sqliteHeader'
+import { looksTruncated, readSqliteHeader, type SqliteHeader } from './sqliteHeader'
+import type { IntegrityMemo } from './integrityMemo'
 
 /** Stored in PRAGMA application_id so a CX Desk workspace is told apart from any other SQLite file ('CXDS'). */
 export const CXDESK_APPLICATION_ID = 0x43584453
@@ -13,6 +14,8 @@ export const CXDESK_APPLICATION_ID = 0x43584453
 export interface SqliteOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string
+  /** Files that passed quick_check and have not been written since are not checked again (the CLI). */
+  integrity?: IntegrityMemo
 }
 
 export interface WorkspaceDb {
@@ -87,6 +90,21 @@ export function openWorkerConnection(
  * workspace, is not from a newer version, and passes quick_check. Throws AppError otherwise.
  */
 export function inspectWorkspaceFile(path: string, opts: SqliteOptions = {}): { schemaVersion: number } {
+  inspectHeader(path)
+  let ro: Database.Database | undefined
+  try {
+    ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
+    checkIntegrity(path, ro, opts.integrity)
+    return { schemaVersion: ro.pragma('user_version', { simple: true }) as number }
+  } catch (e) {
+    throw asOpenError(path, e)
+  } finally {
+    ro?.close()
+  }
+}
+
+/** What the first 100 bytes tell without SQLite opening the file: a CX Desk workspace, whole, not from a newer version. */
+function inspectHeader(path: string): SqliteHeader {
   if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `There is no file at ${path}.`, { path })
   const header = readSqliteHeader(path)
   if (!header) throw new AppError('NOT_A_WORKSPACE', `${path} is not a CX Desk workspace.`, { path })
@@ -99,21 +117,24 @@ export function inspectWorkspaceFile(path: string, opts: SqliteOptions = {}): { 
       fileVersion: header.userVersion,
       appVersion: LATEST_SCHEMA_VERSION,
     })
-  let ro: Database.Database | undefined
-  try {
-    ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
-    const check = ro.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new AppError('CORRUPT_WORKSPACE', `${path} is damaged: ${String(check)}`, { path })
-    return { schemaVersion: ro.pragma('user_version', { simple: true }) as number }
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    const code = (e as { code?: string }).code ?? ''
-    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
-      throw new AppError('CORRUPT_WORKSPACE', `${path} is damaged and cannot be opened.`, { path })
-    throw new AppError('IO', `Could not read ${path}: ${(e as Error).message}`, { path })
-  } finally {
-    ro?.close()
-  }
+  return header
+}
+
+/** quick_check, unless the memo knows this very file passed it and nothing has written to it since. */
+function checkIntegrity(path: string, sqlite: Database.Database, memo: IntegrityMemo | undefined): void {
+  const state = memo?.stateOf(path) ?? null
+  if (state && memo?.isVerified(path, state)) return
+  const startedAt = Date.now()
+  const check = sqlite.pragma('quick_check', { simple: true })
+  if (check !== 'ok') throw new AppError('CORRUPT_WORKSPACE', `${path} is damaged: ${String(check)}`, { path })
+  if (state) memo?.remember(path, state, startedAt)
+}
+
+function asOpenError(path: string, e: unknown): AppError {
+  if (e instanceof AppError) return e
+  const code = (e as { code?: string }).code ?? ''
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return new AppError('CORRUPT_WORKSPACE', `${path} is damaged and cannot be opened.`, { path })
+  return new AppError('IO', `Could not read ${path}: ${(e as Error).message}`, { path })
 }
 
 /** Creates a new workspace atomically: built under a temporary name, then renamed into place. */
@@ -164,6 +185,41 @@ export async function openWorkspaceFile(
     throw e
   }
   return ws
+}
+
+/**
+ * Opens a workspace for reading only (the CLI's metrics and reports), or null when it has to be
+ * opened read-write: it needs migrating, a -wal or -journal file beside it needs SQLite to recover
+ * or share it, or `ready` says an upkeep is due. Nothing is written (no switch to WAL, no
+ * checkpoint), so the file, and what the integrity memo knows of it, stays as it was. Integrity is
+ * checked after `ready`, so a file going the read-write way is checked once, there; pages are also
+ * checked as they are read (cell_size_check).
+ */
+/** SQLite caps this at its own limit (2 GB by default); the mapping never goes past the file's end. */
+const READ_MMAP_BYTES = 2 ** 31
+
+export function openWorkspaceForReading(path: string, opts: SqliteOptions, ready: (sqlite: Database.Database) => boolean): WorkspaceDb | null {
+  const header = inspectHeader(path)
+  if (header.userVersion < LATEST_SCHEMA_VERSION || existsSync(`${path}-wal`) || existsSync(`${path}-journal`)) return null
+  let sqlite: Database.Database | undefined
+  try {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('temp_store = MEMORY')
+    sqlite.pragma('cell_size_check = ON')
+    // Pages straight from the OS's cache instead of a read() and a copy each: a short command on a
+    // large file spends most of its time fetching pages. Safe here: the mapping is read-only.
+    sqlite.pragma(`mmap_size = ${READ_MMAP_BYTES}`)
+    if (!ready(sqlite)) {
+      sqlite.close()
+      return null
+    }
+    checkIntegrity(path, sqlite, opts.integrity)
+    return wrap(path, sqlite)
+  } catch (e) {
+    sqlite?.close()
+    throw asOpenError(path, e)
+  }
 }
 
 /** A fresh, migrated workspace in memory, for tests and throwaway work. */

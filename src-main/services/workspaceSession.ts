@@ -2,19 +2,20 @@ import { basename, dirname, join } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { createWorkspaceFile, openWorkspaceFile, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
+import { createWorkspaceFile, openWorkspaceFile, openWorkspaceForReading, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
+import { journalSpan } from '../db/repositories/rollups/maintain'
 import { readMeta, writeMeta } from '../db/repositories/meta'
 import { countResponses } from '../db/repositories/responses'
 import { insertQuestions } from '../db/repositories/questions'
 import { AppError } from '../../src-shared/api/result'
 import type { WorkspaceInfo } from '../../src-shared/api/workspace'
 import { currentZoneName, isValidTimeZone, localDateConverter } from '../../src-shared/domain/timezone'
-import { rollupKeeper } from '../metrics/rollups/keeper'
+import { FOLD_FROM, rollupKeeper } from '../metrics/rollups/keeper'
 import type { Clock } from '../app/clock'
 import type { EventBus } from '../app/events'
 import type { PreferencesStore } from '../app/preferences'
 import { defaultQuestions } from './defaultQuestions'
-import { ensureDerivedData, seedLexicon } from './derivedData'
+import { derivedDataIsCurrent, ensureDerivedData, seedLexicon } from './derivedData'
 
 export interface WorkspaceSettings {
   name: string
@@ -38,6 +39,11 @@ export interface SessionDeps {
   /** The CLI passes null: scripted use should not fill the desktop's recent list. */
   prefs: PreferencesStore | null
   defaultTimezone: string
+  /**
+   * Open files read-only when nothing needs upgrading, folding or deriving (the CLI's metrics and
+   * reports): nothing is written, so an unchanged file keeps its integrity memo (SqliteOptions).
+   */
+  readOnly?: boolean
 }
 
 export const WORKSPACE_EXTENSION = '.cxdesk'
@@ -90,6 +96,10 @@ export class WorkspaceSession {
   }
 
   async openFile(path: string): Promise<WorkspaceInfo> {
+    if (this.deps.readOnly) {
+      const ws = openWorkspaceForReading(path, this.deps.sqlite, (sqlite) => journalSpan(sqlite).pending < FOLD_FROM && derivedDataIsCurrent(sqlite))
+      if (ws) return this.activate(ws)
+    }
     const ws = await openWorkspaceFile(path, {
       ...this.deps.sqlite,
       backupBeforeMigration: async (fromVersion, ro) => {
