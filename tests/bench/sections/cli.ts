@@ -9,6 +9,7 @@ import { ensureCliBundle } from '../../../src-main/launcher/cliBundle.cjs'
 import { ensureBuilt } from '../../../src-main/launcher/build.cjs'
 import { benchApp, middle, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
+import { createWorkspaceAt } from '../../helpers/files'
 import { seedCustomers, seedFollowUpsAndTags } from './metrics'
 import { exportCsv } from './metricsDuckdb'
 
@@ -76,7 +77,7 @@ export const cli: BenchSection = {
     await writeFeedbackCsv(csv, rows)
     const file = join(dir, 'cli.cxdesk')
     const { ctx, api } = benchApp(dir)
-    await api.call('workspace.create', { path: file })
+    await createWorkspaceAt({ ctx, api }, file)
     const open = ctx.session.require()
     seedCustomers(open.ws.sqlite, Math.max(50, Math.floor(rows / 8)))
     await api.call('import.run', { fileId: ctx.files.register(csv).id })

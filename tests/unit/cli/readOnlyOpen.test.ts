@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { chmodSync, closeSync, copyFileSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createWorkspaceAt, openWorkspaceAt } from '../../helpers/files'
 import Database from 'better-sqlite3'
 import { createAppContext } from '../../../src-main/app/createAppContext'
 import { createDispatcher } from '../../../src-main/app/dispatch'
@@ -58,7 +59,7 @@ async function workspace(folder: string, name: string, rows: number, fold = true
     Array.from({ length: rows }, (_, i) => ({ submitted_at: `2025-0${1 + (i % 2)}-1${i % 9}T03:00:00Z`, score: i % 11, channel: i % 3 ? 'app' : 'store' })),
   )
   const { ctx, api } = app({ readOnly: false }, folder)
-  await api.call('workspace.create', { path })
+  await createWorkspaceAt({ ctx, api }, path)
   await api.call('import.run', { fileId: ctx.files.register(csv).id })
   if (fold) foldAll(ctx.session.require().ws.sqlite)
   await ctx.session.close()
@@ -88,7 +89,7 @@ describe('opening a workspace to read only', () => {
     const path = copyOf(folded300)
     const before = stamp(path)
     const { ctx, api } = app({ readOnly: true })
-    await api.call('workspace.open', { path })
+    await openWorkspaceAt({ ctx, api }, path)
     expect(ctx.session.require().ws.sqlite.readonly).toBe(true)
     const series = await api.call('metrics.series', npsByMonthAndChannel)
     expect(series.overall.n).toBe(300)
@@ -99,11 +100,11 @@ describe('opening a workspace to read only', () => {
   it('gives the same figures as a read-write open', async () => {
     const path = copyOf(folded300)
     const reader = app({ readOnly: true })
-    await reader.api.call('workspace.open', { path })
+    await openWorkspaceAt(reader, path)
     const read = await reader.api.call('metrics.series', npsByMonthAndChannel)
     await reader.ctx.session.close()
     const writer = app({ readOnly: false })
-    await writer.api.call('workspace.open', { path })
+    await openWorkspaceAt(writer, path)
     expect(writer.ctx.session.require().ws.sqlite.readonly).toBe(false)
     expect(await writer.api.call('metrics.series', npsByMonthAndChannel)).toEqual(read)
     await writer.ctx.session.close()
@@ -112,7 +113,7 @@ describe('opening a workspace to read only', () => {
   it('opens read-write when the journal waits to be folded, so the fold still happens once', async () => {
     const path = copyOf(unfolded)
     const { ctx, api } = app({ readOnly: true })
-    await api.call('workspace.open', { path })
+    await openWorkspaceAt({ ctx, api }, path)
     expect(ctx.session.require().ws.sqlite.readonly).toBe(false)
     expect((await api.call('metrics.series', npsByMonthAndChannel)).overall.n).toBe(FOLD_FROM + 20)
     await ctx.session.close()
@@ -122,7 +123,7 @@ describe('opening a workspace to read only', () => {
     const path = join(dir, 'old.cxdesk')
     copyFileSync(join(__dirname, '../../fixtures/workspace-v1.cxdesk'), path)
     const { ctx, api } = app({ readOnly: true })
-    const info = await api.call('workspace.open', { path })
+    const info = await openWorkspaceAt({ ctx, api }, path)
     expect(ctx.session.require().ws.sqlite.readonly).toBe(false)
     expect(info?.schemaVersion).toBeGreaterThan(1)
     await ctx.session.close()
@@ -134,7 +135,7 @@ describe('opening a workspace to read only', () => {
     other.pragma('journal_mode = WAL')
     other.prepare("UPDATE meta SET value = value WHERE key = 'name'").run()
     const { ctx, api } = app({ readOnly: true })
-    await api.call('workspace.open', { path })
+    await openWorkspaceAt({ ctx, api }, path)
     expect(ctx.session.require().ws.sqlite.readonly).toBe(false)
     await ctx.session.close()
     other.close()
@@ -212,7 +213,7 @@ describe('the integrity memo', () => {
     const open = async () => {
       const { ctx, api } = app({ readOnly: true, integrity: memo })
       try {
-        await api.call('workspace.open', { path })
+        await openWorkspaceAt({ ctx, api }, path)
         return (await api.call('metrics.series', npsByMonthAndChannel)).overall.n
       } finally {
         await ctx.session.close()
@@ -235,7 +236,7 @@ describe('the integrity memo', () => {
     expect(damagePages(path, (name) => name.startsWith('rollup_') && name !== 'rollup_journal')).toBeGreaterThan(0)
     const trusting: IntegrityMemo = { stateOf: () => ({ dev: '0', ino: '0', size: '0', mtimeNs: '0', ctimeNs: '0' }), isVerified: () => true, remember: () => undefined }
     const { ctx, api } = app({ readOnly: true, integrity: trusting })
-    await api.call('workspace.open', { path })
+    await openWorkspaceAt({ ctx, api }, path)
     await expect(api.call('metrics.series', npsByMonthAndChannel)).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/malformed/) })
     await ctx.session.close()
   })
