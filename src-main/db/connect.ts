@@ -3,14 +3,17 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from '
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { AppError } from '../../src-shared/api/result'
 import type { DB } from './schema'
-import { migrateToLatest, type MigrateOptions } from './migrate'
-import { CXDESK_APPLICATION_ID } from './fileChecks'
+import { migrateToLatest, pendingMigrationsIn, type MigrateOptions } from './migrate'
+import { CXDESK_APPLICATION_ID, checkIntegrity, checkWorkspaceFile, describeFsError } from './fileChecks'
+import type { IntegrityMemo } from './integrityMemo'
 
 export { CXDESK_APPLICATION_ID }
 
 export interface SqliteOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string
+  /** Files that passed quick_check and have not been written since are not checked again (the CLI's read-only opens). */
+  integrity?: IntegrityMemo
 }
 
 export interface WorkspaceDb {
@@ -155,6 +158,46 @@ export async function createWorkspaceFile(
     throw e
   }
   return connectWorkspace(path, opts)
+}
+
+/** SQLite caps this at its own limit (2 GB by default); the mapping never goes past the file's end. */
+const READ_MMAP_BYTES = 2 ** 31
+
+/**
+ * Opens a workspace for reading only (the CLI's metrics and reports), or null when it has to be
+ * opened the usual way: a migration is due, a -wal or -journal file beside it needs SQLite to
+ * recover or share it, or `ready` says an upkeep is due. Nothing is written (no switch to WAL, no
+ * checkpoint), so the file, and what the integrity memo knows of it, stays as it was. Integrity is
+ * checked after `ready`, so a file going the usual way is checked once, there; pages are also
+ * checked as they are read (cell_size_check).
+ */
+export function openWorkspaceForReading(path: string, opts: SqliteOptions, ready: (sqlite: Database.Database) => boolean): WorkspaceDb | null {
+  checkWorkspaceFile(path)
+  if (existsSync(`${path}-wal`) || existsSync(`${path}-journal`)) return null
+  let sqlite: Database.Database | undefined
+  try {
+    sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('temp_store = MEMORY')
+    sqlite.pragma('cell_size_check = ON')
+    // Pages straight from the OS's cache instead of a read() and a copy each: a short command on a
+    // large file spends most of its time fetching pages. Safe here: the mapping is read-only.
+    sqlite.pragma(`mmap_size = ${READ_MMAP_BYTES}`)
+    if (pendingMigrationsIn(sqlite) || !ready(sqlite)) {
+      sqlite.close()
+      return null
+    }
+    const state = opts.integrity?.stateOf(path) ?? null
+    if (!(state && opts.integrity?.isVerified(path, state))) {
+      const startedAt = Date.now()
+      checkIntegrity(sqlite, path)
+      if (state) opts.integrity?.remember(path, state, startedAt)
+    }
+    return wrap(path, sqlite)
+  } catch (e) {
+    sqlite?.close()
+    throw describeFsError(e, path)
+  }
 }
 
 /** A fresh, migrated workspace in memory, for tests and throwaway work. */

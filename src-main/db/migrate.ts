@@ -1,6 +1,7 @@
 import { sql, type Kysely, type KyselyPlugin, type Migration } from 'kysely'
 import { migrations as allMigrations, POSITIONAL_MIGRATIONS } from './migrations/index'
 import { AppError } from '../../src-shared/api/result'
+import type Database from 'better-sqlite3'
 
 /**
  * Migrations are recorded by name in the workspace itself, so a migration written on a branch may
@@ -41,6 +42,19 @@ export async function readMigrationState(db: AnyDb): Promise<MigrationState> {
   if (!table.rows[0]?.n) return { userVersion, recorded: null }
   const names = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db)
   return { userVersion, recorded: names.rows.map((r) => r.name) }
+}
+
+/**
+ * True when opening this file involves any migration work (names to record, migrations to apply)
+ * or would be refused for migrations this app does not know: such a file takes the usual way in.
+ * Synchronous, for a read-only connection (the CLI's read-only opens).
+ */
+export function pendingMigrationsIn(sqlite: Database.Database): boolean {
+  const userVersion = sqlite.pragma('user_version', { simple: true }) as number
+  const hasTable = sqlite.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = '${MIGRATIONS_TABLE}'`).get() as { n: number }
+  const recorded = hasTable.n ? (sqlite.prepare(`SELECT name FROM ${MIGRATIONS_TABLE}`).all() as Array<{ name: string }>).map((r) => r.name) : null
+  const plan = planMigrations({ userVersion, recorded }, allMigrations.map(([name]) => name))
+  return plan.record.length > 0 || plan.pending.length > 0 || plan.unknown.length > 0 || plan.unnamed > 0 || recorded === null
 }
 
 /** What opening a file with `state` involves for an app that knows `names` (in list order). Pure. */

@@ -13,6 +13,8 @@ import { appWebPreferences, hardenWebContents } from './hardening'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
+import { userLocale } from './locale'
+import type { AppContext } from '../app/context'
 
 /** A workspace file the OS asked us to open (double-click, "Open with"), from the command line. */
 const workspaceInArgs = (argv: string[]) => argv.slice(1).find((a) => a.toLowerCase().endsWith('.cxdesk') && existsSync(a))
@@ -44,7 +46,9 @@ export function startDesktopApp(): void {
   }
   registerAppScheme()
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-  hardenWebContents(devUrl)
+  // The context exists once the app is ready; a link offered before that is asked in the system's language.
+  let ctxOnceReady: AppContext | null = null
+  hardenWebContents({ devUrl, locale: () => userLocale(ctxOnceReady) })
   // macOS delivers double-clicked files as events, possibly before the app is ready.
   let openWhenReady: string | null = workspaceInArgs(process.argv) ?? null
   let openFile: ((path: string) => void) | null = null
@@ -62,6 +66,7 @@ export function startDesktopApp(): void {
       // npm start builds better-sqlite3 for Electron's ABI beside the Node build the tests use.
       sqlite: { nativeBinding: process.env.CXDESK_SQLITE_BINDING || undefined },
     })
+    ctxOnceReady = ctx
     const invoke = createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) })
     registerIpc(invoke, ctx.events, devUrl)
     ctx.events.subscribe((e) => {

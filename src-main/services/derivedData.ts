@@ -28,6 +28,19 @@ export interface DerivedDataControl {
 }
 
 /**
+ * True when ensureDerivedData would find nothing to do but the search for comments without a
+ * sentiment (a scan of every response): a workspace opened only to read (the CLI's metrics and
+ * reports) then skips it. Every CX Desk writer scores comments as it stores them; rows a foreign
+ * writer (the sqlite3 shell) left unscored are scored at the next read-write open.
+ */
+export function derivedDataIsCurrent(sqlite: Database.Database): boolean {
+  if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION || readMetaValue(sqlite, 'sentiment_version') !== SENTIMENT_VERSION) return false
+  if (!sqlite.prepare('SELECT 1 FROM sentiment_lexicon LIMIT 1').get()) return false
+  const hasStats = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()
+  return Boolean(hasStats) || (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n < 10_000
+}
+
+/**
  * Brings what is derived from comments up to date when a workspace opens: the lexicon, the search
  * index (built by the app, since Thai segmentation and diacritic folding happen in JavaScript), and
  * sentiment for comments stored before it was computed or scored by an older rule. One transaction;

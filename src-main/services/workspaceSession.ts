@@ -2,15 +2,16 @@ import { basename, dirname, join } from 'node:path'
 import { existsSync, mkdirSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { connectWorkspace, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
+import { connectWorkspace, openWorkspaceForReading, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
 import { checkWorkspaceFile } from '../db/fileChecks'
 import { readMeta } from '../db/repositories/meta'
+import { journalSpan } from '../db/repositories/rollups/maintain'
 import { countResponses } from '../db/repositories/responses'
 import { AppError, isAppError } from '../../src-shared/api/result'
 import type { WorkspaceInfo } from '../../src-shared/api/workspace'
 import type { OpeningProgress } from '../../src-shared/api/workspaceOpening'
 import { currentZoneName, isValidTimeZone, localDateConverter } from '../../src-shared/domain/timezone'
-import { rollupKeeper } from '../metrics/rollups/keeper'
+import { FOLD_FROM, rollupKeeper } from '../metrics/rollups/keeper'
 import type { Clock } from '../app/clock'
 import type { EventBus } from '../app/events'
 import type { PreferencesStore } from '../app/preferences'
@@ -19,6 +20,7 @@ import type { OpeningRequest, OpeningResult, StageProgress } from './opening/job
 import type { SeedName } from './opening/seeds'
 import { startOpening } from './opening/startOpening'
 import type { WorkerEntry } from '../workers/entry'
+import { derivedDataIsCurrent } from './derivedData'
 
 export interface WorkspaceSettings {
   name: string
@@ -51,6 +53,11 @@ export interface SessionDeps {
   openInWorker?: false | { fromBytes: number }
   /** Where the open worker's code is; by default beside the bundle, or its source (src-main/workers/entry.ts). */
   openWorker?: WorkerEntry
+  /**
+   * Open files read-only when nothing needs upgrading, folding or deriving (the CLI's metrics and
+   * reports): nothing is written, so an unchanged file keeps its integrity memo (SqliteOptions).
+   */
+  readOnly?: boolean
 }
 
 /**
@@ -119,6 +126,10 @@ export class WorkspaceSession {
    */
   async openFile(path: string): Promise<WorkspaceInfo> {
     return this.oneAtATime(async () => {
+      if (this.deps.readOnly) {
+        const ws = openWorkspaceForReading(path, this.deps.sqlite, (sqlite) => journalSpan(sqlite).pending < FOLD_FROM && derivedDataIsCurrent(sqlite))
+        if (ws) return this.activate(ws)
+      }
       const header = checkWorkspaceFile(path)
       const stamp = new Date(this.deps.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
       const request: OpeningRequest = {

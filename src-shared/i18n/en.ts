@@ -5,6 +5,7 @@ import { inboxEn } from './inbox/en'
 import { importEn } from './import/en'
 import { metricsEn } from './metrics/en'
 import { reportsEn } from './reports/en'
+import { desktopEn } from './desktop/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -19,6 +20,7 @@ export const en = {
   ...importEn,
   ...metricsEn,
   ...reportsEn,
+  ...desktopEn,
 }
 
 export type MessageKey = keyof typeof en

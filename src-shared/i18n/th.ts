@@ -6,6 +6,7 @@ import { reportsTh } from './reports/th'
 import { inboxTh } from './inbox/th'
 import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
+import { desktopTh } from './desktop/th'
 
 export const th: Messages = {
   ...coreTh,
@@ -15,4 +16,5 @@ export const th: Messages = {
   ...inboxTh,
   ...importTh,
   ...journeysTh,
+  ...desktopTh,
 }

@@ -6,6 +6,7 @@ import { reportsVi } from './reports/vi'
 import { inboxVi } from './inbox/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
+import { desktopVi } from './desktop/vi'
 
 export const vi: Messages = {
   ...coreVi,
@@ -15,4 +16,5 @@ export const vi: Messages = {
   ...inboxVi,
   ...importVi,
   ...journeysVi,
+  ...desktopVi,
 }

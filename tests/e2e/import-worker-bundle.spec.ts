@@ -35,17 +35,32 @@ test('the bundled import worker loads and imports', async () => {
   try {
     const ws = initWorkspace(dir)
     const columns = ['responseId', 'customerId', 'email', 'date', 'channel', 'touchpoint', 'stage', 'metric', 'score', 'comment', 'language', 'status', 'resolvedAt', 'location'].map((role, index) => ({ index, role }))
-    const result = await runBundled(entry, {
-      dbPath: ws,
-      path: join(ROOT, 'tests/fixtures/generator-400.csv'),
-      fileName: 'generator-400.csv',
-      sourceKey: 'cxdesk-generator',
-      dryRun: false,
-      timezone: 'Asia/Bangkok',
-      now: Date.now(),
-      mapping: { kind: 'responses', format: 'cxdesk-generator', headerRows: 1, columns, dateOrder: null, timezone: null, defaults: {} },
+    const worker = new Worker(entry, {
+      workerData: {
+        dbPath: ws,
+        path: join(ROOT, 'tests/fixtures/generator-400.csv'),
+        fileName: 'generator-400.csv',
+        kind: 'responses',
+        inspect: {},
+        dryRun: false,
+        timezone: 'Asia/Bangkok',
+        now: Date.now(),
+        cancel: new SharedArrayBuffer(4),
+      },
     })
-    expect(result).toMatchObject({ type: 'done', result: { imported: 400 } })
+    const mapping = { kind: 'responses', format: 'cxdesk-generator', headerRows: 1, columns, dateOrder: null, timezone: null, defaults: {} }
+    const result = await new Promise<{ type: string; summary?: { imported: number } }>((resolve, reject) => {
+      worker.on('message', (m: { type: string; inspection?: { headers: string[] } }) => {
+        // Its reader thread (the bundled readerWorker.js) inspects the file first; the main thread answers with the mapping.
+        if (m.type === 'inspected') {
+          expect(m.inspection?.headers).toHaveLength(columns.length)
+          worker.postMessage({ type: 'mapping', mapping, sourceKey: 'cxdesk-generator' })
+        } else if (m.type !== 'progress') resolve(m)
+      })
+      worker.on('error', reject)
+    })
+    expect(result).toMatchObject({ type: 'done', summary: { imported: 400 } })
+    await worker.terminate()
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

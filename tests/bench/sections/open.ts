@@ -7,6 +7,7 @@ import { WorkspaceSession } from '../../../src-main/services/workspaceSession'
 import { EventBus } from '../../../src-main/app/events'
 import { systemClock } from '../../../src-main/app/clock'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
+import { createWorkspaceAt, openWorkspaceAt } from '../../helpers/files'
 
 const ROOT = join(__dirname, '..', '..', '..')
 
@@ -47,7 +48,7 @@ async function buildWorkspace(dir: string, rows: number, name = 'bench'): Promis
   await writeFeedbackCsv(csv, rows)
   const path = join(dir, `${name}.cxdesk`)
   const { ctx, api } = benchApp(dir)
-  await api.call('workspace.create', { path })
+  await createWorkspaceAt({ ctx, api }, path)
   await api.call('import.run', { fileId: ctx.files.register(csv).id })
   await ctx.session.close()
   rmSync(csv)
@@ -91,7 +92,7 @@ function bundledWorker(): (dir: string) => { open(path: string): Promise<unknown
 /** As the desktop app and the browser host open it (the CLI opens on its own thread: nothing to keep responsive). */
 function throughTheApi(dir: string): { open(path: string): Promise<unknown>; close(): Promise<void> } {
   const { ctx, api } = benchApp(dir, 'Asia/Bangkok', { kind: 'web', systemLocales: () => [] })
-  return { open: (path) => api.call('workspace.open', { path }), close: () => ctx.session.close() }
+  return { open: (path) => openWorkspaceAt({ ctx, api }, path), close: () => ctx.session.close() }
 }
 
 async function measure(dir: string, source: string, prepare: (path: string) => void, runs: number, opener = throughTheApi) {

@@ -9,6 +9,7 @@ import { migrateToLatest, planMigrations, readMigrationState } from '../../../sr
 import { LATEST_SCHEMA_VERSION, migrations, POSITIONAL_MIGRATIONS } from '../../../src-main/db/migrations/index'
 import { APP_VERSION } from '../../../src-main/app/version'
 import { testApp, type TestApp } from '../../helpers/context'
+import { createWorkspaceAt, openWorkspaceAt } from '../../helpers/files'
 import { positionalWorkspace } from '../../helpers/legacyWorkspace'
 
 let app: TestApp
@@ -55,7 +56,7 @@ describe('migrations recorded by name', () => {
   it('opens a file at the last positional version with nothing applied, recording the names it has', async () => {
     const path = join(dir, 'today.cxdesk')
     await positionalWorkspace(path, 11)
-    const info = await app.api.call('workspace.open', { path })
+    const info = await openWorkspaceAt(app, path)
     expect(info?.schemaVersion).toBe(11)
     await app.api.call('workspace.close', {})
     expect(records(path)).toEqual({ version: 11, rows: POSITIONAL_MIGRATIONS.map((name) => ({ name, applied_at: null, app_version: null })) })
@@ -66,7 +67,7 @@ describe('migrations recorded by name', () => {
   it('gives a file at version 5 the rest, backed up first, each recorded with when and by which version', async () => {
     const path = join(dir, 'five.cxdesk')
     await positionalWorkspace(path, 5)
-    const info = await app.api.call('workspace.open', { path })
+    const info = await openWorkspaceAt(app, path)
     expect(info?.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     await app.api.call('workspace.close', {})
     const now = app.ctx.clock.now()
@@ -86,13 +87,13 @@ describe('migrations recorded by name', () => {
 
   it('refuses, unchanged, a file that has had a migration this app does not know (even when its version does not say so)', async () => {
     const path = join(dir, 'branch.cxdesk')
-    await app.api.call('workspace.create', { path })
+    await createWorkspaceAt(app, path)
     await app.api.call('workspace.close', {})
     const db = new Database(path)
     db.prepare(`INSERT INTO schema_migrations (name, applied_at, app_version) VALUES ('2027-01-01-from-a-newer-app', 0, '9.9.9')`).run()
     db.close()
     const before = folder()
-    await expect(app.api.call('workspace.open', { path })).rejects.toMatchObject({
+    await expect(openWorkspaceAt(app, path)).rejects.toMatchObject({
       code: 'NEWER_WORKSPACE',
       message: expect.stringContaining('2027-01-01-from-a-newer-app'),
     })
@@ -102,13 +103,13 @@ describe('migrations recorded by name', () => {
 
   it('refuses from the header alone a file whose version counts more migrations than this app has', async () => {
     const path = join(dir, 'newer.cxdesk')
-    await app.api.call('workspace.create', { path })
+    await createWorkspaceAt(app, path)
     await app.api.call('workspace.close', {})
     const db = new Database(path)
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     db.close()
     const before = folder()
-    await expect(app.api.call('workspace.open', { path })).rejects.toMatchObject({ code: 'NEWER_WORKSPACE' })
+    await expect(openWorkspaceAt(app, path)).rejects.toMatchObject({ code: 'NEWER_WORKSPACE' })
     expect(folder()).toEqual(before)
   })
 

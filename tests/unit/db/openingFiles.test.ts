@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { testApp, type TestApp } from '../../helpers/context'
+import { createWorkspaceAt, openWorkspaceAt } from '../../helpers/files'
 
 let app: TestApp
 let dir: string
@@ -24,7 +25,7 @@ const fingerprint = () =>
 /** Opening fails with `code` and a message matching `says`, and leaves the folder as it was. */
 async function expectRefused(path: string, code: string, says: RegExp) {
   const before = fingerprint()
-  const failure = await app.api.call('workspace.open', { path }).then(
+  const failure = await openWorkspaceAt(app, path).then(
     () => null,
     (e: unknown) => e as { code: string; message: string; details?: Record<string, unknown> },
   )
@@ -36,7 +37,7 @@ async function expectRefused(path: string, code: string, says: RegExp) {
 
 async function workspaceFile(name: string): Promise<string> {
   const path = join(dir, name)
-  await app.api.call('workspace.create', { path })
+  await createWorkspaceAt(app, path)
   await app.api.call('workspace.close', {})
   return path
 }
