@@ -1,7 +1,7 @@
 // The command-line tool as a bundle (out/cli/), like the desktop app's (electron-vite): a run loads
 // one file instead of having tsx transpile ~200 TypeScript modules on every start. The import's
 // and the rollups' worker threads are bundled beside it, where their code looks for them
-// (import/worker/entry.ts, metrics/rollups/worker/runInWorker.ts).
+// (src-main/workers/entry.ts).
 //
 // `npm ci` builds it (the prepare script runs this file). The build records every source file it
 // read with its size and modification time (manifest.json), so the `cxdesk` launcher can tell in a

@@ -18,4 +18,5 @@ export const sections: BenchSection[] = [
   lazy('xlsx', async () => (await import('./xlsx')).xlsx),
   lazy('robustness', async () => (await import('./robustness')).robustness),
   lazy('cli', async () => (await import('./cli')).cli),
+  lazy('open', async () => (await import('./open')).open),
 ]

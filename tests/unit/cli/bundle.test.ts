@@ -86,8 +86,8 @@ describe('the CLI bundle', () => {
     )
     expect(cxdesk('metrics', 'r.cxdesk', '--by', 'year', '--json').stdout).toBe(metrics.stdout)
 
-    // The rollup worker, where the bundle's runInWorker looks for it (large folds and rebuilds): a fold of a workspace's journal.
-    expect(readFileSync(join(app, 'out/cli/cxdesk.js'), 'utf8')).toContain('"rollupWorker.js"')
+    // The rollup worker, where the bundle's workerEntry looks for it (<name>.js beside the bundle; large folds and rebuilds): a fold of a workspace's journal.
+    expect(readFileSync(join(app, 'out/cli/cxdesk.js'), 'utf8')).toMatch(/rollupWorker:\s*"metrics\/rollups\/worker\/rollupWorker\.ts"/)
     const workspace = join(dir, 'fold.cxdesk')
     expect(cxdesk('init', 'fold.cxdesk').status).toBe(0)
     expect(cxdesk('import', 'fold.cxdesk', FIXTURE).status).toBe(0)
