@@ -19,9 +19,16 @@ const fail = (code: ApiError['code'], message: string, details?: Record<string, 
  */
 export function createDispatcher<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, opts: DispatchOptions = {}): RawInvoke {
   return async (channel, payload) => {
-    if (typeof channel !== 'string' || !isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no API channel named "${String(channel).slice(0, 100)}".`)
+    if (typeof channel !== 'string') return fail('UNKNOWN_CHANNEL', `An API channel is named by a string, not by a ${typeof channel}.`)
+    if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', `There is no API channel named "${channel.slice(0, 100)}".`)
     const def = contract[channel]
-    const parsed = def.request.safeParse(payload === undefined ? {} : payload)
+    let parsed: ReturnType<typeof def.request.safeParse>
+    try {
+      parsed = def.request.safeParse(payload === undefined ? {} : payload)
+    } catch (e) {
+      // Reading the request itself failed (a getter or proxy that throws, from a direct caller).
+      return fail('VALIDATION', `Invalid request for ${channel}: it could not be read (${(e as Error)?.message ?? String(e)}).`)
+    }
     if (!parsed.success)
       return fail('VALIDATION', `Invalid request for ${channel}: ${z.prettifyError(parsed.error)}`, {
         issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),

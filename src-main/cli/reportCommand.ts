@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import type { ApiClient } from '../../src-shared/api/contract'
 import { defaultReportOptions, type ReportOptions } from '../../src-shared/api/reports'
 import { isLocale, type Locale } from '../../src-shared/domain/locales'
 import type { AppContext } from '../app/context'
+import type { FileRegistry } from '../app/fileRegistry'
 import type { RawInvoke } from '../../src-shared/api/contract'
 import { startHost } from '../host/server'
 import { newToken } from '../host/security'
@@ -46,8 +48,9 @@ export async function withReportHost<T>(ctx: AppContext, invoke: RawInvoke, setU
   const root = join(__dirname, '..', '..')
   const staticDir = process.env.CXDESK_RENDERER_DIR ?? join(root, 'out', 'renderer')
   if (!process.env.CXDESK_RENDERER_DIR) {
-    // Builds the app when the sources are newer than the build (as `npm run web` does).
-    const build = (await import(join(root, 'src-main', 'launcher', 'build.mjs'))) as { ensureBuilt(): void }
+    // Builds the app when the sources are newer than the build (as `npm run web` does). Required, not
+    // imported: the bundle runs with V8's code cache, under which Node cannot import() (cliBundle.cjs).
+    const build = createRequire(__filename)(join(root, 'src-main', 'launcher', 'build.cjs')) as { ensureBuilt(): void }
     build.ensureBuilt()
   }
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`The app's pages were not found in ${staticDir}; run npm run build.`)
@@ -61,8 +64,9 @@ export async function withReportHost<T>(ctx: AppContext, invoke: RawInvoke, setU
   }
 }
 
-export function exportRequest(options: ReportOptions, out: string) {
+/** The export of the command line's --out file: registered as this run's PDF destination, named to the API by id. */
+export function exportRequest(files: FileRegistry, options: ReportOptions, out: string) {
   const path = resolve(out)
   if (!existsSync(dirname(path))) throw new UsageError(`the folder ${dirname(path)} does not exist`)
-  return { exportId: randomBytes(9).toString('base64url'), options, path }
+  return { exportId: randomBytes(9).toString('base64url'), options, fileId: files.registerDestination(path, 'reportPdf') }
 }

@@ -6,12 +6,15 @@ import { createDispatcher } from '../app/dispatch'
 import { resolvePaths } from '../app/paths'
 import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../services/workspaceActions'
+import { isAppError } from '../../src-shared/api/result'
 import { desktopPlatform } from './dialogs'
 import { electronPdfPrinter } from './pdf'
 import { appWebPreferences, hardenWebContents } from './hardening'
 import { registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
+import { userLocale } from './locale'
+import type { AppContext } from '../app/context'
 
 /** A workspace file the OS asked us to open (double-click, "Open with"), from the command line. */
 const workspaceInArgs = (argv: string[]) => argv.slice(1).find((a) => a.toLowerCase().endsWith('.cxdesk') && existsSync(a))
@@ -43,7 +46,9 @@ export function startDesktopApp(): void {
   }
   registerAppScheme()
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-  hardenWebContents(devUrl)
+  // The context exists once the app is ready; a link offered before that is asked in the system's language.
+  let ctxOnceReady: AppContext | null = null
+  hardenWebContents({ devUrl, locale: () => userLocale(ctxOnceReady) })
   // macOS delivers double-clicked files as events, possibly before the app is ready.
   let openWhenReady: string | null = workspaceInArgs(process.argv) ?? null
   let openFile: ((path: string) => void) | null = null
@@ -61,16 +66,22 @@ export function startDesktopApp(): void {
       // npm start builds better-sqlite3 for Electron's ABI beside the Node build the tests use.
       sqlite: { nativeBinding: process.env.CXDESK_SQLITE_BINDING || undefined },
     })
+    ctxOnceReady = ctx
     const invoke = createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) })
     registerIpc(invoke, ctx.events, devUrl)
     ctx.events.subscribe((e) => {
       if (e.name === 'workspace.changed') buildMenu(ctx)
     })
-    openFile = (path) => void ctx.session.openFile(path).catch((e) => dialog.showErrorBox('CX Desk', (e as Error).message))
-    if (openWhenReady) await ctx.session.openFile(openWhenReady).catch((e) => dialog.showErrorBox('CX Desk', (e as Error).message))
-    else await openInitialWorkspace(ctx).catch((e) => console.error(e))
+    // A cancel is the user's own choice (the window's Cancel): nothing to report.
+    const openFailed = (e: unknown) => {
+      if (!isAppError(e) || e.code !== 'CANCELLED') dialog.showErrorBox('CX Desk', (e as Error).message)
+    }
+    openFile = (path) => void ctx.session.openFile(path).catch(openFailed)
     buildMenu(ctx)
+    // The window first: opening a large workspace takes a while, and the window shows how far it is.
     let win = createWindow(devUrl)
+    if (openWhenReady) void ctx.session.openFile(openWhenReady).catch(openFailed)
+    else void openInitialWorkspace(ctx).catch((e) => console.error(e))
     app.on('second-instance', (_event, argv) => {
       const file = workspaceInArgs(argv)
       if (file) openFile?.(file)
@@ -86,7 +97,10 @@ export function startDesktopApp(): void {
       // Fold the WAL back into the workspace file before exit, so it is one self-contained file.
       event.preventDefault()
       closing = true
-      void ctx.session.close().finally(() => app.quit())
+      void ctx.session
+        .stopOpening()
+        .then(() => ctx.session.close())
+        .finally(() => app.quit())
     })
   })
 

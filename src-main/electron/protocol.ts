@@ -26,7 +26,12 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
     if (url.host !== 'cxdesk') return new Response('Not found', { status: 404 })
-    const rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
+    let rel: string
+    try {
+      rel = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)
+    } catch {
+      return new Response('Bad request', { status: 400 })
+    }
     const file = normalize(join(rendererDir, rel))
     if (!file.startsWith(rendererDir + sep)) return new Response('Forbidden', { status: 403 })
     try {

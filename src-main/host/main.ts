@@ -31,6 +31,9 @@ async function main(): Promise<void> {
     await ctx.session.close()
     process.exit(0)
   }
+  // Defence in depth: a promise some service left floating must not end the host for every tab.
+  // (Requests cannot: each runs inside the server's own error boundary.)
+  process.on('unhandledRejection', (reason) => console.error('[host] unhandled rejection', reason))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

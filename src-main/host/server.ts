@@ -1,17 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import { pipeline } from 'node:stream/promises'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { RawInvoke } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { writeSnapshot } from '../services/workspaceActions'
-import { takeDownload } from '../reports/downloads'
-import { checkHost, checkOrigin, checkToken, type Refusal } from './security'
-import { serveStatic } from './staticFiles'
-
-const MAX_JSON_BYTES = 1 << 20
-const MAX_UPLOAD_BYTES = 4 * 1024 ** 3
+import { DEFAULT_HOST_LIMITS, type HostLimits } from './limits'
+import { answerFailure } from './respond'
+import { route } from './routes'
 
 export interface HostOptions {
   ctx: AppContext
@@ -19,6 +12,10 @@ export interface HostOptions {
   token: string
   staticDir: string
   port?: number
+  /** Tests shorten the timeouts and caps; production uses the defaults. */
+  limits?: Partial<HostLimits>
+  /** Where defects of ours are reported (a request that failed with something other than an HttpError). */
+  log?: (message: string, error: unknown) => void
 }
 
 export interface RunningHost {
@@ -36,70 +33,51 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))
-}
-
-function refuse(res: ServerResponse, r: Refusal): void {
-  sendJson(res, r.status, { ok: false, error: { code: r.status === 401 ? 'UNAUTHORIZED' : 'VALIDATION', message: r.message } })
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_JSON_BYTES) throw Object.assign(new Error('Request body too large'), { status: 413 })
-    chunks.push(chunk as Buffer)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
-  if (!text) return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw Object.assign(new Error('Request body is not JSON'), { status: 400 })
-  }
-}
+/** A body the route may never read: if it does not, the connection is closed after the answer instead of waiting for it. */
+const carriesBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
 
 /**
  * The browser transport: the same dispatcher as the desktop's IPC, over HTTP on 127.0.0.1.
  * Static files are public (they hold no data); every /api call needs the per-launch token and a
- * same-origin request.
+ * same-origin request. No request can end or hold the host: each runs inside one error boundary
+ * that answers whatever escapes, unparsable requests are answered by `clientError`, and slow or
+ * silent clients are cut by the limits (limits.ts).
  */
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
-  const { ctx, invoke, token, staticDir } = opts
+  const limits: HostLimits = { ...DEFAULT_HOST_LIMITS, ...opts.limits }
+  const log = opts.log ?? ((message, error) => console.error(message, error))
   let port = opts.port ?? 0
+  const deps = { ctx: opts.ctx, invoke: opts.invoke, token: opts.token, staticDir: opts.staticDir, limits, port: () => port }
 
-  const server = createServer(async (req, res) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
-    const hostRefusal = checkHost(req, port)
-    if (hostRefusal) return refuse(res, hostRefusal)
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, { status: 405, message: 'Method not allowed' })
-      return serveStatic(staticDir, url.pathname, res)
-    }
-    const refusal = checkOrigin(req, port) ?? checkToken(req, token)
-    if (refusal) return refuse(res, refusal)
-    try {
-      if (req.method === 'POST' && url.pathname.startsWith('/api/invoke/')) {
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
-          return refuse(res, { status: 415, message: 'Send application/json' })
-        const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length))
-        const result = await invoke(channel, await readJson(req))
-        return sendJson(res, 200, result)
-      }
-      if (req.method === 'GET' && url.pathname === '/api/events') return streamEvents(ctx, req, res)
-      if (req.method === 'POST' && url.pathname === '/api/files') return await receiveUpload(ctx, url, req, res)
-      if (req.method === 'GET' && url.pathname === '/api/workspace/copy') return await sendWorkspaceCopy(ctx, res)
-      if (req.method === 'GET' && url.pathname === '/api/reports/download') return await sendReport(url, res)
-      return refuse(res, { status: 404, message: 'No such API route' })
-    } catch (e) {
-      const status = (e as { status?: number }).status ?? 500
-      if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: status === 500 ? 'INTERNAL' : 'VALIDATION', message: (e as Error).message } })
-      else res.destroy()
-    }
-  })
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      // Bodies are timed by the routes that read them (an upload may rightly take minutes; the event stream has no end).
+      requestTimeout: 0,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+    },
+    (req: IncomingMessage, res: ServerResponse) => {
+      // Errors on the streams themselves (a reset mid-answer) must not become uncaught exceptions.
+      req.on('error', () => undefined)
+      res.on('error', () => undefined)
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v)
+      if (carriesBody(req)) res.setHeader('connection', 'close')
+      route(req, res, deps).catch((e: unknown) => {
+        try {
+          answerFailure(res, e, log)
+        } catch (last) {
+          log('[host] could not answer a failed request', last)
+          res.destroy()
+        }
+      })
+    },
+  )
+  // A client that sends its request and then shuts its side (nc, some scripts) still gets its
+  // answer; by default Node drops such requests unanswered. (Long-standing, if undocumented.)
+  ;(server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => answerClientError(err, socket))
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -110,7 +88,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   return {
     server,
     port,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?token=${opts.token}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
@@ -119,67 +97,32 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
 }
 
-function streamEvents(ctx: AppContext, req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
-  res.write(': connected\n\n')
-  const unsubscribe = ctx.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`))
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000)
-  req.on('close', () => {
-    clearInterval(heartbeat)
-    unsubscribe()
-  })
+const CLIENT_ERROR_STATUS: Record<string, number> = {
+  HPE_HEADER_OVERFLOW: 431,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+}
+const CLIENT_ERROR_MESSAGE: Record<number, string> = {
+  400: 'The request could not be read as HTTP.',
+  408: 'The request did not arrive in time.',
+  413: 'The request is too large.',
+  431: 'The request headers are too large.',
 }
 
-async function receiveUpload(ctx: AppContext, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const name = (url.searchParams.get('name') ?? 'upload.csv').slice(0, 255)
-  const declared = Number(req.headers['content-length'] ?? 0)
-  if (declared > MAX_UPLOAD_BYTES) return refuse(res, { status: 413, message: 'File too large' })
-  mkdirSync(ctx.paths.uploadsDir, { recursive: true })
-  const path = join(ctx.paths.uploadsDir, randomBytes(12).toString('hex'))
-  try {
-    await pipeline(req, createWriteStream(path))
-  } catch (e) {
-    rmSync(path, { force: true })
-    throw e
-  }
-  sendJson(res, 200, { ok: true, data: ctx.files.register(path, name) })
-}
-
-async function sendWorkspaceCopy(ctx: AppContext, res: ServerResponse): Promise<void> {
-  const open = ctx.session.open
-  if (!open) return sendJson(res, 409, { ok: false, error: { code: 'NO_WORKSPACE', message: 'No workspace is open.' } })
-  mkdirSync(ctx.paths.uploadsDir, { recursive: true })
-  const tmp = join(ctx.paths.uploadsDir, `copy-${randomBytes(8).toString('hex')}.cxdesk`)
-  await writeSnapshot(open.ws.sqlite, tmp, ctx.sqlite.nativeBinding)
-  const fileName = `${open.settings.name}.cxdesk`
-  res.writeHead(200, {
-    'content-type': 'application/vnd.sqlite3',
-    'content-disposition': `attachment; filename="workspace.cxdesk"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    'cache-control': 'no-store',
-  })
-  try {
-    await pipeline(createReadStream(tmp), res)
-  } finally {
-    rmSync(tmp, { force: true })
-  }
-}
-
-/** A finished PDF report, once: the file is deleted after it has been sent. */
-async function sendReport(url: URL, res: ServerResponse): Promise<void> {
-  let download: ReturnType<typeof takeDownload>
-  try {
-    download = takeDownload(url.searchParams.get('id') ?? '')
-  } catch (e) {
-    return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: (e as Error).message } })
-  }
-  res.writeHead(200, {
-    'content-type': 'application/pdf',
-    'content-disposition': `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
-    'cache-control': 'no-store',
-  })
-  try {
-    await pipeline(createReadStream(download.path), res)
-  } finally {
-    download.done()
-  }
+/**
+ * What Node's parser could not read (a broken request line, bad headers, chunked garbage) or a
+ * client too slow to send its headers: a plain answer written to the socket, then it is closed.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  // A reset peer is gone; an answer already started on this socket cannot be replaced by another.
+  const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+  if (err.code === 'ECONNRESET' || !socket.writable || answering) return void socket.destroy()
+  const status = CLIENT_ERROR_STATUS[err.code ?? ''] ?? 400
+  const body = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: CLIENT_ERROR_MESSAGE[status] } })
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `cache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
+  )
+  // The server keeps sockets half-open; one that never closes its side must not linger.
+  socket.once('finish', () => socket.destroy())
 }

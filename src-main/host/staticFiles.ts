@@ -1,7 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { ServerResponse } from 'node:http'
 import { RENDERER_CSP } from '../app/csp'
+import { HttpError } from './respond'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,19 +18,15 @@ const TYPES: Record<string, string> = {
 }
 
 /** Serves the built renderer; any path outside the folder is refused, unknown paths get index.html. */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
   let rel: string
   try {
     rel = decodeURIComponent(urlPath.split('?')[0])
   } catch {
-    res.writeHead(400).end()
-    return
+    throw new HttpError(400, 'The request path has an invalid %-escape.')
   }
   let file = normalize(join(root, rel))
-  if (!file.startsWith(root + sep) && file !== root) {
-    res.writeHead(403).end()
-    return
-  }
+  if (!file.startsWith(root + sep) && file !== root) throw new HttpError(403, 'Outside the app folder')
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html')
   if (!existsSync(file)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' }).end('The app has not been built yet. Run: npm run build')
@@ -41,5 +39,5 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     headers['cache-control'] = 'no-store'
   } else if (rel.startsWith('/assets/')) headers['cache-control'] = 'public, max-age=31536000, immutable'
   res.writeHead(200, headers)
-  createReadStream(file).pipe(res)
+  await pipeline(createReadStream(file), res)
 }

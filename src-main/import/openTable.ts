@@ -3,6 +3,8 @@ import { AppError } from '../../src-shared/api/result'
 import { csvSource, detectCsvSettings, readSample } from './source/csvSource'
 import type { TableSource } from './source/tableSource'
 import { xlsxSheetNames, xlsxSource } from './source/xlsxSource'
+import { refuse } from './source/limits'
+import { sniff } from './source/sniff'
 import { addDateEvidence, emptyEvidence, type DateEvidence } from './formats/dates'
 import { proposeMapping, type Proposal } from './mapping/proposeMapping'
 
@@ -24,14 +26,17 @@ export interface TableOptions {
 
 /** Opens a CSV / text file or an Excel workbook as a table of records, detecting what is not given. */
 export async function openTable(path: string, name: string, opts: TableOptions = {}): Promise<OpenedTable> {
-  const { sample } = readSample(path, 8)
-  const isZip = sample[0] === 0x50 && sample[1] === 0x4b && sample[2] === 0x03 && sample[3] === 0x04
-  if (/\.xls$/i.test(name) && sample[0] === 0xd0 && sample[1] === 0xcf)
-    throw new AppError('IMPORT_FAILED', `${name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel and import that.`)
-  if (isZip) {
-    const sheets = await xlsxSheetNames(path).catch(() => {
-      throw new AppError('IMPORT_FAILED', `${name} is not a readable Excel workbook (.xlsx).`)
-    })
+  const { sample, size } = readSample(path, SNIFF_BYTES)
+  if (size === 0) throw refuse('empty', `${name} is empty.`, { file: name })
+  const looks = sniff(sample)
+  if (looks === 'ole')
+    throw /\.xls$/i.test(name)
+      ? new AppError('IMPORT_FAILED', `${name} is an old Excel 97–2003 workbook. Save it as .xlsx or CSV in Excel and import that.`)
+      : new AppError('IMPORT_FAILED', `${name} is a password-protected workbook or an old Excel 97–2003 file. Open it in Excel, remove the password or save it as .xlsx or CSV, and import that.`)
+  if (looks === 'binary') throw notTable(name)
+  if (looks === 'zip') {
+    const sheets = await xlsxSheetNames(path)
+    if (!sheets) throw notTable(name)
     const sheet = opts.sheet && sheets.includes(opts.sheet) ? opts.sheet : (sheets[0] ?? null)
     return { source: xlsxSource(path, sheet ?? undefined), fileKind: 'xlsx', encoding: null, encodingCertain: true, delimiter: null, sheets, sheet }
   }
@@ -49,7 +54,14 @@ export async function openTable(path: string, name: string, opts: TableOptions =
   }
 }
 
+/** Enough of the start of a file to tell text from binary. */
+const SNIFF_BYTES = 64 * 1024
+
+const notTable = (name: string) => refuse('notTable', `${name} is not a text (CSV) or Excel (.xlsx) file, so it cannot be imported.`, { file: name })
+
 const INSPECT_ROWS = 20_000
+/** Characters the mapping step holds at most (a few wide rows end the head early). */
+const INSPECT_CHARS = 16 * 1024 * 1024
 const GUESS_ROWS = 500
 const PREVIEW_ROWS = 20
 
@@ -60,16 +72,18 @@ export interface TablePreview {
 }
 
 /** The first records of a table (header rows included), without reading the rest of the file. */
-export async function readHead(source: TableSource, limit = INSPECT_ROWS): Promise<TablePreview> {
+export async function readHead(source: TableSource, limit = INSPECT_ROWS, charLimit = INSPECT_CHARS): Promise<TablePreview> {
   const rows: string[][] = []
   const rowNumbers: number[] = []
   let wholeFile = true
+  let chars = 0
   outer: for await (const batch of source.batches()) {
     for (const r of batch) {
-      if (rows.length >= limit) {
+      if (rows.length >= limit || (chars > charLimit && rows.length > 1)) {
         wholeFile = false
         break outer
       }
+      for (const f of r.fields) chars += f.length
       rows.push(r.fields)
       rowNumbers.push(r.record)
     }
@@ -77,8 +91,11 @@ export async function readHead(source: TableSource, limit = INSPECT_ROWS): Promi
   return { rows, rowNumbers, wholeFile }
 }
 
+/** What the mapping step tells about the opened file (the source itself stays with the reader). */
+export type TableFacts = Omit<OpenedTable, 'source'>
+
 export interface TableInspection {
-  table: OpenedTable
+  table: TableFacts
   proposal: Proposal
   headers: string[]
   preview: string[][]
@@ -89,20 +106,24 @@ export interface TableInspection {
 }
 
 /** What the mapping step shows: header, first rows, the proposed mapping and how each column's dates read. */
-export async function inspectTable(path: string, name: string, kind: ImportKind, opts: TableOptions & { headerRows?: number } = {}): Promise<TableInspection> {
-  const table = await openTable(path, name, opts)
+export type InspectOptions = TableOptions & { headerRows?: number }
+
+export async function inspectTable(path: string, name: string, kind: ImportKind, opts: InspectOptions = {}): Promise<TableInspection> {
+  const { source, ...table } = await openTable(path, name, opts)
   let head: TablePreview
   try {
-    head = await readHead(table.source)
+    head = await readHead(source)
   } catch (e) {
     if (e instanceof AppError) throw e
-    if (e instanceof TypeError) throw new AppError('IMPORT_FAILED', `${name} is not valid ${table.encoding ?? 'UTF-8'} text. Choose its encoding.`)
+    if ((e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new AppError('IMPORT_FAILED', `${name} is not valid ${table.encoding ?? 'UTF-8'} text. Choose its encoding.`)
     throw new AppError('IMPORT_FAILED', `Could not read ${name}: ${(e as Error).message}`)
   }
-  if (!head.rows.length) throw new AppError('IMPORT_FAILED', `${name} is empty.`)
+  if (!head.rows.length) throw refuse('empty', `${name} is empty.`, { file: name })
   const proposal = proposeMapping(head.rows.slice(0, GUESS_ROWS), kind)
   if (opts.headerRows) proposal.mapping.headerRows = opts.headerRows
   const headerRows = proposal.mapping.headerRows
+  if (head.rows.length <= headerRows)
+    throw refuse('noRows', `${name} has no rows to import: it holds only ${headerRows === 1 ? 'a header row' : `${headerRows} header rows`}.`, { file: name })
   const width = Math.max(...head.rows.slice(0, GUESS_ROWS).map((r) => r.length))
   const headers = Array.from({ length: width }, (_, i) => (head.rows[0][i] ?? '').trim())
   const data = head.rows.slice(headerRows)

@@ -3,11 +3,12 @@ import type { ImportMapping, ImportProgress, ImportSummary, Inspection, ImportKi
 import { importMappingSchema } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
 import type { Clock } from '../app/clock'
-import { inspectTable, openTable, type TableInspection } from '../import/openTable'
+import { openTable, type TableInspection } from '../import/openTable'
+import { inspectFile } from '../import/inspectFile'
 import { needsOrderChoice, orderFromEvidence } from '../import/formats/dates'
 import { runImportJob } from '../import/importJob'
 import { mapInThisThread } from '../import/mappedTable'
-import { startImportWorker, type WorkerJob } from '../import/worker/runInWorker'
+import { startImportWorker } from '../import/worker/runInWorker'
 import type { OpenWorkspace } from './workspaceSession'
 
 export interface ImportFile {
@@ -46,7 +47,7 @@ export async function inspectImport(
   file: ImportFile,
   req: { kind: ImportKind; encoding?: TextEncoding; delimiter?: Delimiter; sheet?: string; headerRows?: number },
 ): Promise<Inspection> {
-  const insp = await inspectTable(file.path, file.name, req.kind, req)
+  const insp = await inspectFile(file.path, file.name, req.kind, req, { inProcess: open.ws.path === ':memory:' })
   const remembered = rememberedMapping(open, insp.proposal.sourceKey)
   const base = remembered ?? insp.proposal.mapping
   const mapping: ImportMapping = settleDateOrder(
@@ -88,7 +89,7 @@ function checkMapping(m: ImportMapping, headers: string[]): void {
   } else if (!has('customerId') && !has('email')) throw new AppError('IMPORT_FAILED', 'Choose the column with the customer id or the e-mail address.')
 }
 
-const running = new Map<string, WorkerJob | { cancel(): void }>()
+const running = new Map<string, { cancel(): void }>()
 
 export function cancelImport(jobId: string): boolean {
   const job = running.get(jobId)
@@ -116,18 +117,25 @@ export async function runImport(
   deps: RunImportDeps,
 ): Promise<ImportSummary> {
   const kind = req.mapping?.kind ?? 'responses'
-  const insp = await inspectTable(file.path, file.name, kind, { encoding: req.mapping?.encoding, delimiter: req.mapping?.delimiter, sheet: req.mapping?.sheet })
-  let mapping = req.mapping
-  if (!mapping) {
-    mapping = settleDateOrder(rememberedMapping(open, insp.proposal.sourceKey) ?? insp.proposal.mapping, insp)
-    const dateCol = mapping.columns.find((c) => c.role === 'date')?.index
-    const ev = insp.dateEvidence.find((e) => e.index === dateCol)
-    if (mapping.dateOrder === null && ev && needsOrderChoice(ev))
-      throw new AppError('IMPORT_FAILED', `Dates such as ${ev.examples.ambiguous} can be read as day/month or month/day, and nothing in the file settles it. Choose the order (--date-order dmy or mdy).`, {
-        needs: 'dateOrder',
-      })
+  const inProcess = open.ws.path === ':memory:' || Boolean(deps.inProcess)
+  const inspect = { encoding: req.mapping?.encoding, delimiter: req.mapping?.delimiter, sheet: req.mapping?.sheet }
+  /** The mapping to import with, from the file's inspection: the one given, or the remembered or proposed one. */
+  const choose = (insp: TableInspection) => {
+    let mapping = req.mapping
+    if (!mapping) {
+      mapping = settleDateOrder(rememberedMapping(open, insp.proposal.sourceKey) ?? insp.proposal.mapping, insp)
+      const dateCol = mapping.columns.find((c) => c.role === 'date')?.index
+      const ev = insp.dateEvidence.find((e) => e.index === dateCol)
+      if (mapping.dateOrder === null && ev && needsOrderChoice(ev))
+        throw new AppError('IMPORT_FAILED', `Dates such as ${ev.examples.ambiguous} can be read as day/month or month/day, and nothing in the file settles it. Choose the order (--date-order dmy or mdy).`, {
+          needs: 'dateOrder',
+        })
+    }
+    checkMapping(mapping, insp.headers)
+    chosen = { mapping, sourceKey: insp.proposal.sourceKey }
+    return chosen
   }
-  checkMapping(mapping, insp.headers)
+  let chosen: { mapping: ImportMapping; sourceKey: string } | null = null
   const jobId = req.jobId ?? randomBytes(9).toString('base64url')
   const phase = req.dryRun ? 'checking' : 'importing'
   const emit = (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => deps.emit({ jobId, fileName: file.name, phase, ...p })
@@ -135,12 +143,13 @@ export async function runImport(
   const timezone = open.settings.timezone
   let summary: ImportSummary
   try {
-    if (open.ws.path === ':memory:' || deps.inProcess) {
+    if (inProcess) {
+      const { mapping, sourceKey } = choose(await inspectFile(file.path, file.name, kind, inspect, { inProcess }))
       let cancelled = false
       running.set(jobId, { cancel: () => (cancelled = true) })
       const { source } = await openTable(file.path, file.name, { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet })
       summary = await runImportJob(open.ws.sqlite, {
-        table: mapInThisThread(source, { mapping, sourceKey: insp.proposal.sourceKey, timezone }),
+        table: mapInThisThread(source, { mapping, sourceKey, timezone }),
         mapping,
         fileName: file.name,
         dryRun: req.dryRun,
@@ -149,8 +158,10 @@ export async function runImport(
         onProgress: emit,
       })
     } else {
+      // The worker's reader thread inspects the file; the mapping is chosen here, where the remembered ones are.
       const job = startImportWorker(
-        { dbPath: open.ws.path, nativeBinding: deps.nativeBinding, path: file.path, fileName: file.name, mapping, sourceKey: insp.proposal.sourceKey, dryRun: req.dryRun, timezone, now },
+        { dbPath: open.ws.path, nativeBinding: deps.nativeBinding, path: file.path, fileName: file.name, kind, inspect, dryRun: req.dryRun, timezone, now },
+        choose,
         emit,
       )
       running.set(jobId, job)
@@ -159,6 +170,7 @@ export async function runImport(
   } finally {
     running.delete(jobId)
   }
-  if (req.remember && !req.dryRun && summary.imported + summary.duplicates > 0) rememberMapping(open, insp.proposal.sourceKey, file.name, mapping, now)
+  const used = chosen as { mapping: ImportMapping; sourceKey: string } | null
+  if (used && req.remember && !req.dryRun && summary.imported + summary.duplicates > 0) rememberMapping(open, used.sourceKey, file.name, used.mapping, now)
   return summary
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { ExportStage, ReportOptions } from '../../src-shared/api/reports'
 import { AppError } from '../../src-shared/api/result'
@@ -31,14 +31,16 @@ export function reportFileName(options: ReportOptions, workspace: string, range:
 /**
  * Makes a report's PDF: computes its data, lays it out in the print page and prints it, then writes
  * the file atomically (a failed or cancelled export leaves no file behind). Progress goes out as
- * reports.progress events. The destination: `path` (the CLI), a save dialog (desktop; null when the
- * user cancels), or a temporary file offered once for download (browser).
+ * reports.progress events. The destination: `fileId`, one the CLI registered; a save dialog
+ * (desktop; null when the user cancels); or a temporary file offered once for download (browser).
  */
-export async function exportReport(ctx: AppContext, src: ReportSource, req: { exportId: string; options: ReportOptions; path?: string }) {
+export async function exportReport(ctx: AppContext, src: ReportSource, req: { exportId: string; options: ReportOptions; fileId?: string }) {
   const { exportId, options } = req
   const print = ctx.platform.printToPdf
   if (!print) throw new AppError('UNSUPPORTED', 'PDF reports cannot be printed here.')
   if (running.has(exportId)) throw new AppError('VALIDATION', 'That export is already running.')
+  // A registered destination is checked (and used up) before any work, so a stale id fails at once.
+  const registered = req.fileId ? ctx.files.takeDestination(req.fileId, 'reportPdf') : null
   const emit = (stage: ExportStage, message?: string) => ctx.events.emit('reports.progress', { exportId, stage, ...(message ? { message } : {}) })
   const controller = new AbortController()
   running.set(exportId, controller)
@@ -47,12 +49,9 @@ export async function exportReport(ctx: AppContext, src: ReportSource, req: { ex
     const data = await reportData(src, options, controller.signal)
     const fileName = reportFileName(options, data.workspace.name, data.period)
 
-    let path: string | null = null
+    let path = registered
     let downloadId: string | null = null
-    if (req.path) {
-      if (!isAbsolute(req.path)) throw new AppError('VALIDATION', 'The PDF path must be absolute.')
-      path = req.path
-    } else if (ctx.platform.dialogs) {
+    if (!path && ctx.platform.dialogs) {
       path = await ctx.platform.dialogs.chooseReportDestination(fileName)
       if (!path) {
         emit('cancelled')

@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, renameSync, rmSync, mkdirSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../src-shared/api/result'
 import type { RecentWorkspace, WorkspaceInfo } from '../../src-shared/api/workspace'
 import type { AppContext } from '../app/context'
-import { seedCafeDemo } from '../demo/seedCafeDemo'
-import { seedJourneyDemo } from '../demo/seedJourneyDemo'
 import { WORKSPACE_EXTENSION, workspaceNameFromPath } from './workspaceSession'
 
 export const DEMO_FILE_NAME = 'Café Sông Trà (demo).cxdesk'
@@ -18,13 +16,9 @@ export function fileNameFor(name: string): string {
   return cleaned.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? cleaned : cleaned + WORKSPACE_EXTENSION
 }
 
-function absolute(path: string): string {
-  return isAbsolute(path) ? path : resolve(path)
-}
-
-export async function createWorkspace(ctx: AppContext, req: { path?: string; name?: string; timezone?: string }): Promise<WorkspaceInfo | null> {
+export async function createWorkspace(ctx: AppContext, req: { fileId?: string; name?: string; timezone?: string }): Promise<WorkspaceInfo | null> {
   let path: string | null
-  if (req.path) path = absolute(req.path)
+  if (req.fileId) path = ctx.files.takeDestination(req.fileId, 'newWorkspace')
   else if (req.name) path = join(ctx.paths.workspacesDir, fileNameFor(req.name))
   else if (ctx.platform.dialogs) path = await ctx.platform.dialogs.chooseNewWorkspace('Client workspace.cxdesk')
   else throw new AppError('VALIDATION', 'Give the workspace a name.')
@@ -33,23 +27,23 @@ export async function createWorkspace(ctx: AppContext, req: { path?: string; nam
   return ctx.session.create(path, { name: req.name ?? workspaceNameFromPath(path), timezone: req.timezone })
 }
 
-export async function openWorkspace(ctx: AppContext, req: { path?: string }): Promise<WorkspaceInfo | null> {
-  const path = req.path ? absolute(req.path) : await ctx.platform.dialogs?.chooseWorkspaceToOpen()
+/** Opens a workspace listed by workspace.list (or registered by the CLI or a test), or, on the desktop, the one the user picks. */
+export async function openWorkspace(ctx: AppContext, req: { fileId?: string }): Promise<WorkspaceInfo | null> {
+  const path = req.fileId ? ctx.files.resolveWorkspace(req.fileId) : await ctx.platform.dialogs?.chooseWorkspaceToOpen()
   if (path === undefined) throw new AppError('VALIDATION', 'Say which workspace file to open.')
   if (!path) return null
   return ctx.session.openFile(path)
 }
 
-export async function openDemo(ctx: AppContext): Promise<WorkspaceInfo> {
+/** Opens the demo, creating it first if needed (in a worker with progress, unless `inWorker` is false: nobody is watching yet). */
+export async function openDemo(ctx: AppContext, opts: { inWorker?: boolean } = {}): Promise<WorkspaceInfo> {
   const path = join(ctx.paths.dataDir, DEMO_FILE_NAME)
   if (existsSync(path)) return ctx.session.openFile(path)
   return ctx.session.create(path, {
     name: 'Café Sông Trà (demo)',
     isDemo: true,
-    seed: async (ws, env) => {
-      await seedCafeDemo(ws, env)
-      await seedJourneyDemo(ws, env)
-    },
+    seed: 'cafeDemo',
+    inWorker: opts.inWorker,
   })
 }
 
@@ -57,10 +51,10 @@ export async function openDemo(ctx: AppContext): Promise<WorkspaceInfo> {
  * Writes a consistent, self-contained copy of the open workspace (one file, no WAL) that can be
  * e-mailed; written under a temporary name and renamed, so a failure leaves no partial file.
  */
-export async function saveCopy(ctx: AppContext, req: { path?: string }): Promise<{ path: string } | null> {
+export async function saveCopy(ctx: AppContext, req: { fileId?: string }): Promise<{ path: string } | null> {
   const open = ctx.session.require()
-  const target = req.path
-    ? absolute(req.path)
+  const target = req.fileId
+    ? ctx.files.takeDestination(req.fileId, 'workspaceCopy')
     : await ctx.platform.dialogs?.chooseCopyDestination(`${open.settings.name} (copy)${WORKSPACE_EXTENSION}`)
   if (target === undefined) throw new AppError('VALIDATION', 'Say where to save the copy.')
   if (!target) return null
@@ -86,15 +80,17 @@ export async function writeSnapshot(source: Database.Database, dest: string, nat
   }
 }
 
+/** The user's recent workspaces and those in the workspaces folder, each with the id workspace.open takes. */
 export function listWorkspaces(ctx: AppContext): { recent: RecentWorkspace[]; inFolder: RecentWorkspace[] } {
-  const recent = (ctx.prefs?.get().recent ?? []).map((r) => ({ ...r, exists: existsSync(r.path) }))
+  const recent = (ctx.prefs?.get().recent ?? []).map((r) => ({ ...r, id: ctx.files.registerWorkspace(r.path), exists: existsSync(r.path) }))
   const known = new Set(recent.map((r) => r.path))
   const inFolder: RecentWorkspace[] = []
   for (const dir of [ctx.paths.workspacesDir]) {
     if (!existsSync(dir)) continue
     for (const f of readdirSync(dir)) {
       const path = join(dir, f)
-      if (f.toLowerCase().endsWith(WORKSPACE_EXTENSION) && !known.has(path)) inFolder.push({ path, name: workspaceNameFromPath(f), lastOpenedAt: 0, exists: true })
+      if (f.toLowerCase().endsWith(WORKSPACE_EXTENSION) && !known.has(path))
+        inFolder.push({ id: ctx.files.registerWorkspace(path), path, name: workspaceNameFromPath(f), lastOpenedAt: 0, exists: true })
     }
   }
   return { recent, inFolder: inFolder.sort((a, b) => a.name.localeCompare(b.name)) }
@@ -112,5 +108,6 @@ export async function openInitialWorkspace(ctx: AppContext): Promise<void> {
       return
     }
   }
-  if (ctx.prefs?.firstRun !== false) await openDemo(ctx)
+  // Only the desktop app shows a window while this runs (the browser host starts listening after it).
+  if (ctx.prefs?.firstRun !== false) await openDemo(ctx, { inWorker: ctx.platform.kind === 'desktop' })
 }

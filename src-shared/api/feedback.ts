@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineChannel } from './define'
-import { id, isoDate, longText, mediumText, shortText } from './limits'
+import { epochMs, id, isoDate, longText, mediumText, shortText } from './limits'
 import { metricKinds, followUpStatuses, scoreBands } from '../domain/scores'
 import { feedbackFilterSchema } from './filters'
 
@@ -87,6 +87,16 @@ export const previousStateSchema = z.object({
 })
 export type PreviousState = z.infer<typeof previousStateSchema>
 
+/** What feedback.restore takes back: a previous state, held to the same limits as feedback.update's own fields. */
+export const restoreItemSchema = z.strictObject({
+  id,
+  status: z.enum(followUpStatuses),
+  owner: shortText.nullable(),
+  statusChangedAt: epochMs.nullable(),
+  statusChangedBy: shortText.nullable(),
+  resolvedAt: epochMs.nullable(),
+})
+
 export const facetsSchema = z.object({
   channel: z.array(z.string()),
   touchpoint: z.array(z.string()),
@@ -129,7 +139,7 @@ export const feedbackChannels = {
     z.object({ updated: z.number().int(), previous: z.array(previousStateSchema) }),
   ),
   /** Undo of feedback.update: puts each item back as it was. */
-  'feedback.restore': defineChannel(z.strictObject({ items: z.array(previousStateSchema).min(1).max(10_000) }), z.object({ updated: z.number().int() })),
+  'feedback.restore': defineChannel(z.strictObject({ items: z.array(restoreItemSchema).min(1).max(10_000) }), z.object({ updated: z.number().int() })),
   'feedback.addNote': defineChannel(z.strictObject({ id, body: mediumText.min(1) }), noteSchema),
   /** Manual entry: a phone call, a visit, a message. */
   'feedback.create': defineChannel(

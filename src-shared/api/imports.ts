@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineChannel } from './define'
 import { opaqueId, shortText } from './limits'
+import { fileId } from './files'
 import { metricKinds } from '../domain/scores'
 
 /** Exports recognised by their header, imported without manual mapping. */
@@ -184,7 +185,6 @@ export const inspectionSchema = z.object({
 })
 export type Inspection = z.infer<typeof inspectionSchema>
 
-const fileId = z.string().min(8).max(64)
 
 export const importChannels = {
   /** Reads the start of a file: encoding, delimiter, header, preview, and a proposed mapping. */

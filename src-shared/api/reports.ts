@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineChannel } from './define'
+import { fileId } from './files'
 import { id, isoDate, opaqueId, shortText } from './limits'
 import { locales, type Locale } from '../domain/locales'
 import { metricKinds } from '../domain/scores'
@@ -257,10 +258,10 @@ export const reportsChannels = {
   /**
    * Makes the PDF: computes the data, lays it out in the print page and prints it, with progress
    * (reports.progress) and cancel. The desktop asks where to save it (null: the user cancelled);
-   * the CLI gives `path`; in a browser the file is kept for one download.
+   * the CLI gives `fileId`, a destination it registered; in a browser the file is kept for one download.
    */
   'reports.export': defineChannel(
-    z.strictObject({ exportId: opaqueId, options: reportOptionsSchema, path: z.string().min(1).max(4_096).optional() }),
+    z.strictObject({ exportId: opaqueId, options: reportOptionsSchema, fileId: fileId.optional() }),
     z.object({ path: z.string().nullable(), downloadId: z.string().nullable(), fileName: z.string(), pages: z.number().int().nullable(), bytes: z.number().int() }).nullable(),
   ),
   'reports.cancelExport': defineChannel(z.strictObject({ exportId: opaqueId }), z.null()),

@@ -65,7 +65,7 @@ export const sentimentChannels = {
   'sentiment.lexicon': defineChannel(z.strictObject({ language: z.enum(['en', 'vi', 'th']) }), z.array(lexiconEntrySchema)),
   /** Replaces one language's lexicon and re-scores every comment. */
   'sentiment.saveLexicon': defineChannel(
-    z.strictObject({ language: z.enum(['en', 'vi', 'th']), entries: z.array(lexiconEntrySchema).max(5_000) }),
+    z.strictObject({ language: z.enum(['en', 'vi', 'th']), entries: z.array(z.strictObject(lexiconEntrySchema.shape)).max(5_000) }),
     z.object({ rescored: z.number().int() }),
   ),
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineChannel } from './define'
-import { filePath, shortText } from './limits'
+import { fileId } from './files'
+import { opaqueId, shortText } from './limits'
 
 export const workspaceInfoSchema = z.object({
   path: z.string(),
@@ -14,6 +15,8 @@ export const workspaceInfoSchema = z.object({
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>
 
 export const recentWorkspaceSchema = z.object({
+  /** What workspace.open takes: the main process listed this file itself. */
+  id: opaqueId,
   path: z.string(),
   name: z.string(),
   lastOpenedAt: z.number(),
@@ -29,14 +32,19 @@ export const workspaceChannels = {
     z.strictObject({}),
     z.object({ recent: z.array(recentWorkspaceSchema), inFolder: z.array(recentWorkspaceSchema) }),
   ),
-  /** With a path (CLI, tests) or a name (web: created in the workspaces folder); with neither, the desktop asks with a dialog. Null when the user cancels. */
+  /**
+   * Web: a name, created in the workspaces folder. Desktop: without a name, a save dialog asks.
+   * CLI and tests: `fileId`, a destination they registered. Null when the user cancels.
+   */
   'workspace.create': defineChannel(
-    z.strictObject({ path: filePath.optional(), name: shortText.min(1).optional(), timezone: timezoneName.optional() }),
+    z.strictObject({ name: shortText.min(1).optional(), timezone: timezoneName.optional(), fileId: fileId.optional() }),
     workspaceInfoSchema.nullable(),
   ),
-  'workspace.open': defineChannel(z.strictObject({ path: filePath.optional() }), workspaceInfoSchema.nullable()),
+  /** `fileId`: a workspace from workspace.list (or registered by the CLI or a test); without it the desktop asks with a dialog. */
+  'workspace.open': defineChannel(z.strictObject({ fileId: fileId.optional() }), workspaceInfoSchema.nullable()),
   'workspace.openDemo': defineChannel(z.strictObject({}), workspaceInfoSchema),
-  'workspace.saveCopy': defineChannel(z.strictObject({ path: filePath.optional() }), z.object({ path: z.string() }).nullable()),
+  /** Desktop: a save dialog asks (null: cancelled); CLI and tests: a registered destination. The browser downloads GET /api/workspace/copy instead. */
+  'workspace.saveCopy': defineChannel(z.strictObject({ fileId: fileId.optional() }), z.object({ path: z.string() }).nullable()),
   'workspace.close': defineChannel(z.strictObject({}), z.null()),
   'workspace.setTimezone': defineChannel(z.strictObject({ timezone: timezoneName }), workspaceInfoSchema),
 }

@@ -1,9 +1,11 @@
 import { coreEn } from './core/en'
+import { openingEn } from './opening/en'
 import { journeysEn } from './journeys/en'
 import { inboxEn } from './inbox/en'
 import { importEn } from './import/en'
 import { metricsEn } from './metrics/en'
 import { reportsEn } from './reports/en'
+import { desktopEn } from './desktop/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -12,11 +14,13 @@ import { reportsEn } from './reports/en'
  */
 export const en = {
   ...coreEn,
+  ...openingEn,
   ...journeysEn,
   ...inboxEn,
   ...importEn,
   ...metricsEn,
   ...reportsEn,
+  ...desktopEn,
 }
 
 export type MessageKey = keyof typeof en

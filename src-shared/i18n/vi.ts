@@ -1,16 +1,20 @@
 import type { Messages } from './en'
 import { coreVi } from './core/vi'
+import { openingVi } from './opening/vi'
 import { metricsVi } from './metrics/vi'
 import { reportsVi } from './reports/vi'
 import { inboxVi } from './inbox/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
+import { desktopVi } from './desktop/vi'
 
 export const vi: Messages = {
   ...coreVi,
+  ...openingVi,
   ...metricsVi,
   ...reportsVi,
   ...inboxVi,
   ...importVi,
   ...journeysVi,
+  ...desktopVi,
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { createAppContext } from '../../src-main/app/createAppContext'
 import { createDispatcher } from '../../src-main/app/dispatch'
 import { handlers } from '../../src-main/handlers/index'
+import { createWorkspaceAt } from './files'
 import { clientFromInvoke } from '../../src-shared/api/client'
 import type { Command } from '../../src-shared/domain/journeys/commands'
 import { applyCommand } from '../../src-shared/domain/journeys/reducer'
@@ -34,7 +35,7 @@ async function main() {
     defaultTimezone: 'Asia/Bangkok',
   })
   const api = clientFromInvoke(createDispatcher(handlers, ctx))
-  await api.call('workspace.create', { path: join(dir, 'killed.cxdesk') })
+  await createWorkspaceAt({ ctx, api }, join(dir, 'killed.cxdesk'))
   const { id } = await api.call('journeys.create', { name: 'Kill me', template: 'cafe', locale: 'vi' })
   let { doc, revision } = await api.call('journeys.get', { id })
   const steps = orderedSteps(doc)

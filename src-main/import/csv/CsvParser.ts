@@ -1,3 +1,5 @@
+import { cellTooLong, LIMITS, rowTooLong, tooManyFields } from '../source/limits'
+
 export interface CsvRecord {
   fields: string[]
   /** 1-based record number, the way a spreadsheet counts rows (the header is record 1). */
@@ -12,7 +14,9 @@ export interface CsvProblem {
 /**
  * Incremental RFC 4180 parser: feed it text chunks as they stream in, get complete records back.
  * Handles quoted fields with delimiters, doubled quotes and line breaks inside, and CRLF/LF/CR
- * line ends. Memory holds one record at a time, never the file.
+ * line ends. Memory holds one record at a time, never the file, and a record is bounded: fields per
+ * record, characters per field and per record (limits.ts), so one enormous line or a quote that never
+ * closes is refused with its row number instead of growing a string without end.
  */
 export class CsvParser {
   private field = ''
@@ -23,9 +27,14 @@ export class CsvParser {
   private lastWasCR = false
   private recordNo = 0
   private fieldStarted = false
+  /** Characters in the finished fields of the current record. */
+  private recordChars = 0
   readonly problems: CsvProblem[] = []
 
-  constructor(private readonly delimiter = ',') {
+  constructor(
+    private readonly delimiter = ',',
+    private readonly limits: { columns: number; csvFieldChars: number; rowChars: number } = LIMITS,
+  ) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') throw new Error(`Unusable delimiter ${JSON.stringify(delimiter)}`)
   }
 
@@ -50,9 +59,11 @@ export class CsvParser {
           const q = chunk.indexOf('"', i)
           if (q === -1) {
             this.field += chunk.slice(i)
+            this.checkField()
             return out
           }
           this.field += chunk.slice(i, q)
+          this.checkField()
           this.quoteSeen = true
           i = q + 1
           continue
@@ -67,6 +78,9 @@ export class CsvParser {
       }
       if (c === d) {
         this.fields.push(this.field)
+        this.recordChars += this.field.length
+        if (this.fields.length >= this.limits.columns) throw tooManyFields(this.recordNo + 1)
+        if (this.recordChars > this.limits.rowChars) throw rowTooLong(this.recordNo + 1)
         this.field = ''
         this.fieldStarted = true
         i++
@@ -87,6 +101,7 @@ export class CsvParser {
           j++
         }
         this.field += chunk.slice(i, j)
+        this.checkField()
         this.fieldStarted = true
         i = j
       }
@@ -106,8 +121,14 @@ export class CsvParser {
     return out
   }
 
+  private checkField(): void {
+    if (this.field.length > this.limits.csvFieldChars) throw cellTooLong(this.recordNo + 1, String(this.fields.length + 1), this.limits.csvFieldChars, this.inQuotes)
+    if (this.recordChars + this.field.length > this.limits.rowChars) throw rowTooLong(this.recordNo + 1)
+  }
+
   private endRecord(out: CsvRecord[]): void {
     this.fields.push(this.field)
+    this.recordChars = 0
     this.recordNo++
     const fields = this.fields
     this.fields = []

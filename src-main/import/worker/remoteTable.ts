@@ -1,9 +1,10 @@
 import { Worker, type MessagePort } from 'node:worker_threads'
-import { AppError, isAppError } from '../../../src-shared/api/result'
 import type { MappedTable } from '../mappedTable'
 import type { MappingOutcome } from '../mapping/tableMapper'
-import { workerEntry } from './entry'
-import type { ReaderData, TableAck, TableMessage } from './protocol'
+import type { TableInspection } from '../openTable'
+import { workerEntry } from '../../workers/entry'
+import type { ReadOrder, ReaderData, TableAck, TableMessage } from './protocol'
+import { errorFrom, failedMessage, readerDied } from './threadError'
 
 /** Batches the reader may send ahead of what the writer has taken: bounds the memory between them. */
 const READ_AHEAD = 2
@@ -32,27 +33,29 @@ export async function sendTable(port: MessagePort, open: () => Promise<MappedTab
     }
     post({ type: 'end', outcome: table.outcome() })
   } catch (e) {
-    const err = e as Error
-    post({ type: 'failed', name: err?.name ?? 'Error', message: err?.message ?? String(e), code: isAppError(e) ? e.code : undefined })
+    post(failedMessage(e))
   }
 }
 
-/** The error the reader met, as the writer would have met it reading the file itself. */
-function readError(m: Extract<TableMessage, { type: 'failed' }>): Error {
-  if (m.code) return new AppError(m.code, m.message)
-  // A decoding error keeps its kind, so the import says which encoding to choose.
-  return m.name === 'TypeError' ? new TypeError(m.message) : new Error(m.message)
+/** The import worker's handle on its reader thread: first the inspection, then the mapped table. */
+export interface ReaderThread {
+  inspection(): Promise<TableInspection>
+  read(order: Omit<ReadOrder, 'type'>): Promise<MappedTable>
+  close(): Promise<void>
 }
 
 /**
- * The import worker's side: starts a reader thread on the file and returns the table it sends, once
- * the file is open. Each batch is acknowledged as it is taken, so the reader maps the next meanwhile;
- * closing the table (at the end, on a cancel or an error) ends the reader thread.
+ * The import worker's side: starts a reader thread on the file, which inspects it at once (the
+ * mapping step's look, so the main thread can choose the mapping without parsing the file itself)
+ * and, once told how to map, sends the table. Each batch is acknowledged as it is taken, so the
+ * reader maps the next meanwhile; closing the table (at the end, on a cancel or an error) ends the
+ * reader thread.
  */
-export async function readInThread(data: ReaderData, entry = workerEntry('readerWorker')): Promise<MappedTable> {
-  const reader = new Worker(entry, {
-    workerData: data,
-    // It holds a chunk of the file and a few batches: a small heap is plenty, and bounds the import's memory.
+export function startReader(data: Omit<ReaderData, 'task'>, entry = workerEntry('readerWorker')): ReaderThread {
+  const reader = new Worker(entry.file, {
+    argv: entry.argv,
+    workerData: { ...data, task: 'read' } satisfies ReaderData,
+    // It holds a chunk of the file and a few batches (or the inspection's bounded head): a small heap is plenty, and bounds the import's memory.
     resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
   })
   const queue: TableMessage[] = []
@@ -64,35 +67,50 @@ export async function readInThread(data: ReaderData, entry = workerEntry('reader
     w(m)
   }
   reader.on('message', deliver)
-  reader.on('error', (e) => deliver({ type: 'failed', name: e.name, message: e.message }))
-  reader.on('exit', (code) => deliver({ type: 'failed', name: 'Error', message: `the file reader stopped (exit code ${code})` }))
+  // A reader that dies (out of its memory limit) is an error of this import, said plainly; the process goes on.
+  reader.on('error', (e) => deliver(failedMessage(readerDied(data.fileName, { error: e }))))
+  reader.on('exit', (code) => deliver(failedMessage(readerDied(data.fileName, { exitCode: code }))))
   const next = () => (queue.length ? Promise.resolve(queue.shift() as TableMessage) : new Promise<TableMessage>((resolve) => (waiting = resolve)))
   const close = async () => void (await reader.terminate())
-  const unexpected = (m: TableMessage) => (m.type === 'failed' ? readError(m) : new Error(`unexpected ${m.type} while reading the file`))
+  const unexpected = (m: TableMessage) => (m.type === 'failed' ? errorFrom(m) : new Error(`unexpected ${m.type} while reading the file`))
 
-  const opened = await next()
-  if (opened.type !== 'open') {
-    await close()
-    throw unexpected(opened)
-  }
-  let outcome: MappingOutcome | null = null
   return {
-    totalBytes: opened.totalBytes,
-    async *batches() {
-      for (;;) {
-        const m = await next()
-        if (m.type === 'batch') {
-          reader.postMessage({ type: 'ack' } satisfies TableAck)
-          yield m.batch
-        } else if (m.type === 'end') {
-          outcome = m.outcome
-          return
-        } else throw unexpected(m)
+    async inspection() {
+      const m = await next()
+      if (m.type !== 'inspected') {
+        await close()
+        throw unexpected(m)
       }
+      return m.inspection
     },
-    outcome() {
-      if (!outcome) throw new Error('The table has not been read to its end.')
-      return outcome
+    async read(order) {
+      reader.postMessage({ type: 'read', ...order } satisfies ReadOrder)
+      const opened = await next()
+      if (opened.type !== 'open') {
+        await close()
+        throw unexpected(opened)
+      }
+      let outcome: MappingOutcome | null = null
+      return {
+        totalBytes: opened.totalBytes,
+        async *batches() {
+          for (;;) {
+            const m = await next()
+            if (m.type === 'batch') {
+              reader.postMessage({ type: 'ack' } satisfies TableAck)
+              yield m.batch
+            } else if (m.type === 'end') {
+              outcome = m.outcome
+              return
+            } else throw unexpected(m)
+          }
+        },
+        outcome() {
+          if (!outcome) throw new Error('The table has not been read to its end.')
+          return outcome
+        },
+        close,
+      }
     },
     close,
   }

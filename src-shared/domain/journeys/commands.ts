@@ -18,6 +18,12 @@ import {
 const index = z.number().int().min(0).max(10_000)
 const ids = z.array(entityId).min(1).max(1_000)
 const orderList = z.array(entityId).max(5_000)
+/** Orders keyed by group; zod records have no size limit of their own, so one is checked (and named in meta for the contract's bounds test). */
+const orderMap = (key: z.ZodString, maxKeys: number) =>
+  z
+    .record(key, orderList)
+    .refine((r) => Object.keys(r).length <= maxKeys, `at most ${maxKeys} groups`)
+    .meta({ maxKeys })
 
 /** Card fields an edit may change (its place changes through moveCards). */
 export const cardPatchSchema = cardSchema.omit({ id: true, laneId: true, stepId: true }).partial().strict()
@@ -57,8 +63,8 @@ export const patchSchema = z.strictObject({
     .strictObject({
       stages: orderList.optional(),
       lanes: orderList.optional(),
-      steps: z.record(entityId, orderList).optional(),
-      cards: z.record(z.string().max(90), orderList).optional(),
+      steps: orderMap(entityId, 5_000).optional(),
+      cards: orderMap(z.string().max(90), 20_000).optional(),
     })
     .default({}),
 })

@@ -62,6 +62,19 @@ export const importEn = {
   'import.needScore': 'Choose at least one score column or the comment column.',
   'import.needCustomer': 'Choose the column with the customer id or the e-mail address.',
 
+  // Why a file is refused (the error's details.problem; see src-main/import/source/limits.ts).
+  'importProblem.notTable': '{file} is not a text (CSV) or Excel (.xlsx) file, so it cannot be imported.',
+  'importProblem.empty': '{file} is empty.',
+  'importProblem.noRows': '{file} has a header but no rows to import.',
+  'importProblem.tooManyColumns': 'Row {row} has more columns than a spreadsheet can hold ({limit}). The file is damaged or not a table.',
+  'importProblem.tooManyRows': 'The sheet has a row numbered {row}, past the last row a spreadsheet can have ({limit}). The file is damaged.',
+  'importProblem.cellTooLong': 'Row {row}, column {column} holds more than {limit} characters. The file is damaged or not a table of survey answers.',
+  'importProblem.quoteNeverEnds': 'Row {row}, column {column}: a quoted field runs on for more than {limit} characters, so its closing " is probably missing. Fix the quote and import the file again.',
+  'importProblem.rowTooLong': 'Row {row} holds more than {limit} characters. The file is damaged or not a table of survey answers.',
+  'importProblem.workbookTooLarge': 'The workbook unpacks to more data than CX Desk reads: it may be damaged or built to exhaust memory. Open it in Excel or LibreOffice and save it as CSV, then import that.',
+  'importProblem.workbookDamaged': 'The workbook is damaged. Open it in Excel or LibreOffice and save it as CSV (or a new .xlsx), then import that.',
+  'importProblem.readerFailed': 'Reading {file} was stopped: it needed more memory or time than CX Desk gives one file. The file may be damaged; save it again as CSV and import that.',
+
   'rowError.tooLong': 'longer than {limit} characters',
   'rowError.noDateColumn': 'no column is mapped to the date',
   'rowError.empty': 'is empty',

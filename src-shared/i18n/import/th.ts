@@ -63,6 +63,18 @@ export const importTh: Record<keyof typeof importEn, string> = {
   'import.needScore': 'โปรดเลือกคอลัมน์คะแนนอย่างน้อยหนึ่งคอลัมน์ หรือคอลัมน์ความคิดเห็น',
   'import.needCustomer': 'โปรดเลือกคอลัมน์รหัสลูกค้าหรืออีเมล',
 
+  'importProblem.notTable': '{file} ไม่ใช่ไฟล์ข้อความ (CSV) หรือไฟล์ Excel (.xlsx) จึงนำเข้าไม่ได้',
+  'importProblem.empty': '{file} ว่างเปล่า',
+  'importProblem.noRows': '{file} มีแต่แถวหัวตาราง ไม่มีแถวข้อมูลให้นำเข้า',
+  'importProblem.tooManyColumns': 'แถวที่ {row} มีคอลัมน์มากกว่าที่สเปรดชีตรองรับได้ ({limit}) ไฟล์เสียหายหรือไม่ใช่ตาราง',
+  'importProblem.tooManyRows': 'ชีตมีแถวหมายเลข {row} ซึ่งเกินแถวสุดท้ายที่สเปรดชีตรองรับได้ ({limit}) ไฟล์เสียหาย',
+  'importProblem.cellTooLong': 'แถวที่ {row} คอลัมน์ {column} มีข้อความยาวเกิน {limit} ตัวอักษร ไฟล์เสียหายหรือไม่ใช่ตารางคำตอบแบบสำรวจ',
+  'importProblem.quoteNeverEnds': 'แถวที่ {row} คอลัมน์ {column}: ช่องที่อยู่ในเครื่องหมายคำพูดยาวเกิน {limit} ตัวอักษร อาจขาดเครื่องหมาย " ปิด โปรดแก้ไขแล้วนำเข้าไฟล์อีกครั้ง',
+  'importProblem.rowTooLong': 'แถวที่ {row} มีข้อความยาวเกิน {limit} ตัวอักษร ไฟล์เสียหายหรือไม่ใช่ตารางคำตอบแบบสำรวจ',
+  'importProblem.workbookTooLarge': 'เวิร์กบุ๊กนี้เมื่อแตกไฟล์แล้วมีข้อมูลมากเกินกว่าที่ CX Desk อ่าน อาจเสียหายหรือถูกสร้างขึ้นเพื่อใช้หน่วยความจำจนหมด โปรดเปิดด้วย Excel หรือ LibreOffice บันทึกเป็น CSV แล้วนำเข้าไฟล์นั้น',
+  'importProblem.workbookDamaged': 'เวิร์กบุ๊กเสียหาย โปรดเปิดด้วย Excel หรือ LibreOffice บันทึกเป็น CSV (หรือ .xlsx ใหม่) แล้วนำเข้าไฟล์นั้น',
+  'importProblem.readerFailed': 'หยุดอ่าน {file} แล้ว เพราะต้องใช้หน่วยความจำหรือเวลามากกว่าที่ CX Desk ให้ต่อหนึ่งไฟล์ ไฟล์อาจเสียหาย โปรดบันทึกใหม่เป็น CSV แล้วนำเข้าไฟล์นั้น',
+
   'rowError.tooLong': 'ยาวเกิน {limit} ตัวอักษร',
   'rowError.noDateColumn': 'ยังไม่ได้จับคู่คอลัมน์วันที่',
   'rowError.empty': 'ว่างเปล่า',

@@ -63,6 +63,18 @@ export const importVi: Record<keyof typeof importEn, string> = {
   'import.needScore': 'Hãy chọn ít nhất một cột điểm hoặc cột bình luận.',
   'import.needCustomer': 'Hãy chọn cột mã khách hàng hoặc địa chỉ email.',
 
+  'importProblem.notTable': '{file} không phải tệp văn bản (CSV) hay Excel (.xlsx) nên không nhập được.',
+  'importProblem.empty': '{file} trống.',
+  'importProblem.noRows': '{file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào để nhập.',
+  'importProblem.tooManyColumns': 'Dòng {row} có nhiều cột hơn mức một bảng tính có thể chứa ({limit}). Tệp bị hỏng hoặc không phải là bảng.',
+  'importProblem.tooManyRows': 'Trang tính có dòng số {row}, vượt quá dòng cuối cùng mà bảng tính cho phép ({limit}). Tệp bị hỏng.',
+  'importProblem.cellTooLong': 'Dòng {row}, cột {column} chứa hơn {limit} ký tự. Tệp bị hỏng hoặc không phải bảng câu trả lời khảo sát.',
+  'importProblem.quoteNeverEnds': 'Dòng {row}, cột {column}: một ô trong ngoặc kép kéo dài hơn {limit} ký tự, có lẽ thiếu dấu " đóng. Hãy sửa dấu ngoặc kép rồi nhập lại tệp.',
+  'importProblem.rowTooLong': 'Dòng {row} chứa hơn {limit} ký tự. Tệp bị hỏng hoặc không phải bảng câu trả lời khảo sát.',
+  'importProblem.workbookTooLarge': 'Sổ làm việc khi giải nén lớn hơn mức CX Desk đọc: có thể tệp bị hỏng hoặc được tạo ra để làm cạn bộ nhớ. Hãy mở bằng Excel hoặc LibreOffice, lưu thành CSV rồi nhập tệp đó.',
+  'importProblem.workbookDamaged': 'Sổ làm việc bị hỏng. Hãy mở bằng Excel hoặc LibreOffice, lưu thành CSV (hoặc một tệp .xlsx mới) rồi nhập tệp đó.',
+  'importProblem.readerFailed': 'Đã dừng đọc {file}: tệp cần nhiều bộ nhớ hoặc thời gian hơn mức CX Desk dành cho một tệp. Tệp có thể bị hỏng; hãy lưu lại thành CSV rồi nhập tệp đó.',
+
   'rowError.tooLong': 'dài hơn {limit} ký tự',
   'rowError.noDateColumn': 'chưa có cột nào được ghép với ngày',
   'rowError.empty': 'bị trống',

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { createWorkspaceAt } from '../../helpers/files'
 import { benchApp, median, peakRss, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 
@@ -10,7 +11,7 @@ export const foundation: BenchSection = {
     const csv = join(dir, 'responses.csv')
     await writeFeedbackCsv(csv, rows)
     const { ctx, api } = benchApp(dir)
-    await api.call('workspace.create', { path: join(dir, 'bench.cxdesk') })
+    await createWorkspaceAt({ ctx, api }, join(dir, 'bench.cxdesk'))
     const t0 = performance.now()
     const { result: summary, peakRssMB } = await peakRss(() => api.call('import.run', { fileId: ctx.files.register(csv).id }))
     const importMs = performance.now() - t0

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
+import { createWorkspaceAt } from '../../helpers/files'
 import { benchApp, median, peakRss, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 
@@ -50,7 +51,7 @@ export const inbox: BenchSection = {
     const csv = join(dir, 'responses.csv')
     await writeFeedbackCsv(csv, rows)
     const { ctx, api } = benchApp(dir)
-    await api.call('workspace.create', { path: join(dir, 'inbox.cxdesk') })
+    await createWorkspaceAt({ ctx, api }, join(dir, 'inbox.cxdesk'))
     // A few rule tags, as a real workspace has them, so tagging is part of the measured import.
     await api.call('tags.saveRule', { tag: 'Delivery', language: null, keywords: ['delivery', 'rider', 'giao trễ', 'shipper', 'ส่งช้า', 'ไรเดอร์'] })
     await api.call('tags.saveRule', { tag: 'Waiting time', language: null, keywords: ['queue', 'xếp hàng', 'ต่อคิว'] })

@@ -15,4 +15,8 @@ export const sections: BenchSection[] = [
   lazy('metrics', async () => (await import('./metrics')).metrics),
   lazy('journeys', async () => (await import('./journeys')).journeys),
   lazy('reports', async () => (await import('./reports')).reports),
+  lazy('xlsx', async () => (await import('./xlsx')).xlsx),
+  lazy('robustness', async () => (await import('./robustness')).robustness),
+  lazy('cli', async () => (await import('./cli')).cli),
+  lazy('open', async () => (await import('./open')).open),
 ]

@@ -6,6 +6,7 @@ import { newId } from '../../../src-shared/domain/journeys/ids'
 import { newCard } from '../../../src-shared/domain/journeys/cards'
 import { laneTypes, type Card } from '../../../src-shared/domain/journeys/model'
 import { startApp, type RunningApp } from '../../e2e/fixtures'
+import { createWorkspaceAt } from '../../helpers/files'
 import { benchApp, median, type BenchSection } from '../harness'
 import { frameWork } from '../frameWork'
 
@@ -132,7 +133,7 @@ export const journeys: BenchSection = {
   async run({ dir }) {
     // Storing an edit, measured in-process on a workspace file (what journeys.apply costs the main process).
     const { ctx, api } = benchApp(dir)
-    await api.call('workspace.create', { path: join(dir, 'journeys.cxdesk') })
+    await createWorkspaceAt({ ctx, api }, join(dir, 'journeys.cxdesk'))
     const { id: localId } = await api.call('journeys.create', { name: 'Bench', template: 'blank', locale: 'en' })
     let revision = 0
     const blank = (await api.call('journeys.get', { id: localId })).doc

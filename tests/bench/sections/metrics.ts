@@ -9,6 +9,7 @@ import { responseWriter } from '../../../src-main/db/repositories/responses'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { forgetSnapshotRows } from '../../../src-main/db/repositories/rollups/snapshot'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
+import { createWorkspaceAt } from '../../helpers/files'
 import { benchApp, median, middle, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 import { duckdbMirror } from './metricsDuckdb'
@@ -98,7 +99,7 @@ export const metrics: BenchSection = {
     await writeFeedbackCsv(csv, rows)
     const file = join(dir, 'metrics.cxdesk')
     const { ctx, api } = benchApp(dir)
-    await api.call('workspace.create', { path: file })
+    await createWorkspaceAt({ ctx, api }, file)
     const open = ctx.session.require()
     seedCustomers(open.ws.sqlite, Math.max(50, Math.floor(rows / 8)))
     let t = performance.now()

@@ -3,6 +3,7 @@ import { defaultReportOptions, type ReportOptions } from '../../../src-shared/ap
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { hostPrinter } from '../../../src-main/reports/hostPrinter'
 import { withReportHost } from '../../../src-main/cli/reportCommand'
+import { createWorkspaceAt, destination } from '../../helpers/files'
 import { benchApp, median, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 import { seedCustomers, seedFollowUpsAndTags } from './metrics'
@@ -21,7 +22,7 @@ export const reports: BenchSection = {
     const file = join(dir, 'reports.cxdesk')
     let appUrl: string | null = null
     const { ctx, api, invoke } = benchApp(dir, 'Asia/Bangkok', { kind: 'cli', systemLocales: () => [], printToPdf: hostPrinter(() => appUrl) })
-    await api.call('workspace.create', { path: file })
+    await createWorkspaceAt({ ctx, api }, file)
     const open = ctx.session.require()
     seedCustomers(open.ws.sqlite, Math.max(50, Math.floor(rows / 8)))
     await api.call('import.run', { fileId: ctx.files.register(csv).id })
@@ -37,7 +38,7 @@ export const reports: BenchSection = {
     await withReportHost(ctx, invoke, (url) => (appUrl = url), async () => {
       let n = 0
       const exportOnce = async (options: ReportOptions) => {
-        const result = await api.call('reports.export', { exportId: `bench-export-${n++}`, options, path: join(dir, `report-${n}.pdf`) })
+        const result = await api.call('reports.export', { exportId: `bench-export-${n++}`, options, fileId: destination({ ctx }, join(dir, `report-${n}.pdf`), 'reportPdf') })
         return result!
       }
       // The first export warms the page cache and the browser's disk cache, as a second click would find them.

@@ -31,7 +31,7 @@ describe('the contract dispatcher', () => {
     ['out of range', 'feedback.list', { limit: 100_000 }, 'VALIDATION'],
     ['unknown key', 'feedback.list', { limit: 10, sql: 'DROP TABLE responses' }, 'VALIDATION'],
     ['oversized string', 'workspace.create', { name: 'x'.repeat(10_000) }, 'VALIDATION'],
-    ['oversized path', 'workspace.open', { path: '/'.repeat(5_000) }, 'VALIDATION'],
+    ['a path where a file id is meant', 'workspace.open', { fileId: '/'.repeat(5_000) }, 'VALIDATION'],
     ['bad enum', 'metrics.series', { metric: 'nps', by: 'fortnight' }, 'VALIDATION'],
     ['bad date', 'metrics.series', { metric: 'nps', by: 'month', from: '31/12/2025' }, 'VALIDATION'],
     ['bad time zone', 'workspace.setTimezone', { timezone: '../../etc/passwd' }, 'VALIDATION'],

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3'
 import { CXDESK_APPLICATION_ID } from '../../../src-main/db/connect'
 import { LATEST_SCHEMA_VERSION } from '../../../src-main/db/migrations/index'
 import { testApp, type TestApp } from '../../helpers/context'
+import { createWorkspaceAt, destination, openWorkspaceAt } from '../../helpers/files'
 
 let app: TestApp
 let dir: string
@@ -25,7 +26,7 @@ const fingerprint = (folder: string) =>
 /** Opening must fail with `code`, and leave the folder byte-for-byte as it was (no side files either). */
 async function expectRefused(path: string, code: string) {
   const before = fingerprint(dir)
-  await expect(app.api.call('workspace.open', { path })).rejects.toMatchObject({ code })
+  await expect(openWorkspaceAt(app, path)).rejects.toMatchObject({ code })
   expect(fingerprint(dir)).toEqual(before)
   expect(app.ctx.session.open).toBeNull()
 }
@@ -33,26 +34,26 @@ async function expectRefused(path: string, code: string) {
 describe('workspace files', () => {
   it('creates a single self-contained file and reopens it with its data', async () => {
     const path = join(dir, 'Client A.cxdesk')
-    const created = await app.api.call('workspace.create', { path, timezone: 'Asia/Ho_Chi_Minh' })
+    const created = await createWorkspaceAt(app, path, { timezone: 'Asia/Ho_Chi_Minh' })
     expect(created).toMatchObject({ path, name: 'Client A', timezone: 'Asia/Ho_Chi_Minh', schemaVersion: LATEST_SCHEMA_VERSION, responseCount: 0 })
     await app.api.call('workspace.close', {})
     expect(readdirSync(dir)).toEqual(['Client A.cxdesk'])
-    const reopened = await app.api.call('workspace.open', { path })
+    const reopened = await openWorkspaceAt(app, path)
     expect(reopened).toMatchObject({ name: 'Client A', timezone: 'Asia/Ho_Chi_Minh' })
   })
 
   it('refuses to overwrite an existing file', async () => {
     const path = join(dir, 'x.cxdesk')
     writeFileSync(path, 'precious')
-    await expect(app.api.call('workspace.create', { path })).rejects.toMatchObject({ code: 'FILE_EXISTS' })
+    await expect(createWorkspaceAt(app, path)).rejects.toMatchObject({ code: 'FILE_EXISTS' })
     expect(readFileSync(path, 'utf8')).toBe('precious')
   })
 
   it('keeps the current workspace open when opening another one fails', async () => {
     const good = join(dir, 'good.cxdesk')
-    await app.api.call('workspace.create', { path: good })
+    await createWorkspaceAt(app, good)
     writeFileSync(join(dir, 'junk.cxdesk'), 'not a database at all'.repeat(50))
-    await expect(app.api.call('workspace.open', { path: join(dir, 'junk.cxdesk') })).rejects.toMatchObject({ code: 'NOT_A_WORKSPACE' })
+    await expect(openWorkspaceAt(app, join(dir, 'junk.cxdesk'))).rejects.toMatchObject({ code: 'NOT_A_WORKSPACE' })
     expect((await app.api.call('workspace.current', {}))?.path).toBe(good)
   })
 
@@ -72,7 +73,7 @@ describe('workspace files', () => {
 
   it('refuses a truncated workspace without changing it', async () => {
     const path = join(dir, 'full.cxdesk')
-    await app.api.call('workspace.create', { path })
+    await createWorkspaceAt(app, path)
     await app.api.call('workspace.close', {})
     const bytes = readFileSync(path)
     rmSync(path)
@@ -85,7 +86,7 @@ describe('workspace files', () => {
 
   it('refuses a file written by a newer version without changing it', async () => {
     const path = join(dir, 'future.cxdesk')
-    await app.api.call('workspace.create', { path })
+    await createWorkspaceAt(app, path)
     await app.api.call('workspace.close', {})
     const db = new Database(path)
     db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
@@ -94,7 +95,7 @@ describe('workspace files', () => {
   })
 
   it('says the file is missing when it is', async () => {
-    await expect(app.api.call('workspace.open', { path: join(dir, 'gone.cxdesk') })).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' })
+    await expect(openWorkspaceAt(app, join(dir, 'gone.cxdesk'))).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' })
   })
 
   it('backs up an older workspace before migrating it, then opens it migrated', async () => {
@@ -105,7 +106,7 @@ describe('workspace files', () => {
     db.exec("CREATE TABLE legacy_note (text TEXT); INSERT INTO legacy_note VALUES ('kept')")
     db.close()
     const original = readFileSync(path)
-    const info = await app.api.call('workspace.open', { path })
+    const info = await openWorkspaceAt(app, path)
     expect(info?.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     const backups = readdirSync(dir).filter((f) => f.endsWith('.bak'))
     expect(backups).toHaveLength(1)
@@ -120,19 +121,19 @@ describe('workspace files', () => {
 
   it('saves a consistent copy that opens on its own', async () => {
     const path = join(dir, 'src.cxdesk')
-    await app.api.call('workspace.create', { path })
-    const copy = await app.api.call('workspace.saveCopy', { path: join(dir, 'copy') })
+    await createWorkspaceAt(app, path)
+    const copy = await app.api.call('workspace.saveCopy', { fileId: destination(app, join(dir, 'copy'), 'workspaceCopy') })
     expect(copy?.path).toBe(join(dir, 'copy.cxdesk'))
     expect(existsSync(join(dir, 'copy.cxdesk-wal'))).toBe(false)
     await app.api.call('workspace.close', {})
-    expect(await app.api.call('workspace.open', { path: join(dir, 'copy.cxdesk') })).toMatchObject({ name: 'src' })
+    expect(await openWorkspaceAt(app, join(dir, 'copy.cxdesk'))).toMatchObject({ name: 'src' })
   })
 
   it('remembers recent workspaces and the last one opened', async () => {
     const a = join(dir, 'a.cxdesk')
     const b = join(dir, 'b.cxdesk')
-    await app.api.call('workspace.create', { path: a })
-    await app.api.call('workspace.create', { path: b })
+    await createWorkspaceAt(app, a)
+    await createWorkspaceAt(app, b)
     const list = await app.api.call('workspace.list', {})
     expect(list.recent.map((r) => r.path)).toEqual([b, a])
     expect(app.ctx.prefs?.get().lastWorkspace).toBe(b)
@@ -147,7 +148,7 @@ describe('workspace files', () => {
   })
 
   it('recomputes local dates when the time zone changes', async () => {
-    await app.api.call('workspace.create', { path: join(dir, 'tz.cxdesk'), timezone: 'UTC' })
+    await createWorkspaceAt(app, join(dir, 'tz.cxdesk'), { timezone: 'UTC' })
     const sqlite = app.ctx.session.require().ws.sqlite
     sqlite
       .prepare(`INSERT INTO responses (dedup_key, question_id, score, submitted_at, local_date, status, created_at, updated_at) VALUES ('k', 1, 9, ?, ?, 'new', 0, 0)`)
@@ -162,7 +163,7 @@ describe('a version 1 workspace (fixture kept from the first release of the sche
   it('is backed up, migrated to the latest version, and keeps its data with bands computed', async () => {
     const path = join(dir, 'v1.cxdesk')
     writeFileSync(path, readFileSync(join(__dirname, '../../fixtures/workspace-v1.cxdesk')))
-    const info = await app.api.call('workspace.open', { path })
+    const info = await openWorkspaceAt(app, path)
     expect(info).toMatchObject({ name: 'Version 1 client', timezone: 'Asia/Bangkok', schemaVersion: LATEST_SCHEMA_VERSION, responseCount: 8 })
     expect(readdirSync(dir).some((f) => /^v1\.cxdesk\.v1-.*\.bak$/.test(f))).toBe(true)
     const sqlite = app.ctx.session.require().ws.sqlite

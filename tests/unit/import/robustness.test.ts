@@ -11,6 +11,7 @@ import { AppError } from '../../../src-shared/api/result'
 import { freshWorkspace } from '../../helpers/db'
 import { fakeClock } from '../../helpers/clock'
 import { testApp } from '../../helpers/context'
+import { createWorkspaceAt } from '../../helpers/files'
 import { fileAt, importFile, rows } from '../../helpers/importing'
 import { writeFeedbackCsv } from '../../bench/writeFeedbackCsv'
 
@@ -121,7 +122,7 @@ describe('the import worker', () => {
   it('imports into a workspace file from a worker thread and reports progress', async () => {
     const app = testApp()
     try {
-      await app.api.call('workspace.create', { path: join(app.dir, 'w.cxdesk') })
+      await createWorkspaceAt(app, join(app.dir, 'w.cxdesk'))
       const events: string[] = []
       app.ctx.events.subscribe((e) => events.push(e.name))
       const ref = app.ctx.files.register(join(__dirname, '../../fixtures/generator-400.csv'))

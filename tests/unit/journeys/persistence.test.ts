@@ -9,6 +9,7 @@ import type { JourneyDoc } from '../../../src-shared/domain/journeys/model'
 import { applyCommands, integrityProblem } from '../../../src-shared/domain/journeys/reducer'
 import { ApiCallError } from '../../../src-shared/api/client'
 import { testApp, type TestApp } from '../../helpers/context'
+import { createWorkspaceAt, openWorkspaceAt } from '../../helpers/files'
 import { card } from './fixtures'
 
 let app: TestApp
@@ -16,13 +17,13 @@ let path: string
 beforeEach(async () => {
   app = testApp()
   path = join(app.dir, 'maps.cxdesk')
-  await app.api.call('workspace.create', { path })
+  await createWorkspaceAt(app, path)
 })
 afterEach(() => app.cleanup())
 
 async function reopen(): Promise<void> {
   await app.api.call('workspace.close', {})
-  await app.api.call('workspace.open', { path })
+  await openWorkspaceAt(app, path)
 }
 
 /** Applies commands through the contract, the way the editor saves, and returns what the editor would hold. */
@@ -173,7 +174,7 @@ describe('journey maps in the workspace', () => {
     await new Promise((r) => child.once('close', r))
     const other = path
     path = join(app.dir, 'killed.cxdesk')
-    await app.api.call('workspace.open', { path })
+    await openWorkspaceAt(app, path)
     const found = await app.api.call('journeys.get', { id: killedAfter.id })
     path = other
     expect(integrityProblem(found.doc)).toBeNull()

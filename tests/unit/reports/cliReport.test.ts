@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { testApp, type TestApp } from '../../helpers/context'
+import { openWorkspaceAt } from '../../helpers/files'
 import { formatters } from '../../../src-renderer/src/i18n/format'
 import { translator } from '../../../src-shared/i18n/translate'
 import type { Locale } from '../../../src-shared/domain/locales'
@@ -26,7 +27,7 @@ afterAll(() => app.cleanup())
 
 /** What the metrics engine says for the report's period, read through the same channels the app's pages use. */
 async function engineFigures() {
-  await app.api.call('workspace.open', { path: workspace })
+  await openWorkspaceAt(app, workspace)
   try {
     const filter = { from: FROM, to: TO }
     const [nps, csat, ces, ttr, list] = await Promise.all([
@@ -90,7 +91,7 @@ describe.each(['en', 'vi', 'th'] as const)('cxdesk report --locale %s', (locale:
 
 describe('cxdesk report on the command line', () => {
   it('makes the report a saved template describes (next month’s report in one command)', async () => {
-    await app.api.call('workspace.open', { path: workspace })
+    await openWorkspaceAt(app, workspace)
     await app.api.call('reports.saveTemplate', {
       name: 'Quarterly deliverable',
       options: { ...defaultReportOptions('consultant', 'th'), title: 'ทบทวนรายไตรมาส', sections: ['cover', 'headline', 'appendix'], period: { preset: 'custom', from: FROM, to: TO }, paper: 'letter', orientation: 'landscape' },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { testApp, type TestApp } from '../../helpers/context'
+import { destination } from '../../helpers/files'
 import { defaultReportOptions, reportSections, type ReportOptions } from '../../../src-shared/api/reports'
 import type { AppEvent } from '../../../src-shared/api/events'
 import type { PdfPrintRequest } from '../../../src-main/app/platform'
@@ -112,12 +113,25 @@ describe('exporting a PDF', () => {
     expect(existsSync(download.path)).toBe(false)
   })
 
-  it('writes to the path given, atomically: a failed print leaves no file, and a cancel says so', async () => {
+  it('writes to a destination the platform registered, once', async () => {
+    const path = join(app.dir, 'chosen.pdf')
+    const fileId = destination(app, path, 'reportPdf')
+    const result = await app.api.call('reports.export', { exportId: 'export-chosen', options: options(), fileId })
+    expect(result).toMatchObject({ path, downloadId: null, pages: 2 })
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
+    // A write reference is used up: the same id cannot write again, nor be used for anything else.
+    await expect(app.api.call('reports.export', { exportId: 'export-again', options: options(), fileId })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    const copyId = destination(app, join(app.dir, 'copy.cxdesk'), 'workspaceCopy')
+    await expect(app.api.call('reports.export', { exportId: 'export-wrong', options: options(), fileId: copyId })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(existsSync(join(app.dir, 'copy.cxdesk'))).toBe(false)
+  })
+
+  it('writes to the destination given, atomically: a failed print leaves no file, and a cancel says so', async () => {
     const path = join(app.dir, 'report.pdf')
     printer = async () => {
       throw new Error('the printer broke')
     }
-    await expect(app.api.call('reports.export', { exportId: 'export-two', options: options(), path })).rejects.toThrow()
+    await expect(app.api.call('reports.export', { exportId: 'export-two', options: options(), fileId: destination(app, path, 'reportPdf') })).rejects.toThrow()
     expect(existsSync(path)).toBe(false)
     expect(readdirSync(app.dir).filter((f) => f.includes('.tmp-'))).toEqual([])
 
@@ -126,7 +140,7 @@ describe('exporting a PDF', () => {
         req.signal?.addEventListener('abort', () => reject(new Error('aborted')))
         void app.api.call('reports.cancelExport', { exportId: 'export-three' })
       })
-    await expect(app.api.call('reports.export', { exportId: 'export-three', options: options(), path })).rejects.toMatchObject({ code: 'CANCELLED' })
+    await expect(app.api.call('reports.export', { exportId: 'export-three', options: options(), fileId: destination(app, path, 'reportPdf') })).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(existsSync(path)).toBe(false)
   })
 })

@@ -33,7 +33,7 @@ export function StartScreen() {
           <Button onClick={() => void actions.openDemo()}>{t('start.demo')}</Button>
         </div>
         {naming && <NewWorkspaceForm folder={actions.workspacesDir} onCreate={actions.createNamed} onCancel={() => setNaming(false)} />}
-        <WorkspaceList onOpen={(path) => void actions.open(path)} />
+        <WorkspaceList onOpen={(fileId) => void actions.open(fileId)} />
       </div>
     </main>
   )

@@ -88,8 +88,8 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
       </Modal>
       <Modal title={t('workspace.open')} open={panel === 'open'} onClose={() => setPanel(null)}>
         <WorkspaceList
-          onOpen={async (path) => {
-            if (await actions.open(path)) setPanel(null)
+          onOpen={async (fileId) => {
+            if (await actions.open(fileId)) setPanel(null)
           }}
         />
         <div className="form-actions">

@@ -33,7 +33,8 @@ export function useWorkspaceActions() {
     clearNotice: () => setNotice(null),
     createNamed: (name: string) => run(() => api.call('workspace.create', { name })),
     createWithDialog: () => run(() => api.call('workspace.create', {})),
-    open: (path?: string) => run(() => api.call('workspace.open', path ? { path } : {})),
+    /** A workspace from workspace.list by its id; without one, the desktop's open dialog. */
+    open: (fileId?: string) => run(() => api.call('workspace.open', fileId ? { fileId } : {})),
     openDemo: () => run(() => api.call('workspace.openDemo', {})),
     close: () => run(() => api.call('workspace.close', {})),
     async saveCopy(savedMessage: (path: string) => string) {

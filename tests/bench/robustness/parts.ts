@@ -1,0 +1,5 @@
+import { httpPart } from './httpPart'
+import type { RobustnessPart } from './part'
+
+/** The parts of `npm run bench -- --only robustness`, in the order they run. Each part adds its own file and one line here. */
+export const robustnessParts: RobustnessPart[] = [httpPart]
