@@ -258,7 +258,11 @@ export interface RollupJournalTable {
   location: string | null
   language: string | null
   segment: string | null
+  /** The response's owner (migration 2026-11-29-rollup-owner). */
+  owner: string | null
   delta: number
+  /** A leaving's (fact 3) customer_since as written: churn counts only the customers there at a period's start (migration 2026-11-28-churn-cohort). */
+  joined_stamp: string | null
 }
 
 export interface RollupValuesTable {
@@ -279,7 +283,9 @@ export interface RollupCubeTable {
   location: number
   language: number
   segment: number
-  /** The score; for follow-ups the whole hours to resolution (−1 still open, −2 closed without action); 0 for customers. */
+  /** Who follows the response up (migration 2026-11-29-rollup-owner). */
+  owner: number
+  /** The score; for follow-ups the whole hours to resolution (−1 still open, −2 closed without action); 0 for customers, except a leaving's join day (day number) in the day cube. */
   value: number
   /** 1, 0, −1, or 2 for none. */
   band: number

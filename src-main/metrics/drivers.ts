@@ -5,6 +5,7 @@ import { MIN_RELIABLE_N, type MetricKind } from '../../src-shared/domain/scores'
 import type { ScoreCountRow } from '../db/repositories/scoreCounts'
 import { ScoreAccumulator } from './accumulator'
 import { figureOf } from './figures'
+import { marginVerdict } from '../../src-shared/domain/significance'
 import { seriesCounts, type MetricsSource } from './series'
 
 function accumulate(rows: ScoreCountRow[], sign = 1, into = new ScoreAccumulator()): ScoreAccumulator {
@@ -17,7 +18,11 @@ function accumulate(rows: ScoreCountRow[], sign = 1, into = new ScoreAccumulator
  * the overall score would change if its responses scored like all the others — n/N · (rest − value),
  * which for NPS and CSAT adds up exactly, since the overall score is the n-weighted mix of the group
  * and the rest. Positive = pulls the score down. For a CES question where lower is better, the
- * sign is turned so that positive still means "makes things worse".
+ * sign is turned so that positive still means "makes things worse". Each impact has its 95% margin,
+ * n/N · √(moe_group² + moe_rest²) (the group and the rest are independent samples, n/N taken as
+ * fixed); a driver is within noise when the gap between the group and the rest is not significant
+ * by the tiles' rule (domain/significance.ts), and cannot be said to be either with too few answers
+ * or a margin of 0.
  */
 export async function drivers(src: MetricsSource, q: { metric: MetricKind; filter?: FeedbackFilter; limit: number }) {
   const all = (await seriesCounts(src, { metric: q.metric, filter: q.filter })).rows
@@ -39,8 +44,21 @@ export async function drivers(src: MetricsSource, q: { metric: MetricKind; filte
       const restAcc = accumulate(groupRows, -1, accumulate(all))
       const rest = restAcc.n > 0 ? figureOf(q.metric, restAcc) : null
       const lowerBetter = q.metric === 'ces' && g.scale?.direction === 'lower_better'
-      const impact = g.value === null || rest?.value == null || !overall.n ? null : ((g.n / overall.n) * (rest.value - g.value)) * (lowerBetter ? -1 : 1)
-      out.push({ dim, group, n: g.n, value: g.value, rest: rest?.value ?? null, impact, lowSample: g.n < MIN_RELIABLE_N })
+      const known = g.value !== null && rest?.value != null && overall.n > 0
+      const impact = known ? (g.n / overall.n) * (rest!.value! - g.value!) * (lowerBetter ? -1 : 1) : null
+      // The group and the rest are different responses: the gap's margin is √(moe_g² + moe_rest²), scaled like the impact.
+      const gap = known ? marginVerdict(rest!.value! - g.value!, g.moe95, rest!.moe95, g.lowSample || rest!.lowSample) : null
+      out.push({
+        dim,
+        group,
+        n: g.n,
+        value: g.value,
+        rest: rest?.value ?? null,
+        impact,
+        impactMoe95: gap?.moe95 == null ? null : (g.n / overall.n) * gap.moe95,
+        withinNoise: gap?.significant == null ? null : !gap.significant,
+        lowSample: g.n < MIN_RELIABLE_N,
+      })
     }
   }
   out.sort((a, b) => (b.impact ?? -Infinity) - (a.impact ?? -Infinity))

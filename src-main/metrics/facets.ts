@@ -1,17 +1,18 @@
 import type Database from 'better-sqlite3'
-import { cubeDims, sliceDimNumber } from '../db/repositories/rollups/layout'
+import { cubeDims, sliceDimNumber, type CubeDim } from '../db/repositories/rollups/layout'
 import { facetCounts, tagNames, valueNames } from '../db/repositories/rollups/read'
 
 /** The values of each dimension with their number of scored responses, most frequent first, for filter pickers. */
 export function facets(sqlite: Database.Database): Record<string, Array<{ value: string; n: number }>> {
   const { summarised, journal, journalTags } = facetCounts(sqlite)
   const tagDim = sliceDimNumber.tag
+  const nameOf = new Map(Object.entries(sliceDimNumber).map(([name, dim]) => [dim, name as CubeDim | 'tag']))
   const values = valueNames(sqlite, summarised.filter(([dim]) => dim !== tagDim).map(([, id]) => id))
   const tags = tagNames(sqlite, [...summarised.filter(([dim]) => dim === tagDim).map(([, id]) => id), ...journalTags.map(([id]) => id)])
   const counts = new Map<string, Map<string, number>>()
   const add = (dim: number, value: string | null | undefined, n: number) => {
     if (value === null || value === undefined) return
-    const name = dim === tagDim ? 'tag' : cubeDims[dim - 1]
+    const name = nameOf.get(dim)!
     let m = counts.get(name)
     if (!m) counts.set(name, (m = new Map()))
     m.set(value, (m.get(value) ?? 0) + n)

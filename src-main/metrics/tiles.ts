@@ -2,7 +2,7 @@ import type { Comparison, Figure, Tile } from '../../src-shared/api/metrics'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
 import type { PeriodUnit } from '../../src-shared/domain/periods'
 import { metricKinds, MIN_RELIABLE_N } from '../../src-shared/domain/scores'
-import { changeBetween } from './compare'
+import { changeBetween, intervalChangeBetween } from './compare'
 import { lifecycleSeries } from './lifecycle'
 import { comparisonPeriod, currentPeriod } from './periodRanges'
 import { responseRateSeries } from './responseRate'
@@ -13,12 +13,12 @@ type Source = MetricsSource & { localDateOf: (ms: number) => string; today: stri
 type DateRange = { from: string; to: string }
 type Value = { value: number | null; n: number; moe95: number | null; lowSample: boolean }
 
-function tile(metric: Tile['metric'], current: Value, previous: Value | null, missing: Tile['missing'], extra?: Tile['extra']): Tile {
+function tile(metric: Tile['metric'], current: Value, previous: Value | null, missing: Tile['missing'], extra?: Tile['extra'], change = previous ? changeBetween(current, previous) : null): Tile {
   return {
     metric,
     ...current,
     previous: previous ? { value: previous.value, n: previous.n, moe95: previous.moe95 } : null,
-    change: previous ? changeBetween(current, previous) : null,
+    change,
     missing: current.value === null ? missing : null,
     ...(extra ? { extra } : {}),
   }
@@ -53,7 +53,12 @@ export async function tilesBetween(src: Source, q: { current: DateRange; compari
 
   const [ttrCur, ttrPrev] = await Promise.all(ranges.map((f) => (f ? ttrSeries(src, { filter: f }).then((s) => s.overall) : null)))
   const ttrValue = (t: NonNullable<typeof ttrCur>) => ({ value: t.medianHours, n: t.resolved, moe95: null, lowSample: t.resolved < MIN_RELIABLE_N })
-  out.push(tile('ttr', ttrValue(ttrCur!), ttrPrev ? ttrValue(ttrPrev) : null, 'noData', { p90Hours: ttrCur!.p90Hours, stillOpen: ttrCur!.stillOpen, needed: ttrCur!.needed }))
+  // A median has no margin of error: its change is judged by whether the 95% intervals separate.
+  const ttrInterval = (t: NonNullable<typeof ttrCur>) => ({ ...ttrValue(t), interval: t.medianLow === null || t.medianHigh === null ? null : ([t.medianLow, t.medianHigh] as const) })
+  const { p90Hours, stillOpen, needed, medianLow, medianHigh, p90Low, p90High } = ttrCur!
+  out.push(
+    tile('ttr', ttrValue(ttrCur!), ttrPrev ? ttrValue(ttrPrev) : null, 'noData', { p90Hours, stillOpen, needed, medianLow, medianHigh, p90Low, p90High }, ttrPrev ? intervalChangeBetween(ttrInterval(ttrCur!), ttrInterval(ttrPrev)) : null),
+  )
 
   // The whole range as one stretch (a period of the dashboard, or a report's days).
   const [lifeCur, lifePrev] = ranges.map((f) => (f ? lifecycleSeries(src, { filter: f }, 'auto', { countUndated: false }) : null))
@@ -63,7 +68,9 @@ export async function tilesBetween(src: Source, q: { current: DateRange; compari
       const r = l ? lifeRow(l) : undefined
       return { value: r ? (metric === 'churn' ? r.churnRate : r.retentionRate) : null, n: r?.atStart ?? 0, moe95: r?.moe95 ?? null, lowSample: r?.lowSample ?? true }
     }
-    out.push(tile(metric, value(lifeCur), lifePrev ? value(lifePrev) : null, 'noLifecycle', metric === 'churn' ? { lost: lifeRow(lifeCur!)?.lost ?? null, atStart: lifeRow(lifeCur!)?.atStart ?? null } : undefined))
+    const row = lifeRow(lifeCur!)
+    const extra: Tile['extra'] = metric === 'churn' ? { lost: row?.lost ?? null, atStart: row?.atStart ?? null } : { retained: row?.retained ?? null, atStart: row?.atStart ?? null }
+    out.push(tile(metric, value(lifeCur), lifePrev ? value(lifePrev) : null, 'noLifecycle', extra))
   }
 
   const [rateCur, ratePrev] = await Promise.all(ranges.map((f) => (f ? responseRateSeries(src, { by: q.by, filter: f }).then((s) => s.overall) : null)))

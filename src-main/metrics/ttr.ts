@@ -5,6 +5,7 @@ import { MIN_RELIABLE_N } from '../../src-shared/domain/scores'
 import { followUps } from '../db/repositories/followUps'
 import { FACT_FOLLOW_UP } from '../db/repositories/rollups/layout'
 import { factDerivations } from './rollups/derivations'
+import { quantileRanks } from './quantileInterval'
 import { readSnapshot } from '../db/repositories/rollups/snapshot'
 import { questionInfo, readFacts, rollupsCanAnswer } from './rollups/rollupCounts'
 import type { CountsSource, MetricsSource } from './series'
@@ -21,7 +22,8 @@ type HoursCount = { value: number; n: number }
 /**
  * The figures of a set of follow-ups from their hours to resolution: median (the middle value, or
  * the mean of the two middle values) and nearest-rank 90th percentile (the smallest value with at
- * least 90% of the resolved items at or below it), in whole hours, with counts.
+ * least 90% of the resolved items at or below it), in whole hours, with counts, and a 95%
+ * confidence interval for each from the order statistics (quantileInterval.ts).
  */
 export function ttrFigure(cells: HoursCount[]): Omit<TtrRow, 'period' | 'periodStart' | 'group'> {
   let needed = 0
@@ -41,7 +43,13 @@ export function ttrFigure(cells: HoursCount[]): Omit<TtrRow, 'period' | 'periodS
     return null
   }
   const median = total ? (total % 2 ? at((total + 1) / 2)! : (at(total / 2)! + at(total / 2 + 1)!) / 2) : null
-  return { needed, resolved: total, stillOpen, medianHours: median, p90Hours: total ? at(Math.ceil(0.9 * total)) : null, lowSample: total < MIN_RELIABLE_N }
+  const interval = (p: number) => {
+    const ranks = quantileRanks(total, p)
+    return ranks ? [at(ranks[0]), at(ranks[1])] : [null, null]
+  }
+  const [medianLow, medianHigh] = interval(0.5)
+  const [p90Low, p90High] = interval(0.9)
+  return { needed, resolved: total, stillOpen, medianHours: median, p90Hours: total ? at(Math.ceil(0.9 * total)) : null, medianLow, medianHigh, p90Low, p90High, lowSample: total < MIN_RELIABLE_N }
 }
 
 /** The follow-up counts behind TTR, per local date (raw) or period start (summaries). */

@@ -3,8 +3,8 @@ import { isoDate, shortText } from './limits'
 import { followUpStatuses, metricKinds, scoreBands } from '../domain/scores'
 import { sentimentLabels } from '../domain/sentiment'
 
-/** What feedback can be broken down by (charts) and filtered on (inbox and charts alike). */
-export const dimensions = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag'] as const
+/** What feedback can be broken down by (charts) and filtered on (inbox and charts alike); owner is who follows a response up. */
+export const dimensions = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag', 'owner'] as const
 export type Dimension = (typeof dimensions)[number]
 
 const values = z.array(shortText).max(200)

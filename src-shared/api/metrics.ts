@@ -61,14 +61,23 @@ export type DashboardMetric = (typeof dashboardMetrics)[number]
 export const comparisons = ['previous', 'lastYear', 'none'] as const
 export type Comparison = (typeof comparisons)[number]
 
+/** A 95% confidence interval [low, high]. */
+export const intervalSchema = z.tuple([z.number(), z.number()])
+
 /** A difference between two figures and whether it exceeds their combined 95% margin of error (METRICS.md). */
 export const changeSchema = z.object({
   delta: z.number(),
-  /** 1.96 · √(Var₁ + Var₂); null when either side has no margin of error. */
+  /** 1.96 · √(Var₁ + Var₂); null when either side has no margin of error (a median: its interval is in the tile's extra). */
   moe95: z.number().nullable(),
-  /** Null when it cannot be said: too few responses, or a figure (a median) without a margin of error. */
+  /**
+   * Whether the difference exceeds the combined margin (a median: whether the two 95% intervals do
+   * not overlap). Null when it cannot be said: too few responses, or a side without a margin, or with
+   * a margin (an interval) of zero.
+   */
   significant: z.boolean().nullable(),
   reason: z.enum(['lowSample', 'noMargin']).nullable(),
+  /** For a median (TTR), the two 95% intervals the verdict compares; absent for figures with a margin of error. */
+  intervals: z.object({ current: intervalSchema.nullable(), previous: intervalSchema.nullable() }).optional(),
 })
 export type Change = z.infer<typeof changeSchema>
 
@@ -84,7 +93,11 @@ export const tileSchema = z.object({
   lowSample: z.boolean(),
   previous: z.object({ value: z.number().nullable(), n: z.number().int(), moe95: z.number().nullable() }).nullable(),
   change: changeSchema.nullable(),
-  /** TTR: median and 90th percentile in hours, and the count still open. */
+  /**
+   * TTR: 90th percentile in hours (p90Hours), counts still open and needed, and the 95% intervals of
+   * the median and the 90th percentile (medianLow, medianHigh, p90Low, p90High); churn: lost and at
+   * start; retention: retained and at start; response rate: sent and responses.
+   */
   extra: z.record(z.string(), z.number().nullable()).optional(),
   /** Why there is no value: no data in the period, no sends entered, no lifecycle dates, scales that cannot be mixed. */
   missing: z.enum(['noData', 'noSends', 'noLifecycle', 'mixedScales']).nullable(),
@@ -102,6 +115,15 @@ export const ttrRowSchema = z.object({
   stillOpen: z.number().int(),
   medianHours: z.number().nullable(),
   p90Hours: z.number().nullable(),
+  /**
+   * 95% confidence intervals of the median and the 90th percentile, in hours, from the order
+   * statistics (binomial method): null when too few items are resolved for one (6 for the median,
+   * 36 for the 90th percentile).
+   */
+  medianLow: z.number().nullable(),
+  medianHigh: z.number().nullable(),
+  p90Low: z.number().nullable(),
+  p90High: z.number().nullable(),
   lowSample: z.boolean(),
 })
 export type TtrRow = z.infer<typeof ttrRowSchema>
@@ -112,16 +134,25 @@ export const lifecycleRowSchema = z.object({
   periodEnd: z.string().nullable(),
   /** The segment or location, when broken down by one. */
   group: z.string().nullable(),
+  /** The cohort S: customers active at the period's start (joined before it, not gone before it). */
   atStart: z.number().int(),
+  /** Members of the cohort who left during the period (customers who joined during it are not members). */
   lost: z.number().int(),
+  /** Customers who joined during the period. */
   gained: z.number().int(),
+  /** Customers active at the period's end: at start + gained − lost − lostNew. */
   atEnd: z.number().int(),
-  /** Lost ÷ at start × 100. */
+  /** Members of the cohort still active at the end: at start − lost. */
+  retained: z.number().int(),
+  /** Customers who joined during the period and left during it too (not churn: they were not in the cohort). */
+  lostNew: z.number().int(),
+  /** Lost ÷ at start × 100: always 0–100. */
   churnRate: z.number().nullable(),
-  /** Standard retention: (at end − new) ÷ at start × 100. */
+  /** Standard retention: retained ÷ at start × 100 = (at end − new customers still active) ÷ at start × 100 = 100 − churn. */
   retentionRate: z.number().nullable(),
   /** Seed 001's simpler end ÷ start × 100, which counts new customers as retained. */
   endOverStart: z.number().nullable(),
+  /** 95% margin of error of churn (and of retention): 1.96 · √(p(1 − p) / S) · 100; null when S is 0. */
   moe95: z.number().nullable(),
   lowSample: z.boolean(),
 })
@@ -149,6 +180,13 @@ export const driverSchema = z.object({
   rest: z.number().nullable(),
   /** How much the overall score would change if this group scored like the rest: n/N · (rest − value), in score points, oriented so positive means "pulls the score down". */
   impact: z.number().nullable(),
+  /** 95% margin of error of the impact: n/N · √(moe_group² + moe_rest²). */
+  impactMoe95: z.number().nullable(),
+  /**
+   * True when the group's gap to the rest is within the combined margin of error (noise), false when
+   * it exceeds it; null when it cannot be said (fewer than 30 answers on a side, or a margin of 0).
+   */
+  withinNoise: z.boolean().nullable(),
   lowSample: z.boolean(),
 })
 export type Driver = z.infer<typeof driverSchema>

@@ -8,7 +8,7 @@ import { followUpStatuses } from '../domain/scores'
 import { periodUnits } from '../domain/periods'
 import { entityId, journeyDocSchema, MAX_IMAGE_CHARS } from '../domain/journeys/model'
 import { dimensions, feedbackFilterSchema } from './filters'
-import { dashboardMetrics, definitionsOnlySchema, driverSchema, figureSchema, metricsSeriesSchema, tileSchema, ttrRowSchema } from './metrics'
+import { changeSchema, dashboardMetrics, definitionsOnlySchema, driverSchema, figureSchema, metricsSeriesSchema, tileSchema, ttrRowSchema } from './metrics'
 
 export const reportKinds = ['manager', 'consultant'] as const
 export type ReportKind = (typeof reportKinds)[number]
@@ -144,6 +144,8 @@ export const statementSchema = z.discriminatedUnion('kind', [
     moe95: z.number().nullable(),
     significant: z.boolean().nullable(),
     reason: z.enum(['lowSample', 'noMargin']).nullable(),
+    /** A median's two 95% intervals, which its verdict compares (TTR). */
+    intervals: changeSchema.shape.intervals,
     n: z.number().int(),
     previousN: z.number().int(),
   }),

@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { migrations } from '../../src-main/db/migrations/index'
+import { positionalWorkspace } from '../helpers/legacyWorkspace'
 import { test, expect, ROOT } from './fixtures'
 
 /** Runs one job in a bundled worker as the desktop app starts it (src-main/workers/startJob.ts), to its answer. */
@@ -66,23 +68,20 @@ test('the bundled import worker loads and imports', async () => {
   }
 })
 
-/** …and a large workspace's open-time work in out/main/openWorker.js: here a file one migration behind, from before names were recorded. */
+/** …and a large workspace's open-time work in out/main/openWorker.js: here a file from before names were recorded, at positional version 10. */
 test('the bundled open worker loads, backs up and migrates', async () => {
   const entry = join(ROOT, 'out/main/openWorker.js')
   expect(existsSync(entry)).toBe(true)
   const dir = mkdtempSync(join(tmpdir(), 'cxdesk-bundle-'))
   try {
-    const ws = initWorkspace(dir)
-    const db = new Database(ws)
-    db.exec('DROP TABLE schema_migrations')
-    db.pragma('user_version = 10')
-    db.close()
+    const ws = join(dir, 'w.cxdesk')
+    await positionalWorkspace(ws, 10)
     const backupPath = join(dir, 'w.cxdesk.v10.bak')
     const result = await runBundled(entry, { kind: 'open', path: ws, backupPath, appVersion: 'bundle-test', now: Date.UTC(2026, 0, 2) })
-    expect(result).toMatchObject({ type: 'done', result: { applied: ['2026-11-27-month-cube-tag-indexes'], backupPath } })
+    expect(result).toMatchObject({ type: 'done', result: { applied: migrations.slice(10).map(([name]) => name), backupPath } })
     expect(existsSync(backupPath)).toBe(true)
     const after = new Database(ws, { readonly: true })
-    expect(after.prepare('SELECT count(*) n FROM schema_migrations').get()).toEqual({ n: 11 })
+    expect(after.prepare('SELECT count(*) n FROM schema_migrations').get()).toEqual({ n: migrations.length })
     expect(after.prepare(`SELECT applied_at, app_version FROM schema_migrations WHERE name = '2026-11-27-month-cube-tag-indexes'`).get()).toEqual({
       applied_at: Date.UTC(2026, 0, 2),
       app_version: 'bundle-test',

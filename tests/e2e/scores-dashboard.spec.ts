@@ -110,6 +110,51 @@ test('clicking a bar opens the inbox on exactly the responses behind it', async 
   expect(inboxFilter(page)).toEqual({ from: '2025-03-01', to: '2025-03-31', metric: ['nps'] })
 })
 
+test('segment and owner break scores and time to resolution down, each opening its responses in the inbox', async ({ page, app }) => {
+  const range = { from: '2025-01-01', to: '2025-12-31' }
+  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  type Ttr = { rows: Array<{ group: string | null; resolved: number; stillOpen: number; medianHours: number | null; medianLow: number | null; medianHigh: number | null }> }
+  for (const dim of ['segment', 'owner'] as const) {
+    const breakdown = page.getByTestId(`breakdown-${dim}`)
+    await expect(breakdown.locator('.chart-hotspot').first()).toBeAttached()
+    const series = await api<Series>(page, 'metrics.series', { metric: 'nps', dim, filter: range })
+    const best = [...series.rows].filter((r) => r.group !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0]
+    await breakdown.locator('.chart-hotspot').first().click({ force: true })
+    await expect(page).toHaveURL(/#\/inbox\?/)
+    expect(inboxFilter(page)).toEqual({ ...range, metric: ['nps'], [dim]: [best.group] })
+    await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(best.n))
+    await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  }
+  // Time to resolution by owner, each median with its 95% interval; an owner opens their follow-ups.
+  const byOwner = await api<Ttr>(page, 'metrics.ttr', { dim: 'owner', filter: range })
+  const owners = page.getByTestId('ttr-owners').locator('tbody tr')
+  await expect(owners).toHaveCount(byOwner.rows.length)
+  const first = byOwner.rows.find((r) => r.group !== null && r.medianLow !== null)!
+  const row = owners.filter({ hasText: first.group! })
+  await expect(row).toContainText(`${first.medianLow} – ${first.medianHigh} h`)
+  await row.getByRole('link', { name: first.group! }).click()
+  await expect(page).toHaveURL(/#\/inbox\?/)
+  expect(inboxFilter(page)).toEqual({ ...range, owner: [first.group] })
+})
+
+test('uncertainty is shown beside every figure: the TTR interval, the drivers’ margins and noise', async ({ page, app }) => {
+  await openScores(page, app.url, '?by=year&from=2023-01-01&to=2025-12-31')
+  const tiles = await api<{ tiles: Array<{ metric: string; extra?: Record<string, number | null>; change: { significant: boolean | null; moe95: number | null } | null; moe95: number | null }> }>(page, 'metrics.tiles', {
+    by: 'year',
+    compare: 'previous',
+    filter: { from: '2023-01-01', to: '2025-12-31' },
+  })
+  const ttr = tiles.tiles.find((x) => x.metric === 'ttr')!
+  await expect(page.getByTestId('ttr-interval')).toContainText(`95% CI ${ttr.extra!.medianLow} – ${ttr.extra!.medianHigh} h`)
+  // No verdict anywhere on a margin of 0.
+  for (const t of tiles.tiles) if (t.moe95 === 0) expect(t.change?.significant ?? null).toBeNull()
+  const drivers = await api<{ drivers: Array<{ impact: number | null; impactMoe95: number | null; withinNoise: boolean | null }> }>(page, 'metrics.drivers', { metric: 'nps', filter: { from: '2023-01-01', to: '2025-12-31' }, limit: 10 })
+  const rows = page.getByTestId('drivers').locator('tbody tr')
+  await expect(rows).toHaveCount(drivers.drivers.length)
+  for (const [i, d] of drivers.drivers.entries()) if (d.impact !== null && d.impactMoe95 !== null) await expect(rows.nth(i).locator('.impact')).toContainText('±')
+  await expect(page.getByTestId('drivers').getByTestId('driver-noise')).toHaveCount(drivers.drivers.filter((d) => d.withinNoise === true).length)
+})
+
 test('a definition changed in the settings recomputes the scores', async ({ page, app }) => {
   await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
   const before = await api<Series>(page, 'metrics.series', { metric: 'csat', filter: { from: '2025-01-01', to: '2025-12-31' } })

@@ -10,6 +10,8 @@ import * as reportTemplates from './2026-11-24-report-templates'
 import * as rollupSlicePacks from './2026-11-25-rollup-slice-packs'
 import * as binarySlicePacks from './2026-11-26-binary-slice-packs'
 import * as monthCubeTagIndexes from './2026-11-27-month-cube-tag-indexes'
+import * as churnCohort from './2026-11-28-churn-cohort'
+import * as rollupOwner from './2026-11-29-rollup-owner'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -29,6 +31,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-25-rollup-slice-packs', rollupSlicePacks],
   ['2026-11-26-binary-slice-packs', binarySlicePacks],
   ['2026-11-27-month-cube-tag-indexes', monthCubeTagIndexes],
+  ['2026-11-28-churn-cohort', churnCohort],
+  ['2026-11-29-rollup-owner', rollupOwner],
 ]
 
 /**

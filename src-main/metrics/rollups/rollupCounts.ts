@@ -48,6 +48,8 @@ export interface FactQuery {
   by?: PeriodUnit
   dim?: Dimension
   filter?: FeedbackFilter
+  /** False: the summaries alone, without the journal's rows not folded yet (the caller reads those itself). */
+  withJournal?: boolean
 }
 
 /** One cell of a fact: its period start (or day), group label, question, value, band and count. */
@@ -74,7 +76,7 @@ export function readFactsAs<T>(
   sqlite: Database.Database,
   q: FactQuery,
   derive: FactDerivations,
-  make: (localDate: string, grp: string | null, questionId: number, value: number, band: -1 | 0 | 1 | null, n: number) => T | null,
+  make: (localDate: string, grp: string | null, questionId: number, value: number, band: -1 | 0 | 1 | null, n: number, grain: Segment['grain'] | null) => T | null,
 ): T[] {
   const f = q.filter ?? {}
   const tagFilter = f.tag?.length ? tagIds(sqlite, f.tag) : undefined
@@ -116,20 +118,21 @@ export function readFactsAs<T>(
     return [s, readCube(sqlite, s.grain === 'month' ? 'rollup_month' : 'rollup_day', { ...range, dims: ids, tagId, groupBy })]
   })
   useDerivations(sqlite, derive)
-  const journal = readJournal(sqlite, { fact, questionIds, fromDate: f.from, toDate: f.to, bands, dims: dimValues, tagId, groupBy })
+  const journal = q.withJournal === false ? [] : readJournal(sqlite, { fact, questionIds, fromDate: f.from, toDate: f.to, bands, dims: dimValues, tagId, groupBy })
 
   const tierLabels = groupBy ? (groupBy === 'tag' ? tagNames : valueNames)(sqlite, groupIds(tierRows)) : null
   const out: T[] = []
-  const emit = (period: number, grp: string | null, questionId: number, value: number, band: number, n: number) => {
+  // The grain a row was read at (day, week or month summaries); null once journal rows are netted in.
+  const emit = (period: number, grp: string | null, questionId: number, value: number, band: number, n: number, grain: Segment['grain'] | null = null) => {
     if (n === 0) return
-    const row = make(dateOfDayNumber(period), grp, questionId, value, band === NO_BAND ? null : (band as -1 | 0 | 1), n)
+    const row = make(dateOfDayNumber(period), grp, questionId, value, band === NO_BAND ? null : (band as -1 | 0 | 1), n, grain)
     if (row !== null) out.push(row)
   }
   const label = (grp: number) => (tierLabels ? (tierLabels.get(grp) ?? null) : null)
 
   // Summary rows are one per cell already; only journal rows need netting against them.
   if (!journal.length) {
-    for (const [, rows] of tierRows) for (const r of rows) emit(r[0], label(r[1]), r[2], r[3], r[4], r[5])
+    for (const [s, rows] of tierRows) for (const r of rows) emit(r[0], label(r[1]), r[2], r[3], r[4], r[5], s.grain)
     return out
   }
   // Net everything per (period start, group, question, value, band), so a change and its undo leave nothing.

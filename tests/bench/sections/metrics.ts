@@ -32,9 +32,10 @@ export function seedCustomers(sqlite: Database.Database, count: number): void {
   })()
 }
 
-/** Follow-ups worked through (85% of the poor answers resolved after hours to weeks) and themes tagged on a fifth of the responses. */
+/** Follow-ups worked through (85% of the poor answers resolved after hours to weeks, by one of six owners) and themes tagged on a fifth of the responses. */
 export function seedFollowUpsAndTags(sqlite: Database.Database): void {
-  sqlite.exec(`UPDATE responses SET status = 'resolved', resolved_at = submitted_at + 3600000 * (1 + (id * 7919) % 300), status_changed_at = submitted_at
+  sqlite.exec(`UPDATE responses SET status = 'resolved', resolved_at = submitted_at + 3600000 * (1 + (id * 7919) % 300), status_changed_at = submitted_at,
+      owner = 'Owner ' || (1 + (id * 13) % 6)
     WHERE band = -1 AND id % 20 < 17`)
   sqlite.exec(`INSERT INTO tags (name, created_at) VALUES ('waiting', 0), ('price', 0), ('staff', 0), ('app', 0), ('delivery', 0)`)
   sqlite.exec(`INSERT INTO response_tags (response_id, tag_id, source, created_at) SELECT id, 1 + (id * 31) % 5, 'rule', 0 FROM responses WHERE comment IS NOT NULL AND id % 3 = 0`)
@@ -73,9 +74,10 @@ export function dashboardCalls(filter: FeedbackFilter): Array<[Channel, unknown]
   return [
     ['metrics.tiles', { by: 'month', compare: 'previous', filter }],
     ...(['nps', 'csat', 'ces'] as const).map((metric): [Channel, unknown] => ['metrics.series', { metric, by: 'month', filter }]),
-    ...(['channel', 'touchpoint', 'stage', 'location'] as const).map((dim): [Channel, unknown] => ['metrics.series', { metric: 'nps', dim, filter }]),
+    ...(['channel', 'touchpoint', 'stage', 'location', 'segment', 'owner'] as const).map((dim): [Channel, unknown] => ['metrics.series', { metric: 'nps', dim, filter }]),
     ['metrics.drivers', { metric: 'nps', filter }],
     ['metrics.ttr', { by: 'month', filter }],
+    ['metrics.ttr', { dim: 'owner', filter }],
     ['metrics.lifecycle', { by: 'month', filter }],
     ['metrics.responseRate', { by: 'month', filter }],
   ]

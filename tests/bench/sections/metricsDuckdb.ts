@@ -36,7 +36,7 @@ export async function duckdbMirror(sqlite: Database.Database, dir: string) {
   const files = { responses: join(dir, 'duck-responses.csv'), tags: join(dir, 'duck-tags.csv'), customers: join(dir, 'duck-customers.csv'), sends: join(dir, 'duck-sends.csv') }
   await exportCsv(
     sqlite,
-    `SELECT r.id, q.metric, r.score, r.band, r.local_date, r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, r.status, r.submitted_at, r.resolved_at
+    `SELECT r.id, q.metric, r.score, r.band, r.local_date, r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, r.owner, r.status, r.submitted_at, r.resolved_at
      FROM responses r LEFT JOIN questions q ON q.id = r.question_id LEFT JOIN customers c ON c.id = r.customer_id`,
     files.responses,
   )
@@ -57,7 +57,7 @@ export async function duckdbMirror(sqlite: Database.Database, dir: string) {
     return [
       from ? `local_date >= DATE ${quote(from)}` : 'true',
       to ? `local_date <= DATE ${quote(to)}` : 'true',
-      ...(['channel', 'touchpoint', 'stage', 'location', 'segment', 'language'] as const).flatMap((d) => (f[d]?.length ? [`${d} IN (${list(f[d])})`] : [])),
+      ...(['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'owner'] as const).flatMap((d) => (f[d]?.length ? [`${d} IN (${list(f[d])})`] : [])),
     ].join(' AND ')
   }
   const counts = (metric: string, f: FeedbackFilter, groups: string[], range?: { from: string; to: string }) =>
@@ -71,7 +71,8 @@ export async function duckdbMirror(sqlite: Database.Database, dir: string) {
   const lifecycle = (f: FeedbackFilter, periods: Array<{ from: string; to: string }>) =>
     all(`WITH p(s, e) AS (VALUES ${periods.map((p) => `(DATE ${quote(p.from)}, DATE ${quote(p.to)})`).join(', ')})
       SELECT p.s, count(*) FILTER (customer_since < p.s AND (churned_at IS NULL OR churned_at >= p.s)),
-        count(*) FILTER (churned_at BETWEEN p.s AND p.e), count(*) FILTER (customer_since BETWEEN p.s AND p.e),
+        count(*) FILTER (customer_since < p.s AND churned_at BETWEEN p.s AND p.e), count(*) FILTER (churned_at BETWEEN p.s AND p.e),
+        count(*) FILTER (customer_since BETWEEN p.s AND p.e),
         count(*) FILTER (customer_since <= p.e AND (churned_at IS NULL OR churned_at > p.e))
       FROM customers, p WHERE ${customerWhere(f)} GROUP BY p.s`)
   const responseRate = (f: FeedbackFilter) =>
@@ -96,11 +97,12 @@ export async function duckdbMirror(sqlite: Database.Database, dir: string) {
       await responseRate(f)
       // Trends, breakdowns, drivers, TTR, customers and response rate over the range.
       for (const metric of ['nps', 'csat', 'ces']) await counts(metric, f, [`date_trunc('month', local_date)`])
-      for (const dim of ['channel', 'touchpoint', 'stage', 'location']) await counts('nps', f, [dim])
+      for (const dim of ['channel', 'touchpoint', 'stage', 'location', 'segment', 'owner']) await counts('nps', f, [dim])
       await counts('nps', f, [])
       for (const dim of ['touchpoint', 'channel']) await counts('nps', f, [dim])
       await all(`SELECT rt.name, r.score, r.band, count(*) FROM r JOIN rt ON rt.response_id = r.id WHERE r.metric = 'nps' AND ${where(f)} GROUP BY ALL`)
       await ttr(f, [`date_trunc('month', local_date)`])
+      await ttr(f, ['owner'])
       await lifecycle(f, months)
       await responseRate(f)
     },

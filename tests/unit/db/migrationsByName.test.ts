@@ -53,15 +53,22 @@ describe('migrations recorded by name', () => {
     expect(new Set(migrations.map(([name]) => name)).size).toBe(migrations.length)
   })
 
-  it('opens a file at the last positional version with nothing applied, recording the names it has', async () => {
+  it('opens a file at the last positional version, recording the names it has and applying only the ones after them', async () => {
     const path = join(dir, 'today.cxdesk')
     await positionalWorkspace(path, 11)
     const info = await openWorkspaceAt(app, path)
-    expect(info?.schemaVersion).toBe(11)
+    expect(info?.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     await app.api.call('workspace.close', {})
-    expect(records(path)).toEqual({ version: 11, rows: POSITIONAL_MIGRATIONS.map((name) => ({ name, applied_at: null, app_version: null })) })
-    // Nothing was due, so nothing was backed up.
-    expect(readdirSync(dir)).toEqual(['today.cxdesk'])
+    const now = app.ctx.clock.now()
+    expect(records(path)).toEqual({
+      version: LATEST_SCHEMA_VERSION,
+      rows: [
+        ...POSITIONAL_MIGRATIONS.map((name) => ({ name, applied_at: null, app_version: null })),
+        ...migrations.slice(POSITIONAL_MIGRATIONS.length).map(([name]) => ({ name, applied_at: now, app_version: APP_VERSION })),
+      ],
+    })
+    // The positional ones were not applied again: the only backup is the one from before the new ones.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([expect.stringMatching(/^today\.cxdesk\.v11-\d{8}T\d{6}\.bak$/)])
   })
 
   it('gives a file at version 5 the rest, backed up first, each recorded with when and by which version', async () => {

@@ -27,6 +27,7 @@ const LOCATIONS = ['Hà Nội', 'Bangkok', 'Chiang Mai', null] as const
 const SEGMENTS = ['Student', 'Office', null] as const
 const TAGS = ['price', 'Staff', 'wait'] as const
 const STATUSES = ['new', 'in_progress', 'resolved', 'no_action'] as const
+const OWNERS = ['Lan', 'Somchai', null] as const
 // Lifecycle dates as CRM exports give them: dates, timestamps, a churn before the join, and junk.
 const SINCE = [null, '2024-06-01', '2024-12-31', '2025-01-15', '2025-02-01T23:30:00+07:00', '2025-02-28T18:00:00Z', 'soon', '2025-02-30'] as const
 const CHURNED = [null, null, '2024-12-01', '2025-01-20', '2025-02-01', '2025-03-01T01:00:00+07:00', 'never'] as const
@@ -37,7 +38,7 @@ const START = Date.UTC(2024, 11, 20, 16, 30)
 
 const scoreFor = (metric: keyof typeof QUESTION, u: number) => (metric === 'nps' ? Math.round(u * 10) : metric === 'csat' ? 1 + Math.round(u * 4) : 1 + Math.round(u * 6))
 
-const insertOp = fc.record({ kind: fc.constant('insert' as const), metric: fc.constantFrom('nps', 'csat', 'ces', null) as fc.Arbitrary<keyof typeof QUESTION | null>, u: fc.double({ min: 0, max: 1, noNaN: true }), day: fc.integer({ min: 0, max: 90 }), minute: fc.integer({ min: 0, max: 1439 }), channel: fc.constantFrom(...CHANNELS), location: fc.constantFrom(...LOCATIONS), customer: fc.integer({ min: 0, max: 6 }), language: fc.constantFrom('vi', 'th', null), status: fc.constantFrom(...STATUSES), hours: fc.integer({ min: 0, max: 400 }) })
+const insertOp = fc.record({ kind: fc.constant('insert' as const), metric: fc.constantFrom('nps', 'csat', 'ces', null) as fc.Arbitrary<keyof typeof QUESTION | null>, u: fc.double({ min: 0, max: 1, noNaN: true }), day: fc.integer({ min: 0, max: 90 }), minute: fc.integer({ min: 0, max: 1439 }), channel: fc.constantFrom(...CHANNELS), location: fc.constantFrom(...LOCATIONS), customer: fc.integer({ min: 0, max: 6 }), language: fc.constantFrom('vi', 'th', null), status: fc.constantFrom(...STATUSES), hours: fc.integer({ min: 0, max: 400 }), owner: fc.constantFrom(...OWNERS) })
 const relocateOp = fc.record({ kind: fc.constant('relocate' as const), customer: fc.integer({ min: 1, max: 6 }), location: fc.constantFrom(...LOCATIONS) })
 const lifecycleOp = fc.record({ kind: fc.constant('lifecycle' as const), customer: fc.integer({ min: 1, max: 6 }), since: fc.constantFrom(...SINCE), churned: fc.constantFrom(...CHURNED), location: fc.constantFrom(...LOCATIONS) })
 const segmentOp = fc.record({ kind: fc.constant('segment' as const), customer: fc.integer({ min: 1, max: 6 }), segment: fc.constantFrom(...SEGMENTS) })
@@ -45,6 +46,8 @@ const segmentOp = fc.record({ kind: fc.constant('segment' as const), customer: f
 const op = fc.oneof(
   { weight: 8, arbitrary: insertOp },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), status: fc.constantFrom(...STATUSES), hours: fc.integer({ min: 0, max: 400 }) }) },
+  // Who follows a response up: assigned, reassigned, taken off.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('assign' as const), pick: fc.nat(), owner: fc.constantFrom(...OWNERS) }) },
   { weight: 2, arbitrary: relocateOp },
   { weight: 2, arbitrary: lifecycleOp },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('rescore' as const), pick: fc.nat(), u: fc.double({ min: 0, max: 1, noNaN: true }) }) },
@@ -73,6 +76,7 @@ const filterArb: fc.Arbitrary<FeedbackFilter> = fc.record(
     segment: fc.subarray(['Student', 'Office'], { minLength: 1 }),
     language: fc.subarray(['vi', 'th'], { minLength: 1 }),
     tag: fc.constantFrom(['price'], ['STAFF'], ['wait'], ['unknown']),
+    owner: fc.subarray(['Lan', 'Somchai', 'Nobody'], { minLength: 1 }),
     metric: fc.subarray(['nps', 'csat', 'ces'] as const, { minLength: 1 }),
   },
   { requiredKeys: [] },
@@ -100,13 +104,18 @@ function apply(open: OpenWorkspace, add: ReturnType<typeof responseAdder>, o: Op
     case 'insert': {
       const at = START + o.day * DAY + o.minute * 60_000
       const resolvedAt = o.status === 'resolved' ? at + o.hours * HOUR + 17 * 60_000 : null
-      add(o.metric, o.metric ? scoreFor(o.metric, o.u) : null, { at, localDate: open.localDateOf(at), channel: o.channel, location: o.location, language: o.language, customerId: customerId(o.customer), dedupKey: `r${seq.n++}`, status: o.status, resolvedAt })
+      add(o.metric, o.metric ? scoreFor(o.metric, o.u) : null, { at, localDate: open.localDateOf(at), channel: o.channel, location: o.location, language: o.language, customerId: customerId(o.customer), dedupKey: `r${seq.n++}`, status: o.status, resolvedAt, owner: o.owner })
       return
     }
     case 'status': {
       const id = pick(o.pick)
       if (id === null) return
       db.prepare(`UPDATE responses SET status = ?, resolved_at = CASE WHEN ? = 'resolved' THEN submitted_at + ? ELSE NULL END WHERE id = ?`).run(o.status, o.status, o.hours * HOUR + 29 * 60_000, id)
+      return
+    }
+    case 'assign': {
+      const id = pick(o.pick)
+      if (id !== null) db.prepare('UPDATE responses SET owner = ? WHERE id = ?').run(o.owner, id)
       return
     }
     case 'relocate':

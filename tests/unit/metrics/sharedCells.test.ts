@@ -88,8 +88,8 @@ describe('breakdowns under several filters', () => {
 })
 
 describe('summing shared cells', () => {
-  // [period, question, value, band, tag, channel, touchpoint, stage, location, language, segment, n]
-  const cell = (period: number, value: number, channel: number, n: number) => [period, 1, value, 1, 0, channel, 0, 0, 0, 0, 0, n]
+  // [period, question, value, band, tag, channel, touchpoint, stage, location, language, segment, owner, n]
+  const cell = (period: number, value: number, channel: number, n: number) => [period, 1, value, 1, 0, channel, 0, 0, 0, 0, 0, 0, n]
   const selection = { questionIds: [1], groupBy: 'channel' as const, fromPeriod: 0, toPeriod: 100 }
   const sorted = (rows: number[][]) => rows.map((r) => r.join(',')).sort()
 

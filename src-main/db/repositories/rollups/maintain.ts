@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../statements'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, monthOf, packedCellsSql, sliceDimNumber, weekOf } from './layout'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, dayOf, leaveDaySql, leavingValue, monthOf, packedCellsSql, sliceDimNumber, weekOf } from './layout'
 
 /**
  * Writes to the rollup tables. Everything here is synchronous and runs inside the caller's
@@ -59,27 +59,39 @@ function batchTable(sqlite: Database.Database): void {
   sqlite.exec('DELETE FROM temp.rollup_batch')
 }
 
+/**
+ * Churn counts only the customers who were there when a period started (METRICS.md's cohort), so a
+ * leaving keeps when its customer joined: the day cube the local join day (day number), the month
+ * slices the months from the join month to the leaving's month, the week slices the ISO weeks
+ * between them (layout.ts leavingValue): a month's (week's) leavings are a few cells by distance, not
+ * a cell per leaver. The month cube keeps only how many left (value 0): it is read with two customer
+ * filters at once, where the day cube's leavings index answers the cohort (rollups/leavers.ts), and
+ * distances there would multiply the cells every filtered page walks.
+ */
+const sliceValue = (grain: 'week' | 'month') => `CASE WHEN fact = ${FACT_LEFT} THEN ${leavingValue(grain, 'day', 'value')} ELSE value END`
+const monthCubeValue = `CASE WHEN fact = ${FACT_LEFT} THEN 0 ELSE value END`
+
 /** The upserts that add the batch to every summary: day cube, month cube, week and month slices. */
 function applyBatch(sqlite: Database.Database): void {
-  const cubeSelect = (period: string) =>
-    `SELECT fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, value, band, sum(n) FROM temp.rollup_batch WHERE true
-     GROUP BY fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, value, band HAVING sum(n) <> 0`
-  sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) ${cubeSelect('day')} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
-  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'))} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  const cubeSelect = (period: string, value: string) =>
+    `SELECT fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band, sum(n) FROM temp.rollup_batch WHERE true
+     GROUP BY fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band HAVING sum(n) <> 0`
+  sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) ${cubeSelect('day', 'value')} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'), monthCubeValue)} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
 
   const slices: Array<[dim: number, grp: string | null, tagRows: string]> = [
     [SLICE_NONE, null, 'tag_id = 0'],
     ...cubeDims.map((d): [number, string, string] => [sliceDimNumber[d], d, 'tag_id = 0']),
     [sliceDimNumber.tag, 'tag_id', 'tag_id > 0'],
   ]
-  for (const [grain, period] of [
-    [GRAIN_WEEK, weekOf('day')],
-    [GRAIN_MONTH, monthOf('day')],
+  for (const [grain, period, value] of [
+    [GRAIN_WEEK, weekOf('day'), sliceValue('week')],
+    [GRAIN_MONTH, monthOf('day'), sliceValue('month')],
   ] as const) {
     for (const [dim, grp, tagRows] of slices) {
       sqlite.exec(`INSERT INTO rollup_slices (grain, dim, fact, question_id, period, grp, value, band, n)
-        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, value, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
-        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}value, band HAVING sum(n) <> 0
+        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, ${value}, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
+        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}${value}, band HAVING sum(n) <> 0
         ON CONFLICT DO UPDATE SET n = n + excluded.n`)
     }
   }
@@ -126,15 +138,17 @@ export function foldJournal(sqlite: Database.Database, upToId: number, derive: F
   const interned = cubeDims.map((d) => `SELECT ${d} FROM rollup_journal WHERE id <= ${upToId} AND ${d} IS NOT NULL`).join(' UNION ')
   sqlite.exec(`INSERT OR IGNORE INTO rollup_values (value) ${interned}`)
   batchTable(sqlite)
-  const value = `CASE fact WHEN ${FACT_SCORE} THEN score WHEN ${FACT_FOLLOW_UP} THEN cxdesk_ttr_hours(status, submitted_at, resolved_at) ELSE 0 END`
-  const date = `CASE WHEN fact IN (${FACT_JOINED}, ${FACT_LEFT}) THEN cxdesk_local_day(stamp) ELSE local_date END`
+  const value = `CASE fact WHEN ${FACT_SCORE} THEN score WHEN ${FACT_FOLLOW_UP} THEN cxdesk_ttr_hours(status, submitted_at, resolved_at) WHEN ${FACT_LEFT} THEN ${dayOf('cxdesk_local_day(joined_stamp)')} ELSE 0 END`
+  const date = `CASE fact WHEN ${FACT_JOINED} THEN cxdesk_local_day(stamp) WHEN ${FACT_LEFT} THEN ${leaveDaySql} ELSE local_date END`
+  // Positions in the grouped SELECT below: fact, question, day, tag, the dimensions, then value and band.
+  const valueColumn = 5 + cubeDims.length
   const folded = sqlite
     .prepare(
       `INSERT INTO temp.rollup_batch
        SELECT g.fact, g.question_id, ${dayOf('g.day_text')}, g.tag_id, ${cubeDims.map((d) => `coalesce(v_${d}.id, 0)`).join(', ')}, g.value, g.band, g.n
        FROM (SELECT fact, question_id, ${date} AS day_text, tag_id, ${cubeDims.join(', ')}, ${value} AS value, coalesce(band, ${NO_BAND}) AS band, sum(delta) AS n
              FROM rollup_journal WHERE id <= ?
-             GROUP BY fact, question_id, 3, tag_id, ${cubeDims.join(', ')}, 11, 12 HAVING sum(delta) <> 0 AND day_text IS NOT NULL) AS g
+             GROUP BY fact, question_id, 3, tag_id, ${cubeDims.join(', ')}, ${valueColumn}, ${valueColumn + 1} HAVING sum(delta) <> 0 AND day_text IS NOT NULL) AS g
        ${cubeDims.map((d) => `LEFT JOIN rollup_values v_${d} ON v_${d}.value = g.${d}`).join('\n')}`,
     )
     .run(upToId).changes
@@ -191,7 +205,7 @@ export interface JournalSelection {
  * the response triggers would have written for them, summed per journal cell.
  */
 export function journalResponses(sqlite: Database.Database, sel: JournalSelection): void {
-  const dims = `r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment`
+  const dims = `r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, r.owner`
   const delta = sel.sign === -1 ? '-count(*)' : 'count(*)'
   const customers = sel.customers ?? 'customers'
   for (const [tag, source] of [
@@ -236,7 +250,7 @@ export function journalResponsesPerRow(sqlite: Database.Database, sel: JournalSe
         `INSERT INTO rollup_journal (${journalColumns})
          SELECT f.fact, coalesce(r.question_id, 0), r.local_date, ${ifFact(FACT_SCORE, 'r.score')}, r.band, ${ifFact(FACT_FOLLOW_UP, 'r.status')},
            ${ifFact(FACT_FOLLOW_UP, 'r.submitted_at')}, ${ifFact(FACT_FOLLOW_UP, 'r.resolved_at')}, NULL, ${tag},
-           r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, ${delta}
+           r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, r.owner, ${delta}
          FROM ${source} CROSS JOIN (SELECT ${FACT_SCORE} AS fact UNION ALL SELECT ${FACT_FOLLOW_UP}) f LEFT JOIN ${sel.customers ?? 'customers'} c ON c.id = r.customer_id
          WHERE (${sel.where}) AND CASE f.fact WHEN ${FACT_SCORE} THEN r.score IS NOT NULL ELSE ${followUp} END`,
       )
@@ -250,7 +264,7 @@ export function journalFromResponses(sqlite: Database.Database, questionId: numb
   journalResponses(sqlite, { where: `${question} AND r.local_date >= @from AND r.local_date < @before`, params: { q: questionId, from: fromDate, before: beforeDate } })
 }
 
-/** The journal rows of the selected customers' lifecycle (joined, and left), as the customer triggers write them. */
+/** The journal rows of the selected customers' lifecycle (joined, and left, each with the join date), as the customer triggers write them. */
 export function journalCustomers(sqlite: Database.Database, sel: JournalSelection): void {
   const delta = sel.sign === -1 ? '-count(*)' : 'count(*)'
   for (const [fact, stamp] of [
@@ -259,10 +273,10 @@ export function journalCustomers(sqlite: Database.Database, sel: JournalSelectio
   ] as const) {
     sqlite
       .prepare(
-        `INSERT INTO rollup_journal (${journalColumns})
-         SELECT ${fact}, 0, NULL, NULL, NULL, NULL, NULL, NULL, c.${stamp}, 0, NULL, NULL, NULL, c.location, NULL, c.segment, ${delta} FROM ${sel.customers ?? 'customers'} c
+        `INSERT INTO rollup_journal (${journalColumns}, joined_stamp)
+         SELECT ${fact}, 0, NULL, NULL, NULL, NULL, NULL, NULL, c.${stamp}, 0, NULL, NULL, NULL, c.location, NULL, c.segment, NULL, ${delta}, c.customer_since FROM ${sel.customers ?? 'customers'} c
          WHERE (${sel.where}) AND c.customer_since IS NOT NULL AND (c.churned_at IS NULL OR c.churned_at >= c.customer_since) AND c.${stamp} IS NOT NULL
-         GROUP BY c.${stamp}, c.location, c.segment`,
+         GROUP BY c.${stamp}, c.customer_since, c.location, c.segment`,
       )
       .run(sel.params ?? {})
   }

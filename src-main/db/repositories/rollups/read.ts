@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { statement } from '../statements'
 import { dateOfDayNumber, dayNumber } from '../../../../src-shared/domain/periods'
 import { remembered, remembersReads, snapshotRows } from './snapshot'
-import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, SLICE_NONE, cubeDims, unpackCells, type CubeDim } from './layout'
+import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, SLICE_NONE, cubeDims, leaveDaySql, sliceDimNumber, unpackCells, type CubeDim } from './layout'
 
 /**
  * Reads from the rollup summaries and the journal. Each returns raw count rows
@@ -282,7 +282,7 @@ export function readJournal(sqlite: Database.Database, s: JournalSelection): Jou
     params.push(...s.bands)
   }
   const grp = s.groupBy === 'tag' ? 'tag_id' : s.groupBy
-  const date = s.fact === FACT_JOINED || s.fact === FACT_LEFT ? 'cxdesk_local_day(stamp)' : 'local_date'
+  const date = s.fact === FACT_JOINED ? 'cxdesk_local_day(stamp)' : s.fact === FACT_LEFT ? leaveDaySql : 'local_date'
   const value = s.fact === FACT_SCORE ? 'score' : s.fact === FACT_FOLLOW_UP ? 'cxdesk_ttr_hours(status, submitted_at, resolved_at)' : '0'
   const range = [...(s.fromDate ? ['day_text >= ?'] : []), ...(s.toDate ? ['day_text <= ?'] : [])]
   const sql = `SELECT day_text, grp, question_id, value, band, sum(delta) FROM (
@@ -327,8 +327,8 @@ export function tagNames(sqlite: Database.Database, ids: readonly number[]): Map
  */
 export function facetCounts(sqlite: Database.Database) {
   const summarised = sqlite.prepare(`SELECT dim, grp, sum(n) FROM rollup_slices WHERE grain = ${GRAIN_MONTH} AND dim > 0 AND fact = ${FACT_SCORE} GROUP BY dim, grp`).raw(true).all() as Array<[number, number, number]>
-  const journal = cubeDims.flatMap((d, i) =>
-    (sqlite.prepare(`SELECT ${d}, sum(delta) FROM rollup_journal WHERE tag_id = 0 AND fact = ${FACT_SCORE} GROUP BY ${d}`).raw(true).all() as Array<[string | null, number]>).map(([value, n]) => [i + 1, value, n] as const),
+  const journal = cubeDims.flatMap((d) =>
+    (sqlite.prepare(`SELECT ${d}, sum(delta) FROM rollup_journal WHERE tag_id = 0 AND fact = ${FACT_SCORE} GROUP BY ${d}`).raw(true).all() as Array<[string | null, number]>).map(([value, n]) => [sliceDimNumber[d], value, n] as const),
   )
   const journalTags = sqlite.prepare(`SELECT tag_id, sum(delta) FROM rollup_journal WHERE tag_id > 0 AND fact = ${FACT_SCORE} GROUP BY tag_id`).raw(true).all() as Array<[number, number]>
   return { summarised, journal, journalTags }

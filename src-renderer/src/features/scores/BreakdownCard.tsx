@@ -9,7 +9,7 @@ import { BreakdownChart } from './BreakdownChart'
 import { CompareGroups } from './CompareGroups'
 import { MetricSelect } from './MetricSelect'
 
-export const BREAKDOWN_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location']
+export const BREAKDOWN_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'owner']
 
 function Breakdown({ metric, dim, filter }: { metric: MetricKind; dim: Dimension; filter: FeedbackFilter }) {
   const { t } = useI18n()
@@ -19,7 +19,7 @@ function Breakdown({ metric, dim, filter }: { metric: MetricKind; dim: Dimension
     <QueryStates query={series}>
       {(data) => (
         <div>
-          <BreakdownChart series={data} dim={dim} filter={filter} title={title} testId={`breakdown-${dim}`} />
+          <BreakdownChart series={data} dim={dim} filter={filter} title={title} testId={`breakdown-${dim}`} hint={dim === 'owner' ? t('breakdown.ownerNote') : undefined} />
           <CompareGroups metric={metric} dim={dim} groups={data.rows.flatMap((r) => (r.group === null ? [] : [r.group]))} filter={filter} />
         </div>
       )}
@@ -27,7 +27,7 @@ function Breakdown({ metric, dim, filter }: { metric: MetricKind; dim: Dimension
   )
 }
 
-/** A score by channel, touchpoint, stage and location side by side, over the page's range and filters. */
+/** A score by channel, touchpoint, stage, location, segment and owner (who followed up) side by side, over the page's range and filters. */
 export function BreakdownCard({ filter }: { filter: FeedbackFilter }) {
   const { t } = useI18n()
   const [metric, setMetric] = useState<MetricKind>('nps')

@@ -17,7 +17,7 @@ import { SeriesTable } from './SeriesTable'
  * A score per group (channel, touchpoint, …), best first, each bar with its 95% margin of error as
  * a thin range; groups with too few responses are drawn pale and say so. A bar opens its responses.
  */
-export function BreakdownChart({ series, dim, filter, title, testId }: { series: MetricsSeries; dim: Dimension; filter: FeedbackFilter; title: string; testId?: string }) {
+export function BreakdownChart({ series, dim, filter, title, testId, hint }: { series: MetricsSeries; dim: Dimension; filter: FeedbackFilter; title: string; testId?: string; hint?: string }) {
   const { t, fmt, locale } = useI18n()
   const f = useScoreFormat()
   const fontsReady = useFontsReady()
@@ -83,7 +83,12 @@ export function BreakdownChart({ series, dim, filter, title, testId }: { series:
       title={title}
       testId={testId}
       fileName={title}
-      note={<>{t(`definition.short.${series.metric}`)} {t('breakdown.note', { min: MIN_RELIABLE_N, n: fmt.integer(series.overall.n) })}</>}
+      note={
+        <>
+          {t(`definition.short.${series.metric}`)} {t('breakdown.note', { min: MIN_RELIABLE_N, n: fmt.integer(series.overall.n) })}
+          {hint && ` ${hint}`}
+        </>
+      }
       table={<SeriesTable series={series} filter={filter} dim={dim} />}
     >
       {({ attach, chart }) =>

@@ -44,7 +44,7 @@ export function CompareGroups({ metric, dim, groups, filter }: { metric: MetricK
               ? t('compare.significant', { delta: f.delta(metric, c.change.delta), moe: fmt.number(c.change.moe95 ?? 0, 1) })
               : c.change.significant === false
                 ? t('compare.notSignificant', { delta: f.delta(metric, c.change.delta), moe: fmt.number(c.change.moe95 ?? 0, 1) })
-                : t('tiles.tooFew')}
+                : t(c.change.reason === 'noMargin' ? 'tiles.notTested' : 'tiles.tooFew')}
         </p>
       )}
     </details>

@@ -10,7 +10,7 @@ import { PeriodTable } from './PeriodTable'
 import { QueryStates } from './QueryStates'
 import { useScoreFormat } from './useScoreFormat'
 
-/** Churn and (standard) retention per period, from the customers' lifecycle dates. */
+/** Churn and (standard) retention per period, on the cohort at each period's start, from the customers' lifecycle dates. */
 export function CustomersCard({ by, filter }: { by: PeriodUnit; filter: FeedbackFilter }) {
   const { t, fmt } = useI18n()
   const f = useScoreFormat()
@@ -41,10 +41,13 @@ export function CustomersCard({ by, filter }: { by: PeriodUnit; filter: Feedback
                 columns={[
                   { header: t('customers.atStart'), cell: (r) => fmt.integer(r.atStart) },
                   { header: t('customers.lost'), cell: (r) => fmt.integer(r.lost) },
+                  { header: t('customers.retained'), cell: (r) => fmt.integer(r.retained) },
                   { header: t('customers.gained'), cell: (r) => fmt.integer(r.gained) },
+                  { header: t('customers.lostNew'), cell: (r) => fmt.integer(r.lostNew) },
                   { header: t('customers.atEnd'), cell: (r) => fmt.integer(r.atEnd) },
                   { header: t('metricName.churn'), cell: (r) => pct(r.churnRate) },
                   { header: t('metricName.retention'), cell: (r) => pct(r.retentionRate) },
+                  { header: t('chart.moe'), cell: (r) => (r.moe95 === null ? t('common.notAvailable') : fmt.number(r.moe95, 1)) },
                   { header: t('customers.endOverStart'), cell: (r) => pct(r.endOverStart) },
                 ]}
               />

@@ -9,7 +9,7 @@ import { defaultRange, type ScoresParams } from './scoresParams'
 import { inboxHref } from './inboxLink'
 import { DateField } from '../../components/DateField'
 
-const FILTER_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag']
+const FILTER_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag', 'owner']
 
 /** Period, date range, comparison and filters: the page's state, written to the URL so it is shared with the inbox. */
 export function ScoresControls({ params, today, onChange }: { params: ScoresParams; today: string; onChange: (next: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter }) => void }) {
@@ -25,7 +25,7 @@ export function ScoresControls({ params, today, onChange }: { params: ScoresPara
   }
   const preset = Object.entries(presets).find(([, r]) => r.from === filter.from && r.to === filter.to)?.[0] ?? 'custom'
   const activeFilters = FILTER_DIMS.filter((d) => filter[d]?.length)
-  const others = (['band', 'metric', 'status', 'owner', 'score', 'text'] as const).filter((k) => (Array.isArray(filter[k]) ? (filter[k] as unknown[]).length : filter[k]))
+  const others = (['band', 'metric', 'status', 'score', 'text'] as const).filter((k) => (Array.isArray(filter[k]) ? (filter[k] as unknown[]).length : filter[k]))
   return (
     <section className="scores-controls no-print" aria-label={t('controls.label')}>
       <div className="controls-row">

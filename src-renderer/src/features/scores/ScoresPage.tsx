@@ -28,8 +28,8 @@ import './chartSetup'
 
 /**
  * The Scores dashboard. Everything on it (tests/bench/sections/metrics.ts mirrors these calls):
- * tiles; NPS, CSAT and CES by period; NPS by channel, touchpoint, stage and location; drivers; TTR;
- * churn and retention; response rate; and how it is all computed.
+ * tiles; NPS, CSAT and CES by period; NPS by channel, touchpoint, stage, location, segment and owner;
+ * drivers; TTR by period and by owner; churn and retention; response rate; and how it is all computed.
  */
 export function ScoresPage({ workspace, params }: PageProps) {
   const { t, fmt } = useI18n()

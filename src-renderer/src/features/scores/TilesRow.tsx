@@ -29,7 +29,9 @@ function ChangeLine({ tile, change, better, comparedWith }: { tile: Tile; change
         ? t('tiles.notSignificant')
         : change.reason === 'lowSample'
           ? t('tiles.tooFew')
-          : t('tiles.notTested')
+          : change.intervals
+            ? t('tiles.notTestedInterval')
+            : t('tiles.notTested')
   const tone = change.significant ? ((change.delta > 0) === better ? 'good' : 'poor') : 'neutral'
   return (
     <p className={`tile-change tone-${tone}`} data-significant={String(change.significant)}>
@@ -67,24 +69,30 @@ export function TilesRow({ by, compare, filter, cesLowerBetter = false, compact 
   )
 }
 
-/** One headline figure: value with its margin of error and n, and its change against the comparison period. */
+/** One headline figure: value with its margin of error (a median: its 95% interval) and n, and its change against the comparison period. */
 export function TileCard({ tile, cesLowerBetter, comparedWith, link }: { tile: Tile; cesLowerBetter: boolean; comparedWith: string; link: string | null }) {
   const { t, fmt } = useI18n()
   const f = useScoreFormat()
+  const x = tile.extra ?? {}
+  const interval = (low: number | null | undefined, high: number | null | undefined) =>
+    low == null || high == null ? '' : ` (${t('tiles.interval', { low: fmt.number(low, 1), high: f.value('ttr', high) })})`
   return (
     <article className="tile" data-testid={`tile-${tile.metric}`}>
       <h3>{f.name(tile.metric)}</h3>
       <p className={tile.lowSample && tile.value !== null ? 'tile-value low' : 'tile-value'} data-value={tile.value ?? ''}>
         {tile.value === null ? t('common.notAvailable') : f.value(tile.metric, tile.value)}
         {tile.value !== null && tile.moe95 !== null && <small> ± {fmt.number(tile.moe95, tile.metric === 'ces' ? 2 : 1)}</small>}
+        {tile.value !== null && tile.metric === 'ttr' && <small data-testid="ttr-interval">{interval(x.medianLow, x.medianHigh)}</small>}
       </p>
       <p className="tile-n muted">
         {tile.value === null
           ? t(`tiles.missing.${tile.missing ?? 'noData'}`)
           : tile.metric === 'ttr'
-            ? t('tiles.ttrDetail', { p90: f.value('ttr', tile.extra?.p90Hours ?? null), open: fmt.integer(tile.extra?.stillOpen ?? 0), n: fmt.integer(tile.n) })
+            ? t('tiles.ttrDetail', { p90: f.value('ttr', x.p90Hours ?? null) + interval(x.p90Low, x.p90High), open: fmt.integer(x.stillOpen ?? 0), n: fmt.integer(tile.n) })
             : tile.metric === 'churn' || tile.metric === 'retention'
-              ? t('tiles.customersN', { n: fmt.integer(tile.n) })
+              ? tile.metric === 'churn'
+                ? t('tiles.churnDetail', { n: fmt.integer(tile.n), lost: fmt.integer(x.lost ?? 0) })
+                : t('tiles.retentionDetail', { n: fmt.integer(tile.n), retained: fmt.integer(x.retained ?? 0) })
               : tile.metric === 'responseRate'
                 ? t('tiles.rateDetail', { responses: fmt.integer(tile.extra?.responses ?? 0), sent: fmt.integer(tile.extra?.sent ?? 0) })
                 : t('chart.nIs', { n: fmt.integer(tile.n) })}

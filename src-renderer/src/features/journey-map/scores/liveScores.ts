@@ -3,6 +3,7 @@ import type { Figure, MetricsSeries } from '../../../../../src-shared/api/metric
 import type { Card, ScoreLink } from '../../../../../src-shared/domain/journeys/model'
 import { dateOfDayNumber, dayNumber } from '../../../../../src-shared/domain/periods'
 import type { MetricKind } from '../../../../../src-shared/domain/scores'
+import { marginVerdict } from '../../../../../src-shared/domain/significance'
 
 export const scorePeriods = ['90d', '12m', 'all'] as const
 export type ScorePeriod = (typeof scorePeriods)[number]
@@ -99,12 +100,11 @@ export function heatOf(metric: MetricKind, f: Figure | undefined): Heat {
   return p > good ? 'good' : p < poor ? 'poor' : 'neutral'
 }
 
-/** Whether a change from the previous period is larger than the combined 95 % margins (METRICS.md). */
+/** Whether a change from the previous period is larger than the combined 95 % margins (METRICS.md; never with a margin of 0 or none, nor with fewer than 30 answers). */
 export function trendOf(current: Figure | undefined, previous: Figure | undefined): { delta: number; significant: boolean } | null {
   if (!current || !previous || current.value === null || previous.value === null) return null
   const delta = current.value - previous.value
-  const margin = current.moe95 !== null && previous.moe95 !== null ? Math.sqrt(current.moe95 ** 2 + previous.moe95 ** 2) : Infinity
-  return { delta, significant: Math.abs(delta) > margin }
+  return { delta, significant: marginVerdict(delta, current.moe95, previous.moe95, current.lowSample || previous.lowSample).significant === true }
 }
 
 /**

@@ -13,7 +13,9 @@ export function DriversSection({ data }: { data: ReportData }) {
   const rows = d.drivers.filter((x) => x.impact !== null && x.impact > 0)
   return (
     <>
-      <p className="muted">{t(`drivers.definition.${d.metric}`, { min: MIN_RELIABLE_N })}</p>
+      <p className="muted">
+        {t(`drivers.definition.${d.metric}`, { min: MIN_RELIABLE_N })} {t('drivers.noiseNote')}
+      </p>
       {rows.length === 0 ? (
         <Nothing text={t('report.drivers.none')} />
       ) : (
@@ -24,6 +26,7 @@ export function DriversSection({ data }: { data: ReportData }) {
               <th scope="col">{f.name(d.metric)}</th>
               <th scope="col">{t('report.table.rest')}</th>
               <th scope="col">{t('report.table.effect')}</th>
+              <th scope="col">{t('chart.moe')}</th>
               <th scope="col">{t('chart.nHeader')}</th>
             </tr>
           </thead>
@@ -32,10 +35,12 @@ export function DriversSection({ data }: { data: ReportData }) {
               <tr key={`${r.dim}:${r.group}`} className={r.lowSample ? 'muted' : undefined}>
                 <th scope="row">
                   {t(`dim.${r.dim}`)}: {r.group}
+                  {r.withinNoise === true && <span className="badge-low"> {t('drivers.noise')}</span>}
                 </th>
                 <td>{f.value(d.metric, r.value)}</td>
                 <td>{f.value(d.metric, r.rest)}</td>
                 <td>{r.impact === null ? t('common.notAvailable') : f.effect(d.metric, r.impact)}</td>
+                <td>{f.moe(d.metric, r.impactMoe95)}</td>
                 <td>{fmt.integer(r.n)}</td>
               </tr>
             ))}

@@ -16,11 +16,17 @@ export function FollowUpSection({ data }: { data: ReportData }) {
       <dl className="report-facts">
         <div>
           <dt>{t('ttr.median')}</dt>
-          <dd>{f.value('ttr', ttr.medianHours)}</dd>
+          <dd>
+            {f.value('ttr', ttr.medianHours)}
+            {ttr.medianLow !== null && ttr.medianHigh !== null && <small> ({t('tiles.interval', { low: fmt.number(ttr.medianLow, 1), high: f.value('ttr', ttr.medianHigh) })})</small>}
+          </dd>
         </div>
         <div>
           <dt>{t('ttr.p90')}</dt>
-          <dd>{f.value('ttr', ttr.p90Hours)}</dd>
+          <dd>
+            {f.value('ttr', ttr.p90Hours)}
+            {ttr.p90Low !== null && ttr.p90High !== null && <small> ({t('tiles.interval', { low: fmt.number(ttr.p90Low, 1), high: f.value('ttr', ttr.p90High) })})</small>}
+          </dd>
         </div>
         <div>
           <dt>{t('ttr.resolved')}</dt>

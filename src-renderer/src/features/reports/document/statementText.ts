@@ -12,6 +12,12 @@ export function useStatementText(): (s: Statement) => string {
       switch (s.kind) {
         case 'change': {
           const params = { metric: f.name(s.metric), value: f.value(s.metric, s.value), previous: f.value(s.metric, s.previous), delta: f.delta(s.metric, s.delta), moe: f.moe(s.metric, s.moe95), n: fmt.integer(s.n), previousN: fmt.integer(s.previousN) }
+          // A median is judged by its 95% intervals, not by a margin of error.
+          const { current, previous } = s.intervals ?? { current: null, previous: null }
+          if (s.significant !== null && current && previous) {
+            const range = ([low, high]: readonly [number, number]) => t('ttr.interval', { low: fmt.number(low, 1), high: f.value('ttr', high) })
+            return t(s.significant ? 'report.say.change.intervalsApart' : 'report.say.change.intervalsOverlap', { ...params, interval: range(current), previousInterval: range(previous) })
+          }
           if (s.significant === true) return t('report.say.change.significant', params)
           if (s.significant === false) return t('report.say.change.notSignificant', params)
           return t(s.reason === 'lowSample' ? 'report.say.change.lowSample' : 'report.say.change.noMargin', params)
