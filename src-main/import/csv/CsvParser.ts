@@ -4,11 +4,8 @@ export interface CsvRecord {
   fields: string[]
   /** 1-based record number, the way a spreadsheet counts rows (the header is record 1). */
   record: number
-}
-
-export interface CsvProblem {
-  record: number
-  reason: string
+  /** A quoted field of this record never closed: it ran on to the end of the file, so the record holds the rest of it. */
+  unterminated?: true
 }
 
 /**
@@ -29,7 +26,6 @@ export class CsvParser {
   private fieldStarted = false
   /** Characters in the finished fields of the current record. */
   private recordChars = 0
-  readonly problems: CsvProblem[] = []
 
   constructor(
     private readonly delimiter = ',',
@@ -109,15 +105,14 @@ export class CsvParser {
     return out
   }
 
-  /** Flushes the last record; reports an unterminated quoted field. */
+  /** Flushes the last record, marked `unterminated` when a quoted field in it never closed. */
   end(): CsvRecord[] {
     const out: CsvRecord[] = []
-    if (this.inQuotes && !this.quoteSeen) {
-      this.problems.push({ record: this.recordNo + 1, reason: 'unterminated quoted field: a closing " is missing' })
-    }
+    const unterminated = this.inQuotes && !this.quoteSeen
     this.inQuotes = false
     this.quoteSeen = false
     if (this.fieldStarted || this.field !== '' || this.fields.length > 0) this.endRecord(out)
+    if (unterminated && out.length) out[0].unterminated = true
     return out
   }
 
