@@ -19,6 +19,8 @@ export interface AppContextOptions {
   /** False for the CLI: scripted runs leave the user's recent files and language alone. */
   usePreferences?: boolean
   defaultTimezone?: string
+  /** Open workspaces read-only where possible (the CLI's commands that only read). */
+  readOnly?: boolean
 }
 
 export function createAppContext(opts: AppContextOptions): AppContext {
@@ -32,6 +34,15 @@ export function createAppContext(opts: AppContextOptions): AppContext {
     rmSync(paths.uploadsDir, { recursive: true, force: true })
     prefs = PreferencesStore.inDir(paths.dataDir)
   }
-  const session = new WorkspaceSession({ clock, events, sqlite, prefs, defaultTimezone: opts.defaultTimezone ?? systemTimeZone(process.env.TZ) })
+  const session = new WorkspaceSession({
+    clock,
+    events,
+    sqlite,
+    prefs,
+    defaultTimezone: opts.defaultTimezone ?? systemTimeZone(process.env.TZ),
+    // The CLI has no window to keep responsive: a worker thread for opening would only cost its start.
+    openInWorker: opts.platform.kind === 'cli' ? false : undefined,
+    readOnly: opts.readOnly,
+  })
   return { version: APP_VERSION, clock, paths, prefs, session, files: new FileRegistry(), events, platform: opts.platform, sqlite }
 }

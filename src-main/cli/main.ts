@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { clientFromInvoke, ApiCallError } from '../../src-shared/api/client'
 import type { ApiClient } from '../../src-shared/api/contract'
 import { periodUnits, type PeriodUnit } from '../../src-shared/domain/periods'
@@ -8,30 +8,25 @@ import { createDispatcher } from '../app/dispatch'
 import type { AppContext } from '../app/context'
 import { handlers } from '../handlers/index'
 import { APP_VERSION } from '../app/version'
-import { parseArgs, stringFlag, UsageError, type ParsedArgs } from './args'
+import { parseCommandLine, stringFlag, UsageError, type ParsedArgs } from './args'
+import { commandSpecs, readsOnly, usageOf } from './commands'
 import { formatSeriesTable } from './format'
 import { dimFromArgs, filterFromArgs } from './filterArgs'
-import { IMPORT_USAGE, mappingFromArgs, tableOptionsFromArgs } from './importArgs'
+import { mappingFromArgs, tableOptionsFromArgs } from './importArgs'
 import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
-import { exportRequest, REPORT_USAGE, reportOptionsFromArgs, withReportHost } from './reportCommand'
-import { hostPrinter } from '../reports/hostPrinter'
-
-const USAGE = `cxdesk — CX Desk on the command line
-
-Usage:
-  cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--json]
-${IMPORT_USAGE}
-  cxdesk metrics <workspace.cxdesk> --metric nps|csat|ces|ttr|churn|retention --by day|week|month|quarter|year
-         [--dim channel|touchpoint|stage|location|segment|language|tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-         [--filter key=value …] [--json]
-  cxdesk sends <workspace.cxdesk> [--from YYYY-MM-DD --to YYYY-MM-DD --sent N [--channel C] [--touchpoint T] [--survey nps|csat|ces]] [--json]
-         Lists the surveys sent (for the response rate), or enters one.
-${REPORT_USAGE}
-
-Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
-Periods are cut in the workspace's time zone (set at init; default: the system's, from TZ).`
+import { exportRequest, reportOptionsFromArgs, withReportHost } from './reportCommand'
+import { earlyPrinter } from './reportPrinter'
+import { resolvePaths } from '../app/paths'
+import { fileIntegrityMemo } from '../db/integrityMemo'
 
 type Print = (text: string) => void
+
+/** Closes a headless browser started for a report that ended before printing (else it keeps the process alive). */
+let disposePrinter: (() => void) | null = null
+
+/** What SQLite threw behind an INTERNAL answer, so that a page found damaged while reading is said as such. */
+let internalError: unknown = null
+const isDamage = (e: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown } | null)?.code ?? ''))
 
 async function withWorkspace<T>(api: ApiClient, ctx: AppContext, path: string, work: () => Promise<T>): Promise<T> {
   await api.call('workspace.open', { fileId: ctx.files.registerWorkspace(resolve(path)) })
@@ -45,10 +40,22 @@ async function withWorkspace<T>(api: ApiClient, ctx: AppContext, path: string, w
 async function run(args: ParsedArgs, out: Print): Promise<void> {
   const [command, ...rest] = args.positionals
   const json = args.flags.has('json')
-  // Reports print through a headless browser against the app, served for the time of the export.
+  // Reports print through a headless browser against the app, served for the time of the export;
+  // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
-  const ctx = createAppContext({ platform: { kind: 'cli', systemLocales: () => [], printToPdf: hostPrinter(() => appUrl) }, usePreferences: false })
-  const invoke = createDispatcher(handlers, ctx)
+  const printer = command === 'report' ? earlyPrinter(() => appUrl) : null
+  disposePrinter = printer ? () => printer.dispose() : null
+  // Commands that only read open the workspace read-only, and skip quick_check for a file that
+  // passed it and has not been written since (db/integrityMemo.ts).
+  const paths = resolvePaths()
+  const ctx = createAppContext({
+    platform: { kind: 'cli', systemLocales: () => [], printToPdf: printer?.printToPdf },
+    usePreferences: false,
+    paths,
+    readOnly: readsOnly(args),
+    sqlite: { integrity: fileIntegrityMemo(join(paths.dataDir, 'integrity-checks.json')) },
+  })
+  const invoke = createDispatcher(handlers, ctx, { onInternalError: (_channel, e) => (internalError = e) })
   const api = clientFromInvoke(invoke)
 
   switch (command) {
@@ -140,22 +147,28 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2))
-  if (args.flags.has('version')) {
-    console.log(APP_VERSION)
-    return 0
-  }
-  if (args.flags.has('help') || args.positionals[0] === 'help') {
-    console.log(USAGE)
-    return 0
-  }
+  let command: string | undefined
   try {
-    await run(args, (t) => console.log(t))
+    const line = parseCommandLine(process.argv.slice(2), commandSpecs)
+    if (line.kind === 'run') command = line.command
+    if (line.kind === 'version') {
+      console.log(APP_VERSION)
+      return 0
+    }
+    if (line.kind === 'help') {
+      console.log(usageOf(line.command))
+      return 0
+    }
+    await run(line.args, (t) => console.log(t))
     return 0
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`cxdesk: ${e.message}\n\n${USAGE}`)
+      console.error(`cxdesk: ${e.message}\n\n${usageOf(e.command ?? command)}`)
       return 2
+    }
+    if (e instanceof ApiCallError && e.code === 'INTERNAL' && isDamage(internalError)) {
+      console.error(`cxdesk: the workspace is damaged: SQLite found a malformed page while reading it (${(internalError as Error).message}). Nothing was printed from it; open a backup or an earlier copy.`)
+      return 1
     }
     if (e instanceof ApiCallError) {
       console.error(`cxdesk: ${e.message}`)
@@ -163,8 +176,16 @@ async function main(): Promise<number> {
     }
     console.error(`cxdesk: ${(e as Error).message ?? e}`)
     return 1
+  } finally {
+    disposePrinter?.()
   }
 }
+
+// `cxdesk metrics … | head` closes the pipe before everything is written: stop quietly, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e
+  process.exit(process.exitCode ?? 0)
+})
 
 void main().then((code) => {
   process.exitCode = code

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import type { ApiClient } from '../../src-shared/api/contract'
 import { defaultReportOptions, type ReportOptions } from '../../src-shared/api/reports'
@@ -47,8 +48,9 @@ export async function withReportHost<T>(ctx: AppContext, invoke: RawInvoke, setU
   const root = join(__dirname, '..', '..')
   const staticDir = process.env.CXDESK_RENDERER_DIR ?? join(root, 'out', 'renderer')
   if (!process.env.CXDESK_RENDERER_DIR) {
-    // Builds the app when the sources are newer than the build (as `npm run web` does).
-    const build = (await import(join(root, 'src-main', 'launcher', 'build.mjs'))) as { ensureBuilt(): void }
+    // Builds the app when the sources are newer than the build (as `npm run web` does). Required, not
+    // imported: the bundle runs with V8's code cache, under which Node cannot import() (cliBundle.cjs).
+    const build = createRequire(__filename)(join(root, 'src-main', 'launcher', 'build.cjs')) as { ensureBuilt(): void }
     build.ensureBuilt()
   }
   if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`The app's pages were not found in ${staticDir}; run npm run build.`)

@@ -1,18 +1,19 @@
 import Database from 'better-sqlite3'
-import { existsSync, renameSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { AppError } from '../../src-shared/api/result'
 import type { DB } from './schema'
-import { LATEST_SCHEMA_VERSION } from './migrations/index'
-import { migrateToLatest } from './migrate'
-import { looksTruncated, readSqliteHeader } from './sqliteHeader'
+import { migrateToLatest, pendingMigrationsIn, type MigrateOptions } from './migrate'
+import { CXDESK_APPLICATION_ID, checkIntegrity, checkWorkspaceFile, describeFsError } from './fileChecks'
+import type { IntegrityMemo } from './integrityMemo'
 
-/** Stored in PRAGMA application_id so a CX Desk workspace is told apart from any other SQLite file ('CXDS'). */
-export const CXDESK_APPLICATION_ID = 0x43584453
+export { CXDESK_APPLICATION_ID }
 
 export interface SqliteOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string
+  /** Files that passed quick_check and have not been written since are not checked again (the CLI's read-only opens). */
+  integrity?: IntegrityMemo
 }
 
 export interface WorkspaceDb {
@@ -22,7 +23,8 @@ export interface WorkspaceDb {
   close(): Promise<void>
 }
 
-function wrap(path: string, sqlite: Database.Database): WorkspaceDb {
+/** A connection with its query builder; close() leaves the file self-contained (see below). */
+export function wrap(path: string, sqlite: Database.Database): WorkspaceDb {
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
   let closed = false
   return {
@@ -83,87 +85,119 @@ export function openWorkerConnection(
 }
 
 /**
- * Checks a file before anything writes to it: it exists, is SQLite, is whole, is a CX Desk
- * workspace, is not from a newer version, and passes quick_check. Throws AppError otherwise.
+ * The connection that does a workspace's open-time work (migrations, derived data) before the app's
+ * own connection opens it. It keeps the file's journal mode (a rollback journal at rest): a
+ * transaction that is cancelled or interrupted then leaves the file byte for byte as it was.
  */
-export function inspectWorkspaceFile(path: string, opts: SqliteOptions = {}): { schemaVersion: number } {
-  if (!existsSync(path)) throw new AppError('FILE_NOT_FOUND', `There is no file at ${path}.`, { path })
-  const header = readSqliteHeader(path)
-  if (!header) throw new AppError('NOT_A_WORKSPACE', `${path} is not a CX Desk workspace.`, { path })
-  if (looksTruncated(header)) throw new AppError('CORRUPT_WORKSPACE', `${path} is damaged: the file is incomplete.`, { path })
-  if (header.applicationId !== CXDESK_APPLICATION_ID)
-    throw new AppError('NOT_A_WORKSPACE', `${path} is a database, but not a CX Desk workspace.`, { path })
-  if (header.userVersion > LATEST_SCHEMA_VERSION)
-    throw new AppError('NEWER_WORKSPACE', `${path} was saved by a newer version of CX Desk. Update the app to open it.`, {
-      path,
-      fileVersion: header.userVersion,
-      appVersion: LATEST_SCHEMA_VERSION,
-    })
-  let ro: Database.Database | undefined
+export function openUpgradeConnection(path: string, opts: SqliteOptions = {}): Database.Database {
+  const sqlite = new Database(path, { fileMustExist: true, nativeBinding: opts.nativeBinding })
   try {
-    ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
-    const check = ro.pragma('quick_check', { simple: true })
-    if (check !== 'ok') throw new AppError('CORRUPT_WORKSPACE', `${path} is damaged: ${String(check)}`, { path })
-    return { schemaVersion: ro.pragma('user_version', { simple: true }) as number }
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('temp_store = MEMORY')
+    sqlite.pragma('recursive_triggers = ON')
+    return sqlite
   } catch (e) {
-    if (e instanceof AppError) throw e
-    const code = (e as { code?: string }).code ?? ''
-    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
-      throw new AppError('CORRUPT_WORKSPACE', `${path} is damaged and cannot be opened.`, { path })
-    throw new AppError('IO', `Could not read ${path}: ${(e as Error).message}`, { path })
-  } finally {
-    ro?.close()
+    sqlite.close()
+    throw e
   }
 }
 
-/** Creates a new workspace atomically: built under a temporary name, then renamed into place. */
+/** The app's connection to a workspace whose open-time work is done (see services/opening). */
+export function connectWorkspace(path: string, opts: SqliteOptions = {}): WorkspaceDb {
+  const sqlite = new Database(path, { fileMustExist: true, nativeBinding: opts.nativeBinding })
+  try {
+    configure(sqlite, false)
+  } catch (e) {
+    sqlite.close()
+    throw e
+  }
+  return wrap(path, sqlite)
+}
+
+/**
+ * Builds a new workspace file at `path` (which must not exist): marked as CX Desk's, migrated, then
+ * filled by `init`, and closed as a single file. The caller gives a temporary name and renames it.
+ */
+export async function buildWorkspaceFile(path: string, init: (ws: WorkspaceDb) => Promise<void>, opts: SqliteOptions & Pick<MigrateOptions, 'appVersion' | 'now' | 'isCancelled'> = {}): Promise<void> {
+  const sqlite = new Database(path, { nativeBinding: opts.nativeBinding })
+  const ws = wrap(path, sqlite)
+  try {
+    // Nothing needs to survive a crash until the file is whole (it has a temporary name until then):
+    // no journal on disk and no flush per transaction; the finished file is flushed once, below.
+    sqlite.pragma('journal_mode = MEMORY')
+    sqlite.pragma('synchronous = OFF')
+    sqlite.pragma(`application_id = ${CXDESK_APPLICATION_ID}`)
+    await migrateToLatest(ws.db, { appVersion: opts.appVersion, now: opts.now, isCancelled: opts.isCancelled })
+    await init(ws)
+  } finally {
+    await ws.close()
+  }
+  const fd = openSync(path, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Creates a new workspace atomically: built under a temporary name, then renamed into place, and opened. */
 export async function createWorkspaceFile(
   path: string,
   init: (ws: WorkspaceDb) => Promise<void>,
-  opts: SqliteOptions = {},
+  opts: SqliteOptions & Pick<MigrateOptions, 'appVersion' | 'now'> = {},
 ): Promise<WorkspaceDb> {
   if (existsSync(path)) throw new AppError('FILE_EXISTS', `A file already exists at ${path}.`, { path })
   const tmp = `${path}.creating-${process.pid}`
   rmSync(tmp, { force: true })
   try {
-    const sqlite = new Database(tmp, { nativeBinding: opts.nativeBinding })
-    sqlite.pragma(`application_id = ${CXDESK_APPLICATION_ID}`)
-    const ws = wrap(tmp, sqlite)
-    await migrateToLatest(ws.db)
-    await init(ws)
-    await ws.close()
+    await buildWorkspaceFile(tmp, init, opts)
     renameSync(tmp, path)
   } catch (e) {
     rmSync(tmp, { force: true })
     throw e
   }
-  return openWorkspaceFile(path, opts)
+  return connectWorkspace(path, opts)
 }
 
-/** Opens an existing workspace: inspect (read-only), back up if a migration is due, then open read-write and migrate. */
-export async function openWorkspaceFile(
-  path: string,
-  opts: SqliteOptions & { backupBeforeMigration?: (fromVersion: number, ro: Database.Database) => Promise<void> } = {},
-): Promise<WorkspaceDb> {
-  const { schemaVersion } = inspectWorkspaceFile(path, opts)
-  if (schemaVersion < LATEST_SCHEMA_VERSION && opts.backupBeforeMigration) {
-    const ro = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
-    try {
-      await opts.backupBeforeMigration(schemaVersion, ro)
-    } finally {
-      ro.close()
-    }
-  }
-  const sqlite = new Database(path, { fileMustExist: true, nativeBinding: opts.nativeBinding })
-  configure(sqlite, false)
-  const ws = wrap(path, sqlite)
+/** SQLite caps this at its own limit (2 GB by default); the mapping never goes past the file's end. */
+const READ_MMAP_BYTES = 2 ** 31
+
+/**
+ * Opens a workspace for reading only (the CLI's metrics and reports), or null when it has to be
+ * opened the usual way: a migration is due, a -wal or -journal file beside it needs SQLite to
+ * recover or share it, or `ready` says an upkeep is due. Nothing is written (no switch to WAL, no
+ * checkpoint), so the file, and what the integrity memo knows of it, stays as it was. Integrity is
+ * checked after `ready`, so a file going the usual way is checked once, there; pages are also
+ * checked as they are read (cell_size_check).
+ */
+export function openWorkspaceForReading(path: string, opts: SqliteOptions, ready: (sqlite: Database.Database) => boolean): WorkspaceDb | null {
+  checkWorkspaceFile(path)
+  if (existsSync(`${path}-wal`) || existsSync(`${path}-journal`)) return null
+  let sqlite: Database.Database | undefined
   try {
-    await migrateToLatest(ws.db)
+    sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('temp_store = MEMORY')
+    sqlite.pragma('cell_size_check = ON')
+    // Pages straight from the OS's cache instead of a read() and a copy each: a short command on a
+    // large file spends most of its time fetching pages. Safe here: the mapping is read-only.
+    sqlite.pragma(`mmap_size = ${READ_MMAP_BYTES}`)
+    if (pendingMigrationsIn(sqlite) || !ready(sqlite)) {
+      sqlite.close()
+      return null
+    }
+    const state = opts.integrity?.stateOf(path) ?? null
+    if (!(state && opts.integrity?.isVerified(path, state))) {
+      const startedAt = Date.now()
+      checkIntegrity(sqlite, path)
+      if (state) opts.integrity?.remember(path, state, startedAt)
+    }
+    return wrap(path, sqlite)
   } catch (e) {
-    await ws.close()
-    throw e
+    sqlite?.close()
+    throw describeFsError(e, path)
   }
-  return ws
 }
 
 /** A fresh, migrated workspace in memory, for tests and throwaway work. */

@@ -19,23 +19,37 @@ export function readSqliteHeader(path: string): SqliteHeader | null {
     const fileSize = fstatSync(fd).size
     const buf = Buffer.alloc(100)
     const read = readSync(fd, buf, 0, 100, 0)
-    if (read < 100 || !buf.subarray(0, 16).equals(MAGIC)) return null
-    const rawPageSize = buf.readUInt16BE(16)
-    const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize
-    const changeCounter = buf.readUInt32BE(24)
-    const sizeInPages = buf.readUInt32BE(28)
-    const versionValidFor = buf.readUInt32BE(92)
-    return {
-      pageSize,
-      fileSize,
-      declaredPages: sizeInPages > 0 && changeCounter === versionValidFor ? sizeInPages : null,
-      userVersion: buf.readInt32BE(60),
-      applicationId: buf.readInt32BE(68),
-    }
+    return parseSqliteHeader(buf.subarray(0, read), fileSize)
   } finally {
     closeSync(fd)
   }
 }
+
+/** The header fields from a file's first bytes (at least 100 of them); null when they are not an SQLite header. */
+export function parseSqliteHeader(start: Buffer, fileSize: number): SqliteHeader | null {
+  if (start.length < 100 || !start.subarray(0, 16).equals(MAGIC)) return null
+  const rawPageSize = start.readUInt16BE(16)
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize
+  const changeCounter = start.readUInt32BE(24)
+  const sizeInPages = start.readUInt32BE(28)
+  const versionValidFor = start.readUInt32BE(92)
+  return {
+    pageSize,
+    fileSize,
+    declaredPages: sizeInPages > 0 && changeCounter === versionValidFor ? sizeInPages : null,
+    userVersion: start.readInt32BE(60),
+    applicationId: start.readInt32BE(68),
+  }
+}
+
+/** SQLite's side files (https://www.sqlite.org/fileformat.html#the_write_ahead_log, …#the_rollback_journal), told by their first bytes. */
+export function sideFileKind(start: Buffer): 'wal' | 'journal' | null {
+  if (start.length >= 4 && (start.readUInt32BE(0) & 0xfffffffe) === 0x377f0682) return 'wal'
+  if (start.length >= 8 && start.subarray(0, 8).equals(JOURNAL_MAGIC)) return 'journal'
+  return null
+}
+
+const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7])
 
 /** A file cut short (a partial copy, an interrupted download) no longer holds whole pages or the pages its header declares. */
 export function looksTruncated(h: SqliteHeader): boolean {

@@ -6,6 +6,7 @@ import { createDispatcher } from '../app/dispatch'
 import { resolvePaths } from '../app/paths'
 import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../services/workspaceActions'
+import { isAppError } from '../../src-shared/api/result'
 import { desktopPlatform } from './dialogs'
 import { electronPdfPrinter } from './pdf'
 import { appWebPreferences, hardenWebContents } from './hardening'
@@ -71,11 +72,16 @@ export function startDesktopApp(): void {
     ctx.events.subscribe((e) => {
       if (e.name === 'workspace.changed') buildMenu(ctx)
     })
-    openFile = (path) => void ctx.session.openFile(path).catch((e) => dialog.showErrorBox('CX Desk', (e as Error).message))
-    if (openWhenReady) await ctx.session.openFile(openWhenReady).catch((e) => dialog.showErrorBox('CX Desk', (e as Error).message))
-    else await openInitialWorkspace(ctx).catch((e) => console.error(e))
+    // A cancel is the user's own choice (the window's Cancel): nothing to report.
+    const openFailed = (e: unknown) => {
+      if (!isAppError(e) || e.code !== 'CANCELLED') dialog.showErrorBox('CX Desk', (e as Error).message)
+    }
+    openFile = (path) => void ctx.session.openFile(path).catch(openFailed)
     buildMenu(ctx)
+    // The window first: opening a large workspace takes a while, and the window shows how far it is.
     let win = createWindow(devUrl)
+    if (openWhenReady) void ctx.session.openFile(openWhenReady).catch(openFailed)
+    else void openInitialWorkspace(ctx).catch((e) => console.error(e))
     app.on('second-instance', (_event, argv) => {
       const file = workspaceInArgs(argv)
       if (file) openFile?.(file)
@@ -91,7 +97,10 @@ export function startDesktopApp(): void {
       // Fold the WAL back into the workspace file before exit, so it is one self-contained file.
       event.preventDefault()
       closing = true
-      void ctx.session.close().finally(() => app.quit())
+      void ctx.session
+        .stopOpening()
+        .then(() => ctx.session.close())
+        .finally(() => app.quit())
     })
   })
 

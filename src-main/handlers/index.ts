@@ -2,6 +2,7 @@ import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
 import { appHandlers } from './app'
 import { workspaceHandlers } from './workspace'
+import { workspaceOpeningHandlers } from './workspaceOpening'
 import { filesHandlers } from './files'
 import { feedbackHandlers } from './feedback'
 import { importHandlers } from './imports'
@@ -14,6 +15,7 @@ import { reportsHandlers } from './reports'
 export const handlers: Handlers<AppContext> = {
   ...appHandlers,
   ...workspaceHandlers,
+  ...workspaceOpeningHandlers,
   ...filesHandlers,
   ...feedbackHandlers,
   ...importHandlers,

@@ -1,7 +1,8 @@
 import type { RowError, RowErrorCode } from '../../src-shared/api/imports'
-import { translator } from '../../src-shared/i18n/translate'
+import { translator, type Translate } from '../../src-shared/i18n/translate'
 
-const english = translator('en')
+// Made on first use: a translator starts Intl, which a command that rejects no row never needs.
+let english: Translate | undefined
 const ORDER_WORDS: Record<string, string> = { dmy: 'day / month / year', mdy: 'month / day / year' }
 
 /**
@@ -10,5 +11,5 @@ const ORDER_WORDS: Record<string, string> = { dmy: 'day / month / year', mdy: 'm
  */
 export function rowError(row: number, column: string | null, code: RowErrorCode, params: Record<string, string | number> = {}): RowError {
   const forEnglish = typeof params.order === 'string' ? { ...params, order: ORDER_WORDS[params.order] ?? params.order } : params
-  return { row, column, reason: english(`rowError.${code}`, forEnglish), code, params }
+  return { row, column, reason: (english ??= translator('en'))(`rowError.${code}`, forEnglish), code, params }
 }

@@ -16,7 +16,7 @@ export interface PrintRequest {
 const LAUNCH_ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check']
 
 /** A fresh headless browser with one page; closing the page closes the browser. */
-async function headlessPage(executablePath: string): Promise<PrintablePage> {
+export async function headlessPage(executablePath: string): Promise<PrintablePage> {
   // Running as root (containers, CI) Chromium refuses its sandbox; the page is our own, served on loopback.
   const args = process.getuid?.() === 0 ? [...LAUNCH_ARGS, '--no-sandbox'] : LAUNCH_ARGS
   const browser = await chromium.launch({ executablePath, args, timeout: 60_000 })

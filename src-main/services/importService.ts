@@ -8,7 +8,7 @@ import { inspectFile } from '../import/inspectFile'
 import { needsOrderChoice, orderFromEvidence } from '../import/formats/dates'
 import { runImportJob } from '../import/importJob'
 import { mapInThisThread } from '../import/mappedTable'
-import { startImportWorker, type WorkerJob } from '../import/worker/runInWorker'
+import { startImportWorker } from '../import/worker/runInWorker'
 import type { OpenWorkspace } from './workspaceSession'
 
 export interface ImportFile {
@@ -89,7 +89,7 @@ function checkMapping(m: ImportMapping, headers: string[]): void {
   } else if (!has('customerId') && !has('email')) throw new AppError('IMPORT_FAILED', 'Choose the column with the customer id or the e-mail address.')
 }
 
-const running = new Map<string, WorkerJob | { cancel(): void }>()
+const running = new Map<string, { cancel(): void }>()
 
 export function cancelImport(jobId: string): boolean {
   const job = running.get(jobId)

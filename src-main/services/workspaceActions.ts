@@ -4,8 +4,6 @@ import Database from 'better-sqlite3'
 import { AppError } from '../../src-shared/api/result'
 import type { RecentWorkspace, WorkspaceInfo } from '../../src-shared/api/workspace'
 import type { AppContext } from '../app/context'
-import { seedCafeDemo } from '../demo/seedCafeDemo'
-import { seedJourneyDemo } from '../demo/seedJourneyDemo'
 import { WORKSPACE_EXTENSION, workspaceNameFromPath } from './workspaceSession'
 
 export const DEMO_FILE_NAME = 'Café Sông Trà (demo).cxdesk'
@@ -37,16 +35,15 @@ export async function openWorkspace(ctx: AppContext, req: { fileId?: string }): 
   return ctx.session.openFile(path)
 }
 
-export async function openDemo(ctx: AppContext): Promise<WorkspaceInfo> {
+/** Opens the demo, creating it first if needed (in a worker with progress, unless `inWorker` is false: nobody is watching yet). */
+export async function openDemo(ctx: AppContext, opts: { inWorker?: boolean } = {}): Promise<WorkspaceInfo> {
   const path = join(ctx.paths.dataDir, DEMO_FILE_NAME)
   if (existsSync(path)) return ctx.session.openFile(path)
   return ctx.session.create(path, {
     name: 'Café Sông Trà (demo)',
     isDemo: true,
-    seed: async (ws, env) => {
-      await seedCafeDemo(ws, env)
-      await seedJourneyDemo(ws, env)
-    },
+    seed: 'cafeDemo',
+    inWorker: opts.inWorker,
   })
 }
 
@@ -111,5 +108,6 @@ export async function openInitialWorkspace(ctx: AppContext): Promise<void> {
       return
     }
   }
-  if (ctx.prefs?.firstRun !== false) await openDemo(ctx)
+  // Only the desktop app shows a window while this runs (the browser host starts listening after it).
+  if (ctx.prefs?.firstRun !== false) await openDemo(ctx, { inWorker: ctx.platform.kind === 'desktop' })
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appChannels } from './app'
 import { workspaceChannels } from './workspace'
+import { workspaceOpeningChannels } from './workspaceOpening'
 import { filesChannels } from './files'
 import { feedbackChannels } from './feedback'
 import { importChannels } from './imports'
@@ -14,6 +15,7 @@ import type { Result } from './result'
 export const contract = {
   ...appChannels,
   ...workspaceChannels,
+  ...workspaceOpeningChannels,
   ...filesChannels,
   ...feedbackChannels,
   ...importChannels,

@@ -3,10 +3,13 @@ import { workspaceInfoSchema } from './workspace'
 import { importProgressSchema } from './imports'
 import { rollupProgressSchema } from './metrics'
 import { exportProgressSchema } from './reports'
+import { openingProgressSchema } from './workspaceOpening'
 
 /** Push events from main to the renderer (Electron webContents.send, or the host's event stream). */
 export const eventSchemas = {
   'workspace.changed': workspaceInfoSchema.nullable(),
+  /** A workspace being opened or created: its open-time work off the main thread, stage by stage, cancellable. */
+  'workspace.opening': openingProgressSchema,
   'import.progress': importProgressSchema,
   /** Maintenance of the score summaries (a fold after a large import, a rebuild after a definition or time zone change). */
   'metrics.rollups': rollupProgressSchema,

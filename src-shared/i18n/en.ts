@@ -1,4 +1,5 @@
 import { coreEn } from './core/en'
+import { openingEn } from './opening/en'
 import { journeysEn } from './journeys/en'
 import { inboxEn } from './inbox/en'
 import { importEn } from './import/en'
@@ -13,6 +14,7 @@ import { desktopEn } from './desktop/en'
  */
 export const en = {
   ...coreEn,
+  ...openingEn,
   ...journeysEn,
   ...inboxEn,
   ...importEn,

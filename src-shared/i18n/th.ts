@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { coreTh } from './core/th'
+import { openingTh } from './opening/th'
 import { metricsTh } from './metrics/th'
 import { reportsTh } from './reports/th'
 import { inboxTh } from './inbox/th'
@@ -9,6 +10,7 @@ import { desktopTh } from './desktop/th'
 
 export const th: Messages = {
   ...coreTh,
+  ...openingTh,
   ...metricsTh,
   ...reportsTh,
   ...inboxTh,

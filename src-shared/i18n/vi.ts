@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { coreVi } from './core/vi'
+import { openingVi } from './opening/vi'
 import { metricsVi } from './metrics/vi'
 import { reportsVi } from './reports/vi'
 import { inboxVi } from './inbox/vi'
@@ -9,6 +10,7 @@ import { desktopVi } from './desktop/vi'
 
 export const vi: Messages = {
   ...coreVi,
+  ...openingVi,
   ...metricsVi,
   ...reportsVi,
   ...inboxVi,

@@ -12,8 +12,10 @@ import * as binarySlicePacks from './2026-11-26-binary-slice-packs'
 import * as monthCubeTagIndexes from './2026-11-27-month-cube-tag-indexes'
 
 /**
- * Every migration, in order. Listed statically because a bundled main process has no folder to
- * read. The position in this list is the schema version stored in PRAGMA user_version.
+ * Every migration, in the order a workspace gets them. Listed statically because a bundled main
+ * process has no folder to read. A workspace records each migration applied to it by name (table
+ * schema_migrations, see ../migrate.ts), so a migration may land here at another position than on
+ * the branch it was written on: add new ones at the end, and never remove or rename one.
  */
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['2026-11-22-initial', initial],
@@ -29,4 +31,27 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-27-month-cube-tag-indexes', monthCubeTagIndexes],
 ]
 
+/**
+ * Before migrations were recorded by name, PRAGMA user_version N meant "the first N of these were
+ * applied". These names and their order are frozen: they decode every file written back then.
+ */
+export const POSITIONAL_MIGRATIONS: readonly string[] = [
+  '2026-11-22-initial',
+  '2026-11-22-bands-tags',
+  '2026-11-23-journeys',
+  '2026-11-23-inbox',
+  '2026-11-23-metrics-rollups',
+  '2026-11-24-customer-filter-indexes',
+  '2026-11-24-inbox-date-covering',
+  '2026-11-24-report-templates',
+  '2026-11-25-rollup-slice-packs',
+  '2026-11-26-binary-slice-packs',
+  '2026-11-27-month-cube-tag-indexes',
+]
+
+/**
+ * The schema generation this app writes when it is up to date: PRAGMA user_version holds how many
+ * migrations a file has had, so a file whose number exceeds this list's length has had one this app
+ * does not know, and is refused from its header alone, before SQLite opens it.
+ */
 export const LATEST_SCHEMA_VERSION = migrations.length

@@ -5,7 +5,7 @@
  * from that), then parses and maps it and sends it in batches (readerWorker.ts, remoteTable.ts), so
  * reading and writing overlap on two cores and the file is never parsed on the main thread.
  * Bundled as its own entry for the desktop app (electron.vite.config.ts); run from source through
- * importWorker.bootstrap.cjs under tsx.
+ * the tsx bootstrap (src-main/workers/entry.ts).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openWorkerConnection } from '../../db/connect'

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { ImportKind } from '../../../src-shared/api/imports'
 import type { InspectOptions, TableInspection } from '../openTable'
-import { workerEntry } from './entry'
+import { workerEntry, type WorkerEntry } from '../../workers/entry'
 import type { InspectData, InspectMessage } from './protocol'
 import { errorFrom, readerDied } from './threadError'
 
@@ -18,9 +18,10 @@ export function inspectInThread(
   fileName: string,
   kind: ImportKind,
   opts: InspectOptions,
-  { entry = workerEntry('readerWorker'), timeoutMs = INSPECT_TIMEOUT_MS }: { entry?: string; timeoutMs?: number } = {},
+  { entry = workerEntry('readerWorker'), timeoutMs = INSPECT_TIMEOUT_MS }: { entry?: WorkerEntry; timeoutMs?: number } = {},
 ): Promise<TableInspection> {
-  const worker = new Worker(entry, {
+  const worker = new Worker(entry.file, {
+    argv: entry.argv,
     workerData: { task: 'inspect', path, fileName, kind, opts } satisfies InspectData,
     // The head it holds is bounded (20,000 rows, 16 M characters); shared strings live outside the heap.
     resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },

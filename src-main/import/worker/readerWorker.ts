@@ -2,9 +2,7 @@
  * The import's reader thread: inspects the file (the mapping step's look at its start), then, told
  * how to map it, opens it, parses and maps it, and sends the import worker compact batches while it
  * writes the previous ones (remoteTable.ts). With `task: 'inspect'` it only inspects, for the mapping
- * step (inspectInThread.ts). Either way no user's file is parsed on the app's main thread. Bundled as
- * its own entry for the desktop app (electron.vite.config.ts); run from source through
- * readerWorker.bootstrap.cjs.
+ * step (inspectInThread.ts). Either way no user's file is parsed on the app's main thread. Started through src-main/workers/entry.ts: bundled as its own entry for the desktop app, run from source through the tsx bootstrap otherwise.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { mapInThisThread } from '../mappedTable'

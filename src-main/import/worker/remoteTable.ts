@@ -2,7 +2,7 @@ import { Worker, type MessagePort } from 'node:worker_threads'
 import type { MappedTable } from '../mappedTable'
 import type { MappingOutcome } from '../mapping/tableMapper'
 import type { TableInspection } from '../openTable'
-import { workerEntry } from './entry'
+import { workerEntry } from '../../workers/entry'
 import type { ReadOrder, ReaderData, TableAck, TableMessage } from './protocol'
 import { errorFrom, failedMessage, readerDied } from './threadError'
 
@@ -52,7 +52,8 @@ export interface ReaderThread {
  * reader thread.
  */
 export function startReader(data: Omit<ReaderData, 'task'>, entry = workerEntry('readerWorker')): ReaderThread {
-  const reader = new Worker(entry, {
+  const reader = new Worker(entry.file, {
+    argv: entry.argv,
     workerData: { ...data, task: 'read' } satisfies ReaderData,
     // It holds a chunk of the file and a few batches (or the inspection's bounded head): a small heap is plenty, and bounds the import's memory.
     resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },

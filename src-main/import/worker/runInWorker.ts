@@ -3,10 +3,10 @@ import type { ImportSummary } from '../../../src-shared/api/imports'
 import { AppError } from '../../../src-shared/api/result'
 import type { TableInspection } from '../openTable'
 import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerOrder, MappingChoice } from './protocol'
-import { workerEntry } from './entry'
+import { workerEntry, type WorkerEntry } from '../../workers/entry'
 
 /** Where the import worker's code is (see workerEntry). */
-export const importWorkerEntry = (): string => workerEntry('importWorker')
+export const importWorkerEntry = (): WorkerEntry => workerEntry('importWorker')
 
 export interface WorkerJob {
   done: Promise<ImportSummary>
@@ -26,7 +26,8 @@ export function startImportWorker(
 ): WorkerJob {
   const cancel = new SharedArrayBuffer(4)
   const flag = new Int32Array(cancel)
-  const worker = new Worker(entry, {
+  const worker = new Worker(entry.file, {
+    argv: entry.argv,
     workerData: { ...data, cancel } satisfies ImportWorkerData,
     // The import streams: a small heap is plenty, and keeps the process's peak memory down.
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },

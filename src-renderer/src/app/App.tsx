@@ -5,6 +5,7 @@ import { I18nProvider, useI18n } from '../i18n/I18nProvider'
 import { Loading } from '../components/Loading'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { StartScreen } from '../features/workspace/StartScreen'
+import { OpeningProgress } from '../features/workspace/OpeningProgress'
 import { Shell } from './Shell'
 import { parseHash } from './router'
 import { ReportPrintPage } from '../features/reports/print/ReportPrintPage'
@@ -36,5 +37,10 @@ function AppRoot() {
         <ErrorNotice error={current.error} />
       </main>
     )
-  return current.data ? <Shell workspace={current.data} /> : <StartScreen />
+  return (
+    <>
+      {current.data ? <Shell workspace={current.data} /> : <StartScreen />}
+      <OpeningProgress />
+    </>
+  )
 }

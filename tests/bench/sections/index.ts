@@ -17,4 +17,6 @@ export const sections: BenchSection[] = [
   lazy('reports', async () => (await import('./reports')).reports),
   lazy('xlsx', async () => (await import('./xlsx')).xlsx),
   lazy('robustness', async () => (await import('./robustness')).robustness),
+  lazy('cli', async () => (await import('./cli')).cli),
+  lazy('open', async () => (await import('./open')).open),
 ]

@@ -7,7 +7,7 @@ import type { FeedbackFilter } from '../../../src-shared/api/filters'
 import { periodEnd, periodKey, periodStart, shiftPeriod } from '../../../src-shared/domain/periods'
 
 /** Writes a query's rows as CSV (DuckDB reads CSV without any extension; the SQLite reader would need a download). */
-async function exportCsv(sqlite: Database.Database, sql: string, path: string): Promise<void> {
+export async function exportCsv(sqlite: Database.Database, sql: string, path: string): Promise<void> {
   const out = createWriteStream(path)
   const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? `"${v.replaceAll('"', '""')}"` : String(v))
   const stmt = sqlite.prepare(sql)

@@ -66,7 +66,7 @@ describe('the reader thread as the last line of defence', () => {
     writeFileSync(entry, "const a = []; for (let i = 0; ; i++) a.push({ i, s: 'row ' + i })\n")
     let ticks = 0
     const timer = setInterval(() => ticks++, 10)
-    const err = await inspectInThread('/nowhere.csv', 'survey.csv', 'responses', {}, { entry }).catch((e: unknown) => e)
+    const err = await inspectInThread('/nowhere.csv', 'survey.csv', 'responses', {}, { entry: { file: entry, argv: [] } }).catch((e: unknown) => e)
     clearInterval(timer)
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).message).toMatch(/^Reading survey\.csv needed more memory than CX Desk gives one file, so it was stopped\./)
@@ -77,7 +77,7 @@ describe('the reader thread as the last line of defence', () => {
   it('a reader that never answers is stopped after the time limit', async () => {
     const entry = join(dir, 'stuck.cjs')
     writeFileSync(entry, 'setInterval(() => {}, 1000)\n')
-    const err = await inspectInThread('/nowhere.csv', 'survey.csv', 'responses', {}, { entry, timeoutMs: 300 }).catch((e: unknown) => e)
+    const err = await inspectInThread('/nowhere.csv', 'survey.csv', 'responses', {}, { entry: { file: entry, argv: [] }, timeoutMs: 300 }).catch((e: unknown) => e)
     expect((err as AppError).message).toMatch(/^Reading survey\.csv took longer than 1 s, so it was stopped/)
   })
 })

@@ -1,0 +1,64 @@
+import type { CommandSpec, ParsedArgs } from './args'
+import { IMPORT_USAGE } from './importArgs'
+import { REPORT_USAGE } from './reportCommand'
+
+/**
+ * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
+ * is one line here (and the code that reads it); reading an undeclared one fails loudly in tests.
+ */
+export const commandSpecs = {
+  init: {
+    operands: ['<workspace.cxdesk>'],
+    options: { name: 'value', timezone: 'value', json: 'switch' },
+    usage: '  cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--json]',
+  },
+  import: {
+    operands: ['<workspace.cxdesk>', '<file.csv|file.xlsx>'],
+    options: { customers: 'switch', map: 'value', 'date-order': 'value', encoding: 'value', delimiter: 'value', sheet: 'value', 'dry-run': 'switch', json: 'switch' },
+    usage: IMPORT_USAGE,
+  },
+  metrics: {
+    operands: ['<workspace.cxdesk>'],
+    options: { metric: 'value', by: 'value', dim: 'value', from: 'value', to: 'value', filter: 'list', json: 'switch' },
+    usage: `  cxdesk metrics <workspace.cxdesk> --metric nps|csat|ces|ttr|churn|retention --by day|week|month|quarter|year
+         [--dim channel|touchpoint|stage|location|segment|language|tag] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+         [--filter key=value …] [--json]`,
+  },
+  sends: {
+    operands: ['<workspace.cxdesk>'],
+    options: { from: 'value', to: 'value', sent: 'value', channel: 'value', touchpoint: 'value', survey: 'value', json: 'switch' },
+    usage: `  cxdesk sends <workspace.cxdesk> [--from YYYY-MM-DD --to YYYY-MM-DD --sent N [--channel C] [--touchpoint T] [--survey nps|csat|ces]] [--json]
+         Lists the surveys sent (for the response rate), or enters one.`,
+  },
+  report: {
+    operands: ['<workspace.cxdesk>'],
+    options: { out: 'value', template: 'value', locale: 'value', from: 'value', to: 'value', json: 'switch' },
+    usage: REPORT_USAGE,
+  },
+} satisfies Record<string, CommandSpec>
+
+export type CommandName = keyof typeof commandSpecs
+
+/** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
+export function readsOnly(args: ParsedArgs): boolean {
+  const command = args.positionals[0]
+  return command === 'metrics' || command === 'report' || (command === 'sends' && !args.flags.has('sent'))
+}
+
+const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
+Periods are cut in the workspace's time zone (set at init; default: the system's, from TZ).`
+
+export const USAGE = `cxdesk — CX Desk on the command line
+
+Usage:
+${Object.values(commandSpecs)
+  .map((c) => c.usage)
+  .join('\n')}
+
+${FOOTER}`
+
+/** One command's usage (for a mistake in that command's line), or everything. */
+export function usageOf(command?: string): string {
+  if (!command || !Object.hasOwn(commandSpecs, command)) return USAGE
+  return `Usage:\n${commandSpecs[command as CommandName].usage}\n\n${FOOTER}\n(cxdesk --help lists every command.)`
+}

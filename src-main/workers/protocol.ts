@@ -1,0 +1,16 @@
+import type { ApiError } from '../../src-shared/api/result'
+
+/** What every job worker is handed besides its own data: Int32Array over it, [0] becomes 1 when the user cancels. */
+export interface CancelFlag {
+  cancel: SharedArrayBuffer
+}
+
+/** From a job worker to the main thread: progress any number of times, then one answer. */
+export type JobMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done'; result: R } | { type: 'failed'; error: ApiError }
+
+/** What a job's code gets besides its data, in whichever thread it runs. */
+export interface JobControl<P> {
+  /** Cheap enough to call between rows or statements. */
+  isCancelled(): boolean
+  progress(p: P): void
+}

@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync, utimesSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { foldAll } from '../../../src-main/metrics/rollups/jobs'
+import { ensureCliBundle } from '../../../src-main/launcher/cliBundle.cjs'
+import { ensureBuilt } from '../../../src-main/launcher/build.cjs'
+import { benchApp, middle, type BenchSection } from '../harness'
+import { writeFeedbackCsv } from '../writeFeedbackCsv'
+import { createWorkspaceAt } from '../../helpers/files'
+import { seedCustomers, seedFollowUpsAndTags } from './metrics'
+import { exportCsv } from './metricsDuckdb'
+
+const ROOT = join(__dirname, '..', '..', '..')
+const CXDESK = join(ROOT, 'src-main', 'cli', 'cxdesk.cjs')
+const DUCKDB_QUERY = join(ROOT, 'tests', 'bench', 'duckdbNpsQuery.mjs')
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100)
+
+/** User + system CPU of this process's finished children, in ms (Linux's /proc; null elsewhere). */
+function childrenCpuMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
+    // cutime and cstime are fields 16 and 17 of stat (13 and 14 after the name), in clock ticks of 10 ms.
+    return (Number(fields[13]) + Number(fields[14])) * 10
+  } catch {
+    return null
+  }
+}
+
+interface Run {
+  wallMs: number
+  cpuMs: number | null
+  stdout: string
+}
+
+/** One whole process, from spawn to exit, as a user's shell would run it. */
+function runProcess(args: string[], env: NodeJS.ProcessEnv): Run {
+  const cpu0 = childrenCpuMs()
+  const t0 = performance.now()
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 << 20 })
+  const wallMs = performance.now() - t0
+  const cpu1 = childrenCpuMs()
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`)
+  return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, stdout: r.stdout }
+}
+
+const summary = (runs: Run[]) => ({
+  wallMs: middle(runs.map((r) => r.wallMs)),
+  cpuMs: runs.every((r) => r.cpuMs !== null) ? middle(runs.map((r) => r.cpuMs!)) : null,
+  minWallMs: Math.round(Math.min(...runs.map((r) => r.wallMs))),
+  maxWallMs: Math.round(Math.max(...runs.map((r) => r.wallMs))),
+})
+
+/** The same question answered by both: every (month, channel) with its n and NPS. */
+function sameFigures(ours: string, theirs: string): boolean {
+  type Row = { period: string; group: string; n: number | string; value: number }
+  const key = (rows: Row[]) => new Map(rows.map((r) => [`${r.period}|${r.group}`, { n: Number(r.n), value: r.value }]))
+  const a = key((JSON.parse(ours) as { rows: Row[] }).rows)
+  const b = key((JSON.parse(theirs) as { rows: Row[] }).rows)
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k)?.n === v.n && Math.abs(b.get(k)!.value - v.value) < 1e-9)
+}
+
+/**
+ * The command line, whole processes from start to exit: `cxdesk metrics` (NPS by month × channel)
+ * beside DuckDB's own process answering the same question from a DuckDB database of the same rows
+ * (duckdbNpsQuery.mjs), strictly alternating, medians; and `cxdesk report` of a manager summary.
+ * The workspace is made as the metrics section makes it.
+ */
+export const cli: BenchSection = {
+  name: 'cli',
+  async run({ rows, dir }) {
+    const loadBefore = load()
+    const csv = join(dir, 'responses.csv')
+    await writeFeedbackCsv(csv, rows)
+    const file = join(dir, 'cli.cxdesk')
+    const { ctx, api } = benchApp(dir)
+    await createWorkspaceAt({ ctx, api }, file)
+    const open = ctx.session.require()
+    seedCustomers(open.ws.sqlite, Math.max(50, Math.floor(rows / 8)))
+    await api.call('import.run', { fileId: ctx.files.register(csv).id })
+    seedFollowUpsAndTags(open.ws.sqlite)
+    foldAll(open.ws.sqlite)
+    await ctx.session.close()
+    rmSync(csv)
+
+    // DuckDB's own database file of the same answers (DuckDB reads its own format fastest).
+    const duckFile = join(dir, 'responses.duckdb')
+    const duckCsv = join(dir, 'duck.csv')
+    const sqlite = new Database(file, { readonly: true })
+    await exportCsv(sqlite, 'SELECT q.metric, r.score, r.band, r.local_date, r.channel FROM responses r JOIN questions q ON q.id = r.question_id', duckCsv)
+    sqlite.close()
+    const instance = await DuckDBInstance.create(duckFile)
+    const con = await instance.connect()
+    await con.run(`CREATE TABLE responses AS SELECT * FROM read_csv('${duckCsv}', header = true, types = {'local_date': 'DATE'})`)
+    await con.run('CHECKPOINT')
+    con.closeSync()
+    instance.closeSync()
+    rmSync(duckCsv)
+
+    ensureCliBundle()
+    const env = { ...process.env, CXDESK_HOME: join(dir, 'home') }
+    const ours = ['metrics', file, '--metric', 'nps', '--by', 'month', '--dim', 'channel', '--json']
+    const cxdesk = (args: string[], extra: NodeJS.ProcessEnv = {}) => runProcess([CXDESK, ...args], { ...env, ...extra })
+    const duckdb = () => runProcess([DUCKDB_QUERY, duckFile], env)
+
+    // The first run checks the file (quick_check) and remembers it, and writes the command's code cache.
+    const first = cxdesk(ours)
+    for (let i = 0; i < 2; i++) {
+      cxdesk(ours)
+      duckdb()
+    }
+    const oursRuns: Run[] = []
+    const duckRuns: Run[] = []
+    for (let i = 0; i < 15; i++) {
+      oursRuns.push(cxdesk(ours))
+      duckRuns.push(duckdb())
+    }
+    const metrics = {
+      cxdesk: summary(oursRuns),
+      duckdb: summary(duckRuns),
+      fasterBy: ratio(middle(duckRuns.map((r) => r.wallMs)), middle(oursRuns.map((r) => r.wallMs))),
+      sameFigures: sameFigures(oursRuns[0].stdout, duckRuns[0].stdout),
+      firstRunMs: Math.round(first.wallMs),
+      // After any write the next run checks the whole file again (and remembers it).
+      firstRunAfterWriteMs: Math.round((utimesSync(file, new Date(), new Date()), cxdesk(ours)).wallMs),
+      fromSourceThroughTsxMs: middle([0, 1, 2].map(() => cxdesk(ours, { CXDESK_CLI_FROM_SOURCE: '1' }).wallMs)),
+    }
+
+    // A manager summary of one month in Vietnamese (10 pages), printed by headless Chromium.
+    let report: Record<string, unknown>
+    try {
+      ensureBuilt()
+      const pdf = join(dir, 'report.pdf')
+      const args = ['report', file, '--out', pdf, '--locale', 'vi', '--from', '2025-11-01', '--to', '2025-11-30', '--json']
+      cxdesk(args)
+      const runs = [0, 1, 2, 3, 4].map(() => cxdesk(args))
+      const pages = (JSON.parse(runs[0].stdout) as { pages: number }).pages
+      report = { ...summary(runs), pages, under3s: middle(runs.map((r) => r.wallMs)) < 3000, written: existsSync(pdf) }
+    } catch (e) {
+      report = { error: (e as Error).message }
+    }
+    return { loadAverage: { before: loadBefore, after: load() }, metrics, report }
+  },
+}
