@@ -45,7 +45,9 @@ async function main() {
     const exec = sqlite.exec.bind(sqlite)
     sqlite.exec = (sql: string) => {
       say({ type: 'step', sql: sql.slice(0, 80) })
-      return exec(sql)
+      const done = exec(sql)
+      say({ type: 'stepDone', sql: sql.slice(0, 80) })
+      return done
     }
     summary = await runImport(open, ctx.files.resolve(file.id), { dryRun: false, remember: false }, {
       clock: ctx.clock,

@@ -12,12 +12,12 @@ import { readState, rollupsDisagree } from './workspaceState'
  * When to kill, from what the child prints (killChild.ts): after a number of rows read (the import
  * worker's progress), or just as the transaction's own statement is announced — BEGIN, the end of the
  * rollup journal (the last statement before the commit in a small import), the k-th index build and
- * ANALYZE (a large import rebuilds its indexes), COMMIT (the kill lands during or after it, in the
- * checkpoint that may follow).
+ * ANALYZE (a large import rebuilds its indexes), COMMIT (the kill lands before, during or just after
+ * it); or just after COMMIT returned ('committed'), when the import must be there whole.
  */
-export type KillMoment = 'rows' | 'begin' | 'journal' | 'index' | 'analyze' | 'commit'
+export type KillMoment = 'rows' | 'begin' | 'journal' | 'index' | 'analyze' | 'commit' | 'committed'
 
-const stepOf: Record<Exclude<KillMoment, 'rows'>, RegExp> = {
+const stepOf: Record<Exclude<KillMoment, 'rows' | 'committed'>, RegExp> = {
   begin: /^BEGIN/,
   journal: /^DROP TABLE (?!IF EXISTS)/,
   index: /^CREATE INDEX/,
@@ -39,13 +39,14 @@ export interface KillRobustnessOptions {
 }
 
 /** What can go wrong after a kill. */
-export type KillFault = 'hung' | 'crashed' | 'half' | 'damaged' | 'rollups' | 'reopen' | 'nextImport'
+export type KillFault = 'hung' | 'crashed' | 'half' | 'lost' | 'damaged' | 'rollups' | 'reopen' | 'nextImport'
 
 export interface KillRobustnessResult {
   kills: number
   failures: number
   /**
-   * Failures by kind: a child that stalled, or ended by itself without a result; a workspace holding part of an import (half); one that
+   * Failures by kind: a child that stalled, or ended by itself without a result; a workspace holding part of an import (half); the old
+   * rows after a kill that came once COMMIT had returned (lost); one that
    * fails quick_check or keeps search rows of responses it does not have (damaged); summaries unlike a
    * rebuild; the app opening it with other counts; the next import of the same file adding other than
    * what the kill left out.
@@ -109,6 +110,7 @@ function killer(moment: KillMoment, threshold: number, ordinal: number): (line: 
   let seen = 0
   return (line) => {
     if (moment === 'rows') return line.type === 'progress' && line.rowsRead >= threshold
+    if (moment === 'committed') return line.type === 'stepDone' && /^COMMIT/.test(line.sql)
     return line.type === 'step' && stepOf[moment].test(line.sql) && ++seen === ordinal
   }
 }
@@ -134,7 +136,7 @@ export async function runKillRobustness(opts: KillRobustnessOptions): Promise<Ki
   const r: KillRobustnessResult = {
     kills: 0,
     failures: 0,
-    faults: { hung: 0, crashed: 0, half: 0, damaged: 0, rollups: 0, reopen: 0, nextImport: 0 },
+    faults: { hung: 0, crashed: 0, half: 0, lost: 0, damaged: 0, rollups: 0, reopen: 0, nextImport: 0 },
     old: 0,
     all: 0,
     missed: 0,
@@ -167,8 +169,8 @@ export async function runKillRobustness(opts: KillRobustnessOptions): Promise<Ki
   const order = seededRandom(opts.seed)
   const shuffled = <T,>(xs: readonly T[]) => [...xs].map((x) => ({ x, k: order.next() })).sort((a, b) => a.k - b.k).map(({ x }) => x)
   // A large import rebuilds its indexes and runs ANALYZE before it commits; a small one does neither.
-  const smallMoments = shuffled<KillMoment>(['rows', 'begin', 'journal', 'commit'])
-  const bulkMoments = shuffled<KillMoment>(['index', 'analyze', 'commit', 'rows'])
+  const smallMoments = shuffled<KillMoment>(['rows', 'begin', 'journal', 'commit', 'committed'])
+  const bulkMoments = shuffled<KillMoment>(['index', 'analyze', 'commit', 'committed', 'rows'])
   let bulkRounds = 0
   for (let i = 0; i < opts.kills; i++) {
     const rnd = seededRandom((Math.imul(opts.seed ^ 0x27d4eb2f, 0x9e3779b1) ^ Math.imul(i + 1, 0x165667b1)) >>> 0)
@@ -202,6 +204,8 @@ export async function runKillRobustness(opts: KillRobustnessOptions): Promise<Ki
     else if (after.responses === old.responses + rows && after.imports === old.imports + 1) outcome = 'all'
     if (after.quickCheck !== 'ok') fail('damaged', label, `quick_check says ${after.quickCheck}`)
     if (after.strayIndexRows) fail('damaged', label, `${after.strayIndexRows} search-index rows without their response`)
+    // A transaction whose COMMIT returned is in the file (WAL): a killed process loses nothing of it.
+    if (outcome === 'old' && moment === 'committed' && killed.killedAt) fail('lost', label, `killed after COMMIT returned, yet the workspace holds the old ${old.responses} responses`)
     if (!outcome) fail('half', label, `${after.responses} responses and ${after.imports} imports: neither the old ${old.responses} and ${old.imports} nor all ${old.responses + rows} and ${old.imports + 1}`)
     else if (killed.killedAt) {
       r[outcome]++

@@ -50,5 +50,7 @@ export type KillChildLine =
   | { type: 'opened'; responses: number; imports: number; quickCheck: string }
   | { type: 'progress'; rowsRead: number; bytesRead: number }
   | { type: 'step'; sql: string }
+  /** The statement has returned: printed after it, as `step` is before it. */
+  | { type: 'stepDone'; sql: string }
   | { type: 'done'; summary: ImportSummary }
   | { type: 'failed'; code: string; message: string }
