@@ -160,9 +160,12 @@ export async function runKillRobustness(opts: KillRobustnessOptions): Promise<Ki
   // The workspace, created by the app, with responses to start from.
   const base = join(dirs.files, 'base.csv')
   await writeFeedbackCsv(base, 500, 1_000_003)
-  const setup = await runChild(bundle, { home: dirs.home, workspace, file: base, mode: 'complete' }, boundMs)
-  if (summaryOf(setup)?.imported !== 500) throw new Error(`the base file did not import: ${JSON.stringify(setup.lines.at(-1))} ${setup.stderr.slice(-500)}`)
-  let old = readState(workspace, { readonly: false })
+  const create = async (path: string) => {
+    const setup = await runChild(bundle, { home: dirs.home, workspace: path, file: base, mode: 'complete' }, boundMs)
+    if (summaryOf(setup)?.imported !== 500) throw new Error(`the base file did not import: ${JSON.stringify(setup.lines.at(-1))} ${setup.stderr.slice(-500)}`)
+    return readState(path, { readonly: false })
+  }
+  let old = await create(workspace)
   r.setupMs = Math.round(performance.now() - started)
 
   // Moments in a seeded order, each taken in turn, so that a few kills already see every kind.
@@ -179,13 +182,17 @@ export async function runKillRobustness(opts: KillRobustnessOptions): Promise<Ki
     const moment = bulk ? bulkMoments[bulkRounds++ % bulkMoments.length] : smallMoments[(i - bulkRounds) % smallMoments.length]
     const threshold = int(rnd, 1, rows - 1)
     const ordinal = moment === 'index' ? int(rnd, 1, 6) : 1
+    // A large import rebuilds the indexes only while it brings more rows than the workspace holds, so each goes into a
+    // workspace of its own, new (500 rows); the small ones all go into the one workspace, which grows.
+    const ws = bulk ? join(dirs.home, `bulk-${i}.cxdesk`) : workspace
+    const before = bulk ? await create(ws) : old
     const label = `seed ${opts.seed} kill ${i}: ${rows} rows, ${moment === 'rows' ? `after ${threshold} rows read` : `at ${moment}${moment === 'index' ? ` no. ${ordinal}` : ''}`}`
     const file = join(dirs.files, `import-${i}.csv`)
     // Each file's own seed: its rows are new to the workspace.
     await writeFeedbackCsv(file, rows, 7_000 + opts.seed * 1_000 + i)
     r.rows += rows
 
-    const killed = await runChild(bundle, { home: dirs.home, workspace, file, mode: moment === 'rows' ? 'worker' : 'steps' }, boundMs, killer(moment, threshold, ordinal))
+    const killed = await runChild(bundle, { home: dirs.home, workspace: ws, file, mode: moment === 'rows' ? 'worker' : 'steps' }, boundMs, killer(moment, threshold, ordinal))
     const stat = (r.byMoment[moment] ??= { kills: 0, old: 0, all: 0, failures: 0 })
     const failuresBefore = r.failures
     if (killed.hung) fail('hung', label, `the import neither reached its moment nor ended within ${boundMs} ms`)
@@ -198,24 +205,24 @@ export async function runKillRobustness(opts: KillRobustnessOptions): Promise<Ki
     }
 
     // The file as the kill left it, opened by a connection that recovers it as the app's open does.
-    const after = readState(workspace, { readonly: false })
+    const after = readState(ws, { readonly: false })
     let outcome: 'old' | 'all' | null = null
-    if (after.responses === old.responses && after.imports === old.imports) outcome = 'old'
-    else if (after.responses === old.responses + rows && after.imports === old.imports + 1) outcome = 'all'
+    if (after.responses === before.responses && after.imports === before.imports) outcome = 'old'
+    else if (after.responses === before.responses + rows && after.imports === before.imports + 1) outcome = 'all'
     if (after.quickCheck !== 'ok') fail('damaged', label, `quick_check says ${after.quickCheck}`)
     if (after.strayIndexRows) fail('damaged', label, `${after.strayIndexRows} search-index rows without their response`)
     // A transaction whose COMMIT returned is in the file (WAL): a killed process loses nothing of it.
-    if (outcome === 'old' && moment === 'committed' && killed.killedAt) fail('lost', label, `killed after COMMIT returned, yet the workspace holds the old ${old.responses} responses`)
-    if (!outcome) fail('half', label, `${after.responses} responses and ${after.imports} imports: neither the old ${old.responses} and ${old.imports} nor all ${old.responses + rows} and ${old.imports + 1}`)
+    if (outcome === 'old' && moment === 'committed' && killed.killedAt) fail('lost', label, `killed after COMMIT returned, yet the workspace holds the old ${before.responses} responses`)
+    if (!outcome) fail('half', label, `${after.responses} responses and ${after.imports} imports: neither the old ${before.responses} and ${before.imports} nor all ${before.responses + rows} and ${before.imports + 1}`)
     else if (killed.killedAt) {
       r[outcome]++
       stat[outcome]++
     }
-    const rollups = rollupsDisagree(workspace, scratch)
+    const rollups = rollupsDisagree(ws, scratch)
     if (rollups) fail('rollups', label, rollups)
 
     // The app opens it and imports the same file: it adds exactly what the kill left out.
-    const again = await runChild(bundle, { home: dirs.home, workspace, file, mode: 'complete' }, boundMs)
+    const again = await runChild(bundle, { home: dirs.home, workspace: ws, file, mode: 'complete' }, boundMs)
     const opened = again.lines.find((l) => l.type === 'opened')
     const s = summaryOf(again)
     if (!opened || opened.type !== 'opened' || opened.quickCheck !== 'ok' || opened.responses !== after.responses)
@@ -223,7 +230,8 @@ export async function runKillRobustness(opts: KillRobustnessOptions): Promise<Ki
     const expected = outcome === 'all' ? { imported: 0, duplicates: rows } : { imported: rows, duplicates: 0 }
     if (!s || s.rowsRead !== rows || s.imported !== expected.imported || s.duplicates !== expected.duplicates || s.rejected !== 0)
       fail('nextImport', label, `the next import gave ${s ? JSON.stringify({ rowsRead: s.rowsRead, imported: s.imported, duplicates: s.duplicates, rejected: s.rejected }) : JSON.stringify(again.lines.at(-1))}, expected ${JSON.stringify({ rowsRead: rows, ...expected, rejected: 0 })}`)
-    old = readState(workspace, { readonly: false })
+    if (bulk) for (const f of [ws, `${ws}-wal`, `${ws}-shm`]) rmSync(f, { force: true })
+    else old = readState(workspace, { readonly: false })
     if (r.failures > failuresBefore) stat.failures += r.failures - failuresBefore
     rmSync(file, { force: true })
     opts.progress?.(`${label}: ${killed.killedAt ? `killed, left ${outcome ?? 'neither'}` : 'ended before its moment'}`)
