@@ -27,7 +27,7 @@ export function mapInThisThread(source: TableSource, opts: Omit<TableMapperOptio
     async *batches() {
       for await (const records of source.batches((b) => (bytesRead = b)))
         for (let i = 0; i < records.length; i += BATCH_ROWS) yield mapper.map(records.slice(i, i + BATCH_ROWS), bytesRead)
-      outcome = mapper.finish(source.problems)
+      outcome = mapper.finish()
     },
     outcome() {
       if (!outcome) throw new Error('The table has not been read to its end.')

@@ -15,21 +15,33 @@ export interface CommentAnalysis {
 }
 
 const CACHE_LIMIT = 20_000
+/** Comments longer than this are not cached: they are hardly ever repeated word for word. */
+const CACHED_COMMENT_CHARS = 500
+/** Characters of comments the cache holds at most (each also holds its search text): a few MB, whatever the file. */
+const CACHE_CHARS = 2_000_000
 
 /**
  * Analyses comments with the workspace's lexicon and tag rules. Exports repeat the same short
- * comments ("Good", "ok", canned answers) thousands of times, so results are cached by text.
+ * comments ("Good", "ok", canned answers) thousands of times, so results are cached by text. The
+ * cache is bounded in characters too: bounded only in entries, 22,000 unique 900-character Thai
+ * comments filled the import worker's 96 MB heap and the import died.
  */
 export function commentAnalyzer(lexicons: Lexicons, tagsFor: (comment: string, language: string | null) => number[]) {
   const cache = new Map<string, CommentAnalysis>()
+  let cachedChars = 0
   return (comment: string, language: string | null): CommentAnalysis => {
     const key = `${language ?? ''}\u0000${comment}`
     const hit = cache.get(key)
     if (hit) return hit
     const lang = language ?? detectLanguage(comment)
     const result = { language: lang, sentiment: scoreSentiment(comment, lang, lexicons), searchText: searchableText(comment), tags: tagsFor(comment, lang) }
-    if (cache.size >= CACHE_LIMIT) cache.clear()
+    if (comment.length > CACHED_COMMENT_CHARS) return result
+    if (cache.size >= CACHE_LIMIT || cachedChars + key.length > CACHE_CHARS) {
+      cache.clear()
+      cachedChars = 0
+    }
     cache.set(key, result)
+    cachedChars += key.length
     return result
   }
 }

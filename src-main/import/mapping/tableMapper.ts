@@ -2,7 +2,7 @@ import type { ImportMapping, RowError } from '../../../src-shared/api/imports'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { specKey } from '../../db/repositories/questionLookup'
-import type { CsvProblem, CsvRecord } from '../csv/CsvParser'
+import type { CsvRecord } from '../csv/CsvParser'
 import { addDateEvidence, emptyEvidence, type DateEvidence } from '../formats/dates'
 import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
 import { rowError } from '../rowError'
@@ -158,6 +158,11 @@ export class TableMapper {
         continue
       }
       this.rowsRead++
+      // The rest of the file ran into one of its fields: rejected whole (and once), never mapped.
+      if (rec.unterminated) {
+        this.reject(rowError(rec.record, null, 'unterminatedQuote'))
+        continue
+      }
       // In a CSV every row has the header's width; a different count means a broken row (a stray quote or delimiter).
       if (this.opts.sourceKind === 'csv' && this.headers && rec.fields.length !== this.headers.length) {
         this.reject(rowError(rec.record, null, 'columnCount', { expected: this.headers.length, found: rec.fields.length }))
@@ -169,9 +174,8 @@ export class TableMapper {
     return { headers: this.mapRow ? this.headers : null, items, bytesRead, rowsRead: this.rowsRead }
   }
 
-  /** The outcome once every record is mapped, with the reader's own problems (an unterminated quote) as rejected rows. */
-  finish(problems: CsvProblem[]): MappingOutcome {
-    for (const p of problems) this.reject(rowError(p.record, null, 'unterminatedQuote'))
+  /** The outcome once every record is mapped. */
+  finish(): MappingOutcome {
     return { headers: this.headers, rowsRead: this.rowsRead, rejected: this.rejected, errors: this.errors, dateEvidence: this.dateIndex === null ? null : this.evidence }
   }
 }

@@ -1,4 +1,4 @@
-import type { CsvProblem, CsvRecord } from '../csv/CsvParser'
+import type { CsvRecord } from '../csv/CsvParser'
 
 /** A table read from a file a batch of records at a time, so memory never holds the whole file. */
 export interface TableSource {
@@ -6,6 +6,4 @@ export interface TableSource {
   readonly totalBytes: number
   /** Records in file order; `onBytes` reports how far into the file reading has got. */
   batches(onBytes?: (bytesRead: number) => void): AsyncIterable<CsvRecord[]>
-  /** Problems found while reading (an unterminated quote), by record number. */
-  readonly problems: CsvProblem[]
 }

@@ -165,7 +165,6 @@ export function xlsxSource(path: string, sheetName?: string, limits: Limits = LI
   return {
     kind: 'xlsx',
     totalBytes,
-    problems: [],
     async *batches(onBytes) {
       const opened = await openWorkbookZip(path, limits).catch((e: unknown) => {
         throw e instanceof AppError ? e : workbookDamaged(`its zip structure cannot be read: ${(e as Error).message}`)

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
-import { foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
+import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { rollupTriggers } from '../../../src-main/db/repositories/rollups/maintain'
-import { cubeDims } from '../../../src-main/db/repositories/rollups/layout'
 import { freshWorkspace } from '../../helpers/db'
 import { importFile, inspect } from '../../helpers/importing'
 import { writeFeedbackCsv } from '../../bench/writeFeedbackCsv'
+import { summariesAndRebuild } from '../../helpers/rollupSummaries'
 
 /**
  * An import takes the rollup triggers out and journals what it wrote at the end in a few grouped
@@ -26,25 +26,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Every summary cell with its dimension values spelled out (interned ids differ between an incremental fold and a rebuild). */
-function summaries(db: Database.Database): Record<string, string[]> {
-  foldAll(db)
-  const value = (col: string) => `(SELECT value FROM rollup_values WHERE id = t.${col})`
-  const cube = (table: string) =>
-    db.prepare(`SELECT fact, question_id, period, tag_id, ${cubeDims.map(value).join(', ')}, value, band, n FROM ${table} t`).raw().all().map((r) => JSON.stringify(r))
-  const slices = db
-    .prepare(`SELECT grain, dim, fact, question_id, period, CASE WHEN dim BETWEEN 1 AND 6 THEN ${value('grp')} ELSE grp END, value, band, n FROM rollup_slices t`)
-    .raw()
-    .all()
-    .map((r) => JSON.stringify(r))
-  return { day: cube('rollup_day').sort(), month: cube('rollup_month').sort(), slices: slices.sort() }
-}
-
 function expectSameAsRebuild(db: Database.Database) {
   expect(db.prepare('SELECT count(*) FROM rollup_journal').pluck().get()).toBeGreaterThan(0)
-  const incremental = summaries(db)
-  rebuildRollups(db, undefined)
-  const rebuilt = summaries(db)
+  const { incremental, rebuilt } = summariesAndRebuild(db)
   expect(incremental.day.length).toBeGreaterThan(0)
   expect(incremental).toEqual(rebuilt)
 }
