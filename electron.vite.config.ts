@@ -31,7 +31,16 @@ export default defineConfig({
     root: resolve(__dirname, 'src-renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      // Minified: every window and every printed report parses and compiles this script (a print page
+      // starts with an empty code cache), and unminified it was 2.1 MB.
+      minify: true,
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-renderer/index.html'),
+          // The report's print page: only the report document, for Electron's printToPDF and the headless printer.
+          print: resolve(__dirname, 'src-renderer/print.html'),
+        },
+      },
     },
     plugins: [react()],
   },
