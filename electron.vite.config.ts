@@ -1,9 +1,12 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+// What each part was built from, so that "is it built?" has an exact answer (src-main/launcher/buildInputs.cjs).
+import { recordInputs } from './src-main/launcher/buildInputs.cjs'
 
 export default defineConfig({
   main: {
+    plugins: [recordInputs('main')],
     build: {
       rollupOptions: {
         input: {
@@ -21,6 +24,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [recordInputs('preload')],
     build: {
       // A sandboxed preload cannot require packages at run time: bundle everything into it.
       externalizeDeps: false,
@@ -42,6 +46,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [react()],
+    plugins: [react(), recordInputs('renderer', ['src-renderer/index.html', 'src-renderer/print.html'])],
   },
 })
