@@ -41,6 +41,8 @@ const DEFAULT_IDLE_MS = 5 * 60_000
 export class WarmPrinter {
   private browser: Promise<Browser> | null = null
   private standby: { url: string; page: Promise<Page> } | null = null
+  /** The standby tab being made (the browser may still be starting). */
+  private preparing: Promise<void> | null = null
   private idleTimer: NodeJS.Timeout | undefined
   private active = 0
   private closed = false
@@ -60,7 +62,12 @@ export class WarmPrinter {
   warm(): void {
     if (this.closed) return
     this.touch()
-    if (this.active === 0) void this.prepare().catch(() => undefined)
+    if (this.active > 0) return
+    const preparing = this.prepare().catch(() => undefined)
+    this.preparing = preparing
+    void preparing.finally(() => {
+      if (this.preparing === preparing) this.preparing = null
+    })
   }
 
   /** The platform's printToPdf (a bound function, so it can be handed over as it is). */
@@ -80,8 +87,9 @@ export class WarmPrinter {
     }
   }
 
-  /** Settles when the standby tab has loaded (at once if there is none): the moment a next export finds everything warm. */
+  /** Settles when the standby tab asked for has loaded (or failed to): the moment a next export finds everything warm. */
   async whenStandby(): Promise<void> {
+    await this.preparing
     await this.standby?.page.catch(() => undefined)
   }
 
