@@ -65,9 +65,14 @@ function recordInputs(part, extra = [], base = root) {
   }
 }
 
-/** Whether a part must be built again: its output or manifest missing, or one of its recorded inputs changed or gone. */
+/**
+ * Whether a part must be built again: its output missing; or, in a checkout, its manifest missing or
+ * one of its recorded inputs changed or gone.
+ */
 function partIsStale(part, base = root) {
   if (OUTPUTS[part].some((f) => !existsSync(join(base, f)))) return true
+  // An installed copy, with no sources beside its build, is what it is (as the CLI bundle's 'released').
+  if (!existsSync(join(base, 'src-main')) && !existsSync(join(base, 'src-renderer'))) return false
   let manifest
   try {
     manifest = JSON.parse(readFileSync(manifestPath(part, base), 'utf8'))

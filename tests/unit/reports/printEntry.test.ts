@@ -104,4 +104,12 @@ describe('what counts as built (buildInputs.cjs)', () => {
     rmSync(join(base, 'out/renderer/print.html'))
     expect(partIsStale('renderer', base)).toBe(true)
   })
+
+  it('takes an installed copy, its build without sources or manifest, as built', () => {
+    const { base } = checkout()
+    expect(partIsStale('renderer', base)).toBe(true)
+    rmSync(join(base, 'src-renderer'), { recursive: true })
+    rmSync(join(base, 'src-main'), { recursive: true })
+    expect(partIsStale('renderer', base)).toBe(false)
+  })
 })
