@@ -15,14 +15,14 @@ import { dimFromArgs, filterFromArgs } from './filterArgs'
 import { mappingFromArgs, tableOptionsFromArgs } from './importArgs'
 import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
 import { exportRequest, reportOptionsFromArgs, withReportHost } from './reportCommand'
-import { earlyPrinter } from './reportPrinter'
+import { reportPrinter } from './reportPrinter'
 import { resolvePaths } from '../app/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
 type Print = (text: string) => void
 
-/** Closes a headless browser started for a report that ended before printing (else it keeps the process alive). */
-let disposePrinter: (() => void) | null = null
+/** Closes the headless browser started for a report (else it keeps the process alive). */
+let disposePrinter: (() => Promise<void>) | null = null
 
 /** What SQLite threw behind an INTERNAL answer, so that a page found damaged while reading is said as such. */
 let internalError: unknown = null
@@ -43,7 +43,7 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
   // Reports print through a headless browser against the app, served for the time of the export;
   // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
-  const printer = command === 'report' ? earlyPrinter(() => appUrl) : null
+  const printer = command === 'report' ? reportPrinter(() => appUrl) : null
   disposePrinter = printer ? () => printer.dispose() : null
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
@@ -133,7 +133,15 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
           ctx.events.subscribe((e) => {
             if (e.name === 'reports.progress' && e.payload.stage !== 'done') process.stderr.write(`${e.payload.stage}…\n`)
           })
-        return withReportHost(ctx, invoke, (url) => (appUrl = url), () => api.call('reports.export', request))
+        return withReportHost(
+          ctx,
+          invoke,
+          (url) => {
+            appUrl = url
+            if (url) printer?.served()
+          },
+          () => api.call('reports.export', request),
+        )
       })
       if (!result) throw new Error('The report was not written.')
       out(json ? JSON.stringify(result) : `Wrote ${result.path} (${result.pages ?? '?'} pages, ${Math.round(result.bytes / 1024)} KB)`)
@@ -177,7 +185,7 @@ async function main(): Promise<number> {
     console.error(`cxdesk: ${(e as Error).message ?? e}`)
     return 1
   } finally {
-    disposePrinter?.()
+    await disposePrinter?.()
   }
 }
 

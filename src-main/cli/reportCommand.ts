@@ -48,12 +48,13 @@ export async function withReportHost<T>(ctx: AppContext, invoke: RawInvoke, setU
   const root = join(__dirname, '..', '..')
   const staticDir = process.env.CXDESK_RENDERER_DIR ?? join(root, 'out', 'renderer')
   if (!process.env.CXDESK_RENDERER_DIR) {
-    // Builds the app when the sources are newer than the build (as `npm run web` does). Required, not
-    // imported: the bundle runs with V8's code cache, under which Node cannot import() (cliBundle.cjs).
-    const build = createRequire(__filename)(join(root, 'src-main', 'launcher', 'build.cjs')) as { ensureBuilt(): void }
-    build.ensureBuilt()
+    // Builds the renderer when one of the files it is built from changed (buildInputs.cjs); a change
+    // elsewhere (the main process, the CLI) does not rebuild it. Required, not imported: the bundle
+    // runs with V8's code cache, under which Node cannot import() (cliBundle.cjs).
+    const build = createRequire(__filename)(join(root, 'src-main', 'launcher', 'build.cjs')) as typeof import('../launcher/build.cjs')
+    build.ensureBuilt(['renderer'])
   }
-  if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`The app's pages were not found in ${staticDir}; run npm run build.`)
+  if (!existsSync(join(staticDir, 'print.html'))) throw new Error(`The report's print page was not found in ${staticDir}; run npm run build.`)
   const host = await startHost({ ctx, invoke, token: newToken(), staticDir })
   setUrl(host.url)
   try {

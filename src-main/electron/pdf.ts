@@ -1,10 +1,12 @@
 import { BrowserWindow } from 'electron'
 import type { PdfPrintRequest } from '../app/platform'
+import { printPageUrl } from '../reports/printPage'
 import { printWhenReady, type PrintablePage } from '../reports/printWhenReady'
 import { appWebPreferences } from './hardening'
 
 /**
- * A hidden, sandboxed window on the app's own page, printed with Electron's printToPDF. The page
+ * A hidden, sandboxed window on the app's print entry (print.html beside the app's page: only the
+ * report document's code), printed with Electron's printToPDF. The page
  * reaches the API through the same preload as the main window (it reads its print job by id), and
  * its @page rules decide paper size, margins, running headers and page numbers.
  */
@@ -27,7 +29,7 @@ function hiddenWindow(): PrintablePage {
   }
 }
 
-/** The desktop's printToPdf capability: `appUrl` is the app's page (app://cxdesk/index.html or the dev server). */
+/** The desktop's printToPdf capability: `appUrl` is the app's page (app://cxdesk/index.html or the dev server), beside which the print entry is. */
 export function electronPdfPrinter(appUrl: string): (req: PdfPrintRequest) => Promise<Buffer> {
-  return (req) => printWhenReady(hiddenWindow, `${appUrl}${req.route}`, req)
+  return (req) => printWhenReady(hiddenWindow, printPageUrl(appUrl, req.route), req)
 }

@@ -5,7 +5,7 @@ import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../services/workspaceActions'
 import { startHost } from './server'
 import { newToken } from './security'
-import { hostPrinter } from '../reports/hostPrinter'
+import { WarmPrinter, warmingOnReports } from '../reports/warmPrinter'
 
 /** `npm run web`: the same app in a browser, served on 127.0.0.1 with a per-launch token. */
 async function main(): Promise<void> {
@@ -18,15 +18,21 @@ async function main(): Promise<void> {
   }
   const staticDir = process.env.CXDESK_RENDERER_DIR ?? join(__dirname, '..', '..', 'out', 'renderer')
   let appUrl: string | null = null
+  // One headless browser for every PDF export, kept warm while reports are being made (warmPrinter.ts).
+  const printer = new WarmPrinter({ appUrl: () => appUrl })
   const ctx = createAppContext({
-    platform: { kind: 'web', systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale], printToPdf: hostPrinter(() => appUrl) },
+    platform: { kind: 'web', systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale], printToPdf: printer.print },
   })
   await openInitialWorkspace(ctx)
-  const invoke = createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) })
+  const invoke = warmingOnReports(
+    createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) }),
+    printer,
+  )
   const host = await startHost({ ctx, invoke, token: newToken(), staticDir, port })
   appUrl = host.url
   console.log(`CX Desk listening on ${host.url}`)
   const stop = async () => {
+    await printer.close()
     await host.close()
     await ctx.session.close()
     process.exit(0)

@@ -1,4 +1,5 @@
 /** Types of build.cjs, for the TypeScript that requires it (cxdesk report, the bench). */
+export type BuildPart = 'main' | 'preload' | 'renderer'
 export declare const root: string
-export declare function buildIsStale(): boolean
-export declare function ensureBuilt(): void
+export declare function buildIsStale(parts?: readonly BuildPart[]): boolean
+export declare function ensureBuilt(parts?: readonly BuildPart[]): void

@@ -1,2 +1,2 @@
-// The launchers' (ESM) view of build.cjs: (re)build the app with electron-vite when the sources are newer than the output.
+// The launchers' (ESM) view of build.cjs: (re)build the app with electron-vite when a part it needs is stale (buildInputs.cjs).
 export { root, buildIsStale, ensureBuilt } from './build.cjs'

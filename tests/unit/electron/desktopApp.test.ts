@@ -90,7 +90,8 @@ describe('the desktop shell, wired as it starts', () => {
     const printer = fake.windows[1]
     expect(printer.options.show).toBe(false)
     expect(printer.options.webPreferences).toMatchObject(SAFE)
-    expect(printer.loaded).toEqual(['app://cxdesk/index.html#/print/job-1'])
+    // The print entry beside the app's page, not the whole app.
+    expect(printer.loaded).toEqual(['app://cxdesk/print.html#/print/job-1'])
     expect(printer.webContents.windowOpenHandler).not.toBeNull()
     expect(printer.isDestroyed()).toBe(true)
   })

@@ -21,22 +21,22 @@ describe('printing a page once it is ready (the desktop’s printToPDF path, wit
   it('loads the page, waits for data-report-ready, prints, and closes the window', async () => {
     const log: string[] = []
     const stages: string[] = []
-    const pdf = await printWhenReady(fakePage([false, false, 'ready'], log), 'app://cxdesk/index.html#/report-print?job=abc', { onStage: (s) => stages.push(s), pollMs: 1 })
+    const pdf = await printWhenReady(fakePage([false, false, 'ready'], log), 'app://cxdesk/index.html#/report-print?job=abc', { onStage: (s) => stages.push(s) })
     expect(pdf.toString()).toBe('%PDF-1.7')
     expect(log).toEqual(['load app://cxdesk/index.html#/report-print?job=abc', 'pdf', 'close'])
     expect(stages).toEqual(['starting', 'rendering', 'printing'])
   })
 
   it('reports a page that could not lay itself out, and a page that never gets ready', async () => {
-    await expect(printWhenReady(fakePage(['error:no data'], []), 'x', { pollMs: 1 })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('no data') })
-    await expect(printWhenReady(fakePage([false], []), 'x', { pollMs: 1, timeoutMs: 20 })).rejects.toMatchObject({ code: 'IO' })
+    await expect(printWhenReady(fakePage(['error:no data'], []), 'x', {})).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('no data') })
+    await expect(printWhenReady(fakePage([false], []), 'x', { timeoutMs: 20 })).rejects.toMatchObject({ code: 'IO' })
   })
 
   it('stops and closes the window when cancelled', async () => {
     const log: string[] = []
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 15)
-    await expect(printWhenReady(fakePage([false], log), 'x', { signal: controller.signal, pollMs: 1 })).rejects.toMatchObject({ code: 'CANCELLED' })
+    await expect(printWhenReady(fakePage([false], log), 'x', { signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(log).toContain('close')
     expect(log).not.toContain('pdf')
   })
