@@ -184,7 +184,7 @@ function apply(open: OpenWorkspace, add: ReturnType<typeof responseAdder>, o: Op
       foldAll(db)
       return
     case 'bulk': {
-      const resume = suspendRollupTriggers(db)
+      const resume = suspendRollupTriggers(db, factDerivations(db))
       const before = db.prepare('SELECT coalesce(max(id), 0) FROM responses').pluck().get() as number
       for (const inner of o.ops) apply(open, add, inner, seq)
       const first = db.prepare('SELECT min(id) FROM responses WHERE id > ?').pluck().get(before) as number | null

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { createTriggers, dropTriggers, journalCustomers, journalResponses, journalResponsesPerRow, rollupTriggers } from './maintain'
+import { createTriggers, dropTriggers, foldJournal, foldResponses, journalCustomers, journalResponses, journalSpan, rollupTriggers, type FactDerivations } from './maintain'
 
 /** What the customers were when the triggers were taken out: the facts the rollups count them by. */
 const BEFORE = 'temp.rollup_customers_before'
@@ -8,9 +8,12 @@ const SEGMENTS = 'temp.rollup_customer_segments'
 
 /**
  * Takes the rollup triggers out for a bulk write and, when the returned function is called (in the
- * same transaction, before the commit), writes to the journal what they would have written, with a
- * few grouped INSERT … SELECT instead of two trigger programs per row, and puts them back as they
- * were. Per-row triggers were the largest single cost of a large import.
+ * same transaction, before the commit), folds into the summaries what they would have journalled,
+ * with a few grouped INSERT … SELECT instead of two trigger programs per row, and puts them back as
+ * they were. Per-row triggers were the largest single cost of a large import; a journal row per new
+ * response, folded later by the rollup worker, was the next (the workspace answered from summaries
+ * plus journal until then). Now the new responses go straight into the summaries, the few other
+ * changes through the journal, which is then folded whole: the commit leaves nothing to fold.
  *
  * Exact for a write that only inserts responses (with their tags) and inserts or updates customers,
  * which is what an import does: the new responses (ids above the last one now) enter with their
@@ -19,7 +22,7 @@ const SEGMENTS = 'temp.rollup_customer_segments'
  * old ones and come back with the new, and new customers join. A rollback (cancel, error, crash)
  * brings the triggers back with everything else.
  */
-export function suspendRollupTriggers(sqlite: Database.Database): () => void {
+export function suspendRollupTriggers(sqlite: Database.Database, derive: FactDerivations): () => void {
   const triggers = rollupTriggers(sqlite)
   dropTriggers(sqlite, triggers)
   const last = (sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM responses').get() as { id: number }).id
@@ -30,7 +33,7 @@ export function suspendRollupTriggers(sqlite: Database.Database): () => void {
     sqlite.exec(`DROP TABLE IF EXISTS ${SEGMENTS};
       CREATE TABLE ${SEGMENTS} (id INTEGER PRIMARY KEY, segment TEXT NOT NULL);
       INSERT INTO ${SEGMENTS} SELECT id, segment FROM customers WHERE segment IS NOT NULL;`)
-    journalResponsesPerRow(sqlite, { where: 'r.id > @last', params: { last }, customers: SEGMENTS })
+    foldResponses(sqlite, { where: 'r.id > @last', params: { last }, customers: SEGMENTS }, derive)
 
     const segmentMoved = `r.id <= @last AND r.customer_id IN (SELECT b.id FROM ${BEFORE} b JOIN customers n ON n.id = b.id WHERE b.segment IS NOT n.segment)`
     journalResponses(sqlite, { where: segmentMoved, params: { last }, customers: BEFORE, sign: -1 })
@@ -43,6 +46,8 @@ export function suspendRollupTriggers(sqlite: Database.Database): () => void {
     journalCustomers(sqlite, { where: `c.id NOT IN (SELECT id FROM ${BEFORE})` })
 
     sqlite.exec(`DROP TABLE ${BEFORE}; DROP TABLE ${SEGMENTS}`)
+    const span = journalSpan(sqlite)
+    if (span.pending) foldJournal(sqlite, span.maxId, derive)
     createTriggers(sqlite, triggers)
   }
 }
