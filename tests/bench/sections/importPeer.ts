@@ -87,12 +87,12 @@ export interface AppRun extends Omit<ProcessRun, 'stdout'> {
  * starts is waited for and added to the time, so the figure always ends where the Scores page reads
  * folded summaries and no first query pays for the import.
  */
-export async function runApp(dir: string, template: string, file: string, csv: string): Promise<AppRun> {
+export async function runApp(dir: string, template: string, file: string, csv: string, cli = CLI): Promise<AppRun> {
   copyFileSync(template, file)
   const timings = `${file}.timings.jsonl`
   rmSync(timings, { force: true })
   const loadBefore = load()
-  const { stdout, ...run } = await timedProcess(process.execPath, [CLI, 'import', file, csv, '--json'], { ...process.env, [TIMINGS_ENV]: timings })
+  const { stdout, ...run } = await timedProcess(process.execPath, [cli, 'import', file, csv, '--json'], { ...process.env, [TIMINGS_ENV]: timings })
   const summary = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as { imported: number }
   const { ctx, api } = benchApp(dir)
   try {
