@@ -11,7 +11,7 @@ import { finishImportRecord, startImportRecord } from '../db/repositories/import
 import { suspendRollupTriggers } from '../db/repositories/rollups/bulkJournal'
 import { analyzeSummaries } from '../db/repositories/rollups/maintain'
 import { factDerivations } from '../metrics/rollups/derivations'
-import { feedbackWriter } from '../services/feedbackWriter'
+import { feedbackBatchWriter } from '../services/feedbackWriter'
 import { metricKinds } from '../../src-shared/domain/scores'
 import { phaseClock } from './importTimings'
 
@@ -55,6 +55,12 @@ function suspendIndexes(sqlite: Database.Database): () => void {
 }
 
 const PROGRESS_EVERY_MS = 150
+
+/**
+ * From this many new responses the import folds them into the summaries itself; fewer are left in
+ * the rollup journal, which reads add (or fold inline, from the keeper's FOLD_FROM of 500 rows).
+ */
+const FOLD_IN_IMPORT_FROM = 500
 
 export interface ImportJobInput {
   /** The file read through its mapping, on this thread or on a reader thread. */
@@ -103,66 +109,75 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   if (skipKeyChecks) sqlite.pragma('foreign_keys = OFF')
   if (inTransaction) sqlite.exec('BEGIN IMMEDIATE')
   try {
-    let handle: ((item: MappedBatch['items'][number]) => void) | null = null
-    const prepare = (hdr: string[]) => {
+    let handle: ((items: MappedBatch['items']) => void) | null = null
+    const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
         const known = sqlite.prepare<{ ref: string | null; email: string | null }, { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = @ref OR (@email IS NOT NULL AND email = @email)')
-        return (item: MappedBatch['items'][number]) => {
-          const c = item as NormalizedCustomer
-          if (!link) {
-            if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
-            else imported++
-            return
+        return (items) => {
+          for (const item of items) {
+            const c = item as NormalizedCustomer
+            if (!link) {
+              if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
+              else imported++
+              continue
+            }
+            const r = link(c)
+            if (r?.created) imported++
+            else duplicates++
           }
-          const r = link(c)
-          if (r?.created) imported++
-          else duplicates++
         }
       }
       const labels = new Map(mapping.columns.filter((c) => c.score).map((c) => [specKey(c.score as ScoreSpec), hdr[c.index] ?? '']))
       const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, specsOf(mapping), labels)
-      const write = input.dryRun ? null : feedbackWriter(sqlite, input.now)
+      const write = input.dryRun ? null : feedbackBatchWriter(sqlite, input.now)
       const link = input.dryRun ? null : customerLinker(sqlite, input.now)
       const exists = sqlite.prepare<[string], { one: number }>('SELECT 1 one FROM responses WHERE dedup_key = ?')
-      return (item: MappedBatch['items'][number]) => {
-        const r = fromWire(item as WireResponse)
+      return (items) => {
         if (!write) {
-          if (exists.get(r.dedupKey)) duplicates++
-          else imported++
+          for (const item of items) {
+            if (exists.get((item as WireResponse)[0])) duplicates++
+            else imported++
+          }
           return
         }
-        const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
-        const id = write({
-          dedupKey: r.dedupKey,
-          importId,
-          externalRef: r.externalRef,
-          customerId: customer?.id ?? null,
-          questionId: r.questionKey ? (questionIds.get(r.questionKey) ?? null) : null,
-          score: r.score,
-          submittedAt: r.submittedAt,
-          submittedOffset: r.submittedOffset,
-          localDate: r.localDate,
-          channel: r.channel,
-          touchpoint: r.touchpoint,
-          stage: r.stage,
-          location: r.location,
-          language: r.language,
-          comment: r.comment,
-          respondentEmail: r.customerEmail,
-          status: r.status,
-          owner: r.owner,
-          statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
-          resolvedAt: r.resolvedAt,
-          now: input.now,
+        // A batch of rows goes to the writer at once: multi-row INSERTs (feedbackBatchWriter).
+        const rows = items.map((item) => {
+          const r = fromWire(item as WireResponse)
+          const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
+          return {
+            dedupKey: r.dedupKey,
+            importId,
+            externalRef: r.externalRef,
+            customerId: customer?.id ?? null,
+            questionId: r.questionKey ? (questionIds.get(r.questionKey) ?? null) : null,
+            score: r.score,
+            submittedAt: r.submittedAt,
+            submittedOffset: r.submittedOffset,
+            localDate: r.localDate,
+            channel: r.channel,
+            touchpoint: r.touchpoint,
+            stage: r.stage,
+            location: r.location,
+            language: r.language,
+            comment: r.comment,
+            respondentEmail: r.customerEmail,
+            status: r.status,
+            owner: r.owner,
+            statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
+            resolvedAt: r.resolvedAt,
+            now: input.now,
+          }
         })
-        if (id === null) duplicates++
-        else imported++
+        for (const id of write(rows)) {
+          if (id === null) duplicates++
+          else imported++
+        }
       }
     }
     if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now)
     let restoreIndexes: (() => void) | null = null
-    let foldRollups: (() => void) | null = null
+    let foldRollups: ((opts: { fold: boolean }) => void) | null = null
     if (!input.dryRun && mapping.kind === 'responses') {
       foldRollups = suspendRollupTriggers(sqlite, factDerivations(sqlite))
       if (table.totalBytes > BULK_BYTES) {
@@ -180,7 +195,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       const batch = next.value
       if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
       if (!handle && batch.headers) handle = prepare(batch.headers)
-      if (handle) for (const item of batch.items) handle(item)
+      handle?.(batch.items)
       clock.mark('writeRows')
       bytesRead = batch.bytesRead
       rowsRead = batch.rowsRead
@@ -195,7 +210,8 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
     if (restoreIndexes) restoreIndexes()
     clock.mark('indexes')
-    foldRollups?.()
+    // Many new rows are folded into the summaries here, so no first read after the import pays for them.
+    foldRollups?.({ fold: imported >= FOLD_IN_IMPORT_FROM })
     clock.mark('rollups')
     if (restoreIndexes) {
       // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).

@@ -192,7 +192,8 @@ function apply(open: OpenWorkspace, add: ReturnType<typeof responseAdder>, o: Op
         db.prepare('INSERT OR IGNORE INTO tags (name, created_at) VALUES (?, 0)').run(o.tag)
         db.prepare(`INSERT INTO response_tags (response_id, tag_id, source, created_at) SELECT ?, id, 'rule', 0 FROM tags WHERE name = ?`).run(first, o.tag)
       }
-      resume()
+      // Both ways an import ends: folded into the summaries, or left in the journal.
+      resume({ fold: o.ops.length % 2 === 0 })
       return
     }
     case 'rebuild':
