@@ -9,8 +9,11 @@ import { customerLinker } from '../db/repositories/customers'
 import { ensureQuestions, specKey } from '../db/repositories/questionLookup'
 import { finishImportRecord, startImportRecord } from '../db/repositories/imports'
 import { suspendRollupTriggers } from '../db/repositories/rollups/bulkJournal'
-import { feedbackWriter } from '../services/feedbackWriter'
+import { analyzeSummaries } from '../db/repositories/rollups/maintain'
+import { factDerivations } from '../metrics/rollups/derivations'
+import { feedbackBatchWriter } from '../services/feedbackWriter'
 import { metricKinds } from '../../src-shared/domain/scores'
+import { phaseClock } from './importTimings'
 
 /** Above this many bytes, a file that will more than double the workspace imports with its indexes rebuilt at the end. */
 const BULK_BYTES = 8 << 20
@@ -53,6 +56,12 @@ function suspendIndexes(sqlite: Database.Database): () => void {
 
 const PROGRESS_EVERY_MS = 150
 
+/**
+ * From this many new responses the import folds them into the summaries itself; fewer are left in
+ * the rollup journal, which reads add (or fold inline, from the keeper's FOLD_FROM of 500 rows).
+ */
+const FOLD_IN_IMPORT_FROM = 500
+
 export interface ImportJobInput {
   /** The file read through its mapping, on this thread or on a reader thread. */
   table: MappedTable
@@ -81,6 +90,7 @@ function specsOf(mapping: ImportMapping): ScoreSpec[] {
  */
 export async function runImportJob(sqlite: Database.Database, input: ImportJobInput): Promise<ImportSummary> {
   const started = performance.now()
+  const clock = phaseClock('writer')
   const { mapping, table } = input
   let imported = 0
   let duplicates = 0
@@ -99,78 +109,94 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   if (skipKeyChecks) sqlite.pragma('foreign_keys = OFF')
   if (inTransaction) sqlite.exec('BEGIN IMMEDIATE')
   try {
-    let handle: ((item: MappedBatch['items'][number]) => void) | null = null
-    const prepare = (hdr: string[]) => {
+    let handle: ((items: MappedBatch['items']) => void) | null = null
+    const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
         const known = sqlite.prepare<{ ref: string | null; email: string | null }, { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = @ref OR (@email IS NOT NULL AND email = @email)')
-        return (item: MappedBatch['items'][number]) => {
-          const c = item as NormalizedCustomer
-          if (!link) {
-            if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
-            else imported++
-            return
+        return (items) => {
+          for (const item of items) {
+            const c = item as NormalizedCustomer
+            if (!link) {
+              if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
+              else imported++
+              continue
+            }
+            const r = link(c)
+            if (r?.created) imported++
+            else duplicates++
           }
-          const r = link(c)
-          if (r?.created) imported++
-          else duplicates++
         }
       }
       const labels = new Map(mapping.columns.filter((c) => c.score).map((c) => [specKey(c.score as ScoreSpec), hdr[c.index] ?? '']))
       const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, specsOf(mapping), labels)
-      const write = input.dryRun ? null : feedbackWriter(sqlite, input.now)
+      const write = input.dryRun ? null : feedbackBatchWriter(sqlite, input.now)
       const link = input.dryRun ? null : customerLinker(sqlite, input.now)
       const exists = sqlite.prepare<[string], { one: number }>('SELECT 1 one FROM responses WHERE dedup_key = ?')
-      return (item: MappedBatch['items'][number]) => {
-        const r = fromWire(item as WireResponse)
+      return (items) => {
         if (!write) {
-          if (exists.get(r.dedupKey)) duplicates++
-          else imported++
+          for (const item of items) {
+            if (exists.get((item as WireResponse)[0])) duplicates++
+            else imported++
+          }
           return
         }
-        const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
-        const id = write({
-          dedupKey: r.dedupKey,
-          importId,
-          externalRef: r.externalRef,
-          customerId: customer?.id ?? null,
-          questionId: r.questionKey ? (questionIds.get(r.questionKey) ?? null) : null,
-          score: r.score,
-          submittedAt: r.submittedAt,
-          submittedOffset: r.submittedOffset,
-          localDate: r.localDate,
-          channel: r.channel,
-          touchpoint: r.touchpoint,
-          stage: r.stage,
-          location: r.location,
-          language: r.language,
-          comment: r.comment,
-          respondentEmail: r.customerEmail,
-          status: r.status,
-          owner: r.owner,
-          statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
-          resolvedAt: r.resolvedAt,
-          now: input.now,
+        // A batch of rows goes to the writer at once: multi-row INSERTs (feedbackBatchWriter).
+        const rows = items.map((item) => {
+          const r = fromWire(item as WireResponse)
+          const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
+          return {
+            dedupKey: r.dedupKey,
+            importId,
+            externalRef: r.externalRef,
+            customerId: customer?.id ?? null,
+            questionId: r.questionKey ? (questionIds.get(r.questionKey) ?? null) : null,
+            score: r.score,
+            submittedAt: r.submittedAt,
+            submittedOffset: r.submittedOffset,
+            localDate: r.localDate,
+            channel: r.channel,
+            touchpoint: r.touchpoint,
+            stage: r.stage,
+            location: r.location,
+            language: r.language,
+            comment: r.comment,
+            respondentEmail: r.customerEmail,
+            status: r.status,
+            owner: r.owner,
+            statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
+            resolvedAt: r.resolvedAt,
+            now: input.now,
+          }
         })
-        if (id === null) duplicates++
-        else imported++
+        for (const id of write(rows)) {
+          if (id === null) duplicates++
+          else imported++
+        }
       }
     }
     if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now)
     let restoreIndexes: (() => void) | null = null
-    let journalRollups: (() => void) | null = null
+    let foldRollups: ((opts: { fold: boolean }) => void) | null = null
     if (!input.dryRun && mapping.kind === 'responses') {
-      journalRollups = suspendRollupTriggers(sqlite)
+      foldRollups = suspendRollupTriggers(sqlite, factDerivations(sqlite))
       if (table.totalBytes > BULK_BYTES) {
         const existing = (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
         if (table.totalBytes / BYTES_PER_ROW > existing) restoreIndexes = suspendIndexes(sqlite)
       }
     }
 
-    for await (const batch of table.batches()) {
+    clock.mark('setup')
+    const batches = table.batches()[Symbol.asyncIterator]()
+    for (;;) {
+      const next = await batches.next()
+      clock.mark('waitForReader')
+      if (next.done) break
+      const batch = next.value
       if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
       if (!handle && batch.headers) handle = prepare(batch.headers)
-      if (handle) for (const item of batch.items) handle(item)
+      handle?.(batch.items)
+      clock.mark('writeRows')
       bytesRead = batch.bytesRead
       rowsRead = batch.rowsRead
       const t = performance.now()
@@ -183,14 +209,21 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (!outcome.headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
     if (restoreIndexes) restoreIndexes()
-    journalRollups?.()
+    clock.mark('indexes')
+    // Many new rows are folded into the summaries here, so no first read after the import pays for them.
+    foldRollups?.({ fold: imported >= FOLD_IN_IMPORT_FROM })
+    clock.mark('rollups')
     if (restoreIndexes) {
       // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).
       sqlite.pragma('analysis_limit = 400')
       sqlite.exec('ANALYZE')
+      // The month cube's own, read whole: what the rollup worker's fold of a large journal did (see analyzeSummaries).
+      analyzeSummaries(sqlite)
     }
+    clock.mark('analyze')
     if (importId !== null) finishImportRecord(sqlite, importId, { rowsRead: outcome.rowsRead, imported, duplicates, rejected: outcome.rejected }, input.now)
     if (inTransaction) sqlite.exec('COMMIT')
+    clock.mark('commit')
   } catch (e) {
     if (inTransaction && sqlite.inTransaction) sqlite.exec('ROLLBACK')
     if (e instanceof AppError) throw e
@@ -201,6 +234,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (skipKeyChecks) sqlite.pragma('foreign_keys = ON')
     await table.close()
   }
+  clock.flush({ rows: outcome.rowsRead, imported })
   const errors = [...outcome.errors].sort((a, b) => a.row - b.row)
   input.onProgress?.({ bytesRead: table.totalBytes, totalBytes: table.totalBytes, rowsRead: outcome.rowsRead })
   return {

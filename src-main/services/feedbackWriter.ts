@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { responseWriter, type ResponseInsert } from '../db/repositories/responses'
-import { readLexicon, readTagRules, ruleTagWriter, searchIndexWriter } from '../db/repositories/textIndex'
+import { responseBatchWriter, responseWriter, type ResponseInsert } from '../db/repositories/responses'
+import { readLexicon, readTagRules, ruleTagWriter, searchIndexBatchWriter, searchIndexWriter } from '../db/repositories/textIndex'
 import { compileLexicons, scoreSentiment, type Lexicons } from '../text/sentiment'
 import { compileTagRules } from '../text/tagRules'
 import { searchableText } from '../text/tokens'
@@ -69,5 +69,35 @@ export function feedbackWriter(sqlite: Database.Database, now: number): (r: Omit
       for (const t of a.tags) tag(id, t)
     }
     return id
+  }
+}
+
+/**
+ * feedbackWriter for many rows at a time (the import): the same analysis and the same rows, written
+ * with multi-row statements. Returns, per row, its new id or null for a duplicate.
+ */
+export function feedbackBatchWriter(sqlite: Database.Database, now: number): (rows: Array<Omit<ResponseInsert, 'sentiment'>>) => Array<number | null> {
+  const write = responseBatchWriter(sqlite)
+  const index = searchIndexBatchWriter(sqlite)
+  const tag = ruleTagWriter(sqlite, now)
+  const analyze = analyzerFor(sqlite)
+  return (rows) => {
+    const analyses: Array<CommentAnalysis | null> = []
+    const stored: ResponseInsert[] = rows.map((r) => {
+      const comment = r.comment && r.comment.trim() ? r.comment : null
+      const a = comment ? analyze(comment, r.language) : null
+      analyses.push(a)
+      return { ...r, comment, language: a?.language ?? r.language, sentiment: a?.sentiment ?? null }
+    })
+    const ids = write(stored)
+    const entries: Array<[number, string]> = []
+    ids.forEach((id, i) => {
+      const a = analyses[i]
+      if (id === null || !a) return
+      if (a.searchText) entries.push([id, a.searchText])
+      for (const t of a.tags) tag(id, t)
+    })
+    index(entries)
+    return ids
   }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { foldAll, rebuildRollups } from '../../src-main/metrics/rollups/jobs'
-import { cubeDims } from '../../src-main/db/repositories/rollups/layout'
+import { cubeDims, sliceDimNumber } from '../../src-main/db/repositories/rollups/layout'
 
 export interface RollupSummaries {
   day: string[]
@@ -17,8 +17,10 @@ export function rollupSummaries(db: Database.Database): RollupSummaries {
   const value = (col: string) => `(SELECT value FROM rollup_values WHERE id = t.${col})`
   const cube = (table: string) =>
     db.prepare(`SELECT fact, question_id, period, tag_id, ${cubeDims.map(value).join(', ')}, value, band, n FROM ${table} t`).raw().all().map((r) => JSON.stringify(r))
+  // Slices of a cube dimension hold interned ids in grp; tags' slices hold tag ids, the same in both.
+  const interned = cubeDims.map((d) => sliceDimNumber[d]).join(', ')
   const slices = db
-    .prepare(`SELECT grain, dim, fact, question_id, period, CASE WHEN dim BETWEEN 1 AND 6 THEN ${value('grp')} ELSE grp END, value, band, n FROM rollup_slices t`)
+    .prepare(`SELECT grain, dim, fact, question_id, period, CASE WHEN dim IN (${interned}) THEN ${value('grp')} ELSE grp END, value, band, n FROM rollup_slices t`)
     .raw()
     .all()
     .map((r) => JSON.stringify(r))

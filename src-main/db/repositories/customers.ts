@@ -71,6 +71,9 @@ export function customerLinker(sqlite: Database.Database, now: number, opts: { o
   return (c: CustomerFacts): { id: number; created: boolean } | null => {
     const key = c.ref ? `r:${c.ref}` : c.email ? `e:${c.email}` : null
     if (!key) return null
+    // Seen earlier in this import and nothing to overwrite: most rows of a feedback file (no objects built per row).
+    const seen = opts.overwrite ? undefined : cache.get(key)
+    if (seen !== undefined) return { id: seen, created: false }
     const facts = {
       ref: c.ref,
       email: c.email,

@@ -38,32 +38,77 @@ interface QuestionBands {
   poor_threshold: number
 }
 
-/**
- * Bulk writer on a raw prepared statement: imports write hundreds of thousands of rows and the
- * query builder's per-row overhead would dominate. Duplicates (same dedup_key) are skipped.
- * Every response is stored with its band (good / neutral / poor) from its question's thresholds.
- * Returns the new row's id, or null when a row with the same dedup key was already there.
- */
-export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
-  const questions = new Map(
-    (sqlite.prepare('SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]),
-  )
-  // Positional parameters: binding 25 named ones from a fresh object per row cost more than the insert's own work.
-  const stmt = sqlite.prepare(`
-    INSERT INTO responses (dedup_key, import_id, external_ref, customer_id, question_id, score, band, submitted_at, submitted_offset,
+const COLUMNS = `dedup_key, import_id, external_ref, customer_id, question_id, score, band, submitted_at, submitted_offset,
       local_date, channel, touchpoint, stage, location, language, comment, respondent_email, status, owner,
-      status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at)
-    VALUES (${Array.from({ length: 25 }, () => '?').join(', ')})
-    ON CONFLICT (dedup_key) DO NOTHING`)
+      status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at`
+const COLUMN_COUNT = 25
+
+/** A response's values in COLUMNS' order, its band from its question's thresholds. */
+function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert) => unknown[] {
   return (r) => {
     const q = r.questionId === null ? undefined : questions.get(r.questionId)
     const band = q && r.score !== null ? bandOf(r.score, q.direction, { good: q.good_threshold, poor: q.poor_threshold }) : null
-    const result = stmt.run(
+    return [
       r.dedupKey, r.importId, r.externalRef, r.customerId, r.questionId, r.score, band, r.submittedAt, r.submittedOffset,
       r.localDate, r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.respondentEmail, r.status, r.owner,
       r.statusChangedAt, r.statusChangedBy ?? null, r.resolvedAt, r.sentiment ?? null, r.now, r.now,
-    )
+    ]
+  }
+}
+
+function questionBands(sqlite: Database.Database): Map<number, QuestionBands> {
+  return new Map((sqlite.prepare('SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]))
+}
+
+/**
+ * Writer on a raw prepared statement, for one response at a time (manual entry, the demo).
+ * Duplicates (same dedup_key) are skipped. Every response is stored with its band (good / neutral /
+ * poor) from its question's thresholds. Returns the new row's id, or null when a row with the same
+ * dedup key was already there.
+ */
+export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
+  const values = rowValues(questionBands(sqlite))
+  // Positional parameters: binding 25 named ones from a fresh object per row cost more than the insert's own work.
+  const stmt = sqlite.prepare(`INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')}) ON CONFLICT (dedup_key) DO NOTHING`)
+  return (r) => {
+    const result = stmt.run(values(r))
     return result.changes === 1 ? Number(result.lastInsertRowid) : null
+  }
+}
+
+/** Rows per INSERT statement of the batch writer (25 values each, well under SQLite's 32,766 variables). */
+export const ROWS_PER_INSERT = 64
+
+/**
+ * The import's writer: many responses per INSERT statement (one statement prepared per size, and
+ * reused), which saves most of the per-statement cost of a row at a time. Each row is given its id
+ * (after the largest there is: the caller's transaction is the only writer), so the ids of the rows
+ * stored come back from RETURNING and the duplicates (same dedup_key, in the workspace or earlier in
+ * the same statement) are the ids missing from it. Returns, per row, its new id or null.
+ */
+export function responseBatchWriter(sqlite: Database.Database): (rows: ResponseInsert[]) => Array<number | null> {
+  const values = rowValues(questionBands(sqlite))
+  const nextId = sqlite.prepare('SELECT coalesce(max(id), 0) + 1 FROM responses').pluck()
+  const statements = new Map<number, Database.Statement>()
+  const insertOf = (n: number) => {
+    let stmt = statements.get(n)
+    if (!stmt) {
+      const row = `(${Array.from({ length: COLUMN_COUNT + 1 }, () => '?').join(', ')})`
+      stmt = sqlite.prepare(`INSERT INTO responses (id, ${COLUMNS}) VALUES ${Array.from({ length: n }, () => row).join(', ')} ON CONFLICT (dedup_key) DO NOTHING RETURNING id`).pluck()
+      statements.set(n, stmt)
+    }
+    return stmt
+  }
+  return (rows) => {
+    const ids: Array<number | null> = new Array<number | null>(rows.length).fill(null)
+    for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
+      const chunk = rows.slice(from, from + ROWS_PER_INSERT)
+      const first = nextId.get() as number
+      const params: unknown[] = []
+      chunk.forEach((r, i) => params.push(first + i, ...values(r)))
+      for (const id of insertOf(chunk.length).all(params) as number[]) ids[from + id - first] = id
+    }
+    return ids
   }
 }
 

@@ -26,6 +26,28 @@ export function searchIndexWriter(sqlite: Database.Database): (responseId: numbe
   return (id, text) => void ins.run(id, text)
 }
 
+/** Rows per INSERT of the batch writer below. */
+const ENTRIES_PER_INSERT = 64
+
+/** Writes many comments' searchable text at once (the import's writer): one multi-row INSERT per 64 entries. */
+export function searchIndexBatchWriter(sqlite: Database.Database): (entries: Array<[responseId: number, text: string]>) => void {
+  const statements = new Map<number, Database.Statement>()
+  const insertOf = (n: number) => {
+    let stmt = statements.get(n)
+    if (!stmt) {
+      stmt = sqlite.prepare(`INSERT INTO feedback_fts (rowid, body) VALUES ${Array.from({ length: n }, () => '(?, ?)').join(', ')}`)
+      statements.set(n, stmt)
+    }
+    return stmt
+  }
+  return (entries) => {
+    for (let from = 0; from < entries.length; from += ENTRIES_PER_INSERT) {
+      const chunk = entries.slice(from, from + ENTRIES_PER_INSERT)
+      insertOf(chunk.length).run(chunk.flat())
+    }
+  }
+}
+
 export function ruleTagWriter(sqlite: Database.Database, now: number): (responseId: number, tagId: number) => void {
   const ins = sqlite.prepare(`INSERT OR IGNORE INTO response_tags (response_id, tag_id, source, created_at) VALUES (?, ?, 'rule', ?)`)
   return (id, tag) => void ins.run(id, tag, now)

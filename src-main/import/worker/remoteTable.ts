@@ -5,6 +5,7 @@ import type { TableInspection } from '../openTable'
 import { workerEntry } from '../../workers/entry'
 import type { ReadOrder, ReaderData, TableAck, TableMessage } from './protocol'
 import { errorFrom, failedMessage, readerDied } from './threadError'
+import { phaseClock } from '../importTimings'
 
 /** Batches the reader may send ahead of what the writer has taken: bounds the memory between them. */
 const READ_AHEAD = 2
@@ -22,16 +23,23 @@ export async function sendTable(port: MessagePort, open: () => Promise<MappedTab
     wake?.()
   })
   const post = (m: TableMessage) => port.postMessage(m)
+  const clock = phaseClock('reader')
   try {
     const table = await open()
     post({ type: 'open', totalBytes: table.totalBytes })
+    clock.mark('open')
     for await (const batch of table.batches()) {
+      clock.mark('parseAndMap')
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve))
+      clock.mark('waitForWriter')
       wake = null
       credits--
       post({ type: 'batch', batch })
+      clock.mark('post')
     }
+    clock.mark('parseAndMap')
     post({ type: 'end', outcome: table.outcome() })
+    clock.flush()
   } catch (e) {
     post(failedMessage(e))
   }

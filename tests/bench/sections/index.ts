@@ -19,4 +19,5 @@ export const sections: BenchSection[] = [
   lazy('robustness', async () => (await import('./robustness')).robustness),
   lazy('cli', async () => (await import('./cli')).cli),
   lazy('open', async () => (await import('./open')).open),
+  lazy('importpeer', async () => (await import('./importPeer')).importPeer),
 ]

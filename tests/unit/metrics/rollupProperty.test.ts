@@ -193,7 +193,7 @@ function apply(open: OpenWorkspace, add: ReturnType<typeof responseAdder>, o: Op
       foldAll(db)
       return
     case 'bulk': {
-      const resume = suspendRollupTriggers(db)
+      const resume = suspendRollupTriggers(db, factDerivations(db))
       const before = db.prepare('SELECT coalesce(max(id), 0) FROM responses').pluck().get() as number
       for (const inner of o.ops) apply(open, add, inner, seq)
       const first = db.prepare('SELECT min(id) FROM responses WHERE id > ?').pluck().get(before) as number | null
@@ -201,7 +201,8 @@ function apply(open: OpenWorkspace, add: ReturnType<typeof responseAdder>, o: Op
         db.prepare('INSERT OR IGNORE INTO tags (name, created_at) VALUES (?, 0)').run(o.tag)
         db.prepare(`INSERT INTO response_tags (response_id, tag_id, source, created_at) SELECT ?, id, 'rule', 0 FROM tags WHERE name = ?`).run(first, o.tag)
       }
-      resume()
+      // Both ways an import ends: folded into the summaries, or left in the journal.
+      resume({ fold: o.ops.length % 2 === 0 })
       return
     }
     case 'rebuild':

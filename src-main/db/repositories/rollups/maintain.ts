@@ -129,32 +129,58 @@ function repackSlices(sqlite: Database.Database): void {
 }
 
 /**
- * Folds journal rows up to `upToId` into the summaries and removes them from the journal. New
- * dimension values get their ids first; the batch is the journal summed per cell, with hours to
- * resolution and lifecycle dates derived by the app's own functions.
+ * Folds journal-shaped rows (`rows`: SQL of a relation with the journal's columns and delta) into the
+ * summaries. The rows are summed per cell first (hours to resolution and lifecycle dates derived by
+ * the app's own functions); the dimension values of those cells are interned, and the cells, with
+ * the values' ids, are the batch. Interning from the summed cells reads far less than from the rows.
  */
-export function foldJournal(sqlite: Database.Database, upToId: number, derive: FactDerivations): number {
+function foldRows(sqlite: Database.Database, rows: { sql: string; params: Record<string, unknown> }, derive: FactDerivations): number {
   useDerivations(sqlite, derive)
-  const interned = cubeDims.map((d) => `SELECT ${d} FROM rollup_journal WHERE id <= ${upToId} AND ${d} IS NOT NULL`).join(' UNION ')
-  sqlite.exec(`INSERT OR IGNORE INTO rollup_values (value) ${interned}`)
-  batchTable(sqlite)
   const value = `CASE fact WHEN ${FACT_SCORE} THEN score WHEN ${FACT_FOLLOW_UP} THEN cxdesk_ttr_hours(status, submitted_at, resolved_at) WHEN ${FACT_LEFT} THEN ${dayOf('cxdesk_local_day(joined_stamp)')} ELSE 0 END`
   const date = `CASE fact WHEN ${FACT_JOINED} THEN cxdesk_local_day(stamp) WHEN ${FACT_LEFT} THEN ${leaveDaySql} ELSE local_date END`
   // Positions in the grouped SELECT below: fact, question, day, tag, the dimensions, then value and band.
   const valueColumn = 5 + cubeDims.length
+  sqlite.exec('DROP TABLE IF EXISTS temp.rollup_cells')
+  sqlite
+    .prepare(
+      `CREATE TEMP TABLE rollup_cells AS
+       SELECT fact, question_id, ${date} AS day_text, tag_id, ${cubeDims.join(', ')}, ${value} AS value, coalesce(band, ${NO_BAND}) AS band, sum(delta) AS n
+       FROM (${rows.sql})
+       GROUP BY fact, question_id, 3, tag_id, ${cubeDims.join(', ')}, ${valueColumn}, ${valueColumn + 1} HAVING sum(delta) <> 0 AND day_text IS NOT NULL`,
+    )
+    .run(rows.params)
+  // A column at a time: each DISTINCT keeps a handful of values, where one UNION of all would sort every cell's dimensions.
+  for (const d of cubeDims) sqlite.exec(`INSERT OR IGNORE INTO rollup_values (value) SELECT DISTINCT ${d} FROM temp.rollup_cells WHERE ${d} IS NOT NULL`)
+  batchTable(sqlite)
   const folded = sqlite
     .prepare(
       `INSERT INTO temp.rollup_batch
        SELECT g.fact, g.question_id, ${dayOf('g.day_text')}, g.tag_id, ${cubeDims.map((d) => `coalesce(v_${d}.id, 0)`).join(', ')}, g.value, g.band, g.n
-       FROM (SELECT fact, question_id, ${date} AS day_text, tag_id, ${cubeDims.join(', ')}, ${value} AS value, coalesce(band, ${NO_BAND}) AS band, sum(delta) AS n
-             FROM rollup_journal WHERE id <= ?
-             GROUP BY fact, question_id, 3, tag_id, ${cubeDims.join(', ')}, ${valueColumn}, ${valueColumn + 1} HAVING sum(delta) <> 0 AND day_text IS NOT NULL) AS g
+       FROM temp.rollup_cells AS g
        ${cubeDims.map((d) => `LEFT JOIN rollup_values v_${d} ON v_${d}.value = g.${d}`).join('\n')}`,
     )
-    .run(upToId).changes
+    .run().changes
+  sqlite.exec('DROP TABLE temp.rollup_cells')
   applyBatch(sqlite)
-  sqlite.prepare('DELETE FROM rollup_journal WHERE id <= ?').run(upToId)
   return folded
+}
+
+/** Folds journal rows up to `upToId` into the summaries and removes them from the journal. */
+export function foldJournal(sqlite: Database.Database, upToId: number, derive: FactDerivations): number {
+  const upTo = { upTo: upToId }
+  const folded = foldRows(sqlite, { sql: 'SELECT * FROM rollup_journal WHERE id <= @upTo', params: upTo }, derive)
+  sqlite.prepare('DELETE FROM rollup_journal WHERE id <= @upTo').run(upTo)
+  return folded
+}
+
+/**
+ * Folds the selected responses (scores and follow-ups, with their tags) straight into the
+ * summaries: the same cells as journalResponsesPerRow followed by a fold, without writing a journal
+ * row per response and deleting it again. For the many new rows at the end of an import, in its
+ * transaction, so the workspace answers from folded summaries as soon as it commits.
+ */
+export function foldResponses(sqlite: Database.Database, sel: JournalSelection, derive: FactDerivations): number {
+  return foldRows(sqlite, { sql: perRowJournal(sel).join(' UNION ALL '), params: sel.params ?? {} }, derive)
 }
 
 /**
@@ -239,23 +265,25 @@ export function journalResponses(sqlite: Database.Database, sel: JournalSelectio
  * several times longer than writing the rows.
  */
 export function journalResponsesPerRow(sqlite: Database.Database, sel: JournalSelection): void {
+  for (const select of perRowJournal(sel)) sqlite.prepare(`INSERT INTO rollup_journal (${journalColumns}, joined_stamp) ${select}`).run(sel.params ?? {})
+}
+
+/** The SELECTs of journalResponsesPerRow: the responses' own rows, and their tags' rows. */
+function perRowJournal(sel: JournalSelection): string[] {
   const delta = String(sel.sign ?? 1)
   const ifFact = (fact: number, expr: string) => `CASE f.fact WHEN ${fact} THEN ${expr} END`
-  for (const [tag, source] of [
+  return [
     ['0', 'responses r'],
     ['rt.tag_id', 'response_tags rt JOIN responses r ON r.id = rt.response_id'],
-  ]) {
-    sqlite
-      .prepare(
-        `INSERT INTO rollup_journal (${journalColumns})
-         SELECT f.fact, coalesce(r.question_id, 0), r.local_date, ${ifFact(FACT_SCORE, 'r.score')}, r.band, ${ifFact(FACT_FOLLOW_UP, 'r.status')},
-           ${ifFact(FACT_FOLLOW_UP, 'r.submitted_at')}, ${ifFact(FACT_FOLLOW_UP, 'r.resolved_at')}, NULL, ${tag},
-           r.channel, r.touchpoint, r.stage, r.location, r.language, c.segment, r.owner, ${delta}
-         FROM ${source} CROSS JOIN (SELECT ${FACT_SCORE} AS fact UNION ALL SELECT ${FACT_FOLLOW_UP}) f LEFT JOIN ${sel.customers ?? 'customers'} c ON c.id = r.customer_id
-         WHERE (${sel.where}) AND CASE f.fact WHEN ${FACT_SCORE} THEN r.score IS NOT NULL ELSE ${followUp} END`,
-      )
-      .run(sel.params ?? {})
-  }
+  ].map(
+    ([tag, source]) =>
+      `SELECT f.fact AS fact, coalesce(r.question_id, 0) AS question_id, r.local_date AS local_date, ${ifFact(FACT_SCORE, 'r.score')} AS score, r.band AS band,
+         ${ifFact(FACT_FOLLOW_UP, 'r.status')} AS status, ${ifFact(FACT_FOLLOW_UP, 'r.submitted_at')} AS submitted_at,
+         ${ifFact(FACT_FOLLOW_UP, 'r.resolved_at')} AS resolved_at, NULL AS stamp, ${tag} AS tag_id, r.channel AS channel, r.touchpoint AS touchpoint,
+         r.stage AS stage, r.location AS location, r.language AS language, c.segment AS segment, r.owner AS owner, ${delta} AS delta, NULL AS joined_stamp
+       FROM ${source} CROSS JOIN (SELECT ${FACT_SCORE} AS fact UNION ALL SELECT ${FACT_FOLLOW_UP}) f LEFT JOIN ${sel.customers ?? 'customers'} c ON c.id = r.customer_id
+       WHERE (${sel.where}) AND CASE f.fact WHEN ${FACT_SCORE} THEN r.score IS NOT NULL ELSE ${followUp} END`,
+  )
 }
 
 /** The journal rows of the responses (scores and follow-ups, with their tags) in one question (0: none) and a range of local dates. */
