@@ -10,6 +10,10 @@ import { ensureQuestions, specKey } from '../db/repositories/questionLookup'
 import { finishImportRecord, startImportRecord } from '../db/repositories/imports'
 import { suspendRollupTriggers } from '../db/repositories/rollups/bulkJournal'
 import { feedbackWriter } from '../services/feedbackWriter'
+import { legacyMatcher } from './legacyRows'
+import { readWallClock } from './formats/dates'
+import { rereadZonelessTimes } from '../db/repositories/responses'
+import { localDateConverter } from '../../src-shared/domain/timezone'
 import { metricKinds } from '../../src-shared/domain/scores'
 
 /** Above this many bytes, a file that will more than double the workspace imports with its indexes rebuilt at the end. */
@@ -60,6 +64,8 @@ export interface ImportJobInput {
   fileName: string
   dryRun: boolean
   now: number
+  /** `read`: the zone times without one are read in (this import's); `workspace`: where days are cut. */
+  zones: { read: string; workspace: string }
   isCancelled: () => boolean
   onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void
 }
@@ -84,6 +90,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   const { mapping, table } = input
   let imported = 0
   let duplicates = 0
+  let mergedBefore = 0
   let bytesRead = 0
   let rowsRead = 0
   let lastProgress = 0
@@ -100,15 +107,21 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   if (inTransaction) sqlite.exec('BEGIN IMMEDIATE')
   try {
     let handle: ((item: MappedBatch['items'][number]) => void) | null = null
+    /** The keys of rows taken over from an older version (legacyRows.ts), filled while rows are written. */
+    const legacyAdopted: string[] = []
     const prepare = (hdr: string[]) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
         const known = sqlite.prepare<{ ref: string | null; email: string | null }, { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = @ref OR (@email IS NOT NULL AND email = @email)')
+        // A check remembers whom it has seen, so a customer listed twice counts as the import counts it.
+        const seen = new Set<string>()
         return (item: MappedBatch['items'][number]) => {
           const c = item as NormalizedCustomer
           if (!link) {
-            if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
+            const keys = [c.ref ? `r:${c.ref}` : null, c.email ? `e:${c.email}` : null].filter((k): k is string => k !== null)
+            if (keys.some((k) => seen.has(k)) || known.get({ ref: c.ref, email: c.email })?.n) duplicates++
             else imported++
+            for (const k of keys) seen.add(k)
             return
           }
           const r = link(c)
@@ -121,13 +134,29 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       const write = input.dryRun ? null : feedbackWriter(sqlite, input.now)
       const link = input.dryRun ? null : customerLinker(sqlite, input.now)
       const exists = sqlite.prepare<[string], { one: number }>('SELECT 1 one FROM responses WHERE dedup_key = ?')
+      // A check writes nothing, so it remembers the keys it has seen: a row repeated inside the file is
+      // a duplicate there exactly as it is when the import writes it (the database's unique key sees it).
+      const seen = input.dryRun ? new Set<string>() : null
+      const legacy = legacyMatcher(sqlite, { importId: () => importId, adopted: legacyAdopted })
       return (item: MappedBatch['items'][number]) => {
         const r = fromWire(item as WireResponse)
-        if (!write) {
-          if (exists.get(r.dedupKey)) duplicates++
-          else imported++
+        if (r.legacyKeys) {
+          const found = legacy.match(r.dedupKey, r.legacyKeys, r.readInZone, seen)
+          if (found === 'stored') {
+            duplicates++
+            return
+          }
+          if (found === 'merged') mergedBefore++
+        }
+        if (seen) {
+          if (seen.has(r.dedupKey) || exists.get(r.dedupKey)) duplicates++
+          else {
+            seen.add(r.dedupKey)
+            imported++
+          }
           return
         }
+        if (!write) return
         const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
         const id = write({
           dedupKey: r.dedupKey,
@@ -150,13 +179,17 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
           owner: r.owner,
           statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
           resolvedAt: r.resolvedAt,
+          readInZone: r.readInZone,
           now: input.now,
         })
         if (id === null) duplicates++
         else imported++
       }
     }
-    if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now)
+    if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now, {
+        timezone: input.zones.read,
+        mapping: JSON.stringify(mapping),
+      })
     let restoreIndexes: (() => void) | null = null
     let journalRollups: (() => void) | null = null
     if (!input.dryRun && mapping.kind === 'responses') {
@@ -184,6 +217,10 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
     if (restoreIndexes) restoreIndexes()
     journalRollups?.()
+    // Rows an older version stored, taken over by this import: their times are read in its zone now,
+    // with the rollup triggers back in place to follow the moves.
+    if (legacyAdopted.length && importId !== null)
+      rereadZonelessTimes(sqlite, importId, (wall) => readWallClock(wall, input.zones.read), localDateConverter(input.zones.workspace), legacyAdopted)
     if (restoreIndexes) {
       // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).
       sqlite.pragma('analysis_limit = 400')
@@ -211,6 +248,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     rowsRead: outcome.rowsRead,
     imported,
     duplicates,
+    mergedBefore,
     rejected: outcome.rejected,
     errors,
     dateEvidence: outcome.dateEvidence,

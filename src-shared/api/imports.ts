@@ -138,6 +138,11 @@ export const importSummarySchema = z.object({
   imported: z.number().int(),
   /** Already in the workspace (same source id or same content): skipped. Customers: updated. */
   duplicates: z.number().int(),
+  /**
+   * Of `imported`: rows an older version had wrongly merged with another (its key ignored the columns
+   * the mapping did not use), added now that the file came again.
+   */
+  mergedBefore: z.number().int(),
   rejected: z.number().int(),
   /** The first rejected rows, by row number (as a spreadsheet counts, header included), column and reason. */
   errors: z.array(rowErrorSchema),

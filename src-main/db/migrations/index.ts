@@ -10,6 +10,7 @@ import * as reportTemplates from './2026-11-24-report-templates'
 import * as rollupSlicePacks from './2026-11-25-rollup-slice-packs'
 import * as binarySlicePacks from './2026-11-26-binary-slice-packs'
 import * as monthCubeTagIndexes from './2026-11-27-month-cube-tag-indexes'
+import * as importZones from './2026-12-02-import-zones'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -29,6 +30,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-25-rollup-slice-packs', rollupSlicePacks],
   ['2026-11-26-binary-slice-packs', binarySlicePacks],
   ['2026-11-27-month-cube-tag-indexes', monthCubeTagIndexes],
+  ['2026-12-02-import-zones', importZones],
 ]
 
 /**

@@ -52,6 +52,7 @@ export const importEn = {
   'import.done': 'Imported {imported} new responses from {file}.',
   'import.doneCustomers': 'Imported {imported} new customers from {file}; {updated} known customers were updated.',
   'import.duplicates': '{count} were already in the workspace and were skipped.',
+  'import.mergedBefore': '{count} of the new ones had been merged into another row by an earlier version of CX Desk (which ignored unmapped columns): they are added now.',
   'import.rejected': '{count} rows could not be imported:',
   'import.rowError': 'Row {row}{column}: {reason}',
   'import.moreErrors': '… and {count} more.',

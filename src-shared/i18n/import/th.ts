@@ -53,6 +53,7 @@ export const importTh: Record<keyof typeof importEn, string> = {
   'import.done': 'นำเข้าความคิดเห็นใหม่ {imported} รายการจาก {file}',
   'import.doneCustomers': 'นำเข้าลูกค้าใหม่ {imported} รายจาก {file} และปรับปรุงข้อมูลลูกค้าเดิม {updated} ราย',
   'import.duplicates': 'มี {count} รายการอยู่แล้วและถูกข้ามไป',
+  'import.mergedBefore': 'ในรายการใหม่มี {count} รายการที่ CX Desk รุ่นก่อนเคยรวมเข้ากับแถวอื่นโดยผิดพลาด (เพราะไม่สนใจคอลัมน์ที่ไม่ได้จับคู่) ตอนนี้จึงเพิ่มเข้ามา',
   'import.rejected': 'นำเข้าไม่ได้ {count} แถว:',
   'import.rowError': 'แถว {row}{column}: {reason}',
   'import.moreErrors': '… และอีก {count} แถว',

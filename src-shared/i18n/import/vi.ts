@@ -53,6 +53,7 @@ export const importVi: Record<keyof typeof importEn, string> = {
   'import.done': 'Đã nhập {imported} phản hồi mới từ {file}.',
   'import.doneCustomers': 'Đã nhập {imported} khách hàng mới từ {file}; cập nhật {updated} khách hàng đã có.',
   'import.duplicates': '{count} phản hồi đã có sẵn và được bỏ qua.',
+  'import.mergedBefore': '{count} phản hồi mới trong số này từng bị phiên bản CX Desk trước gộp nhầm vào dòng khác (vì bỏ qua các cột không ghép): nay được thêm vào.',
   'import.rejected': '{count} dòng không thể nhập:',
   'import.rowError': 'Dòng {row}{column}: {reason}',
   'import.moreErrors': '… và {count} dòng khác.',
