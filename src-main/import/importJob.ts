@@ -157,6 +157,11 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
           return
         }
         if (!write) return
+        // A name alone makes a customer of its own: not for a row already there (it would have none to link).
+        if (!r.customerRef && !r.customerEmail && !r.customerPhone && r.customerName && exists.get(r.dedupKey)) {
+          duplicates++
+          return
+        }
         const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
         const id = write({
           dedupKey: r.dedupKey,

@@ -11,5 +11,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // re-read moves it), 0 when the file stated the offset or UTC (never moves), NULL when not known
   // (imported before this column, entered by hand, or demo data).
   await sql`ALTER TABLE responses ADD COLUMN read_in_zone INTEGER CHECK (read_in_zone IN (0, 1))`.execute(db)
+  // Responses link to the customer with the same phone (normalised); the lookup needs an index.
+  await sql`CREATE INDEX customers_phone ON customers (phone) WHERE phone IS NOT NULL`.execute(db)
   // No index on import_id: a re-read is rare and scans once, while an index would cost every import row.
 }

@@ -17,7 +17,7 @@ export function rowKey(fields: readonly string[]): string {
   return `row:${createHash('sha1').update(JSON.stringify(cells)).digest('base64url')}`
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/
 const isAscii = (s: string) => !NON_ASCII.test(s)
 
 /**

@@ -6,6 +6,7 @@ import { generatorScales } from '../formats/generatorFormat'
 import { scoreFromText } from '../formats/scoreText'
 import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
 import { legacyKeyCandidates, rowKey } from './rowKeys'
+import { normalizePhone } from '../formats/phone'
 
 const MAX_TEXT = 20_000
 const MAX_SHORT = 200
@@ -139,7 +140,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
       customerRef,
       customerEmail: email,
       customerName: text(idx.customerName),
-      customerPhone: text(idx.phone),
+      customerPhone: phoneOf(text(idx.phone), opts.timezone),
       segment: text(idx.segment),
       submittedAt: date.epochMs,
       submittedOffset: date.offsetMinutes,
@@ -208,7 +209,7 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
           ref: externalRef,
           name: text(first('customerName')),
           email,
-          phone: text(first('phone')),
+          phone: phoneOf(text(first('phone')), opts.timezone),
           segment: text(first('segment')),
           location: text(first('location')),
           customerSince: since,
@@ -218,3 +219,6 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
     }
   }
 }
+
+/** A phone in one form (formats/phone.ts), so the same phone finds the same customer; other text as written. */
+const phoneOf = (text: string | null, timezone: string) => (text === null ? null : (normalizePhone(text, timezone) ?? text))

@@ -26,7 +26,6 @@ beforeEach(() => {
     clock: fakeClock(),
     usePreferences: false,
     defaultTimezone: 'UTC',
-    openInWorker: false,
   })
   api = clientFromInvoke(createDispatcher(handlers, ctx, { validateResponses: true }))
 })
