@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { ImportHistory } from './ImportHistory'
 import type { ImportKind } from '../../../../src-shared/api/imports'
 import type { PageProps } from '../../app/pages'
 import { hrefFor } from '../../app/router'
@@ -130,6 +131,7 @@ export function ImportPage({ workspace }: PageProps) {
           </div>
         )}
       </Card>
+      {state.step === 'choose' && <ImportHistory timezone={workspace.timezone} />}
     </div>
   )
 }
