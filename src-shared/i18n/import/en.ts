@@ -28,7 +28,6 @@ export const importEn = {
   'import.dateSettled': 'Dates read as {order}: values such as {example} can only be read that way.',
   'import.dateAmbiguous': 'Dates such as {example} read differently day-first and month-first, and nothing in the rows read settles it. Choose the order.',
   'import.dateConflict': 'The date column has values that only work day-first ({dayFirst}) and others that only work month-first ({monthFirst}). Choose the order; rows that do not fit will be listed.',
-  'import.timezone': 'Times without a zone are read in {tz}.',
   'import.zone': 'Times without a zone are read in',
   'import.zoneHint': 'For this import only. Times that carry their own offset (GMT+7, +07:00, Z) are kept as written. Days are cut in the workspace’s zone, {zone}.',
   'import.history': 'Import history',

@@ -29,7 +29,6 @@ export const importVi: Record<keyof typeof importEn, string> = {
   'import.dateSettled': 'Ngày được đọc theo {order}: các giá trị như {example} chỉ có thể đọc theo cách này.',
   'import.dateAmbiguous': 'Các ngày như {example} có thể đọc theo hai cách, và không có gì trong các dòng đã đọc giúp phân biệt. Hãy chọn thứ tự.',
   'import.dateConflict': 'Cột ngày có giá trị chỉ đúng khi ngày đứng trước ({dayFirst}) và giá trị chỉ đúng khi tháng đứng trước ({monthFirst}). Hãy chọn thứ tự; các dòng không khớp sẽ được liệt kê.',
-  'import.timezone': 'Giờ không ghi múi giờ được hiểu theo {tz}.',
   'import.zone': 'Giờ không ghi múi giờ được hiểu theo',
   'import.zoneHint': 'Chỉ cho lần nhập này. Giờ có ghi độ lệch riêng (GMT+7, +07:00, Z) được giữ nguyên. Ngày được tính theo múi giờ của không gian làm việc, {zone}.',
   'import.history': 'Lịch sử nhập',

@@ -53,15 +53,18 @@ describe('migrations recorded by name', () => {
     expect(new Set(migrations.map(([name]) => name)).size).toBe(migrations.length)
   })
 
-  it('opens a file at the last positional version with nothing applied, recording the names it has', async () => {
+  it('opens a file at the last positional version, recording the names it has and applying only the migrations added since', async () => {
     const path = join(dir, 'today.cxdesk')
     await positionalWorkspace(path, 11)
     const info = await openWorkspaceAt(app, path)
-    expect(info?.schemaVersion).toBe(11)
+    expect(info?.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     await app.api.call('workspace.close', {})
-    expect(records(path)).toEqual({ version: 11, rows: POSITIONAL_MIGRATIONS.map((name) => ({ name, applied_at: null, app_version: null })) })
-    // Nothing was due, so nothing was backed up.
-    expect(readdirSync(dir)).toEqual(['today.cxdesk'])
+    const { version, rows } = records(path)
+    expect(version).toBe(LATEST_SCHEMA_VERSION)
+    // The positional ones are recorded without a date (not applied now); only those added since are applied.
+    expect(rows.slice(0, 11)).toEqual(POSITIONAL_MIGRATIONS.map((name) => ({ name, applied_at: null, app_version: null })))
+    expect(rows.slice(11).map((r) => r.name)).toEqual(migrations.slice(11).map(([name]) => name))
+    expect(rows.slice(11).every((r) => r.applied_at !== null)).toBe(true)
   })
 
   it('gives a file at version 5 the rest, backed up first, each recorded with when and by which version', async () => {

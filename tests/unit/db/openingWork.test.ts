@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { POSITIONAL_MIGRATIONS } from '../../../src-main/db/migrations/index'
+import { LATEST_SCHEMA_VERSION, migrations, POSITIONAL_MIGRATIONS } from '../../../src-main/db/migrations/index'
 import { EventBus } from '../../../src-main/app/events'
 import { WorkspaceSession } from '../../../src-main/services/workspaceSession'
 import { prepareWorkspaceFile } from '../../../src-main/services/opening/prepareFile'
@@ -78,7 +78,7 @@ describe('cancelling the open-time work', () => {
     const path = join(dir, 'w.cxdesk')
     await positionalWorkspace(path, 9)
     const { failure } = await openCancelling(path, (p) => p.stage === 'migrating' && p.done === 1)
-    expect(failure).toMatchObject({ code: 'CANCELLED', message: expect.stringMatching(/cancelled after 1 of 2 updates .* A copy from before them is at .*backup\.bak/) })
+    expect(failure).toMatchObject({ code: 'CANCELLED', message: expect.stringMatching(new RegExp(`cancelled after 1 of ${LATEST_SCHEMA_VERSION - 9} updates .* A copy from before them is at .*backup\\.bak`)) })
     const db = new Database(path, { readonly: true })
     expect(db.pragma('user_version', { simple: true })).toBe(10)
     expect((db.prepare('SELECT name FROM schema_migrations ORDER BY rowid').all() as Array<{ name: string }>).map((r) => r.name)).toEqual(POSITIONAL_MIGRATIONS.slice(0, 10))
@@ -87,12 +87,17 @@ describe('cancelling the open-time work', () => {
     // The next open carries on from there.
     const { failure: none, seen } = await openCancelling(path, () => false)
     expect(none).toBeNull()
-    expect(seen.filter((p) => p.migration).map((p) => p.migration)).toEqual([POSITIONAL_MIGRATIONS[10]])
+    expect(seen.filter((p) => p.migration).map((p) => p.migration)).toEqual(migrations.slice(10).map(([name]) => name))
   })
 
   it('while re-scoring comments: rolled back, and the names are not recorded either', async () => {
     const path = join(dir, 'w.cxdesk')
     await scoredByOldRule(path)
+    // Migrations added after the positional ones are due too: applied by a first open, then the comment's old score comes back.
+    expect((await openCancelling(path, () => false)).failure).toBeNull()
+    const old = new Database(path)
+    old.exec(`UPDATE meta SET value = '1' WHERE key = 'sentiment_version'`)
+    old.close()
     const before = folder()
     const { failure, seen } = await openCancelling(path, (p) => p.stage === 'updating' && p.total > 0)
     expect(seen.map((p) => p.stage)).toContain('updating')
@@ -127,7 +132,7 @@ describe('opening in a worker thread', () => {
     db.close()
     const seen = watch()
     const info = await session.openFile(path)
-    expect(info).toMatchObject({ schemaVersion: 11, responseCount: 1 })
+    expect(info).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, responseCount: 1 })
     const stages = seen.map((p) => p.stage).filter((s, i, all) => s !== all[i - 1])
     expect(stages).toEqual(['checking', 'backingUp', 'migrating', 'updating'])
     expect(seen.find((p) => p.migration)).toMatchObject({ kind: 'open', name: 'w', migration: POSITIONAL_MIGRATIONS[10] })
