@@ -14,8 +14,21 @@ export const commandSpecs = {
   },
   import: {
     operands: ['<workspace.cxdesk>', '<file.csv|file.xlsx>'],
-    options: { customers: 'switch', map: 'value', 'date-order': 'value', encoding: 'value', delimiter: 'value', sheet: 'value', 'dry-run': 'switch', json: 'switch' },
+    options: { customers: 'switch', map: 'value', zone: 'value', 'date-order': 'value', encoding: 'value', delimiter: 'value', sheet: 'value', 'dry-run': 'switch', json: 'switch' },
     usage: IMPORT_USAGE,
+  },
+  imports: {
+    operands: ['<workspace.cxdesk>'],
+    options: { json: 'switch' },
+    usage: `  cxdesk imports <workspace.cxdesk> [--json]
+         Lists the imports: file, date, rows, and the zone their times without a zone were read in.`,
+  },
+  reread: {
+    operands: ['<workspace.cxdesk>'],
+    options: { import: 'value', zone: 'value', json: 'switch' },
+    usage: `  cxdesk reread <workspace.cxdesk> --import <number> --zone <IANA zone> [--json]
+         Reads an import's times that had no zone of their own again in another zone (one transaction;
+         times with an offset or UTC stamp never move). Undo: reread it in the zone it had before.`,
   },
   metrics: {
     operands: ['<workspace.cxdesk>'],
@@ -42,7 +55,7 @@ export type CommandName = keyof typeof commandSpecs
 /** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || (command === 'sends' && !args.flags.has('sent'))
+  return command === 'metrics' || command === 'report' || command === 'imports' || (command === 'sends' && !args.flags.has('sent'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.

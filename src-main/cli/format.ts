@@ -1,3 +1,4 @@
+import type { ImportRecord } from '../../src-shared/api/imports'
 import type { CliMetrics } from './metricsCommand'
 
 const fmt = (v: number | null, digits = 1) => (v === null ? '—' : v.toFixed(digits))
@@ -11,4 +12,11 @@ export function formatSeriesTable(s: CliMetrics): string {
   for (const r of s.rows) lines.push(line(r.period ?? 'all', r.group, r))
   lines.push(line('overall', null, s.overall))
   return lines.join('\n')
+}
+
+/** One import of the history, on one line. */
+export function formatImportLine(i: ImportRecord): string {
+  const when = i.importedAt === null ? '—' : new Date(i.importedAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
+  const zone = i.timezone ?? 'zone not recorded (imported by an older version)'
+  return `#${i.id}  ${i.fileName}  ${when}  ${i.imported} added of ${i.rowsRead} rows  ${i.responses} responses (${i.readInZone} read in the zone)  ${zone}`
 }

@@ -3,10 +3,12 @@ import { columnRoles, dateOrders, delimiters, importMappingSchema, textEncodings
 import { metricKinds } from '../../src-shared/domain/scores'
 import { generatorScales } from '../import/formats/generatorFormat'
 import { UsageError, stringFlag, type ParsedArgs } from './args'
+import { currentZoneName, isValidTimeZone } from '../../src-shared/domain/timezone'
 
 export const IMPORT_USAGE = `  cxdesk import <workspace.cxdesk> <file.csv|file.xlsx> [--customers] [--map <mapping.json>|role=Column,…]
          [--date-order dmy|mdy] [--encoding utf-8|windows-1258|windows-874|…] [--delimiter ,|;|tab] [--sheet <name>]
-         [--dry-run] [--json]
+         [--zone <IANA zone>] [--dry-run] [--json]
+    --zone: the zone times written without one are read in (default: the workspace's).
     Without --map, known exports (Google Forms, SurveyMonkey, Typeform, Delighted, Qualtrics, the generator)
     and sources imported before are mapped automatically. Roles: ${columnRoles.filter((r) => r !== 'ignore').join(', ')};
     a score column is written nps=Column, csat=Column, ces=Column (standard scales) or score=Column.`
@@ -60,5 +62,16 @@ export function mappingFromArgs(args: ParsedArgs, insp: Inspection): ImportMappi
     mapping = { ...insp.mapping, format: null, columns }
   }
   if (opts.dateOrder) mapping = { ...(mapping ?? insp.mapping), dateOrder: opts.dateOrder }
+  const zone = zoneFlag(args)
+  if (zone) mapping = { ...(mapping ?? insp.mapping), timezone: zone }
   return mapping
+}
+
+/** --zone (or --timezone for init) as an IANA zone; a name that is not one is a mistake in the command line. */
+export function zoneFlag(args: ParsedArgs, name: 'zone' | 'timezone' = 'zone'): string | undefined {
+  const zone = stringFlag(args, name)
+  if (zone === undefined) return undefined
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(zone) || !isValidTimeZone(zone))
+    throw new UsageError(`--${name} ${zone}: not a time zone. Use an IANA name such as Asia/Ho_Chi_Minh, Asia/Bangkok or UTC.`)
+  return currentZoneName(zone)
 }

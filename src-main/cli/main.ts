@@ -10,9 +10,9 @@ import { handlers } from '../handlers/index'
 import { APP_VERSION } from '../app/version'
 import { parseCommandLine, stringFlag, UsageError, type ParsedArgs } from './args'
 import { commandSpecs, readsOnly, usageOf } from './commands'
-import { formatSeriesTable } from './format'
+import { formatImportLine, formatSeriesTable } from './format'
 import { dimFromArgs, filterFromArgs } from './filterArgs'
-import { mappingFromArgs, tableOptionsFromArgs } from './importArgs'
+import { mappingFromArgs, tableOptionsFromArgs, zoneFlag } from './importArgs'
 import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
 import { exportRequest, reportOptionsFromArgs, withReportHost } from './reportCommand'
 import { reportPrinter } from './reportPrinter'
@@ -63,7 +63,7 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
       const [file] = rest
       if (!file) throw new UsageError('init needs the path of the workspace file to create')
       const fileId = ctx.files.registerDestination(resolve(file), 'newWorkspace')
-      const info = await api.call('workspace.create', { fileId, name: stringFlag(args, 'name'), timezone: stringFlag(args, 'timezone') })
+      const info = await api.call('workspace.create', { fileId, name: stringFlag(args, 'name'), timezone: zoneFlag(args, 'timezone') })
       await ctx.session.close()
       if (!info) throw new Error('The workspace was not created.')
       out(json ? JSON.stringify(info) : `Created ${info.path} (time zone ${info.timezone})`)
@@ -74,6 +74,7 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
       if (!file || !csv) throw new UsageError('import needs a workspace file and a CSV or XLSX file')
       if (!existsSync(csv)) throw new ApiCallError({ code: 'FILE_NOT_FOUND', message: `There is no file at ${csv}.` })
       const table = tableOptionsFromArgs(args)
+      zoneFlag(args)
       const summary = await withWorkspace(api, ctx, file, async () => {
         const ref = ctx.files.register(resolve(csv))
         const kind = args.flags.has('customers') ? 'customers' : 'responses'
@@ -87,8 +88,34 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
         out(
           `${summary.dryRun ? 'Checked' : 'Imported'} ${summary.fileName}: ${summary.imported} new ${what}, ${summary.duplicates} ${summary.kind === 'customers' ? 'updated' : 'already present'}, ${summary.rejected} rows rejected (of ${summary.rowsRead}).`,
         )
+        if (summary.mergedBefore > 0)
+          out(`  ${summary.mergedBefore} of the new responses had been merged into another row by an earlier version (its key ignored unmapped columns); they are added now.`)
         for (const e of summary.errors) out(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`)
       }
+      return
+    }
+    case 'imports': {
+      const [file] = rest
+      if (!file) throw new UsageError('imports needs a workspace file')
+      const { imports } = await withWorkspace(api, ctx, file, () => api.call('import.list', {}))
+      if (json) out(JSON.stringify({ imports }))
+      else if (!imports.length) out('No imports yet.')
+      else for (const i of imports) out(formatImportLine(i))
+      return
+    }
+    case 'reread': {
+      const [file] = rest
+      if (!file) throw new UsageError('reread needs a workspace file')
+      const importId = stringFlag(args, 'import')
+      if (!importId || !/^[1-9]\d{0,9}$/.test(importId)) throw new UsageError('reread needs --import <number> (cxdesk imports lists them)')
+      const zone = zoneFlag(args)
+      if (!zone) throw new UsageError('reread needs --zone <IANA zone>')
+      const result = await withWorkspace(api, ctx, file, () => api.call('import.reread', { importId: Number(importId), timezone: zone }))
+      if (json) out(JSON.stringify(result))
+      else
+        out(
+          `Import ${result.importId}: times without a zone now read in ${result.timezone} (were ${result.previousZone}); ${result.moved} responses moved. Undo: cxdesk reread ${file} --import ${result.importId} --zone ${result.previousZone}`,
+        )
       return
     }
     case 'metrics': {

@@ -44,6 +44,10 @@ export interface ImportsTable {
   rows_imported: number
   rows_duplicate: number
   rows_rejected: number
+  /** The zone zone-less times were read in; null: imported before it was recorded. */
+  timezone: string | null
+  /** The mapping used (JSON of ImportMapping); null: imported before it was recorded. */
+  mapping: string | null
 }
 
 export interface ResponsesTable {
@@ -73,6 +77,8 @@ export interface ResponsesTable {
   /** 1 good, 0 neutral, −1 poor (needs follow-up); null without a score. */
   band: -1 | 0 | 1 | null
   sentiment: number | null
+  /** 1: time read in its import's zone; 0: the file stated its offset; null: not known. */
+  read_in_zone: 0 | 1 | null
   status_changed_by: string | null
 }
 

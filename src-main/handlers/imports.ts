@@ -1,6 +1,7 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
 import { cancelImport, inspectImport, runImport } from '../services/importService'
+import { listImports, rereadImport } from '../services/importHistory'
 
 export const importHandlers = {
   'import.inspect': ({ fileId, ...req }, ctx) => inspectImport(ctx.session.require(), ctx.files.resolve(fileId), req),
@@ -15,4 +16,10 @@ export const importHandlers = {
     return summary
   },
   'import.cancel': ({ jobId }) => ({ cancelled: cancelImport(jobId) }),
-} satisfies Pick<Handlers<AppContext>, 'import.inspect' | 'import.run' | 'import.cancel'>
+  'import.list': (_req, ctx) => listImports(ctx.session.require()),
+  'import.reread': async ({ importId, timezone }, ctx) => {
+    const result = rereadImport(ctx.session.require(), importId, timezone)
+    ctx.events.emit('workspace.changed', await ctx.session.info())
+    return result
+  },
+} satisfies Pick<Handlers<AppContext>, 'import.inspect' | 'import.run' | 'import.cancel' | 'import.list' | 'import.reread'>

@@ -12,6 +12,10 @@ import { suspendRollupTriggers } from '../db/repositories/rollups/bulkJournal'
 import { analyzeSummaries } from '../db/repositories/rollups/maintain'
 import { factDerivations } from '../metrics/rollups/derivations'
 import { feedbackBatchWriter } from '../services/feedbackWriter'
+import { legacyMatcher } from './legacyRows'
+import { readWallClock } from './formats/dates'
+import { rereadZonelessTimes } from '../db/repositories/responses'
+import { localDateConverter } from '../../src-shared/domain/timezone'
 import { metricKinds } from '../../src-shared/domain/scores'
 import { phaseClock } from './importTimings'
 
@@ -69,6 +73,8 @@ export interface ImportJobInput {
   fileName: string
   dryRun: boolean
   now: number
+  /** `read`: the zone times without one are read in (this import's); `workspace`: where days are cut. */
+  zones: { read: string; workspace: string }
   isCancelled: () => boolean
   onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void
 }
@@ -94,6 +100,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   const { mapping, table } = input
   let imported = 0
   let duplicates = 0
+  let mergedBefore = 0
   let bytesRead = 0
   let rowsRead = 0
   let lastProgress = 0
@@ -110,16 +117,22 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   if (inTransaction) sqlite.exec('BEGIN IMMEDIATE')
   try {
     let handle: ((items: MappedBatch['items']) => void) | null = null
+    /** The keys of rows taken over from an older version (legacyRows.ts), filled while rows are written. */
+    const legacyAdopted: string[] = []
     const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
         const known = sqlite.prepare<{ ref: string | null; email: string | null }, { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = @ref OR (@email IS NOT NULL AND email = @email)')
+        // A check remembers whom it has seen, so a customer listed twice counts as the import counts it.
+        const seen = new Set<string>()
         return (items) => {
           for (const item of items) {
             const c = item as NormalizedCustomer
             if (!link) {
-              if (known.get({ ref: c.ref, email: c.email })?.n) duplicates++
+              const keys = [c.ref ? `r:${c.ref}` : null, c.email ? `e:${c.email}` : null].filter((k): k is string => k !== null)
+              if (keys.some((k) => seen.has(k)) || known.get({ ref: c.ref, email: c.email })?.n) duplicates++
               else imported++
+              for (const k of keys) seen.add(k)
               continue
             }
             const r = link(c)
@@ -133,19 +146,46 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       const write = input.dryRun ? null : feedbackBatchWriter(sqlite, input.now)
       const link = input.dryRun ? null : customerLinker(sqlite, input.now)
       const exists = sqlite.prepare<[string], { one: number }>('SELECT 1 one FROM responses WHERE dedup_key = ?')
+      // A check writes nothing, so it remembers the keys it has seen: a row repeated inside the file is
+      // a duplicate there exactly as it is when the import writes it (the database's unique key sees it).
+      const seen = input.dryRun ? new Set<string>() : null
+      const legacy = legacyMatcher(sqlite, { importId: () => importId, adopted: legacyAdopted })
       return (items) => {
-        if (!write) {
-          for (const item of items) {
-            if (exists.get((item as WireResponse)[0])) duplicates++
-            else imported++
-          }
-          return
-        }
-        // A batch of rows goes to the writer at once: multi-row INSERTs (feedbackBatchWriter).
-        const rows = items.map((item) => {
+        // A batch of rows goes to the writer at once (multi-row INSERTs); keys of this batch not yet written are tracked here.
+        const pending = new Set<string>()
+        const rows = []
+        for (const item of items) {
           const r = fromWire(item as WireResponse)
+          // The same row twice in one batch: the second is a duplicate before anything looks it up (the first is not written yet).
+          if (pending.has(r.dedupKey)) {
+            duplicates++
+            continue
+          }
+          if (r.legacyKeys) {
+            const found = legacy.match(r.dedupKey, r.legacyKeys, r.readInZone, seen)
+            if (found === 'stored') {
+              duplicates++
+              continue
+            }
+            if (found === 'merged') mergedBefore++
+          }
+          if (seen) {
+            if (seen.has(r.dedupKey) || exists.get(r.dedupKey)) duplicates++
+            else {
+              seen.add(r.dedupKey)
+              imported++
+            }
+            continue
+          }
+          if (!write) continue
+          // A name alone makes a customer of its own: not for a row already there (it would have none to link).
+          if (!r.customerRef && !r.customerEmail && !r.customerPhone && r.customerName && exists.get(r.dedupKey)) {
+            duplicates++
+            continue
+          }
+          pending.add(r.dedupKey)
           const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
-          return {
+          rows.push({
             dedupKey: r.dedupKey,
             importId,
             externalRef: r.externalRef,
@@ -166,16 +206,21 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
             owner: r.owner,
             statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
             resolvedAt: r.resolvedAt,
+            readInZone: r.readInZone,
             now: input.now,
-          }
-        })
+          })
+        }
+        if (!write || rows.length === 0) return
         for (const id of write(rows)) {
           if (id === null) duplicates++
           else imported++
         }
       }
     }
-    if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now)
+    if (!input.dryRun) importId = startImportRecord(sqlite, input.fileName, mapping.format ?? mapping.kind, input.now, {
+        timezone: input.zones.read,
+        mapping: JSON.stringify(mapping),
+      })
     let restoreIndexes: (() => void) | null = null
     let foldRollups: ((opts: { fold: boolean }) => void) | null = null
     if (!input.dryRun && mapping.kind === 'responses') {
@@ -213,6 +258,10 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     // Many new rows are folded into the summaries here, so no first read after the import pays for them.
     foldRollups?.({ fold: imported >= FOLD_IN_IMPORT_FROM })
     clock.mark('rollups')
+    // Rows an older version stored, taken over by this import: their times are read in its zone now,
+    // with the rollup triggers back in place to follow the moves.
+    if (legacyAdopted.length && importId !== null)
+      rereadZonelessTimes(sqlite, importId, (wall) => readWallClock(wall, input.zones.read), localDateConverter(input.zones.workspace), legacyAdopted)
     if (restoreIndexes) {
       // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).
       sqlite.pragma('analysis_limit = 400')
@@ -245,6 +294,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     rowsRead: outcome.rowsRead,
     imported,
     duplicates,
+    mergedBefore,
     rejected: outcome.rejected,
     errors,
     dateEvidence: outcome.dateEvidence,

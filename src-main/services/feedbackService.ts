@@ -32,6 +32,8 @@ function toItems(open: OpenWorkspace, rows: InboxRow[]): FeedbackItem[] {
     customerId: r.customer_id,
     customerName: r.customer_name,
     customerRef: r.customer_ref,
+    customerEmail: r.customer_email,
+    customerPhone: r.customer_phone,
   }))
 }
 
@@ -68,6 +70,7 @@ export async function getFeedback(open: OpenWorkspace, id: number): Promise<Feed
       .select([
         'r.id', 'r.submitted_at', 'r.local_date', 'q.metric', 'r.score', 'q.scale_min', 'q.scale_max', 'r.band', 'r.sentiment', 'r.comment', 'r.channel', 'r.touchpoint',
         'r.stage', 'r.location', 'r.language', 'r.status', 'r.owner', 'r.customer_id', 'c.name as customer_name', 'c.external_ref as customer_ref',
+        'c.email as customer_email', 'c.phone as customer_phone',
       ])
       .where('r.id', '=', id)
       .execute()) as InboxRow[],

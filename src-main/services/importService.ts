@@ -7,6 +7,7 @@ import { openTable, type TableInspection } from '../import/openTable'
 import { inspectFile } from '../import/inspectFile'
 import { needsOrderChoice, orderFromEvidence } from '../import/formats/dates'
 import { runImportJob } from '../import/importJob'
+import { hasLegacyKeys } from '../db/repositories/responses'
 import { mapInThisThread } from '../import/mappedTable'
 import { startImportWorker } from '../import/worker/runInWorker'
 import type { OpenWorkspace } from './workspaceSession'
@@ -149,11 +150,12 @@ export async function runImport(
       running.set(jobId, { cancel: () => (cancelled = true) })
       const { source } = await openTable(file.path, file.name, { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet })
       summary = await runImportJob(open.ws.sqlite, {
-        table: mapInThisThread(source, { mapping, sourceKey, timezone }),
+        table: mapInThisThread(source, { mapping, sourceKey, timezone, legacyKeys: hasLegacyKeys(open.ws.sqlite) }),
         mapping,
         fileName: file.name,
         dryRun: req.dryRun,
         now,
+        zones: { read: mapping.timezone ?? timezone, workspace: timezone },
         isCancelled: () => cancelled,
         onProgress: emit,
       })

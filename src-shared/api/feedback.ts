@@ -27,6 +27,8 @@ export const feedbackItemSchema = z.object({
   customerId: z.number().int().nullable(),
   customerName: z.string().nullable(),
   customerRef: z.string().nullable(),
+  customerEmail: z.string().nullable(),
+  customerPhone: z.string().nullable(),
 })
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>
 

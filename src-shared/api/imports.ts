@@ -138,6 +138,11 @@ export const importSummarySchema = z.object({
   imported: z.number().int(),
   /** Already in the workspace (same source id or same content): skipped. Customers: updated. */
   duplicates: z.number().int(),
+  /**
+   * Of `imported`: rows an older version had wrongly merged with another (its key ignored the columns
+   * the mapping did not use), added now that the file came again.
+   */
+  mergedBefore: z.number().int(),
   rejected: z.number().int(),
   /** The first rejected rows, by row number (as a spreadsheet counts, header included), column and reason. */
   errors: z.array(rowErrorSchema),
@@ -185,6 +190,37 @@ export const inspectionSchema = z.object({
 })
 export type Inspection = z.infer<typeof inspectionSchema>
 
+/** An IANA zone name, as the workspace's (workspace.ts) and an import's. */
+const zoneName = z.string().min(1).max(64).regex(/^[A-Za-z0-9_+\-/]+$/, 'expected an IANA time zone such as Asia/Bangkok')
+
+/** One finished import, for the import history. */
+export const importRecordSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  format: z.string(),
+  importedAt: z.number().nullable(),
+  rowsRead: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  rejected: z.number().int(),
+  /** The zone its times without a zone were read in; null: imported before CX Desk recorded it. */
+  timezone: z.string().nullable(),
+  /** Its responses now in the workspace; of them, those read in its zone (a re-read moves them) and those whose origin is not known. */
+  responses: z.number().int(),
+  readInZone: z.number().int(),
+  notKnown: z.number().int(),
+})
+export type ImportRecord = z.infer<typeof importRecordSchema>
+
+export const rereadResultSchema = z.object({
+  importId: z.number().int(),
+  /** The zone before: re-reading in it undoes this. */
+  previousZone: z.string(),
+  timezone: z.string(),
+  /** Responses whose time moved. */
+  moved: z.number().int(),
+})
+export type RereadResult = z.infer<typeof rereadResultSchema>
 
 export const importChannels = {
   /** Reads the start of a file: encoding, delimiter, header, preview, and a proposed mapping. */
@@ -215,4 +251,11 @@ export const importChannels = {
     importSummarySchema,
   ),
   'import.cancel': defineChannel(z.strictObject({ jobId: opaqueId }), z.object({ cancelled: z.boolean() })),
+  /** The import history, newest first. */
+  'import.list': defineChannel(z.strictObject({}), z.object({ imports: z.array(importRecordSchema) })),
+  /**
+   * Reads an import's times that had no zone of their own again in another zone, in one transaction
+   * (rollups follow). Times with an offset or UTC stamp never move. Undo: re-read in previousZone.
+   */
+  'import.reread': defineChannel(z.strictObject({ importId: z.number().int().min(1), timezone: zoneName }), rereadResultSchema),
 }

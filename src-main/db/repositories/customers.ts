@@ -52,13 +52,16 @@ export interface CustomerFacts {
 }
 
 /**
- * Finds a customer by the source's id, else by e-mail, and creates one when neither is known.
- * Facts the workspace lacks are filled in; facts it has are kept (feedback rows are not a CRM).
- * Returns the id and whether the customer was new; null when there is nothing to identify them by.
+ * Finds a customer by the source's id, else by e-mail, else by phone (normalised: formats/phone.ts),
+ * and creates one when none is known. A name alone identifies nobody (many people are called สมชาย
+ * ใจดี): it creates a customer of its own every time, never merged with a namesake. Facts the
+ * workspace lacks are filled in; facts it has are kept (feedback rows are not a CRM). Returns the id
+ * and whether the customer was new; null when there is nothing at all (not even a name).
  */
 export function customerLinker(sqlite: Database.Database, now: number, opts: { overwrite?: boolean } = {}) {
   const byRef = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE external_ref = ?')
   const byEmail = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1')
+  const byPhone = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE phone = ? ORDER BY id LIMIT 1')
   const insert = sqlite.prepare(`INSERT INTO customers (external_ref, name, email, phone, segment, location, customer_since, churned_at, created_at, updated_at)
     VALUES (@ref, @name, @email, @phone, @segment, @location, @customerSince, @churnedAt, @now, @now)`)
   const combine = (col: string, param: string) => (opts.overwrite ? `coalesce(@${param}, ${col})` : `coalesce(${col}, @${param})`)
@@ -69,10 +72,10 @@ export function customerLinker(sqlite: Database.Database, now: number, opts: { o
     WHERE id = @id`)
   const cache = new Map<string, number>()
   return (c: CustomerFacts): { id: number; created: boolean } | null => {
-    const key = c.ref ? `r:${c.ref}` : c.email ? `e:${c.email}` : null
-    if (!key) return null
+    const key = c.ref ? `r:${c.ref}` : c.email ? `e:${c.email}` : c.phone ? `p:${c.phone}` : null
+    if (!key && !c.name) return null
     // Seen earlier in this import and nothing to overwrite: most rows of a feedback file (no objects built per row).
-    const seen = opts.overwrite ? undefined : cache.get(key)
+    const seen = key && !opts.overwrite ? cache.get(key) : undefined
     if (seen !== undefined) return { id: seen, created: false }
     const facts = {
       ref: c.ref,
@@ -85,7 +88,12 @@ export function customerLinker(sqlite: Database.Database, now: number, opts: { o
       churnedAt: c.churnedAt ?? null,
       now,
     }
-    const known = cache.get(key) ?? (c.ref ? byRef.get(c.ref)?.id : undefined) ?? (c.email ? byEmail.get(c.email)?.id : undefined)
+    if (!key) return { id: Number(insert.run(facts).lastInsertRowid), created: true }
+    const known =
+      cache.get(key) ??
+      (c.ref ? byRef.get(c.ref)?.id : undefined) ??
+      (c.email ? byEmail.get(c.email)?.id : undefined) ??
+      (c.phone ? byPhone.get(c.phone)?.id : undefined)
     if (known !== undefined) {
       if (!cache.has(key) || opts.overwrite) update.run({ ...facts, id: known })
       cache.set(key, known)

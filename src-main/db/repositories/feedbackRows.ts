@@ -27,6 +27,8 @@ export interface InboxRow {
   customer_id: number | null
   customer_name: string | null
   customer_ref: string | null
+  customer_email: string | null
+  customer_phone: string | null
 }
 
 const columns = [
@@ -50,6 +52,8 @@ const columns = [
   'r.customer_id',
   'c.name as customer_name',
   'c.external_ref as customer_ref',
+  'c.email as customer_email',
+  'c.phone as customer_phone',
 ] as const
 
 /** One page of the filter's responses, newest first, after the cursor (keyset: never OFFSET). */

@@ -28,6 +28,8 @@ export interface ResponseInsert {
   /** −1…+1 from the comment, or null without one. */
   sentiment?: number | null
   statusChangedBy?: string | null
+  /** See the column responses.read_in_zone; null (not known) unless an import says. */
+  readInZone?: boolean | null
   now: number
 }
 
@@ -40,8 +42,8 @@ interface QuestionBands {
 
 const COLUMNS = `dedup_key, import_id, external_ref, customer_id, question_id, score, band, submitted_at, submitted_offset,
       local_date, channel, touchpoint, stage, location, language, comment, respondent_email, status, owner,
-      status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at`
-const COLUMN_COUNT = 25
+      status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at, read_in_zone`
+const COLUMN_COUNT = 26
 
 /** A response's values in COLUMNS' order, its band from its question's thresholds. */
 function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert) => unknown[] {
@@ -52,6 +54,7 @@ function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert) =
       r.dedupKey, r.importId, r.externalRef, r.customerId, r.questionId, r.score, band, r.submittedAt, r.submittedOffset,
       r.localDate, r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.respondentEmail, r.status, r.owner,
       r.statusChangedAt, r.statusChangedBy ?? null, r.resolvedAt, r.sentiment ?? null, r.now, r.now,
+      r.readInZone === undefined || r.readInZone === null ? null : r.readInZone ? 1 : 0,
     ]
   }
 }
@@ -68,7 +71,7 @@ function questionBands(sqlite: Database.Database): Map<number, QuestionBands> {
  */
 export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
   const values = rowValues(questionBands(sqlite))
-  // Positional parameters: binding 25 named ones from a fresh object per row cost more than the insert's own work.
+  // Positional parameters: binding 26 named ones from a fresh object per row cost more than the insert's own work.
   const stmt = sqlite.prepare(`INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')}) ON CONFLICT (dedup_key) DO NOTHING`)
   return (r) => {
     const result = stmt.run(values(r))
@@ -76,7 +79,7 @@ export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) =
   }
 }
 
-/** Rows per INSERT statement of the batch writer (25 values each, well under SQLite's 32,766 variables). */
+/** Rows per INSERT statement of the batch writer (26 values each, well under SQLite's 32,766 variables). */
 export const ROWS_PER_INSERT = 64
 
 /**
@@ -135,4 +138,45 @@ export async function countResponses(db: Kysely<DB>): Promise<number> {
 export function relocalizeDates(sqlite: Database.Database, localDateOf: (epochMs: number) => string, ids?: { from: number; to: number }): void {
   sqlite.function('cxdesk_local_date', { deterministic: true }, (ms: unknown) => localDateOf(Number(ms)))
   sqlite.prepare('UPDATE responses SET local_date = cxdesk_local_date(submitted_at) WHERE id BETWEEN ? AND ?').run(ids?.from ?? 0, ids?.to ?? Number.MAX_SAFE_INTEGER)
+}
+
+/** Whether the workspace holds rows keyed by an older version (import/mapping/rowKeys.ts); one index seek. */
+export function hasLegacyKeys(sqlite: Database.Database): boolean {
+  return sqlite.prepare(`SELECT 1 FROM responses WHERE dedup_key >= 'hash:' AND dedup_key < 'hash;' LIMIT 1`).get() !== undefined
+}
+
+/**
+ * Reads again, in `zone`, the times of an import's responses that were written without a zone
+ * (read_in_zone = 1): the stored instant plus its offset is the wall clock the file wrote, which
+ * names another instant in the new zone. Rows that stated their offset (0) or whose origin is not
+ * known (NULL) never move. The resolution time moves with the response (the file writes both alike);
+ * a status change made by hand keeps its time. Only rows whose instant changes are written, so the
+ * rollup triggers see exactly the moves. `onlyKeys`: just those rows of the import. Returns the rows moved.
+ */
+export function rereadZonelessTimes(
+  sqlite: Database.Database,
+  importId: number,
+  zone: (wallMs: number) => { epochMs: number; offsetMinutes: number },
+  localDateOf: (epochMs: number) => string,
+  onlyKeys?: string[],
+): number {
+  const rows = (
+    onlyKeys
+      ? onlyKeys.map((k) => sqlite.prepare('SELECT id, submitted_at, submitted_offset FROM responses WHERE dedup_key = ? AND read_in_zone = 1').get(k))
+      : sqlite.prepare('SELECT id, submitted_at, submitted_offset FROM responses WHERE import_id = ? AND read_in_zone = 1').all(importId)
+  ).filter((r): r is { id: number; submitted_at: number; submitted_offset: number | null } => r !== undefined)
+  const move = sqlite.prepare(`UPDATE responses SET submitted_at = @at, submitted_offset = @offset, local_date = @localDate,
+      status_changed_at = CASE WHEN status_changed_at IN (submitted_at, resolved_at) THEN status_changed_at + @delta ELSE status_changed_at END,
+      resolved_at = resolved_at + @delta
+    WHERE id = @id`)
+  let moved = 0
+  for (const r of rows) {
+    if (r.submitted_offset === null) continue
+    const wall = r.submitted_at + r.submitted_offset * 60_000
+    const t = zone(wall)
+    if (t.epochMs === r.submitted_at && t.offsetMinutes === r.submitted_offset) continue
+    move.run({ id: r.id, at: t.epochMs, offset: t.offsetMinutes, localDate: localDateOf(t.epochMs), delta: t.epochMs - r.submitted_at })
+    moved++
+  }
+  return moved
 }

@@ -8,6 +8,8 @@ export interface ParsedDate {
   epochMs: number
   /** The offset the text stated, or the workspace zone's offset when it stated none. */
   offsetMinutes: number
+  /** False when the text had no zone and was read in the given one: only such times move when re-read in another zone. */
+  stated: boolean
 }
 
 const MONTHS: Record<string, number> = {
@@ -76,8 +78,17 @@ function build(
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null
   const stated = zoneMinutes(zone)
   if (zone && stated === null) return null
-  if (stated !== null) return { epochMs: local - stated * 60_000, offsetMinutes: stated }
-  // No zone in the text: the time is local to the workspace (two steps find the offset across a DST change).
+  if (stated !== null) return { epochMs: local - stated * 60_000, offsetMinutes: stated, stated: true }
+  return { ...readWallClock(local, timezone), stated: false }
+}
+
+/**
+ * The instant a wall-clock time (its fields as if UTC) names in a zone: how a time written without a
+ * zone is read, at import and when an import is re-read in another zone. Two steps find the offset
+ * across a DST change. `epochMs + offsetMinutes` always gives back the wall clock, so a re-read can
+ * start from what is stored and be undone exactly.
+ */
+export function readWallClock(local: number, timezone: string): { epochMs: number; offsetMinutes: number } {
   let offset = cachedOffset(timezone, local)
   offset = cachedOffset(timezone, local - offset * 60_000)
   return { epochMs: local - offset * 60_000, offsetMinutes: offset }
@@ -97,7 +108,7 @@ export function parseDate(text: string, order: DateOrder | null, timezone: strin
     const ms = t.length <= 10 ? n * 1000 : n
     // 2001-09-09 … 2286: anything else is more likely an id than a timestamp.
     if (ms < 1_000_000_000_000 || ms > 9_999_999_999_999) return null
-    return { epochMs: ms, offsetMinutes: 0 }
+    return { epochMs: ms, offsetMinutes: 0, stated: true }
   }
   let m = YEAR_FIRST.exec(t)
   if (m) return build(gregorianYear(Number(m[1])), Number(m[2]), Number(m[3]), { h: m[4], mi: m[5], s: m[6], frac: m[7], ampm: m[8] }, m[9], timezone)

@@ -5,6 +5,10 @@ import type { CustomerFacts } from '../../db/repositories/customers'
 /** One response as every import format delivers it to the writer, whatever the source's columns were. */
 export interface NormalizedResponse {
   dedupKey: string
+  /** Keys an older version may have stored the same answer under (only when the workspace has such rows). */
+  legacyKeys?: string[] | null
+  /** True when the time had no zone of its own and was read in the import's zone. */
+  readInZone?: boolean
   externalRef: string | null
   customerRef: string | null
   customerEmail: string | null

@@ -20,7 +20,7 @@ const HEADER_RULES: Array<[ColumnRole, RegExp]> = [
   ['customerId', /customer ?(id|ref|code)|client ?id|ma khach|ma kh\b|รหัสลูกค้า/],
   ['email', /e-?mail|thu dien tu|อีเมล/],
   ['phone', /phone|mobile|\btel\b|sdt|dien thoai|โทรศัพท์|เบอร์/],
-  ['customerName', /^(name|full name|customer name|ho ten|ho va ten|ten khach hang|ten|ชื่อ|ชื่อลูกค้า|ชื่อ-นามสกุล)$/],
+  ['customerName', /^(name|full name|customer|customer name|client|client name|khach hang|ho ten|ho va ten|ten khach hang|ten|ชื่อ|ลูกค้า|ชื่อลูกค้า|ชื่อ-นามสกุล)$/],
   ['resolvedAt', /resolved|closed at|ngay xu ly|วันที่แก้ไข/],
   ['customerSince', /customer since|since|joined|sign ?up|ngay tham gia|khach hang tu|เป็นลูกค้าตั้งแต่|วันที่สมัคร/],
   ['churnedAt', /churn|cancell?ed|left at|ngay roi|ngung|เลิกใช้/],

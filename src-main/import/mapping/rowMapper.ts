@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type { ColumnRole, ImportMapping, RowError, RowErrorCode, ScoreSpec } from '../../../src-shared/api/imports'
 import { rowError } from '../rowError'
 import { followUpStatuses, metricKinds, type FollowUpStatus, type MetricKind } from '../../../src-shared/domain/scores'
@@ -6,6 +5,8 @@ import { parseDate } from '../formats/dates'
 import { generatorScales } from '../formats/generatorFormat'
 import { scoreFromText } from '../formats/scoreText'
 import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
+import { legacyKeyCandidates, rowKey } from './rowKeys'
+import { normalizePhone } from '../formats/phone'
 
 const MAX_TEXT = 20_000
 const MAX_SHORT = 200
@@ -25,6 +26,8 @@ export interface RowMapperOptions {
   sourceKey: string
   /** The workspace's zone, for times written without one. */
   timezone: string
+  /** The workspace holds rows keyed by an older version: compute those keys too, to recognise them. */
+  legacyKeys?: boolean
 }
 
 /**
@@ -56,7 +59,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
   const tz = mapping.timezone ?? opts.timezone
   const name = (i: number) => headers[i] || `column ${i + 1}`
   const isGenerator = mapping.format === 'cxdesk-generator'
-  const hashed = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => c.index)
+  const legacyKeysOf = opts.legacyKeys ? legacyKeyCandidates(mapping) : null
 
   const limits = mapping.columns.filter((c) => c.role !== 'ignore').map((c) => ({ index: c.index, limit: c.role === 'comment' ? MAX_TEXT : MAX_SHORT }))
   // Called once per row of a file that may have a million: plain functions over `fields`, no per-row closures.
@@ -123,9 +126,13 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
     const responseId = text(idx.id)
     const customerRef = text(idx.customerId)
     let baseKey: string
+    let legacy: string[] | null = null
     if (isGenerator && responseId) baseKey = `gen:${responseId}:${date.epochMs}:${customerRef ?? ''}`
     else if (responseId) baseKey = `src:${opts.sourceKey}:${responseId}`
-    else baseKey = `hash:${createHash('sha1').update(JSON.stringify(hashed.map((i) => raw(i).trim()))).digest('base64url')}`
+    else {
+      baseKey = rowKey(fields)
+      legacy = legacyKeysOf?.(fields) ?? null
+    }
 
     const email = text(idx.email)?.toLowerCase() ?? null
     const common = {
@@ -133,10 +140,11 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
       customerRef,
       customerEmail: email,
       customerName: text(idx.customerName),
-      customerPhone: text(idx.phone),
+      customerPhone: phoneOf(text(idx.phone), opts.timezone),
       segment: text(idx.segment),
       submittedAt: date.epochMs,
       submittedOffset: date.offsetMinutes,
+      readInZone: !date.stated,
       channel: text(idx.channel) ?? mapping.defaults.channel ?? null,
       touchpoint: text(idx.touchpoint) ?? mapping.defaults.touchpoint ?? null,
       stage: text(idx.stage) ?? mapping.defaults.stage ?? null,
@@ -146,17 +154,21 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
       owner: text(idx.owner),
       resolvedAt,
     }
-    if (!answers.length) return { ok: true, values: [{ ...common, dedupKey: baseKey, question: null, score: null, comment }] }
+    if (!answers.length) return { ok: true, values: [{ ...common, dedupKey: baseKey, legacyKeys: legacy, question: null, score: null, comment }] }
     // Several score columns (NPS and CSAT in one survey) become several responses; the comment goes with the first.
     return {
       ok: true,
-      values: answers.map((a, i) => ({
-        ...common,
-        dedupKey: answers.length > 1 || scores.length > 1 ? `${baseKey}#${a.index}` : baseKey,
-        question: a.spec,
-        score: a.score,
-        comment: i === 0 ? comment : null,
-      })),
+      values: answers.map((a, i) => {
+        const suffix = answers.length > 1 || scores.length > 1 ? `#${a.index}` : ''
+        return {
+          ...common,
+          dedupKey: baseKey + suffix,
+          legacyKeys: legacy && legacy.map((k) => k + suffix),
+          question: a.spec,
+          score: a.score,
+          comment: i === 0 ? comment : null,
+        }
+      }),
     }
   }
 }
@@ -197,7 +209,7 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
           ref: externalRef,
           name: text(first('customerName')),
           email,
-          phone: text(first('phone')),
+          phone: phoneOf(text(first('phone')), opts.timezone),
           segment: text(first('segment')),
           location: text(first('location')),
           customerSince: since,
@@ -207,3 +219,6 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
     }
   }
 }
+
+/** A phone in one form (formats/phone.ts), so the same phone finds the same customer; other text as written. */
+const phoneOf = (text: string | null, timezone: string) => (text === null ? null : (normalizePhone(text, timezone) ?? text))

@@ -38,9 +38,13 @@ export type WireResponse = [
   status: FollowUpStatus,
   owner: string | null,
   resolvedAt: number | null,
+  /** 1: the time had no zone and was read in the import's; 0: it stated its own. */
+  readInZone: 0 | 1,
+  /** Keys an older version may have stored it under; null unless the workspace has such rows. */
+  legacyKeys: string[] | null,
 ]
 
-export type MappedResponse = Omit<NormalizedResponse, 'question'> & { questionKey: string | null; localDate: string }
+export type MappedResponse = Omit<NormalizedResponse, 'question' | 'readInZone'> & { questionKey: string | null; localDate: string; readInZone: boolean }
 
 export function fromWire(w: WireResponse): MappedResponse {
   return {
@@ -65,6 +69,8 @@ export function fromWire(w: WireResponse): MappedResponse {
     status: w[18],
     owner: w[19],
     resolvedAt: w[20],
+    readInZone: w[21] === 1,
+    legacyKeys: w[22],
   }
 }
 
@@ -92,6 +98,8 @@ export interface TableMapperOptions {
   sourceKey: string
   /** The workspace's zone: times without a zone are read in it, and local dates are cut in it. */
   timezone: string
+  /** The workspace holds rows keyed by an older version (see rowKeys.ts). */
+  legacyKeys?: boolean
   /** CSV rows must have the header's width; spreadsheets leave trailing empty cells out. */
   sourceKind: 'csv' | 'xlsx'
 }
@@ -131,7 +139,7 @@ export class TableMapper {
         else this.reject(m.error)
       }
     }
-    const map = responseRowMapper(mapping, headers, { sourceKey, timezone })
+    const map = responseRowMapper(mapping, headers, { sourceKey, timezone, legacyKeys: this.opts.legacyKeys })
     const localDateOf = this.localDateOf
     return (fields, row, out) => {
       const m = map(fields, row)
@@ -141,6 +149,7 @@ export class TableMapper {
           r.dedupKey, r.externalRef, r.customerRef, r.customerEmail, r.customerName, r.customerPhone, r.segment,
           r.question ? specKey(r.question) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
           r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.status, r.owner, r.resolvedAt,
+          r.readInZone ? 1 : 0, r.legacyKeys ?? null,
         ])
       }
     }

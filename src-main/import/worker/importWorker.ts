@@ -11,6 +11,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openWorkerConnection } from '../../db/connect'
 import { isAppError } from '../../../src-shared/api/result'
 import { runImportJob } from '../importJob'
+import { hasLegacyKeys } from '../../db/repositories/responses'
 import { startReader } from './remoteTable'
 import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerOrder } from './protocol'
 
@@ -27,13 +28,14 @@ async function main(port: MessagePort, data: ImportWorkerData): Promise<ImportWo
     const inspection = await reader.inspection()
     port.postMessage({ type: 'inspected', inspection } satisfies ImportWorkerMessage)
     const choice = await new Promise<ImportWorkerOrder>((resolve) => port.once('message', resolve))
-    const table = await reader.read({ mapping: choice.mapping, sourceKey: choice.sourceKey, timezone: data.timezone })
+    const table = await reader.read({ mapping: choice.mapping, sourceKey: choice.sourceKey, timezone: data.timezone, legacyKeys: hasLegacyKeys(sqlite) })
     const summary = await runImportJob(sqlite, {
       table,
       mapping: choice.mapping,
       fileName: data.fileName,
       dryRun: data.dryRun,
       now: data.now,
+      zones: { read: choice.mapping.timezone ?? data.timezone, workspace: data.timezone },
       isCancelled: () => Atomics.load(cancelled, 0) === 1,
       onProgress: (p) => port.postMessage({ type: 'progress', ...p } satisfies ImportWorkerMessage),
     })

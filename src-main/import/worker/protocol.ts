@@ -38,7 +38,7 @@ export type ImportWorkerOrder = { type: 'mapping' } & MappingChoice
 export type ReaderData = Pick<ImportWorkerData, 'path' | 'fileName' | 'kind' | 'inspect'> & { task: 'read' }
 
 /** How to map the file, once the main thread has chosen. */
-export type ReadOrder = { type: 'read'; timezone: string } & MappingChoice
+export type ReadOrder = { type: 'read'; timezone: string; legacyKeys: boolean } & MappingChoice
 
 /** The same thread's other job: the mapping step's look at the start of a file (openTable.ts's inspectTable). */
 export interface InspectData {

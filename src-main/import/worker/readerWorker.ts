@@ -23,7 +23,7 @@ async function read(port: MessagePort, data: ReaderData): Promise<void> {
   await sendTable(port, async () => {
     const { mapping } = order
     const { source } = await openTable(data.path, data.fileName, { encoding: mapping.encoding, delimiter: mapping.delimiter, sheet: mapping.sheet })
-    return mapInThisThread(source, { mapping, sourceKey: order.sourceKey, timezone: order.timezone })
+    return mapInThisThread(source, { mapping, sourceKey: order.sourceKey, timezone: order.timezone, legacyKeys: order.legacyKeys })
   })
 }
 

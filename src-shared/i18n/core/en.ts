@@ -34,6 +34,10 @@ export const coreEn = {
   'start.missing': 'File not found',
   'start.newName': 'Workspace name',
   'start.newNameHint': 'For example the client’s name. Saved in {folder}.',
+  'zone.label': 'Time zone',
+  'zone.search': 'Search zones…',
+  'zone.thisComputer': '{zone} (this computer)',
+  'start.zoneHint': 'Days, weeks and months are cut at midnight in this zone, and times written without a zone are read in it. You can change it later in Score settings.',
   'start.newNamePlaceholder': 'Phở Hà Nội – 2026',
 
   'workspace.menu': 'Workspace',

@@ -35,6 +35,10 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'start.missing': 'ไม่พบไฟล์',
   'start.newName': 'ชื่อพื้นที่ทำงาน',
   'start.newNameHint': 'เช่น ชื่อลูกค้า จะบันทึกไว้ใน {folder}',
+  'zone.label': 'เขตเวลา',
+  'zone.search': 'ค้นหาเขตเวลา…',
+  'zone.thisComputer': '{zone} (เครื่องนี้)',
+  'start.zoneHint': 'วัน สัปดาห์ และเดือนจะเริ่มนับตอนเที่ยงคืนตามเขตเวลานี้ และเวลาที่ไม่ระบุเขตเวลาจะอ่านตามเขตนี้ เปลี่ยนภายหลังได้ในการตั้งค่าคะแนน',
   'start.newNamePlaceholder': 'ร้านกาแฟริมน้ำ – 2569',
 
   'workspace.menu': 'พื้นที่ทำงาน',

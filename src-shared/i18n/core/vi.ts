@@ -35,6 +35,10 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
   'start.missing': 'Không tìm thấy tệp',
   'start.newName': 'Tên không gian làm việc',
   'start.newNameHint': 'Ví dụ: tên khách hàng. Lưu trong {folder}.',
+  'zone.label': 'Múi giờ',
+  'zone.search': 'Tìm múi giờ…',
+  'zone.thisComputer': '{zone} (máy này)',
+  'start.zoneHint': 'Ngày, tuần và tháng được tính từ nửa đêm theo múi giờ này, và giờ không ghi múi giờ được hiểu theo nó. Có thể đổi sau trong Cài đặt điểm.',
   'start.newNamePlaceholder': 'Phở Hà Nội – 2026',
 
   'workspace.menu': 'Không gian làm việc',

@@ -27,11 +27,19 @@ const perCommand = {
   metrics: { operands: ['w.cxdesk'], value: ['--from', '2025-01-01'], switch: '--json', foreign: ['--zone', 'Asia/Bangkok'], foreignSwitch: '--customers' },
   sends: { operands: ['w.cxdesk'], value: ['--sent', '10'], switch: '--json', foreign: ['--template', 'Monthly'], foreignSwitch: '--dry-run' },
   report: { operands: ['w.cxdesk'], value: ['--out', 'r.pdf'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
+  reread: { operands: ['w.cxdesk'], value: ['--zone', 'Asia/Bangkok'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
 } as const
 
 describe('the command line is strict', () => {
   it('covers every command', () => {
-    expect(Object.keys(perCommand).sort()).toEqual(Object.keys(commandSpecs).sort())
+    expect([...Object.keys(perCommand), 'imports'].sort()).toEqual(Object.keys(commandSpecs).sort())
+  })
+
+  it('imports (a switch only) takes --json and refuses what it does not know', () => {
+    expect(run('imports', 'w.cxdesk', '--json').flags.get('json')).toBe(true)
+    expect(refusal('imports', 'w.cxdesk', '--jsn').message).toBe('imports has no option --jsn (did you mean --json?)')
+    expect(refusal('imports', 'w.cxdesk', '--zone', 'Asia/Bangkok').message).toMatch(/imports has no option --zone/)
+    expect(refusal('imports', 'w.cxdesk', 'extra.cxdesk').message).toMatch(/extra\.cxdesk/)
   })
 
   describe.each(Object.entries(perCommand))('%s', (command, c) => {

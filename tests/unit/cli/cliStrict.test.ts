@@ -40,7 +40,7 @@ describe('cxdesk refuses what it does not understand, and does nothing then', ()
   /** Each command with a mistake a user makes: the option would have been ignored before, and the work done anyway. */
   const mistakes: Array<[keyof typeof commandSpecs, string[], string]> = [
     ['init', ['new.cxdesk', '--timezone', 'Asia/Bangkok', '--dry-run'], 'init has no option --dry-run'],
-    ['import', ['w.cxdesk', FIXTURE, '--zone', 'Asia/Bangkok'], 'import has no option --zone'],
+    ['import', ['w.cxdesk', FIXTURE, '--timezone', 'Asia/Bangkok'], 'import has no option --timezone'],
     ['metrics', ['w.cxdesk', '--fromm', '2025-01-01'], 'metrics has no option --fromm (did you mean --from?)'],
     ['metrics', ['w.cxdesk', '--zone', 'UTC'], 'metrics has no option --zone'],
     ['sends', ['w.cxdesk', '--from', '2025-03-01', '--to', '2025-03-31', '--sent', '5', '--chanel', 'app'], 'sends has no option --chanel (did you mean --channel?)'],

@@ -50,18 +50,31 @@ function app(opts: { readOnly: boolean; integrity?: IntegrityMemo }, folder = di
   return { ctx, api: clientFromInvoke(createDispatcher(handlers, ctx, { validateResponses: true })) }
 }
 
-/** A workspace with `rows` NPS answers over two months, its summaries folded as after any large import. */
+/**
+ * A workspace with `rows` NPS answers over two months, its summaries folded as after any large import;
+ * or, unfolded, left in the rollup journal: imported in parts, each too small for the import to fold
+ * itself (it folds from 500 new rows), which together make a journal that reads must fold.
+ */
 async function workspace(folder: string, name: string, rows: number, fold = true): Promise<string> {
   const path = join(folder, `${name}.cxdesk`)
-  const csv = join(folder, `${name}.csv`)
-  writeGeneratorCsv(
-    csv,
-    Array.from({ length: rows }, (_, i) => ({ submitted_at: `2025-0${1 + (i % 2)}-1${i % 9}T03:00:00Z`, score: i % 11, channel: i % 3 ? 'app' : 'store' })),
-  )
+  const all = Array.from({ length: rows }, (_, i) => ({
+    response_id: i + 1,
+    customer_id: `C${String(i + 1).padStart(6, '0')}`,
+    customer_email: `c${i + 1}@example.com`,
+    submitted_at: `2025-0${1 + (i % 2)}-1${i % 9}T03:00:00Z`,
+    score: i % 11,
+    channel: i % 3 ? 'app' : 'store',
+  }))
+  const parts = fold ? [all] : [all.slice(0, Math.ceil(rows / 2)), all.slice(Math.ceil(rows / 2))]
   const { ctx, api } = app({ readOnly: false }, folder)
   await createWorkspaceAt({ ctx, api }, path)
-  await api.call('import.run', { fileId: ctx.files.register(csv).id })
+  for (const [k, part] of parts.entries()) {
+    const csv = join(folder, `${name}-${k}.csv`)
+    writeGeneratorCsv(csv, part)
+    await api.call('import.run', { fileId: ctx.files.register(csv).id })
+  }
   if (fold) foldAll(ctx.session.require().ws.sqlite)
+  else expect(ctx.session.require().ws.sqlite.prepare('SELECT count(*) FROM rollup_journal').pluck().get()).toBeGreaterThanOrEqual(FOLD_FROM)
   await ctx.session.close()
   return path
 }

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { ImportHistory } from './ImportHistory'
 import type { ImportKind } from '../../../../src-shared/api/imports'
 import type { PageProps } from '../../app/pages'
 import { hrefFor } from '../../app/router'
@@ -77,6 +78,7 @@ export function ImportPage({ workspace }: PageProps) {
             <ul className="import-counts">
               <li>{t('import.willImport', { count: fmt.integer(state.summary.imported) })}</li>
               {state.summary.duplicates > 0 && <li>{t('import.alreadyThere', { count: fmt.integer(state.summary.duplicates) })}</li>}
+              {state.summary.mergedBefore > 0 && <li>{t('import.mergedBefore', { count: fmt.integer(state.summary.mergedBefore) })}</li>}
             </ul>
             <RowErrors summary={state.summary} />
             <div className="form-actions">
@@ -97,6 +99,7 @@ export function ImportPage({ workspace }: PageProps) {
                   : t('import.done', { imported: fmt.integer(state.summary.imported), file: state.summary.fileName })}
               </strong>
               {state.summary.kind === 'responses' && state.summary.duplicates > 0 && <div>{t('import.duplicates', { count: fmt.integer(state.summary.duplicates) })}</div>}
+              {state.summary.mergedBefore > 0 && <div>{t('import.mergedBefore', { count: fmt.integer(state.summary.mergedBefore) })}</div>}
             </Notice>
             <RowErrors summary={state.summary} />
             <div className="form-actions">
@@ -128,6 +131,7 @@ export function ImportPage({ workspace }: PageProps) {
           </div>
         )}
       </Card>
+      {state.step === 'choose' && <ImportHistory timezone={workspace.timezone} />}
     </div>
   )
 }

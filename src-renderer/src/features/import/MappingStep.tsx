@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { ZoneSelect } from '../../components/ZoneSelect'
 import { columnRoles, delimiters, textEncodings, type ColumnRole, type ImportMapping, type Inspection, type ScoreSpec } from '../../../../src-shared/api/imports'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
@@ -146,7 +147,18 @@ export function MappingStep({ inspection, timezone, onReinspect, onRun, onCancel
       {mapping.kind === 'responses' && (
         <DateOrderNotice evidence={evidence} order={mapping.dateOrder} onChange={(dateOrder) => setMapping((m) => ({ ...m, dateOrder }))} />
       )}
-      {mapping.kind === 'responses' && <p className="muted">{t('import.timezone', { tz: mapping.timezone ?? timezone })}</p>}
+      {mapping.kind === 'responses' && (
+        <div className="field mapping-zone">
+          <span>{t('import.zone')}</span>
+          <ZoneSelect
+            value={mapping.timezone ?? timezone}
+            onChange={(zone) => setMapping((m) => ({ ...m, timezone: zone === timezone ? null : zone }))}
+            label={t('import.zone')}
+            testId="mapping-zone"
+          />
+          <small className="muted">{t('import.zoneHint', { zone: timezone })}</small>
+        </div>
+      )}
 
       {mapping.kind === 'responses' && (
         <fieldset className="mapping-defaults">

@@ -1,4 +1,5 @@
 import { useState, type RefObject } from 'react'
+import { customerLabel } from '../../../../src-shared/domain/customers'
 import type { FeedbackEvent } from '../../../../src-shared/api/feedback'
 import { followUpStatuses, type FollowUpStatus } from '../../../../src-shared/domain/scores'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
@@ -152,7 +153,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
         <h3>{t('detail.customer')}</h3>
         {d.customer ? (
           <div className="customer">
-            <strong>{d.customer.name ?? d.customer.ref ?? d.customer.email}</strong>
+            <strong>{customerLabel(d.customer)}</strong>
             <div className="muted small">{[d.customer.email, d.customer.phone, d.customer.segment, d.customer.location].filter(Boolean).join(' · ')}</div>
             {d.customer.customerSince && <div className="muted small">{t('detail.since', { date: d.customer.customerSince })}</div>}
             {d.customer.churnedAt && <div className="small poor-text">{t('detail.churned', { date: d.customer.churnedAt })}</div>}

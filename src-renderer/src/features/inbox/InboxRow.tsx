@@ -1,4 +1,5 @@
 import type { FeedbackItem } from '../../../../src-shared/api/feedback'
+import { customerLabel } from '../../../../src-shared/domain/customers'
 import { useI18n } from '../../i18n/I18nProvider'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
 
@@ -36,7 +37,7 @@ export function InboxRow({ item, timezone, active, checked, onOpen, onCheck }: I
         <div className="response-head">
           <ScoreChip item={item} />
           <SentimentMarker score={item.sentiment} />
-          <span className="response-who">{item.customerName ?? item.customerRef ?? t('inbox.anonymous')}</span>
+          <span className="response-who">{customerLabel({ name: item.customerName, email: item.customerEmail, phone: item.customerPhone, ref: item.customerRef }) ?? t('inbox.anonymous')}</span>
           <time className="muted" dateTime={new Date(item.submittedAt).toISOString()}>
             {fmt.dateTime(item.submittedAt, timezone)}
           </time>

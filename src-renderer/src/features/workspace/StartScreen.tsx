@@ -26,13 +26,13 @@ export function StartScreen() {
         <p className="lead">{t('start.subtitle')}</p>
         {actions.error != null && <ErrorNotice error={actions.error} onDismiss={actions.clearError} />}
         <div className="start-actions">
-          <Button variant="primary" onClick={() => (actions.nativeDialogs ? void actions.createWithDialog() : setNaming(true))}>
+          <Button variant="primary" onClick={() => setNaming(true)}>
             {t('start.new')}
           </Button>
           {actions.nativeDialogs && <Button onClick={() => void actions.open()}>{t('start.open')}</Button>}
           <Button onClick={() => void actions.openDemo()}>{t('start.demo')}</Button>
         </div>
-        {naming && <NewWorkspaceForm folder={actions.workspacesDir} onCreate={actions.createNamed} onCancel={() => setNaming(false)} />}
+        {naming && <NewWorkspaceForm folder={actions.workspacesDir} askName={!actions.nativeDialogs} onCreate={actions.create} onCancel={() => setNaming(false)} />}
         <WorkspaceList onOpen={(fileId) => void actions.open(fileId)} />
       </div>
     </main>

@@ -45,7 +45,7 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
       {menuOpen && (
         <ul className="menu-list" role="menu">
           <li role="none">
-            <button role="menuitem" type="button" onClick={choose(() => (actions.nativeDialogs ? void actions.createWithDialog() : setPanel('new')))}>
+            <button role="menuitem" type="button" onClick={choose(() => setPanel('new'))}>
               {t('workspace.new')}
             </button>
           </li>
@@ -80,9 +80,10 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
       <Modal title={t('workspace.new')} open={panel === 'new'} onClose={() => setPanel(null)}>
         <NewWorkspaceForm
           folder={actions.workspacesDir}
+          askName={!actions.nativeDialogs}
           onCancel={() => setPanel(null)}
-          onCreate={async (name) => {
-            if (await actions.createNamed(name)) setPanel(null)
+          onCreate={async (req) => {
+            if (await actions.create(req)) setPanel(null)
           }}
         />
       </Modal>

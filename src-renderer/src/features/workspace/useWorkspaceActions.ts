@@ -31,8 +31,8 @@ export function useWorkspaceActions() {
     clearError: () => setError(null),
     notice,
     clearNotice: () => setNotice(null),
-    createNamed: (name: string) => run(() => api.call('workspace.create', { name })),
-    createWithDialog: () => run(() => api.call('workspace.create', {})),
+    /** Browser: a name in the workspaces folder; desktop (no name): its save dialog asks where. */
+    create: (req: { name?: string; timezone: string }) => run(() => api.call('workspace.create', req)),
     /** A workspace from workspace.list by its id; without one, the desktop's open dialog. */
     open: (fileId?: string) => run(() => api.call('workspace.open', fileId ? { fileId } : {})),
     openDemo: () => run(() => api.call('workspace.openDemo', {})),
