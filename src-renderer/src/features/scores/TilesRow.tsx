@@ -8,6 +8,8 @@ import { Loading } from '../../components/Loading'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { inboxHref, metricFilter } from './inboxLink'
 import { useScoreFormat } from './useScoreFormat'
+import { DataSpanNotice } from './DataSpanNotice'
+import type { DataSpan } from '../../../../src-shared/domain/defaultView'
 
 /** Which way is better for each headline figure (CES: the direction of its scale). */
 function higherIsBetter(tile: Tile, cesLowerBetter: boolean): boolean {
@@ -41,23 +43,30 @@ function ChangeLine({ tile, change, better, comparedWith }: { tile: Tile; change
   )
 }
 
-/** The headline figures of the period, each against the comparison period, saying whether the change is significant. */
-export function TilesRow({ by, compare, filter, cesLowerBetter = false, compact = false }: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter; cesLowerBetter?: boolean; compact?: boolean }) {
+/**
+ * The headline figures of the period, each against the comparison period, saying whether the change
+ * is significant. A period still running says "so far"; a period without answers says where the data is.
+ */
+export function TilesRow(props: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter; cesLowerBetter?: boolean; compact?: boolean; span: DataSpan | null; onShowData: (range: { from: string; to: string }) => void }) {
+  const { by, compare, filter, cesLowerBetter = false, compact = false, span, onShowData } = props
   const { t, fmt } = useI18n()
   const f = useScoreFormat()
   const tiles = useApiQuery('metrics.tiles', { by, compare, filter })
   if (tiles.isPending) return <Loading label={t('common.loading')} />
   if (tiles.error) return <ErrorNotice error={tiles.error} />
   const { current, comparison } = tiles.data
+  const { partial } = tiles.data
   const range = (r: { from: string; to: string }) => (r.from === r.to ? fmt.day(r.from) : t('range.fromTo', { from: fmt.day(r.from), to: fmt.day(r.to) }))
-  const comparedWith = comparison ? f.period(comparison.from, by) : ''
+  const comparedWith = comparison ? (partial ? range(comparison) : f.period(comparison.from, by)) : ''
   const shown = compact ? tiles.data.tiles.filter((x) => (metricKinds as readonly string[]).includes(x.metric)) : tiles.data.tiles
+  const scoresEmpty = tiles.data.tiles.every((x) => !(metricKinds as readonly string[]).includes(x.metric) || x.n === 0)
   return (
-    <section className={compact ? 'tiles tiles-compact' : 'tiles'} aria-label={t('tiles.label', { period: f.period(current.from, by) })}>
-      <p className="tiles-period muted">
-        {t('tiles.period', { period: range(current) })}
-        {comparison ? ` · ${t('tiles.versus', { period: range(comparison) })}` : ''}
+    <section className={compact ? 'tiles tiles-compact' : 'tiles'} aria-label={t('tiles.label', { period: f.period(current.from, by) })} data-partial={String(partial)}>
+      <p className="tiles-period muted" data-testid="tiles-period">
+        {t(partial ? 'tiles.periodSoFar' : 'tiles.period', { period: range(current) })}
+        {comparison ? ` · ${t(partial ? 'tiles.versusSameDays' : 'tiles.versus', { period: range(comparison) })}` : ''}
       </p>
+      {scoresEmpty && <DataSpanNotice span={span} by={by} onShow={onShowData} />}
       <div className="tiles-grid">
         {shown.map((tile) => {
           const isScore = (metricKinds as readonly string[]).includes(tile.metric)
