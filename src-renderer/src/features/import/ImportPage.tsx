@@ -64,8 +64,11 @@ export function ImportPage({ workspace }: PageProps) {
         {state.step === 'running' && (
           <ImportProgress
             label={t(state.dryRun ? 'import.checking' : 'import.importing', { file: state.inspection.fileName, percent: state.percent })}
+            stage={state.stage}
+            dryRun={state.dryRun}
             percent={state.percent}
             rows={state.rows}
+            bytes={{ read: state.bytesRead, total: state.totalBytes }}
             onCancel={job.cancel}
           />
         )}

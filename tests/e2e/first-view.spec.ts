@@ -1,0 +1,46 @@
+import { test, expect } from './fixtures'
+
+/** A new user's file: answers in March 2025 and October 2025 only, imported long after (the host runs on today's clock). */
+const FILE = [
+  'Ngày;Điểm giới thiệu;Kênh',
+  ...Array.from({ length: 12 }, (_, i) => `2025-03-${String(3 + i).padStart(2, '0')};${i % 3 === 0 ? 4 : 10};store`),
+  ...Array.from({ length: 12 }, (_, i) => `2025-10-${String(3 + i).padStart(2, '0')};${i % 2 === 0 ? 9 : 8};app`),
+].join('\r\n')
+
+test('after importing 2025 files the first view shows the data, and an empty view says where it is', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: /Workspace/ }).click()
+  await page.getByRole('menuitem', { name: 'New workspace…' }).click()
+  await page.getByLabel('Workspace name').fill('First view')
+  await page.getByRole('button', { name: 'Create' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'First view' })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Import' }).click()
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: 'Choose a file…' }).click()
+  await (await chooser).setFiles({ name: 'nam-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) })
+  await page.getByRole('button', { name: 'Check the file' }).click()
+  await page.getByRole('button', { name: 'Import 24 rows' }).click()
+  await expect(page.getByText('Imported 24 new responses from nam-2025.csv.')).toBeVisible()
+
+  // The Overview: October 2025, the last complete month with data — not the empty month holding today.
+  await page.getByRole('link', { name: 'Overview' }).click()
+  await expect(page.getByTestId('tiles-period')).toContainText('October 2025')
+  await expect(page.getByTestId('tile-nps')).toContainText('n = 12')
+  await expect(page.getByTestId('tile-nps').locator('.tile-value')).toHaveAttribute('data-value', '50')
+  await expect(page.getByTestId('data-span')).toHaveCount(0)
+
+  // The Scores page opens on the twelve months up to October 2025, with the whole range as one figure beside the trend.
+  await page.getByRole('link', { name: 'Scores' }).click()
+  await expect(page.getByTestId('tiles-period')).toContainText('October 2025')
+  await expect(page.getByTestId('overall-nps')).toContainText('n = 24')
+
+  // A range without answers says where the data is, and one click shows it.
+  await page.evaluate(() => (window.location.hash = '#/scores?by=month&from=2026-01-01&to=2026-06-30'))
+  const notice = page.getByTestId('data-span')
+  await expect(notice).toContainText('Your data runs from March 2025 to October 2025.')
+  await notice.getByRole('button', { name: 'Show it' }).click()
+  await expect(page).toHaveURL(/from=2025-03-01&to=2025-10-31/)
+  await expect(page.getByTestId('tile-nps')).toContainText('n = 12')
+  await expect(page.getByTestId('overall-nps')).toContainText('n = 24')
+})
