@@ -13,7 +13,7 @@ export function RowErrors({ summary }: { summary: ImportSummary }) {
   if (!summary.rejected) return null
   return (
     <div>
-      <p>{t(summary.dryRun ? 'import.willReject' : 'import.rejected', { count: fmt.integer(summary.rejected) })}</p>
+      <p>{t.plural(summary.dryRun ? 'import.willReject' : 'import.rejected', summary.rejected)}</p>
       <ul className="row-errors" data-testid="row-errors">
         {summary.errors.map((e) => (
           <li key={`${e.row}-${e.column}-${e.reason}`}>{t('import.rowError', { row: e.row, column: e.column ? ` · ${e.column}` : '', reason: reasonOf(e) })}</li>

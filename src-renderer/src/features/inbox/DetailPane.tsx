@@ -18,7 +18,7 @@ export interface DetailActions {
 
 function useDuration() {
   const { t, fmt } = useI18n()
-  return (ms: number) => (ms < 48 * 3_600_000 ? t('detail.hours', { n: fmt.number(ms / 3_600_000, 1) }) : t('detail.days', { n: fmt.number(ms / 86_400_000, 1) }))
+  return (ms: number) => (ms < 48 * 3_600_000 ? t('detail.hours', { n: fmt.number(ms / 3_600_000, 1) }) : t.plural('detail.days', Number((ms / 86_400_000).toFixed(1)), { count: fmt.number(ms / 86_400_000, 1) }))
 }
 
 /** One feedback item: the customer and their history, the follow-up (status, owner), tags, notes and what happened when. */

@@ -103,7 +103,7 @@ export function TileCard({ tile, cesLowerBetter, comparedWith, link }: { tile: T
                 ? t('tiles.churnDetail', { n: fmt.integer(tile.n), lost: fmt.integer(x.lost ?? 0) })
                 : t('tiles.retentionDetail', { n: fmt.integer(tile.n), retained: fmt.integer(x.retained ?? 0) })
               : tile.metric === 'responseRate'
-                ? t('tiles.rateDetail', { responses: fmt.integer(tile.extra?.responses ?? 0), sent: fmt.integer(tile.extra?.sent ?? 0) })
+                ? t('tiles.rateDetail', { responses: t.plural('count.responses', tile.extra?.responses ?? 0), sent: t.plural('count.surveysSent', tile.extra?.sent ?? 0) })
                 : t('chart.nIs', { n: fmt.integer(tile.n) })}
         {tile.lowSample && tile.value !== null ? ` · ${t('tiles.low')}` : ''}
       </p>
