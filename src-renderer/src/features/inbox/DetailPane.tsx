@@ -9,6 +9,7 @@ import { Suggestions } from '../../components/Suggestions'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
+import { lifecycleDate } from './lifecycleDate'
 
 export interface DetailActions {
   update(ids: number[], change: { status?: FollowUpStatus; owner?: string | null }): Promise<void>
@@ -154,8 +155,8 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
           <div className="customer">
             <strong>{d.customer.name ?? d.customer.ref ?? d.customer.email}</strong>
             <div className="muted small">{[d.customer.email, d.customer.phone, d.customer.segment, d.customer.location].filter(Boolean).join(' · ')}</div>
-            {d.customer.customerSince && <div className="muted small">{t('detail.since', { date: d.customer.customerSince })}</div>}
-            {d.customer.churnedAt && <div className="small poor-text">{t('detail.churned', { date: d.customer.churnedAt })}</div>}
+            {d.customer.customerSince && <div className="muted small">{t('detail.since', { date: lifecycleDate(d.customer.customerSince, fmt.day) })}</div>}
+            {d.customer.churnedAt && <div className="small poor-text">{t('detail.churned', { date: lifecycleDate(d.customer.churnedAt, fmt.day) })}</div>}
           </div>
         ) : (
           <p className="muted small">{t('detail.noCustomer')}</p>

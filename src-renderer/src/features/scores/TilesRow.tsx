@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { inboxHref, metricFilter } from './inboxLink'
 import { useScoreFormat } from './useScoreFormat'
 import { DataSpanNotice } from './DataSpanNotice'
+import './scores.css'
 import type { DataSpan } from '../../../../src-shared/domain/defaultView'
 
 /** Which way is better for each headline figure (CES: the direction of its scale). */
@@ -88,6 +89,7 @@ export function TileCard({ tile, cesLowerBetter, comparedWith, link }: { tile: T
   return (
     <article className="tile" data-testid={`tile-${tile.metric}`}>
       <h3>{f.name(tile.metric)}</h3>
+      {tile.metric === 'ces' && <CesScale />}
       <p className={tile.lowSample && tile.value !== null ? 'tile-value low' : 'tile-value'} data-value={tile.value ?? ''}>
         {tile.value === null ? t('common.notAvailable') : f.value(tile.metric, tile.value)}
         {tile.value !== null && tile.moe95 !== null && <small> ± {fmt.number(tile.moe95, tile.metric === 'ces' ? 2 : 1)}</small>}
@@ -114,5 +116,22 @@ export function TileCard({ tile, cesLowerBetter, comparedWith, link }: { tile: T
         </a>
       )}
     </article>
+  )
+}
+
+/** A CES mean means nothing without its scale: 1–7 where 7 is easiest, or 1–5 where 1 is the least effort. */
+function CesScale() {
+  const { t, fmt } = useI18n()
+  const defs = useApiQuery('metrics.definitions', {})
+  const ces = (defs.data?.questions ?? []).filter((q) => q.metric === 'ces')
+  if (!ces.length) return null
+  const [q] = ces
+  const same = ces.every((x) => x.scaleMin === q.scaleMin && x.scaleMax === q.scaleMax && x.direction === q.direction)
+  return (
+    <p className="tile-scale muted" data-testid="ces-scale">
+      {same
+        ? t(q.direction === 'lower_better' ? 'tiles.cesScale.effort' : 'tiles.cesScale.ease', { min: fmt.integer(q.scaleMin), max: fmt.integer(q.scaleMax), best: fmt.integer(q.direction === 'lower_better' ? q.scaleMin : q.scaleMax) })
+        : t('tiles.cesScale.mixed')}
+    </p>
   )
 }
