@@ -13,7 +13,7 @@ export function DataSpanNotice({ span, by, onShow }: { span: DataSpan | null; by
   return (
     <p className="data-span" data-testid="data-span" role="status">
       {first === last ? t('dataSpan.oneMonth', { month: first }) : t('dataSpan.runs', { first, last })}{' '}
-      <Button variant="ghost" onClick={() => onShow(spanRange(span, by))}>
+      <Button onClick={() => onShow(spanRange(span, by))}>
         {t('dataSpan.show')}
       </Button>
     </p>

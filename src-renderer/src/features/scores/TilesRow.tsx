@@ -1,6 +1,6 @@
 import type { Change, Comparison, Tile } from '../../../../src-shared/api/metrics'
 import type { FeedbackFilter } from '../../../../src-shared/api/filters'
-import type { PeriodUnit } from '../../../../src-shared/domain/periods'
+import { periodEnd, periodStart, type PeriodUnit } from '../../../../src-shared/domain/periods'
 import { metricKinds, type MetricKind } from '../../../../src-shared/domain/scores'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -57,7 +57,9 @@ export function TilesRow(props: { by: PeriodUnit; compare: Comparison; filter: F
   if (tiles.error) return <ErrorNotice error={tiles.error} />
   const { current, comparison } = tiles.data
   const { partial } = tiles.data
-  const range = (r: { from: string; to: string }) => (r.from === r.to ? fmt.day(r.from) : t('range.fromTo', { from: fmt.day(r.from), to: fmt.day(r.to) }))
+  // A whole period by its name ("October 2025"), a part of one by its days.
+  const range = (r: { key: string; from: string; to: string }) =>
+    r.from === periodStart(r.key, by) && r.to === periodEnd(r.key, by) ? f.period(r.from, by) : r.from === r.to ? fmt.day(r.from) : t('range.fromTo', { from: fmt.day(r.from), to: fmt.day(r.to) })
   const comparedWith = comparison ? (partial ? range(comparison) : f.period(comparison.from, by)) : ''
   const shown = compact ? tiles.data.tiles.filter((x) => (metricKinds as readonly string[]).includes(x.metric)) : tiles.data.tiles
   const scoresEmpty = tiles.data.tiles.every((x) => !(metricKinds as readonly string[]).includes(x.metric) || x.n === 0)
