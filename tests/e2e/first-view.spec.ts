@@ -29,21 +29,21 @@ test('after importing 2025 files the first view shows the data, and an empty vie
 
   // The Overview: October 2025, the last complete month with data — not the empty month holding today.
   await page.getByRole('link', { name: 'Overview' }).click()
-  await expect(page.getByTestId('tiles-period')).toContainText('October 2025')
+  await expect(page.getByTestId('tiles-period')).toContainText('Oct 2025')
   await expect(page.getByTestId('tile-nps')).toContainText('n = 12')
   await expect(page.getByTestId('tile-nps').locator('.tile-value')).toHaveAttribute('data-value', '50')
   await expect(page.getByTestId('data-span')).toHaveCount(0)
 
   // The Scores page opens on the twelve months up to October 2025, with the whole range as one figure beside the trend.
-  await page.getByRole('link', { name: 'Scores' }).click()
-  await expect(page.getByTestId('tiles-period')).toContainText('October 2025')
+  await page.getByRole('link', { name: 'Scores', exact: true }).click()
+  await expect(page.getByTestId('tiles-period')).toContainText('Oct 2025')
   await expect(page.getByTestId('overall-nps')).toContainText('n = 24')
   await expect(page.getByTestId('ces-scale')).toContainText(/Scale 1–\d/)
 
   // A range without answers says where the data is, and one click shows it.
   await page.evaluate(() => (window.location.hash = '#/scores?by=month&from=2026-01-01&to=2026-06-30'))
   const notice = page.getByTestId('data-span')
-  await expect(notice).toContainText('Your data runs from March 2025 to October 2025.')
+  await expect(notice).toContainText('Your data runs from Mar 2025 to Oct 2025.')
   await notice.getByRole('button', { name: 'Show it' }).click()
   await expect(page).toHaveURL(/from=2025-03-01&to=2025-10-31/)
   await expect(page.getByTestId('tile-nps')).toContainText('n = 12')
