@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testApp, type TestApp } from '../../helpers/context'
 import { responseAdder } from './helpers'
 import { cliMetric } from '../../../src-main/cli/metricsCommand'
+import { reportOptionsFromArgs } from '../../../src-main/cli/reportCommand'
+import { parseCommandLine } from '../../../src-main/cli/args'
+import { commandSpecs } from '../../../src-main/cli/commands'
 import { defaultPeriod } from '../../../src-shared/domain/defaultView'
 import { periodEnd } from '../../../src-shared/domain/periods'
 
@@ -59,5 +62,17 @@ describe('the first view after an import', () => {
     const all = await cliMetric(app.api, { metric: 'nps', by: 'month', filter: {} })
     expect(all.overall.n).toBe(80)
     expect(all.rows.map((r) => r.period)).toEqual(['2024-03', '2025-10'])
+  })
+})
+
+describe('the command line keeps covering all data', () => {
+  it('cxdesk report without --from/--to asks for the whole span, whatever the app opens on', async () => {
+    const args = (argv: string[]) => {
+      const line = parseCommandLine(['report', 'w.cxdesk', ...argv], commandSpecs)
+      if (line.kind !== 'run') throw new Error('expected a command')
+      return line.args
+    }
+    expect((await reportOptionsFromArgs(app.api, args([]))).period).toEqual({ preset: 'all' })
+    expect((await reportOptionsFromArgs(app.api, args(['--from', '2025-10-01', '--to', '2025-10-31']))).period).toEqual({ preset: 'custom', from: '2025-10-01', to: '2025-10-31' })
   })
 })
