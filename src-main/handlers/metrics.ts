@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/api/result'
 import type { AppContext } from '../app/context'
 import { listQuestions } from '../db/repositories/questions'
 import { answeredRange } from '../db/repositories/definitions'
+import { responseDateSpan } from '../db/repositories/dataSpan'
 import { deleteSend, getSend, saveSend } from '../db/repositories/surveySends'
 import { metricSeries } from '../metrics/series'
 import { rollupKeeper } from '../metrics/rollups/keeper'
@@ -28,6 +29,10 @@ export function metricsSource(ctx: AppContext) {
 export const metricsHandlers = {
   'metrics.series': (req, ctx) => metricSeries(metricsSource(ctx), req),
   'metrics.tiles': (req, ctx) => tiles(metricsSource(ctx), req),
+  'metrics.dataSpan': (_req, ctx) => {
+    const src = metricsSource(ctx)
+    return { span: responseDateSpan(src.sqlite), today: src.today }
+  },
   'metrics.ttr': (req, ctx) => ttrSeries(metricsSource(ctx), req),
   'metrics.lifecycle': (req, ctx) => lifecycleSeries(metricsSource(ctx), req),
   'metrics.responseRate': (req, ctx) => responseRateSeries(metricsSource(ctx), req),
@@ -75,6 +80,7 @@ export const metricsHandlers = {
   Handlers<AppContext>,
   | 'metrics.series'
   | 'metrics.tiles'
+  | 'metrics.dataSpan'
   | 'metrics.ttr'
   | 'metrics.lifecycle'
   | 'metrics.responseRate'

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { ImportMapping, ImportSummary, ScoreSpec } from '../../src-shared/api/imports'
+import type { ImportMapping, ImportStage, ImportSummary, ScoreSpec } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
 import { generatorScales } from './formats/generatorFormat'
 import type { NormalizedCustomer } from './formats/normalized'
@@ -76,7 +76,7 @@ export interface ImportJobInput {
   /** `read`: the zone times without one are read in (this import's); `workspace`: where days are cut. */
   zones: { read: string; workspace: string }
   isCancelled: () => boolean
-  onProgress?: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void
+  onProgress?: (p: { stage: ImportStage; bytesRead: number; totalBytes: number; rowsRead: number }) => void
 }
 
 /** Specs every score column may produce: its own, or the three standard scales when the row names the metric. */
@@ -231,6 +231,8 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       }
     }
 
+    // Said at once: the first batch may take a while (a reader thread parsing its first chunk), and the bar must show the import is under way.
+    input.onProgress?.({ stage: 'reading', bytesRead: 0, totalBytes: table.totalBytes, rowsRead: 0 })
     clock.mark('setup')
     const batches = table.batches()[Symbol.asyncIterator]()
     for (;;) {
@@ -247,10 +249,12 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       const t = performance.now()
       if (t - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = t
-        input.onProgress?.({ bytesRead, totalBytes: table.totalBytes, rowsRead })
+        input.onProgress?.({ stage: 'reading', bytesRead, totalBytes: table.totalBytes, rowsRead })
       }
     }
     outcome = table.outcome()
+    // Rebuilding dropped indexes, folding the summaries' journal and committing take seconds on a large file: said, not shown as a bar stuck at 99 %.
+    input.onProgress?.({ stage: 'finishing', bytesRead: table.totalBytes, totalBytes: table.totalBytes, rowsRead: outcome.rowsRead })
     if (!outcome.headers) throw new AppError('IMPORT_FAILED', `${input.fileName} is empty.`)
     if (input.isCancelled()) throw new AppError('CANCELLED', 'The import was cancelled; nothing was imported.')
     if (restoreIndexes) restoreIndexes()
@@ -285,7 +289,6 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   }
   clock.flush({ rows: outcome.rowsRead, imported })
   const errors = [...outcome.errors].sort((a, b) => a.row - b.row)
-  input.onProgress?.({ bytesRead: table.totalBytes, totalBytes: table.totalBytes, rowsRead: outcome.rowsRead })
   return {
     importId,
     kind: mapping.kind,

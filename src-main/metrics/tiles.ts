@@ -5,6 +5,7 @@ import { metricKinds, MIN_RELIABLE_N } from '../../src-shared/domain/scores'
 import { changeBetween, intervalChangeBetween } from './compare'
 import { lifecycleSeries } from './lifecycle'
 import { comparisonPeriod, currentPeriod } from './periodRanges'
+import { isPartial, sameDaysOf } from '../../src-shared/domain/defaultView'
 import { responseRateSeries } from './responseRate'
 import { metricSeries, type MetricsSource } from './series'
 import { ttrSeries } from './ttr'
@@ -28,13 +29,17 @@ const scoreMissing = (f: Figure): Tile['missing'] => (f.n === 0 ? 'noData' : 'mi
 
 /**
  * The dashboard's headline figures: each score, TTR, churn, retention and response rate in the
- * current period, against the previous period or the same period a year earlier.
+ * current period, against the previous period or the same period a year earlier (a period still
+ * running: its days so far, against the same days of the other).
  */
 export async function tiles(src: Source, q: { by: PeriodUnit; compare: Comparison; filter?: FeedbackFilter }) {
   const filter = q.filter ?? {}
-  const current = currentPeriod(q.by, filter, src.today)
-  const comparison = comparisonPeriod(q.by, current, q.compare)
-  return { timezone: src.timezone, by: q.by, current, comparison, tiles: await tilesBetween(src, { current, comparison, filter, by: q.by }) }
+  const whole = currentPeriod(q.by, filter, src.today)
+  const partial = isPartial(whole, src.today)
+  const current = partial ? { ...whole, to: src.today } : whole
+  const fullComparison = comparisonPeriod(q.by, current, q.compare)
+  const comparison = partial && fullComparison ? { ...fullComparison, ...sameDaysOf(fullComparison, current) } : fullComparison
+  return { timezone: src.timezone, by: q.by, current, comparison, partial, tiles: await tilesBetween(src, { current, comparison, filter, by: q.by }) }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { ImportMapping, ImportProgress, ImportSummary, Inspection, ImportKind, TextEncoding, Delimiter } from '../../src-shared/api/imports'
+import type { ImportMapping, ImportProgress, ImportStage, ImportSummary, Inspection, ImportKind, TextEncoding, Delimiter } from '../../src-shared/api/imports'
 import { importMappingSchema } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
 import type { Clock } from '../app/clock'
@@ -139,7 +139,10 @@ export async function runImport(
   let chosen: { mapping: ImportMapping; sourceKey: string } | null = null
   const jobId = req.jobId ?? randomBytes(9).toString('base64url')
   const phase = req.dryRun ? 'checking' : 'importing'
-  const emit = (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => deps.emit({ jobId, fileName: file.name, phase, ...p })
+  const emit = (p: { stage: ImportStage; bytesRead: number; totalBytes: number; rowsRead: number }) => deps.emit({ jobId, fileName: file.name, phase, ...p })
+  // Before any thread starts: starting the import's threads and reading the file's layout again take
+  // seconds on a busy machine, and the page must show the work has begun (stage words, not "0 %").
+  emit({ stage: 'starting', bytesRead: 0, totalBytes: file.size, rowsRead: 0 })
   const now = deps.clock.now()
   const timezone = open.settings.timezone
   let summary: ImportSummary

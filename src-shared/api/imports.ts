@@ -152,10 +152,19 @@ export const importSummarySchema = z.object({
 })
 export type ImportSummary = z.infer<typeof importSummarySchema>
 
+export const importStages = ['starting', 'reading', 'finishing'] as const
+export type ImportStage = (typeof importStages)[number]
+
 export const importProgressSchema = z.object({
   jobId: z.string(),
   fileName: z.string(),
   phase: z.enum(['checking', 'importing']),
+  /**
+   * starting: the import's threads start and look at the file again, before any row is read (seconds
+   * for a large file on a busy machine); reading: rows are read (and written), bytesRead moves;
+   * finishing: the indexes and score summaries are brought up to date and the transaction committed.
+   */
+  stage: z.enum(importStages),
   bytesRead: z.number(),
   totalBytes: z.number(),
   rowsRead: z.number().int(),

@@ -288,12 +288,23 @@ export const metricsChannels = {
   ),
   /**
    * The headline figures for the period holding the end of the filter's range (default: today in the
-   * workspace's zone), each against the previous period or the same period a year earlier.
+   * workspace's zone), each against the previous period or the same period a year earlier. A period
+   * still running is cut at today and compared with the same days of the other period.
    */
   'metrics.tiles': defineChannel(
     z.strictObject(dashboardRequest),
-    z.object({ timezone: z.string(), by: z.enum(periodUnits), current: periodRangeSchema, comparison: periodRangeSchema.nullable(), tiles: z.array(tileSchema) }),
+    z.object({
+      timezone: z.string(),
+      by: z.enum(periodUnits),
+      current: periodRangeSchema,
+      comparison: periodRangeSchema.nullable(),
+      /** The current period is still running: it is cut at today, and the comparison to the same days of its period ("so far"). */
+      partial: z.boolean(),
+      tiles: z.array(tileSchema),
+    }),
   ),
+  /** The first and last days holding a response (null: no responses), so views can open where the data is. */
+  'metrics.dataSpan': defineChannel(z.strictObject({}), z.object({ span: z.object({ first: isoDate, last: isoDate }).nullable(), today: isoDate })),
   /** Time to resolution of the feedback that needed a follow-up, per period of its arrival. */
   'metrics.ttr': defineChannel(
     z.strictObject({ by: z.enum(periodUnits).optional(), dim: z.enum(dimensions).optional(), filter: feedbackFilterSchema.optional() }),

@@ -211,7 +211,7 @@ test('the demo map: live scores open the inbox, keyboard moves, versions side by
 
   // Versions side by side, with the differences counted.
   await page.getByRole('link', { name: 'Compare side by side' }).click()
-  await expect(page.getByTestId('compare-summary')).toContainText('To-be compared with as-is: 1 cards added, 3 removed')
+  await expect(page.getByTestId('compare-summary')).toContainText('To-be compared with as-is: 1 card added, 3 removed')
   await expect(page.getByRole('region', { name: 'Other version: Morning order – to be' })).toBeVisible()
   await expectAccessible(page)
   await page.getByRole('link', { name: 'Stop comparing' }).click()

@@ -1,4 +1,4 @@
-import type { ImportKind, ImportMapping, ImportSummary } from '../../../src-shared/api/imports'
+import type { ImportKind, ImportMapping, ImportStage, ImportSummary } from '../../../src-shared/api/imports'
 import type { ErrorCode } from '../../../src-shared/api/result'
 import type { MappedBatch, MappingOutcome } from '../mapping/tableMapper'
 import type { InspectOptions, TableInspection } from '../openTable'
@@ -27,7 +27,7 @@ export interface MappingChoice {
 
 export type ImportWorkerMessage =
   | { type: 'inspected'; inspection: TableInspection }
-  | { type: 'progress'; bytesRead: number; totalBytes: number; rowsRead: number }
+  | { type: 'progress'; stage: ImportStage; bytesRead: number; totalBytes: number; rowsRead: number }
   | { type: 'done'; summary: ImportSummary }
   | { type: 'failed'; code: ErrorCode; message: string; details?: Record<string, unknown> }
 

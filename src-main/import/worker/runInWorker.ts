@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import type { ImportSummary } from '../../../src-shared/api/imports'
+import type { ImportStage, ImportSummary } from '../../../src-shared/api/imports'
 import { AppError } from '../../../src-shared/api/result'
 import type { TableInspection } from '../openTable'
 import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerOrder, MappingChoice } from './protocol'
@@ -21,7 +21,7 @@ export interface WorkerJob {
 export function startImportWorker(
   data: Omit<ImportWorkerData, 'cancel'>,
   choose: (inspection: TableInspection) => MappingChoice,
-  onProgress: (p: { bytesRead: number; totalBytes: number; rowsRead: number }) => void,
+  onProgress: (p: { stage: ImportStage; bytesRead: number; totalBytes: number; rowsRead: number }) => void,
   entry = importWorkerEntry(),
 ): WorkerJob {
   const cancel = new SharedArrayBuffer(4)

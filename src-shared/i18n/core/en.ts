@@ -32,6 +32,8 @@ export const coreEn = {
   'start.inFolder': 'In your workspaces folder',
   'start.noRecent': 'No workspaces yet. Create one to start, or open the demo to look around.',
   'start.missing': 'File not found',
+  'start.creating': 'Creating “{name}”: a new workspace file with its score summaries…',
+  'start.creatingFile': 'Creating the new workspace: a new file with its score summaries…',
   'start.newName': 'Workspace name',
   'start.newNameHint': 'For example the client’s name. Saved in {folder}.',
   'zone.label': 'Time zone',

@@ -33,6 +33,8 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'start.inFolder': 'ในโฟลเดอร์พื้นที่ทำงาน',
   'start.noRecent': 'ยังไม่มีพื้นที่ทำงาน สร้างใหม่เพื่อเริ่มต้น หรือเปิดตัวอย่างเพื่อดูการใช้งาน',
   'start.missing': 'ไม่พบไฟล์',
+  'start.creating': 'กำลังสร้าง “{name}”: ไฟล์พื้นที่ทำงานใหม่พร้อมสรุปคะแนน…',
+  'start.creatingFile': 'กำลังสร้างพื้นที่ทำงานใหม่: ไฟล์ใหม่พร้อมสรุปคะแนน…',
   'start.newName': 'ชื่อพื้นที่ทำงาน',
   'start.newNameHint': 'เช่น ชื่อลูกค้า จะบันทึกไว้ใน {folder}',
   'zone.label': 'เขตเวลา',

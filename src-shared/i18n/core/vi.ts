@@ -33,6 +33,8 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
   'start.inFolder': 'Trong thư mục không gian làm việc',
   'start.noRecent': 'Chưa có không gian làm việc nào. Hãy tạo mới hoặc mở bản demo để tham khảo.',
   'start.missing': 'Không tìm thấy tệp',
+  'start.creating': 'Đang tạo “{name}”: một tệp không gian làm việc mới cùng bảng tổng hợp điểm…',
+  'start.creatingFile': 'Đang tạo không gian làm việc mới: một tệp mới cùng bảng tổng hợp điểm…',
   'start.newName': 'Tên không gian làm việc',
   'start.newNameHint': 'Ví dụ: tên khách hàng. Lưu trong {folder}.',
   'zone.label': 'Múi giờ',

@@ -101,7 +101,8 @@ export const inboxEn = {
   'detail.someone': 'Someone',
   'detail.question': 'Question',
   'detail.hours': '{n} h',
-  'detail.days': '{n} days',
+  'detail.days_one': '{count} day',
+  'detail.days_other': '{count} days',
 
   'name.title': 'Your name',
   'name.intro': 'CX Desk records who changed a status, assigned an owner or wrote a note. There are no accounts: tell it your name once.',

@@ -102,7 +102,8 @@ export const inboxTh: Record<keyof typeof inboxEn, string> = {
   'detail.someone': 'ไม่ระบุผู้ใช้',
   'detail.question': 'คำถาม',
   'detail.hours': '{n} ชั่วโมง',
-  'detail.days': '{n} วัน',
+  'detail.days_one': '{count} วัน',
+  'detail.days_other': '{count} วัน',
 
   'name.title': 'ชื่อของคุณ',
   'name.intro': 'CX Desk บันทึกว่าใครเปลี่ยนสถานะ มอบหมายงาน หรือเขียนบันทึก ไม่ต้องมีบัญชีผู้ใช้ เพียงบอกชื่อของคุณครั้งเดียว',

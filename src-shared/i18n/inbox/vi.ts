@@ -102,7 +102,8 @@ export const inboxVi: Record<keyof typeof inboxEn, string> = {
   'detail.someone': 'Ai đó',
   'detail.question': 'Câu hỏi',
   'detail.hours': '{n} giờ',
-  'detail.days': '{n} ngày',
+  'detail.days_one': '{count} ngày',
+  'detail.days_other': '{count} ngày',
 
   'name.title': 'Tên của bạn',
   'name.intro': 'CX Desk ghi lại ai đã đổi trạng thái, giao việc hoặc viết ghi chú. Không cần tài khoản: chỉ cần cho biết tên của bạn một lần.',

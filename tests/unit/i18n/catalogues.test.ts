@@ -25,7 +25,7 @@ describe('message catalogues', () => {
 
   it('fills placeholders and plural forms', () => {
     const t = translator('en')
-    expect(t('import.done', { imported: 5, file: 'a.csv' })).toBe('Imported 5 new responses from a.csv.')
+    expect(t.plural('import.done', 5, { file: 'a.csv' })).toBe('Imported 5 new responses from a.csv.')
     expect(t.plural('workspace.responses', 1)).toBe('1 response')
     expect(t.plural('workspace.responses', 2600)).toBe('2,600 responses')
     expect(translator('vi').plural('workspace.responses', 2600)).toBe('2.600 phản hồi')

@@ -65,15 +65,18 @@ export function ImportPage({ workspace }: PageProps) {
         {state.step === 'running' && (
           <ImportProgress
             label={t(state.dryRun ? 'import.checking' : 'import.importing', { file: state.inspection.fileName, percent: state.percent })}
+            stage={state.stage}
+            dryRun={state.dryRun}
             percent={state.percent}
             rows={state.rows}
+            bytes={{ read: state.bytesRead, total: state.totalBytes }}
             onCancel={job.cancel}
           />
         )}
         {state.step === 'checked' && (
           <div className="import-report" data-testid="import-check">
             <p>
-              <strong>{t('import.checked', { rows: fmt.integer(state.summary.rowsRead), file: state.summary.fileName })}</strong>
+              <strong>{t.plural('import.checked', state.summary.rowsRead, { file: state.summary.fileName })}</strong>
             </p>
             <ul className="import-counts">
               <li>{t('import.willImport', { count: fmt.integer(state.summary.imported) })}</li>
@@ -85,7 +88,7 @@ export function ImportPage({ workspace }: PageProps) {
               <Button onClick={job.reset}>{t('import.cancel')}</Button>
               <Button onClick={() => job.setState({ step: 'mapping', inspection: { ...state.inspection, mapping: state.mapping } })}>{t('import.back')}</Button>
               <Button variant="primary" disabled={state.summary.imported === 0} onClick={() => void job.run(state.inspection, state.mapping, false, true)}>
-                {state.summary.rejected ? t('import.importGood', { count: fmt.integer(state.summary.imported) }) : t('import.importAll', { count: fmt.integer(state.summary.imported) })}
+                {t.plural(state.summary.rejected ? 'import.importGood' : 'import.importAll', state.summary.imported)}
               </Button>
             </div>
           </div>
@@ -96,7 +99,7 @@ export function ImportPage({ workspace }: PageProps) {
               <strong>
                 {state.summary.kind === 'customers'
                   ? t('import.doneCustomers', { imported: fmt.integer(state.summary.imported), updated: fmt.integer(state.summary.duplicates), file: state.summary.fileName })
-                  : t('import.done', { imported: fmt.integer(state.summary.imported), file: state.summary.fileName })}
+                  : t.plural('import.done', state.summary.imported, { file: state.summary.fileName })}
               </strong>
               {state.summary.kind === 'responses' && state.summary.duplicates > 0 && <div>{t('import.duplicates', { count: fmt.integer(state.summary.duplicates) })}</div>}
               {state.summary.mergedBefore > 0 && <div>{t('import.mergedBefore', { count: fmt.integer(state.summary.mergedBefore) })}</div>}

@@ -1,4 +1,4 @@
-import type { ImportSummary, RowError } from '../../../../src-shared/api/imports'
+import type { ImportStage, ImportSummary, RowError } from '../../../../src-shared/api/imports'
 import { useI18n } from '../../i18n/I18nProvider'
 
 /** Rejected rows by row number, column and reason; the count covers the ones not listed. */
@@ -13,7 +13,7 @@ export function RowErrors({ summary }: { summary: ImportSummary }) {
   if (!summary.rejected) return null
   return (
     <div>
-      <p>{t(summary.dryRun ? 'import.willReject' : 'import.rejected', { count: fmt.integer(summary.rejected) })}</p>
+      <p>{t.plural(summary.dryRun ? 'import.willReject' : 'import.rejected', summary.rejected)}</p>
       <ul className="row-errors" data-testid="row-errors">
         {summary.errors.map((e) => (
           <li key={`${e.row}-${e.column}-${e.reason}`}>{t('import.rowError', { row: e.row, column: e.column ? ` · ${e.column}` : '', reason: reasonOf(e) })}</li>
@@ -24,14 +24,32 @@ export function RowErrors({ summary }: { summary: ImportSummary }) {
   )
 }
 
-export function ImportProgress({ label, percent, rows, onCancel }: { label: string; percent: number; rows: number; onCancel(): void }) {
+/** Bytes as people read them: KB below a megabyte, MB with one decimal above. */
+function size(bytes: number, fmt: { number(v: number, digits?: number): string }): string {
+  return bytes < 1 << 20 ? `${fmt.number(bytes / 1024, 0)} KB` : `${fmt.number(bytes / (1 << 20), 1)} MB`
+}
+
+/**
+ * The import's progress from its first moment: while its threads start and look at the file the bar
+ * moves on its own and says so; while rows are read, the bytes and rows read; at the end, what is
+ * being brought up to date. Never a silent "0 %".
+ */
+export function ImportProgress(props: { label: string; stage: ImportStage; dryRun: boolean; percent: number; rows: number; bytes: { read: number; total: number }; onCancel(): void }) {
+  const { label, stage, dryRun, percent, rows, bytes, onCancel } = props
   const { t, fmt } = useI18n()
+  const busy = stage !== 'reading'
+  const text =
+    stage === 'starting'
+      ? t(dryRun ? 'import.stage.startingCheck' : 'import.stage.starting')
+      : stage === 'finishing'
+        ? t(dryRun ? 'import.stage.finishingCheck' : 'import.stage.finishing', { rows: t.plural('import.rowCount', rows, { count: fmt.integer(rows) }) })
+        : `${label} · ${t.plural('import.rowCount', rows, { count: fmt.integer(rows) })} · ${t('import.bytes', { read: size(bytes.read, fmt), total: size(bytes.total, fmt) })}`
   return (
-    <div className="import-running">
-      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={label}>
-        <div className="progress-bar" style={{ width: `${percent}%` }} />
-        <span className="progress-label">
-          {label} · {t('import.rows', { rows: fmt.integer(rows) })}
+    <div className="import-running" data-testid="import-progress" data-stage={stage}>
+      <div className={busy ? 'progress progress-busy' : 'progress'} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={busy ? undefined : percent} aria-label={text}>
+        {!busy && <div className="progress-bar" style={{ width: `${percent}%` }} />}
+        <span className="progress-label" role="status">
+          {text}
         </span>
       </div>
       <button type="button" className="btn btn-secondary" onClick={onCancel}>

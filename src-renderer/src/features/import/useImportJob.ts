@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import type { ImportKind, ImportMapping, ImportSummary, Inspection } from '../../../../src-shared/api/imports'
+import type { ImportKind, ImportMapping, ImportStage, ImportSummary, Inspection } from '../../../../src-shared/api/imports'
 import type { FileRef } from '../../../../src-shared/api/files'
 import { useApi, useAppEvent, useTransport } from '../../api/hooks'
 import { newJobId, pickInBrowser } from './pickFile'
@@ -9,7 +9,7 @@ export type ImportStep =
   | { step: 'choose' }
   | { step: 'reading'; fileName: string }
   | { step: 'mapping'; inspection: Inspection }
-  | { step: 'running'; inspection: Inspection; mapping: ImportMapping; dryRun: boolean; jobId: string; percent: number; rows: number }
+  | { step: 'running'; inspection: Inspection; mapping: ImportMapping; dryRun: boolean; jobId: string; stage: ImportStage; percent: number; rows: number; bytesRead: number; totalBytes: number }
   | { step: 'checked'; inspection: Inspection; mapping: ImportMapping; summary: ImportSummary }
   | { step: 'done'; inspection: Inspection; summary: ImportSummary }
   | { step: 'failed'; fileName: string; error: unknown; inspection: Inspection | null }
@@ -31,7 +31,9 @@ export function useImportJob() {
     'import.progress',
     useCallback((p) => {
       setState((s) =>
-        s.step === 'running' && s.jobId === p.jobId ? { ...s, percent: Math.min(99, Math.round((100 * p.bytesRead) / Math.max(1, p.totalBytes))), rows: p.rowsRead } : s,
+        s.step === 'running' && s.jobId === p.jobId
+          ? { ...s, stage: p.stage, percent: Math.min(99, Math.round((100 * p.bytesRead) / Math.max(1, p.totalBytes))), rows: p.rowsRead, bytesRead: p.bytesRead, totalBytes: p.totalBytes }
+          : s,
       )
     }, []),
   )
@@ -82,7 +84,7 @@ export function useImportJob() {
   const run = useCallback(
     async (inspection: Inspection, mapping: ImportMapping, dryRun: boolean, remember: boolean) => {
       const jobId = newJobId()
-      setState({ step: 'running', inspection, mapping, dryRun, jobId, percent: 0, rows: 0 })
+      setState({ step: 'running', inspection, mapping, dryRun, jobId, stage: 'starting', percent: 0, rows: 0, bytesRead: 0, totalBytes: 0 })
       try {
         const summary = await api.call('import.run', { fileId: inspection.fileId, mapping, jobId, dryRun, remember })
         if (dryRun) setState({ step: 'checked', inspection, mapping, summary })

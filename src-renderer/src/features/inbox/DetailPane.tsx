@@ -10,6 +10,7 @@ import { Suggestions } from '../../components/Suggestions'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
+import { lifecycleDate } from './lifecycleDate'
 
 export interface DetailActions {
   update(ids: number[], change: { status?: FollowUpStatus; owner?: string | null }): Promise<void>
@@ -19,7 +20,7 @@ export interface DetailActions {
 
 function useDuration() {
   const { t, fmt } = useI18n()
-  return (ms: number) => (ms < 48 * 3_600_000 ? t('detail.hours', { n: fmt.number(ms / 3_600_000, 1) }) : t('detail.days', { n: fmt.number(ms / 86_400_000, 1) }))
+  return (ms: number) => (ms < 48 * 3_600_000 ? t('detail.hours', { n: fmt.number(ms / 3_600_000, 1) }) : t.plural('detail.days', Number((ms / 86_400_000).toFixed(1)), { count: fmt.number(ms / 86_400_000, 1) }))
 }
 
 /** One feedback item: the customer and their history, the follow-up (status, owner), tags, notes and what happened when. */
@@ -155,8 +156,8 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
           <div className="customer">
             <strong>{customerLabel(d.customer)}</strong>
             <div className="muted small">{[d.customer.email, d.customer.phone, d.customer.segment, d.customer.location].filter(Boolean).join(' · ')}</div>
-            {d.customer.customerSince && <div className="muted small">{t('detail.since', { date: d.customer.customerSince })}</div>}
-            {d.customer.churnedAt && <div className="small poor-text">{t('detail.churned', { date: d.customer.churnedAt })}</div>}
+            {d.customer.customerSince && <div className="muted small">{t('detail.since', { date: lifecycleDate(d.customer.customerSince, fmt.day) })}</div>}
+            {d.customer.churnedAt && <div className="small poor-text">{t('detail.churned', { date: lifecycleDate(d.customer.churnedAt, fmt.day) })}</div>}
           </div>
         ) : (
           <p className="muted small">{t('detail.noCustomer')}</p>

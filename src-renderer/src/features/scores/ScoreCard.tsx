@@ -9,6 +9,7 @@ import { QueryStates } from './QueryStates'
 import { TrendChart } from './TrendChart'
 import { NpsMixChart } from './NpsMixChart'
 import { DistributionChart } from './DistributionChart'
+import { useScoreFormat } from './useScoreFormat'
 
 /** The cut-offs every question of a metric shares, or null when they differ (then bars are not coloured by band). */
 function sharedThresholds(questions: QuestionDefinition[] | undefined, metric: MetricKind): Thresholds | null {
@@ -19,12 +20,21 @@ function sharedThresholds(questions: QuestionDefinition[] | undefined, metric: M
 
 /** One score over the page's range: its trend with the margin of error, the NPS mix, and the distribution of answers. */
 export function ScoreCard({ metric, by, filter }: { metric: MetricKind; by: PeriodUnit; filter: FeedbackFilter }) {
-  const { t } = useI18n()
+  const { t, fmt } = useI18n()
+  const f = useScoreFormat()
   const series = useApiQuery('metrics.series', { metric, by, filter })
   const defs = useApiQuery('metrics.definitions', {})
   const name = t(`metricName.${metric}`)
+  const overall = series.data?.overall
+  // The whole range as one figure beside its trend: what the range says, not only its last period.
+  const headline =
+    overall && overall.value !== null ? (
+      <span className="headline" data-testid={`overall-${metric}`}>
+        {t('scores.overall', { value: f.value(metric, overall.value), moe: overall.moe95 === null ? '–' : fmt.number(overall.moe95, metric === 'ces' ? 2 : 1), n: fmt.integer(overall.n) })}
+      </span>
+    ) : null
   return (
-    <Card title={t('scores.cardTitle', { metric: name })} className={metric === 'nps' ? 'wide' : undefined}>
+    <Card title={t('scores.cardTitle', { metric: name })} actions={headline} className={metric === 'nps' ? 'wide' : undefined}>
       <QueryStates query={series} isEmpty={(s) => s.overall.n === 0} empty={t('scores.noResponses', { metric: name })}>
         {(data) => (
           <div className={metric === 'nps' ? 'score-charts three' : 'score-charts'}>

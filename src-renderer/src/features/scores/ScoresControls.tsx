@@ -5,21 +5,23 @@ import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { FilterPicker } from './FilterPicker'
-import { defaultRange, type ScoresParams } from './scoresParams'
+import { spanRange, type ScoresParams } from './scoresParams'
+import { defaultRange, type DataSpan } from '../../../../src-shared/domain/defaultView'
 import { inboxHref } from './inboxLink'
 import { DateField } from '../../components/DateField'
 
 const FILTER_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'language', 'tag', 'owner']
 
 /** Period, date range, comparison and filters: the page's state, written to the URL so it is shared with the inbox. */
-export function ScoresControls({ params, today, onChange }: { params: ScoresParams; today: string; onChange: (next: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter }) => void }) {
+export function ScoresControls({ params, today, span, onChange }: { params: ScoresParams; today: string; span: DataSpan | null; onChange: (next: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter }) => void }) {
   const { t } = useI18n()
   const facets = useApiQuery('metrics.facets', {})
   const { by, compare, filter } = params
   const set = (patch: Partial<{ by: PeriodUnit; compare: Comparison; filter: FeedbackFilter }>) => onChange({ by, compare, filter, ...patch })
   const year = today.slice(0, 4)
   const presets: Record<string, { from: string; to: string }> = {
-    recent: defaultRange(by, today),
+    recent: defaultRange(by, today, span),
+    ...(span ? { allData: spanRange(span, by) } : {}),
     thisYear: { from: `${year}-01-01`, to: `${year}-12-31` },
     lastYear: { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` },
   }
@@ -31,7 +33,7 @@ export function ScoresControls({ params, today, onChange }: { params: ScoresPara
       <div className="controls-row">
         <label className="control">
           <span>{t('controls.by')}</span>
-          <select value={by} onChange={(e) => set({ by: e.target.value as PeriodUnit, filter: { ...filter, ...defaultRange(e.target.value as PeriodUnit, today) } })}>
+          <select value={by} onChange={(e) => set({ by: e.target.value as PeriodUnit, filter: { ...filter, ...defaultRange(e.target.value as PeriodUnit, today, span) } })}>
             {periodUnits.map((u) => (
               <option key={u} value={u}>
                 {t(`controls.unit.${u}`)}
@@ -43,6 +45,7 @@ export function ScoresControls({ params, today, onChange }: { params: ScoresPara
           <span>{t('controls.range')}</span>
           <select value={preset} onChange={(e) => presets[e.target.value] && set({ filter: { ...filter, ...presets[e.target.value] } })}>
             <option value="recent">{t(`controls.preset.recent.${by}`)}</option>
+            {span && <option value="allData">{t('controls.preset.allData')}</option>}
             <option value="thisYear">{t('controls.preset.thisYear')}</option>
             <option value="lastYear">{t('controls.preset.lastYear')}</option>
             <option value="custom" disabled={preset !== 'custom'}>

@@ -2,6 +2,11 @@ import { useMemo } from 'react'
 import type { PageProps } from '../../app/pages'
 import { navigate } from '../../app/router'
 import { useApiQuery } from '../../api/hooks'
+import { Loading } from '../../components/Loading'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import type { Comparison } from '../../../../src-shared/api/metrics'
+import type { DataSpan } from '../../../../src-shared/domain/defaultView'
+import type { PeriodUnit } from '../../../../src-shared/domain/periods'
 import { useI18n } from '../../i18n/I18nProvider'
 import { metricKinds } from '../../../../src-shared/domain/scores'
 import { ScoresControls } from './ScoresControls'
@@ -32,10 +37,19 @@ import './chartSetup'
  * drivers; TTR by period and by owner; churn and retention; response rate; and how it is all computed.
  */
 export function ScoresPage({ workspace, params }: PageProps) {
+  const { t } = useI18n()
+  const dataSpan = useApiQuery('metrics.dataSpan', {})
+  if (dataSpan.isPending) return <Loading label={t('common.loading')} />
+  if (dataSpan.error) return <ErrorNotice error={dataSpan.error} />
+  return <ScoresView workspace={workspace} params={params} span={dataSpan.data.span} today={dataSpan.data.today} />
+}
+
+/** The page once it knows where the data is (its default range depends on it). */
+function ScoresView({ workspace, params, span, today }: PageProps & { span: DataSpan | null; today: string }) {
   const { t, fmt } = useI18n()
-  const today = fmt.today(workspace.timezone)
-  const state = useMemo(() => readScoresParams(params, today), [params, today])
+  const state = useMemo(() => readScoresParams(params, today, span), [params, today, span])
   const { by, compare, filter } = state
+  const go = (next: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter }) => navigate('scores', scoresSearchParams(next))
   const defs = useApiQuery('metrics.definitions', {})
   const cesLowerBetter = (defs.data?.questions ?? []).some((q) => q.metric === 'ces' && q.direction === 'lower_better')
   return (
@@ -45,9 +59,9 @@ export function ScoresPage({ workspace, params }: PageProps) {
         <p className="muted">{t('scores.subtitle', { tz: workspace.timezone })}</p>
         <p className="print-only">{t('scores.printHeading', { workspace: workspace.name, from: fmt.day(filter.from), to: fmt.day(filter.to), filters: describeFilter(filter, (d) => t(`dim.${d}`)) || t('scores.noFilters') })}</p>
       </header>
-      <ScoresControls params={state} today={today} onChange={(next) => navigate('scores', scoresSearchParams(next))} />
+      <ScoresControls params={state} today={today} span={span} onChange={go} />
       <RollupProgress />
-      <TilesRow by={by} compare={compare} filter={filter} cesLowerBetter={cesLowerBetter} />
+      <TilesRow by={by} compare={compare} filter={filter} cesLowerBetter={cesLowerBetter} span={span} onShowData={(range) => go({ by, compare, filter: { ...filter, ...range } })} />
       <div className="cards-grid">
         {metricKinds.map((m) => (
           <ScoreCard key={m} metric={m} by={by} filter={filter} />

@@ -10,6 +10,7 @@ import { QuestionDefinitionForm } from './QuestionDefinitionForm'
 import { TimezoneForm } from './TimezoneForm'
 import { BusinessHoursForm } from './BusinessHoursForm'
 import { SurveySendsForm } from './SurveySendsForm'
+import { YourNameForm } from './YourNameForm'
 
 /** The workspace's measurement settings: score definitions, the time zone, working hours for TTR, and surveys sent. */
 export function ScoreSettingsPage({ workspace }: PageProps) {
@@ -43,6 +44,9 @@ export function ScoreSettingsPage({ workspace }: PageProps) {
           </Card>
           <Card title={t('settings.sends')} className="wide" footer={<span className="muted">{t('sends.hint')}</span>}>
             <SurveySendsForm questions={defs.data.questions} today={fmt.today(workspace.timezone)} />
+          </Card>
+          <Card title={t('settings.you')}>
+            <YourNameForm />
           </Card>
           <DefinitionsPanel />
         </div>

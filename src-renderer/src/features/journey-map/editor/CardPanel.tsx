@@ -168,7 +168,7 @@ export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: Jour
 
 /** A feedback touchpoint or channel to score the card by, with how many responses each has. */
 function LinkSelect({ label, emptyLabel, value, options, onChange }: { label: string; emptyLabel: string; value: string | null; options: { value: string; n: number }[]; onChange: (v: string | null) => void }) {
-  const { t, fmt } = useI18n()
+  const { t } = useI18n()
   // The value the card already has stays choosable when the feedback no longer contains it.
   const all = value && !options.some((o) => o.value === value) ? [{ value, n: 0 }, ...options] : options
   return (
@@ -178,7 +178,7 @@ function LinkSelect({ label, emptyLabel, value, options, onChange }: { label: st
         <option value="">{emptyLabel}</option>
         {all.map((o) => (
           <option key={o.value} value={o.value}>
-            {t('journey.panel.valueWithN', { value: o.value, n: fmt.integer(o.n) })}
+            {t('journey.panel.valueWithN', { value: o.value, n: t.plural('count.responses', o.n) })}
           </option>
         ))}
       </select>

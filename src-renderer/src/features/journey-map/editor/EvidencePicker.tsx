@@ -59,7 +59,7 @@ export function EvidencePicker({ card, onChange, timezone }: { card: Card; onCha
           {found.data.tags.map((tag) => (
             <li key={`t${tag.value}`}>
               <Button variant="ghost" disabled={has({ kind: 'tag', tag: tag.value })} onClick={() => add({ kind: 'tag', tag: tag.value })}>
-                + {t('journey.evidence.tagWithN', { tag: tag.value, n: fmt.integer(tag.n) })}
+                + {t('journey.evidence.tagWithN', { tag: tag.value, n: t.plural('count.responses', tag.n) })}
               </Button>
             </li>
           ))}

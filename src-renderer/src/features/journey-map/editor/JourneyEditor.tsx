@@ -323,7 +323,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
 
         {summary && (
           <p className="jm-compare-summary" data-testid="compare-summary">
-            {t('journey.compare.summary', { added: summary.added, removed: summary.removed, changed: summary.changed })}
+            {t('journey.compare.summary', { added: t.plural('journey.compare.added', summary.added), removed: fmt.integer(summary.removed), changed: fmt.integer(summary.changed) })}
             {summary.emotionDelta !== null && ` ${t('journey.compare.emotion', { delta: fmt.signed(summary.emotionDelta) })}`}
           </p>
         )}

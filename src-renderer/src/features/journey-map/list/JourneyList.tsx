@@ -51,7 +51,7 @@ export function JourneyList({ workspace }: { workspace: WorkspaceInfo }) {
                     </a>
                     <span className={`badge jm-kind-${v.kind}`}>{t(`journey.kind.${v.kind}`)}</span>
                     <div className="muted jm-map-meta">
-                      {[v.personaName && t('journey.list.persona', { name: v.personaName }), t('journey.list.counts', { stages: fmt.integer(v.stageCount), cards: fmt.integer(v.cardCount) }), t('journey.list.updated', { when: fmt.dateTime(v.updatedAt, workspace.timezone) })]
+                      {[v.personaName && t('journey.list.persona', { name: v.personaName }), t('journey.list.counts', { stages: t.plural('journey.list.stages', v.stageCount), cards: t.plural('journey.list.cards', v.cardCount) }), t('journey.list.updated', { when: fmt.dateTime(v.updatedAt, workspace.timezone) })]
                         .filter(Boolean)
                         .join(' · ')}
                     </div>

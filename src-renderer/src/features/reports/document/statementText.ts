@@ -23,7 +23,9 @@ export function useStatementText(): (s: Statement) => string {
           return t(s.reason === 'lowSample' ? 'report.say.change.lowSample' : 'report.say.change.noMargin', params)
         }
         case 'level':
-          return t(s.lowSample ? 'report.say.levelLow' : 'report.say.level', { metric: f.name(s.metric), value: f.value(s.metric, s.value), n: fmt.integer(s.n) })
+          return s.lowSample
+            ? t('report.say.levelLow', { metric: f.name(s.metric), value: f.value(s.metric, s.value), n: t.plural('count.responses', s.n) })
+            : t('report.say.level', { metric: f.name(s.metric), value: f.value(s.metric, s.value), n: fmt.integer(s.n) })
         case 'driver':
           return t('report.say.driver', {
             dim: t(`dim.${s.dim}`),
@@ -31,7 +33,7 @@ export function useStatementText(): (s: Statement) => string {
             metric: f.name(s.metric),
             value: f.value(s.metric, s.value),
             rest: f.value(s.metric, s.rest),
-            n: fmt.integer(s.n),
+            n: t.plural('count.responses', s.n),
             impact: f.effect(s.metric, s.impact),
           })
         case 'followUp':
@@ -39,7 +41,7 @@ export function useStatementText(): (s: Statement) => string {
             ? t('report.say.followUp', { open: fmt.integer(s.openPoor), resolved: fmt.integer(s.resolved), median: f.value('ttr', s.medianHours), p90: f.value('ttr', s.p90Hours) })
             : t('report.say.followUpNoneResolved', { open: fmt.integer(s.openPoor) })
         case 'theme':
-          return t('report.say.theme', { tag: s.tag, count: fmt.integer(s.count), share: fmt.percent(s.share) })
+          return t('report.say.theme', { tag: s.tag, count: t.plural('count.responses', s.count), share: fmt.percent(s.share) })
       }
     },
     [t, fmt, f],
