@@ -24,7 +24,7 @@ export function ImportHistory({ timezone }: { timezone: string }) {
     <Card title={t('import.history')}>
       {done && (
         <Notice tone="success" onDismiss={() => setDone(null)} dismissLabel={t('common.dismiss')}>
-          {t('import.rereadDone', { count: fmt.integer(done.moved), file: done.fileName, zone: done.timezone })}{' '}
+          {t.plural('import.rereadDone', done.moved, { file: done.fileName, zone: done.timezone })}{' '}
           <Button onClick={() => run(done.importId, done.fileName, done.previousZone)} disabled={reread.isPending}>
             {t('import.undo')}
           </Button>
@@ -80,7 +80,7 @@ export function ImportHistory({ timezone }: { timezone: string }) {
           >
             <p>
               {choosing.readInZone > 0
-                ? t('import.rereadExplain', { count: fmt.integer(choosing.readInZone), zone: choosing.timezone ?? '' })
+                ? t.plural('import.rereadExplain', choosing.readInZone, { zone: choosing.timezone ?? '' })
                 : t('import.rereadNone')}
             </p>
             <div className="field">
