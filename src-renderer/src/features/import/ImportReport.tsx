@@ -46,8 +46,8 @@ export function ImportProgress(props: { label: string; stage: ImportStage; dryRu
         : `${label} · ${t.plural('import.rowCount', rows, { count: fmt.integer(rows) })} · ${t('import.bytes', { read: size(bytes.read, fmt), total: size(bytes.total, fmt) })}`
   return (
     <div className="import-running" data-testid="import-progress" data-stage={stage}>
-      <div className={busy ? 'progress progress-busy' : 'progress'} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={busy ? undefined : percent} aria-label={text}>
-        {!busy && <div className="progress-bar" style={{ width: `${percent}%` }} />}
+      <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={busy ? undefined : percent} aria-label={text}>
+        <div className={busy ? 'progress-bar progress-indeterminate' : 'progress-bar'} style={busy ? undefined : { width: `${percent}%` }} />
         <span className="progress-label" role="status">
           {text}
         </span>

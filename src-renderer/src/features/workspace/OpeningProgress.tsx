@@ -74,7 +74,7 @@ export function OpeningProgress() {
         aria-valuemax={100}
         aria-valuenow={known && progress.stage !== 'migrating' ? percent : undefined}
       >
-        <div className={known ? 'progress-bar' : 'progress-bar opening-indeterminate'} style={known ? { width: `${percent}%` } : undefined} />
+        <div className={known ? 'progress-bar' : 'progress-bar progress-indeterminate'} style={known ? { width: `${percent}%` } : undefined} />
         <span className="progress-label">
           {stage}
           {known && progress.stage !== 'migrating' && ` · ${fmt.percentValue(percent, 0)}`}
