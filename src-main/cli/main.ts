@@ -21,8 +21,14 @@ import { fileIntegrityMemo } from '../db/integrityMemo'
 
 type Print = (text: string) => void
 
-/** Closes the headless browser started for a report (else it keeps the process alive). */
-let disposePrinter: (() => Promise<void>) | null = null
+/**
+ * Set when a report started a headless browser. The browser is not shut down in order (Chromium's
+ * orderly exit takes a second or more, and keeps nothing the command needs): the process ends as
+ * soon as its output is written, and the browser's driver, on the process's exit, kills the
+ * browser's process group and removes its temporary profile (cliReport.test.ts checks that nothing
+ * of it is left).
+ */
+let endOnceWritten = false
 
 /** What SQLite threw behind an INTERNAL answer, so that a page found damaged while reading is said as such. */
 let internalError: unknown = null
@@ -44,7 +50,7 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
   // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
   const printer = command === 'report' ? reportPrinter(() => appUrl) : null
-  disposePrinter = printer ? () => printer.dispose() : null
+  endOnceWritten = printer !== null
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
   const paths = resolvePaths()
@@ -154,22 +160,25 @@ async function run(args: ParsedArgs, out: Print): Promise<void> {
       const pdfPath = stringFlag(args, 'out')
       if (!file) throw new UsageError('report needs a workspace file')
       if (!pdfPath) throw new UsageError('report needs --out <file.pdf>')
-      const result = await withWorkspace(api, ctx, file, async () => {
-        const request = exportRequest(ctx.files, await reportOptionsFromArgs(api, args), pdfPath)
-        if (!json)
-          ctx.events.subscribe((e) => {
-            if (e.name === 'reports.progress' && e.payload.stage !== 'done') process.stderr.write(`${e.payload.stage}…\n`)
-          })
-        return withReportHost(
-          ctx,
-          invoke,
-          (url) => {
-            appUrl = url
-            if (url) printer?.served()
-          },
-          () => api.call('reports.export', request),
-        )
-      })
+      // The app is served (and the browser's tab loads the print entry) while the workspace opens:
+      // the page, its script and its fonts do not need the workspace, only its job does.
+      const result = await withReportHost(
+        ctx,
+        invoke,
+        (url) => {
+          appUrl = url
+          if (url) printer?.served()
+        },
+        () =>
+          withWorkspace(api, ctx, file, async () => {
+            const request = exportRequest(ctx.files, await reportOptionsFromArgs(api, args), pdfPath)
+            if (!json)
+              ctx.events.subscribe((e) => {
+                if (e.name === 'reports.progress' && e.payload.stage !== 'done') process.stderr.write(`${e.payload.stage}…\n`)
+              })
+            return api.call('reports.export', request)
+          }),
+      )
       if (!result) throw new Error('The report was not written.')
       out(json ? JSON.stringify(result) : `Wrote ${result.path} (${result.pages ?? '?'} pages, ${Math.round(result.bytes / 1024)} KB)`)
       return
@@ -211,8 +220,6 @@ async function main(): Promise<number> {
     }
     console.error(`cxdesk: ${(e as Error).message ?? e}`)
     return 1
-  } finally {
-    await disposePrinter?.()
   }
 }
 
@@ -224,4 +231,5 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 void main().then((code) => {
   process.exitCode = code
+  if (endOnceWritten) process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 })

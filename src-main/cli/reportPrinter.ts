@@ -5,7 +5,6 @@ export interface ReportPrinter {
   printToPdf(req: PdfPrintRequest): Promise<Buffer>
   /** The app is served now: the printer's tab loads the print entry while the figures are computed. */
   served(): void
-  dispose(): Promise<void>
 }
 
 /**
@@ -13,16 +12,16 @@ export interface ReportPrinter {
  * started as the command starts, not when the figures are ready, so that Chromium's start overlaps
  * with opening the workspace, and its loading of the print entry with computing the report, on the
  * machine's other core. Its driver (playwright-core) is loaded here, so no other command pays for it.
+ * The browser is not closed in order at the end: the process's exit ends it (main.ts).
  */
 export function reportPrinter(appUrl: () => string | null): ReportPrinter {
-  const printer: Promise<WarmPrinter> = import('../reports/warmPrinter').then(({ WarmPrinter }) => {
-    const p = new WarmPrinter({ appUrl })
+  const printer: Promise<WarmPrinter> = Promise.all([import('../reports/warmPrinter'), import('../reports/headlessPrinter')]).then(([{ WarmPrinter }, { launchHeadlessUntilExit }]) => {
+    const p = new WarmPrinter({ appUrl, launch: launchHeadlessUntilExit })
     p.warm()
     return p
   })
   return {
     printToPdf: async (req) => (await printer).print(req),
     served: () => void printer.then((p) => p.warm()),
-    dispose: async () => (await printer).close(),
   }
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { AppError } from '../../src-shared/api/result'
 import { findChromiumBrowser } from './findBrowser'
@@ -22,11 +25,35 @@ export const noBrowserError = () =>
     'No Chromium, Google Chrome or Microsoft Edge was found on this computer, and one is needed to print PDF reports here. Install one (or set CXDESK_BROWSER to its path), or export from the desktop app.',
   )
 
-/** A headless Chromium-family browser for printing. */
-export function launchHeadless(executablePath: string): Promise<Browser> {
+/** A headless Chromium-family browser for printing; `env` adds to the browser's environment. */
+export function launchHeadless(executablePath: string, env?: Record<string, string>): Promise<Browser> {
   // Running as root (containers, CI) Chromium refuses its sandbox; the page is our own, served on loopback.
   const args = process.getuid?.() === 0 ? [...LAUNCH_ARGS, '--no-sandbox'] : LAUNCH_ARGS
-  return chromium.launch({ executablePath, args, timeout: 60_000 })
+  return chromium.launch({ executablePath, args, timeout: 60_000, ...(env && { env: { ...process.env, ...env } }) })
+}
+
+/**
+ * A headless browser for a process that ends without closing it (the command line: Chromium's
+ * orderly shutdown takes a second or more and keeps nothing a report needs). At the process's exit
+ * the driver kills the browser's process group and removes its profile; a browser killed so leaves
+ * its singleton socket's folder in the temporary folder, so it is given a temporary folder of its
+ * own, removed at exit too — after the driver's kill once the browser runs (exit listeners run in
+ * the order they were added, and the driver adds its own when it starts the browser).
+ */
+export async function launchHeadlessUntilExit(executablePath: string): Promise<Browser> {
+  const dir = mkdtempSync(join(tmpdir(), 'cxdesk-browser-'))
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  process.once('exit', remove)
+  try {
+    const browser = await launchHeadless(executablePath, { TMPDIR: dir })
+    process.off('exit', remove)
+    process.once('exit', remove)
+    return browser
+  } catch (e) {
+    process.off('exit', remove)
+    remove()
+    throw e
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { testApp, type TestApp } from '../../helpers/context'
 import { openWorkspaceAt } from '../../helpers/files'
@@ -45,16 +45,46 @@ async function engineFigures() {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ')
 
+/** A temporary folder for one run of the command (its TMPDIR: the browser's profile and sockets go there). */
+function runTmp(name: string): string {
+  const dir = join(app.dir, `tmp-${name}`)
+  mkdirSync(dir)
+  return dir
+}
+
+/** Processes still running whose command line names `dir` (Linux's /proc; none elsewhere). */
+function processesNaming(dir: string): string[] {
+  if (process.platform !== 'linux') return []
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)
+    .flatMap((p) => {
+      try {
+        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ')
+        return cmd.includes(dir) ? [`${p}: ${cmd.slice(0, 120)}`] : []
+      } catch {
+        return []
+      }
+    })
+}
+
+/** The command ends its browser without closing it in order: nothing of it may be left, running or on disk. */
+function expectNothingLeft(tmp: string) {
+  expect(processesNaming(tmp)).toEqual([])
+  expect(readdirSync(tmp)).toEqual([])
+}
+
 describe.each(['en', 'vi', 'th'] as const)('cxdesk report --locale %s', (locale: Locale) => {
   it('writes a PDF whose text holds the engine’s figures, masked contacts and no raw e-mail address, and whose every page renders', async () => {
     const out = join(app.dir, `report-${locale}.pdf`)
+    const tmp = runTmp(locale)
     const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--locale', locale, '--from', FROM, '--to', TO, '--json'], {
       encoding: 'utf8',
-      env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') },
+      env: { ...process.env, CXDESK_HOME: join(app.dir, 'home'), TMPDIR: tmp },
       timeout: 280_000,
     })
     expect(r.stderr).not.toMatch(/cxdesk:/)
     expect(r.status).toBe(0)
+    expectNothingLeft(tmp)
     const result = JSON.parse(r.stdout) as { path: string; pages: number }
     expect(result.path).toBe(out)
 
@@ -107,12 +137,14 @@ describe('cxdesk report on the command line', () => {
     expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612 pts/)
   }, 120_000)
 
-
-  it('refuses a missing --out and an unknown template with exit code 2', () => {
-    const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', workspace, ...args], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+  it('refuses a missing --out and an unknown template with exit code 2, leaving no browser behind', () => {
+    const tmp = runTmp('refused')
+    const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', workspace, ...args], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home'), TMPDIR: tmp } })
     expect(run([]).status).toBe(2)
     const unknown = run(['--out', join(app.dir, 'x.pdf'), '--template', 'Nope'])
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('no report template "Nope"')
+    // Refused while the browser may still be starting: it is ended all the same.
+    expectNothingLeft(tmp)
   }, 120_000)
 })
