@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { importCycles, importGraph } from './importGraph'
+import { groupedGraph, importCycles, importGraph } from './importGraph'
 
 const root = join(__dirname, '../../..')
 
@@ -24,5 +24,16 @@ describe('import cycles', () => {
 
   it.each(['src-renderer', 'src-shared'])('%s has none', (tree) => {
     expect(importCycles(importGraph(join(root, tree)))).toEqual([])
+  })
+
+  it("the renderer's layers and features do not import each other in a loop either", () => {
+    // src/features/inbox/themes/ThemesPage.tsx counts as features/inbox; src/app/Shell.tsx as app.
+    const unit = (file: string) => {
+      const [, top, feature] = file.split('/')
+      return top === 'features' ? `features/${feature}` : top
+    }
+    const layers = groupedGraph(importGraph(join(root, 'src-renderer')), unit)
+    expect(layers.get('app')).toContain('features/inbox')
+    expect(importCycles(layers)).toEqual([])
   })
 })

@@ -87,3 +87,14 @@ export function importCycles(graph: Map<string, string[]>): string[][] {
   }
   return cycles
 }
+
+/** The same graph with files gathered into groups (a group's own imports are dropped). */
+export function groupedGraph(graph: Map<string, string[]>, groupOf: (file: string) => string): Map<string, string[]> {
+  const grouped = new Map<string, Set<string>>()
+  for (const [from, targets] of graph) {
+    const edges = grouped.get(groupOf(from)) ?? new Set<string>()
+    for (const to of targets) if (groupOf(to) !== groupOf(from)) edges.add(groupOf(to))
+    grouped.set(groupOf(from), edges)
+  }
+  return new Map([...grouped].map(([group, edges]) => [group, [...edges]]))
+}
