@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { clientFromInvoke } from '../../../src-shared/api/client'
 import type { ApiClient } from '../../../src-shared/api/contract'
 import type { AppEvent } from '../../../src-shared/api/events'
-import type { Transport } from './transport'
+import type { Transport } from './transportTypes'
 
 interface ApiContextValue {
   api: ApiClient

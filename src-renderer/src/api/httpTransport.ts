@@ -1,8 +1,8 @@
 import type { AppEvent } from '../../../src-shared/api/events'
 import type { FileRef } from '../../../src-shared/api/files'
 import type { Result } from '../../../src-shared/api/result'
-import type { Transport } from './transport'
-import { saveBlob } from '../app/saveFile'
+import type { Transport } from './transportTypes'
+import { saveBlob } from '../platform/saveFile'
 
 const TOKEN_KEY = 'cxdesk.token'
 

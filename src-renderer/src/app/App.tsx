@@ -1,13 +1,13 @@
 import { ApiProvider } from '../api/ApiProvider'
 import { useApiQuery } from '../api/hooks'
-import type { Transport } from '../api/transport'
+import type { Transport } from '../api/transportTypes'
 import { I18nProvider, useI18n } from '../i18n/I18nProvider'
 import { Loading } from '../components/Loading'
 import { ErrorNotice } from '../components/ErrorNotice'
 import { StartScreen } from '../features/workspace/StartScreen'
 import { OpeningProgress } from '../features/workspace/OpeningProgress'
 import { Shell } from './Shell'
-import { parseHash } from './router'
+import { parseHash } from '../platform/router'
 import { ReportPrintPage } from '../features/reports/print/ReportPrintPage'
 
 export function App({ transport }: { transport: Transport }) {

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu'
 import { pages } from './pages'
-import { hrefFor, navigate, useRoute } from './router'
+import { hrefFor, navigate, useRoute } from '../platform/router'
 import { useAppEvent } from '../api/hooks'
 
 export function Shell({ workspace }: { workspace: WorkspaceInfo }) {

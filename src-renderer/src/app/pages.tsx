@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react'
-import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
 import type { MessageKey } from '../../../src-shared/i18n/en'
 import { OverviewPage } from '../features/scores/OverviewPage'
 import { ScoresPage } from '../features/scores/ScoresPage'
@@ -9,11 +8,7 @@ import { JourneysPage } from '../features/journey-map/JourneysPage'
 import { ImportPage } from '../features/import/ImportPage'
 import { ReportsPage } from '../features/reports/ReportsPage'
 import { ScoreSettingsPage } from '../features/settings/ScoreSettingsPage'
-
-export interface PageProps {
-  workspace: WorkspaceInfo
-  params: URLSearchParams
-}
+import type { PageProps } from '../platform/pageProps'
 
 /** Navigation groups: the work itself, then bringing data in and settings. */
 export type PageGroup = 'work' | 'data'

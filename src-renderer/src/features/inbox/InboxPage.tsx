@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { PreviousState } from '../../../../src-shared/api/feedback'
-import type { PageProps } from '../../app/pages'
+import type { PageProps } from '../../platform/pageProps'
 import { useApi } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { filterFromSearchParams, filterToSearchParams, type FeedbackFilter } from '../../../../src-shared/api/filters'
-import { navigate } from '../../app/router'
+import { navigate } from '../../platform/router'
 
 /** Views that are not saved by the user but always there. */
 export const followUpFilter: FeedbackFilter = { band: ['poor'], status: ['new', 'in_progress'] }

@@ -1,4 +1,4 @@
-import type { PageProps } from '../../app/pages'
+import type { PageProps } from '../../platform/pageProps'
 import { JourneyEditor } from './editor/JourneyEditor'
 import { JourneyList } from './list/JourneyList'
 import './journey.css'

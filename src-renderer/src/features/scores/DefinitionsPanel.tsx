@@ -1,7 +1,7 @@
 import type { DefinitionsOnly, QuestionDefinition } from '../../../../src-shared/api/metrics'
 import { MIN_RELIABLE_N } from '../../../../src-shared/domain/scores'
 import { useApiQuery } from '../../api/hooks'
-import { hrefFor } from '../../app/router'
+import { hrefFor } from '../../platform/router'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
 import { Loading } from '../../components/Loading'

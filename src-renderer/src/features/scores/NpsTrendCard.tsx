@@ -1,5 +1,5 @@
 import { useApiQuery } from '../../api/hooks'
-import { hrefFor } from '../../app/router'
+import { hrefFor } from '../../platform/router'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
 import { Loading } from '../../components/Loading'

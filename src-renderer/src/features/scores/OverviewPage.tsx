@@ -1,5 +1,5 @@
-import type { PageProps } from '../../app/pages'
-import { navigate } from '../../app/router'
+import type { PageProps } from '../../platform/pageProps'
+import { navigate } from '../../platform/router'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Loading } from '../../components/Loading'

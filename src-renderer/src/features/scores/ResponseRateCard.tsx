@@ -1,7 +1,7 @@
 import type { FeedbackFilter } from '../../../../src-shared/api/filters'
 import type { PeriodUnit } from '../../../../src-shared/domain/periods'
 import { useApiQuery } from '../../api/hooks'
-import { hrefFor } from '../../app/router'
+import { hrefFor } from '../../platform/router'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
 import { palette } from './chartSetup'

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import type { PageProps } from '../../app/pages'
-import { navigate } from '../../app/router'
+import type { PageProps } from '../../platform/pageProps'
+import { navigate } from '../../platform/router'
 import { useApiQuery } from '../../api/hooks'
 import { Loading } from '../../components/Loading'
 import { ErrorNotice } from '../../components/ErrorNotice'

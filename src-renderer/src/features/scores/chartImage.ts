@@ -1,4 +1,4 @@
-import { safeFileName, saveBlob } from '../../app/saveFile'
+import { safeFileName, saveBlob } from '../../platform/saveFile'
 
 /** A chart's canvas as a PNG file. */
 function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {

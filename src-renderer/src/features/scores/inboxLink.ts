@@ -1,7 +1,7 @@
 import { filterToSearchParams, type FeedbackFilter } from '../../../../src-shared/api/filters'
 import { periodEnd, periodStart, type PeriodUnit } from '../../../../src-shared/domain/periods'
 import type { MetricKind } from '../../../../src-shared/domain/scores'
-import { hrefFor, navigate } from '../../app/router'
+import { hrefFor, navigate } from '../../platform/router'
 
 /** The inbox page (built by the inbox feature) reads the same filter from its URL. */
 export const INBOX_PAGE = 'inbox'

@@ -1,4 +1,4 @@
-import type { PageProps } from '../../app/pages'
+import type { PageProps } from '../../platform/pageProps'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'

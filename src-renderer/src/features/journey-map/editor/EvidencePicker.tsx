@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Card, Evidence } from '../../../../../src-shared/domain/journeys/model'
 import { filterToSearchParams } from '../../../../../src-shared/api/filters'
 import { useApiQuery } from '../../../api/hooks'
-import { hrefFor } from '../../../app/router'
+import { hrefFor } from '../../../platform/router'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 

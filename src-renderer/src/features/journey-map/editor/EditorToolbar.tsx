@@ -1,0 +1,93 @@
+import type { Dispatch, SetStateAction } from 'react'
+import { laneTypes, type JourneyDoc, type LaneType } from '../../../../../src-shared/domain/journeys/model'
+import { newId } from '../../../../../src-shared/domain/journeys/ids'
+import type { MetricKind } from '../../../../../src-shared/domain/scores'
+import { Button } from '../../../components/Button'
+import { MetricOptions } from '../../../components/MetricOptions'
+import { useI18n } from '../../../i18n/I18nProvider'
+import { ActionMenu } from '../map/ActionMenu'
+import { addStage } from '../map/Headers'
+import type { MapEditing } from '../map/mapContext'
+import { scorePeriods, type ScorePeriod } from '../scores/liveScores'
+import type { EditorSnapshot, JourneyEditorStore } from './editorStore'
+
+interface Props {
+  doc: JourneyDoc
+  snapshot: EditorSnapshot
+  store: JourneyEditorStore
+  editing: MapEditing
+  scoreView: {
+    period: ScorePeriod
+    setPeriod: Dispatch<SetStateAction<ScorePeriod>>
+    heat: boolean
+    setHeat: Dispatch<SetStateAction<boolean>>
+    actualCurve: boolean
+    setActualCurve: Dispatch<SetStateAction<boolean>>
+  }
+  zoom: { zoom: number; zoomBy: (by: number) => void; fit: () => void; print: () => void }
+  exporting: boolean
+  onExport: () => void
+  onPresent: () => void
+}
+
+/** Undo and redo, adding stages and lanes, what the scores show, zoom, and the ways out: present, export, print. */
+export function EditorToolbar({ doc, snapshot, store, editing, scoreView, zoom, exporting, onExport, onPresent }: Props) {
+  const { t, fmt } = useI18n()
+  const { dispatch } = editing
+  const addLane = (type: LaneType) => dispatch({ type: 'addLane', lane: { id: newId(), type, name: t(`journey.laneType.${type}`) } })
+  return (
+    <div className="jm-toolbar" role="toolbar" aria-label={t('journey.toolbar')}>
+      <Button onClick={() => store.undo()} disabled={!snapshot.canUndo} title={t('journey.undoKey')}>
+        ↶ {t('journey.undo')}
+      </Button>
+      <Button onClick={() => store.redo()} disabled={!snapshot.canRedo} title={t('journey.redoKey')}>
+        ↷ {t('journey.redo')}
+      </Button>
+      <span className="jm-sep" />
+      <Button onClick={() => addStage(editing, t('journey.stage.new'))}>+ {t('journey.stage.add')}</Button>
+      <ActionMenu label={t('journey.lane.add')} trigger={`+ ${t('journey.lane.add')}`} className="jm-add-lane" actions={laneTypes.map((type) => ({ label: t(`journey.laneType.${type}`), onSelect: () => addLane(type) }))} />
+      <span className="jm-sep" />
+      <label className="jm-inline">
+        <span>{t('journey.scores.metric')}</span>
+        <select value={doc.map.scoreMetric} onChange={(e) => dispatch({ type: 'updateMap', patch: { scoreMetric: e.target.value as MetricKind } })}>
+          <MetricOptions />
+        </select>
+      </label>
+      <label className="jm-inline">
+        <span>{t('journey.scores.period')}</span>
+        <select value={scoreView.period} onChange={(e) => scoreView.setPeriod(e.target.value as ScorePeriod)}>
+          {scorePeriods.map((p) => (
+            <option key={p} value={p}>
+              {t(`journey.scores.period.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="jm-inline">
+        <input type="checkbox" checked={scoreView.heat} onChange={(e) => scoreView.setHeat(e.target.checked)} />
+        <span>{t('journey.scores.heat')}</span>
+      </label>
+      <label className="jm-inline">
+        <input type="checkbox" checked={scoreView.actualCurve} onChange={(e) => scoreView.setActualCurve(e.target.checked)} />
+        <span>{t('journey.scores.actualCurve')}</span>
+      </label>
+      <span className="jm-sep" />
+      <Button onClick={() => zoom.zoomBy(-1)} aria-label={t('journey.zoom.out')}>
+        −
+      </Button>
+      <span className="jm-zoom-value" aria-live="polite">
+        {fmt.percent(zoom.zoom)}
+      </span>
+      <Button onClick={() => zoom.zoomBy(1)} aria-label={t('journey.zoom.in')}>
+        +
+      </Button>
+      <Button onClick={zoom.fit}>{t('journey.zoom.fit')}</Button>
+      <span className="jm-sep" />
+      <Button onClick={onPresent}>{t('journey.present.start')}</Button>
+      <Button onClick={onExport} disabled={exporting}>
+        {exporting ? t('journey.export.working') : t('journey.export.png')}
+      </Button>
+      <Button onClick={zoom.print}>{t('journey.print')}</Button>
+    </div>
+  )
+}
