@@ -7,7 +7,7 @@ import './features/journey-map/journey.css'
 import { ApiProvider } from './api/ApiProvider'
 import { createTransport, type Transport } from './api/transport'
 import { I18nProvider } from './i18n/I18nProvider'
-import { parseHash } from './app/router'
+import { parseHash } from './platform/router'
 import { ReportPrintPage } from './features/reports/print/ReportPrintPage'
 
 /**
