@@ -38,8 +38,8 @@ export function useStatementText(): (s: Statement) => string {
           })
         case 'followUp':
           return s.resolved > 0
-            ? t('report.say.followUp', { open: fmt.integer(s.openPoor), resolved: fmt.integer(s.resolved), median: f.value('ttr', s.medianHours), p90: f.value('ttr', s.p90Hours) })
-            : t('report.say.followUpNoneResolved', { open: fmt.integer(s.openPoor) })
+            ? t('report.say.followUp', { waiting: t.plural('report.say.waiting', s.openPoor), resolved: t.plural('report.say.resolved', s.resolved), median: f.value('ttr', s.medianHours), p90: f.value('ttr', s.p90Hours) })
+            : t.plural('report.say.followUpNoneResolved', s.openPoor)
         case 'theme':
           return t('report.say.theme', { tag: s.tag, count: t.plural('count.responses', s.count), share: fmt.percent(s.share) })
       }
