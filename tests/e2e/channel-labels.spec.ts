@@ -12,7 +12,7 @@ test('a channel named in settings reads that way on the Scores page; each langua
   await expect(store.getByLabel('Name for channel store')).toHaveAttribute('placeholder', 'In store')
   await store.getByLabel('Name for channel store').fill('Counter & pick-up')
   await store.getByRole('button', { name: 'Save' }).click()
-  await expect(store.getByText('Saved: store now reads “Counter & pick-up”.')).toBeVisible()
+  await expect(store.getByText('Saved: channel store is now “Counter & pick-up”.')).toBeVisible()
   // Clearing a name is refused in words (Reset goes back to the default), and the name stays.
   await store.getByLabel('Name for channel store').fill('   ')
   await store.getByRole('button', { name: 'Save' }).click()

@@ -106,7 +106,7 @@ export const metricsEn = {
   'labels.empty': 'A name cannot be empty. Type a name, or reset it to the default.',
   'labels.tooLong': 'A name is at most {max} characters.',
   'labels.none': 'No channels in this workspace yet: import responses with a channel column.',
-  'labels.saved': 'Saved: {code} now reads “{label}”.',
+  'labels.saved': 'Saved: channel {code} is now “{label}”.',
   'settings.you': 'You',
   'settings.nameHint': 'Recorded as who changed a status, assigned an owner or wrote a note, from now on (earlier entries keep the name they were made with).',
   'settings.nameSaved': 'Saved: from now on, changes are recorded as {name}.',
