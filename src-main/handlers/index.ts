@@ -10,6 +10,7 @@ import { metricsHandlers } from './metrics'
 import { journeysHandlers } from './journeys'
 import { tagsHandlers } from './tags'
 import { reportsHandlers } from './reports'
+import { labelsHandlers } from './labels'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -23,4 +24,5 @@ export const handlers: Handlers<AppContext> = {
   ...journeysHandlers,
   ...tagsHandlers,
   ...reportsHandlers,
+  ...labelsHandlers,
 }

@@ -1,8 +1,9 @@
 import type { RowError, RowErrorCode } from '../../src-shared/api/imports'
-import { translator, type Translate } from '../../src-shared/i18n/translate'
+import { translator } from '../../src-shared/i18n/translate'
+import { rowErrorText } from '../../src-shared/i18n/rowErrorText'
 
 // Made on first use: a translator starts Intl, which a command that rejects no row never needs.
-let english: Translate | undefined
+let english: ReturnType<typeof translator> | undefined
 const ORDER_WORDS: Record<string, string> = { dmy: 'day / month / year', mdy: 'month / day / year' }
 
 /**
@@ -11,5 +12,5 @@ const ORDER_WORDS: Record<string, string> = { dmy: 'day / month / year', mdy: 'm
  */
 export function rowError(row: number, column: string | null, code: RowErrorCode, params: Record<string, string | number> = {}): RowError {
   const forEnglish = typeof params.order === 'string' ? { ...params, order: ORDER_WORDS[params.order] ?? params.order } : params
-  return { row, column, reason: (english ??= translator('en'))(`rowError.${code}`, forEnglish), code, params }
+  return { row, column, reason: rowErrorText((english ??= translator('en')), code, forEnglish), code, params }
 }

@@ -8,6 +8,8 @@ import { inboxCount } from '../db/repositories/feedbackRows'
 import { newestComments, oldestOpenPoor, poorByStatus, responseTimeSpan, type ReportResponseRow } from '../db/repositories/reportRows'
 import { readDefinitionsOnly } from '../metrics/definitions'
 import { drivers } from '../metrics/drivers'
+import { facets } from '../metrics/facets'
+import { channelLabelsFor } from './channelLabels'
 import { metricSeries, type MetricsSource } from '../metrics/series'
 import { tilesBetween } from '../metrics/tiles'
 import { ttrSeries } from '../metrics/ttr'
@@ -162,8 +164,11 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
   const appendix: ReportData['appendix'] =
     has('appendix') && definitions ? { definitions, samples: (tiles ?? []).map((t) => ({ metric: t.metric, n: t.n, previousN: t.previous?.n ?? null })) } : null
 
+  const channelLabels = await channelLabelsFor(src.db, facets(src.sqlite).channel!.map((f) => f.value), options.locale)
+
   return {
     workspace: { name: open.settings.name, timezone: src.timezone },
+    channelLabels,
     generatedAt: src.now,
     options,
     period: range,

@@ -9,6 +9,7 @@ import { metricsChannels } from './metrics'
 import { journeysChannels } from './journeys'
 import { sentimentChannels, tagsChannels, viewsChannels } from './tags'
 import { reportsChannels } from './reports'
+import { labelsChannels } from './labels'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -25,6 +26,7 @@ export const contract = {
   ...viewsChannels,
   ...sentimentChannels,
   ...reportsChannels,
+  ...labelsChannels,
 }
 
 export type Contract = typeof contract

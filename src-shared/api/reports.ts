@@ -193,6 +193,8 @@ export type MapFigure = z.infer<typeof mapFigureSchema>
 
 export const reportDataSchema = z.object({
   workspace: z.object({ name: z.string(), timezone: z.string() }),
+  /** What the report calls each channel code, in the report's language (the workspace's labels, else the built-in ones). */
+  channelLabels: z.record(z.string(), z.string()),
   generatedAt: z.number(),
   /** The options after defaults, with the period as it was resolved. */
   options: reportOptionsSchema,

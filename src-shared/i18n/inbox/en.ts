@@ -137,7 +137,8 @@ export const inboxEn = {
   'themes.newRule': 'New rule',
   'themes.editRule': 'Edit',
   'themes.deleteRule': 'Delete',
-  'themes.ruleSaved': 'Rule saved; {count} rule tags are in place.',
+  'themes.ruleSaved_one': 'Rule saved; {count} rule tag is in place.',
+  'themes.ruleSaved_other': 'Rule saved; {count} rule tags are in place.',
   'themes.suggestions': 'Suggested themes',
   'themes.suggestionsIntro': 'Words and phrases that recur across recent comments and no rule covers yet.',
   'themes.noSuggestions': 'No recurring phrases found.',
@@ -153,6 +154,7 @@ export const inboxEn = {
   'lexicon.negators': 'Negators: one per line',
   'lexicon.intensifiers': 'Intensifiers: one per line, “word = factor”',
   'lexicon.save': 'Save and re-score',
-  'lexicon.saved': 'Saved; {count} comments changed sentiment.',
+  'lexicon.saved_one': 'Saved; {count} comment changed sentiment.',
+  'lexicon.saved_other': 'Saved; {count} comments changed sentiment.',
   'lexicon.invalid': 'Line {line} is not “word = number”.',
 } as const

@@ -138,7 +138,8 @@ export const inboxTh: Record<keyof typeof inboxEn, string> = {
   'themes.newRule': 'กฎใหม่',
   'themes.editRule': 'แก้ไข',
   'themes.deleteRule': 'ลบ',
-  'themes.ruleSaved': 'บันทึกกฎแล้ว ขณะนี้มีแท็กจากกฎ {count} รายการ',
+  'themes.ruleSaved_one': 'บันทึกกฎแล้ว ขณะนี้มีแท็กจากกฎ {count} รายการ',
+  'themes.ruleSaved_other': 'บันทึกกฎแล้ว ขณะนี้มีแท็กจากกฎ {count} รายการ',
   'themes.suggestions': 'หัวข้อที่แนะนำ',
   'themes.suggestionsIntro': 'คำและวลีที่ซ้ำกันในความคิดเห็นล่าสุดซึ่งยังไม่มีกฎครอบคลุม',
   'themes.noSuggestions': 'ไม่พบวลีที่ซ้ำกัน',
@@ -154,6 +155,7 @@ export const inboxTh: Record<keyof typeof inboxEn, string> = {
   'lexicon.negators': 'คำปฏิเสธ: บรรทัดละหนึ่งคำ',
   'lexicon.intensifiers': 'คำเน้นย้ำ: บรรทัดละหนึ่งรายการ “คำ = ตัวคูณ”',
   'lexicon.save': 'บันทึกและให้คะแนนใหม่',
-  'lexicon.saved': 'บันทึกแล้ว ความคิดเห็น {count} รายการเปลี่ยนความรู้สึก',
+  'lexicon.saved_one': 'บันทึกแล้ว ความคิดเห็น {count} รายการเปลี่ยนความรู้สึก',
+  'lexicon.saved_other': 'บันทึกแล้ว ความคิดเห็น {count} รายการเปลี่ยนความรู้สึก',
   'lexicon.invalid': 'บรรทัดที่ {line} ไม่อยู่ในรูป “คำ = ตัวเลข”',
 }

@@ -138,7 +138,8 @@ export const inboxVi: Record<keyof typeof inboxEn, string> = {
   'themes.newRule': 'Quy tắc mới',
   'themes.editRule': 'Sửa',
   'themes.deleteRule': 'Xóa',
-  'themes.ruleSaved': 'Đã lưu quy tắc; hiện có {count} thẻ được gắn theo quy tắc.',
+  'themes.ruleSaved_one': 'Đã lưu quy tắc; hiện có {count} thẻ được gắn theo quy tắc.',
+  'themes.ruleSaved_other': 'Đã lưu quy tắc; hiện có {count} thẻ được gắn theo quy tắc.',
   'themes.suggestions': 'Chủ đề gợi ý',
   'themes.suggestionsIntro': 'Những từ và cụm từ lặp lại trong các bình luận gần đây mà chưa có quy tắc nào.',
   'themes.noSuggestions': 'Không tìm thấy cụm từ lặp lại.',
@@ -154,6 +155,7 @@ export const inboxVi: Record<keyof typeof inboxEn, string> = {
   'lexicon.negators': 'Từ phủ định: mỗi dòng một từ',
   'lexicon.intensifiers': 'Từ nhấn mạnh: mỗi dòng một mục, “từ = hệ số”',
   'lexicon.save': 'Lưu và chấm lại',
-  'lexicon.saved': 'Đã lưu; {count} bình luận thay đổi cảm xúc.',
+  'lexicon.saved_one': 'Đã lưu; {count} bình luận thay đổi cảm xúc.',
+  'lexicon.saved_other': 'Đã lưu; {count} bình luận thay đổi cảm xúc.',
   'lexicon.invalid': 'Dòng {line} không có dạng “từ = số”.',
 }

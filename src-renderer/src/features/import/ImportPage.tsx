@@ -98,7 +98,7 @@ export function ImportPage({ workspace }: PageProps) {
             <Notice tone={state.summary.rejected ? 'info' : 'success'}>
               <strong>
                 {state.summary.kind === 'customers'
-                  ? t('import.doneCustomers', { imported: fmt.integer(state.summary.imported), updated: fmt.integer(state.summary.duplicates), file: state.summary.fileName })
+                  ? t('import.doneCustomers', { imported: t.plural('import.newCustomers', state.summary.imported), updated: t.plural('import.updatedCustomers', state.summary.duplicates), file: state.summary.fileName })
                   : t.plural('import.done', state.summary.imported, { file: state.summary.fileName })}
               </strong>
               {state.summary.kind === 'responses' && state.summary.duplicates > 0 && <div>{t('import.duplicates', { count: fmt.integer(state.summary.duplicates) })}</div>}

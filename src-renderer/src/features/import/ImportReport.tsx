@@ -1,4 +1,5 @@
 import type { ImportStage, ImportSummary, RowError } from '../../../../src-shared/api/imports'
+import { rowErrorText } from '../../../../src-shared/i18n/rowErrorText'
 import { useI18n } from '../../i18n/I18nProvider'
 
 /** Rejected rows by row number, column and reason; the count covers the ones not listed. */
@@ -8,7 +9,7 @@ export function RowErrors({ summary }: { summary: ImportSummary }) {
     if (!e.code) return e.reason
     const params = { ...e.params }
     if (params.order === 'dmy' || params.order === 'mdy') params.order = t(`import.${params.order}`)
-    return t(`rowError.${e.code}`, params)
+    return rowErrorText(t, e.code, params)
   }
   if (!summary.rejected) return null
   return (

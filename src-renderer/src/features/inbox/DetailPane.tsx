@@ -5,6 +5,7 @@ import { followUpStatuses, type FollowUpStatus } from '../../../../src-shared/do
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useChannelLabel } from '../../i18n/channelLabels'
 import { Button } from '../../components/Button'
 import { Suggestions } from '../../components/Suggestions'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -26,6 +27,7 @@ function useDuration() {
 /** One feedback item: the customer and their history, the follow-up (status, owner), tags, notes and what happened when. */
 export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id: number; timezone: string; actions: DetailActions; tagInputRef: RefObject<HTMLInputElement | null>; onClose(): void }) {
   const { t, fmt } = useI18n()
+  const channelLabel = useChannelLabel()
   const detail = useApiQuery('feedback.get', { id })
   const facets = useApiQuery('feedback.facets', {}, { staleTime: 60_000 })
   const duration = useDuration()
@@ -59,7 +61,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
       <p className="detail-comment" lang={item.language ?? undefined}>
         {item.comment ?? <span className="muted">{t('inbox.noComment')}</span>}
       </p>
-      <p className="muted small">{[item.stage, item.touchpoint, item.channel, item.location, item.language && t(`language.${item.language}` as MessageKey)].filter(Boolean).join(' · ')}</p>
+      <p className="muted small">{[item.stage, item.touchpoint, item.channel && channelLabel(item.channel), item.location, item.language && t(`language.${item.language}` as MessageKey)].filter(Boolean).join(' · ')}</p>
 
       <section className="detail-section">
         <h3>{t('detail.followUp')}</h3>

@@ -6,6 +6,7 @@ import { sentimentLabels } from '../../../../src-shared/domain/sentiment'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useDimValueLabel } from '../../i18n/channelLabels'
 import { Button } from '../../components/Button'
 import { DateField } from '../../components/DateField'
 
@@ -18,16 +19,17 @@ const fixedValues: Partial<Record<ListKey, readonly string[]>> = {
   sentiment: sentimentLabels,
 }
 
-/** How a filter value reads on screen: enums through the catalogue, data values as they are. */
+/** How a filter value reads on screen: enums through the catalogue, channels by their labels, other data values as they are. */
 export function useValueLabel() {
   const { t } = useI18n()
+  const dimLabel = useDimValueLabel()
   return (key: ListKey, value: string): string => {
     if (key === 'metric') return t(`metric.${value}` as MessageKey)
     if (key === 'band') return t(`band.${value}` as MessageKey)
     if (key === 'status') return t(`status.${value}` as MessageKey)
     if (key === 'sentiment') return t(`sentiment.${value}` as MessageKey)
     if (key === 'language' && ['en', 'vi', 'th'].includes(value)) return t(`language.${value}` as MessageKey)
-    return value
+    return dimLabel(key, value)
   }
 }
 

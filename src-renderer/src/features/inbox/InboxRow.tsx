@@ -1,6 +1,7 @@
 import type { FeedbackItem } from '../../../../src-shared/api/feedback'
 import { customerLabel } from '../../../../src-shared/domain/customers'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useChannelLabel } from '../../i18n/channelLabels'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
 
 export interface InboxRowProps {
@@ -14,6 +15,7 @@ export interface InboxRowProps {
 
 export function InboxRow({ item, timezone, active, checked, onOpen, onCheck }: InboxRowProps) {
   const { t, fmt } = useI18n()
+  const channelLabel = useChannelLabel()
   return (
     <div
       className={`inbox-row${active ? ' active' : ''}`}
@@ -48,7 +50,7 @@ export function InboxRow({ item, timezone, active, checked, onOpen, onCheck }: I
           {item.comment ?? t('inbox.noComment')}
         </p>
         <div className="response-meta muted">
-          {[item.stage, item.touchpoint, item.channel, item.location].filter(Boolean).join(' · ')}
+          {[item.stage, item.touchpoint, item.channel && channelLabel(item.channel), item.location].filter(Boolean).join(' · ')}
           {item.tags.map((tag) => (
             <span key={tag} className="tag">
               {tag}

@@ -5,6 +5,7 @@ import type { MetricsSeries } from '../../../../src-shared/api/metrics'
 import type { Dimension, FeedbackFilter } from '../../../../src-shared/api/filters'
 import { MIN_RELIABLE_N } from '../../../../src-shared/domain/scores'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useDimValueLabel } from '../../i18n/channelLabels'
 import { ChartFrame } from './ChartFrame'
 import { ChartHotspots } from './ChartHotspots'
 import { inboxHref, metricFilter, openInbox } from './inboxLink'
@@ -20,16 +21,17 @@ import { SeriesTable } from './SeriesTable'
 export function BreakdownChart({ series, dim, filter, title, testId, hint }: { series: MetricsSeries; dim: Dimension; filter: FeedbackFilter; title: string; testId?: string; hint?: string }) {
   const { t, fmt, locale } = useI18n()
   const f = useScoreFormat()
+  const valueLabel = useDimValueLabel()
   const fontsReady = useFontsReady()
   const rows = useMemo(() => series.rows.filter((r) => r.group !== null && r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0)), [series.rows])
   const filterOf = useMemo(() => (i: number) => metricFilter({ ...filter, [dim]: [rows[i].group!] }, series.metric), [filter, dim, rows, series.metric])
   const hotspots = useMemo(
-    () => rows.map((r, i) => ({ datasetIndex: 1, index: i, href: inboxHref(filterOf(i)), label: t('breakdown.barLabel', { group: r.group!, value: f.value(series.metric, r.value), n: fmt.integer(r.n) }) })),
-    [rows, filterOf, t, f, series.metric, fmt],
+    () => rows.map((r, i) => ({ datasetIndex: 1, index: i, href: inboxHref(filterOf(i)), label: t('breakdown.barLabel', { group: valueLabel(dim, r.group!), value: f.value(series.metric, r.value), n: fmt.integer(r.n) }) })),
+    [rows, filterOf, t, f, series.metric, fmt, valueLabel, dim],
   )
   const data = useMemo(
     (): ChartData<'bar', Array<number | [number, number] | null>, string> => ({
-      labels: rows.map((r) => (r.lowSample ? `${r.group} · ${t('breakdown.fewShort', { n: fmt.integer(r.n) })}` : r.group!)),
+      labels: rows.map((r) => (r.lowSample ? `${valueLabel(dim, r.group!)} · ${t('breakdown.fewShort', { n: fmt.integer(r.n) })}` : valueLabel(dim, r.group!))),
       datasets: [
         {
           label: t('chart.band'),
@@ -42,7 +44,7 @@ export function BreakdownChart({ series, dim, filter, title, testId, hint }: { s
         { label: f.name(series.metric), data: rows.map((r) => r.value), backgroundColor: rows.map((r) => (r.lowSample ? palette.muted : palette.line)), grouped: false, order: 1 },
       ],
     }),
-    [rows, t, fmt, f, series.metric],
+    [rows, t, fmt, f, series.metric, valueLabel, dim],
   )
   const options = useMemo<ChartOptions<'bar'>>(
     () => ({

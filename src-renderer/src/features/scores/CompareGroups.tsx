@@ -3,12 +3,14 @@ import type { Dimension, FeedbackFilter } from '../../../../src-shared/api/filte
 import type { MetricKind } from '../../../../src-shared/domain/scores'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useDimValueLabel } from '../../i18n/channelLabels'
 import { useScoreFormat } from './useScoreFormat'
 
 /** Two groups side by side, saying whether the difference exceeds their combined margin of error. */
 export function CompareGroups({ metric, dim, groups, filter }: { metric: MetricKind; dim: Dimension; groups: string[]; filter: FeedbackFilter }) {
   const { t, fmt } = useI18n()
   const f = useScoreFormat()
+  const valueLabel = useDimValueLabel()
   const [a, setA] = useState('')
   const [b, setB] = useState('')
   const ready = a !== '' && b !== '' && a !== b
@@ -21,7 +23,7 @@ export function CompareGroups({ metric, dim, groups, filter }: { metric: MetricK
         <option value="">{t('compare.choose')}</option>
         {groups.map((g) => (
           <option key={g} value={g}>
-            {g}
+            {valueLabel(dim, g)}
           </option>
         ))}
       </select>
@@ -37,7 +39,7 @@ export function CompareGroups({ metric, dim, groups, filter }: { metric: MetricK
       </div>
       {c && (
         <p role="status" data-testid={`compare-${dim}`}>
-          {t('compare.result', { a, va: f.value(metric, c.a.value), na: fmt.integer(c.a.n), b, vb: f.value(metric, c.b.value), nb: fmt.integer(c.b.n) })}{' '}
+          {t('compare.result', { a: valueLabel(dim, a), va: f.value(metric, c.a.value), na: fmt.integer(c.a.n), b: valueLabel(dim, b), vb: f.value(metric, c.b.value), nb: fmt.integer(c.b.n) })}{' '}
           {c.change === null
             ? t('compare.noData')
             : c.change.significant === true

@@ -30,7 +30,7 @@ export function CustomersCard({ by, filter }: { by: PeriodUnit; filter: Feedback
             note={
               <>
                 {t('customers.note', { min: MIN_RELIABLE_N })} {t('customers.retentionIsRest')}
-                {withoutDates > 0 && ` ${t('customers.withoutDates', { n: fmt.integer(withoutDates) })}`}
+                {withoutDates > 0 && ` ${t.plural('customers.withoutDates', withoutDates)}`}
                 {ignoredFilters.length > 0 && ` ${t('customers.ignored', { list: ignoredFilters.join(', ') })}`}
               </>
             }

@@ -33,8 +33,8 @@ export function DistributionChart({ metric, figure, filter, title, thresholds }:
   }, [figure, thresholds])
   const filterOf = useMemo(() => (score: number) => ({ ...metricFilter(filter, metric), score: [score] }), [filter, metric])
   const hotspots = useMemo(
-    () => bars.flatMap((b, i) => (b.n ? [{ datasetIndex: 0, index: i, href: inboxHref(filterOf(b.score)), label: t('dist.barLabel', { score: b.score, n: fmt.integer(b.n) }) }] : [])),
-    [bars, filterOf, t, fmt],
+    () => bars.flatMap((b, i) => (b.n ? [{ datasetIndex: 0, index: i, href: inboxHref(filterOf(b.score)), label: t.plural('dist.barLabel', b.n, { score: b.score }) }] : [])),
+    [bars, filterOf, t],
   )
   const data = useMemo(() => ({ labels: bars.map((b) => String(b.score)), datasets: [{ label: t('dist.count'), data: bars.map((b) => b.n), backgroundColor: bars.map((b) => b.color) }] }), [bars, t])
   const options = useMemo<ChartOptions<'bar'>>(
@@ -49,7 +49,7 @@ export function DistributionChart({ metric, figure, filter, title, thresholds }:
       scales: { x: { grid: { display: false } }, y: { beginAtZero: true, ticks: { precision: 0, callback: (v) => fmt.integer(Number(v)) }, grid: { color: '#edf2f7' } } },
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (item) => t('dist.tooltip', { n: fmt.integer(Number(item.raw)), share: figure.n ? fmt.percentValue((100 * Number(item.raw)) / figure.n) : '' }) } },
+        tooltip: { callbacks: { label: (item) => t.plural('dist.tooltip', Number(item.raw), { share: figure.n ? fmt.percentValue((100 * Number(item.raw)) / figure.n) : '' }) } },
       },
     }),
     [bars, filterOf, fmt, t, figure.n],

@@ -3,6 +3,7 @@ import type { FeedbackFilter } from '../../../../src-shared/api/filters'
 import { MIN_RELIABLE_N, type MetricKind } from '../../../../src-shared/domain/scores'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useDimValueLabel } from '../../i18n/channelLabels'
 import { Card } from '../../components/Card'
 import { QueryStates } from './QueryStates'
 import { inboxHref, metricFilter } from './inboxLink'
@@ -12,6 +13,7 @@ import { useScoreFormat } from './useScoreFormat'
 /** The touchpoints, channels and themes that pull the score down most, with what each costs the overall score (± its margin of error), whether that is within noise, and its n. */
 export function DriversCard({ filter }: { filter: FeedbackFilter }) {
   const { t, fmt } = useI18n()
+  const valueLabel = useDimValueLabel()
   const f = useScoreFormat()
   const [metric, setMetric] = useState<MetricKind>('nps')
   const result = useApiQuery('metrics.drivers', { metric, filter })
@@ -34,7 +36,7 @@ export function DriversCard({ filter }: { filter: FeedbackFilter }) {
             {data.drivers.map((d) => (
               <tr key={`${d.dim}:${d.group}`} className={d.lowSample ? 'muted' : undefined}>
                 <th scope="row">
-                  <a href={inboxHref(metricFilter({ ...filter, [d.dim]: [d.group] }, metric))}>{d.group}</a>
+                  <a href={inboxHref(metricFilter({ ...filter, [d.dim]: [d.group] }, metric))}>{valueLabel(d.dim, d.group)}</a>
                   <span className="muted"> · {t(`dim.${d.dim}`)}</span>
                   {d.lowSample && <span className="badge-low">{t('breakdown.fewShort', { n: fmt.integer(d.n) })}</span>}
                   {d.withinNoise === true && <span className="badge-low" data-testid="driver-noise">{t('drivers.noise')}</span>}

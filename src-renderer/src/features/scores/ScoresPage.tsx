@@ -23,13 +23,14 @@ import { readScoresParams, scoresSearchParams } from './scoresParams'
 import { dimensions, type Dimension, type FeedbackFilter } from '../../../../src-shared/api/filters'
 
 /** The filters in force, as plain text for the printed page (the controls are not printed). */
-function describeFilter(f: FeedbackFilter, dimName: (d: Dimension) => string): string {
+function describeFilter(f: FeedbackFilter, dimName: (d: Dimension) => string, valueLabel: (dim: string, value: string) => string): string {
   return Object.entries(f)
     .filter(([k, v]) => k !== 'from' && k !== 'to' && v !== undefined && !(Array.isArray(v) && !v.length))
-    .map(([k, v]) => `${(dimensions as readonly string[]).includes(k) ? dimName(k as Dimension) : k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
+    .map(([k, v]) => `${(dimensions as readonly string[]).includes(k) ? dimName(k as Dimension) : k}: ${Array.isArray(v) ? v.map((x) => valueLabel(k, String(x))).join(', ') : String(v)}`)
     .join(' · ')
 }
 import './chartSetup'
+import { useDimValueLabel } from '../../i18n/channelLabels'
 
 /**
  * The Scores dashboard. Everything on it (tests/bench/sections/metrics.ts mirrors these calls):
@@ -47,6 +48,7 @@ export function ScoresPage({ workspace, params }: PageProps) {
 /** The page once it knows where the data is (its default range depends on it). */
 function ScoresView({ workspace, params, span, today }: PageProps & { span: DataSpan | null; today: string }) {
   const { t, fmt } = useI18n()
+  const valueLabel = useDimValueLabel()
   const state = useMemo(() => readScoresParams(params, today, span), [params, today, span])
   const { by, compare, filter } = state
   const go = (next: { by: PeriodUnit; compare: Comparison; filter: FeedbackFilter }) => navigate('scores', scoresSearchParams(next))
@@ -57,7 +59,7 @@ function ScoresView({ workspace, params, span, today }: PageProps & { span: Data
       <header className="page-head">
         <h2>{t('scores.title')}</h2>
         <p className="muted">{t('scores.subtitle', { tz: workspace.timezone })}</p>
-        <p className="print-only">{t('scores.printHeading', { workspace: workspace.name, from: fmt.day(filter.from), to: fmt.day(filter.to), filters: describeFilter(filter, (d) => t(`dim.${d}`)) || t('scores.noFilters') })}</p>
+        <p className="print-only">{t('scores.printHeading', { workspace: workspace.name, from: fmt.day(filter.from), to: fmt.day(filter.to), filters: describeFilter(filter, (d) => t(`dim.${d}`), valueLabel) || t('scores.noFilters') })}</p>
       </header>
       <ScoresControls params={state} today={today} span={span} onChange={go} />
       <RollupProgress />

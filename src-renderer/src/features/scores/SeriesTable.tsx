@@ -2,6 +2,7 @@ import type { MetricsSeries } from '../../../../src-shared/api/metrics'
 import type { Dimension, FeedbackFilter } from '../../../../src-shared/api/filters'
 import type { PeriodUnit } from '../../../../src-shared/domain/periods'
 import { useI18n } from '../../i18n/I18nProvider'
+import { useDimValueLabel } from '../../i18n/channelLabels'
 import { inboxHref, metricFilter, periodFilter } from './inboxLink'
 import { useScoreFormat } from './useScoreFormat'
 
@@ -9,6 +10,7 @@ import { useScoreFormat } from './useScoreFormat'
 export function SeriesTable({ series, by, filter, dim }: { series: MetricsSeries; by?: PeriodUnit | null; filter: FeedbackFilter; dim?: string }) {
   const { t, fmt } = useI18n()
   const f = useScoreFormat()
+  const valueLabel = useDimValueLabel()
   const na = t('common.notAvailable')
   return (
     <table data-testid={`${series.metric}-table`}>
@@ -28,7 +30,7 @@ export function SeriesTable({ series, by, filter, dim }: { series: MetricsSeries
       <tbody>
         {series.rows.map((r) => {
           const rowFilter = metricFilter(dim ? { ...filter, [dim]: r.group === null ? [] : [r.group] } : periodFilter(filter, r.period ?? '', by ?? 'month'), series.metric)
-          const label = dim ? (r.group ?? t('chart.none')) : f.period(r.periodStart ?? '', by ?? null)
+          const label = dim ? (r.group === null ? t('chart.none') : valueLabel(dim, r.group)) : f.period(r.periodStart ?? '', by ?? null)
           return (
             <tr key={`${r.period}-${r.group}`} data-period={r.period ?? ''} data-group={r.group ?? ''} className={r.lowSample ? 'muted' : undefined}>
               <th scope="row">{label}</th>

@@ -104,8 +104,8 @@ export function TileCard({ tile, cesLowerBetter, comparedWith, link }: { tile: T
             ? t('tiles.ttrDetail', { p90: f.value('ttr', x.p90Hours ?? null) + interval(x.p90Low, x.p90High), open: fmt.integer(x.stillOpen ?? 0), n: fmt.integer(tile.n) })
             : tile.metric === 'churn' || tile.metric === 'retention'
               ? tile.metric === 'churn'
-                ? t('tiles.churnDetail', { n: fmt.integer(tile.n), lost: fmt.integer(x.lost ?? 0) })
-                : t('tiles.retentionDetail', { n: fmt.integer(tile.n), retained: fmt.integer(x.retained ?? 0) })
+                ? t.plural('tiles.churnDetail', tile.n, { lost: fmt.integer(x.lost ?? 0) })
+                : t.plural('tiles.retentionDetail', tile.n, { retained: fmt.integer(x.retained ?? 0) })
               : tile.metric === 'responseRate'
                 ? t('tiles.rateDetail', { responses: t.plural('count.responses', tile.extra?.responses ?? 0), sent: t.plural('count.surveysSent', tile.extra?.sent ?? 0) })
                 : t('chart.nIs', { n: fmt.integer(tile.n) })}

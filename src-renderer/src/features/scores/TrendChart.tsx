@@ -83,7 +83,7 @@ export function TrendChart({ series, filter, by, title, testId }: { series: Metr
             afterLabel: (item) => {
               const r = rows[item.dataIndex]
               const parts = [t('chart.nIs', { n: fmt.integer(r.n) })]
-              if (series.metric === 'nps') parts.push(t('nps.mixTooltip', { promoters: fmt.integer(r.good), passives: fmt.integer(r.neutral), detractors: fmt.integer(r.poor) }))
+              if (series.metric === 'nps') parts.push(t('nps.mixTooltip', { promoters: t.plural('nps.promoters', r.good), passives: t.plural('nps.passives', r.neutral), detractors: t.plural('nps.detractors', r.poor) }))
               if (r.lowSample) parts.push(t('chart.lowSample', { min: MIN_RELIABLE_N }))
               return parts
             },

@@ -31,7 +31,7 @@ const SCALES: Record<'csat' | 'ces', Array<[number, number]>> = {
  * "good" and "poor". Saving recomputes bands and summaries in one transaction, with progress.
  */
 export function QuestionDefinitionForm({ question }: { question: QuestionDefinition }) {
-  const { t, fmt } = useI18n()
+  const { t } = useI18n()
   const save = useApiMutation('metrics.setDefinitions')
   const metric = question.metric as 'csat' | 'ces'
   const [draft, setDraft] = useState<QuestionDefinitionUpdate>({
@@ -73,7 +73,7 @@ export function QuestionDefinitionForm({ question }: { question: QuestionDefinit
       </h3>
       <p className="muted">
         {question.answered
-          ? t('settings.answered', { n: fmt.integer(question.answered), min: question.answeredMin ?? '', max: question.answeredMax ?? '' })
+          ? t.plural('settings.answered', question.answered, { min: question.answeredMin ?? '', max: question.answeredMax ?? '' })
           : t('settings.notAnswered')}
       </p>
       <label className="field">

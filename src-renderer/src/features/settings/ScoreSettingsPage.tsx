@@ -11,6 +11,7 @@ import { TimezoneForm } from './TimezoneForm'
 import { BusinessHoursForm } from './BusinessHoursForm'
 import { SurveySendsForm } from './SurveySendsForm'
 import { YourNameForm } from './YourNameForm'
+import { ChannelLabelsForm } from './ChannelLabelsForm'
 
 /** The workspace's measurement settings: score definitions, the time zone, working hours for TTR, and surveys sent. */
 export function ScoreSettingsPage({ workspace }: PageProps) {
@@ -44,6 +45,9 @@ export function ScoreSettingsPage({ workspace }: PageProps) {
           </Card>
           <Card title={t('settings.sends')} className="wide" footer={<span className="muted">{t('sends.hint')}</span>}>
             <SurveySendsForm questions={defs.data.questions} today={fmt.today(workspace.timezone)} />
+          </Card>
+          <Card title={t('settings.channels')} className="wide" footer={<span className="muted">{t('labels.hint')}</span>}>
+            <ChannelLabelsForm />
           </Card>
           <Card title={t('settings.you')}>
             <YourNameForm />

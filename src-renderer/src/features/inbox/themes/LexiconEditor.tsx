@@ -35,7 +35,7 @@ function parse(text: string, kind: LexiconEntryDto['kind']): LexiconEntryDto[] |
 }
 
 export function LexiconEditor() {
-  const { t, fmt } = useI18n()
+  const { t } = useI18n()
   const [language, setLanguage] = useState<Lang>('vi')
   const lexicon = useApiQuery('sentiment.lexicon', { language })
   return (
@@ -47,12 +47,12 @@ export function LexiconEditor() {
             <LanguageOptions />
         </select>
       </label>
-      {lexicon.data && <LexiconForm key={`${language}-${lexicon.dataUpdatedAt}`} language={language} entries={lexicon.data} formatCount={fmt.integer} />}
+      {lexicon.data && <LexiconForm key={`${language}-${lexicon.dataUpdatedAt}`} language={language} entries={lexicon.data} />}
     </Card>
   )
 }
 
-function LexiconForm({ language, entries, formatCount }: { language: Lang; entries: LexiconEntryDto[]; formatCount(n: number): string }) {
+function LexiconForm({ language, entries }: { language: Lang; entries: LexiconEntryDto[] }) {
   const { t } = useI18n()
   const save = useApiMutation('sentiment.saveLexicon')
   const [words, setWords] = useState(toText(entries, 'word'))
@@ -69,7 +69,7 @@ function LexiconForm({ language, entries, formatCount }: { language: Lang; entri
         const parts = [parse(words, 'word'), parse(negators, 'negator'), parse(intensifiers, 'intensifier')]
         const bad = parts.find((p) => typeof p === 'number')
         if (typeof bad === 'number') return setProblem(t('lexicon.invalid', { line: bad }))
-        save.mutate({ language, entries: parts.flat() as LexiconEntryDto[] }, { onSuccess: (r) => setDone(t('lexicon.saved', { count: formatCount(r.rescored) })) })
+        save.mutate({ language, entries: parts.flat() as LexiconEntryDto[] }, { onSuccess: (r) => setDone(t.plural('lexicon.saved', r.rescored)) })
       }}
     >
       {problem && <Notice tone="error">{problem}</Notice>}

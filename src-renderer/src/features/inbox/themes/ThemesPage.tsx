@@ -61,7 +61,7 @@ export function ThemesPage(_props: PageProps) {
               onCancel={() => setEditing(null)}
               onSaved={(tagged) => {
                 setEditing(null)
-                setNotice(t('themes.ruleSaved', { count: fmt.integer(tagged) }))
+                setNotice(t.plural('themes.ruleSaved', tagged))
               }}
             />
           )}

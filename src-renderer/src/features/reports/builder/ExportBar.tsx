@@ -32,8 +32,8 @@ export function ExportBar({ options, disabled }: { options: ReportOptions; disab
         <Notice tone="success" onDismiss={exp.dismiss} dismissLabel={t('common.close')}>
           <span data-testid="report-export-done">
             {s.result.path
-              ? t('report.export.saved', { file: s.result.path, pages: s.result.pages === null ? '?' : fmt.integer(s.result.pages) })
-              : t('report.export.downloaded', { file: s.result.fileName, pages: s.result.pages === null ? '?' : fmt.integer(s.result.pages) })}
+              ? t.plural('report.export.saved', s.result.pages ?? Number.NaN, { file: s.result.path, pages: s.result.pages === null ? '?' : fmt.integer(s.result.pages) })
+              : t.plural('report.export.downloaded', s.result.pages ?? Number.NaN, { file: s.result.fileName, pages: s.result.pages === null ? '?' : fmt.integer(s.result.pages) })}
           </span>
         </Notice>
       )}

@@ -20,7 +20,7 @@ export function BreakdownsSection({ data }: { data: ReportData }) {
         return (
           <div key={dim} className="report-breakdown">
             <BreakdownChart series={series} dim={dim} filter={filter} title={title} />
-            <FigureTable metric={b.metric} head={t(`dim.${dim}`)} rows={rows} />
+            <FigureTable metric={b.metric} dim={dim} head={t(`dim.${dim}`)} rows={rows} />
           </div>
         )
       })}

@@ -1,12 +1,14 @@
 import { MIN_RELIABLE_N } from '../../../../../src-shared/domain/scores'
 import type { ReportData } from '../../../../../src-shared/api/reports'
 import { useI18n } from '../../../i18n/I18nProvider'
+import { useDimValueLabel } from '../../../i18n/channelLabels'
 import { Nothing } from './Section'
 import { useReportFormat } from './useReportFormat'
 
 /** What pulls the score down: each group's score against everything else, and its effect on the overall score. */
 export function DriversSection({ data }: { data: ReportData }) {
   const { t, fmt } = useI18n()
+  const valueLabel = useDimValueLabel()
   const f = useReportFormat()
   const d = data.drivers
   if (!d) return <Nothing />
@@ -34,7 +36,7 @@ export function DriversSection({ data }: { data: ReportData }) {
             {rows.map((r) => (
               <tr key={`${r.dim}:${r.group}`} className={r.lowSample ? 'muted' : undefined}>
                 <th scope="row">
-                  {t(`dim.${r.dim}`)}: {r.group}
+                  {t(`dim.${r.dim}`)}: {valueLabel(r.dim, r.group)}
                   {r.withinNoise === true && <span className="badge-low"> {t('drivers.noise')}</span>}
                 </th>
                 <td>{f.value(d.metric, r.value)}</td>

@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react'
 import { reportSections, type ReportData, type ReportSection } from '../../../../../src-shared/api/reports'
 import { LocaleScope, useI18n } from '../../../i18n/I18nProvider'
+import { ChannelLabelScope } from '../../../i18n/channelLabels'
 import { AppendixSection } from './AppendixSection'
 import { BreakdownsSection } from './BreakdownsSection'
 import { DriversSection } from './DriversSection'
@@ -45,7 +46,9 @@ const isBody = (s: ReportSection): s is BodySection => s !== 'cover' && s !== 'c
 export function ReportDocument({ data, print = false }: { data: ReportData; print?: boolean }) {
   return (
     <LocaleScope locale={data.options.locale}>
-      <Document data={data} print={print} />
+      <ChannelLabelScope labels={data.channelLabels}>
+        <Document data={data} print={print} />
+      </ChannelLabelScope>
     </LocaleScope>
   )
 }

@@ -1,12 +1,14 @@
 import { useCallback } from 'react'
 import type { Statement } from '../../../../../src-shared/api/reports'
 import { useI18n } from '../../../i18n/I18nProvider'
+import { useDimValueLabel } from '../../../i18n/channelLabels'
 import { useReportFormat } from './useReportFormat'
 
 /** One "what changed" statement worded from the catalogue, with its figures formatted as the rest of the report prints them. */
 export function useStatementText(): (s: Statement) => string {
   const { t, fmt } = useI18n()
   const f = useReportFormat()
+  const valueLabel = useDimValueLabel()
   return useCallback(
     (s: Statement) => {
       switch (s.kind) {
@@ -29,7 +31,7 @@ export function useStatementText(): (s: Statement) => string {
         case 'driver':
           return t('report.say.driver', {
             dim: t(`dim.${s.dim}`),
-            group: s.group,
+            group: valueLabel(s.dim, s.group),
             metric: f.name(s.metric),
             value: f.value(s.metric, s.value),
             rest: f.value(s.metric, s.rest),
@@ -38,12 +40,12 @@ export function useStatementText(): (s: Statement) => string {
           })
         case 'followUp':
           return s.resolved > 0
-            ? t('report.say.followUp', { open: fmt.integer(s.openPoor), resolved: fmt.integer(s.resolved), median: f.value('ttr', s.medianHours), p90: f.value('ttr', s.p90Hours) })
-            : t('report.say.followUpNoneResolved', { open: fmt.integer(s.openPoor) })
+            ? t('report.say.followUp', { waiting: t.plural('report.say.waiting', s.openPoor), resolved: t.plural('report.say.resolved', s.resolved), median: f.value('ttr', s.medianHours), p90: f.value('ttr', s.p90Hours) })
+            : t.plural('report.say.followUpNoneResolved', s.openPoor)
         case 'theme':
           return t('report.say.theme', { tag: s.tag, count: t.plural('count.responses', s.count), share: fmt.percent(s.share) })
       }
     },
-    [t, fmt, f],
+    [t, fmt, f, valueLabel],
   )
 }
