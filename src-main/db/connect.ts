@@ -201,12 +201,12 @@ export function openWorkspaceForReading(path: string, opts: SqliteOptions, ready
 }
 
 /** A fresh, migrated workspace in memory, for tests and throwaway work. */
-export async function openInMemoryWorkspace(opts: SqliteOptions = {}): Promise<WorkspaceDb> {
+export async function openInMemoryWorkspace(opts: SqliteOptions & Pick<MigrateOptions, 'appVersion' | 'now'> = {}): Promise<WorkspaceDb> {
   const sqlite = new Database(':memory:', { nativeBinding: opts.nativeBinding })
   configure(sqlite, true)
   sqlite.pragma(`application_id = ${CXDESK_APPLICATION_ID}`)
   const ws = wrap(':memory:', sqlite)
-  await migrateToLatest(ws.db)
+  await migrateToLatest(ws.db, { appVersion: opts.appVersion, now: opts.now })
   return ws
 }
 

@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path'
 import { existsSync, mkdirSync } from 'node:fs'
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { connectWorkspace, openWorkspaceForReading, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
+import { connectWorkspace, openInMemoryWorkspace, openWorkspaceForReading, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
 import { checkWorkspaceFile } from '../db/fileChecks'
 import { readMeta } from '../db/repositories/meta'
 import { journalSpan } from '../db/repositories/rollups/maintain'
@@ -19,6 +19,7 @@ import { APP_VERSION } from '../app/version'
 import type { OpeningRequest, OpeningResult, StageProgress } from './opening/job'
 import type { SeedName } from './opening/seeds'
 import { startOpening } from './opening/startOpening'
+import { fillNewWorkspace } from './opening/fillNewWorkspace'
 import type { WorkerEntry } from '../workers/entry'
 import { derivedDataIsCurrent } from './derivedData'
 
@@ -116,6 +117,27 @@ export class WorkspaceSession {
       // A new empty workspace takes milliseconds; the demo's data, seconds.
       await this.runOpening(request, name, this.deps.openInWorker !== false && (opts.inWorker ?? Boolean(opts.seed)))
       return this.activate(connectWorkspace(path, this.deps.sqlite))
+    })
+  }
+
+  /**
+   * Creates a workspace in memory and opens it: migrated and filled by the same code as a new file
+   * (fillNewWorkspace), so tests of the contract start where a user's new workspace starts, without
+   * a disk. Nothing of it outlives close().
+   */
+  async createInMemory(opts: { name?: string; timezone?: string; isDemo?: boolean; seed?: SeedName } = {}): Promise<WorkspaceInfo> {
+    const timezone = opts.timezone ?? this.deps.defaultTimezone
+    if (!isValidTimeZone(timezone)) throw new AppError('VALIDATION', `Unknown time zone "${timezone}".`)
+    return this.oneAtATime(async () => {
+      const now = this.deps.clock.now()
+      const ws = await openInMemoryWorkspace({ nativeBinding: this.deps.sqlite.nativeBinding, appVersion: APP_VERSION, now })
+      try {
+        await fillNewWorkspace(ws, { name: opts.name ?? 'In memory', timezone, isDemo: opts.isDemo ?? false, seed: opts.seed ?? null, now })
+      } catch (e) {
+        await ws.close()
+        throw e
+      }
+      return this.activate(ws)
     })
   }
 
@@ -237,7 +259,7 @@ export class WorkspaceSession {
     const previous = this.current
     this.current = { ws, db: ws.db, settings, localDateOf: localDateConverter(settings.timezone) }
     if (previous && previous.ws !== ws) await previous.ws.close()
-    this.deps.prefs?.rememberOpened(ws.path, settings.name, this.deps.clock.now())
+    if (ws.path !== ':memory:') this.deps.prefs?.rememberOpened(ws.path, settings.name, this.deps.clock.now())
     const info = await describe(this.current)
     this.deps.events.emit('workspace.changed', info)
     return info

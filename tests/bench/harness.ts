@@ -21,15 +21,42 @@ export interface BenchSection {
   run(opts: BenchOptions): Promise<Record<string, unknown>>
 }
 
+/**
+ * The run-and-median loop of every section: `warmUps` unrecorded runs, then `runs` recorded ones of
+ * each side, the sides taking turns `block` runs at a time (1: strictly alternating), so a burst of
+ * load from elsewhere on the machine falls on every side alike. Returns what each run returned, by side.
+ */
+export async function takeTurns<K extends string, T>(sides: Record<K, () => T | Promise<T>>, opts: { runs: number; warmUps?: number; block?: number }): Promise<Record<K, T[]>> {
+  const names = Object.keys(sides) as K[]
+  const out = Object.fromEntries(names.map((k) => [k, [] as T[]])) as Record<K, T[]>
+  for (let i = 0; i < (opts.warmUps ?? 0); i++) for (const k of names) await sides[k]()
+  const block = opts.block ?? 1
+  for (let done = 0; done < opts.runs; done += block)
+    for (const k of names) for (let j = 0; j < Math.min(block, opts.runs - done); j++) out[k].push(await sides[k]())
+  return out
+}
+
+/** One side's runs, each timed in ms (for takeTurns). */
+export const timedRun = (fn: () => unknown) => async (): Promise<number> => {
+  const t = performance.now()
+  await fn()
+  return performance.now() - t
+}
+
 /** Median of repeated timings, in ms with two decimals. */
 export async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    await fn()
-    times.push(performance.now() - t)
-  }
-  return middle(times)
+  return middle((await takeTurns({ fn: timedRun(fn) }, { runs })).fn)
+}
+
+/** The median, fastest and slowest of one figure over runs (the fastest and slowest rounded to whole ms). */
+export function spread<T>(runs: readonly T[], figure: (run: T) => number): { median: number; min: number; max: number } {
+  const xs = runs.map(figure)
+  return { median: middle(xs), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) }
+}
+
+/** The median time from one mark to another over runs (a stage's length); NaN where a run lacks a mark. */
+export function medianSpan<T>(runs: readonly T[], from: (run: T) => number | undefined, to: (run: T) => number | undefined): number {
+  return middle(runs.map((r) => (to(r) ?? NaN) - (from(r) ?? NaN)))
 }
 
 /** The median of some timings, in milliseconds to two decimals. */

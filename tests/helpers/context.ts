@@ -5,6 +5,7 @@ import { createAppContext } from '../../src-main/app/createAppContext'
 import { createDispatcher } from '../../src-main/app/dispatch'
 import type { AppContext } from '../../src-main/app/context'
 import type { Platform } from '../../src-main/app/platform'
+import type { SeedName } from '../../src-main/services/opening/seeds'
 import { handlers } from '../../src-main/handlers/index'
 import { clientFromInvoke } from '../../src-shared/api/client'
 import type { ApiClient, RawInvoke } from '../../src-shared/api/contract'
@@ -38,4 +39,20 @@ export function testApp(opts: { platform?: Platform; timezone?: string } = {}): 
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A whole app context, as testApp, with a new workspace open in memory: made by the same code as a
+ * new workspace file (WorkspaceSession.createInMemory), so a test of the contract needs no disk for
+ * it. `seed: 'cafeDemo'` gives the demo's data, as workspace.openDemo does.
+ */
+export async function testAppInMemory(opts: { platform?: Platform; timezone?: string; name?: string; seed?: SeedName } = {}): Promise<TestApp> {
+  const app = testApp(opts)
+  try {
+    await app.ctx.session.createInMemory({ name: opts.name, seed: opts.seed, isDemo: opts.seed !== undefined })
+  } catch (e) {
+    await app.cleanup()
+    throw e
+  }
+  return app
 }

@@ -1,17 +1,13 @@
-import { openInMemoryWorkspace } from '../../src-main/db/connect'
-import { insertQuestions } from '../../src-main/db/repositories/questions'
-import { writeMeta } from '../../src-main/db/repositories/meta'
-import { defaultQuestions } from '../../src-main/services/defaultQuestions'
-import type { OpenWorkspace } from '../../src-main/services/workspaceSession'
-import { localDateConverter } from '../../src-shared/domain/timezone'
+import { EventBus } from '../../src-main/app/events'
+import { WorkspaceSession, type OpenWorkspace } from '../../src-main/services/workspaceSession'
 import { fakeClock } from './clock'
-import { ensureDerivedData } from '../../src-main/services/derivedData'
 
-/** A fresh workspace in memory, migrated to latest, with the default questions and a fixed zone. */
+/**
+ * A fresh workspace in memory, made by the app's own code for a new workspace (migrations, settings,
+ * default questions, lexicon, derived data: WorkspaceSession.createInMemory), in a fixed zone.
+ */
 export async function freshWorkspace(timezone = 'Asia/Bangkok'): Promise<OpenWorkspace> {
-  const ws = await openInMemoryWorkspace()
-  await writeMeta(ws.db, { name: 'Test', timezone, created_at: String(fakeClock().now()), is_demo: '0' })
-  await insertQuestions(ws.db, defaultQuestions)
-  ensureDerivedData(ws.sqlite)
-  return { ws, db: ws.db, settings: { name: 'Test', timezone, createdAt: 0, isDemo: false }, localDateOf: localDateConverter(timezone) }
+  const session = new WorkspaceSession({ clock: fakeClock(), events: new EventBus(), sqlite: {}, prefs: null, defaultTimezone: timezone, openInWorker: false })
+  await session.createInMemory({ name: 'Test', timezone })
+  return session.require()
 }

@@ -1,20 +1,16 @@
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { buildWorkspaceFile } from '../../db/connect'
 import { cancelledError } from '../../db/migrate'
-import { writeMeta } from '../../db/repositories/meta'
-import { insertQuestions } from '../../db/repositories/questions'
 import { AppError, isAppError } from '../../../src-shared/api/result'
-import { localDateConverter } from '../../../src-shared/domain/timezone'
 import type { JobControl } from '../../workers/protocol'
-import { defaultQuestions } from '../defaultQuestions'
-import { ensureDerivedData, seedLexicon } from '../derivedData'
 import type { CreateFileRequest, OpeningResult, StageProgress } from './job'
-import { seeds } from './seeds'
+import { fillNewWorkspace } from './fillNewWorkspace'
 
 /**
- * Builds a new workspace under a temporary name (schema, settings, default questions, lexicon, and
- * the demo's data when asked) and renames it into place once whole: a cancel or a failure leaves
- * nothing behind. Derived data is brought up to date here, so the first open has nothing to do.
+ * Builds a new workspace under a temporary name (schema, then fillNewWorkspace: settings, default
+ * questions, lexicon, and the demo's data when asked) and renames it into place once whole: a cancel
+ * or a failure leaves nothing behind. Derived data is brought up to date here, so the first open has
+ * nothing to do.
  */
 export async function createWorkspaceFileJob(req: CreateFileRequest, control: JobControl<StageProgress>): Promise<OpeningResult> {
   const stop = () => {
@@ -25,15 +21,7 @@ export async function createWorkspaceFileJob(req: CreateFileRequest, control: Jo
   try {
     await buildWorkspaceFile(
       req.tmpPath,
-      async (fresh) => {
-        await writeMeta(fresh.db, { name: req.name, timezone: req.timezone, created_at: String(req.now), is_demo: req.isDemo ? '1' : '0' })
-        await insertQuestions(fresh.db, defaultQuestions)
-        seedLexicon(fresh.sqlite)
-        stop()
-        if (req.seed) await seeds[req.seed](fresh, { localDateOf: localDateConverter(req.timezone), now: req.now })
-        stop()
-        ensureDerivedData(fresh.sqlite, { isCancelled: control.isCancelled, onProgress: (p) => control.progress({ stage: 'creating', ...p }) })
-      },
+      (fresh) => fillNewWorkspace(fresh, req, control),
       { nativeBinding: req.nativeBinding, appVersion: req.appVersion, now: req.now, isCancelled: control.isCancelled },
     )
     stop()

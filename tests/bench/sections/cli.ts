@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { ensureCliBundle } from '../../../src-main/launcher/cliBundle.cjs'
 import { ensureBuilt } from '../../../src-main/launcher/build.cjs'
-import { benchApp, middle, type BenchSection } from '../harness'
+import { benchApp, medianSpan, middle, spread, takeTurns, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 import { createWorkspaceAt } from '../../helpers/files'
 import { seedCustomers, seedFollowUpsAndTags } from './metrics'
@@ -47,12 +47,10 @@ function runProcess(args: string[], env: NodeJS.ProcessEnv): Run {
   return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, stdout: r.stdout }
 }
 
-const summary = (runs: Run[]) => ({
-  wallMs: middle(runs.map((r) => r.wallMs)),
-  cpuMs: runs.every((r) => r.cpuMs !== null) ? middle(runs.map((r) => r.cpuMs!)) : null,
-  minWallMs: Math.round(Math.min(...runs.map((r) => r.wallMs))),
-  maxWallMs: Math.round(Math.max(...runs.map((r) => r.wallMs))),
-})
+const summary = (runs: Run[]) => {
+  const wall = spread(runs, (r) => r.wallMs)
+  return { wallMs: wall.median, cpuMs: runs.every((r) => r.cpuMs !== null) ? middle(runs.map((r) => r.cpuMs!)) : null, minWallMs: wall.min, maxWallMs: wall.max }
+}
 
 interface ReportRun {
   wallMs: number
@@ -139,16 +137,7 @@ export const cli: BenchSection = {
 
     // The first run checks the file (quick_check) and remembers it, and writes the command's code cache.
     const first = cxdesk(ours)
-    for (let i = 0; i < 2; i++) {
-      cxdesk(ours)
-      duckdb()
-    }
-    const oursRuns: Run[] = []
-    const duckRuns: Run[] = []
-    for (let i = 0; i < 15; i++) {
-      oursRuns.push(cxdesk(ours))
-      duckRuns.push(duckdb())
-    }
+    const { oursRuns, duckRuns } = await takeTurns({ oursRuns: () => cxdesk(ours), duckRuns: duckdb }, { warmUps: 2, runs: 15 })
     const metrics = {
       cxdesk: summary(oursRuns),
       duckdb: summary(duckRuns),
@@ -167,14 +156,13 @@ export const cli: BenchSection = {
       ensureBuilt(['renderer'])
       const pdf = join(dir, 'report.pdf')
       const args = ['report', file, '--out', pdf, '--locale', 'vi', '--from', '2025-11-01', '--to', '2025-11-30']
-      await timedReport([CXDESK, ...args], env)
-      const runs: ReportRun[] = []
-      for (let i = 0; i < 5; i++) runs.push(await timedReport([CXDESK, ...args], env))
-      const span = (from: string, to: string) => middle(runs.map((r) => (r.stages[to] ?? NaN) - (r.stages[from] ?? NaN)))
+      const { runs } = await takeTurns({ runs: () => timedReport([CXDESK, ...args], env) }, { warmUps: 1, runs: 5 })
+      const span = (from: string, to: string) => medianSpan(runs, (r) => r.stages[from], (r) => r.stages[to])
+      const wall = spread(runs, (r) => r.wallMs)
       report = {
-        wallMs: middle(runs.map((r) => r.wallMs)),
-        minWallMs: Math.round(Math.min(...runs.map((r) => r.wallMs))),
-        maxWallMs: Math.round(Math.max(...runs.map((r) => r.wallMs))),
+        wallMs: wall.median,
+        minWallMs: wall.min,
+        maxWallMs: wall.max,
         // Node's start, the bundle, the build check, opening the workspace (read-only), until the figures begin.
         startToFiguresMs: middle(runs.map((r) => r.stages.data ?? NaN)),
         figuresMs: span('data', 'starting'),
@@ -185,7 +173,7 @@ export const cli: BenchSection = {
         // Writing the file, closing the browser, the process's exit.
         writeAndExitMs: span('writing', 'exit'),
         pages: runs[0].pages,
-        under3s: middle(runs.map((r) => r.wallMs)) < 3000,
+        under3s: wall.median < 3000,
         written: existsSync(pdf),
       }
     } catch (e) {

@@ -10,7 +10,7 @@ import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { forgetSnapshotRows } from '../../../src-main/db/repositories/rollups/snapshot'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { createWorkspaceAt } from '../../helpers/files'
-import { benchApp, median, middle, type BenchSection } from '../harness'
+import { benchApp, median, middle, takeTurns, timedRun, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 import { duckdbMirror } from './metricsDuckdb'
 
@@ -133,27 +133,12 @@ export const metrics: BenchSection = {
         forgetSnapshotRows(open.ws.sqlite)
         return warm()
       }
-      const timed = async (fn: () => Promise<unknown>, times: number[]) => {
-        const t = performance.now()
-        await fn()
-        times.push(performance.now() - t)
-      }
-      for (let i = 0; i < warmUps; i++) {
-        await ours()
-        await theirs()
-      }
-      const [oursTimes, duckTimes, oursByCall, duckByCall]: number[][] = [[], [], [], []]
-      for (let i = 0; i < runs / block; i++) {
-        for (let j = 0; j < block; j++) await timed(ours, oursTimes)
-        for (let j = 0; j < block; j++) await timed(theirs, duckTimes)
-      }
-      for (let i = 0; i < runs; i++) {
-        await timed(ours, oursByCall)
-        await timed(theirs, duckByCall)
-      }
-      const oursMs = middle(oursTimes)
-      const duckdbMs = middle(duckTimes)
-      const callByCall = { ms: middle(oursByCall), duckdbMs: middle(duckByCall) }
+      const sides = { ours: timedRun(ours), theirs: timedRun(theirs) }
+      const inBlocks = await takeTurns(sides, { warmUps, runs, block })
+      const byCall = await takeTurns(sides, { runs })
+      const oursMs = middle(inBlocks.ours)
+      const duckdbMs = middle(inBlocks.theirs)
+      const callByCall = { ms: middle(byCall.ours), duckdbMs: middle(byCall.theirs) }
       return { [name]: { ms: oursMs, duckdbMs, fasterBy: ratio(duckdbMs, oursMs), under20ms: oursMs < 20, msCallByCall: { ...callByCall, fasterBy: ratio(callByCall.duckdbMs, callByCall.ms) } } }
     }
     const figures = {

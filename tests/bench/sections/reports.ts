@@ -8,7 +8,7 @@ import { startHost } from '../../../src-main/host/server'
 import { newToken } from '../../../src-main/host/security'
 import { WarmPrinter, warmingOnReports } from '../../../src-main/reports/warmPrinter'
 import { createWorkspaceAt } from '../../helpers/files'
-import { benchApp, median, middle, type BenchSection } from '../harness'
+import { benchApp, median, medianSpan, spread, takeTurns, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 import { seedCustomers, seedFollowUpsAndTags } from './metrics'
 
@@ -20,11 +20,12 @@ type Timeline = Partial<Record<ExportStage, number>> & { answered: number; downl
 
 /** Median of each stage's length over several exports: figures, getting a tab, layout, printing, writing, the download. */
 function breakdown(runs: Timeline[]) {
-  const span = (from: keyof Timeline, to: keyof Timeline) => middle(runs.map((r) => (r[to] ?? NaN) - (r[from] ?? NaN)))
+  const span = (from: keyof Timeline, to: keyof Timeline) => medianSpan(runs, (r) => r[from], (r) => r[to])
+  const total = spread(runs, (r) => r.downloaded)
   return {
-    totalMs: middle(runs.map((r) => r.downloaded)),
-    minMs: Math.round(Math.min(...runs.map((r) => r.downloaded))),
-    maxMs: Math.round(Math.max(...runs.map((r) => r.downloaded))),
+    totalMs: total.median,
+    minMs: total.min,
+    maxMs: total.max,
     figuresMs: span('data', 'starting'),
     // The browser's start (cold) or the standby tab (warm) — the page's load and compile are here when it was not ready.
     tabMs: span('starting', 'rendering'),
@@ -105,18 +106,26 @@ export const reports: BenchSection = {
     }
     try {
       // Cold: nothing running; the export starts the browser (its start overlaps with the figures).
-      const cold: Timeline[] = []
-      for (let i = 0; i < 3; i++) {
-        await printer.stopBrowser()
-        cold.push(await exportOnce(month))
-      }
+      const { cold } = await takeTurns(
+        {
+          cold: async () => {
+            await printer.stopBrowser()
+            return exportOnce(month)
+          },
+        },
+        { runs: 3 },
+      )
       // Warm: the browser running and its next tab loaded, as the Reports page or the last export left it.
       const warm = async (options: ReportOptions, runs: number) => {
-        const out: Timeline[] = []
-        for (let i = 0; i < runs; i++) {
-          await printer.whenStandby()
-          out.push(await exportOnce(options))
-        }
+        const { out } = await takeTurns(
+          {
+            out: async () => {
+              await printer.whenStandby()
+              return exportOnce(options)
+            },
+          },
+          { runs },
+        )
         return out
       }
       const before = printer.stats()

@@ -1,19 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { commandSpecs } from '../../../src-main/cli/commands'
+import { cxdeskRun } from '../../helpers/cliInProcess'
 
+/** The bundled command as a whole process, for what only a process shows (a closed pipe). */
 const CLI = join(__dirname, '../../../src-main/cli/cxdesk.cjs')
 const FIXTURE = join(__dirname, '../../fixtures/generator-400.csv')
 let dir: string
 
+/** The command line in the test's folder (in-process; an import as the bundled process: cxdeskRun). */
 function cxdesk(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(dir, 'home'), TZ: 'Asia/Bangkok' } })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  return cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home'), TZ: 'Asia/Bangkok' } })
 }
 
 const fileStamp = (path: string) => {
@@ -29,10 +31,10 @@ const counts = () => {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-strict-'))
-  expect(cxdesk('init', 'w.cxdesk').code).toBe(0)
-  expect(cxdesk('import', 'w.cxdesk', FIXTURE).code).toBe(0)
+  expect((await cxdesk('init', 'w.cxdesk')).code).toBe(0)
+  expect((await cxdesk('import', 'w.cxdesk', FIXTURE)).code).toBe(0)
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -51,9 +53,9 @@ describe('cxdesk refuses what it does not understand, and does nothing then', ()
     ['import', ['w.cxdesk', FIXTURE, 'second.csv'], 'import takes <workspace.cxdesk> and <file.csv|file.xlsx>; "second.csv" is not expected'],
   ]
 
-  it.each(mistakes)('%s %j: exit code 2, the message and the usage, and nothing done', (command, args, message) => {
+  it.each(mistakes)('%s %j: exit code 2, the message and the usage, and nothing done', async (command, args, message) => {
     const before = { workspace: fileStamp(join(dir, 'w.cxdesk')), counts: counts() }
-    const r = cxdesk(command, ...args)
+    const r = await cxdesk(command, ...args)
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toContain(`cxdesk: ${message}\n`)
@@ -64,31 +66,31 @@ describe('cxdesk refuses what it does not understand, and does nothing then', ()
     expect(fileStamp(join(dir, 'w.cxdesk'))).toEqual(before.workspace)
   })
 
-  it('still does the work when the options are right', () => {
-    const r = cxdesk('metrics', 'w.cxdesk', '--from', '2025-01-01', '--json')
+  it('still does the work when the options are right', async () => {
+    const r = await cxdesk('metrics', 'w.cxdesk', '--from', '2025-01-01', '--json')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toMatchObject({ metric: 'nps' })
   })
 })
 
 describe('cxdesk metrics reads without writing', () => {
-  it('leaves the workspace file as it was (no WAL switch, no checkpoint), run after run', () => {
+  it('leaves the workspace file as it was (no WAL switch, no checkpoint), run after run', async () => {
     const path = join(dir, 'w.cxdesk')
     const before = fileStamp(path)
-    const first = cxdesk('metrics', 'w.cxdesk', '--by', 'month', '--dim', 'channel', '--json')
+    const first = await cxdesk('metrics', 'w.cxdesk', '--by', 'month', '--dim', 'channel', '--json')
     expect(first.code).toBe(0)
     expect(fileStamp(path)).toEqual(before)
     expect(existsSync(`${path}-wal`)).toBe(false)
-    const second = cxdesk('metrics', 'w.cxdesk', '--by', 'month', '--dim', 'channel', '--json')
+    const second = await cxdesk('metrics', 'w.cxdesk', '--by', 'month', '--dim', 'channel', '--json')
     expect(second.stdout).toBe(first.stdout)
     expect(fileStamp(path)).toEqual(before)
   })
 
-  it('refuses a damaged workspace with a clear message and prints no figure', () => {
+  it('refuses a damaged workspace with a clear message and prints no figure', async () => {
     const path = join(dir, 'damaged.cxdesk')
-    expect(cxdesk('init', 'damaged.cxdesk').code).toBe(0)
-    expect(cxdesk('import', 'damaged.cxdesk', FIXTURE).code).toBe(0)
-    expect(cxdesk('metrics', 'damaged.cxdesk', '--json').code).toBe(0)
+    expect((await cxdesk('init', 'damaged.cxdesk')).code).toBe(0)
+    expect((await cxdesk('import', 'damaged.cxdesk', FIXTURE)).code).toBe(0)
+    expect((await cxdesk('metrics', 'damaged.cxdesk', '--json')).code).toBe(0)
     const db = new Database(path, { readonly: true })
     const pageSize = db.pragma('page_size', { simple: true }) as number
     const pages = db.prepare(`SELECT pageno FROM dbstat WHERE name LIKE 'rollup_%'`).pluck().all() as number[]
@@ -96,7 +98,7 @@ describe('cxdesk metrics reads without writing', () => {
     const fd = openSync(path, 'r+')
     for (const page of pages) writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize)
     closeSync(fd)
-    const r = cxdesk('metrics', 'damaged.cxdesk', '--json')
+    const r = await cxdesk('metrics', 'damaged.cxdesk', '--json')
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/damaged/)

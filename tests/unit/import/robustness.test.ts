@@ -14,6 +14,7 @@ import { testApp } from '../../helpers/context'
 import { createWorkspaceAt } from '../../helpers/files'
 import { fileAt, importFile, inspect, rows } from '../../helpers/importing'
 import type { ImportMapping } from '../../../src-shared/api/imports'
+import { MAX_LISTED_ERRORS } from '../../../src-main/import/mapping/tableMapper'
 import { writeFeedbackCsv } from '../../bench/writeFeedbackCsv'
 
 let dir: string
@@ -218,12 +219,18 @@ describe('every row is accounted for', () => {
             }
             if (result instanceof Error) throw result
             const { summary, mapping } = result as { summary: Awaited<ReturnType<typeof importFile>>; mapping: ImportMapping }
-            // A row makes one response when the mapping has at most one score column (a mutated header may show two).
-            if (mapping.columns.filter((c) => c.role === 'score').length <= 1) expect(summary.rowsRead).toBe(summary.imported + summary.duplicates + summary.rejected)
+            // A row kept makes one response per score column (a mutated header may show two): with one
+            // column, rows read = imported + duplicates + rejected exactly.
+            const perRow = Math.max(1, mapping.columns.filter((c) => c.role === 'score').length)
+            const kept = summary.rowsRead - summary.rejected
+            expect(summary.imported + summary.duplicates).toBeGreaterThanOrEqual(kept)
+            expect(summary.imported + summary.duplicates).toBeLessThanOrEqual(kept * perRow)
+            expect(rows<{ n: number }>(ws, 'SELECT count(*) n FROM responses')[0].n).toBe(summary.imported)
+            // Every rejected row is listed, by its number, once (up to the list's cap).
             const listed = summary.errors.map((e) => e.row)
             for (const r of listed) expect(r).toBeGreaterThan(0)
             expect(new Set(listed).size).toBe(listed.length)
-            expect(listed.length).toBeLessThanOrEqual(summary.rejected)
+            expect(listed.length).toBe(Math.min(summary.rejected, MAX_LISTED_ERRORS))
           } finally {
             await ws.ws.close()
           }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testApp, type TestApp } from '../../helpers/context'
+import { testAppInMemory, type TestApp } from '../../helpers/context'
 
 let app: TestApp
 beforeAll(async () => {
-  app = testApp({ timezone: 'Asia/Ho_Chi_Minh' })
-  await app.api.call('workspace.openDemo', {})
+  // The demo's data, by the demo's own seeding code, in memory (workspace.openDemo makes the same on disk).
+  app = await testAppInMemory({ timezone: 'Asia/Ho_Chi_Minh', seed: 'cafeDemo' })
 })
 afterAll(() => app.cleanup())
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testApp, type TestApp } from '../../helpers/context'
+import { testAppInMemory, type TestApp } from '../../helpers/context'
 import type { AppEvent } from '../../../src-shared/api/events'
 import { periodEnd, samePeriodLastYear, shiftPeriod } from '../../../src-shared/domain/periods'
 import { segmentsFor } from '../../../src-main/metrics/rollups/segments'
@@ -9,8 +9,8 @@ import { freshWorkspace } from '../../helpers/db'
 
 let app: TestApp
 beforeEach(async () => {
-  app = testApp({ timezone: 'Asia/Bangkok' })
-  await app.api.call('workspace.openDemo', {})
+  // The demo's data, by the demo's own seeding code, in memory (workspace.openDemo makes the same on disk).
+  app = await testAppInMemory({ timezone: 'Asia/Bangkok', seed: 'cafeDemo' })
 })
 afterEach(() => app.cleanup())
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { testApp, type TestApp } from '../../helpers/context'
+import { testAppInMemory, type TestApp } from '../../helpers/context'
 import { responseAdder } from './helpers'
 import { cliMetric } from '../../../src-main/cli/metricsCommand'
 import { reportOptionsFromArgs } from '../../../src-main/cli/reportCommand'
@@ -11,8 +11,7 @@ import { periodEnd } from '../../../src-shared/domain/periods'
 let app: TestApp
 beforeEach(async () => {
   // The fake clock stands at 22 November 2026, 10:00 in Bangkok.
-  app = testApp({ timezone: 'Asia/Bangkok' })
-  await app.api.call('workspace.create', { name: 'First view' })
+  app = await testAppInMemory({ timezone: 'Asia/Bangkok', name: 'First view' })
 })
 afterEach(() => app.cleanup())
 

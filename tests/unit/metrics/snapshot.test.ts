@@ -6,10 +6,7 @@ import { metricSeries } from '../../../src-main/metrics/series'
 import { ttrSeries } from '../../../src-main/metrics/ttr'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { createWorkspaceFile, openWorkerConnection } from '../../../src-main/db/connect'
-import { insertQuestions } from '../../../src-main/db/repositories/questions'
-import { writeMeta } from '../../../src-main/db/repositories/meta'
-import { defaultQuestions } from '../../../src-main/services/defaultQuestions'
-import { ensureDerivedData } from '../../../src-main/services/derivedData'
+import { fillNewWorkspace } from '../../../src-main/services/opening/fillNewWorkspace'
 import { snapshotHits } from '../../../src-main/db/repositories/rollups/snapshot'
 import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
@@ -88,11 +85,8 @@ describe('remembered summary reads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxdesk-snapshot-'))
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
     const path = join(dir, 'w.cxdesk')
-    const ws = await createWorkspaceFile(path, async (w) => {
-      await writeMeta(w.db, { name: 'Test', timezone: 'Asia/Bangkok', created_at: '0', is_demo: '0' })
-      await insertQuestions(w.db, defaultQuestions)
-      ensureDerivedData(w.sqlite)
-    })
+    // Filled by the app's own code for a new workspace.
+    const ws = await createWorkspaceFile(path, (w) => fillNewWorkspace(w, { name: 'Test', timezone: 'Asia/Bangkok', isDemo: false, seed: null, now: 0 }))
     cleanup.push(() => ws.close())
     const open: OpenWorkspace = { ws, db: ws.db, settings: { name: 'Test', timezone: 'Asia/Bangkok', createdAt: 0, isDemo: false }, localDateOf: localDateConverter('Asia/Bangkok') }
     const add = responseAdder(open)
