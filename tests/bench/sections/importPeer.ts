@@ -160,7 +160,7 @@ export async function importPeerBench({ rows, dir }: { rows: number; dir: string
   }
   const appMs = middle(app.map((r) => r.ms))
   const peerMs = middle(peer.map((r) => r.ms))
-  return {
+  const summary = {
     generator,
     csvBytes: statSync(csv).size,
     runs,
@@ -168,11 +168,39 @@ export async function importPeerBench({ rows, dir }: { rows: number; dir: string
     peerMs: Math.round(peerMs),
     appOverPeer: Math.round((appMs / peerMs) * 100) / 100,
     fasterThanPeer: appMs < peerMs,
+    // CPU swings less than wall time on a shared machine: the work each side did, whatever the load.
+    appCpuMs: medianOrNull(app.map((r) => r.cpuMs)),
+    peerCpuMs: medianOrNull(peer.map((r) => r.cpuMs)),
     loadAverage: { min: Math.min(...app.map((r) => r.loadBefore), ...peer.map((r) => r.loadBefore)), max: Math.max(...app.map((r) => r.loadAfter), ...peer.map((r) => r.loadAfter)) },
+    phasesMedianMs: { writer: phaseMedians(app, 'writer'), reader: phaseMedians(app, 'reader'), peer: medianPhases(peer.map((r) => r.phasesMs)) },
     workspaceBytes,
-    app,
-    peer,
   }
+  process.stderr.write(`${verdict(summary)}\n`)
+  return { ...summary, app, peer }
+}
+
+const medianOrNull = (values: Array<number | null>): number | null => {
+  const known = values.filter((v): v is number => v !== null)
+  return known.length ? Math.round(middle(known)) : null
+}
+
+/** Each phase's median over the runs (a phase missing from a run counts as 0 there). */
+function medianPhases(runs: Array<Record<string, unknown>>): Record<string, number> {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))]
+  return Object.fromEntries(names.map((n) => [n, Math.round(middle(runs.map((r) => (typeof r[n] === 'number' ? (r[n] as number) : 0))))]))
+}
+
+const phaseMedians = (app: AppRun[], thread: string) =>
+  medianPhases(app.map((r) => (r.threads.find((t) => t.thread === thread)?.phasesMs ?? {}) as Record<string, unknown>))
+
+/** One line for whoever runs the bench: the medians, the ratio, and the load they were taken at. */
+export function verdict(s: { runs: number; appMs: number; peerMs: number; appOverPeer: number; appCpuMs: number | null; peerCpuMs: number | null; loadAverage: { min: number; max: number } }): string {
+  const sec = (ms: number | null) => (ms === null ? '?' : `${(ms / 1000).toFixed(1)} s`)
+  return (
+    `importpeer: app ${sec(s.appMs)} vs peer ${sec(s.peerMs)} (median wall of ${s.runs} alternated run${s.runs === 1 ? '' : 's'} each): ` +
+    `app/peer ${s.appOverPeer.toFixed(2)}, ${s.appMs < s.peerMs ? 'app faster' : 'peer faster'}; CPU app ${sec(s.appCpuMs)} vs peer ${sec(s.peerCpuMs)}; ` +
+    `load average ${s.loadAverage.min}–${s.loadAverage.max}`
+  )
 }
 
 export const importPeer: BenchSection = {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { importPeerBench } from '../../bench/sections/importPeer'
+import { importPeerBench, verdict } from '../../bench/sections/importPeer'
 
 /**
  * The import-against-its-peer bench (npm run bench -- --only importpeer) on a tiny file: both loaders
@@ -28,5 +28,15 @@ describe('the importpeer bench section', () => {
     expect(r.appMs).toBeGreaterThan(0)
     expect(r.peerMs).toBeGreaterThan(0)
     expect(r.loadAverage.max).toBeGreaterThanOrEqual(0)
+    // The medians of the writer's phases and of the peer's, beside the wall-time ratio.
+    expect(r.phasesMedianMs.writer).toHaveProperty('writeRows')
+    expect(r.phasesMedianMs.reader).toHaveProperty('parseAndMap')
+    expect(r.phasesMedianMs.peer).toHaveProperty('rows')
   }, 300_000)
+
+  it('says the medians, the ratio, who is faster and the load in one line', () => {
+    const line = verdict({ runs: 3, appMs: 30_000, peerMs: 40_000, appOverPeer: 0.75, appCpuMs: 52_000, peerCpuMs: 39_000, loadAverage: { min: 0.5, max: 1.2 } })
+    expect(line).toBe('importpeer: app 30.0 s vs peer 40.0 s (median wall of 3 alternated runs each): app/peer 0.75, app faster; CPU app 52.0 s vs peer 39.0 s; load average 0.5–1.2')
+    expect(verdict({ runs: 1, appMs: 50_000, peerMs: 40_000, appOverPeer: 1.25, appCpuMs: null, peerCpuMs: null, loadAverage: { min: 3, max: 4 } })).toContain('app/peer 1.25, peer faster; CPU app ? vs peer ?')
+  })
 })

@@ -71,30 +71,51 @@ function batchTable(sqlite: Database.Database): void {
 const sliceValue = (grain: 'week' | 'month') => `CASE WHEN fact = ${FACT_LEFT} THEN ${leavingValue(grain, 'day', 'value')} ELSE value END`
 const monthCubeValue = `CASE WHEN fact = ${FACT_LEFT} THEN 0 ELSE value END`
 
+/**
+ * The batch summed at a grain (week or month): the cells the month cube and that grain's slices are
+ * grouped from. A grain has several times fewer cells than days (a month about a quarter of the
+ * batch at 200,000 responses), so nine GROUP BYs read it instead of the batch: one sort of the batch
+ * per grain instead of one per summary, which was half the fold's time.
+ */
+function grainTable(sqlite: Database.Database, name: string, period: string, values: Record<string, string>): void {
+  sqlite.exec(`DROP TABLE IF EXISTS temp.${name}`)
+  const valueColumns = Object.entries(values).map(([column, sql]) => `${sql} AS ${column}`)
+  const dims = cubeDims.join(', ')
+  sqlite.exec(`CREATE TEMP TABLE ${name} AS
+    SELECT fact, question_id, ${period} AS period, tag_id, ${dims}, ${valueColumns.join(', ')}, band, sum(n) AS n FROM temp.rollup_batch
+    GROUP BY fact, question_id, 3, tag_id, ${dims}, ${Object.keys(values).map((_, i) => String(5 + cubeDims.length + i)).join(', ')}, band HAVING sum(n) <> 0`)
+}
+
 /** The upserts that add the batch to every summary: day cube, month cube, week and month slices. */
 function applyBatch(sqlite: Database.Database): void {
-  const cubeSelect = (period: string, value: string) =>
-    `SELECT fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band, sum(n) FROM temp.rollup_batch WHERE true
-     GROUP BY fact, question_id, ${period}, tag_id, ${cubeDims.join(', ')}, ${value}, band HAVING sum(n) <> 0`
-  sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) ${cubeSelect('day', 'value')} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
-  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n) ${cubeSelect(monthOf('day'), monthCubeValue)} ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  // The batch holds one row per day cell (foldRows groups them so): no GROUP BY, and an upsert adds up any two alike.
+  sqlite.exec(`INSERT INTO rollup_day (${keyColumns}, n) SELECT fact, question_id, day, tag_id, ${cubeDims.join(', ')}, value, band, n FROM temp.rollup_batch WHERE n <> 0
+    ON CONFLICT DO UPDATE SET n = n + excluded.n`)
+  // A leaving's month-cube value (0) and its slice value (months since joining) differ: the month grain keeps both.
+  grainTable(sqlite, 'rollup_grain_month', monthOf('day'), { cube_value: monthCubeValue, slice_value: sliceValue('month') })
+  grainTable(sqlite, 'rollup_grain_week', weekOf('day'), { slice_value: sliceValue('week') })
+  sqlite.exec(`INSERT INTO rollup_month (${keyColumns}, n)
+    SELECT fact, question_id, period, tag_id, ${cubeDims.join(', ')}, cube_value, band, sum(n) FROM temp.rollup_grain_month WHERE true
+    GROUP BY fact, question_id, period, tag_id, ${cubeDims.join(', ')}, cube_value, band HAVING sum(n) <> 0
+    ON CONFLICT DO UPDATE SET n = n + excluded.n`)
 
   const slices: Array<[dim: number, grp: string | null, tagRows: string]> = [
     [SLICE_NONE, null, 'tag_id = 0'],
     ...cubeDims.map((d): [number, string, string] => [sliceDimNumber[d], d, 'tag_id = 0']),
     [sliceDimNumber.tag, 'tag_id', 'tag_id > 0'],
   ]
-  for (const [grain, period, value] of [
-    [GRAIN_WEEK, weekOf('day'), sliceValue('week')],
-    [GRAIN_MONTH, monthOf('day'), sliceValue('month')],
+  for (const [grain, table] of [
+    [GRAIN_WEEK, 'rollup_grain_week'],
+    [GRAIN_MONTH, 'rollup_grain_month'],
   ] as const) {
     for (const [dim, grp, tagRows] of slices) {
       sqlite.exec(`INSERT INTO rollup_slices (grain, dim, fact, question_id, period, grp, value, band, n)
-        SELECT ${grain}, ${dim}, fact, question_id, ${period}, ${grp ?? '0'}, ${value}, band, sum(n) FROM temp.rollup_batch WHERE ${tagRows}
-        GROUP BY fact, question_id, ${period}, ${grp ? `${grp}, ` : ''}${value}, band HAVING sum(n) <> 0
+        SELECT ${grain}, ${dim}, fact, question_id, period, ${grp ?? '0'}, slice_value, band, sum(n) FROM temp.${table} WHERE ${tagRows}
+        GROUP BY fact, question_id, period, ${grp ? `${grp}, ` : ''}slice_value, band HAVING sum(n) <> 0
         ON CONFLICT DO UPDATE SET n = n + excluded.n`)
     }
   }
+  sqlite.exec('DROP TABLE temp.rollup_grain_month; DROP TABLE temp.rollup_grain_week')
 
   // Cells that went back to zero are removed, looking only at the periods this batch touched.
   sqlite.exec(`DELETE FROM rollup_day WHERE n = 0 AND (fact, question_id, period) IN (SELECT DISTINCT fact, question_id, day FROM temp.rollup_batch)`)
