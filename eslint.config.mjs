@@ -8,6 +8,17 @@ const electronOnly = {
   message: 'Only src-main/electron/ and the preload may import Electron; everything else must run under plain Node.',
 }
 
+/** Handlers and the app context compose the domains; nothing below them imports them. */
+const composition = { regex: '(^|/)(app|handlers)/', message: 'Domains, engines and repositories never import app/ or handlers/: they receive what they need as arguments.' }
+/** Engines and repositories sit under the services: they never reach up into one. */
+const servicesFromBelow = [
+  { regex: '(^|/)(workspace|feedback|journeys|reports|customers)/(?!\\w+Repository$)', message: 'Engines and repositories never import a service; only *Repository files of another folder.' },
+  { regex: '(Service|importHistory|importJob)$', message: 'Engines and repositories never import a service.' },
+]
+/** Handlers validate, call one service and shape the answer: no database here. */
+const databaseFromHandlers = { regex: '(^|/)db/|Repository$', message: 'Handlers never import db/ or a repository: call the domain\'s service.' }
+const databaseDrivers = ['kysely', 'better-sqlite3'].map((name) => ({ name, message: 'Handlers never touch the database: call the domain\'s service.' }))
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -29,6 +40,21 @@ export default tseslint.config(
   {
     files: ['src-main/electron/**', 'src-main/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // The layers of src-main (docs/architecture.md). Each zone repeats what a wider one forbids: a later
+  // block's options replace an earlier one's for the same file.
+  {
+    files: ['src-main/{db,common,text,workers,demo,workspace,feedback,import,journeys,reports,metrics,customers}/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [composition] }] },
+  },
+  {
+    files: ['src-main/{db,common,text,workers}/**', 'src-main/**/*Repository.ts', 'src-main/metrics/**', 'src-main/import/{csv,formats,mapping,source}/**'],
+    ignores: ['src-main/metrics/metricsService.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [composition, ...servicesFromBelow] }] },
+  },
+  {
+    files: ['src-main/handlers/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...databaseDrivers], patterns: [databaseFromHandlers] }] },
   },
   {
     files: ['src-renderer/**'],

@@ -1,5 +1,5 @@
-import type { PdfPrintRequest } from '../app/platform'
-import type { WarmPrinter } from '../reports/warmPrinter'
+import type { PdfPrintRequest } from '../common/platform'
+import type { WarmPrinter } from '../reports/printing/warmPrinter'
 
 export interface ReportPrinter {
   printToPdf(req: PdfPrintRequest): Promise<Buffer>
@@ -15,7 +15,7 @@ export interface ReportPrinter {
  * machine's other core. Its driver (playwright-core) is loaded here, so no other command pays for it.
  */
 export function reportPrinter(appUrl: () => string | null): ReportPrinter {
-  const printer: Promise<WarmPrinter> = import('../reports/warmPrinter').then(({ WarmPrinter }) => {
+  const printer: Promise<WarmPrinter> = import('../reports/printing/warmPrinter').then(({ WarmPrinter }) => {
     const p = new WarmPrinter({ appUrl })
     p.warm()
     return p

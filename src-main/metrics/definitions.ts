@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { BusinessHours, Definitions, DefinitionsOnly, QuestionDefinitionUpdate } from '../../src-shared/api/metrics'
 import { AppError } from '../../src-shared/api/result'
-import { listQuestions, type QuestionRow } from '../db/repositories/questions'
-import { answeredRange, type QuestionDefinitionRow } from '../db/repositories/definitions'
+import { listQuestions, type QuestionRow } from '../db/questions'
+import { answeredRange, type QuestionDefinitionRow } from './definitionsRepository'
 import { factDerivations } from './rollups/derivations'
 
 /** Working hours as they will be stored, or null when they are the same as now (nothing to rebuild). */

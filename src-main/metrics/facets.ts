@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { cubeDims, sliceDimNumber, type CubeDim } from '../db/repositories/rollups/layout'
-import { facetCounts, tagNames, valueNames } from '../db/repositories/rollups/read'
+import { cubeDims, sliceDimNumber, type CubeDim } from './rollups/layout'
+import { facetCounts, tagNames, valueNames } from './rollups/rollupReadRepository'
 
 /** The values of each dimension with their number of scored responses, most frequent first, for filter pickers. */
 export function facets(sqlite: Database.Database): Record<string, Array<{ value: string; n: number }>> {

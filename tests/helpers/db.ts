@@ -1,11 +1,11 @@
 import { openInMemoryWorkspace } from '../../src-main/db/connect'
-import { insertQuestions } from '../../src-main/db/repositories/questions'
-import { writeMeta } from '../../src-main/db/repositories/meta'
-import { defaultQuestions } from '../../src-main/services/defaultQuestions'
-import type { OpenWorkspace } from '../../src-main/services/workspaceSession'
+import { insertQuestions } from '../../src-main/db/questions'
+import { writeMeta } from '../../src-main/db/meta'
+import { defaultQuestions } from '../../src-main/workspace/defaultQuestions'
+import type { OpenWorkspace } from '../../src-main/db/openWorkspace'
 import { localDateConverter } from '../../src-shared/domain/timezone'
 import { fakeClock } from './clock'
-import { ensureDerivedData } from '../../src-main/services/derivedData'
+import { ensureDerivedData } from '../../src-main/feedback/derivedData'
 
 /** A fresh workspace in memory, migrated to latest, with the default questions and a fixed zone. */
 export async function freshWorkspace(timezone = 'Asia/Bangkok'): Promise<OpenWorkspace> {

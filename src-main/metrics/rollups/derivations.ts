@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3'
 import type { BusinessHours } from '../../../src-shared/api/metrics'
 import { businessHoursSchema } from '../../../src-shared/api/metrics'
 import { isValidTimeZone, localDateConverter } from '../../../src-shared/domain/timezone'
-import type { FactDerivations } from '../../db/repositories/rollups/maintain'
+import type { FactDerivations } from './rollupMaintainRepository'
 import { businessMs } from '../businessHours'
-import { statement } from '../../db/repositories/statements'
-import { remembered } from '../../db/repositories/rollups/snapshot'
+import { statement } from '../../db/statements'
+import { remembered } from './rollupSnapshotRepository'
 
 const HOUR = 3_600_000
 export const BUSINESS_HOURS_KEY = 'ttr_business_hours'

@@ -3,10 +3,10 @@ import { AppError } from '../../../src-shared/api/result'
 import type { BusinessHours, RollupPhase } from '../../../src-shared/api/metrics'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { dayNumber } from '../../../src-shared/domain/periods'
-import { recomputeBands, relocalizeDates } from '../../db/repositories/responses'
-import { analyzeSummaries, clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from '../../db/repositories/rollups/maintain'
+import { recomputeBands, relocalizeDates } from '../../db/responses'
+import { analyzeSummaries, clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from './rollupMaintainRepository'
 import { BUSINESS_HOURS_KEY, factDerivations } from './derivations'
-import { updateQuestionDefinitions, type QuestionDefinitionRow } from '../../db/repositories/definitions'
+import { updateQuestionDefinitions, type QuestionDefinitionRow } from '../definitionsRepository'
 
 /** What a rebuild changes first, in the same transaction: the zone periods are cut in, or score definitions. */
 export type RollupChange =

@@ -1,8 +1,8 @@
 import type { WorkspaceDb } from '../../db/connect'
-import type { EventBus } from '../../app/events'
+import type { EventBus } from '../../common/events'
 import type { RollupProgress } from '../../../src-shared/api/metrics'
 import { isAppError } from '../../../src-shared/api/result'
-import { journalSpan, reloadStatistics } from '../../db/repositories/rollups/maintain'
+import { journalSpan, reloadStatistics } from './rollupMaintainRepository'
 import { foldAll, runRollupJob, type RollupJob } from './jobs'
 import { runJobInWorker } from './worker/runInWorker'
 

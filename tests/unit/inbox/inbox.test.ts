@@ -71,7 +71,7 @@ describe('the inbox', () => {
   })
 
   it('reads a page the same way whether it scans newest first or starts from the matches', async () => {
-    const { inboxPage } = await import('../../../src-main/db/repositories/feedbackRows')
+    const { inboxPage } = await import('../../../src-main/feedback/feedbackRowsRepository')
     const db = app.ctx.session.require().db
     for (const filter of [{ tag: ['Staff'] }, { text: 'app' }, { tag: ['Delivery'], band: ['poor' as const] }]) {
       const a = await inboxPage(db, filter, 30)

@@ -8,7 +8,7 @@ const problems = async (file: string, code: string) =>
 
 describe('layer rules in lint', () => {
   it('forbids Electron outside src-main/electron and the preload', async () => {
-    expect(await problems('src-main/services/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toContain('no-restricted-imports')
+    expect(await problems('src-main/feedback/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toContain('no-restricted-imports')
     expect(await problems('src-shared/api/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toContain('no-restricted-imports')
     expect(await problems('src-main/electron/x.ts', "import { app } from 'electron'\nexport const a = app\n")).not.toContain('no-restricted-imports')
     expect(await problems('src-main/preload/x.ts', "import { app } from 'electron'\nexport const a = app\n")).not.toContain('no-restricted-imports')
@@ -21,5 +21,30 @@ describe('layer rules in lint', () => {
 
   it('keeps src-shared free of Node', async () => {
     expect(await problems('src-shared/domain/x.ts', "import { join } from 'node:path'\nexport const a = join\n")).toContain('no-restricted-imports')
+  })
+  // One planted import per zone of src-main's layers (docs/architecture.md); each must fail, and the
+  // same import from where it is allowed must pass.
+  const imports = (spec: string) => `import { x } from '${spec}'\nexport const a = x\n`
+  it('keeps domains, engines and repositories below app/ and handlers/', async () => {
+    expect(await problems('src-main/feedback/x.ts', imports('../app/context'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/import/mapping/x.ts', imports('../../handlers/scope'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/db/x.ts', imports('../app/context'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('../app/context'))).not.toContain('no-restricted-imports')
+  })
+
+  it('keeps engines and repositories from importing a service', async () => {
+    expect(await problems('src-main/metrics/x.ts', imports('../feedback/feedbackService'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/x.ts', imports('../workspace/workspaceSession'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/feedback/xRepository.ts', imports('./tagsService'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/db/x.ts', imports('../import/importJob'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/x.ts', imports('../feedback/textIndexRepository'))).not.toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/metricsService.ts', imports('../feedback/feedbackService'))).not.toContain('no-restricted-imports')
+  })
+
+  it('keeps handlers away from the database', async () => {
+    expect(await problems('src-main/handlers/x.ts', imports('../db/questions'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('../metrics/dataSpanRepository'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('kysely'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('../metrics/metricsService'))).not.toContain('no-restricted-imports')
   })
 })
