@@ -5,7 +5,7 @@ import type { MetricsSource } from '../../../src-main/metrics/series'
 import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { unpackCells } from '../../../src-main/metrics/rollups/layout'
 
-/** The default questions' ids in a fresh workspace (services/defaultQuestions.ts). */
+/** The default questions' ids in a fresh workspace (workspace/defaultQuestions.ts). */
 export const QUESTION = { nps: 1, csat: 2, ces: 3 } as const
 
 export function sourceOf(open: OpenWorkspace): MetricsSource {
