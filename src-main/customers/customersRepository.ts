@@ -1,4 +1,28 @@
 import type Database from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import type { Customer } from '../../src-shared/api/feedback'
+import type { DB } from '../db/schema'
+
+/** A customer as the detail pane shows them, with how many responses they gave. */
+export async function customerCard(db: Kysely<DB>, id: number): Promise<Customer | null> {
+  const row = await db
+    .selectFrom('customers')
+    .select((eb) => [
+      'id',
+      'external_ref as ref',
+      'name',
+      'email',
+      'phone',
+      'segment',
+      'location',
+      'customer_since as customerSince',
+      'churned_at as churnedAt',
+      eb.selectFrom('responses').select(eb.fn.countAll<number>().as('n')).whereRef('responses.customer_id', '=', 'customers.id').as('responses'),
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? { ...row, responses: Number(row.responses) } : null
+}
 
 /** Finds or creates a customer by the reference a source uses for them (a CRM id), remembering ids for the rest of an import. */
 export function customerResolver(sqlite: Database.Database, now: number): (ref: string, email: string | null) => number {

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filters'
 import type { FollowUpStatus } from '../../src-shared/domain/scores'
+import type { Facets, FeedbackEvent, Note } from '../../src-shared/api/feedback'
 import { filteredResponses, metricQuestionIds } from '../db/feedbackFilter'
 import { matchExpression } from '../text/tokens'
 
@@ -93,12 +94,40 @@ export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter, sqlite?
   return Number(row.n)
 }
 
-export async function rowsByCustomer(db: Kysely<DB>, customerId: number, limit: number): Promise<InboxRow[]> {
-  return (await db
+/** Responses with their question and customer: the one select list every inbox row is read with. */
+const inboxRows = (db: Kysely<DB>) =>
+  db.selectFrom('responses as r').leftJoin('questions as q', 'q.id', 'r.question_id').leftJoin('customers as c', 'c.id', 'r.customer_id').select(columns)
+
+export async function rowById(db: Kysely<DB>, id: number): Promise<InboxRow | undefined> {
+  return (await inboxRows(db).where('r.id', '=', id).executeTakeFirst()) as InboxRow | undefined
+}
+
+/** What the detail pane shows beyond the row: contact, follow-up stamps, the question asked. */
+export async function detailOf(db: Kysely<DB>, id: number) {
+  return db
     .selectFrom('responses as r')
     .leftJoin('questions as q', 'q.id', 'r.question_id')
-    .leftJoin('customers as c', 'c.id', 'r.customer_id')
-    .select(columns)
+    .select(['r.respondent_email', 'r.status_changed_at', 'r.status_changed_by', 'r.resolved_at', 'r.submitted_at', 'q.label'])
+    .where('r.id', '=', id)
+    .executeTakeFirstOrThrow()
+}
+
+export async function notesOf(db: Kysely<DB>, responseId: number): Promise<Note[]> {
+  return db
+    .selectFrom('notes')
+    .select(['id', 'author', 'body', 'created_at as createdAt'])
+    .where('response_id', '=', responseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function eventsOf(db: Kysely<DB>, responseId: number): Promise<FeedbackEvent[]> {
+  return db.selectFrom('response_events').select(['kind', 'value', 'actor', 'at']).where('response_id', '=', responseId).orderBy('at').orderBy('id').execute()
+}
+
+export async function rowsByCustomer(db: Kysely<DB>, customerId: number, limit: number): Promise<InboxRow[]> {
+  return (await inboxRows(db)
     .where('r.customer_id', '=', customerId)
     .orderBy('r.submitted_at', 'desc')
     .orderBy('r.id', 'desc')
@@ -122,4 +151,20 @@ export function inChunks<T>(ids: number[], work: (chunk: number[]) => T[]): T[] 
   const out: T[] = []
   for (let i = 0; i < ids.length; i += 500) out.push(...work(ids.slice(i, i + 500)))
   return out
+}
+
+/** Distinct values per dimension for the filter menus, at most 500 each (each from its own index). */
+export function distinctValues(sqlite: Database.Database): Facets {
+  const distinct = (query: string) => (sqlite.prepare(query).all() as Array<{ v: string }>).map((r) => r.v)
+  const col = (c: string) => distinct(`SELECT DISTINCT ${c} v FROM responses WHERE ${c} IS NOT NULL ORDER BY 1 LIMIT 500`)
+  return {
+    channel: col('channel'),
+    touchpoint: col('touchpoint'),
+    stage: col('stage'),
+    location: col('location'),
+    language: col('language'),
+    owner: col('owner'),
+    segment: distinct('SELECT DISTINCT segment v FROM customers WHERE segment IS NOT NULL ORDER BY 1 LIMIT 500'),
+    tag: distinct('SELECT name v FROM tags ORDER BY name COLLATE NOCASE LIMIT 500'),
+  }
 }
