@@ -11,3 +11,6 @@ export async function insertQuestions(db: Kysely<DB>, rows: Insertable<Questions
 export async function listQuestions(db: Kysely<DB>): Promise<QuestionRow[]> {
   return db.selectFrom('questions').selectAll().orderBy('id').execute()
 }
+
+/** A question as written when a workspace is created. */
+export type NewQuestion = Insertable<QuestionsTable>

@@ -134,6 +134,11 @@ export async function countResponses(db: Kysely<DB>): Promise<number> {
   return Number(row.n)
 }
 
+/** The lowest and highest response id (0 and -1 in an empty workspace), for work done in id ranges. */
+export function responseIdRange(sqlite: Database.Database): { min: number; max: number } {
+  return sqlite.prepare('SELECT coalesce(min(id), 0) AS min, coalesce(max(id), -1) AS max FROM responses').get() as { min: number; max: number }
+}
+
 /** Recomputes every stored local date (or those of the ids in a range), e.g. after the workspace's time zone changed. */
 export function relocalizeDates(sqlite: Database.Database, localDateOf: (epochMs: number) => string, ids?: { from: number; to: number }): void {
   sqlite.function('cxdesk_local_date', { deterministic: true }, (ms: unknown) => localDateOf(Number(ms)))

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import type { DB } from './schema'
 
 /**
  * The raw connection and statement types, named here so engines and services can pass a connection
@@ -7,3 +9,5 @@ import type Database from 'better-sqlite3'
  */
 export type Sqlite = Database.Database
 export type Statement = Database.Statement
+/** The typed query builder over a workspace (Kysely by default; see the repositories). */
+export type Queries = Kysely<DB>

@@ -1,6 +1,19 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../db/sqlite'
+import { readMetaValue, writeMetaValue } from '../db/meta'
 import { defaultLexicon } from '../text/defaultLexicon'
-import { readMetaValue, replaceLexicon, searchIndexWriter, writeMetaValue } from './textIndexRepository'
+import {
+  analyzeSample,
+  clearSearchIndex,
+  commentPages,
+  hasLexicon,
+  hasPlannerStats,
+  maxResponseId,
+  replaceLexicon,
+  responseCount,
+  searchIndexWriter,
+  sentimentWriter,
+  type CommentRow,
+} from './textIndexRepository'
 import { AppError } from '../../src-shared/api/result'
 import { analyzerFor } from './feedbackWriter'
 
@@ -13,9 +26,8 @@ export const SEARCH_INDEX_VERSION = '1'
 export const SENTIMENT_VERSION = '2'
 
 /** Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment existed). */
-export function seedLexicon(sqlite: Database.Database): void {
-  const { n } = sqlite.prepare('SELECT count(*) n FROM sentiment_lexicon').get() as { n: number }
-  if (n > 0) return
+export function seedLexicon(sqlite: Sqlite): void {
+  if (hasLexicon(sqlite)) return
   const rows = Object.entries(defaultLexicon).flatMap(([language, entries]) => entries.map((e) => ({ language, ...e })))
   replaceLexicon(sqlite, rows, Object.keys(defaultLexicon))
 }
@@ -33,11 +45,10 @@ export interface DerivedDataControl {
  * reports) then skips it. Every CX Desk writer scores comments as it stores them; rows a foreign
  * writer (the sqlite3 shell) left unscored are scored at the next read-write open.
  */
-export function derivedDataIsCurrent(sqlite: Database.Database): boolean {
+export function derivedDataIsCurrent(sqlite: Sqlite): boolean {
   if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION || readMetaValue(sqlite, 'sentiment_version') !== SENTIMENT_VERSION) return false
-  if (!sqlite.prepare('SELECT 1 FROM sentiment_lexicon LIMIT 1').get()) return false
-  const hasStats = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()
-  return Boolean(hasStats) || (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n < 10_000
+  if (!hasLexicon(sqlite)) return false
+  return hasPlannerStats(sqlite) || responseCount(sqlite) < 10_000
 }
 
 /**
@@ -47,16 +58,16 @@ export function derivedDataIsCurrent(sqlite: Database.Database): boolean {
  * nothing to do usually (finding that out scans the comments: part of the open-time work that runs
  * off the main thread for a large workspace).
  */
-export function ensureDerivedData(sqlite: Database.Database, control: DerivedDataControl = {}): void {
+export function ensureDerivedData(sqlite: Sqlite, control: DerivedDataControl = {}): void {
   if (sqlite.readonly) return
   const step = chunkWatcher(sqlite, control)
   sqlite.transaction(() => {
     seedLexicon(sqlite)
     if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION) {
-      sqlite.prepare('DELETE FROM feedback_fts').run()
+      clearSearchIndex(sqlite)
       const index = searchIndexWriter(sqlite)
       const analyze = analyzerFor(sqlite)
-      for (const r of commentsInChunks(sqlite, '', step)) {
+      for (const r of commentsInChunks(sqlite, 'all', step)) {
         const text = analyze(r.comment, r.language).searchText
         if (text) index(r.id, text)
       }
@@ -73,21 +84,17 @@ export function ensureDerivedData(sqlite: Database.Database, control: DerivedDat
       writeMetaValue(sqlite, 'sentiment_complete', SENTIMENT_VERSION)
     }
     // A sizeable workspace without planner statistics (older files, the demo): gather a quick sample.
-    const hasStats = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get()
-    if (!hasStats && (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n >= 10_000) {
-      sqlite.pragma('analysis_limit = 400')
-      sqlite.exec('ANALYZE')
-    }
+    if (!hasPlannerStats(sqlite) && responseCount(sqlite) >= 10_000) analyzeSample(sqlite)
     // The last chance to roll back: a cancel asked for while the last chunk was written still counts.
     if (control.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
   })()
 }
 
 /** Called with the last id of each chunk: reports progress, and throws CANCELLED (rolling back the transaction) once cancelled. */
-function chunkWatcher(sqlite: Database.Database, control: DerivedDataControl): ((lastId: number) => void) | undefined {
+function chunkWatcher(sqlite: Sqlite, control: DerivedDataControl): ((lastId: number) => void) | undefined {
   const { isCancelled, onProgress } = control
   if (!isCancelled && !onProgress) return undefined
-  const total = (sqlite.prepare('SELECT max(id) m FROM responses').get() as { m: number | null }).m ?? 0
+  const total = maxResponseId(sqlite)
   return (lastId) => {
     onProgress?.({ done: lastId, total })
     if (isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
@@ -95,38 +102,26 @@ function chunkWatcher(sqlite: Database.Database, control: DerivedDataControl): (
 }
 
 /** Recomputes sentiment for every comment ('all', after the lexicon changed) or only where it is missing. */
-export function rescoreSentiment(sqlite: Database.Database, which: 'all' | 'missing', afterChunk?: (lastId: number) => void): number {
+export function rescoreSentiment(sqlite: Sqlite, which: 'all' | 'missing', afterChunk?: (lastId: number) => void): number {
   // Compiled only when there is a comment to score: usually none is missing.
   let analyze: ReturnType<typeof analyzerFor> | null = null
-  const update = sqlite.prepare('UPDATE responses SET sentiment = ? WHERE id = ?')
+  const update = sentimentWriter(sqlite)
   let changed = 0
-  for (const r of commentsInChunks(sqlite, which === 'missing' ? 'AND sentiment IS NULL' : '', afterChunk)) {
+  for (const r of commentsInChunks(sqlite, which === 'missing' ? 'unscored' : 'all', afterChunk)) {
     analyze ??= analyzerFor(sqlite)
     const s = analyze(r.comment, r.language).sentiment
     if (s !== r.sentiment) {
-      update.run(s, r.id)
+      update(r.id, s)
       changed++
     }
   }
   return changed
 }
 
-interface CommentRow {
-  id: number
-  comment: string
-  language: string | null
-  sentiment: number | null
-}
-
-/** Comments in id order, a chunk at a time: the connection cannot write while a statement iterates, and .all() of a million rows is too much memory. */
-function* commentsInChunks(sqlite: Database.Database, extra: string, afterChunk?: (lastId: number) => void): Generator<CommentRow> {
-  const page = sqlite.prepare(`SELECT id, comment, language, sentiment FROM responses WHERE comment IS NOT NULL ${extra} AND id > ? ORDER BY id LIMIT 5000`)
-  let after = 0
-  for (;;) {
-    const rows = page.all(after) as CommentRow[]
-    if (!rows.length) return
+/** Comments in id order, calling afterChunk with the last id of each chunk. */
+function* commentsInChunks(sqlite: Sqlite, which: 'all' | 'unscored', afterChunk?: (lastId: number) => void): Generator<CommentRow> {
+  for (const rows of commentPages(sqlite, which)) {
     yield* rows
-    after = rows[rows.length - 1].id
-    afterChunk?.(after)
+    afterChunk?.(rows[rows.length - 1].id)
   }
 }

@@ -50,18 +50,6 @@ export function ruleTagCount(sqlite: Sqlite): number {
   return (sqlite.prepare(`SELECT count(*) n FROM response_tags WHERE source = 'rule'`).get() as { n: number }).n
 }
 
-/** Every comment in id order, 5,000 at a time (a million rows at once is too much memory). */
-export function* commentPages(sqlite: Sqlite): Generator<Array<{ id: number; comment: string; language: string | null }>> {
-  const page = sqlite.prepare('SELECT id, comment, language FROM responses WHERE comment IS NOT NULL AND id > ? ORDER BY id LIMIT 5000')
-  let after = 0
-  for (;;) {
-    const rows = page.all(after) as Array<{ id: number; comment: string; language: string | null }>
-    if (!rows.length) return
-    yield rows
-    after = rows[rows.length - 1].id
-  }
-}
-
 /** Updates a rule; false when it no longer exists. */
 export function updateRule(sqlite: Sqlite, id: number, rule: { tagId: number; language: string | null; keywords: string }, now: number): boolean {
   return sqlite.prepare('UPDATE tag_rules SET tag_id = ?, language = ?, keywords = ?, updated_at = ? WHERE id = ?').run(rule.tagId, rule.language, rule.keywords, now, id).changes > 0

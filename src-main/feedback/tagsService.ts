@@ -2,7 +2,7 @@ import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filt
 import type { Tag, TagRuleDto, ThemeSuggestion } from '../../src-shared/api/tags'
 import { AppError } from '../../src-shared/api/result'
 import { filteredResponses } from '../db/feedbackFilter'
-import { readTagRules, ruleTagWriter } from './textIndexRepository'
+import { commentPages, readTagRules, ruleTagWriter } from './textIndexRepository'
 import { compileTagRules, splitKeywords } from '../text/tagRules'
 import { detectLanguage } from '../text/language'
 import { suggestThemes } from '../text/themes'
@@ -13,7 +13,6 @@ import type { Sqlite } from '../db/sqlite'
 import { existingResponseIds, responseEventWriter } from './feedbackEditsRepository'
 import {
   allTags,
-  commentPages,
   deleteRuleRow,
   deleteRuleTags,
   insertRule,

@@ -53,10 +53,59 @@ export function ruleTagWriter(sqlite: Database.Database, now: number): (response
   return (id, tag) => void ins.run(id, tag, now)
 }
 
-export function readMetaValue(sqlite: Database.Database, key: string): string | null {
-  return (sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null
+// The statements below run inside the opening's synchronous transaction (ensureDerivedData), where
+// Kysely's asynchronous driver cannot take part.
+
+export function hasLexicon(sqlite: Database.Database): boolean {
+  return Boolean(sqlite.prepare('SELECT 1 FROM sentiment_lexicon LIMIT 1').get())
 }
 
-export function writeMetaValue(sqlite: Database.Database, key: string, value: string): void {
-  sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)
+/** Whether the planner has statistics (ANALYZE has run on this file). */
+export function hasPlannerStats(sqlite: Database.Database): boolean {
+  return Boolean(sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get())
+}
+
+/** Gathers planner statistics from a quick sample (a sizeable workspace without any). */
+export function analyzeSample(sqlite: Database.Database): void {
+  sqlite.pragma('analysis_limit = 400')
+  sqlite.exec('ANALYZE')
+}
+
+export function responseCount(sqlite: Database.Database): number {
+  return (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
+}
+
+export function maxResponseId(sqlite: Database.Database): number {
+  return (sqlite.prepare('SELECT max(id) m FROM responses').get() as { m: number | null }).m ?? 0
+}
+
+export function clearSearchIndex(sqlite: Database.Database): void {
+  sqlite.prepare('DELETE FROM feedback_fts').run()
+}
+
+export function sentimentWriter(sqlite: Database.Database): (responseId: number, sentiment: number | null) => void {
+  const update = sqlite.prepare('UPDATE responses SET sentiment = ? WHERE id = ?')
+  return (id, s) => void update.run(s, id)
+}
+
+export interface CommentRow {
+  id: number
+  comment: string
+  language: string | null
+  sentiment: number | null
+}
+
+/**
+ * Comments in id order, 5,000 at a time (all, or only those without a sentiment): the connection
+ * cannot write while a statement iterates, and .all() of a million rows is too much memory.
+ */
+export function* commentPages(sqlite: Database.Database, which: 'all' | 'unscored' = 'all'): Generator<CommentRow[]> {
+  const page = sqlite.prepare(`SELECT id, comment, language, sentiment FROM responses WHERE comment IS NOT NULL ${which === 'unscored' ? 'AND sentiment IS NULL' : ''} AND id > ? ORDER BY id LIMIT 5000`)
+  let after = 0
+  for (;;) {
+    const rows = page.all(after) as CommentRow[]
+    if (!rows.length) return
+    yield rows
+    after = rows[rows.length - 1].id
+  }
 }

@@ -12,9 +12,9 @@ function reportSource(ctx: AppContext): ReportSource {
 }
 
 export const reportsHandlers = {
-  'reports.templates': (_req, ctx) => ({ templates: listReportTemplates(ctx.session.require().ws.sqlite) }),
-  'reports.saveTemplate': (req, ctx) => saveReportTemplate(ctx.session.require().ws.sqlite, req, ctx.clock.now()),
-  'reports.deleteTemplate': ({ id }, ctx) => deleteReportTemplate(ctx.session.require().ws.sqlite, id),
+  'reports.templates': async (_req, ctx) => ({ templates: await listReportTemplates(ctx.session.require()) }),
+  'reports.saveTemplate': (req, ctx) => saveReportTemplate(ctx.session.require(), req, ctx.clock.now()),
+  'reports.deleteTemplate': ({ id }, ctx) => deleteReportTemplate(ctx.session.require(), id),
   'reports.data': ({ options }, ctx) => reportData(reportSource(ctx), options),
   'reports.printJob': ({ jobId }) => ({ data: printJob(jobId) }),
   'reports.export': (req, ctx) => exportReport(ctx, reportSource(ctx), req),

@@ -11,6 +11,7 @@ import { hasLegacyKeys } from '../db/responses'
 import { mapInThisThread } from './mappedTable'
 import { startImportWorker } from './worker/runInWorker'
 import type { OpenWorkspace } from '../db/openWorkspace'
+import { storedMapping, storeMapping } from './importMappingsRepository'
 
 export interface ImportFile {
   id: string
@@ -20,18 +21,14 @@ export interface ImportFile {
 }
 
 function rememberedMapping(open: OpenWorkspace, sourceKey: string): ImportMapping | null {
-  const row = open.ws.sqlite.prepare('SELECT mapping FROM import_mappings WHERE source_key = ?').get(sourceKey) as { mapping: string } | undefined
-  if (!row) return null
-  const parsed = importMappingSchema.safeParse(JSON.parse(row.mapping))
+  const stored = storedMapping(open.ws.sqlite, sourceKey)
+  if (stored === null) return null
+  const parsed = importMappingSchema.safeParse(JSON.parse(stored))
   return parsed.success ? parsed.data : null
 }
 
-function rememberMapping(open: OpenWorkspace, sourceKey: string, label: string, mapping: ImportMapping, now: number): void {
-  open.ws.sqlite
-    .prepare(
-      'INSERT INTO import_mappings (source_key, label, mapping, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (source_key) DO UPDATE SET label = excluded.label, mapping = excluded.mapping, updated_at = excluded.updated_at',
-    )
-    .run(sourceKey, label.slice(0, 200), JSON.stringify(mapping), now)
+function rememberMapping(open: OpenWorkspace, sourceKey: string, label: string, mapping: ImportMapping, now: number): Promise<void> {
+  return storeMapping(open.db, { sourceKey, label: label.slice(0, 200), mapping: JSON.stringify(mapping), now })
 }
 
 /** The proposal with the date order settled by the inspected rows where they settle it. */
@@ -176,6 +173,6 @@ export async function runImport(
     running.delete(jobId)
   }
   const used = chosen as { mapping: ImportMapping; sourceKey: string } | null
-  if (used && req.remember && !req.dryRun && summary.imported + summary.duplicates > 0) rememberMapping(open, used.sourceKey, file.name, used.mapping, now)
+  if (used && req.remember && !req.dryRun && summary.imported + summary.duplicates > 0) await rememberMapping(open, used.sourceKey, file.name, used.mapping, now)
   return summary
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../db/sqlite'
 import type { Patch } from '../../src-shared/domain/journeys/commands'
 import { canonical, positionsOf } from '../../src-shared/domain/journeys/grid'
 import { evidenceSchema, type Card, type Evidence, type JourneyDoc, type MapInfo, type Persona } from '../../src-shared/domain/journeys/model'
@@ -55,7 +55,7 @@ const personaRow = (mapId: string, p: Persona) => ({ map_id: mapId, ...p })
  * a step is no longer there when the step goes), then removals, then the order of every group
  * whose order changed. Runs inside the caller's transaction; references are checked at commit.
  */
-export function storePatch(sqlite: Database.Database, doc: JourneyDoc, patch: Patch): void {
+export function storePatch(sqlite: Sqlite, doc: JourneyDoc, patch: Patch): void {
   const st = journeyStatements(sqlite)
   const mapId = doc.map.id
   if (patch.map) st.updateMapInfo.run(mapRow(patch.map))

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../db/sqlite'
 import type { EvidenceResponse, JourneySummary, JourneyTemplateId } from '../../src-shared/api/journeys'
 import { AppError } from '../../src-shared/api/result'
 import type { Command } from '../../src-shared/domain/journeys/commands'
@@ -25,8 +25,8 @@ interface Loaded {
  * commands without reading the map back first. Keyed by connection: a workspace opened again
  * starts from the file.
  */
-const cache = new WeakMap<Database.Database, Map<string, Loaded>>()
-const cacheOf = (sqlite: Database.Database) => {
+const cache = new WeakMap<Sqlite, Map<string, Loaded>>()
+const cacheOf = (sqlite: Sqlite) => {
   let c = cache.get(sqlite)
   if (!c) cache.set(sqlite, (c = new Map()))
   return c
@@ -65,7 +65,7 @@ export function getJourney(open: OpenWorkspace, id: string): Loaded {
 const emptyLike = (doc: JourneyDoc): JourneyDoc => ({ map: doc.map, persona: null, stages: [], steps: [], lanes: [], cards: [], emotions: [], comments: [] })
 
 /** Stores a whole new map in one transaction, through the same write path as every edit. */
-export function insertJourney(sqlite: Database.Database, doc: JourneyDoc, now: number): void {
+export function insertJourney(sqlite: Sqlite, doc: JourneyDoc, now: number): void {
   const st = journeyStatements(sqlite)
   sqlite.transaction(() => {
     const m = doc.map

@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3'
-import type { Kysely } from 'kysely'
-import type { DB } from '../db/schema'
+import type { Sqlite, Queries } from '../db/sqlite'
 import { scoreCounts, type ScoreCountRow } from './scoreCountsRepository'
 import { periodKey, periodStart, type PeriodUnit } from '../../src-shared/domain/periods'
 import type { MetricsSeries } from '../../src-shared/api/metrics'
@@ -15,8 +13,8 @@ import { sliceSeriesCells, type SeriesCells } from './rollups/sliceSeries'
 
 /** What the engine reads from: the workspace's connection (both the query builder and the raw handle) and its zone. */
 export interface MetricsSource {
-  db: Kysely<DB>
-  sqlite: Database.Database
+  db: Queries
+  sqlite: Sqlite
   timezone: string
 }
 
