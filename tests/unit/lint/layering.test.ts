@@ -47,4 +47,15 @@ describe('layer rules in lint', () => {
     expect(await problems('src-main/handlers/x.ts', imports('kysely'))).toContain('no-restricted-imports')
     expect(await problems('src-main/handlers/x.ts', imports('../metrics/metricsService'))).not.toContain('no-restricted-imports')
   })
+
+  it('keeps the database drivers in db/ and the repositories', async () => {
+    expect(await problems('src-main/feedback/xService.ts', imports('better-sqlite3'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/reports/x.ts', imports('kysely'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/x.ts', imports('better-sqlite3'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/cli/x.ts', imports('kysely'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/feedback/xRepository.ts', imports('better-sqlite3'))).not.toContain('no-restricted-imports')
+    expect(await problems('src-main/db/x.ts', imports('kysely'))).not.toContain('no-restricted-imports')
+    // A repository may use the drivers, and still may not reach up into a service.
+    expect(await problems('src-main/feedback/xRepository.ts', `import Database from 'better-sqlite3'\nimport { y } from './tagsService'\nexport const a = [Database, y]\n`)).toContain('no-restricted-imports')
+  })
 })
