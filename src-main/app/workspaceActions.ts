@@ -2,6 +2,7 @@ import { existsSync, readdirSync, renameSync, rmSync, mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../src-shared/api/result'
+import { cleanFileName } from '../../src-shared/domain/fileName'
 import type { RecentWorkspace, WorkspaceInfo } from '../../src-shared/api/workspace'
 import type { AppContext } from './context'
 import { WORKSPACE_EXTENSION, workspaceNameFromPath } from '../workspace/workspaceSession'
@@ -10,8 +11,7 @@ export const DEMO_FILE_NAME = 'Café Sông Trà (demo).cxdesk'
 
 /** A name typed by the user, made safe as a file name on Windows, macOS and Linux. */
 export function fileNameFor(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const cleaned = name.replace(/[\u0000-\u001f<>:"/\\|?*]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 100)
+  const cleaned = cleanFileName(name, 100)
   if (!cleaned) throw new AppError('VALIDATION', 'Give the workspace a name.')
   return cleaned.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? cleaned : cleaned + WORKSPACE_EXTENSION
 }

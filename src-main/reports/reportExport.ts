@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import type { ExportStage, ReportOptions } from '../../src-shared/api/reports'
 import { AppError } from '../../src-shared/api/result'
 import { translator } from '../../src-shared/i18n/translate'
+import { cleanFileName } from '../../src-shared/domain/fileName'
 import type { EventBus } from '../common/events'
 import type { FileRegistry } from '../common/fileRegistry'
 import type { AppPaths } from '../common/paths'
@@ -34,9 +35,7 @@ export function reportFileName(options: ReportOptions, workspace: string, range:
   const t = translator(options.locale)
   const title = options.title.trim() || t(options.kind === 'manager' ? 'report.kind.manager' : 'report.kind.consultant')
   const raw = `${workspace} – ${title} – ${range.from} – ${range.to}`
-  // Control characters and the ones Windows refuses become spaces.
-  const name = [...raw].map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').replace(/\s+/g, ' ').trim()
-  return `${name.slice(0, 180)}.pdf`
+  return `${cleanFileName(raw, 180)}.pdf`
 }
 
 /**
