@@ -2,35 +2,9 @@ import type Database from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filters'
-import type { FollowUpStatus } from '../../src-shared/domain/scores'
 import type { Facets, FeedbackEvent, Note } from '../../src-shared/api/feedback'
 import { filteredResponses, metricQuestionIds } from '../db/feedbackFilter'
 import { matchExpression } from '../text/tokens'
-
-export interface InboxRow {
-  id: number
-  submitted_at: number
-  local_date: string
-  metric: string | null
-  score: number | null
-  scale_min: number | null
-  scale_max: number | null
-  band: -1 | 0 | 1 | null
-  sentiment: number | null
-  comment: string | null
-  channel: string | null
-  touchpoint: string | null
-  stage: string | null
-  location: string | null
-  language: string | null
-  status: FollowUpStatus
-  owner: string | null
-  customer_id: number | null
-  customer_name: string | null
-  customer_ref: string | null
-  customer_email: string | null
-  customer_phone: string | null
-}
 
 const columns = [
   'r.id',
@@ -57,6 +31,13 @@ const columns = [
   'c.phone as customer_phone',
 ] as const
 
+/** Responses with their question and customer: the one select list every inbox row is read with. */
+const inboxRows = (db: Kysely<DB>) =>
+  db.selectFrom('responses as r').leftJoin('questions as q', 'q.id', 'r.question_id').leftJoin('customers as c', 'c.id', 'r.customer_id').select(columns)
+
+/** A row of the inbox as read, its type derived from the select list and db/schema.ts (feedbackService turns it into the contract's FeedbackItem). */
+export type InboxRow = Awaited<ReturnType<ReturnType<typeof inboxRows>['executeTakeFirstOrThrow']>>
+
 /** One page of the filter's responses, newest first, after the cursor (keyset: never OFFSET). */
 export async function inboxPage(
   db: Kysely<DB>,
@@ -67,7 +48,7 @@ export async function inboxPage(
 ): Promise<InboxRow[]> {
   let q = filteredResponses(db, filter, opts).select(columns).orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(limit)
   if (cursor) q = q.where(sql<boolean>`(r.submitted_at, r.id) < (${cursor.submittedAt}, ${cursor.id})`)
-  return (await q.execute()) as InboxRow[]
+  return q.execute()
 }
 
 /**
@@ -94,12 +75,9 @@ export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter, sqlite?
   return Number(row.n)
 }
 
-/** Responses with their question and customer: the one select list every inbox row is read with. */
-const inboxRows = (db: Kysely<DB>) =>
-  db.selectFrom('responses as r').leftJoin('questions as q', 'q.id', 'r.question_id').leftJoin('customers as c', 'c.id', 'r.customer_id').select(columns)
 
 export async function rowById(db: Kysely<DB>, id: number): Promise<InboxRow | undefined> {
-  return (await inboxRows(db).where('r.id', '=', id).executeTakeFirst()) as InboxRow | undefined
+  return inboxRows(db).where('r.id', '=', id).executeTakeFirst()
 }
 
 /** What the detail pane shows beyond the row: contact, follow-up stamps, the question asked. */
@@ -127,12 +105,7 @@ export async function eventsOf(db: Kysely<DB>, responseId: number): Promise<Feed
 }
 
 export async function rowsByCustomer(db: Kysely<DB>, customerId: number, limit: number): Promise<InboxRow[]> {
-  return (await inboxRows(db)
-    .where('r.customer_id', '=', customerId)
-    .orderBy('r.submitted_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(limit)
-    .execute()) as InboxRow[]
+  return inboxRows(db).where('r.customer_id', '=', customerId).orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()
 }
 
 /** Tag names per response id, for a page of items. */
