@@ -82,6 +82,29 @@ export default tseslint.config(
     files: ['src-main/app/workspaceActions.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly] }] },
   },
+  // Nor through a connection passed in: SQL text, pragmas and transactions outside db/ and the
+  // repositories (transactions: db/transaction.ts), with the same exceptions as above.
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: [
+      'src-main/db/**',
+      'src-main/**/*Repository.ts',
+      'src-main/electron/**',
+      'src-main/preload/**',
+      'src-main/import/importJob.ts',
+      'src-main/import/legacyRows.ts',
+      'src-main/feedback/feedbackWriter.ts',
+      'src-main/workspace/opening/prepareFile.ts',
+      'src-main/app/workspaceActions.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.property.name=/^(prepare|exec)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]', message: 'SQL lives in src-main/db/ and the *Repository.ts files: call a repository.' },
+        { selector: 'CallExpression[callee.property.name=/^(pragma|transaction)$/][arguments.0]', message: 'Pragmas and transactions go through db/ (db/transaction.ts inTransaction).' },
+      ],
+    },
+  },
   {
     files: ['src-main/handlers/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...databaseDrivers], patterns: [databaseFromHandlers] }] },

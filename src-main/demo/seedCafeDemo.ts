@@ -10,6 +10,7 @@ import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
 import { seededRandom, type Random } from './random'
 import { customerNames, followUpNotes, locations, owners, segments, themes, touchpoints, type Lang } from './cafeContent'
 import { demoTagRules, demoViews } from './demoInbox'
+import { inTransaction } from '../db/transaction'
 
 const DAY = 86_400_000
 export const DEMO_RESPONSES = 2_600
@@ -59,17 +60,17 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
   }
 
   // Tag rules and saved views first, so every comment is tagged as it is written.
-  sqlite.transaction(() => {
+  inTransaction(sqlite, () => {
     for (const r of demoTagRules)
       for (const [lang, keywords] of Object.entries(r.keywords)) insertRule(sqlite, { tagId: ensureTag(sqlite, r.tag, now), language: lang, keywords: keywords.join('\n') }, now)
-  })()
+  })
   for (const v of demoViews) await insertView(ws.db, v, now)
   const write = feedbackWriter(sqlite, now)
   const addNote = noteWriter(sqlite)
   const appIncidentStart = now - 240 * DAY
   const appIncidentEnd = now - 180 * DAY
 
-  sqlite.transaction(() => {
+  inTransaction(sqlite, () => {
     const customerIds = insertCustomers(sqlite, customers, now)
     for (let i = 1; i <= DEMO_RESPONSES; i++) {
       const tp = rnd.pick(touchpoints)
@@ -145,5 +146,5 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
       })
       if (owner && rnd.next() < 0.6 && id !== null) addNote(id, owner, rnd.pick(followUpNotes[lang]), statusChangedAt ?? t)
     }
-  })()
+  })
 }

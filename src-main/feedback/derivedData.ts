@@ -16,6 +16,7 @@ import {
 } from './textIndexRepository'
 import { AppError } from '../../src-shared/api/result'
 import { analyzerFor } from './feedbackWriter'
+import { inTransaction } from '../db/transaction'
 
 /** Bump when the way search text is built changes: every workspace rebuilds its index once on open. */
 export const SEARCH_INDEX_VERSION = '1'
@@ -61,7 +62,7 @@ export function derivedDataIsCurrent(sqlite: Sqlite): boolean {
 export function ensureDerivedData(sqlite: Sqlite, control: DerivedDataControl = {}): void {
   if (sqlite.readonly) return
   const step = chunkWatcher(sqlite, control)
-  sqlite.transaction(() => {
+  inTransaction(sqlite, () => {
     seedLexicon(sqlite)
     if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION) {
       clearSearchIndex(sqlite)
@@ -87,7 +88,7 @@ export function ensureDerivedData(sqlite: Sqlite, control: DerivedDataControl = 
     if (!hasPlannerStats(sqlite) && responseCount(sqlite) >= 10_000) analyzeSample(sqlite)
     // The last chance to roll back: a cancel asked for while the last chunk was written still counts.
     if (control.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
-  })()
+  })
 }
 
 /** Called with the last id of each chunk: reports progress, and throws CANCELLED (rolling back the transaction) once cancelled. */

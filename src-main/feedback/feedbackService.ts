@@ -7,6 +7,7 @@ import { insertNote, ownerSetter, previousStates, responseEventWriter, responseE
 import { customerCard } from '../customers/customersRepository'
 import { matchesMany } from '../db/feedbackFilter'
 import type { OpenWorkspace } from '../db/openWorkspace'
+import { inTransaction } from '../db/transaction'
 
 const bandName = (b: number | null) => (b === 1 ? scoreBands[0] : b === 0 ? scoreBands[1] : b === -1 ? scoreBands[2] : null)
 
@@ -88,7 +89,7 @@ export function updateFeedback(open: OpenWorkspace, req: { ids: number[]; status
   const setStatus = statusSetter(sqlite)
   const setOwner = ownerSetter(sqlite)
   const event = responseEventWriter(sqlite)
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     const previous = previousStates(sqlite, req.ids)
     if (previous.length !== new Set(req.ids).size) throw new AppError('NOT_FOUND', 'Some of those feedback items no longer exist.')
     let updated = 0
@@ -105,7 +106,7 @@ export function updateFeedback(open: OpenWorkspace, req: { ids: number[]; status
       if (changed) updated++
     }
     return { updated, previous }
-  })()
+  })
 }
 
 /** Undo: each item's status, owner and their timestamps exactly as they were. */
@@ -113,7 +114,7 @@ export function restoreFeedback(open: OpenWorkspace, items: PreviousState[], act
   const sqlite = open.ws.sqlite
   const put = stateRestorer(sqlite)
   const event = responseEventWriter(sqlite)
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     let updated = 0
     for (const p of items)
       if (put({ ...p, now })) {
@@ -121,17 +122,17 @@ export function restoreFeedback(open: OpenWorkspace, items: PreviousState[], act
         updated++
       }
     return { updated }
-  })()
+  })
 }
 
 export function addNote(open: OpenWorkspace, id: number, body: string, actor: string | null, now: number): Note {
   const sqlite = open.ws.sqlite
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     if (!responseExists(sqlite, id)) throw new AppError('NOT_FOUND', `There is no feedback item ${id}.`)
     const noteId = insertNote(sqlite, id, actor, body, now)
     responseEventWriter(sqlite)(id, 'note', body.slice(0, 200), actor, now)
     return { id: noteId, author: actor, body, createdAt: now }
-  })()
+  })
 }
 
 /** Distinct values per dimension for the filter menus (each from its own index). */

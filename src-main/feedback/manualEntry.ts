@@ -6,6 +6,7 @@ import { ensureQuestions } from '../db/questionLookup'
 import { parseDate } from '../../src-shared/domain/dateText'
 import { feedbackWriter } from './feedbackWriter'
 import type { OpenWorkspace } from '../db/openWorkspace'
+import { inTransaction } from '../db/transaction'
 
 export interface ManualEntry {
   date: string
@@ -36,7 +37,7 @@ export function createFeedback(open: OpenWorkspace, e: ManualEntry, now: number)
     if (e.score < s.min || e.score > s.max) throw new AppError('VALIDATION', `A ${e.metric.toUpperCase()} score is from ${s.min} to ${s.max}.`)
   }
   const sqlite = open.ws.sqlite
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     const spec = e.metric ? { metric: e.metric, min: standardScales[e.metric].min, max: standardScales[e.metric].max, direction: 'higher_better' as const } : null
     const questionId = spec ? [...ensureQuestions(sqlite, [spec]).values()][0] : null
     const email = blank(e.customerEmail)?.toLowerCase() ?? null
@@ -67,5 +68,5 @@ export function createFeedback(open: OpenWorkspace, e: ManualEntry, now: number)
     })
     if (id === null) throw new AppError('INTERNAL', 'The feedback item was not stored.')
     return { id }
-  })()
+  })
 }

@@ -2,6 +2,7 @@ import type { LexiconEntryDto } from '../../src-shared/api/tags'
 import { readLexicon, replaceLexicon } from './textIndexRepository'
 import { rescoreSentiment } from './derivedData'
 import type { OpenWorkspace } from '../db/openWorkspace'
+import { inTransaction } from '../db/transaction'
 
 export function lexiconOf(open: OpenWorkspace, language: string): LexiconEntryDto[] {
   return readLexicon(open.ws.sqlite)
@@ -12,12 +13,12 @@ export function lexiconOf(open: OpenWorkspace, language: string): LexiconEntryDt
 /** Replaces one language's lexicon and re-scores every comment, in one transaction. */
 export function saveLexicon(open: OpenWorkspace, language: string, entries: LexiconEntryDto[]): { rescored: number } {
   const sqlite = open.ws.sqlite
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     replaceLexicon(
       sqlite,
       entries.map((e) => ({ language, term: e.term.trim().toLowerCase(), kind: e.kind, weight: e.weight })),
       [language],
     )
     return { rescored: rescoreSentiment(sqlite, 'all') }
-  })()
+  })
 }

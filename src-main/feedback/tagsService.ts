@@ -26,6 +26,7 @@ import {
   tagRemover,
   updateRule,
 } from './tagsRepository'
+import { inTransaction } from '../db/transaction'
 
 const TAG_COLORS = ['#2b6cb0', '#2f855a', '#b7791f', '#c53030', '#6b46c1', '#2c7a7b', '#b83280', '#4a5568']
 
@@ -49,7 +50,7 @@ export async function listTags(open: OpenWorkspace, filter: FeedbackFilter = {})
 
 export function assignTag(open: OpenWorkspace, ids: number[], tag: string, remove: boolean, actor: string | null, now: number): { changed: number } {
   const sqlite = open.ws.sqlite
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     const tagId = remove ? tagIdByName(sqlite, tag.trim()) : ensureTag(sqlite, tag, now)
     if (tagId === null) return { changed: 0 }
     const change = remove ? tagRemover(sqlite) : manualTagger(sqlite, now)
@@ -64,7 +65,7 @@ export function assignTag(open: OpenWorkspace, ids: number[], tag: string, remov
       }
     }
     return { changed }
-  })()
+  })
 }
 
 export function listRules(open: OpenWorkspace): TagRuleDto[] {
@@ -85,7 +86,7 @@ export function reapplyRules(sqlite: Sqlite, now: number): number {
 
 export function saveRule(open: OpenWorkspace, req: { id?: number; tag: string; language: string | null; keywords: string[] }, now: number) {
   const sqlite = open.ws.sqlite
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     const tagId = ensureTag(sqlite, req.tag, now)
     const keywords = req.keywords.map((k) => k.trim()).filter(Boolean).join('\n')
     let id = req.id
@@ -97,15 +98,15 @@ export function saveRule(open: OpenWorkspace, req: { id?: number; tag: string; l
     const saved = listRules(open).find((r) => r.id === id)
     if (!saved) throw new AppError('INTERNAL', 'The rule was not saved.')
     return { rule: saved, tagged }
-  })()
+  })
 }
 
 export function deleteRule(open: OpenWorkspace, id: number, now: number) {
   const sqlite = open.ws.sqlite
-  return sqlite.transaction(() => {
+  return inTransaction(sqlite, () => {
     deleteRuleRow(sqlite, id)
     return { tagged: reapplyRules(sqlite, now) }
-  })()
+  })
 }
 
 /** Candidate themes from the newest 5,000 comments the filter selects. */

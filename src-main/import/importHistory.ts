@@ -5,6 +5,7 @@ import { importRecord, listImportRecords, setImportZone } from './importsReposit
 import { rereadZonelessTimes } from '../db/responses'
 import { readWallClock } from '../../src-shared/domain/dateText'
 import type { OpenWorkspace } from '../db/openWorkspace'
+import { inTransaction } from '../db/transaction'
 
 export function listImports(open: OpenWorkspace): { imports: ImportRecord[] } {
   return {
@@ -42,10 +43,10 @@ export function rereadImport(open: OpenWorkspace, importId: number, timezone: st
       'VALIDATION',
       `${record.file_name} was imported before CX Desk recorded zones: it cannot tell which of its times had a zone of their own, so it moves none of them. Import the file again: its rows are recognised and join the new import, which can then be re-read.`,
     )
-  const moved = sqlite.transaction(() => {
+  const moved = inTransaction(sqlite, () => {
     const n = rereadZonelessTimes(sqlite, importId, (wall) => readWallClock(wall, zone), open.localDateOf)
     setImportZone(sqlite, importId, zone)
     return n
-  }).immediate()
+  }, 'immediate')
   return { importId, previousZone: record.timezone, timezone: zone, moved }
 }

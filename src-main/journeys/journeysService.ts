@@ -13,6 +13,7 @@ import { evidenceResponses, journeyStatements, linkableFeedbackValues, listJourn
 import { documentFromTemplate } from './journeyTemplates'
 import { documentFromRows, storePatch } from './journeyStore'
 import type { OpenWorkspace } from '../db/openWorkspace'
+import { inTransaction } from '../db/transaction'
 
 interface Loaded {
   doc: JourneyDoc
@@ -67,11 +68,11 @@ const emptyLike = (doc: JourneyDoc): JourneyDoc => ({ map: doc.map, persona: nul
 /** Stores a whole new map in one transaction, through the same write path as every edit. */
 export function insertJourney(sqlite: Sqlite, doc: JourneyDoc, now: number): void {
   const st = journeyStatements(sqlite)
-  sqlite.transaction(() => {
+  inTransaction(sqlite, () => {
     const m = doc.map
     st.insertMap.run({ id: m.id, name: m.name, scenario: m.scenario, kind: m.kind, base_id: m.baseId, score_metric: m.scoreMetric, revision: 0, created_at: now, updated_at: now })
     storePatch(sqlite, doc, diffDocs(emptyLike(doc), doc))
-  })()
+  })
   cacheOf(sqlite).set(doc.map.id, { doc, revision: 0, updatedAt: now })
 }
 
@@ -112,10 +113,10 @@ export function applyJourneyCommands(open: OpenWorkspace, clock: Clock, req: { i
   const st = journeyStatements(sqlite)
   let revision = current.revision
   try {
-    revision = sqlite.transaction(() => {
+    revision = inTransaction(sqlite, () => {
       storePatch(sqlite, result.doc, patch)
       return (st.bumpRevision.get(now, req.id) as { revision: number }).revision
-    })()
+    })
   } catch (e) {
     // The cached state may no longer match the file; read it again next time.
     cacheOf(sqlite).delete(req.id)

@@ -8,6 +8,7 @@ import { writeMetaValue } from '../../db/meta'
 import { analyzeSummaries, clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from './rollupMaintainRepository'
 import { BUSINESS_HOURS_KEY, factDerivations } from './derivations'
 import { updateQuestionDefinitions, type QuestionDefinitionRow } from '../definitionsRepository'
+import { inTransaction } from '../../db/transaction'
 
 /** What a rebuild changes first, in the same transaction: the zone periods are cut in, or score definitions. */
 export type RollupChange =
@@ -47,15 +48,13 @@ export function foldAll(sqlite: Sqlite, hooks: JobHooks = {}): number {
   let folded = 0
   for (;;) {
     checkCancelled(hooks)
-    const step = sqlite
-      .transaction(() => {
-        const span = journalSpan(sqlite)
-        if (!span.pending) return null
-        const upTo = Math.min(span.maxId, span.minId + FOLD_CHUNK - 1)
-        foldJournal(sqlite, upTo, factDerivations(sqlite))
-        return upTo
-      })
-      .immediate()
+    const step = inTransaction(sqlite, () => {
+      const span = journalSpan(sqlite)
+      if (!span.pending) return null
+      const upTo = Math.min(span.maxId, span.minId + FOLD_CHUNK - 1)
+      foldJournal(sqlite, upTo, factDerivations(sqlite))
+      return upTo
+    }, 'immediate')
     if (step === null) {
       if (folded > ANALYZE_AFTER) analyzeSummaries(sqlite)
       return folded
@@ -89,49 +88,47 @@ function monthSteps(first: string, last: string): Array<[string, string]> {
  * put back exactly as they were.
  */
 export function rebuildRollups(sqlite: Sqlite, change: RollupChange | undefined, hooks: JobHooks = {}): void {
-  sqlite
-    .transaction(() => {
-      const triggers = rollupTriggers(sqlite)
-      dropTriggers(sqlite, triggers)
-      const ids = responseIdRange(sqlite)
-      const rewrite = (phase: RollupPhase, step: (range: { from: number; to: number }) => void) => {
-        const total = Math.max(0, ids.max - ids.min + 1)
-        for (let from = ids.min; from <= ids.max; from += REWRITE_CHUNK) {
-          checkCancelled(hooks)
-          step({ from, to: Math.min(ids.max, from + REWRITE_CHUNK - 1) })
-          hooks.onProgress?.({ phase, done: Math.min(total, from + REWRITE_CHUNK - ids.min), total })
-        }
-      }
-      if (change?.type === 'timezone') {
-        const localDateOf = localDateConverter(change.timezone)
-        rewrite('dates', (range) => relocalizeDates(sqlite, localDateOf, range))
-        writeMetaValue(sqlite, 'timezone', change.timezone)
-      } else if (change?.type === 'definitions') {
-        updateQuestionDefinitions(sqlite, change.questions)
-        rewrite('bands', (range) => recomputeBands(sqlite, range))
-      } else if (change?.type === 'businessHours') writeMetaValue(sqlite, BUSINESS_HOURS_KEY, JSON.stringify(change.businessHours))
-
-      // The summaries are rebuilt through the journal, a question and a month at a time, folded as they go.
-      clearRollups(sqlite)
-      const derive = factDerivations(sqlite)
-      const fold = () => {
-        const span = journalSpan(sqlite)
-        if (span.pending) foldJournal(sqlite, span.maxId, derive)
-      }
-      const steps = responseSpan(sqlite).flatMap((q) => monthSteps(q.first, q.last).map(([from, before]) => ({ questionId: q.questionId, from, before })))
-      steps.forEach((s, i) => {
+  inTransaction(sqlite, () => {
+    const triggers = rollupTriggers(sqlite)
+    dropTriggers(sqlite, triggers)
+    const ids = responseIdRange(sqlite)
+    const rewrite = (phase: RollupPhase, step: (range: { from: number; to: number }) => void) => {
+      const total = Math.max(0, ids.max - ids.min + 1)
+      for (let from = ids.min; from <= ids.max; from += REWRITE_CHUNK) {
         checkCancelled(hooks)
-        journalFromResponses(sqlite, s.questionId, s.from, s.before)
-        fold()
-        hooks.onProgress?.({ phase: 'summaries', done: i + 1, total: steps.length + 1 })
-      })
-      journalFromCustomers(sqlite)
+        step({ from, to: Math.min(ids.max, from + REWRITE_CHUNK - 1) })
+        hooks.onProgress?.({ phase, done: Math.min(total, from + REWRITE_CHUNK - ids.min), total })
+      }
+    }
+    if (change?.type === 'timezone') {
+      const localDateOf = localDateConverter(change.timezone)
+      rewrite('dates', (range) => relocalizeDates(sqlite, localDateOf, range))
+      writeMetaValue(sqlite, 'timezone', change.timezone)
+    } else if (change?.type === 'definitions') {
+      updateQuestionDefinitions(sqlite, change.questions)
+      rewrite('bands', (range) => recomputeBands(sqlite, range))
+    } else if (change?.type === 'businessHours') writeMetaValue(sqlite, BUSINESS_HOURS_KEY, JSON.stringify(change.businessHours))
+
+    // The summaries are rebuilt through the journal, a question and a month at a time, folded as they go.
+    clearRollups(sqlite)
+    const derive = factDerivations(sqlite)
+    const fold = () => {
+      const span = journalSpan(sqlite)
+      if (span.pending) foldJournal(sqlite, span.maxId, derive)
+    }
+    const steps = responseSpan(sqlite).flatMap((q) => monthSteps(q.first, q.last).map(([from, before]) => ({ questionId: q.questionId, from, before })))
+    steps.forEach((s, i) => {
+      checkCancelled(hooks)
+      journalFromResponses(sqlite, s.questionId, s.from, s.before)
       fold()
-      hooks.onProgress?.({ phase: 'summaries', done: steps.length + 1, total: steps.length + 1 })
-      createTriggers(sqlite, triggers)
-      analyzeSummaries(sqlite)
+      hooks.onProgress?.({ phase: 'summaries', done: i + 1, total: steps.length + 1 })
     })
-    .immediate()
+    journalFromCustomers(sqlite)
+    fold()
+    hooks.onProgress?.({ phase: 'summaries', done: steps.length + 1, total: steps.length + 1 })
+    createTriggers(sqlite, triggers)
+    analyzeSummaries(sqlite)
+  }, 'immediate')
 }
 
 export function runRollupJob(sqlite: Sqlite, job: RollupJob, hooks: JobHooks = {}): void {

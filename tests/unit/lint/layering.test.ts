@@ -58,4 +58,18 @@ describe('layer rules in lint', () => {
     // A repository may use the drivers, and still may not reach up into a service.
     expect(await problems('src-main/feedback/xRepository.ts', `import Database from 'better-sqlite3'\nimport { y } from './tagsService'\nexport const a = [Database, y]\n`)).toContain('no-restricted-imports')
   })
+
+  it('keeps SQL text, pragmas and transactions out of the services', async () => {
+    const rules = async (file: string, code: string) => problems(file, code)
+    const planted = (body: string) => `import type { Sqlite } from '../db/sqlite'\nexport const f = (sqlite: Sqlite) => ${body}\n`
+    expect(await rules('src-main/feedback/xService.ts', planted(`sqlite.prepare('SELECT 1').get()`))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/metrics/x.ts', planted('sqlite.exec(`ANALYZE`)'))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/reports/x.ts', planted(`sqlite.pragma('busy_timeout = 0')`))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/journeys/x.ts', planted('sqlite.transaction(() => 1)()'))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/feedback/xRepository.ts', planted(`sqlite.prepare('SELECT 1').get()`))).not.toContain('no-restricted-syntax')
+    expect(await rules('src-main/db/x.ts', planted('sqlite.transaction(() => 1)()'))).not.toContain('no-restricted-syntax')
+    // Not SQL: a regular expression's exec, a method named prepare without SQL.
+    expect(await rules('src-main/import/x.ts', 'export const f = (t: string) => /a/.exec(t)\n')).not.toContain('no-restricted-syntax')
+    expect(await rules('src-main/reports/x.ts', 'export const f = (p: { prepare(): void }) => p.prepare()\n')).not.toContain('no-restricted-syntax')
+  })
 })
