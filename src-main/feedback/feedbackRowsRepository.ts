@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filters'
-import type { Facets, FeedbackEvent, Note } from '../../src-shared/api/feedback'
+import type { FeedbackEvent, Note } from '../../src-shared/api/feedback'
 import { filteredResponses, metricQuestionIds } from '../db/feedbackFilter'
 import { matchExpression } from '../text/tokens'
 
@@ -124,20 +124,4 @@ export function inChunks<T>(ids: number[], work: (chunk: number[]) => T[]): T[] 
   const out: T[] = []
   for (let i = 0; i < ids.length; i += 500) out.push(...work(ids.slice(i, i + 500)))
   return out
-}
-
-/** Distinct values per dimension for the filter menus, at most 500 each (each from its own index). */
-export function distinctValues(sqlite: Database.Database): Facets {
-  const distinct = (query: string) => (sqlite.prepare(query).all() as Array<{ v: string }>).map((r) => r.v)
-  const col = (c: string) => distinct(`SELECT DISTINCT ${c} v FROM responses WHERE ${c} IS NOT NULL ORDER BY 1 LIMIT 500`)
-  return {
-    channel: col('channel'),
-    touchpoint: col('touchpoint'),
-    stage: col('stage'),
-    location: col('location'),
-    language: col('language'),
-    owner: col('owner'),
-    segment: distinct('SELECT DISTINCT segment v FROM customers WHERE segment IS NOT NULL ORDER BY 1 LIMIT 500'),
-    tag: distinct('SELECT name v FROM tags ORDER BY name COLLATE NOCASE LIMIT 500'),
-  }
 }

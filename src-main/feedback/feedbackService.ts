@@ -2,10 +2,11 @@ import type { Customer, Facets, FeedbackCursor, FeedbackDetail, FeedbackItem, No
 import type { FeedbackFilter } from '../../src-shared/api/filters'
 import { AppError } from '../../src-shared/api/result'
 import { metricKinds, scoreBands, type FollowUpStatus, type MetricKind } from '../../src-shared/domain/scores'
-import { detailOf, distinctValues, eventsOf, inboxCount, inboxPage, notesOf, rowById, rowsByCustomer, tagsOf, type InboxRow } from './feedbackRowsRepository'
+import { detailOf, eventsOf, inboxCount, inboxPage, notesOf, rowById, rowsByCustomer, tagsOf, type InboxRow } from './feedbackRowsRepository'
 import { insertNote, ownerSetter, previousStates, responseEventWriter, responseExists, stateRestorer, statusSetter } from './feedbackEditsRepository'
 import { customerCard } from '../customers/customersRepository'
 import { matchesMany } from '../db/feedbackFilter'
+import { distinctValues } from '../db/dimensionValues'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { inTransaction } from '../db/transaction'
 

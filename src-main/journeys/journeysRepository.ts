@@ -138,24 +138,6 @@ export async function listJourneyRows(db: Kysely<DB>): Promise<JourneyListRow[]>
     .execute() as Promise<JourneyListRow[]>
 }
 
-/** Distinct feedback touchpoints (with the channels they were given on) and channels, with response counts. */
-export async function linkableFeedbackValues(db: Kysely<DB>) {
-  const touchpoints = await db
-    .selectFrom('responses')
-    .select(['touchpoint as value', 'channel', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('touchpoint', 'is not', null)
-    .groupBy(['touchpoint', 'channel'])
-    .execute()
-  const channels = await db
-    .selectFrom('responses')
-    .select(['channel as value', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('channel', 'is not', null)
-    .groupBy('channel')
-    .orderBy('n', 'desc')
-    .execute()
-  return { touchpoints: touchpoints as { value: string; channel: string | null; n: number }[], channels: channels as { value: string; n: number }[] }
-}
-
 export interface EvidenceRow {
   id: number
   submitted_at: number

@@ -9,11 +9,12 @@ import { applyCommands } from '../../src-shared/domain/journeys/reducer'
 import type { Locale } from '../../src-shared/domain/locales'
 import { metricKinds, type MetricKind } from '../../src-shared/domain/scores'
 import type { Clock } from '../common/clock'
-import { evidenceResponses, journeyStatements, linkableFeedbackValues, listJourneyRows, readJourneyRows, tagsMatching } from './journeysRepository'
+import { evidenceResponses, journeyStatements, listJourneyRows, readJourneyRows, tagsMatching } from './journeysRepository'
 import { documentFromTemplate } from './journeyTemplates'
 import { documentFromRows, storePatch } from './journeyStore'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { inTransaction } from '../db/transaction'
+import { touchpointCounts, valueCounts } from '../db/dimensionValues'
 
 interface Loaded {
   doc: JourneyDoc
@@ -127,7 +128,8 @@ export function applyJourneyCommands(open: OpenWorkspace, clock: Clock, req: { i
 }
 
 export async function linkableValues(open: OpenWorkspace) {
-  const { touchpoints, channels } = await linkableFeedbackValues(open.db)
+  const touchpoints = await touchpointCounts(open.db)
+  const channels = await valueCounts(open.db, 'channel')
   const byTouchpoint = new Map<string, { value: string; n: number; channels: string[] }>()
   for (const r of touchpoints) {
     let entry = byTouchpoint.get(r.value)
