@@ -169,6 +169,27 @@ describe('the inbox', () => {
     expect(saved.query).toBe('band=poor&location=Bangkok+-+Sukhumvit')
   })
 
+  it('renames and deletes a view, and says when the view to rename is gone', async () => {
+    const saved = await app.api.call('views.save', { name: 'Hanoi', query: 'location=Hanoi' })
+    await app.api.call('views.save', { id: saved.id, name: 'Hà Nội', query: 'location=Hanoi' })
+    expect((await app.api.call('views.list', {})).find((v) => v.id === saved.id)?.name).toBe('Hà Nội')
+    await app.api.call('views.delete', { id: saved.id })
+    expect((await app.api.call('views.list', {})).some((v) => v.id === saved.id)).toBe(false)
+    await expect(app.api.call('views.save', { id: saved.id, name: 'Again', query: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('takes the tags of a deleted keyword rule off the comments, keeping tags given by hand', async () => {
+    const { rule, tagged } = await app.api.call('tags.saveRule', { tag: 'Staff mentions', language: 'en', keywords: ['staff'] })
+    const mentions = async () => (await app.api.call('feedback.list', { filter: { tag: ['Staff mentions'] }, limit: 1 })).total
+    expect(await mentions()).toBeGreaterThan(0)
+    const byHand = (await app.api.call('feedback.list', { filter: {}, limit: 1 })).items[0].id
+    await app.api.call('tags.assign', { ids: [byHand], tag: 'Staff mentions' })
+    const after = await app.api.call('tags.deleteRule', { id: rule.id })
+    expect(after.tagged).toBeLessThan(tagged)
+    expect(await mentions()).toBe(1)
+    expect((await app.api.call('tags.rules', {})).some((r) => r.id === rule.id)).toBe(false)
+  })
+
   it('stores a feedback item typed in by hand, searchable at once', async () => {
     const { id } = await app.api.call('feedback.create', { date: '2026-11-20', time: '09:30', metric: 'csat', score: 2, comment: 'Khách gọi điện phàn nàn cà phê nguội', channel: 'phone', customerName: 'Chị Mai' })
     const d = await app.api.call('feedback.get', { id })
