@@ -17,8 +17,8 @@ export default defineConfig({
           readerWorker: resolve(__dirname, 'src-main/import/worker/readerWorker.ts'),
           // The score summaries are folded and rebuilt in a worker thread (metrics/rollups/worker).
           rollupWorker: resolve(__dirname, 'src-main/metrics/rollups/worker/rollupWorker.ts'),
-          // A large workspace's open-time work (check, backup, migrations, re-score) runs in a worker thread (services/opening).
-          openWorker: resolve(__dirname, 'src-main/services/opening/openWorker.ts'),
+          // A large workspace's open-time work (check, backup, migrations, re-score) runs in a worker thread (workspace/opening).
+          openWorker: resolve(__dirname, 'src-main/workspace/opening/openWorker.ts'),
         },
       },
     },

@@ -23,6 +23,18 @@ const featuresAbove = {
   message: 'api/, components/, i18n/ and platform/ sit under the features; they never import one.',
 }
 const rendererImports = (...layers) => ['error', { paths: [electronOnly], patterns: [...rendererOwn, ...layers] }]
+/** Handlers and the app context compose the domains; nothing below them imports them. */
+const composition = { regex: '(^|/)(app|handlers)/', message: 'Domains, engines and repositories never import app/ or handlers/: they receive what they need as arguments.' }
+/** Engines and repositories sit under the services: they never reach up into one. */
+const servicesFromBelow = [
+  { regex: '(^|/)(workspace|feedback|journeys|reports|customers)/(?!\\w+Repository$)', message: 'Engines and repositories never import a service; only *Repository files of another folder.' },
+  { regex: '(Service|importHistory|importJob)$', message: 'Engines and repositories never import a service.' },
+]
+/** Handlers validate, call one service and shape the answer: no database here. */
+const databaseFromHandlers = { regex: '(^|/)db/|Repository$', message: 'Handlers never import db/ or a repository: call the domain\'s service.' }
+const databaseDrivers = ['kysely', 'better-sqlite3'].map((name) => ({ name, message: 'Handlers never touch the database: call the domain\'s service.' }))
+/** Services hold no SQL: the drivers are imported in db/ and the *Repository files only (types for callers: db/sqlite.ts, db/openWorkspace.ts). */
+const sqlDrivers = ['kysely', 'better-sqlite3'].map((name) => ({ name, message: 'SQL lives in src-main/db/ and the *Repository.ts files: call a repository (connection types: db/sqlite.ts).' }))
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -45,6 +57,72 @@ export default tseslint.config(
   {
     files: ['src-main/electron/**', 'src-main/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // The layers of src-main (docs/architecture.md). Each zone repeats what a wider one forbids: a later
+  // block's options replace an earlier one's for the same file.
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**', 'src-main/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...sqlDrivers] }] },
+  },
+  {
+    files: ['src-main/{db,common,text,workers,demo,workspace,feedback,import,journeys,reports,metrics,customers}/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...sqlDrivers], patterns: [composition] }] },
+  },
+  {
+    files: ['src-main/{db,common,text,workers}/**', 'src-main/**/*Repository.ts', 'src-main/metrics/**', 'src-main/import/{csv,formats,mapping,source}/**'],
+    ignores: ['src-main/metrics/metricsService.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...sqlDrivers], patterns: [composition, ...servicesFromBelow] }] },
+  },
+  // Where the SQL lives: the drivers are allowed here, the layers still hold.
+  {
+    files: ['src-main/db/**', 'src-main/**/*Repository.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [composition, ...servicesFromBelow] }] },
+  },
+  // Exceptions to "no SQL outside the repositories", each with its reason:
+  {
+    files: [
+      // The import's writer and its legacy-key matcher: prepared statements per row on the import's hot
+      // path, being reworked on the import-speed branch; they move into repositories once it is merged.
+      'src-main/import/importJob.ts',
+      'src-main/import/legacyRows.ts',
+      'src-main/feedback/feedbackWriter.ts',
+      // Copies a file that is not yet a workspace through SQLite's backup API (opens it read-only itself).
+      'src-main/workspace/opening/prepareFile.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly], patterns: [composition] }] },
+  },
+  {
+    // Writes a snapshot (Save a copy) through its own connection with the caller's native binding.
+    files: ['src-main/app/workspaceActions.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly] }] },
+  },
+  // Nor through a connection passed in: SQL text, pragmas and transactions outside db/ and the
+  // repositories (transactions: db/transaction.ts), with the same exceptions as above.
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: [
+      'src-main/db/**',
+      'src-main/**/*Repository.ts',
+      'src-main/electron/**',
+      'src-main/preload/**',
+      'src-main/import/importJob.ts',
+      'src-main/import/legacyRows.ts',
+      'src-main/feedback/feedbackWriter.ts',
+      'src-main/workspace/opening/prepareFile.ts',
+      'src-main/app/workspaceActions.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression[callee.property.name=/^(prepare|exec)$/][arguments.0.type=/^(Literal|TemplateLiteral)$/]', message: 'SQL lives in src-main/db/ and the *Repository.ts files: call a repository.' },
+        { selector: 'CallExpression[callee.property.name=/^(pragma|transaction)$/][arguments.0]', message: 'Pragmas and transactions go through db/ (db/transaction.ts inTransaction).' },
+      ],
+    },
+  },
+  {
+    files: ['src-main/handlers/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...databaseDrivers], patterns: [databaseFromHandlers] }] },
   },
   {
     files: ['src-renderer/**'],

@@ -1,11 +1,11 @@
 import type { SqliteOptions } from '../db/connect'
-import type { Clock } from './clock'
-import type { AppPaths } from './paths'
-import type { PreferencesStore } from './preferences'
-import type { EventBus } from './events'
-import type { FileRegistry } from './fileRegistry'
-import type { Platform } from './platform'
-import type { WorkspaceSession } from '../services/workspaceSession'
+import type { Clock } from '../common/clock'
+import type { AppPaths } from '../common/paths'
+import type { PreferencesStore } from '../common/preferences'
+import type { EventBus } from '../common/events'
+import type { FileRegistry } from '../common/fileRegistry'
+import type { Platform } from '../common/platform'
+import type { WorkspaceSession } from '../workspace/workspaceSession'
 
 /** Everything a handler may use. Built once per process by createAppContext; tests build their own. */
 export interface AppContext {

@@ -1,15 +1,15 @@
 import { mkdirSync, rmSync } from 'node:fs'
 import type { SqliteOptions } from '../db/connect'
 import { systemTimeZone } from '../../src-shared/domain/timezone'
-import { WorkspaceSession } from '../services/workspaceSession'
-import { systemClock, type Clock } from './clock'
+import { WorkspaceSession } from '../workspace/workspaceSession'
+import { systemClock, type Clock } from '../common/clock'
 import type { AppContext } from './context'
-import { EventBus } from './events'
-import { FileRegistry } from './fileRegistry'
-import { resolvePaths, type AppPaths } from './paths'
-import type { Platform } from './platform'
-import { PreferencesStore } from './preferences'
-import { APP_VERSION } from './version'
+import { EventBus } from '../common/events'
+import { FileRegistry } from '../common/fileRegistry'
+import { resolvePaths, type AppPaths } from '../common/paths'
+import type { Platform } from '../common/platform'
+import { PreferencesStore } from '../common/preferences'
+import { APP_VERSION } from '../common/version'
 
 export interface AppContextOptions {
   platform: Platform

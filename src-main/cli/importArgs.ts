@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { columnRoles, dateOrders, delimiters, importMappingSchema, textEncodings, type ColumnMapping, type ImportMapping, type Inspection } from '../../src-shared/api/imports'
-import { metricKinds } from '../../src-shared/domain/scores'
-import { generatorScales } from '../import/formats/generatorFormat'
+import { metricKinds, standardScales } from '../../src-shared/domain/scores'
 import { UsageError, stringFlag, type ParsedArgs } from './args'
 import { currentZoneName, isValidTimeZone } from '../../src-shared/domain/timezone'
 
@@ -55,7 +54,7 @@ export function mappingFromArgs(args: ParsedArgs, insp: Inspection): ImportMappi
       if (index < 0) throw new UsageError(`--map ${pair}: the file has no column "${column}" (it has: ${insp.headers.join(', ')})`)
       if ((metricKinds as readonly string[]).includes(role)) {
         const m = role as (typeof metricKinds)[number]
-        columns.push({ index, role: 'score', score: { metric: m, ...generatorScales[m], direction: 'higher_better' } })
+        columns.push({ index, role: 'score', score: { metric: m, ...standardScales[m], direction: 'higher_better' } })
       } else if ((columnRoles as readonly string[]).includes(role)) columns.push({ index, role: role as ColumnMapping['role'] })
       else throw new UsageError(`--map ${pair}: "${role}" is not a role (${columnRoles.join(', ')}, nps, csat, ces)`)
     }

@@ -1,5 +1,5 @@
-import type { PdfPrintRequest } from '../app/platform'
-import type { WarmPrinter } from '../reports/warmPrinter'
+import type { PdfPrintRequest } from '../common/platform'
+import type { WarmPrinter } from '../reports/printing/warmPrinter'
 
 export interface ReportPrinter {
   printToPdf(req: PdfPrintRequest): Promise<Buffer>
@@ -15,7 +15,7 @@ export interface ReportPrinter {
  * The browser is not closed in order at the end: the process's exit ends it (main.ts).
  */
 export function reportPrinter(appUrl: () => string | null): ReportPrinter {
-  const printer: Promise<WarmPrinter> = Promise.all([import('../reports/warmPrinter'), import('../reports/headlessPrinter')]).then(([{ WarmPrinter }, { launchHeadlessUntilExit }]) => {
+  const printer: Promise<WarmPrinter> = Promise.all([import('../reports/printing/warmPrinter'), import('../reports/printing/headlessPrinter')]).then(([{ WarmPrinter }, { launchHeadlessUntilExit }]) => {
     const p = new WarmPrinter({ appUrl, launch: launchHeadlessUntilExit })
     p.warm()
     return p

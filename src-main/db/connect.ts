@@ -103,7 +103,7 @@ export function openUpgradeConnection(path: string, opts: SqliteOptions = {}): D
   }
 }
 
-/** The app's connection to a workspace whose open-time work is done (see services/opening). */
+/** The app's connection to a workspace whose open-time work is done (see workspace/opening). */
 export function connectWorkspace(path: string, opts: SqliteOptions = {}): WorkspaceDb {
   const sqlite = new Database(path, { fileMustExist: true, nativeBinding: opts.nativeBinding })
   try {

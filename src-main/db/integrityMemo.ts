@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { writeFileAtomic } from '../app/atomicWrite'
+import { writeFileAtomic } from '../common/atomicWrite'
 
 /**
  * Remembers which workspace files passed SQLite's quick_check, so that a file nobody has written to

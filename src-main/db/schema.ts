@@ -301,7 +301,7 @@ export interface RollupCubeTable {
 export interface RollupSlicesTable {
   /** 1 week, 2 month. */
   grain: number
-  /** 0 none, then the sliced dimension (see db/repositories/rollups/layout.ts). */
+  /** 0 none, then the sliced dimension (see metrics/rollups/layout.ts). */
   dim: number
   fact: number
   question_id: number

@@ -1,12 +1,16 @@
 import type { WorkspaceDb } from '../db/connect'
-import { insertCustomers, type CustomerSeed } from '../db/repositories/customers'
-import { feedbackWriter } from '../services/feedbackWriter'
-import { ensureTag } from '../services/tagsService'
-import { listQuestions } from '../db/repositories/questions'
+import { insertCustomers, type CustomerSeed } from '../customers/customersRepository'
+import { feedbackWriter } from '../feedback/feedbackWriter'
+import { ensureTag } from '../feedback/tagsService'
+import { insertRule } from '../feedback/tagsRepository'
+import { insertView } from '../feedback/viewsRepository'
+import { noteWriter } from '../feedback/feedbackEditsRepository'
+import { listQuestions } from '../db/questions'
 import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
 import { seededRandom, type Random } from './random'
 import { customerNames, followUpNotes, locations, owners, segments, themes, touchpoints, type Lang } from './cafeContent'
 import { demoTagRules, demoViews } from './demoInbox'
+import { inTransaction } from '../db/transaction'
 
 const DAY = 86_400_000
 export const DEMO_RESPONSES = 2_600
@@ -56,18 +60,17 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
   }
 
   // Tag rules and saved views first, so every comment is tagged as it is written.
-  sqlite.transaction(() => {
-    const addRule = sqlite.prepare('INSERT INTO tag_rules (tag_id, language, keywords, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-    for (const r of demoTagRules) for (const [lang, keywords] of Object.entries(r.keywords)) addRule.run(ensureTag(sqlite, r.tag, now), lang, keywords.join('\n'), now, now)
-    const addView = sqlite.prepare('INSERT INTO saved_views (name, query, created_at, updated_at) VALUES (?, ?, ?, ?)')
-    for (const v of demoViews) addView.run(v.name, v.query, now, now)
-  })()
+  inTransaction(sqlite, () => {
+    for (const r of demoTagRules)
+      for (const [lang, keywords] of Object.entries(r.keywords)) insertRule(sqlite, { tagId: ensureTag(sqlite, r.tag, now), language: lang, keywords: keywords.join('\n') }, now)
+  })
+  for (const v of demoViews) await insertView(ws.db, v, now)
   const write = feedbackWriter(sqlite, now)
-  const addNote = sqlite.prepare('INSERT INTO notes (response_id, author, body, created_at) VALUES (?, ?, ?, ?)')
+  const addNote = noteWriter(sqlite)
   const appIncidentStart = now - 240 * DAY
   const appIncidentEnd = now - 180 * DAY
 
-  sqlite.transaction(() => {
+  inTransaction(sqlite, () => {
     const customerIds = insertCustomers(sqlite, customers, now)
     for (let i = 1; i <= DEMO_RESPONSES; i++) {
       const tp = rnd.pick(touchpoints)
@@ -141,7 +144,7 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
         resolvedAt,
         now,
       })
-      if (owner && rnd.next() < 0.6 && id !== null) addNote.run(id, owner, rnd.pick(followUpNotes[lang]), statusChangedAt ?? t)
+      if (owner && rnd.next() < 0.6 && id !== null) addNote(id, owner, rnd.pick(followUpNotes[lang]), statusChangedAt ?? t)
     }
-  })()
+  })
 }

@@ -4,8 +4,8 @@ import { newId } from '../../src-shared/domain/journeys/ids'
 import { newCard } from '../../src-shared/domain/journeys/cards'
 import type { Card, JourneyDoc, ScoreLink } from '../../src-shared/domain/journeys/model'
 import { applyCommands } from '../../src-shared/domain/journeys/reducer'
-import { documentFromTemplate } from '../services/journeyTemplates'
-import { insertJourney } from '../services/journeys'
+import { documentFromTemplate } from '../journeys/journeyTemplates'
+import { insertJourney } from '../journeys/journeysService'
 
 /** The demo's touchpoint cards, by their text in the café template, and the feedback touchpoint each is scored by (cafeContent.ts). */
 const links: Record<string, ScoreLink> = {

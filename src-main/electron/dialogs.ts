@@ -1,6 +1,6 @@
 import { BrowserWindow, app, dialog } from 'electron'
 import { join } from 'node:path'
-import type { Platform } from '../app/platform'
+import type { Platform } from '../common/platform'
 
 const workspaceFilter = { name: 'CX Desk workspace', extensions: ['cxdesk'] }
 

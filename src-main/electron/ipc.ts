@@ -1,7 +1,7 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import type { RawInvoke } from '../../src-shared/api/contract'
 import { IPC_EVENT, IPC_INVOKE } from '../../src-shared/api/bridge'
-import type { EventBus } from '../app/events'
+import type { EventBus } from '../common/events'
 import { isOurPage } from './hardening'
 
 /** Only the top frame of our own page may call the API; anything else (an injected frame, a stray page) is refused. */

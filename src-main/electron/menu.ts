@@ -1,6 +1,6 @@
 import { Menu, app, dialog, type MenuItemConstructorOptions } from 'electron'
 import type { AppContext } from '../app/context'
-import { createWorkspace, openWorkspace, saveCopy } from '../services/workspaceActions'
+import { createWorkspace, openWorkspace, saveCopy } from '../app/workspaceActions'
 
 /** The File menu does what the start screen does; failures are shown, never swallowed. */
 export function buildMenu(ctx: AppContext): void {

@@ -1,7 +1,7 @@
 import { BrowserWindow } from 'electron'
-import type { PdfPrintRequest } from '../app/platform'
-import { printPageUrl } from '../reports/printPage'
-import { printWhenReady, type PrintablePage } from '../reports/printWhenReady'
+import type { PdfPrintRequest } from '../common/platform'
+import { printPageUrl } from '../reports/printing/printPage'
+import { printWhenReady, type PrintablePage } from '../reports/printing/printWhenReady'
 import { appWebPreferences } from './hardening'
 
 /**

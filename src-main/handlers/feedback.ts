@@ -1,10 +1,9 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { addNote, facets, getFeedback, listFeedback, restoreFeedback, updateFeedback } from '../services/feedbackService'
-import { createFeedback } from '../services/manualEntry'
+import { actorOf } from './scope'
+import { addNote, facets, getFeedback, listFeedback, restoreFeedback, updateFeedback } from '../feedback/feedbackService'
+import { createFeedback } from '../feedback/manualEntry'
 
-/** Who did it: the "your name" preference (there are no user accounts); the CLI has none. */
-export const actorOf = (ctx: AppContext) => ctx.prefs?.get().userName ?? null
 
 const changed = async (ctx: AppContext) => ctx.events.emit('workspace.changed', await ctx.session.info())
 

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { cancelImport, inspectImport, runImport } from '../services/importService'
-import { listImports, rereadImport } from '../services/importHistory'
+import { cancelImport, inspectImport, runImport } from '../import/importService'
+import { listImports, rereadImport } from '../import/importHistory'
 
 export const importHandlers = {
   'import.inspect': ({ fileId, ...req }, ctx) => inspectImport(ctx.session.require(), ctx.files.resolve(fileId), req),

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { applyJourneyCommands, createJourney, deleteJourney, duplicateJourney, findEvidence, getJourney, linkableValues, listJourneys } from '../services/journeys'
+import { applyJourneyCommands, createJourney, deleteJourney, duplicateJourney, findEvidence, getJourney, linkableValues, listJourneys } from '../journeys/journeysService'
 
 export const journeysHandlers = {
   'journeys.list': async (_req, ctx) => ({ maps: await listJourneys(ctx.session.require()) }),

@@ -1,10 +1,9 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { facets } from '../metrics/facets'
-import { channelLabelsState, setChannelLabel } from '../services/channelLabels'
-import { metricsSource } from './metrics'
+import { channelLabelsState, setChannelLabel } from '../workspace/channelLabels'
+import { metricsOf } from './scope'
 
-const codesInData = (ctx: AppContext) => facets(metricsSource(ctx).sqlite).channel!.map((f) => f.value)
+const codesInData = (ctx: AppContext) => metricsOf(ctx).facets().values.channel!.map((f) => f.value)
 
 export const labelsHandlers = {
   'labels.channels': (_req, ctx) => channelLabelsState(ctx.session.require().db, codesInData(ctx)),

@@ -1,20 +1,20 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { printJob } from '../reports/printJobs'
-import { reportData, type ReportSource } from '../services/reportData'
-import { cancelExport, exportReport } from '../services/reportExport'
-import { deleteReportTemplate, listReportTemplates, saveReportTemplate } from '../services/reportTemplates'
-import { metricsSource } from './metrics'
+import { printJob } from '../reports/printing/printJobs'
+import { reportData, type ReportSource } from '../reports/reportData'
+import { cancelExport, exportReport } from '../reports/reportExport'
+import { deleteReportTemplate, listReportTemplates, saveReportTemplate } from '../reports/reportTemplates'
+import { metricsOf } from './scope'
 
 /** What a report reads: the metrics engine's source (summaries folded first), the workspace, and the clock. */
 function reportSource(ctx: AppContext): ReportSource {
-  return { ...metricsSource(ctx), open: ctx.session.require(), now: ctx.clock.now() }
+  return { ...metricsOf(ctx).source(), open: ctx.session.require(), now: ctx.clock.now() }
 }
 
 export const reportsHandlers = {
-  'reports.templates': (_req, ctx) => ({ templates: listReportTemplates(ctx.session.require().ws.sqlite) }),
-  'reports.saveTemplate': (req, ctx) => saveReportTemplate(ctx.session.require().ws.sqlite, req, ctx.clock.now()),
-  'reports.deleteTemplate': ({ id }, ctx) => deleteReportTemplate(ctx.session.require().ws.sqlite, id),
+  'reports.templates': async (_req, ctx) => ({ templates: await listReportTemplates(ctx.session.require()) }),
+  'reports.saveTemplate': (req, ctx) => saveReportTemplate(ctx.session.require(), req, ctx.clock.now()),
+  'reports.deleteTemplate': ({ id }, ctx) => deleteReportTemplate(ctx.session.require(), id),
   'reports.data': ({ options }, ctx) => reportData(reportSource(ctx), options),
   'reports.printJob': ({ jobId }) => ({ data: printJob(jobId) }),
   'reports.export': (req, ctx) => exportReport(ctx, reportSource(ctx), req),

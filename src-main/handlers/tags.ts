@@ -1,9 +1,9 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { assignTag, deleteRule, listRules, listTags, saveRule, suggest } from '../services/tagsService'
-import { deleteView, listViews, saveView } from '../services/viewsService'
-import { lexiconOf, saveLexicon } from '../services/sentimentService'
-import { actorOf } from './feedback'
+import { assignTag, deleteRule, listRules, listTags, saveRule, suggest } from '../feedback/tagsService'
+import { deleteView, listViews, saveView } from '../feedback/viewsService'
+import { lexiconOf, saveLexicon } from '../feedback/sentimentService'
+import { actorOf } from './scope'
 
 export const tagsHandlers = {
   'tags.list': ({ filter }, ctx) => listTags(ctx.session.require(), filter),

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../src-shared/api/contract'
 import type { AppContext } from '../app/context'
-import { createWorkspace, listWorkspaces, openDemo, openWorkspace, saveCopy } from '../services/workspaceActions'
+import { createWorkspace, listWorkspaces, openDemo, openWorkspace, saveCopy } from '../app/workspaceActions'
 
 export const workspaceHandlers = {
   'workspace.current': (_req, ctx) => ctx.session.info(),

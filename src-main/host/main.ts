@@ -2,10 +2,10 @@ import { join } from 'node:path'
 import { createAppContext } from '../app/createAppContext'
 import { createDispatcher } from '../app/dispatch'
 import { handlers } from '../handlers/index'
-import { openInitialWorkspace } from '../services/workspaceActions'
+import { openInitialWorkspace } from '../app/workspaceActions'
 import { startHost } from './server'
 import { newToken } from './security'
-import { WarmPrinter, warmingOnReports } from '../reports/warmPrinter'
+import { WarmPrinter, warmingOnReports } from '../reports/printing/warmPrinter'
 
 /** `npm run web`: the same app in a browser, served on 127.0.0.1 with a per-launch token. */
 async function main(): Promise<void> {

@@ -1,22 +1,21 @@
 import type Database from 'better-sqlite3'
 import type { ImportMapping, ImportStage, ImportSummary, ScoreSpec } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
-import { generatorScales } from './formats/generatorFormat'
 import type { NormalizedCustomer } from './formats/normalized'
 import { fromWire, type MappedBatch, type MappingOutcome, type WireResponse } from './mapping/tableMapper'
 import type { MappedTable } from './mappedTable'
-import { customerLinker } from '../db/repositories/customers'
-import { ensureQuestions, specKey } from '../db/repositories/questionLookup'
-import { finishImportRecord, startImportRecord } from '../db/repositories/imports'
-import { suspendRollupTriggers } from '../db/repositories/rollups/bulkJournal'
-import { analyzeSummaries } from '../db/repositories/rollups/maintain'
+import { customerLinker } from '../customers/customersRepository'
+import { ensureQuestions, specKey } from '../db/questionLookup'
+import { finishImportRecord, startImportRecord } from './importsRepository'
+import { suspendRollupTriggers } from '../metrics/rollups/rollupJournalRepository'
+import { analyzeSummaries } from '../metrics/rollups/rollupMaintainRepository'
 import { factDerivations } from '../metrics/rollups/derivations'
-import { feedbackBatchWriter } from '../services/feedbackWriter'
+import { feedbackBatchWriter } from '../feedback/feedbackWriter'
 import { legacyMatcher } from './legacyRows'
-import { readWallClock } from './formats/dates'
-import { rereadZonelessTimes } from '../db/repositories/responses'
+import { readWallClock } from '../../src-shared/domain/dateText'
+import { rereadZonelessTimes } from '../db/responses'
 import { localDateConverter } from '../../src-shared/domain/timezone'
-import { metricKinds } from '../../src-shared/domain/scores'
+import { metricKinds, standardScales } from '../../src-shared/domain/scores'
 import { phaseClock } from './importTimings'
 
 /** Above this many bytes, a file that will more than double the workspace imports with its indexes rebuilt at the end. */
@@ -84,7 +83,7 @@ function specsOf(mapping: ImportMapping): ScoreSpec[] {
   const scores = mapping.columns.filter((c) => c.role === 'score')
   const specs = scores.flatMap((c) => (c.score ? [c.score] : []))
   if (scores.some((c) => !c.score))
-    for (const m of metricKinds) specs.push({ metric: m, min: generatorScales[m].min, max: generatorScales[m].max, direction: 'higher_better' })
+    for (const m of metricKinds) specs.push({ metric: m, min: standardScales[m].min, max: standardScales[m].max, direction: 'higher_better' })
   return specs
 }
 

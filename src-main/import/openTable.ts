@@ -5,7 +5,7 @@ import type { TableSource } from './source/tableSource'
 import { xlsxSheetNames, xlsxSource } from './source/xlsxSource'
 import { refuse } from './source/limits'
 import { sniff } from './source/sniff'
-import { addDateEvidence, emptyEvidence, type DateEvidence } from './formats/dates'
+import { addDateEvidence, emptyEvidence, type DateEvidence } from '../../src-shared/domain/dateText'
 import { proposeMapping, type Proposal } from './mapping/proposeMapping'
 
 export interface OpenedTable {

@@ -1,10 +1,8 @@
-import type Database from 'better-sqlite3'
-import type { Kysely } from 'kysely'
-import type { DB } from '../db/schema'
+import type { Sqlite, Queries } from '../db/sqlite'
 import type { BusinessHours, Definitions, DefinitionsOnly, QuestionDefinitionUpdate } from '../../src-shared/api/metrics'
 import { AppError } from '../../src-shared/api/result'
-import { listQuestions, type QuestionRow } from '../db/repositories/questions'
-import { answeredRange, type QuestionDefinitionRow } from '../db/repositories/definitions'
+import { listQuestions, type QuestionRow } from '../db/questions'
+import { answeredRange, type QuestionDefinitionRow } from './definitionsRepository'
 import { factDerivations } from './rollups/derivations'
 
 /** Working hours as they will be stored, or null when they are the same as now (nothing to rebuild). */
@@ -14,7 +12,7 @@ export function checkedBusinessHours(current: BusinessHours, next: BusinessHours
   return JSON.stringify(normal) === JSON.stringify({ ...current, days: [...current.days].sort() }) ? null : normal
 }
 
-export async function readDefinitions(db: Kysely<DB>, sqlite: Database.Database, timezone: string): Promise<Definitions> {
+export async function readDefinitions(db: Queries, sqlite: Sqlite, timezone: string): Promise<Definitions> {
   const answered = answeredRange(sqlite)
   const defs = await readDefinitionsOnly(db, sqlite, timezone)
   return {
@@ -29,7 +27,7 @@ export async function readDefinitions(db: Kysely<DB>, sqlite: Database.Database,
 }
 
 /** The definitions alone, without counting the answers given (which reads every response): what a report's appendix prints. */
-export async function readDefinitionsOnly(db: Kysely<DB>, sqlite: Database.Database, timezone: string): Promise<DefinitionsOnly> {
+export async function readDefinitionsOnly(db: Queries, sqlite: Sqlite, timezone: string): Promise<DefinitionsOnly> {
   return {
     timezone,
     businessHours: factDerivations(sqlite).businessHours,

@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3'
-import { cubeDims, sliceDimNumber, type CubeDim } from '../db/repositories/rollups/layout'
-import { facetCounts, tagNames, valueNames } from '../db/repositories/rollups/read'
+import type { Sqlite } from '../db/sqlite'
+import { cubeDims, sliceDimNumber, type CubeDim } from './rollups/layout'
+import { facetCounts, tagNames, valueNames } from './rollups/rollupReadRepository'
 
 /** The values of each dimension with their number of scored responses, most frequent first, for filter pickers. */
-export function facets(sqlite: Database.Database): Record<string, Array<{ value: string; n: number }>> {
+export function facets(sqlite: Sqlite): Record<string, Array<{ value: string; n: number }>> {
   const { summarised, journal, journalTags } = facetCounts(sqlite)
   const tagDim = sliceDimNumber.tag
   const nameOf = new Map(Object.entries(sliceDimNumber).map(([name, dim]) => [dim, name as CubeDim | 'tag']))

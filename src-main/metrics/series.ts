@@ -1,7 +1,5 @@
-import type Database from 'better-sqlite3'
-import type { Kysely } from 'kysely'
-import type { DB } from '../db/schema'
-import { scoreCounts, type ScoreCountRow } from '../db/repositories/scoreCounts'
+import type { Sqlite, Queries } from '../db/sqlite'
+import { scoreCounts, type ScoreCountRow } from './scoreCountsRepository'
 import { periodKey, periodStart, type PeriodUnit } from '../../src-shared/domain/periods'
 import type { MetricsSeries } from '../../src-shared/api/metrics'
 import type { Dimension, FeedbackFilter } from '../../src-shared/api/filters'
@@ -10,13 +8,13 @@ import { ScoreAccumulator } from './accumulator'
 import { figureOf } from './figures'
 import { rollupScoreCounts, rollupsCanAnswer } from './rollups/rollupCounts'
 import { factDerivations } from './rollups/derivations'
-import { readSnapshot } from '../db/repositories/rollups/snapshot'
+import { readSnapshot } from './rollups/rollupSnapshotRepository'
 import { sliceSeriesCells, type SeriesCells } from './rollups/sliceSeries'
 
 /** What the engine reads from: the workspace's connection (both the query builder and the raw handle) and its zone. */
 export interface MetricsSource {
-  db: Kysely<DB>
-  sqlite: Database.Database
+  db: Queries
+  sqlite: Sqlite
   timezone: string
 }
 

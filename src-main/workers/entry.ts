@@ -6,7 +6,7 @@ const sources = {
   importWorker: 'import/worker/importWorker.ts',
   readerWorker: 'import/worker/readerWorker.ts',
   rollupWorker: 'metrics/rollups/worker/rollupWorker.ts',
-  openWorker: 'services/opening/openWorker.ts',
+  openWorker: 'workspace/opening/openWorker.ts',
 } as const
 export type WorkerName = keyof typeof sources
 

@@ -51,3 +51,10 @@ export function bandOf(score: number, direction: Direction, t: Thresholds): 1 | 
   if (direction === 'higher_better') return score >= t.good ? 1 : score <= t.poor ? -1 : 0
   return score <= t.good ? 1 : score >= t.poor ? -1 : 0
 }
+
+/** The standard scales (METRICS.md), used when a row names its metric and the mapping gives no scale. */
+export const standardScales: Record<MetricKind, { min: number; max: number }> = {
+  nps: { min: 0, max: 10 },
+  csat: { min: 1, max: 5 },
+  ces: { min: 1, max: 7 },
+}

@@ -7,7 +7,7 @@ import type { AppContext } from '../../src-main/app/context'
 import { handlers } from '../../src-main/handlers/index'
 import { clientFromInvoke } from '../../src-shared/api/client'
 import type { ApiClient, RawInvoke } from '../../src-shared/api/contract'
-import type { Platform } from '../../src-main/app/platform'
+import type { Platform } from '../../src-main/common/platform'
 
 export interface BenchOptions {
   rows: number

@@ -1,5 +1,6 @@
-import { EventBus } from '../../src-main/app/events'
-import { WorkspaceSession, type OpenWorkspace } from '../../src-main/services/workspaceSession'
+import { EventBus } from '../../src-main/common/events'
+import { WorkspaceSession } from '../../src-main/workspace/workspaceSession'
+import type { OpenWorkspace } from '../../src-main/db/openWorkspace'
 import { fakeClock } from './clock'
 
 /**

@@ -1,6 +1,6 @@
 import type { Req, Res, ApiClient } from '../../src-shared/api/contract'
 import type { AppContext } from '../../src-main/app/context'
-import type { WriteTarget } from '../../src-main/app/fileRegistry'
+import type { WriteTarget } from '../../src-main/common/fileRegistry'
 
 /*
  * Tests name files the way the command line does: the path is registered with the app's own file

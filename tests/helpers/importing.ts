@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { ImportMapping } from '../../src-shared/api/imports'
-import { inspectImport, runImport } from '../../src-main/services/importService'
-import type { OpenWorkspace } from '../../src-main/services/workspaceSession'
+import { inspectImport, runImport } from '../../src-main/import/importService'
+import type { OpenWorkspace } from '../../src-main/db/openWorkspace'
 import { fakeClock } from './clock'
 
 export const EXPORTS = join(__dirname, '../fixtures/exports')

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { foldAll, rebuildRollups } from '../../src-main/metrics/rollups/jobs'
-import { cubeDims, sliceDimNumber } from '../../src-main/db/repositories/rollups/layout'
+import { cubeDims, sliceDimNumber } from '../../src-main/metrics/rollups/layout'
 
 export interface RollupSummaries {
   day: string[]

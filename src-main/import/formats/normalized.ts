@@ -1,6 +1,6 @@
 import type { ScoreSpec } from '../../../src-shared/api/imports'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
-import type { CustomerFacts } from '../../db/repositories/customers'
+import type { CustomerFacts } from '../../customers/customersRepository'
 
 /** One response as every import format delivers it to the writer, whatever the source's columns were. */
 export interface NormalizedResponse {

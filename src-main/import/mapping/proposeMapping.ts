@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ColumnMapping, ColumnRole, ImportFormat, ImportKind, ImportMapping, ScoreSpec } from '../../../src-shared/api/imports'
 import { generatorColumns } from '../formats/generatorFormat'
-import { parseDate } from '../formats/dates'
+import { parseDate } from '../../../src-shared/domain/dateText'
 import { foldDiacritics } from '../../text/fold'
 import { scoreFromText } from '../formats/scoreText'
 

@@ -1,8 +1,7 @@
 import type { ColumnRole, ImportMapping, RowError, RowErrorCode, ScoreSpec } from '../../../src-shared/api/imports'
 import { rowError } from '../rowError'
-import { followUpStatuses, metricKinds, type FollowUpStatus, type MetricKind } from '../../../src-shared/domain/scores'
-import { parseDate } from '../formats/dates'
-import { generatorScales } from '../formats/generatorFormat'
+import { followUpStatuses, metricKinds, standardScales, type FollowUpStatus, type MetricKind } from '../../../src-shared/domain/scores'
+import { parseDate } from '../../../src-shared/domain/dateText'
 import { scoreFromText } from '../formats/scoreText'
 import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
 import { legacyKeyCandidates, rowKey } from './rowKeys'
@@ -112,7 +111,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
       let spec = c.score
       if (!spec) {
         if (!rowMetric) return fail(idx.metric ?? c.index, 'noRowMetric')
-        const scale = generatorScales[rowMetric as MetricKind]
+        const scale = standardScales[rowMetric as MetricKind]
         spec = { metric: rowMetric as MetricKind, min: scale.min, max: scale.max, direction: 'higher_better' }
       }
       const score = scoreFromText(scoreText)

@@ -11,7 +11,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openWorkerConnection } from '../../db/connect'
 import { isAppError } from '../../../src-shared/api/result'
 import { runImportJob } from '../importJob'
-import { hasLegacyKeys } from '../../db/repositories/responses'
+import { hasLegacyKeys } from '../../db/responses'
 import { startReader } from './remoteTable'
 import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerOrder } from './protocol'
 

@@ -1,11 +1,11 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../../db/sqlite'
 import type { BusinessHours } from '../../../src-shared/api/metrics'
 import { businessHoursSchema } from '../../../src-shared/api/metrics'
 import { isValidTimeZone, localDateConverter } from '../../../src-shared/domain/timezone'
-import type { FactDerivations } from '../../db/repositories/rollups/maintain'
+import type { FactDerivations } from './rollupMaintainRepository'
 import { businessMs } from '../businessHours'
-import { statement } from '../../db/repositories/statements'
-import { remembered } from '../../db/repositories/rollups/snapshot'
+import { readMetaValues } from '../../db/meta'
+import { remembered } from './rollupSnapshotRepository'
 
 const HOUR = 3_600_000
 export const BUSINESS_HOURS_KEY = 'ttr_business_hours'
@@ -51,8 +51,8 @@ type Derivations = FactDerivations & { timezone: string; businessHours: Business
 const known = new Map<string, Derivations>()
 
 /** The workspace's current definitions (zone, working hours) as the derivations the summaries are folded with. */
-export function factDerivations(sqlite: Database.Database): Derivations {
-  const rows = remembered(sqlite, 'derivationSettings', () => statement(sqlite, `SELECT key, value FROM meta WHERE key IN ('timezone', '${BUSINESS_HOURS_KEY}')`).all() as Array<{ key: string; value: string }>)
+export function factDerivations(sqlite: Sqlite): Derivations {
+  const rows = remembered(sqlite, 'derivationSettings', () => readMetaValues(sqlite, ['timezone', BUSINESS_HOURS_KEY]))
   const meta = new Map(rows.map((r) => [r.key, r.value]))
   const cacheKey = `${meta.get('timezone')}\u0000${meta.get(BUSINESS_HOURS_KEY)}`
   let d = known.get(cacheKey)

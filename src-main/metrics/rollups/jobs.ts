@@ -1,12 +1,14 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../../db/sqlite'
 import { AppError } from '../../../src-shared/api/result'
 import type { BusinessHours, RollupPhase } from '../../../src-shared/api/metrics'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { dayNumber } from '../../../src-shared/domain/periods'
-import { recomputeBands, relocalizeDates } from '../../db/repositories/responses'
-import { analyzeSummaries, clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from '../../db/repositories/rollups/maintain'
+import { recomputeBands, relocalizeDates, responseIdRange } from '../../db/responses'
+import { writeMetaValue } from '../../db/meta'
+import { analyzeSummaries, clearRollups, createTriggers, dropTriggers, foldJournal, journalFromCustomers, journalFromResponses, journalSpan, responseSpan, rollupTriggers } from './rollupMaintainRepository'
 import { BUSINESS_HOURS_KEY, factDerivations } from './derivations'
-import { updateQuestionDefinitions, type QuestionDefinitionRow } from '../../db/repositories/definitions'
+import { updateQuestionDefinitions, type QuestionDefinitionRow } from '../definitionsRepository'
+import { inTransaction } from '../../db/transaction'
 
 /** What a rebuild changes first, in the same transaction: the zone periods are cut in, or score definitions. */
 export type RollupChange =
@@ -41,20 +43,18 @@ function checkCancelled(hooks: JobHooks): void {
  * Folds the whole journal, a chunk per transaction: each commit leaves summaries + journal exact,
  * so a fold can stop (cancel, crash) between chunks without harm.
  */
-export function foldAll(sqlite: Database.Database, hooks: JobHooks = {}): number {
+export function foldAll(sqlite: Sqlite, hooks: JobHooks = {}): number {
   const start = journalSpan(sqlite)
   let folded = 0
   for (;;) {
     checkCancelled(hooks)
-    const step = sqlite
-      .transaction(() => {
-        const span = journalSpan(sqlite)
-        if (!span.pending) return null
-        const upTo = Math.min(span.maxId, span.minId + FOLD_CHUNK - 1)
-        foldJournal(sqlite, upTo, factDerivations(sqlite))
-        return upTo
-      })
-      .immediate()
+    const step = inTransaction(sqlite, () => {
+      const span = journalSpan(sqlite)
+      if (!span.pending) return null
+      const upTo = Math.min(span.maxId, span.minId + FOLD_CHUNK - 1)
+      foldJournal(sqlite, upTo, factDerivations(sqlite))
+      return upTo
+    }, 'immediate')
     if (step === null) {
       if (folded > ANALYZE_AFTER) analyzeSummaries(sqlite)
       return folded
@@ -62,11 +62,6 @@ export function foldAll(sqlite: Database.Database, hooks: JobHooks = {}): number
     folded = step - start.minId + 1
     hooks.onProgress?.({ phase: 'fold', done: Math.min(folded, start.pending), total: start.pending })
   }
-}
-
-function idRange(sqlite: Database.Database): { min: number; max: number } {
-  const r = sqlite.prepare('SELECT coalesce(min(id), 0) AS min, coalesce(max(id), -1) AS max FROM responses').get() as { min: number; max: number }
-  return r
 }
 
 /** The months (as [first day, first day of the next]) from one local date to another. */
@@ -92,54 +87,51 @@ function monthSteps(first: string, last: string): Array<[string, string]> {
  * the responses are rewritten (a million journal rows would be written and folded for nothing) and
  * put back exactly as they were.
  */
-export function rebuildRollups(sqlite: Database.Database, change: RollupChange | undefined, hooks: JobHooks = {}): void {
-  sqlite
-    .transaction(() => {
-      const triggers = rollupTriggers(sqlite)
-      dropTriggers(sqlite, triggers)
-      const ids = idRange(sqlite)
-      const rewrite = (phase: RollupPhase, step: (range: { from: number; to: number }) => void) => {
-        const total = Math.max(0, ids.max - ids.min + 1)
-        for (let from = ids.min; from <= ids.max; from += REWRITE_CHUNK) {
-          checkCancelled(hooks)
-          step({ from, to: Math.min(ids.max, from + REWRITE_CHUNK - 1) })
-          hooks.onProgress?.({ phase, done: Math.min(total, from + REWRITE_CHUNK - ids.min), total })
-        }
-      }
-      const writeMeta = sqlite.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-      if (change?.type === 'timezone') {
-        const localDateOf = localDateConverter(change.timezone)
-        rewrite('dates', (range) => relocalizeDates(sqlite, localDateOf, range))
-        writeMeta.run('timezone', change.timezone)
-      } else if (change?.type === 'definitions') {
-        updateQuestionDefinitions(sqlite, change.questions)
-        rewrite('bands', (range) => recomputeBands(sqlite, range))
-      } else if (change?.type === 'businessHours') writeMeta.run(BUSINESS_HOURS_KEY, JSON.stringify(change.businessHours))
-
-      // The summaries are rebuilt through the journal, a question and a month at a time, folded as they go.
-      clearRollups(sqlite)
-      const derive = factDerivations(sqlite)
-      const fold = () => {
-        const span = journalSpan(sqlite)
-        if (span.pending) foldJournal(sqlite, span.maxId, derive)
-      }
-      const steps = responseSpan(sqlite).flatMap((q) => monthSteps(q.first, q.last).map(([from, before]) => ({ questionId: q.questionId, from, before })))
-      steps.forEach((s, i) => {
+export function rebuildRollups(sqlite: Sqlite, change: RollupChange | undefined, hooks: JobHooks = {}): void {
+  inTransaction(sqlite, () => {
+    const triggers = rollupTriggers(sqlite)
+    dropTriggers(sqlite, triggers)
+    const ids = responseIdRange(sqlite)
+    const rewrite = (phase: RollupPhase, step: (range: { from: number; to: number }) => void) => {
+      const total = Math.max(0, ids.max - ids.min + 1)
+      for (let from = ids.min; from <= ids.max; from += REWRITE_CHUNK) {
         checkCancelled(hooks)
-        journalFromResponses(sqlite, s.questionId, s.from, s.before)
-        fold()
-        hooks.onProgress?.({ phase: 'summaries', done: i + 1, total: steps.length + 1 })
-      })
-      journalFromCustomers(sqlite)
+        step({ from, to: Math.min(ids.max, from + REWRITE_CHUNK - 1) })
+        hooks.onProgress?.({ phase, done: Math.min(total, from + REWRITE_CHUNK - ids.min), total })
+      }
+    }
+    if (change?.type === 'timezone') {
+      const localDateOf = localDateConverter(change.timezone)
+      rewrite('dates', (range) => relocalizeDates(sqlite, localDateOf, range))
+      writeMetaValue(sqlite, 'timezone', change.timezone)
+    } else if (change?.type === 'definitions') {
+      updateQuestionDefinitions(sqlite, change.questions)
+      rewrite('bands', (range) => recomputeBands(sqlite, range))
+    } else if (change?.type === 'businessHours') writeMetaValue(sqlite, BUSINESS_HOURS_KEY, JSON.stringify(change.businessHours))
+
+    // The summaries are rebuilt through the journal, a question and a month at a time, folded as they go.
+    clearRollups(sqlite)
+    const derive = factDerivations(sqlite)
+    const fold = () => {
+      const span = journalSpan(sqlite)
+      if (span.pending) foldJournal(sqlite, span.maxId, derive)
+    }
+    const steps = responseSpan(sqlite).flatMap((q) => monthSteps(q.first, q.last).map(([from, before]) => ({ questionId: q.questionId, from, before })))
+    steps.forEach((s, i) => {
+      checkCancelled(hooks)
+      journalFromResponses(sqlite, s.questionId, s.from, s.before)
       fold()
-      hooks.onProgress?.({ phase: 'summaries', done: steps.length + 1, total: steps.length + 1 })
-      createTriggers(sqlite, triggers)
-      analyzeSummaries(sqlite)
+      hooks.onProgress?.({ phase: 'summaries', done: i + 1, total: steps.length + 1 })
     })
-    .immediate()
+    journalFromCustomers(sqlite)
+    fold()
+    hooks.onProgress?.({ phase: 'summaries', done: steps.length + 1, total: steps.length + 1 })
+    createTriggers(sqlite, triggers)
+    analyzeSummaries(sqlite)
+  }, 'immediate')
 }
 
-export function runRollupJob(sqlite: Database.Database, job: RollupJob, hooks: JobHooks = {}): void {
+export function runRollupJob(sqlite: Sqlite, job: RollupJob, hooks: JobHooks = {}): void {
   if (job.kind === 'fold') foldAll(sqlite, hooks)
   else rebuildRollups(sqlite, job.change, hooks)
 }

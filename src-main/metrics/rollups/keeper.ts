@@ -1,10 +1,11 @@
 import type { WorkspaceDb } from '../../db/connect'
-import type { EventBus } from '../../app/events'
+import type { EventBus } from '../../common/events'
 import type { RollupProgress } from '../../../src-shared/api/metrics'
 import { isAppError } from '../../../src-shared/api/result'
-import { journalSpan, reloadStatistics } from '../../db/repositories/rollups/maintain'
+import { journalSpan, reloadStatistics } from './rollupMaintainRepository'
 import { foldAll, runRollupJob, type RollupJob } from './jobs'
 import { runJobInWorker } from './worker/runInWorker'
+import { unlessBusy } from '../../db/transaction'
 
 /** Below this many journal rows, reads simply add the journal to the summaries. */
 export const FOLD_FROM = 500
@@ -38,7 +39,7 @@ export class RollupKeeper {
   /** Called before every metrics read: folds a grown journal, unless that is already under way. */
   beforeRead(): void {
     if (this.running) return
-    if (this.statisticsStale && this.withoutWaiting(() => reloadStatistics(this.ws.sqlite))) this.statisticsStale = false
+    if (this.statisticsStale && unlessBusy(this.ws.sqlite, () => reloadStatistics(this.ws.sqlite))) this.statisticsStale = false
     const { pending } = journalSpan(this.ws.sqlite)
     if (pending < FOLD_FROM) return
     if (pending > FOLD_INLINE_UP_TO && this.ws.path !== ':memory:') {
@@ -50,23 +51,7 @@ export class RollupKeeper {
 
   /** Folds now if no other connection is writing; otherwise leaves it for the next read. */
   private foldInline(): void {
-    this.withoutWaiting(() => foldAll(this.ws.sqlite))
-  }
-
-  /** Runs `write` unless another connection holds the write lock (then false: try again on a later read). */
-  private withoutWaiting(write: () => unknown): boolean {
-    const sqlite = this.ws.sqlite
-    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number
-    sqlite.pragma('busy_timeout = 0')
-    try {
-      write()
-      return true
-    } catch (e) {
-      if (!String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) throw e
-      return false
-    } finally {
-      sqlite.pragma(`busy_timeout = ${timeout}`)
-    }
+    unlessBusy(this.ws.sqlite, () => foldAll(this.ws.sqlite))
   }
 
   /** Runs a fold or a rebuild to its end (waiting for the one under way first), reporting progress. */

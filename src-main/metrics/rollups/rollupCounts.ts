@@ -1,13 +1,13 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../../db/sqlite'
 import type { Dimension, FeedbackFilter } from '../../../src-shared/api/filters'
 import { dateOfDayNumber, dayNumber, type PeriodUnit } from '../../../src-shared/domain/periods'
 import { bandValue, type Direction, type MetricKind } from '../../../src-shared/domain/scores'
-import type { ScoreCountRow } from '../../db/repositories/scoreCounts'
-import { FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, isCubeDim, sliceDimNumber, type CubeDim } from '../../db/repositories/rollups/layout'
-import { readCube, readJournal, readSlice, tagIds, tagNames, valueIds, valueNames, type TierRow } from '../../db/repositories/rollups/read'
-import { useDerivations, type FactDerivations } from '../../db/repositories/rollups/maintain'
-import { statement } from '../../db/repositories/statements'
-import { remembered } from '../../db/repositories/rollups/snapshot'
+import type { ScoreCountRow } from '../scoreCountsRepository'
+import { FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, cubeDims, isCubeDim, sliceDimNumber, type CubeDim } from './layout'
+import { readCube, readJournal, readSlice, tagIds, tagNames, valueIds, valueNames, type TierRow } from './rollupReadRepository'
+import { useDerivations, type FactDerivations } from './rollupMaintainRepository'
+import { statement } from '../../db/statements'
+import { remembered } from './rollupSnapshotRepository'
 import { grainFor, periodOfDay, segmentsFor, type Segment } from './segments'
 
 /** Filter fields the summaries hold. Any other field in a filter (status, owner, text, …) means a raw read. */
@@ -34,7 +34,7 @@ export interface QuestionInfo {
 }
 
 /** The workspace's questions (read once per snapshot: a page asks for them in every call). Callers must not change the map. */
-export function questionInfo(sqlite: Database.Database): Map<number, QuestionInfo> {
+export function questionInfo(sqlite: Sqlite): Map<number, QuestionInfo> {
   return remembered(sqlite, 'questionInfo', () => {
     const rows = statement(sqlite, 'SELECT id, metric, scale_min, scale_max, direction FROM questions').all() as QuestionInfo[]
     return new Map(rows.map((r) => [r.id, r]))
@@ -67,13 +67,13 @@ export interface FactRow {
  * plus the journal of changes not folded yet, netted per cell so a change and its undo leave
  * nothing behind. Run inside one read transaction, so both parts see one snapshot.
  */
-export function readFacts(sqlite: Database.Database, q: FactQuery, derive: FactDerivations): FactRow[] {
+export function readFacts(sqlite: Sqlite, q: FactQuery, derive: FactDerivations): FactRow[] {
   return readFactsAs(sqlite, q, derive, (local_date, grp, questionId, value, band, n) => ({ local_date, grp, questionId, value, band, n }))
 }
 
 /** readFacts building each row with `make` (null to leave it out), so callers need no second pass over a copy. */
 export function readFactsAs<T>(
-  sqlite: Database.Database,
+  sqlite: Sqlite,
   q: FactQuery,
   derive: FactDerivations,
   make: (localDate: string, grp: string | null, questionId: number, value: number, band: -1 | 0 | 1 | null, n: number, grain: Segment['grain'] | null) => T | null,
@@ -176,7 +176,7 @@ export function metricQuestionIds(questions: Map<number, QuestionInfo>, q: Count
 }
 
 /** The same rows as the raw scoreCounts (one per period start, group, score, band and scale), from the summaries. */
-export function rollupScoreCounts(sqlite: Database.Database, q: CountsQuery, derive: FactDerivations): ScoreCountRow[] {
+export function rollupScoreCounts(sqlite: Sqlite, q: CountsQuery, derive: FactDerivations): ScoreCountRow[] {
   const questions = questionInfo(sqlite)
   const questionIds = metricQuestionIds(questions, q)
   return readFactsAs(sqlite, { ...q, fact: FACT_SCORE, questionIds }, derive, (local_date, grp, questionId, score, band, n) => {

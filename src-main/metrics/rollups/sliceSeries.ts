@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../../db/sqlite'
 import { dateOfDayNumber, dayNumber, periodKey } from '../../../src-shared/domain/periods'
-import { FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, isCubeDim, unpackCells, sliceDimNumber } from '../../db/repositories/rollups/layout'
-import { readSlicePacks, valueNames } from '../../db/repositories/rollups/read'
-import { journalSpan } from '../../db/repositories/rollups/maintain'
+import { FACT_SCORE, GRAIN_MONTH, GRAIN_WEEK, NO_BAND, SLICE_NONE, isCubeDim, unpackCells, sliceDimNumber } from './layout'
+import { readSlicePacks, valueNames } from './rollupReadRepository'
+import { journalSpan } from './rollupMaintainRepository'
 import { ScoreAccumulator } from '../accumulator'
 import { isEmptyFilterValue, metricQuestionIds, questionInfo, type CountsQuery } from './rollupCounts'
 import { grainFor, segmentsFor } from './segments'
@@ -21,7 +21,7 @@ export interface SeriesCells {
  * figures: this skips the row, date and label the general path makes for every count.
  * Runs inside a read snapshot, so the journal and the packs are seen at one moment.
  */
-export function sliceSeriesCells(sqlite: Database.Database, q: CountsQuery): SeriesCells | null {
+export function sliceSeriesCells(sqlite: Sqlite, q: CountsQuery): SeriesCells | null {
   const f = q.filter ?? {}
   for (const [key, value] of Object.entries(f)) if (key !== 'from' && key !== 'to' && !isEmptyFilterValue(value)) return null
   if (q.dim !== undefined && !isCubeDim(q.dim)) return null

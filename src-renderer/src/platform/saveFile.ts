@@ -1,6 +1,8 @@
-/** A name every file system accepts: the characters Windows refuses become spaces. */
+import { cleanFileName } from '../../../src-shared/domain/fileName'
+
+/** A name every file system accepts (the app's one sanitiser), or the fallback when nothing is left. */
 export function safeFileName(name: string, fallback: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || fallback
+  return cleanFileName(name, 180) || fallback
 }
 
 /** Saves a blob under a file name through the browser's download (the desktop shows its save dialog). */

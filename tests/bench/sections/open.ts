@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { benchApp, middle, type BenchSection } from '../harness'
-import { WorkspaceSession } from '../../../src-main/services/workspaceSession'
-import { EventBus } from '../../../src-main/app/events'
-import { systemClock } from '../../../src-main/app/clock'
+import { WorkspaceSession } from '../../../src-main/workspace/workspaceSession'
+import { EventBus } from '../../../src-main/common/events'
+import { systemClock } from '../../../src-main/common/clock'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 import { createWorkspaceAt, openWorkspaceAt } from '../../helpers/files'
 

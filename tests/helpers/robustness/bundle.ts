@@ -11,7 +11,7 @@ const entries = {
   importWorker: join(ROOT, 'src-main/import/worker/importWorker.ts'),
   readerWorker: join(ROOT, 'src-main/import/worker/readerWorker.ts'),
   rollupWorker: join(ROOT, 'src-main/metrics/rollups/worker/rollupWorker.ts'),
-  openWorker: join(ROOT, 'src-main/services/opening/openWorker.ts'),
+  openWorker: join(ROOT, 'src-main/workspace/opening/openWorker.ts'),
 }
 export type ChildName = 'fileImportChild' | 'killChild'
 

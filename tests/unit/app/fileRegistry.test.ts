@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { FileRegistry } from '../../../src-main/app/fileRegistry'
+import { FileRegistry } from '../../../src-main/common/fileRegistry'
 import { opaqueId } from '../../../src-shared/api/limits'
 import { testApp, type TestApp } from '../../helpers/context'
 import { createWorkspaceAt } from '../../helpers/files'

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PreferencesStore } from '../../../src-main/app/preferences'
+import { PreferencesStore } from '../../../src-main/common/preferences'
 import { testApp } from '../../helpers/context'
-import { openInitialWorkspace } from '../../../src-main/services/workspaceActions'
+import { openInitialWorkspace } from '../../../src-main/app/workspaceActions'
 import { createAppContext } from '../../../src-main/app/createAppContext'
 
 let dir: string

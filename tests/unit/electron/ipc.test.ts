@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { BrowserWindow, fake } from '../../helpers/fakeElectron'
 import { registerIpc } from '../../../src-main/electron/ipc'
-import { EventBus } from '../../../src-main/app/events'
+import { EventBus } from '../../../src-main/common/events'
 import { IPC_EVENT, IPC_INVOKE } from '../../../src-shared/api/bridge'
 import type { RawInvoke } from '../../../src-shared/api/contract'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { addDateEvidence, emptyEvidence, needsOrderChoice, orderFromEvidence, parseDate } from '../../../src-main/import/formats/dates'
+import { addDateEvidence, emptyEvidence, needsOrderChoice, orderFromEvidence, parseDate } from '../../../src-shared/domain/dateText'
 
 const BKK = 'Asia/Bangkok'
 const at = (text: string, order: 'dmy' | 'mdy' | null = null, tz = BKK) => parseDate(text, order, tz)?.epochMs ?? null

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runImport } from '../../../src-main/services/importService'
-import { countResponses } from '../../../src-main/db/repositories/responses'
+import { inspectImport, runImport } from '../../../src-main/import/importService'
+import { countResponses } from '../../../src-main/db/responses'
 import { metricSeries } from '../../../src-main/metrics/series'
-import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { AppError } from '../../../src-shared/api/result'
 import { freshWorkspace } from '../../helpers/db'
 import { fakeClock } from '../../helpers/clock'
@@ -120,5 +120,21 @@ describe('importing the generator CSV', () => {
     const { linked } = open.ws.sqlite.prepare('SELECT count(DISTINCT customer_id) linked FROM responses').get() as { linked: number }
     expect(customers).toBe(linked)
     expect(customers).toBeGreaterThan(1)
+  })
+
+  it('remembers the mapping a source was imported with, and the newer one when it is imported again', async () => {
+    const fixture = file(FIXTURE)
+    const first = await inspectImport(open, fixture, { kind: 'responses' })
+    expect(first.mappingSource).not.toBe('remembered')
+    const withoutLocation = { ...first.mapping, columns: first.mapping.columns.map((c) => (c.role === 'location' ? { ...c, role: 'ignore' as const } : c)) }
+    await runImport(open, fixture, { mapping: withoutLocation, dryRun: false, remember: true }, { clock: fakeClock(), emit: () => undefined })
+    const second = await inspectImport(open, fixture, { kind: 'responses' })
+    expect(second.mappingSource).toBe('remembered')
+    expect(second.mapping.columns.some((c) => c.role === 'location')).toBe(false)
+    // Imported again with the location mapped: that mapping replaces the one remembered.
+    await runImport(open, fixture, { mapping: first.mapping, dryRun: false, remember: true }, { clock: fakeClock(), emit: () => undefined })
+    const third = await inspectImport(open, fixture, { kind: 'responses' })
+    expect(third.mappingSource).toBe('remembered')
+    expect(third.mapping.columns.filter((c) => c.role === 'location')).toHaveLength(1)
   })
 })

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { freshWorkspace } from '../../helpers/db'
 import { EXPORTS, importFile, inspect, rows } from '../../helpers/importing'
 

@@ -71,7 +71,7 @@ describe('the inbox', () => {
   })
 
   it('reads a page the same way whether it scans newest first or starts from the matches', async () => {
-    const { inboxPage } = await import('../../../src-main/db/repositories/feedbackRows')
+    const { inboxPage } = await import('../../../src-main/feedback/feedbackRowsRepository')
     const db = app.ctx.session.require().db
     for (const filter of [{ tag: ['Staff'] }, { text: 'app' }, { tag: ['Delivery'], band: ['poor' as const] }]) {
       const a = await inboxPage(db, filter, 30)
@@ -167,6 +167,27 @@ describe('the inbox', () => {
     expect(views.map((v) => v.name)).toContain('Needs follow-up')
     const saved = await app.api.call('views.save', { name: 'Bangkok', query: 'location=Bangkok+-+Sukhumvit&bogus=1&band=poor' })
     expect(saved.query).toBe('band=poor&location=Bangkok+-+Sukhumvit')
+  })
+
+  it('renames and deletes a view, and says when the view to rename is gone', async () => {
+    const saved = await app.api.call('views.save', { name: 'Hanoi', query: 'location=Hanoi' })
+    await app.api.call('views.save', { id: saved.id, name: 'Hà Nội', query: 'location=Hanoi' })
+    expect((await app.api.call('views.list', {})).find((v) => v.id === saved.id)?.name).toBe('Hà Nội')
+    await app.api.call('views.delete', { id: saved.id })
+    expect((await app.api.call('views.list', {})).some((v) => v.id === saved.id)).toBe(false)
+    await expect(app.api.call('views.save', { id: saved.id, name: 'Again', query: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('takes the tags of a deleted keyword rule off the comments, keeping tags given by hand', async () => {
+    const { rule, tagged } = await app.api.call('tags.saveRule', { tag: 'Staff mentions', language: 'en', keywords: ['staff'] })
+    const mentions = async () => (await app.api.call('feedback.list', { filter: { tag: ['Staff mentions'] }, limit: 1 })).total
+    expect(await mentions()).toBeGreaterThan(0)
+    const byHand = (await app.api.call('feedback.list', { filter: {}, limit: 1 })).items[0].id
+    await app.api.call('tags.assign', { ids: [byHand], tag: 'Staff mentions' })
+    const after = await app.api.call('tags.deleteRule', { id: rule.id })
+    expect(after.tagged).toBeLessThan(tagged)
+    expect(await mentions()).toBe(1)
+    expect((await app.api.call('tags.rules', {})).some((r) => r.id === rule.id)).toBe(false)
   })
 
   it('stores a feedback item typed in by hand, searchable at once', async () => {

@@ -8,7 +8,7 @@ const problems = async (file: string, code: string) =>
 
 describe('layer rules in lint', () => {
   it('forbids Electron outside src-main/electron and the preload', async () => {
-    expect(await problems('src-main/services/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toContain('no-restricted-imports')
+    expect(await problems('src-main/feedback/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toContain('no-restricted-imports')
     expect(await problems('src-shared/api/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toContain('no-restricted-imports')
     expect(await problems('src-main/electron/x.ts', "import { app } from 'electron'\nexport const a = app\n")).not.toContain('no-restricted-imports')
     expect(await problems('src-main/preload/x.ts', "import { app } from 'electron'\nexport const a = app\n")).not.toContain('no-restricted-imports')
@@ -43,5 +43,55 @@ describe('layer rules in lint', () => {
 
   it('keeps src-shared free of Node', async () => {
     expect(await problems('src-shared/domain/x.ts', "import { join } from 'node:path'\nexport const a = join\n")).toContain('no-restricted-imports')
+  })
+  // One planted import per zone of src-main's layers (docs/architecture.md); each must fail, and the
+  // same import from where it is allowed must pass.
+  const imports = (spec: string) => `import { x } from '${spec}'\nexport const a = x\n`
+  it('keeps domains, engines and repositories below app/ and handlers/', async () => {
+    expect(await problems('src-main/feedback/x.ts', imports('../app/context'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/import/mapping/x.ts', imports('../../handlers/scope'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/db/x.ts', imports('../app/context'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('../app/context'))).not.toContain('no-restricted-imports')
+  })
+
+  it('keeps engines and repositories from importing a service', async () => {
+    expect(await problems('src-main/metrics/x.ts', imports('../feedback/feedbackService'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/x.ts', imports('../workspace/workspaceSession'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/feedback/xRepository.ts', imports('./tagsService'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/db/x.ts', imports('../import/importJob'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/x.ts', imports('../feedback/textIndexRepository'))).not.toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/metricsService.ts', imports('../feedback/feedbackService'))).not.toContain('no-restricted-imports')
+  })
+
+  it('keeps handlers away from the database', async () => {
+    expect(await problems('src-main/handlers/x.ts', imports('../db/questions'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('../metrics/dataSpanRepository'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('kysely'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/handlers/x.ts', imports('../metrics/metricsService'))).not.toContain('no-restricted-imports')
+  })
+
+  it('keeps the database drivers in db/ and the repositories', async () => {
+    expect(await problems('src-main/feedback/xService.ts', imports('better-sqlite3'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/reports/x.ts', imports('kysely'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/metrics/x.ts', imports('better-sqlite3'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/cli/x.ts', imports('kysely'))).toContain('no-restricted-imports')
+    expect(await problems('src-main/feedback/xRepository.ts', imports('better-sqlite3'))).not.toContain('no-restricted-imports')
+    expect(await problems('src-main/db/x.ts', imports('kysely'))).not.toContain('no-restricted-imports')
+    // A repository may use the drivers, and still may not reach up into a service.
+    expect(await problems('src-main/feedback/xRepository.ts', `import Database from 'better-sqlite3'\nimport { y } from './tagsService'\nexport const a = [Database, y]\n`)).toContain('no-restricted-imports')
+  })
+
+  it('keeps SQL text, pragmas and transactions out of the services', async () => {
+    const rules = async (file: string, code: string) => problems(file, code)
+    const planted = (body: string) => `import type { Sqlite } from '../db/sqlite'\nexport const f = (sqlite: Sqlite) => ${body}\n`
+    expect(await rules('src-main/feedback/xService.ts', planted(`sqlite.prepare('SELECT 1').get()`))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/metrics/x.ts', planted('sqlite.exec(`ANALYZE`)'))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/reports/x.ts', planted(`sqlite.pragma('busy_timeout = 0')`))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/journeys/x.ts', planted('sqlite.transaction(() => 1)()'))).toContain('no-restricted-syntax')
+    expect(await rules('src-main/feedback/xRepository.ts', planted(`sqlite.prepare('SELECT 1').get()`))).not.toContain('no-restricted-syntax')
+    expect(await rules('src-main/db/x.ts', planted('sqlite.transaction(() => 1)()'))).not.toContain('no-restricted-syntax')
+    // Not SQL: a regular expression's exec, a method named prepare without SQL.
+    expect(await rules('src-main/import/x.ts', 'export const f = (t: string) => /a/.exec(t)\n')).not.toContain('no-restricted-syntax')
+    expect(await rules('src-main/reports/x.ts', 'export const f = (p: { prepare(): void }) => p.prepare()\n')).not.toContain('no-restricted-syntax')
   })
 })

@@ -6,7 +6,7 @@ import { foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
 import { lifecycleSeries } from '../../../src-main/metrics/lifecycle'
 import { dayNumber } from '../../../src-shared/domain/periods'
 import type { DB } from '../../../src-main/db/schema'
-import { leavingsSql } from '../../../src-main/db/repositories/rollups/leavers'
+import { leavingsSql } from '../../../src-main/metrics/rollups/leaversRepository'
 import { freshWorkspace } from '../../helpers/db'
 
 const CHURN_COHORT = '2026-11-28-churn-cohort'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { freshWorkspace } from '../../helpers/db'
-import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { metricSeries } from '../../../src-main/metrics/series'
 import { ttrFigure, ttrSeries } from '../../../src-main/metrics/ttr'
 import { lifecycleFigure, lifecycleSeries } from '../../../src-main/metrics/lifecycle'
@@ -10,7 +10,7 @@ import { drivers } from '../../../src-main/metrics/drivers'
 import { responseRateSeries } from '../../../src-main/metrics/responseRate'
 import { businessMs } from '../../../src-main/metrics/businessHours'
 import { foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
-import { saveSend } from '../../../src-main/db/repositories/surveySends'
+import { saveSend } from '../../../src-main/metrics/surveySendsRepository'
 import { responseAdder, sourceOf } from './helpers'
 
 const HOUR = 3_600_000

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3'
-import type { ResponseInsert } from '../../../src-main/db/repositories/responses'
-import { feedbackWriter } from '../../../src-main/services/feedbackWriter'
+import type { ResponseInsert } from '../../../src-main/db/responses'
+import { feedbackWriter } from '../../../src-main/feedback/feedbackWriter'
 import type { MetricsSource } from '../../../src-main/metrics/series'
-import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
-import { unpackCells } from '../../../src-main/db/repositories/rollups/layout'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
+import { unpackCells } from '../../../src-main/metrics/rollups/layout'
 
-/** The default questions' ids in a fresh workspace (services/defaultQuestions.ts). */
+/** The default questions' ids in a fresh workspace (workspace/defaultQuestions.ts). */
 export const QUESTION = { nps: 1, csat: 2, ces: 3 } as const
 
 export function sourceOf(open: OpenWorkspace): MetricsSource {

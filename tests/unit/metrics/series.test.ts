@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { metricSeries, type SeriesQuery } from '../../../src-main/metrics/series'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { rollupsCanAnswer } from '../../../src-main/metrics/rollups/rollupCounts'
-import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { freshWorkspace } from '../../helpers/db'
 import { responseAdder, sourceOf } from './helpers'
 

@@ -3,7 +3,7 @@ import { freshWorkspace } from '../../helpers/db'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { metricSeries, type SeriesQuery } from '../../../src-main/metrics/series'
 import { sliceSeriesCells } from '../../../src-main/metrics/rollups/sliceSeries'
-import { readSnapshot } from '../../../src-main/db/repositories/rollups/snapshot'
+import { readSnapshot } from '../../../src-main/metrics/rollups/rollupSnapshotRepository'
 import { responseAdder, sourceOf } from './helpers'
 
 const DAY = 86_400_000

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type Database from 'better-sqlite3'
 import { ANALYZE_AFTER, foldAll, rebuildRollups } from '../../../src-main/metrics/rollups/jobs'
-import { readCube } from '../../../src-main/db/repositories/rollups/read'
-import { FACT_SCORE } from '../../../src-main/db/repositories/rollups/layout'
-import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import { readCube } from '../../../src-main/metrics/rollups/rollupReadRepository'
+import { FACT_SCORE } from '../../../src-main/metrics/rollups/layout'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { freshWorkspace } from '../../helpers/db'
 import { QUESTION } from './helpers'
 

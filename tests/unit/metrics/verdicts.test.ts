@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { freshWorkspace } from '../../helpers/db'
-import type { OpenWorkspace } from '../../../src-main/services/workspaceSession'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { tilesBetween } from '../../../src-main/metrics/tiles'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { intervalVerdict, marginVerdict } from '../../../src-shared/domain/significance'

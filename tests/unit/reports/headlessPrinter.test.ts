@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { printWithHeadlessBrowser } from '../../../src-main/reports/headlessPrinter'
-import { browserCandidates, findChromiumBrowser } from '../../../src-main/reports/findBrowser'
+import { printWithHeadlessBrowser } from '../../../src-main/reports/printing/headlessPrinter'
+import { browserCandidates, findChromiumBrowser } from '../../../src-main/reports/printing/findBrowser'
 
 const pages: Record<string, string> = {
   '/ready': `<!doctype html><html><head><style>@page { size: A4; margin: 20mm; @bottom-center { content: "Trang " counter(page) " / " counter(pages) } }</style></head>

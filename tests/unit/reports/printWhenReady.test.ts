@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { printWhenReady, READINESS_CHECK, type PrintablePage } from '../../../src-main/reports/printWhenReady'
+import { printWhenReady, READINESS_CHECK, type PrintablePage } from '../../../src-main/reports/printing/printWhenReady'
 
 /** A stand-in for Electron's hidden window: answers the readiness check from a script of states. */
 function fakePage(states: unknown[], log: string[]): () => PrintablePage {

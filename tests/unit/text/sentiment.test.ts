@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { compileLexicons, scoreSentiment } from '../../../src-main/text/sentiment'
 import { defaultLexicon } from '../../../src-main/text/defaultLexicon'
 import { sentimentLabel } from '../../../src-shared/domain/sentiment'
-import { ensureDerivedData } from '../../../src-main/services/derivedData'
-import { feedbackWriter } from '../../../src-main/services/feedbackWriter'
+import { ensureDerivedData } from '../../../src-main/feedback/derivedData'
+import { feedbackWriter } from '../../../src-main/feedback/feedbackWriter'
 import { freshWorkspace } from '../../helpers/db'
 
 const lexicons = compileLexicons(Object.entries(defaultLexicon).flatMap(([language, entries]) => entries.map((e) => ({ language, ...e }))))

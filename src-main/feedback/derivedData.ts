@@ -1,0 +1,128 @@
+import type { Sqlite } from '../db/sqlite'
+import { readMetaValue, writeMetaValue } from '../db/meta'
+import { defaultLexicon } from '../text/defaultLexicon'
+import {
+  analyzeSample,
+  clearSearchIndex,
+  commentPages,
+  hasLexicon,
+  hasPlannerStats,
+  maxResponseId,
+  replaceLexicon,
+  responseCount,
+  searchIndexWriter,
+  sentimentWriter,
+  type CommentRow,
+} from './textIndexRepository'
+import { AppError } from '../../src-shared/api/result'
+import { analyzerFor } from './feedbackWriter'
+import { inTransaction } from '../db/transaction'
+
+/** Bump when the way search text is built changes: every workspace rebuilds its index once on open. */
+export const SEARCH_INDEX_VERSION = '1'
+/**
+ * Raise when the sentiment rule changes (not the lexicon: editing it re-scores at once), so comments
+ * scored by the old rule are scored again when the workspace opens. 2: intensifiers after a word.
+ */
+export const SENTIMENT_VERSION = '2'
+
+/** Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment existed). */
+export function seedLexicon(sqlite: Sqlite): void {
+  if (hasLexicon(sqlite)) return
+  const rows = Object.entries(defaultLexicon).flatMap(([language, entries]) => entries.map((e) => ({ language, ...e })))
+  replaceLexicon(sqlite, rows, Object.keys(defaultLexicon))
+}
+
+export interface DerivedDataControl {
+  /** Read between chunks of comments: a cancel rolls the whole update back. */
+  isCancelled?: () => boolean
+  /** Comments gone through, by id, of the highest id (a re-score or a new search index at a million responses takes seconds). */
+  onProgress?: (p: { done: number; total: number }) => void
+}
+
+/**
+ * True when ensureDerivedData would find nothing to do but the search for comments without a
+ * sentiment (a scan of every response): a workspace opened only to read (the CLI's metrics and
+ * reports) then skips it. Every CX Desk writer scores comments as it stores them; rows a foreign
+ * writer (the sqlite3 shell) left unscored are scored at the next read-write open.
+ */
+export function derivedDataIsCurrent(sqlite: Sqlite): boolean {
+  if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION || readMetaValue(sqlite, 'sentiment_version') !== SENTIMENT_VERSION) return false
+  if (!hasLexicon(sqlite)) return false
+  return hasPlannerStats(sqlite) || responseCount(sqlite) < 10_000
+}
+
+/**
+ * Brings what is derived from comments up to date when a workspace opens: the lexicon, the search
+ * index (built by the app, since Thai segmentation and diacritic folding happen in JavaScript), and
+ * sentiment for comments stored before it was computed or scored by an older rule. One transaction;
+ * nothing to do usually (finding that out scans the comments: part of the open-time work that runs
+ * off the main thread for a large workspace).
+ */
+export function ensureDerivedData(sqlite: Sqlite, control: DerivedDataControl = {}): void {
+  if (sqlite.readonly) return
+  const step = chunkWatcher(sqlite, control)
+  inTransaction(sqlite, () => {
+    seedLexicon(sqlite)
+    if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION) {
+      clearSearchIndex(sqlite)
+      const index = searchIndexWriter(sqlite)
+      const analyze = analyzerFor(sqlite)
+      for (const r of commentsInChunks(sqlite, 'all', step)) {
+        const text = analyze(r.comment, r.language).searchText
+        if (text) index(r.id, text)
+      }
+      writeMetaValue(sqlite, 'search_index_version', SEARCH_INDEX_VERSION)
+    }
+    if (readMetaValue(sqlite, 'sentiment_version') !== SENTIMENT_VERSION) {
+      rescoreSentiment(sqlite, 'all', step)
+      writeMetaValue(sqlite, 'sentiment_version', SENTIMENT_VERSION)
+      writeMetaValue(sqlite, 'sentiment_complete', SENTIMENT_VERSION)
+    } else if (readMetaValue(sqlite, 'sentiment_complete') !== SENTIMENT_VERSION) {
+      // Comments stored before sentiment was computed: found by a scan of every response (seconds at
+      // a million), so done once. Every writer scores what it stores (feedbackWriter).
+      rescoreSentiment(sqlite, 'missing', step)
+      writeMetaValue(sqlite, 'sentiment_complete', SENTIMENT_VERSION)
+    }
+    // A sizeable workspace without planner statistics (older files, the demo): gather a quick sample.
+    if (!hasPlannerStats(sqlite) && responseCount(sqlite) >= 10_000) analyzeSample(sqlite)
+    // The last chance to roll back: a cancel asked for while the last chunk was written still counts.
+    if (control.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
+  })
+}
+
+/** Called with the last id of each chunk: reports progress, and throws CANCELLED (rolling back the transaction) once cancelled. */
+function chunkWatcher(sqlite: Sqlite, control: DerivedDataControl): ((lastId: number) => void) | undefined {
+  const { isCancelled, onProgress } = control
+  if (!isCancelled && !onProgress) return undefined
+  const total = maxResponseId(sqlite)
+  return (lastId) => {
+    onProgress?.({ done: lastId, total })
+    if (isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
+  }
+}
+
+/** Recomputes sentiment for every comment ('all', after the lexicon changed) or only where it is missing. */
+export function rescoreSentiment(sqlite: Sqlite, which: 'all' | 'missing', afterChunk?: (lastId: number) => void): number {
+  // Compiled only when there is a comment to score: usually none is missing.
+  let analyze: ReturnType<typeof analyzerFor> | null = null
+  const update = sentimentWriter(sqlite)
+  let changed = 0
+  for (const r of commentsInChunks(sqlite, which === 'missing' ? 'unscored' : 'all', afterChunk)) {
+    analyze ??= analyzerFor(sqlite)
+    const s = analyze(r.comment, r.language).sentiment
+    if (s !== r.sentiment) {
+      update(r.id, s)
+      changed++
+    }
+  }
+  return changed
+}
+
+/** Comments in id order, calling afterChunk with the last id of each chunk. */
+function* commentsInChunks(sqlite: Sqlite, which: 'all' | 'unscored', afterChunk?: (lastId: number) => void): Generator<CommentRow> {
+  for (const rows of commentPages(sqlite, which)) {
+    yield* rows
+    afterChunk?.(rows[rows.length - 1].id)
+  }
+}
