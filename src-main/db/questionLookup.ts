@@ -4,27 +4,67 @@ import { defaultThresholds } from '../../src-shared/domain/scores'
 
 const specKey = (s: ScoreSpec) => `${s.metric}-${s.min}-${s.max}-${s.direction === 'higher_better' ? 'up' : 'down'}`
 
+/** Words that only name a score, not a question ("NPS", "Customer satisfaction score", "Điểm", "คะแนน"). */
+const GENERIC = [
+  'net promoter score', 'net promoter', 'customer satisfaction', 'customer effort', 'satisfaction', 'effort', 'promoter',
+  'scores', 'score', 'rating', 'rate', 'nps', 'csat', 'ces', 'value', 'answer', 'response', 'question', 'points', 'point',
+  'điểm số', 'điểm', 'đánh giá', 'mức độ', 'hài lòng', 'khách hàng', 'câu trả lời', 'câu hỏi',
+  'ความพึงพอใจ', 'การประเมิน', 'ประเมิน', 'คะแนน', 'ระดับ', 'ลูกค้า', 'คำถาม',
+].sort((a, b) => b.length - a.length)
+
 /**
- * The question for a metric and scale: an existing one with the same metric, scale and direction,
- * else a new one with METRICS.md's default thresholds. Answers on different scales stay separate
- * questions, so they are never mixed in one figure without conversion.
+ * The question a score column's header asks, or null for a header that only names the score. A
+ * question: what is left after the score's own words, brackets, digits and punctuation are taken
+ * out still holds four letters or more, and the header ends in a question mark, has three words or
+ * more, or (Thai writes without spaces) twelve letters or more.
+ */
+export function questionTextOf(header: string): string | null {
+  const text = header.normalize('NFC').replace(/\s+/g, ' ').trim()
+  let core = text.toLocaleLowerCase().replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+  for (const g of GENERIC) core = core.split(g).join(' ')
+  const letters = (t: string) => [...t].filter((c) => /\p{L}|\p{M}/u.test(c)).length
+  if (letters(core) < 4) return null
+  const words = text.split(' ').filter((w) => letters(w) > 0).length
+  if (!text.includes('?') && words < 3 && letters(text) < 12) return null
+  return text.slice(0, 200)
+}
+
+/**
+ * The question for a metric and scale. A header that asks a question of its own ("How likely are
+ * you to recommend Phở Hà Nội to a friend?") is kept as its question: the question with that text,
+ * metric, scale and direction, else a new one taking its thresholds from the first question of that
+ * scale (so a band the user tuned keeps its meaning). Otherwise the first question with the same
+ * metric, scale and direction, else a new one with METRICS.md's default thresholds. Answers on
+ * different scales stay separate questions, so they are never mixed in one figure without
+ * conversion; the Scores page's figures cover every question of a metric, so a question of its own
+ * changes no figure.
  */
 export function ensureQuestions(sqlite: Database.Database, specs: ScoreSpec[], labels: Map<string, string> = new Map()): Map<string, number> {
-  const find = sqlite.prepare<[string, number, number, string], { id: number }>(
-    'SELECT id FROM questions WHERE metric = ? AND scale_min = ? AND scale_max = ? AND direction = ? ORDER BY id LIMIT 1',
+  const find = sqlite.prepare<[string, number, number, string], { id: number; good_threshold: number; poor_threshold: number }>(
+    'SELECT id, good_threshold, poor_threshold FROM questions WHERE metric = ? AND scale_min = ? AND scale_max = ? AND direction = ? ORDER BY id LIMIT 1',
+  )
+  const findAsked = sqlite.prepare<[string, number, number, string, string], { id: number }>(
+    'SELECT id FROM questions WHERE metric = ? AND scale_min = ? AND scale_max = ? AND direction = ? AND label = ? ORDER BY id LIMIT 1',
   )
   const insert = sqlite.prepare(
     'INSERT INTO questions (key, metric, label, scale_min, scale_max, direction, good_threshold, poor_threshold) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   )
   const out = new Map<string, number>()
+  let made = 0
+  const add = (s: ScoreSpec, key: string, label: string, t: { good: number; poor: number }) =>
+    Number(insert.run(`${key}-${Date.now().toString(36)}-${made++}`, s.metric, label.slice(0, 200), s.min, s.max, s.direction, t.good, t.poor).lastInsertRowid)
   for (const s of specs) {
     const key = specKey(s)
     if (out.has(key)) continue
-    let id = find.get(s.metric, s.min, s.max, s.direction)?.id
-    if (id === undefined) {
-      const t = defaultThresholds(s.metric, s.min, s.max, s.direction)
-      const label = labels.get(key) ?? `${s.metric.toUpperCase()} ${s.min}–${s.max}`
-      id = Number(insert.run(`${key}-${Date.now().toString(36)}`, s.metric, label.slice(0, 200), s.min, s.max, s.direction, t.good, t.poor).lastInsertRowid)
+    const first = find.get(s.metric, s.min, s.max, s.direction)
+    const asked = questionTextOf(labels.get(key) ?? '')
+    let id: number
+    if (asked) {
+      id = findAsked.get(s.metric, s.min, s.max, s.direction, asked)?.id ?? add(s, key, asked, first ? { good: first.good_threshold, poor: first.poor_threshold } : defaultThresholds(s.metric, s.min, s.max, s.direction))
+    } else if (first) {
+      id = first.id
+    } else {
+      id = add(s, key, labels.get(key) || `${s.metric.toUpperCase()} ${s.min}–${s.max}`, defaultThresholds(s.metric, s.min, s.max, s.direction))
     }
     out.set(key, id)
   }
