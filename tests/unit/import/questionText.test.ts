@@ -48,8 +48,7 @@ describe("the file's question text", () => {
     // The overall NPS covers both questions, every answer banded by the tuned thresholds (promoters
     // ≥ 8, detractors ≤ 5): 10 P, 6 passive, 9 P, 3 D, 10 P → (3 − 1) / 5 = +40. Had the file's
     // question taken the default bands (9 / 6), the 6 would be a detractor: +20.
-    const today = '2025-03-31'
-    const s = await metricSeries({ db: open.db, sqlite: open.ws.sqlite, timezone: 'Asia/Ho_Chi_Minh', localDateOf: open.localDateOf, today }, { metric: 'nps' })
+    const s = await metricSeries({ db: open.db, sqlite: open.ws.sqlite, timezone: 'Asia/Ho_Chi_Minh' }, { metric: 'nps' })
     expect(s.overall.n).toBe(5)
     expect(s.overall.value).toBeCloseTo(40, 6)
   })
