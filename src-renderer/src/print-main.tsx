@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import './styles/fonts.css'
 import './styles/app.css'
 // The report's journey maps are drawn by the map view, whose styles live with the journey pages.
-import './features/journey-map/journey.css'
+import './features/journeys/journey.css'
 import { ApiProvider } from './api/ApiProvider'
 import { createTransport, type Transport } from './api/transport'
 import { I18nProvider } from './i18n/I18nProvider'

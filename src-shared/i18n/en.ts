@@ -1,7 +1,7 @@
 import { coreEn } from './core/en'
 import { openingEn } from './opening/en'
 import { journeysEn } from './journeys/en'
-import { inboxEn } from './inbox/en'
+import { feedbackEn } from './feedback/en'
 import { importEn } from './import/en'
 import { metricsEn } from './metrics/en'
 import { reportsEn } from './reports/en'
@@ -16,7 +16,7 @@ export const en = {
   ...coreEn,
   ...openingEn,
   ...journeysEn,
-  ...inboxEn,
+  ...feedbackEn,
   ...importEn,
   ...metricsEn,
   ...reportsEn,

@@ -3,7 +3,7 @@ import { coreTh } from './core/th'
 import { openingTh } from './opening/th'
 import { metricsTh } from './metrics/th'
 import { reportsTh } from './reports/th'
-import { inboxTh } from './inbox/th'
+import { feedbackTh } from './feedback/th'
 import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
 import { desktopTh } from './desktop/th'
@@ -13,7 +13,7 @@ export const th: Messages = {
   ...openingTh,
   ...metricsTh,
   ...reportsTh,
-  ...inboxTh,
+  ...feedbackTh,
   ...importTh,
   ...journeysTh,
   ...desktopTh,

@@ -3,7 +3,7 @@ import { coreVi } from './core/vi'
 import { openingVi } from './opening/vi'
 import { metricsVi } from './metrics/vi'
 import { reportsVi } from './reports/vi'
-import { inboxVi } from './inbox/vi'
+import { feedbackVi } from './feedback/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
 import { desktopVi } from './desktop/vi'
@@ -13,7 +13,7 @@ export const vi: Messages = {
   ...openingVi,
   ...metricsVi,
   ...reportsVi,
-  ...inboxVi,
+  ...feedbackVi,
   ...importVi,
   ...journeysVi,
   ...desktopVi,

@@ -69,7 +69,7 @@ function insertBatch(sqlite: Database.Database, n: number, seed: number): number
   return performance.now() - t0
 }
 
-/** Everything the Scores page asks for when it opens (mirrors features/scores/ScoresPage.tsx). */
+/** Everything the Scores page asks for when it opens (mirrors features/metrics/ScoresPage.tsx). */
 export function dashboardCalls(filter: FeedbackFilter): Array<[Channel, unknown]> {
   return [
     ['metrics.tiles', { by: 'month', compare: 'previous', filter }],

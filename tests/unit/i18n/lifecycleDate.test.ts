@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lifecycleDate } from '../../../src-renderer/src/features/inbox/lifecycleDate'
+import { lifecycleDate } from '../../../src-renderer/src/features/feedback/lifecycleDate'
 import { formatters } from '../../../src-renderer/src/i18n/format'
 
 describe('lifecycle dates in the inbox detail pane', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyCommand } from '../../../src-shared/domain/journeys/reducer'
 import type { JourneyDoc } from '../../../src-shared/domain/journeys/model'
-import { cardMoveCommand, cellAtPoint, edgeScroll, EDGE, insertIndex, intersect, keyboardMove, movingCards, neighbourCell, type MapGrid, type MapView } from '../../../src-renderer/src/features/journey-map/editor/cardMoves'
+import { cardMoveCommand, cellAtPoint, edgeScroll, EDGE, insertIndex, intersect, keyboardMove, movingCards, neighbourCell, type MapGrid, type MapView } from '../../../src-renderer/src/features/journeys/editor/cardMoves'
 import { card, cell, sampleDoc } from './fixtures'
 
 /** The sample map plus a third card in act1 × sa11, so a cell has something to land between. */

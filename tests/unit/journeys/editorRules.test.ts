@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fitZoom, printZoom, stepZoom, ZOOMS } from '../../../src-renderer/src/features/journey-map/editor/zoomSteps'
-import { nextSelection } from '../../../src-renderer/src/features/journey-map/editor/selection'
-import { otherVersionId } from '../../../src-renderer/src/features/journey-map/editor/versions'
+import { fitZoom, printZoom, stepZoom, ZOOMS } from '../../../src-renderer/src/features/journeys/editor/zoomSteps'
+import { nextSelection } from '../../../src-renderer/src/features/journeys/editor/selection'
+import { otherVersionId } from '../../../src-renderer/src/features/journeys/editor/versions'
 
 describe('zoom steps', () => {
   it('steps through the levels and holds at both ends', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { JourneyEditorStore, type SaveResult } from '../../../src-renderer/src/features/journey-map/editor/editorStore'
+import { JourneyEditorStore, type SaveResult } from '../../../src-renderer/src/features/journeys/editor/editorStore'
 import type { Command } from '../../../src-shared/domain/journeys/commands'
 import { applyCommands } from '../../../src-shared/domain/journeys/reducer'
 import { ApiCallError } from '../../../src-shared/api/client'

@@ -18,8 +18,8 @@ describe('import cycles', () => {
 
   it('reads the renderer: the shell imports the pages, a page imports platform/', () => {
     const graph = importGraph(join(root, 'src-renderer'))
-    expect(graph.get('src/app/pages.tsx')).toContain('src/features/inbox/InboxPage.tsx')
-    expect(graph.get('src/features/inbox/InboxPage.tsx')).toContain('src/platform/pageProps.ts')
+    expect(graph.get('src/app/pages.tsx')).toContain('src/features/feedback/InboxPage.tsx')
+    expect(graph.get('src/features/feedback/InboxPage.tsx')).toContain('src/platform/pageProps.ts')
   })
 
   it.each(['src-renderer', 'src-shared'])('%s has none', (tree) => {
@@ -27,13 +27,13 @@ describe('import cycles', () => {
   })
 
   it("the renderer's layers and features do not import each other in a loop either", () => {
-    // src/features/inbox/themes/ThemesPage.tsx counts as features/inbox; src/app/Shell.tsx as app.
+    // src/features/feedback/themes/ThemesPage.tsx counts as features/feedback; src/app/Shell.tsx as app.
     const unit = (file: string) => {
       const [, top, feature] = file.split('/')
       return top === 'features' ? `features/${feature}` : top
     }
     const layers = groupedGraph(importGraph(join(root, 'src-renderer')), unit)
-    expect(layers.get('app')).toContain('features/inbox')
+    expect(layers.get('app')).toContain('features/feedback')
     expect(importCycles(layers)).toEqual([])
   })
 })

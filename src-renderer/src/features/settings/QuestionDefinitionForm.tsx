@@ -5,7 +5,7 @@ import { useApiMutation } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Notice } from '../../components/Notice'
 import { SaveRow } from './SaveRow'
-import { bandRanges } from '../scores/DefinitionsPanel'
+import { bandRanges } from '../metrics/DefinitionsPanel'
 
 /** The cut-offs read "from" or "up to" depending on which end of the scale is good. */
 const cutLabels = {

@@ -16,9 +16,9 @@ import {
 import { LocaleSelect } from '../../../components/LocaleSelect'
 import { useApiQuery } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
-import { ImagePicker } from '../../journey-map/editor/ImagePicker'
-import { FilterPicker } from '../../scores/FilterPicker'
-import { MetricSelect } from '../../scores/MetricSelect'
+import { ImagePicker } from '../../journeys/editor/ImagePicker'
+import { FilterPicker } from '../../metrics/FilterPicker'
+import { MetricSelect } from '../../metrics/MetricSelect'
 import { DateField } from '../../../components/DateField'
 
 const FILTER_DIMS: Dimension[] = ['channel', 'touchpoint', 'stage', 'location', 'segment', 'tag']

@@ -1,6 +1,6 @@
 import type { ReportData } from '../../../../../src-shared/api/reports'
 import { useI18n } from '../../../i18n/I18nProvider'
-import { DefinitionsList } from '../../scores/DefinitionsPanel'
+import { DefinitionsList } from '../../metrics/DefinitionsPanel'
 import { Nothing } from './Section'
 import { useReportFormat } from './useReportFormat'
 

@@ -1,6 +1,6 @@
 import type { ReportData } from '../../../../../src-shared/api/reports'
 import { useI18n } from '../../../i18n/I18nProvider'
-import { BreakdownChart } from '../../scores/BreakdownChart'
+import { BreakdownChart } from '../../metrics/BreakdownChart'
 import { FigureTable } from './FigureTable'
 import { Nothing } from './Section'
 import { useReportFormat } from './useReportFormat'

@@ -1,5 +1,5 @@
 import type { ReportData } from '../../../../../src-shared/api/reports'
-import { TileCard } from '../../scores/TilesRow'
+import { TileCard } from '../../metrics/TilesRow'
 import { useReportFormat } from './useReportFormat'
 import { Nothing } from './Section'
 

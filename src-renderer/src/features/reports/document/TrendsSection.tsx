@@ -1,5 +1,5 @@
 import type { ReportData } from '../../../../../src-shared/api/reports'
-import { TrendChart } from '../../scores/TrendChart'
+import { TrendChart } from '../../metrics/TrendChart'
 import { Nothing } from './Section'
 import { useReportFormat } from './useReportFormat'
 

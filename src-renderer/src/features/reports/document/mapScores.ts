@@ -1,7 +1,7 @@
 import type { Figure } from '../../../../../src-shared/api/metrics'
 import type { MapFigure, ReportData } from '../../../../../src-shared/api/reports'
-import { linkKey } from '../../journey-map/scores/liveScores'
-import type { LiveScores } from '../../journey-map/scores/useLiveScores'
+import { linkKey } from '../../journeys/scores/liveScores'
+import type { LiveScores } from '../../journeys/scores/useLiveScores'
 
 /** A map's live scores as the report computed them (its period and the one before), in the shape the journey map draws. */
 export function reportLiveScores(figures: MapFigure[], journeys: NonNullable<ReportData['journeys']>): LiveScores {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { useI18n } from '../../../i18n/I18nProvider'
-import { useScoreFormat } from '../../scores/useScoreFormat'
+import { useScoreFormat } from '../../metrics/useScoreFormat'
 
 /** How a report writes its figures: the Scores page's formats, plus date ranges, margins and effects. */
 export function useReportFormat() {

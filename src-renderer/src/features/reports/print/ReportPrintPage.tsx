@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Chart } from '../../scores/chartSetup'
+import { Chart } from '../../metrics/chartSetup'
 import { useApiQuery } from '../../../api/hooks'
 import { ReportDocument } from '../document/ReportDocument'
 

@@ -1,5 +1,5 @@
 /** Messages of the feedback inbox, its detail pane, themes and the sentiment lexicon. */
-export const inboxEn = {
+export const feedbackEn = {
   'nav.inbox': 'Inbox',
   'nav.import': 'Import',
   'nav.themes': 'Themes',

@@ -1,6 +1,6 @@
-import type { inboxEn } from './en'
+import type { feedbackEn } from './en'
 
-export const inboxTh: Record<keyof typeof inboxEn, string> = {
+export const feedbackTh: Record<keyof typeof feedbackEn, string> = {
   'nav.inbox': 'กล่องความคิดเห็น',
   'nav.import': 'นำเข้าข้อมูล',
   'nav.themes': 'หัวข้อ',

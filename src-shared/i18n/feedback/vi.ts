@@ -1,6 +1,6 @@
-import type { inboxEn } from './en'
+import type { feedbackEn } from './en'
 
-export const inboxVi: Record<keyof typeof inboxEn, string> = {
+export const feedbackVi: Record<keyof typeof feedbackEn, string> = {
   'nav.inbox': 'Hộp phản hồi',
   'nav.import': 'Nhập dữ liệu',
   'nav.themes': 'Chủ đề',
