@@ -2,10 +2,14 @@ import type { PreviousState } from '../../src-shared/api/feedback'
 import type { FollowUpStatus } from '../../src-shared/domain/scores'
 import type { Sqlite } from '../db/sqlite'
 import type { ResponseEventsTable } from '../db/schema'
+import { build, firstOf, rowsOf, runOf } from '../db/syncQuery'
 import { inChunks } from './feedbackRowsRepository'
 
-// Raw statements: the services run these inside better-sqlite3's synchronous transactions, where
-// Kysely's asynchronous driver cannot take part.
+// The services run these inside better-sqlite3's synchronous transactions, where Kysely's
+// asynchronous driver cannot take part: queries are built and typed by Kysely and run at once
+// (db/syncQuery.ts). The per-row writers (…Writer, …Setter, …Restorer) stay prepared statements:
+// a bulk edit runs them once per selected response, and compiling a query per row would cost more
+// than running it.
 
 export type EventKind = ResponseEventsTable['kind']
 
@@ -17,23 +21,23 @@ export function responseEventWriter(sqlite: Sqlite): (responseId: number, kind: 
 
 /** Which of these ids are responses that exist. */
 export function existingResponseIds(sqlite: Sqlite, ids: number[]): Set<number> {
-  return new Set(inChunks(ids, (chunk) => (sqlite.prepare(`SELECT id FROM responses WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as Array<{ id: number }>).map((r) => r.id)))
+  return new Set(inChunks(ids, (chunk) => rowsOf(sqlite, build.selectFrom('responses').select('id').where('id', 'in', chunk)).map((r) => r.id)))
 }
 
 export function responseExists(sqlite: Sqlite, id: number): boolean {
-  return Boolean(sqlite.prepare('SELECT 1 FROM responses WHERE id = ?').get(id))
+  return firstOf(sqlite, build.selectFrom('responses').select('id').where('id', '=', id)) !== undefined
 }
 
 /** Status, owner and their stamps of each response, as an undo needs them. */
 export function previousStates(sqlite: Sqlite, ids: number[]): PreviousState[] {
-  return inChunks(
-    ids,
-    (chunk) =>
-      sqlite
-        .prepare(
-          `SELECT id, status, owner, status_changed_at statusChangedAt, status_changed_by statusChangedBy, resolved_at resolvedAt FROM responses WHERE id IN (${chunk.map(() => '?').join(',')})`,
-        )
-        .all(...chunk) as PreviousState[],
+  return inChunks(ids, (chunk) =>
+    rowsOf(
+      sqlite,
+      build
+        .selectFrom('responses')
+        .select(['id', 'status', 'owner', 'status_changed_at as statusChangedAt', 'status_changed_by as statusChangedBy', 'resolved_at as resolvedAt'])
+        .where('id', 'in', chunk),
+    ),
   )
 }
 
@@ -63,7 +67,7 @@ export function stateRestorer(sqlite: Sqlite): (p: PreviousState & { now: number
 }
 
 export function insertNote(sqlite: Sqlite, responseId: number, author: string | null, body: string, now: number): number {
-  return Number(sqlite.prepare('INSERT INTO notes (response_id, author, body, created_at) VALUES (?, ?, ?, ?)').run(responseId, author, body, now).lastInsertRowid)
+  return runOf(sqlite, build.insertInto('notes').values({ response_id: responseId, author, body, created_at: now })).lastInsertRowid
 }
 
 /** Adds notes in bulk (the demo's follow-ups). */

@@ -1,27 +1,31 @@
+import { sql } from 'kysely'
 import type { Sqlite } from '../db/sqlite'
+import { build, firstOf, rowsOf, runOf } from '../db/syncQuery'
 
-// Raw statements: tagging and rule changes run inside better-sqlite3's synchronous transactions
-// (with the rule re-application over every comment), where Kysely's asynchronous driver cannot take part.
+// Tagging and rule changes run inside better-sqlite3's synchronous transactions (with the rule
+// re-application over every comment): the queries are built and typed by Kysely and run at once
+// (db/syncQuery.ts). The two per-row taggers stay prepared statements: a bulk tag runs them once
+// per selected response, and compiling a query per row would cost more than running it.
 
 export function tagIdByName(sqlite: Sqlite, name: string): number | null {
-  return (sqlite.prepare('SELECT id FROM tags WHERE name = ?').get(name) as { id: number } | undefined)?.id ?? null
+  return firstOf(sqlite, build.selectFrom('tags').select('id').where('name', '=', name))?.id ?? null
 }
 
 export function tagCount(sqlite: Sqlite): number {
-  return (sqlite.prepare('SELECT count(*) n FROM tags').get() as { n: number }).n
+  return firstOf(sqlite, build.selectFrom('tags').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0
 }
 
 export function insertTag(sqlite: Sqlite, name: string, color: string, now: number): number {
-  return Number(sqlite.prepare('INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?)').run(name, color, now).lastInsertRowid)
+  return runOf(sqlite, build.insertInto('tags').values({ name, color, created_at: now })).lastInsertRowid
 }
 
 export function allTags(sqlite: Sqlite): Array<{ id: number; name: string; color: string | null }> {
-  return sqlite.prepare('SELECT id, name, color FROM tags ORDER BY name COLLATE NOCASE').all() as Array<{ id: number; name: string; color: string | null }>
+  return rowsOf(sqlite, build.selectFrom('tags').select(['id', 'name', 'color']).orderBy(sql`name COLLATE NOCASE`))
 }
 
 /** Responses per tag over the whole workspace, from the tag index alone. */
 export function responsesPerTag(sqlite: Sqlite): Array<{ tag_id: number; n: number }> {
-  return sqlite.prepare('SELECT tag_id, count(*) n FROM response_tags GROUP BY tag_id').all() as Array<{ tag_id: number; n: number }>
+  return rowsOf(sqlite, build.selectFrom('response_tags').select((eb) => ['tag_id', eb.fn.countAll<number>().as('n')]).groupBy('tag_id'))
 }
 
 /** Tags a response by hand (a rule's tag on it becomes a hand's); true when something changed. */
@@ -37,28 +41,34 @@ export function tagRemover(sqlite: Sqlite): (responseId: number, tagId: number) 
 }
 
 export function ruleRows(sqlite: Sqlite): Array<{ id: number; tag: string; language: string | null; keywords: string }> {
-  return sqlite
-    .prepare('SELECT r.id, t.name tag, r.language, r.keywords FROM tag_rules r JOIN tags t ON t.id = r.tag_id ORDER BY t.name COLLATE NOCASE, r.language')
-    .all() as Array<{ id: number; tag: string; language: string | null; keywords: string }>
+  return rowsOf(
+    sqlite,
+    build
+      .selectFrom('tag_rules as r')
+      .innerJoin('tags as t', 't.id', 'r.tag_id')
+      .select(['r.id', 't.name as tag', 'r.language', 'r.keywords'])
+      .orderBy(sql`t.name COLLATE NOCASE`)
+      .orderBy('r.language'),
+  )
 }
 
 export function deleteRuleTags(sqlite: Sqlite): void {
-  sqlite.prepare(`DELETE FROM response_tags WHERE source = 'rule'`).run()
+  runOf(sqlite, build.deleteFrom('response_tags').where('source', '=', 'rule'))
 }
 
 export function ruleTagCount(sqlite: Sqlite): number {
-  return (sqlite.prepare(`SELECT count(*) n FROM response_tags WHERE source = 'rule'`).get() as { n: number }).n
+  return firstOf(sqlite, build.selectFrom('response_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('source', '=', 'rule'))?.n ?? 0
 }
 
 /** Updates a rule; false when it no longer exists. */
 export function updateRule(sqlite: Sqlite, id: number, rule: { tagId: number; language: string | null; keywords: string }, now: number): boolean {
-  return sqlite.prepare('UPDATE tag_rules SET tag_id = ?, language = ?, keywords = ?, updated_at = ? WHERE id = ?').run(rule.tagId, rule.language, rule.keywords, now, id).changes > 0
+  return runOf(sqlite, build.updateTable('tag_rules').set({ tag_id: rule.tagId, language: rule.language, keywords: rule.keywords, updated_at: now }).where('id', '=', id)).changes > 0
 }
 
 export function insertRule(sqlite: Sqlite, rule: { tagId: number; language: string | null; keywords: string }, now: number): number {
-  return Number(sqlite.prepare('INSERT INTO tag_rules (tag_id, language, keywords, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(rule.tagId, rule.language, rule.keywords, now, now).lastInsertRowid)
+  return runOf(sqlite, build.insertInto('tag_rules').values({ tag_id: rule.tagId, language: rule.language, keywords: rule.keywords, created_at: now, updated_at: now })).lastInsertRowid
 }
 
 export function deleteRuleRow(sqlite: Sqlite, id: number): void {
-  sqlite.prepare('DELETE FROM tag_rules WHERE id = ?').run(id)
+  runOf(sqlite, build.deleteFrom('tag_rules').where('id', '=', id))
 }

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3'
 import { statement } from '../db/statements'
 
+// Raw SQL on purpose: single-value reads ('pluck' mode) prepared once per connection and run
+// synchronously by the metrics engine for every churn and retention figure.
+
 type CustomerFilter = { segment?: string[]; location?: string[] }
 
 function customerWhere(f: CustomerFilter): { where: string[]; params: string[] } {

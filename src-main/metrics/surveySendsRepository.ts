@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3'
-import { statement } from '../db/statements'
+import type { Sqlite } from '../db/sqlite'
+import { build, firstOf, rowsOf, runOf } from '../db/syncQuery'
 
 export interface SendRow {
   id: number
@@ -11,30 +11,29 @@ export interface SendRow {
   sent: number
 }
 
-const columns = `id, local_date AS "from", coalesce(until_date, local_date) AS "to", channel, touchpoint, question_id AS questionId, sent`
+// Built by Kysely, run at once (db/syncQuery.ts): the metrics engine reads sends synchronously.
+const sends = () =>
+  build
+    .selectFrom('survey_sends')
+    .select((eb) => ['id', 'local_date as from', eb.fn.coalesce('until_date', 'local_date').as('to'), 'channel', 'touchpoint', 'question_id as questionId', 'sent'])
 
-export function listSends(sqlite: Database.Database): SendRow[] {
-  return statement(sqlite, `SELECT ${columns} FROM survey_sends ORDER BY local_date DESC, id DESC`).all() as SendRow[]
+export function listSends(sqlite: Sqlite): SendRow[] {
+  return rowsOf(sqlite, sends().orderBy('local_date', 'desc').orderBy('id', 'desc'))
 }
 
-export function getSend(sqlite: Database.Database, id: number): SendRow | undefined {
-  return sqlite.prepare(`SELECT ${columns} FROM survey_sends WHERE id = ?`).get(id) as SendRow | undefined
+export function getSend(sqlite: Sqlite, id: number): SendRow | undefined {
+  return firstOf(sqlite, sends().where('id', '=', id))
 }
 
-export function saveSend(sqlite: Database.Database, s: Omit<SendRow, 'id'> & { id?: number }, now: number): number {
+export function saveSend(sqlite: Sqlite, s: Omit<SendRow, 'id'> & { id?: number }, now: number): number {
+  const values = { local_date: s.from, until_date: s.to, channel: s.channel, touchpoint: s.touchpoint, question_id: s.questionId, sent: s.sent }
   if (s.id !== undefined) {
-    sqlite
-      .prepare('UPDATE survey_sends SET local_date = @from, until_date = @to, channel = @channel, touchpoint = @touchpoint, question_id = @questionId, sent = @sent WHERE id = @id')
-      .run(s)
+    runOf(sqlite, build.updateTable('survey_sends').set(values).where('id', '=', s.id))
     return s.id
   }
-  return Number(
-    sqlite
-      .prepare('INSERT INTO survey_sends (local_date, until_date, channel, touchpoint, question_id, sent, created_at) VALUES (@from, @to, @channel, @touchpoint, @questionId, @sent, @now)')
-      .run({ ...s, now }).lastInsertRowid,
-  )
+  return runOf(sqlite, build.insertInto('survey_sends').values({ ...values, created_at: now })).lastInsertRowid
 }
 
-export function deleteSend(sqlite: Database.Database, id: number): boolean {
-  return sqlite.prepare('DELETE FROM survey_sends WHERE id = ?').run(id).changes === 1
+export function deleteSend(sqlite: Sqlite, id: number): boolean {
+  return runOf(sqlite, build.deleteFrom('survey_sends').where('id', '=', id)).changes === 1
 }

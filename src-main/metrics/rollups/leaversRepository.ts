@@ -3,6 +3,9 @@ import { statement } from '../../db/statements'
 import { snapshotRows } from './rollupSnapshotRepository'
 import { FACT_LEFT, leaveDaySql } from './layout'
 
+// Raw SQL on purpose (the churn tiles' hot path): statements prepared once per connection returning
+// arrays ('raw' mode), remembered per read snapshot like the other summary reads.
+
 /** What describes a customer, the only dimensions customer counts have. */
 export type CustomerDim = 'segment' | 'location'
 

@@ -7,6 +7,9 @@ const BEFORE = 'temp.rollup_customers_before'
 const SEGMENTS = 'temp.rollup_customer_segments'
 
 /**
+ * Raw SQL on purpose: temporary tables and trigger swaps inside the import's transaction, which
+ * Kysely's builder does not express.
+ *
  * Takes the rollup triggers out for a bulk write and, when the returned function is called (in the
  * same transaction, before the commit), writes what they would have journalled, with a few grouped
  * INSERT … SELECT instead of two trigger programs per row, and puts them back as they were. Per-row

@@ -5,6 +5,10 @@ import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, GRAIN_
 /**
  * Writes to the rollup tables. Everything here is synchronous and runs inside the caller's
  * transaction: the journal rows folded and the summaries they change commit together.
+ *
+ * Raw SQL on purpose (the import's and every edit's hot path): triggers, grouped INSERT … SELECT
+ * with UPSERT over column lists generated from the cube layout (`layout.ts`) and packed cells, none
+ * of which Kysely's builder expresses, run as statements prepared once per connection.
  */
 
 const keyColumns = `fact, question_id, period, tag_id, ${cubeDims.join(', ')}, value, band`

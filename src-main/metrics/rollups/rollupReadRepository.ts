@@ -5,6 +5,10 @@ import { remembered, remembersReads, snapshotRows } from './rollupSnapshotReposi
 import { FACT_FOLLOW_UP, FACT_JOINED, FACT_LEFT, FACT_SCORE, GRAIN_MONTH, NO_BAND, SLICE_NONE, cubeDims, leaveDaySql, sliceDimNumber, unpackCells, type CubeDim } from './layout'
 
 /**
+ * Raw SQL on purpose (the Scores page's hot path, a few dozen reads per view): statements prepared
+ * once per connection that return arrays, not objects ('raw' mode), over column lists generated
+ * from the cube layout — Kysely would build objects per row and compile every call.
+ *
  * Reads from the rollup summaries and the journal. Each returns raw count rows
  * [period or local date, group, question id, value, band, n] of one fact; the metrics engine nets and labels them.
  */

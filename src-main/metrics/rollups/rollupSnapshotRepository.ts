@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3'
 import { statement } from '../../db/statements'
 
 /**
+ * Raw SQL on purpose: PRAGMAs and total_changes(), which Kysely does not build.
+ *
  * Summary reads of one unchanged database, remembered per connection. The Scores page makes a dozen
  * calls that read partly the same summary rows (the drivers read what the breakdowns just read);
  * while nothing has changed, the second read is the first one's rows.
