@@ -3,21 +3,16 @@
  *   --rows N        responses to generate (default 1,000,000)
  *   --only a,b      run only these sections
  *   --keep          leave the temporary folders for inspection
- * Nothing here is asserted: the targets live in the issues and the README reports the figures.
+ * and the flags some sections take (args.ts). Nothing here is asserted: the targets live in the
+ * issues and the README reports the figures.
  */
 import { cpus, totalmem } from 'node:os'
 import { sections } from './sections/index'
 import { tempDir } from './harness'
+import { BenchArgsError, USAGE, parseBenchArgs, setBenchArgs, type BenchArgs } from './args'
 
-const args = process.argv.slice(2)
-const flag = (name: string) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? args[i + 1] : undefined
-}
-
-async function main() {
-  const rows = Number(flag('rows') ?? 1_000_000)
-  const only = flag('only')?.split(',')
+async function main(args: BenchArgs) {
+  const { rows, only } = args
   const results: Record<string, unknown> = {}
   for (const section of sections) {
     if (only && !only.includes(section.name)) continue
@@ -28,14 +23,23 @@ async function main() {
     } catch (e) {
       results[section.name] = { error: (e as Error).message }
     } finally {
-      if (!args.includes('--keep')) tmp.remove()
+      if (!args.keep) tmp.remove()
     }
   }
   const machine = { node: process.version, cpus: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30) }
   console.log(JSON.stringify({ rows, machine, ...results }, null, 2))
 }
 
-main().catch((e) => {
+let args: BenchArgs
+try {
+  args = parseBenchArgs(process.argv.slice(2), sections.map((s) => s.name))
+} catch (e) {
+  if (!(e instanceof BenchArgsError)) throw e
+  console.error(`bench: ${e.message}\n${USAGE}`)
+  process.exit(2)
+}
+setBenchArgs(args)
+main(args).catch((e) => {
   console.error(e)
   process.exit(1)
 })

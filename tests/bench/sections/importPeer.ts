@@ -7,6 +7,7 @@ import { FOLD_FROM } from '../../../src-main/metrics/rollups/keeper'
 import { createWorkspaceAt, openWorkspaceAt } from '../../helpers/files'
 import { benchApp, middle, type BenchSection } from '../harness'
 import { generatorCsv } from '../peer/generatorCsv'
+import { benchArgs } from '../args'
 
 const PEER = join(__dirname, '..', 'peer', 'peerLoader.py')
 /** The Scores page's first question: the headline tiles of the month. */
@@ -123,10 +124,7 @@ export async function runApp(dir: string, template: string, file: string, csv: s
   }
 }
 
-const runsFlag = () => {
-  const i = process.argv.indexOf('--runs')
-  return i >= 0 ? Math.max(1, Number(process.argv[i + 1]) || 1) : 3
-}
+const runsFlag = () => benchArgs().runs ?? 3
 
 /**
  * The import against its fair peer (issue 12): the generator's CSV loaded by the app and by a

@@ -2,13 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BenchSection } from '../harness'
 import { robustnessParts } from '../robustness/parts'
+import { benchArgs } from '../args'
 
-const args = process.argv.slice(2)
-const flag = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  const value = i >= 0 ? Number(args[i + 1]) : fallback
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
 
 /**
  * `npm run bench -- --only robustness [--seed N] [--scale N] [--parts http,files,kills]`: the
@@ -19,10 +14,9 @@ const flag = (name: string, fallback: number) => {
 export const robustness: BenchSection = {
   name: 'robustness',
   async run({ rows, dir }) {
-    const seed = flag('seed', 2026)
-    const scale = flag('scale', 1)
-    const i = args.indexOf('--parts')
-    const only = i >= 0 ? args[i + 1]?.split(',') : undefined
+    const { seed = 2026, scale = 1, parts: only } = benchArgs()
+    const unknown = only?.filter((p) => !robustnessParts.some((part) => part.name === p)) ?? []
+    if (unknown.length) throw new Error(`unknown robustness part ${unknown.join(', ')}; the parts are ${robustnessParts.map((p) => p.name).join(', ')}`)
     const out: Record<string, unknown> = { seed, scale }
     let failures = 0
     for (const part of robustnessParts) {
