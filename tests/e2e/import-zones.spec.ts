@@ -67,6 +67,9 @@ test('the zone is chosen when the workspace is made and for each import; an impo
   await expect(history).toContainText('UTC')
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(history).toContainText('Asia/Bangkok')
+  // The undo says it was undone and offers no second Undo (which would only redo the re-read).
+  await expect(page.getByText('Undone: times from thai-shop.csv without a zone are read in Asia/Bangkok again.')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0)
 
   for (const l of LANGUAGES) {
     await language.selectOption(l.locale)

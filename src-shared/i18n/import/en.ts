@@ -47,6 +47,7 @@ export const importEn = {
   'import.rereadConfirm': 'Re-read',
   'import.rereadDone_one': '{count} response moved: its time from {file}, written without a zone, is now read in {zone}.',
   'import.rereadDone_other': '{count} responses moved: times from {file} without a zone are now read in {zone}.',
+  'import.rereadUndone': 'Undone: times from {file} without a zone are read in {zone} again.',
   'import.undo': 'Undo',
   'import.defaults': 'For the whole file',
   'import.defaultChannel': 'Channel',

@@ -48,6 +48,7 @@ export const importTh: Record<keyof typeof importEn, string> = {
   'import.rereadConfirm': 'อ่านใหม่',
   'import.rereadDone_one': 'เลื่อนคำตอบ {count} รายการแล้ว เวลาที่ไม่ระบุเขตเวลาใน {file} ตอนนี้อ่านตาม {zone}',
   'import.rereadDone_other': 'เลื่อนคำตอบ {count} รายการแล้ว เวลาที่ไม่ระบุเขตเวลาใน {file} ตอนนี้อ่านตาม {zone}',
+  'import.rereadUndone': 'ย้อนกลับแล้ว เวลาที่ไม่ระบุเขตเวลาใน {file} กลับมาอ่านตาม {zone} อีกครั้ง',
   'import.undo': 'ย้อนกลับ',
   'import.defaults': 'ใช้กับทั้งไฟล์',
   'import.defaultChannel': 'ช่องทาง',

@@ -48,6 +48,7 @@ export const importVi: Record<keyof typeof importEn, string> = {
   'import.rereadConfirm': 'Đọc lại',
   'import.rereadDone_one': 'Đã dời {count} phản hồi: giờ không ghi múi giờ trong {file} nay được hiểu theo {zone}.',
   'import.rereadDone_other': 'Đã dời {count} phản hồi: giờ không ghi múi giờ trong {file} nay được hiểu theo {zone}.',
+  'import.rereadUndone': 'Đã hoàn tác: giờ không ghi múi giờ trong {file} lại được hiểu theo {zone}.',
   'import.undo': 'Hoàn tác',
   'import.defaults': 'Áp dụng cho cả tệp',
   'import.defaultChannel': 'Kênh',

@@ -16,18 +16,25 @@ export function ImportHistory({ timezone }: { timezone: string }) {
   const reread = useApiMutation('import.reread')
   const [choosing, setChoosing] = useState<ImportRecord | null>(null)
   const [zone, setZone] = useState(timezone)
-  const [done, setDone] = useState<(RereadResult & { fileName: string }) | null>(null)
-  const run = (importId: number, fileName: string, to: string) =>
-    reread.mutate({ importId, timezone: to }, { onSuccess: (r) => (setDone({ ...r, fileName }), setChoosing(null)) })
+  // After an undo the notice says so and offers no second Undo (that would only redo the re-read).
+  const [done, setDone] = useState<(RereadResult & { fileName: string; undone: boolean }) | null>(null)
+  const run = (importId: number, fileName: string, to: string, undone = false) =>
+    reread.mutate({ importId, timezone: to }, { onSuccess: (r) => (setDone({ ...r, fileName, undone }), setChoosing(null)) })
   const imports = list.data?.imports ?? []
   return (
     <Card title={t('import.history')}>
       {done && (
         <Notice tone="success" onDismiss={() => setDone(null)} dismissLabel={t('common.dismiss')}>
-          {t.plural('import.rereadDone', done.moved, { file: done.fileName, zone: done.timezone })}{' '}
-          <Button onClick={() => run(done.importId, done.fileName, done.previousZone)} disabled={reread.isPending}>
-            {t('import.undo')}
-          </Button>
+          {done.undone ? (
+            t('import.rereadUndone', { file: done.fileName, zone: done.timezone })
+          ) : (
+            <>
+              {t.plural('import.rereadDone', done.moved, { file: done.fileName, zone: done.timezone })}{' '}
+              <Button onClick={() => run(done.importId, done.fileName, done.previousZone, true)} disabled={reread.isPending}>
+                {t('import.undo')}
+              </Button>
+            </>
+          )}
         </Notice>
       )}
       {reread.error && !choosing && <ErrorNotice error={reread.error} onDismiss={() => reread.reset()} />}
