@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
+import { accessSync, closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
 import type Database from 'better-sqlite3'
 import { AppError } from '../../src-shared/api/result'
 import { LATEST_SCHEMA_VERSION } from './migrations/index'
@@ -80,6 +80,35 @@ function allZero(fd: number, start: Buffer, size: number): boolean {
 }
 
 /** A failure to read the file, in plain words (never a bare EISDIR or EACCES). */
+/**
+ * The workspace can be written where it is (`existing`: the file and its folder) or made where the
+ * user chose (its folder), checked before SQLite is asked to: SQLite writes the file and keeps its
+ * journal beside it, and finding out at the first write gave its raw "attempt to write a readonly
+ * database" or "unable to open database file". A read-only file system (a locked USB stick, a
+ * read-only share) answers EROFS even to an administrator; permissions answer EACCES or EPERM.
+ */
+export function checkWritable(path: string, opts: { existing: boolean } = { existing: true }, access: (path: string, mode: number) => void = accessSync): void {
+  const targets = opts.existing ? ([[path, 'the file'], [dirname(path), 'its folder']] as const) : ([[nearestFolder(dirname(path)), 'its folder']] as const)
+  for (const [target, what] of targets) {
+    try {
+      access(target, constants.W_OK)
+    } catch (e) {
+      const code = (e as { code?: string }).code
+      if (code !== 'EROFS' && code !== 'EACCES' && code !== 'EPERM') throw describeFsError(e, path)
+      const why = `${what} cannot be written (${code === 'EROFS' ? 'a read-only drive or share' : 'its permissions'})`
+      throw opts.existing
+        ? new AppError('IO', `${path} cannot be changed: ${why}. CX Desk saves every change into the workspace file, so copy it to a folder you can write to and open the copy. ${unchanged}`, { path, cause: 'READ_ONLY' })
+        : new AppError('IO', `${path} cannot be created: ${why}. Choose a folder you can write to.`, { path, cause: 'READ_ONLY_FOLDER' })
+    }
+  }
+}
+
+/** The folder itself or, where it is still to be made, the nearest one above it that exists. */
+function nearestFolder(dir: string): string {
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir)
+  return dir
+}
+
 export function describeFsError(e: unknown, path: string): AppError {
   if (e instanceof AppError) return e
   const code = (e as { code?: string }).code

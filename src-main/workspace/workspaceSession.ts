@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path'
 import { existsSync, mkdirSync } from 'node:fs'
 import type { OpenWorkspace, WorkspaceSettings } from '../db/openWorkspace'
 import { connectWorkspace, openInMemoryWorkspace, openWorkspaceForReading, schemaVersionOf, type SqliteOptions, type WorkspaceDb } from '../db/connect'
-import { checkWorkspaceFile } from '../db/fileChecks'
+import { checkWorkspaceFile, checkWritable } from '../db/fileChecks'
 import { readMeta } from '../db/meta'
 import { journalSpan } from '../metrics/rollups/rollupMaintainRepository'
 import { countResponses } from '../db/responses'
@@ -85,6 +85,7 @@ export class WorkspaceSession {
     const name = opts.name ?? workspaceNameFromPath(path)
     return this.oneAtATime(async () => {
       if (existsSync(path)) throw new AppError('FILE_EXISTS', `A file already exists at ${path}.`, { path })
+      checkWritable(path, { existing: false })
       mkdirSync(dirname(path), { recursive: true })
       const request: OpeningRequest = {
         kind: 'create',
@@ -137,6 +138,7 @@ export class WorkspaceSession {
         if (ws) return this.activate(ws)
       }
       const header = checkWorkspaceFile(path)
+      checkWritable(path, { existing: true })
       const stamp = new Date(this.deps.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)
       const request: OpeningRequest = {
         kind: 'open',

@@ -25,6 +25,9 @@ export function describeError(t: Translate, error: unknown): { title: string; de
   const problem = code === 'IMPORT_FAILED' ? importProblem(t, (error as { details?: Record<string, unknown> }).details) : null
   // The English message names the part or the cell; shown as the detail where the translation is general.
   if (problem) return { title: problem, detail: /^(workbookTooLarge|workbookDamaged|readerFailed)$/.test(String((error as ApiCallError).details?.problem)) ? message : null }
+  const cause = code === 'IO' ? (error as { details?: Record<string, unknown> }).details?.cause : undefined
+  if (cause === 'READ_ONLY') return { title: t('error.readOnly'), detail: message }
+  if (cause === 'READ_ONLY_FOLDER') return { title: t('error.readOnlyFolder'), detail: message }
   if (code && (errorCodes as readonly string[]).includes(code)) return { title: t(`error.${code as ErrorCode}`), detail: message }
   return { title: t('error.INTERNAL'), detail: message }
 }

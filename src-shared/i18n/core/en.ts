@@ -88,6 +88,8 @@ export const coreEn = {
   'error.UNSUPPORTED': 'That is not available here.',
   'error.UNAUTHORIZED': 'This page is not allowed to talk to CX Desk. Open the link printed by “npm run web”.',
   'error.IO': 'The file could not be read or written.',
+  'error.readOnly': 'This workspace is on a drive or in a folder that cannot be written (a locked USB stick, a read-only share, or the file’s permissions). CX Desk saves every change into the file, so copy it to a folder you can write to (for example Documents) and open the copy. Nothing was changed.',
+  'error.readOnlyFolder': 'A workspace cannot be created in this folder: it cannot be written (a locked USB stick, a read-only share, or its permissions). Choose a folder you can write to, for example Documents.',
   'error.INTERNAL': 'Something went wrong inside CX Desk.',
   'error.network': 'CX Desk is not reachable. Is “npm run web” still running?',
   'error.details': 'Details: {message}',

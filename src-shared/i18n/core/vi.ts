@@ -89,6 +89,8 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
   'error.UNSUPPORTED': 'Chức năng này không dùng được ở đây.',
   'error.UNAUTHORIZED': 'Trang này không được phép kết nối với CX Desk. Hãy mở đường dẫn do “npm run web” in ra.',
   'error.IO': 'Không đọc hoặc ghi được tệp.',
+  'error.readOnly': 'Không gian làm việc này nằm trên ổ đĩa hoặc thư mục không ghi được (USB bị khóa, thư mục chia sẻ chỉ đọc, hoặc quyền của tệp). CX Desk lưu mọi thay đổi vào tệp, nên hãy chép tệp sang một thư mục ghi được (ví dụ Tài liệu) rồi mở bản chép. Chưa có gì bị thay đổi.',
+  'error.readOnlyFolder': 'Không thể tạo không gian làm việc trong thư mục này vì thư mục không ghi được (USB bị khóa, thư mục chia sẻ chỉ đọc, hoặc quyền truy cập). Hãy chọn một thư mục ghi được, ví dụ Tài liệu.',
   'error.INTERNAL': 'Đã xảy ra lỗi bên trong CX Desk.',
   'error.network': 'Không kết nối được với CX Desk. “npm run web” còn đang chạy không?',
   'error.details': 'Chi tiết: {message}',
