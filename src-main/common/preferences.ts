@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import { locales } from '../../src-shared/domain/locales'
+import { inboxDensities } from '../../src-shared/api/app'
 import { writeFileAtomic } from './atomicWrite'
 
 const MAX_RECENT = 12
@@ -11,6 +12,8 @@ const prefsSchema = z.object({
   lastWorkspace: z.string().nullable().default(null),
   /** Recorded as the actor of status changes, assignments and notes. */
   userName: z.string().nullable().default(null),
+  /** How tall the inbox's rows are: two lines of comment with their details, or one line. */
+  inboxDensity: z.enum(inboxDensities).default('comfortable'),
   recent: z.array(z.object({ path: z.string(), name: z.string(), lastOpenedAt: z.number() })).default([]),
 })
 export type Preferences = z.infer<typeof prefsSchema>

@@ -2,6 +2,7 @@ import type { Sqlite } from '../db/sqlite'
 import { readMetaValue, writeMetaValue } from '../db/meta'
 import { defaultLexicon } from '../text/defaultLexicon'
 import {
+  addMissingLexiconTerms,
   analyzeSample,
   clearSearchIndex,
   commentPages,
@@ -23,14 +24,26 @@ export const SEARCH_INDEX_VERSION = '1'
 /**
  * Raise when the sentiment rule changes (not the lexicon: editing it re-scores at once), so comments
  * scored by the old rule are scored again when the workspace opens. 2: intensifiers after a word.
+ * 3: words of the word list read as one, negation by words within a clause, a negated word kept noticeable.
  */
-export const SENTIMENT_VERSION = '2'
+export const SENTIMENT_VERSION = '3'
+/**
+ * Raise when the default lexicon grows: a workspace's own copy gets the new terms once when it opens
+ * (terms it has keep the user's weights). 2: the words of issue 15 (lukewarm, "không nổi", "ปัง"…).
+ */
+export const LEXICON_VERSION = '2'
 
-/** Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment existed). */
+/**
+ * Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment
+ * existed), or adds the default terms it lacks once after the default grew (LEXICON_VERSION).
+ */
 export function seedLexicon(sqlite: Sqlite): void {
-  if (hasLexicon(sqlite)) return
   const rows = Object.entries(defaultLexicon).flatMap(([language, entries]) => entries.map((e) => ({ language, ...e })))
-  replaceLexicon(sqlite, rows, Object.keys(defaultLexicon))
+  if (!hasLexicon(sqlite)) replaceLexicon(sqlite, rows, Object.keys(defaultLexicon))
+  else if (readMetaValue(sqlite, 'lexicon_version') === LEXICON_VERSION) return
+  // New terms change scores: the next step re-scores every comment.
+  else if (addMissingLexiconTerms(sqlite, rows) > 0) writeMetaValue(sqlite, 'sentiment_version', '')
+  writeMetaValue(sqlite, 'lexicon_version', LEXICON_VERSION)
 }
 
 export interface DerivedDataControl {
@@ -48,6 +61,7 @@ export interface DerivedDataControl {
  */
 export function derivedDataIsCurrent(sqlite: Sqlite): boolean {
   if (readMetaValue(sqlite, 'search_index_version') !== SEARCH_INDEX_VERSION || readMetaValue(sqlite, 'sentiment_version') !== SENTIMENT_VERSION) return false
+  if (readMetaValue(sqlite, 'lexicon_version') !== LEXICON_VERSION) return false
   if (!hasLexicon(sqlite)) return false
   return hasPlannerStats(sqlite) || responseCount(sqlite) < 10_000
 }

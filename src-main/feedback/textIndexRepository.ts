@@ -15,6 +15,14 @@ export function replaceLexicon(sqlite: Database.Database, rows: Array<{ language
   for (const r of rows) ins.run(r.language, r.term, r.kind, r.weight)
 }
 
+/** Adds the terms a lexicon lacks; a term it has keeps its kind and weight (the user's edits stay). Returns how many were added. */
+export function addMissingLexiconTerms(sqlite: Database.Database, rows: Array<{ language: string } & LexiconEntry>): number {
+  const ins = sqlite.prepare('INSERT OR IGNORE INTO sentiment_lexicon (language, term, kind, weight) VALUES (?, ?, ?, ?)')
+  let added = 0
+  for (const r of rows) added += ins.run(r.language, r.term, r.kind, r.weight).changes
+  return added
+}
+
 export function readTagRules(sqlite: Database.Database): TagRule[] {
   const rows = sqlite.prepare('SELECT tag_id, language, keywords FROM tag_rules ORDER BY id').all() as Array<{ tag_id: number; language: string | null; keywords: string }>
   return rows.map((r) => ({ tagId: r.tag_id, language: r.language, keywords: splitKeywords(r.keywords) }))

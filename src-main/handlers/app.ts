@@ -9,6 +9,7 @@ const appInfo = (ctx: AppContext): AppInfo => ({
   workspacesDir: ctx.paths.workspacesDir,
   nativeDialogs: Boolean(ctx.platform.dialogs),
   userName: ctx.prefs?.get().userName ?? null,
+  inboxDensity: ctx.prefs?.get().inboxDensity ?? 'comfortable',
 })
 
 export const appHandlers = {
@@ -25,4 +26,10 @@ export const appHandlers = {
     })
     return appInfo(ctx)
   },
-} satisfies Pick<Handlers<AppContext>, 'app.info' | 'app.setLocale' | 'app.setUserName'>
+  'app.setInboxDensity': ({ density }, ctx) => {
+    ctx.prefs?.update((p) => {
+      p.inboxDensity = density
+    })
+    return appInfo(ctx)
+  },
+} satisfies Pick<Handlers<AppContext>, 'app.info' | 'app.setLocale' | 'app.setUserName' | 'app.setInboxDensity'>

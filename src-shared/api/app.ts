@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { defineChannel } from './define'
 import { locales } from '../domain/locales'
 
+export const inboxDensities = ['comfortable', 'compact'] as const
+
 export const platformKinds = ['desktop', 'web', 'cli'] as const
 
 export const appInfoSchema = z.object({
@@ -14,6 +16,8 @@ export const appInfoSchema = z.object({
   nativeDialogs: z.boolean(),
   /** The name recorded as who changed a status, assigned an owner or wrote a note (there are no accounts). */
   userName: z.string().nullable(),
+  /** The inbox's row density, remembered across launches. */
+  inboxDensity: z.enum(inboxDensities),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
@@ -21,4 +25,5 @@ export const appChannels = {
   'app.info': defineChannel(z.strictObject({}), appInfoSchema),
   'app.setLocale': defineChannel(z.strictObject({ locale: z.enum(locales) }), appInfoSchema),
   'app.setUserName': defineChannel(z.strictObject({ name: z.string().trim().min(1).max(80) }), appInfoSchema),
+  'app.setInboxDensity': defineChannel(z.strictObject({ density: z.enum(inboxDensities) }), appInfoSchema),
 }

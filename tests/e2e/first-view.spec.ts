@@ -17,7 +17,7 @@ test('after importing 2025 files the first view shows the data, and an empty vie
   await page.getByRole('button', { name: 'Create' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'First view' })).toBeVisible()
 
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await chooser).setFiles({ name: 'nam-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(FILE) })

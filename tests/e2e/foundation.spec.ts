@@ -53,7 +53,7 @@ test('importing the generator CSV updates the NPS chart, and the CLI agrees with
   await expect(page.getByRole('heading', { level: 1, name: 'Import check' })).toBeVisible()
   await expect(page.getByText('No NPS responses yet')).toBeVisible()
 
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await chooser).setFiles(FIXTURE)
@@ -77,7 +77,7 @@ test('importing the generator CSV updates the NPS chart, and the CLI agrees with
   await expect(page.getByTestId('nps-overall')).toContainText(`n = ${nps.overall.n}`)
 
   // Importing the same file again adds nothing.
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   const again = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await again).setFiles(FIXTURE)
@@ -88,7 +88,7 @@ test('importing the generator CSV updates the NPS chart, and the CLI agrees with
 test('a bad file is reported in plain words and changes nothing', async ({ page, app }) => {
   await page.goto(app.url)
   await expect(page.getByText('2,600 responses')).toBeVisible()
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await chooser).setFiles({ name: 'stores.csv', mimeType: 'text/csv', buffer: Buffer.from('Store,Manager\nQuận 1,Lan\n') })

@@ -35,7 +35,7 @@ test('the zone is chosen when the workspace is made and for each import; an impo
   await expect(page.getByRole('heading', { level: 1, name: 'Shop' })).toBeVisible()
 
   // The mapping step says in which zone times without one are read, and takes another for this file.
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   await expect(page.getByText('No imports yet.')).toBeVisible()
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Choose a file…' }).click()
@@ -55,7 +55,7 @@ test('the zone is chosen when the workspace is made and for each import; an impo
   await expect(page.getByTestId('inbox-list')).not.toContainText('Anonymous')
 
   // The history: file, rows, zone; re-read in another zone, then undo.
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   const history = page.getByTestId('import-history')
   await expect(history).toContainText('thai-shop.csv')
   await expect(history).toContainText('Asia/Bangkok')

@@ -20,7 +20,7 @@ test('import through the mapping step, search Thai and Vietnamese, follow up a d
   await expect(page.getByRole('heading', { level: 1, name: 'Inbox check' })).toBeVisible()
 
   // The mapping step: preview, a column to map by hand, and a date order to choose.
-  await page.getByRole('link', { name: 'Import' }).click()
+  await page.getByRole('link', { name: 'Import', exact: true }).click()
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Choose a file…' }).click()
   await (await chooser).setFiles({ name: 'cua-hang.csv', mimeType: 'text/csv', buffer: Buffer.from(STORE_CSV) })

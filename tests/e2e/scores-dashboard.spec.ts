@@ -66,7 +66,7 @@ test('the Scores dashboard shows the demo’s scores, the same as the API comput
   }
   // Every chart says what it shows and offers copy and save.
   await expect(trend).toContainText('NPS = % promoters (9–10) − % detractors (0–6)')
-  await expect(trend.getByRole('button', { name: /Save .* as a PNG file/ })).toBeVisible()
+  await expect(trend.getByRole('button', { name: /^Save PNG: / })).toBeVisible()
   await expect(page.getByTestId('definitions')).toContainText('Retention rate (standard)')
   await expect(page.getByTestId('drivers').locator('tbody tr').first()).toBeVisible()
 })

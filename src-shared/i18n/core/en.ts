@@ -10,6 +10,7 @@ export const coreEn = {
   'common.retry': 'Try again',
   'common.loadMore': 'Load more',
   'common.dismiss': 'Dismiss',
+  'empty.importCsv': 'Import a CSV…',
   'common.notAvailable': '—',
 
   'lang.label': 'Language',

@@ -11,6 +11,7 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'common.retry': 'ลองอีกครั้ง',
   'common.loadMore': 'ดูเพิ่มเติม',
   'common.dismiss': 'ซ่อน',
+  'empty.importCsv': 'นำเข้าไฟล์ CSV…',
   'common.notAvailable': '—',
 
   'lang.label': 'ภาษา',

@@ -11,6 +11,7 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
   'common.retry': 'Thử lại',
   'common.loadMore': 'Xem thêm',
   'common.dismiss': 'Ẩn',
+  'empty.importCsv': 'Nhập tệp CSV…',
   'common.notAvailable': '—',
 
   'lang.label': 'Ngôn ngữ',

@@ -117,8 +117,8 @@ export const metricsEn = {
 
   'chart.copy': 'Copy image',
   'chart.save': 'Save PNG',
-  'chart.copyOf': 'Copy “{title}” as an image',
-  'chart.saveOf': 'Save “{title}” as a PNG file',
+  'chart.copyOf': 'Copy image: {title}',
+  'chart.saveOf': 'Save PNG: {title}',
   'chart.copied': 'Copied.',
   'chart.copyFailed': 'Could not copy the image.',
   'chart.band': '95% margin of error',

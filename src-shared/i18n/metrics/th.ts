@@ -118,8 +118,8 @@ export const metricsTh: Record<keyof typeof metricsEn, string> = {
 
   'chart.copy': 'คัดลอกภาพ',
   'chart.save': 'บันทึก PNG',
-  'chart.copyOf': 'คัดลอก “{title}” เป็นภาพ',
-  'chart.saveOf': 'บันทึก “{title}” เป็นไฟล์ PNG',
+  'chart.copyOf': 'คัดลอกภาพ: {title}',
+  'chart.saveOf': 'บันทึก PNG: {title}',
   'chart.copied': 'คัดลอกแล้ว',
   'chart.copyFailed': 'คัดลอกภาพไม่ได้',
   'chart.band': 'ค่าคลาดเคลื่อน 95%',

@@ -118,8 +118,8 @@ export const metricsVi: Record<keyof typeof metricsEn, string> = {
 
   'chart.copy': 'Sao chép ảnh',
   'chart.save': 'Lưu PNG',
-  'chart.copyOf': 'Sao chép “{title}” dưới dạng ảnh',
-  'chart.saveOf': 'Lưu “{title}” thành tệp PNG',
+  'chart.copyOf': 'Sao chép ảnh: {title}',
+  'chart.saveOf': 'Lưu PNG: {title}',
   'chart.copied': 'Đã sao chép.',
   'chart.copyFailed': 'Không sao chép được ảnh.',
   'chart.band': 'Biên sai số 95%',

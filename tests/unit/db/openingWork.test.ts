@@ -14,6 +14,7 @@ import type { OpenFileRequest, StageProgress } from '../../../src-main/workspace
 import type { OpeningProgress } from '../../../src-shared/api/workspaceOpening'
 import { fakeClock } from '../../helpers/clock'
 import { positionalWorkspace } from '../../helpers/legacyWorkspace'
+import { SENTIMENT_VERSION } from '../../../src-main/feedback/derivedData'
 
 let dir: string
 beforeEach(() => {
@@ -148,7 +149,7 @@ describe('opening in a worker thread', () => {
     expect(seen.at(-1)).toMatchObject({ state: 'done' })
     expect(session.opening).toBeNull()
     // Re-scored by the worker: the app's connection finds it done.
-    expect(session.require().ws.sqlite.prepare(`SELECT value FROM meta WHERE key = 'sentiment_version'`).get()).toEqual({ value: '2' })
+    expect(session.require().ws.sqlite.prepare(`SELECT value FROM meta WHERE key = 'sentiment_version'`).get()).toEqual({ value: SENTIMENT_VERSION })
   })
 
   it('cancels from the first report: the file untouched, the workspace open before stays open', async () => {

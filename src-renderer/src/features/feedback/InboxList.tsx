@@ -4,7 +4,8 @@ import type { FeedbackItem } from '../../../../src-shared/api/feedback'
 import { useI18n } from '../../i18n/I18nProvider'
 import { InboxRow } from './InboxRow'
 
-const ROW_HEIGHT = 104
+/** Row heights in pixels: two lines of comment with their details, or the head and one line. */
+export const ROW_HEIGHT = { comfortable: 104, compact: 60 } as const
 
 export interface InboxListProps {
   items: FeedbackItem[]
@@ -12,6 +13,7 @@ export interface InboxListProps {
   loadingMore: boolean
   loadMore(): void
   timezone: string
+  density: keyof typeof ROW_HEIGHT
   activeId: number | null
   checked: Set<number>
   onOpen(id: number): void
@@ -22,15 +24,17 @@ export interface InboxListProps {
  * The list is virtualised: only the rows in view exist in the page, so a million items scroll as
  * smoothly as fifty. Pages are fetched (keyset) as the end comes into view.
  */
-export function InboxList({ items, hasMore, loadingMore, loadMore, timezone, activeId, checked, onOpen, onCheck }: InboxListProps) {
+export function InboxList({ items, hasMore, loadingMore, loadMore, timezone, density, activeId, checked, onOpen, onCheck }: InboxListProps) {
   const { t } = useI18n()
   const parentRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length + (hasMore ? 1 : 0),
     getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => ROW_HEIGHT[density],
     overscan: 10,
   })
+  // Heights are fixed per density: measure again when it changes.
+  useEffect(() => virtualizer.measure(), [density, virtualizer])
   const virtualItems = virtualizer.getVirtualItems()
   const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? 0
   useEffect(() => {
@@ -44,7 +48,7 @@ export function InboxList({ items, hasMore, loadingMore, loadMore, timezone, act
   }, [activeIndex, virtualizer])
 
   return (
-    <div ref={parentRef} className="inbox-scroll" role="listbox" aria-label={t('inbox.title')} data-testid="inbox-list" tabIndex={0}>
+    <div ref={parentRef} className="inbox-scroll" role="list" aria-label={t('inbox.title')} data-testid="inbox-list" data-density={density} tabIndex={0}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualItems.map((v) => {
           const item = items[v.index]
@@ -56,11 +60,12 @@ export function InboxList({ items, hasMore, loadingMore, loadMore, timezone, act
                   timezone={timezone}
                   active={item.id === activeId}
                   checked={checked.has(item.id)}
+                  compact={density === 'compact'}
                   onOpen={() => onOpen(item.id)}
                   onCheck={(c, range) => onCheck(item.id, c, range)}
                 />
               ) : (
-                <div className="inbox-row muted">{t('inbox.loadingMore')}</div>
+                <div className="inbox-row muted" role="listitem">{t('inbox.loadingMore')}</div>
               )}
             </div>
           )

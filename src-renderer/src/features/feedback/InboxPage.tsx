@@ -2,10 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { PreviousState } from '../../../../src-shared/api/feedback'
 import type { PageProps } from '../../platform/pageProps'
-import { useApi } from '../../api/hooks'
+import { useApi, useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { ImportAction } from '../../components/ImportAction'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { BulkBar } from './BulkBar'
@@ -37,6 +38,24 @@ export function InboxPage({ workspace, params }: PageProps) {
   const [adding, setAdding] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const tagInputRef = useRef<HTMLInputElement>(null)
+  const info = useApiQuery('app.info', {})
+  const density = info.data?.inboxDensity ?? 'comfortable'
+  const setDensity = (next: typeof density) =>
+    void api.call('app.setInboxDensity', { density: next }).then((r) => queryClient.setQueryData(['app.info', {}], r), setError)
+
+  // Another workspace opened while the inbox stayed on screen: what was open, checked or undoable
+  // belonged to the previous one (its ids mean nothing here, or something else).
+  const workspaceKey = `${workspace.path}\u0000${workspace.createdAt}`
+  const [shownWorkspace, setShownWorkspace] = useState(workspaceKey)
+  if (shownWorkspace !== workspaceKey) {
+    setShownWorkspace(workspaceKey)
+    setActiveId(null)
+    setChecked(new Set())
+    setAnchor(null)
+    setUndo(null)
+    setError(null)
+    setAdding(false)
+  }
 
   const refresh = useCallback(() => queryClient.invalidateQueries(), [queryClient])
   const guarded = useCallback(
@@ -125,6 +144,13 @@ export function InboxPage({ workspace, params }: PageProps) {
             </Button>
           )}
           <span className="muted small keyboard-hint">{t('inbox.keyboardHint')}</span>
+          <div className="density-switch" role="group" aria-label={t('inbox.density')}>
+            {(['comfortable', 'compact'] as const).map((d) => (
+              <button key={d} type="button" className="btn status-btn" aria-pressed={density === d} onClick={() => setDensity(d)}>
+                {t(`inbox.density.${d}`)}
+              </button>
+            ))}
+          </div>
         </div>
         {checked.size > 0 && <BulkBar ids={[...checked]} actions={actions} onClear={() => setChecked(new Set())} onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))} />}
         {undo && (
@@ -146,7 +172,30 @@ export function InboxPage({ workspace, params }: PageProps) {
         {error != null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
         {pages.isPending && <Loading label={t('common.loading')} />}
         {pages.error && <ErrorNotice error={pages.error} />}
-        {pages.data && items.length === 0 && <p className="empty">{isEmptyFilter(filter) ? t('inbox.empty') : t('inbox.noMatch')}</p>}
+        {pages.data && items.length === 0 && (
+          <div className="empty" data-testid="inbox-empty">
+            {isEmptyFilter(filter) ? (
+              <>
+                <p>{t('inbox.empty')}</p>
+                <p className="empty-actions">
+                  <ImportAction />
+                  <Button variant="secondary" onClick={() => setAdding(true)}>
+                    {t('inbox.addFeedback')}
+                  </Button>
+                </p>
+              </>
+            ) : (
+              <>
+                <p>{t('inbox.noMatch')}</p>
+                <p className="empty-actions">
+                  <Button variant="secondary" onClick={() => setFilter({})}>
+                    {t('inbox.clearFilters')}
+                  </Button>
+                </p>
+              </>
+            )}
+          </div>
+        )}
         {items.length > 0 && (
           <InboxList
             items={items}
@@ -154,6 +203,7 @@ export function InboxPage({ workspace, params }: PageProps) {
             loadingMore={pages.isFetchingNextPage}
             loadMore={() => void pages.fetchNextPage()}
             timezone={workspace.timezone}
+            density={density}
             activeId={activeId}
             checked={checked}
             onOpen={setActiveId}

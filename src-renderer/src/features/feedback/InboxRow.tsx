@@ -9,55 +9,55 @@ export interface InboxRowProps {
   timezone: string
   active: boolean
   checked: boolean
+  compact: boolean
   onOpen(): void
   onCheck(checked: boolean, range: boolean): void
 }
 
-export function InboxRow({ item, timezone, active, checked, onOpen, onCheck }: InboxRowProps) {
+/**
+ * One response in the list: a checkbox to select it and, beside it, a button that opens it. The two
+ * controls are siblings, never one inside the other, so a screen reader announces both.
+ */
+export function InboxRow({ item, timezone, active, checked, compact, onOpen, onCheck }: InboxRowProps) {
   const { t, fmt } = useI18n()
   const channelLabel = useChannelLabel()
+  const who = customerLabel({ name: item.customerName, email: item.customerEmail, phone: item.customerPhone, ref: item.customerRef }) ?? t('inbox.anonymous')
+  const meta = [item.stage, item.touchpoint, item.channel && channelLabel(item.channel), item.location].filter(Boolean).join(' · ')
   return (
-    <div
-      className={`inbox-row${active ? ' active' : ''}`}
-      role="option"
-      aria-selected={active}
-      data-id={item.id}
-      onClick={onOpen}
-    >
+    <div className={`inbox-row${active ? ' active' : ''}${compact ? ' compact' : ''}`} role="listitem" data-id={item.id}>
       <input
         type="checkbox"
         className="row-check"
-        aria-label={t('inbox.select')}
+        aria-label={t('inbox.selectItem', { who })}
         checked={checked}
-        onClick={(e) => {
-          e.stopPropagation()
-          onCheck(!checked, e.shiftKey)
-        }}
+        onClick={(e) => onCheck(!checked, e.shiftKey)}
         onChange={() => undefined}
       />
-      <div className="inbox-row-main">
-        <div className="response-head">
+      <button type="button" className="inbox-row-open" aria-current={active ? 'true' : undefined} onClick={onOpen}>
+        <span className="response-head">
           <ScoreChip item={item} />
           <SentimentMarker score={item.sentiment} />
-          <span className="response-who">{customerLabel({ name: item.customerName, email: item.customerEmail, phone: item.customerPhone, ref: item.customerRef }) ?? t('inbox.anonymous')}</span>
+          <span className="response-who">{who}</span>
           <time className="muted" dateTime={new Date(item.submittedAt).toISOString()}>
             {fmt.dateTime(item.submittedAt, timezone)}
           </time>
           <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
           {item.owner && <span className="owner muted">→ {item.owner}</span>}
-        </div>
-        <p className={item.comment ? 'response-comment clamp' : 'response-comment muted'} lang={item.language ?? undefined}>
+        </span>
+        <span className={item.comment ? `response-comment ${compact ? 'one-line' : 'clamp'}` : 'response-comment muted'} lang={item.language ?? undefined}>
           {item.comment ?? t('inbox.noComment')}
-        </p>
-        <div className="response-meta muted">
-          {[item.stage, item.touchpoint, item.channel && channelLabel(item.channel), item.location].filter(Boolean).join(' · ')}
-          {item.tags.map((tag) => (
-            <span key={tag} className="tag">
-              {tag}
-            </span>
-          ))}
-        </div>
-      </div>
+        </span>
+        {!compact && (
+          <span className="response-meta muted">
+            {meta}
+            {item.tags.map((tag) => (
+              <span key={tag} className="tag">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
     </div>
   )
 }

@@ -8,13 +8,14 @@ import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { Card } from '../../../components/Card'
 import { ErrorNotice } from '../../../components/ErrorNotice'
+import { ImportAction } from '../../../components/ImportAction'
 import { Loading } from '../../../components/Loading'
 import { Notice } from '../../../components/Notice'
 import { LexiconEditor } from './LexiconEditor'
 import { RuleForm } from './RuleForm'
 
 /** Themes: tags with their counts, the keyword rules behind them, suggestions from recurring phrases, and the sentiment lexicon. */
-export function ThemesPage(_props: PageProps) {
+export function ThemesPage({ workspace }: PageProps) {
   const { t, fmt } = useI18n()
   const tags = useApiQuery('tags.list', {})
   const rules = useApiQuery('tags.rules', {})
@@ -34,7 +35,16 @@ export function ThemesPage(_props: PageProps) {
       <div className="themes-grid">
         <Card title={t('themes.counts')}>
           {tags.isPending && <Loading label={t('common.loading')} />}
-          {tags.data?.length === 0 && <p className="empty">{t('themes.noTags')}</p>}
+          {tags.data?.length === 0 && (
+            <div className="empty" data-testid="tags-empty">
+              <p>{t('themes.noTags')}</p>
+              <p className="empty-actions">
+                <Button variant="primary" onClick={() => setEditing({ language: null, keywords: [] })} disabled={editing !== null}>
+                  {t('themes.newRule')}
+                </Button>
+              </p>
+            </div>
+          )}
           <ul className="tag-counts" data-testid="tag-counts">
             {tags.data?.map((tag) => (
               <li key={tag.id}>
@@ -90,7 +100,17 @@ export function ThemesPage(_props: PageProps) {
         <Card title={t('themes.suggestions')}>
           <p className="muted small">{t('themes.suggestionsIntro')}</p>
           {suggestions.isPending && <Loading label={t('common.loading')} />}
-          {suggestions.data?.length === 0 && <p className="empty">{t('themes.noSuggestions')}</p>}
+          {suggestions.data?.length === 0 &&
+            (workspace.responseCount === 0 ? (
+              <div className="empty" data-testid="suggestions-empty">
+                <p>{t('themes.noSuggestionsEmpty')}</p>
+                <p className="empty-actions">
+                  <ImportAction />
+                </p>
+              </div>
+            ) : (
+              <p className="empty">{t('themes.noSuggestions')}</p>
+            ))}
           <ul className="suggestions">
             {suggestions.data?.map((s) => (
               <li key={s.phrase}>

@@ -37,7 +37,16 @@ export function JourneyList({ workspace }: { workspace: WorkspaceInfo }) {
       {list.isPending && <Loading label={t('common.loading')} />}
       {list.error && <ErrorNotice error={list.error} />}
       {[create.error, duplicate.error, remove.error].map((e, i) => e && <ErrorNotice key={i} error={e} />)}
-      {list.data && maps.length === 0 && <p className="empty">{t('journey.list.empty')}</p>}
+      {list.data && maps.length === 0 && (
+        <div className="empty" data-testid="journeys-empty">
+          <p>{t('journey.list.empty')}</p>
+          <p className="empty-actions">
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              {t('journey.list.new')}
+            </Button>
+          </p>
+        </div>
+      )}
       <ul className="jm-maps">
         {roots.map((m) => {
           const versions = maps.filter((v) => v.baseId === m.id && v.kind === 'to_be')
