@@ -17,6 +17,7 @@ import { SavedViews } from './SavedViews'
 import { useActorName } from './useActorName'
 import { isEmptyFilter, useInboxFilter } from './useInboxFilter'
 import { useInboxPages } from './useInboxPages'
+import { ExportDialog } from '../export/ExportDialog'
 import './inbox.css'
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
@@ -35,6 +36,7 @@ export function InboxPage({ workspace, params }: PageProps) {
   const [undo, setUndo] = useState<{ message: string; previous: PreviousState[] } | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [adding, setAdding] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const tagInputRef = useRef<HTMLInputElement>(null)
 
@@ -111,10 +113,14 @@ export function InboxPage({ workspace, params }: PageProps) {
         <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
         <div className="inbox-toolbar">
           <SavedViews filter={filter} query={query} onChange={setFilter} />
+          <Button onClick={() => setExporting(true)} data-testid="export-open">
+            {t('export.open')}
+          </Button>
           <Button variant="primary" onClick={() => setAdding(true)}>
             {t('inbox.addFeedback')}
           </Button>
         </div>
+        {exporting && <ExportDialog open onClose={() => setExporting(false)} filter={filter} viewCount={total} timezone={workspace.timezone} />}
         <div className="inbox-summary">
           <strong data-testid="inbox-count" data-count={total ?? ''}>
             {total === null ? '…' : t.plural('inbox.count', total)}
