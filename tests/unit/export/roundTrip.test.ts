@@ -60,7 +60,9 @@ const rowArb = fc.record({
   comment: fc.constantFrom('', 'Good coffee, slow queue', '=HYPERLINK("http://x")', '-2+3', '@SUM(A1)', 'Nhân viên "rất" thân thiện\nsẽ quay lại', 'กาแฟอร่อย, ร้านสะอาด', '+84 90 123 4567'),
 })
 
-function toGenerator(rows: Array<fc.infer<typeof rowArb>>): GeneratorRow[] {
+type Row = typeof rowArb extends fc.Arbitrary<infer T> ? T : never
+
+function toGenerator(rows: Row[]): GeneratorRow[] {
   return rows.map((r, i) => {
     const score = r.metric === 'nps' ? r.raw : r.metric === 'csat' ? 1 + (r.raw % 5) : 1 + (r.raw % 7)
     const submitted = START + r.at * HOUR + i * 1000
