@@ -28,9 +28,14 @@ export function neutraliseFormula(text: string): string {
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  // Most cells need neither: one test for both on the way out.
+  if (!NEEDS_CARE.test(value)) return value
   const text = neutraliseFormula(value)
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
+
+/** A cell that needs quoting (a quote, comma or line break) or neutralising (a formula's first character). */
+const NEEDS_CARE = /[",\r\n]|^[=+\-@\t]/
 
 /** One record, with its line end. */
 export function csvLine(values: readonly CsvValue[]): string {
