@@ -191,7 +191,11 @@ export class XlsxWorkbookWriter {
   private sheets: string[] = []
   private open: { name: string; header: readonly string[]; part: number; row: number; columns: string[] } | null = null
 
-  constructor(readonly path: string) {
+  /** `maxRows`: rows per sheet, header included (Excel's limit; smaller only in tests). */
+  constructor(
+    readonly path: string,
+    private readonly maxRows = XLSX_MAX_ROWS,
+  ) {
     this.zip = new ZipFile(path)
   }
 
@@ -220,7 +224,7 @@ export class XlsxWorkbookWriter {
   row(values: readonly CsvValue[]): void {
     const s = this.open
     if (!s) throw new Error('row() before sheet()')
-    if (s.row >= XLSX_MAX_ROWS) {
+    if (s.row >= this.maxRows) {
       this.endPart()
       s.part++
       this.startPart()
