@@ -70,7 +70,7 @@ export function ExportDialog({ open, onClose, filter, viewCount, timezone }: { o
             <div className={p?.stage === 'writing' ? 'progress-bar' : 'progress-bar progress-indeterminate'} style={p?.stage === 'writing' ? { width: `${percent}%` } : undefined} />
             <span className="progress-label" data-testid="export-progress">
               {p?.stage === 'writing' && p.table
-                ? t('export.stage.writing', { table: t(`export.table.${p.table}`), done: fmt.integer(p.done), total: fmt.integer(p.total) })
+                ? t.plural('export.stage.writing', p.total, { table: t(`export.table.${p.table}`), done: fmt.integer(p.done) })
                 : t('export.stage.counting')}
             </span>
           </div>
