@@ -43,6 +43,16 @@ export const commandSpecs = {
     usage: `  cxdesk sends <workspace.cxdesk> [--from YYYY-MM-DD --to YYYY-MM-DD --sent N [--channel C] [--touchpoint T] [--survey nps|csat|ces]] [--json]
          Lists the surveys sent (for the response rate), or enters one.`,
   },
+  export: {
+    operands: ['<workspace.cxdesk>'],
+    options: { what: 'value', format: 'value', out: 'value', from: 'value', to: 'value', filter: 'list', json: 'switch' },
+    usage: `  cxdesk export <workspace.cxdesk> --out <file | folder> [--what responses|customers|all] [--format csv|xlsx]
+         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--filter key=value …] [--json]
+         Writes responses (narrowed by the filters, as in cxdesk metrics), customers, or the whole workspace
+         as CSV (UTF-8 with BOM) or XLSX. A whole workspace as CSV is a folder of files (responses.csv,
+         customers.csv, notes.csv); as XLSX, one workbook with a sheet each. --format defaults to the
+         extension of --out (else csv).`,
+  },
   report: {
     operands: ['<workspace.cxdesk>'],
     options: { out: 'value', template: 'value', locale: 'value', from: 'value', to: 'value', json: 'switch' },
@@ -55,7 +65,7 @@ export type CommandName = keyof typeof commandSpecs
 /** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || command === 'imports' || (command === 'sends' && !args.flags.has('sent'))
+  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || (command === 'sends' && !args.flags.has('sent'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { clientFromInvoke, ApiCallError } from '../../src-shared/api/client'
 import type { ApiClient } from '../../src-shared/api/contract'
 import { periodUnits, type PeriodUnit } from '../../src-shared/domain/periods'
@@ -16,6 +17,7 @@ import { mappingFromArgs, tableOptionsFromArgs, zoneFlag } from './importArgs'
 import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
 import { exportRequest, reportOptionsFromArgs, withReportHost } from './reportCommand'
 import { reportPrinter } from './reportPrinter'
+import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
@@ -193,6 +195,19 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       )
       if (!result) throw new Error('The report was not written.')
       out(json ? JSON.stringify(result) : `Wrote ${result.path} (${result.pages ?? '?'} pages, ${Math.round(result.bytes / 1024)} KB)`)
+      return
+    }
+    case 'export': {
+      const [file] = rest
+      if (!file) throw new UsageError('export needs a workspace file')
+      const request = exportArgs(args)
+      const result = await withWorkspace(api, ctx, file, async () => {
+        const fileId = ctx.files.registerDestination(resolve(request.out), request.what === 'all' && request.format === 'csv' ? 'exportFolder' : 'dataExport')
+        if (!json) ctx.events.subscribe(exportProgressPrinter(io.err))
+        return api.call('export.run', { exportId: randomBytes(9).toString('base64url'), what: request.what, format: request.format, filter: request.filter, fileId })
+      })
+      if (!result) throw new Error('The export was not written.')
+      out(json ? JSON.stringify(result) : formatExportResult(result))
       return
     }
     case undefined:

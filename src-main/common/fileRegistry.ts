@@ -4,8 +4,8 @@ import { basename, resolve } from 'node:path'
 import type { FileRef } from '../../src-shared/api/files'
 import { AppError } from '../../src-shared/api/result'
 
-/** What a destination may be written as: a new workspace, a copy of the open one, a PDF report. */
-export type WriteTarget = 'newWorkspace' | 'workspaceCopy' | 'reportPdf'
+/** What a destination may be written as: a new workspace, a copy of the open one, a PDF report, a data export (a file, or a folder of CSV files). */
+export type WriteTarget = 'newWorkspace' | 'workspaceCopy' | 'reportPdf' | 'dataExport' | 'exportFolder'
 
 /** What a reference may be used for. A reference is valid for its own purpose only. */
 export type FilePurpose = 'import' | 'workspace' | WriteTarget

@@ -18,6 +18,10 @@ export interface Platform {
     chooseCopyDestination(defaultName: string): Promise<string | null>
     chooseImportFile(): Promise<string | null>
     chooseReportDestination(defaultName: string): Promise<string | null>
+    /** A CSV or XLSX file to export to. */
+    chooseExportDestination(defaultName: string, format: 'csv' | 'xlsx'): Promise<string | null>
+    /** A folder for a whole workspace exported as CSV files (one per table). */
+    chooseExportFolder(): Promise<string | null>
   }
   /**
    * Prints a page of the app to PDF: Electron's printToPDF on the desktop, a headless Chromium-family

@@ -24,6 +24,15 @@ export function desktopPlatform(workspacesDir: string): Platform {
         const r = await dialog.showSaveDialog(parent(), { defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
         return r.canceled || !r.filePath ? null : r.filePath
       },
+      async chooseExportDestination(defaultName, format) {
+        const filter = format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }
+        const r = await dialog.showSaveDialog(parent(), { defaultPath: join(app.getPath('documents'), defaultName), filters: [filter] })
+        return r.canceled || !r.filePath ? null : r.filePath
+      },
+      async chooseExportFolder() {
+        const r = await dialog.showOpenDialog(parent(), { defaultPath: app.getPath('documents'), properties: ['openDirectory', 'createDirectory'] })
+        return r.canceled ? null : (r.filePaths[0] ?? null)
+      },
       async chooseImportFile() {
         const r = await dialog.showOpenDialog(parent(), {
           filters: [{ name: 'CSV, text or Excel', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }],

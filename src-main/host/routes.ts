@@ -7,7 +7,7 @@ import { HttpError, sendJson } from './respond'
 import { checkHost, checkOrigin, checkToken, type Refusal } from './security'
 import { serveStatic } from './staticFiles'
 import { streamEvents } from './eventStream'
-import { receiveUpload, sendReport, sendWorkspaceCopy } from './transfers'
+import { receiveUpload, sendDownload, sendWorkspaceCopy } from './transfers'
 
 export interface RouteDeps {
   ctx: AppContext
@@ -63,7 +63,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, deps: Rou
   if (req.method === 'GET' && url.pathname === '/api/events') return streamEvents(ctx, req, res)
   if (req.method === 'POST' && url.pathname === '/api/files') return receiveUpload(ctx, url, req, res, limits)
   if (req.method === 'GET' && url.pathname === '/api/workspace/copy') return sendWorkspaceCopy(ctx, res)
-  if (req.method === 'GET' && url.pathname === '/api/reports/download') return sendReport(url, res)
+  if (req.method === 'GET' && (url.pathname === '/api/reports/download' || url.pathname === '/api/export/download')) return sendDownload(url, res)
   throw new HttpError(404, 'No such API route')
 }
 

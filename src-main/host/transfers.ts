@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { pipeline } from 'node:stream/promises'
 import type { AppContext } from '../app/context'
 import { writeSnapshot } from '../app/workspaceActions'
-import { takeDownload } from '../reports/printing/downloads'
+import { takeDownload } from '../common/downloads'
 import { isAppError } from '../../src-shared/api/result'
 import { readBody } from './body'
 import type { HostLimits } from './limits'
@@ -62,8 +62,8 @@ export async function sendWorkspaceCopy(ctx: AppContext, res: ServerResponse): P
   }
 }
 
-/** A finished PDF report, once: the file is deleted after it has been sent. */
-export async function sendReport(url: URL, res: ServerResponse): Promise<void> {
+/** A finished file (a PDF report, a data export), once: the file is deleted after it has been sent. */
+export async function sendDownload(url: URL, res: ServerResponse): Promise<void> {
   let download: ReturnType<typeof takeDownload>
   try {
     download = takeDownload(url.searchParams.get('id') ?? '')
@@ -72,9 +72,10 @@ export async function sendReport(url: URL, res: ServerResponse): Promise<void> {
     return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: e.message } })
   }
   try {
+    const ascii = download.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
     res.writeHead(200, {
-      'content-type': 'application/pdf',
-      'content-disposition': `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      'content-type': download.contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
       'cache-control': 'no-store',
     })
     await pipeline(createReadStream(download.path), res)

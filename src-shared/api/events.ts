@@ -4,6 +4,7 @@ import { importProgressSchema } from './imports'
 import { rollupProgressSchema } from './metrics'
 import { exportProgressSchema } from './reports'
 import { openingProgressSchema } from './workspaceOpening'
+import { dataExportProgressSchema } from './exports'
 
 /** Push events from main to the renderer (Electron webContents.send, or the host's event stream). */
 export const eventSchemas = {
@@ -15,6 +16,8 @@ export const eventSchemas = {
   'metrics.rollups': rollupProgressSchema,
   /** A PDF report being made: gathering figures, laying out, printing, saving. */
   'reports.progress': exportProgressSchema,
+  /** A data export (CSV, XLSX) being written: rows done of the total, cancellable. */
+  'export.progress': dataExportProgressSchema,
   /** A menu item the renderer carries out, because it needs the renderer's own UI (progress, results). */
   'app.command': z.object({ command: z.enum(['import']) }),
 }

@@ -63,14 +63,14 @@ function offsetFormatter(tz: string): Intl.DateTimeFormat {
 const DAY = 86_400_000
 
 /**
- * Returns a fast converter from UTC epoch milliseconds to the local YYYY-MM-DD date in `tz`. Offsets
- * are looked up once per UTC day when the day has no transition (both ends agree), else per quarter
- * hour, so a million timestamps spread over years cost a few thousand Intl calls.
+ * The zone's offset in minutes at an instant, looked up once per UTC day when the day has no
+ * transition (both ends agree), else per quarter hour, so a million timestamps spread over years
+ * cost a few thousand Intl calls.
  */
-export function localDateConverter(tz: string): (epochMs: number) => string {
+function offsetLookup(tz: string): (epochMs: number) => number {
   const days = new Map<number, number | null>()
   const quarters = new Map<number, number>()
-  const offsetAt = (epochMs: number) => {
+  return (epochMs) => {
     const day = Math.floor(epochMs / DAY)
     let whole = days.get(day)
     if (whole === undefined) {
@@ -84,5 +84,26 @@ export function localDateConverter(tz: string): (epochMs: number) => string {
     if (offset === undefined) quarters.set(bucket, (offset = zoneOffsetMinutes(tz, bucket * QUARTER_HOUR)))
     return offset
   }
+}
+
+/** Returns a fast converter from UTC epoch milliseconds to the local YYYY-MM-DD date in `tz`. */
+export function localDateConverter(tz: string): (epochMs: number) => string {
+  const offsetAt = offsetLookup(tz)
   return (epochMs) => new Date(epochMs + offsetAt(epochMs) * 60_000).toISOString().slice(0, 10)
+}
+
+/**
+ * Returns a fast converter from UTC epoch milliseconds to ISO 8601 local time in `tz` with that
+ * zone's offset at the instant: 2026-03-01T14:05:09+07:00 (milliseconds only when there are some),
+ * the way exports write times so that a spreadsheet and an import read the same instant.
+ */
+export function zonedIsoConverter(tz: string): (epochMs: number) => string {
+  const offsetAt = offsetLookup(tz)
+  return (epochMs) => {
+    const offset = offsetAt(epochMs)
+    const local = new Date(epochMs + offset * 60_000).toISOString()
+    const abs = Math.abs(offset)
+    const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+    return `${epochMs % 1000 === 0 ? local.slice(0, 19) : local.slice(0, 23)}${zone}`
+  }
 }

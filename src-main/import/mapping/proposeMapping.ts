@@ -171,6 +171,8 @@ export function proposeMapping(rows: string[][], kind: ImportKind): Proposal {
     const roleOf: Record<string, ColumnRole> = {
       response_id: 'responseId', customer_id: 'customerId', customer_email: 'email', submitted_at: 'date', channel: 'channel', touchpoint: 'touchpoint',
       stage: 'stage', metric: 'metric', score: 'score', comment: 'comment', language: 'language', status: 'status', resolved_at: 'resolvedAt', location: 'location',
+      // Columns CX Desk's own export adds after the generator's (export/exportColumns.ts), so an export imports back whole.
+      owner: 'owner', customer_name: 'customerName', customer_phone: 'phone', segment: 'segment',
     }
     const columns = names.map((n, index): ColumnMapping => ({ index, role: roleOf[n] ?? 'ignore' }))
     return { mapping: blankMapping(kind, columns, { format: 'cxdesk-generator' }), format: 'cxdesk-generator', sourceKey: 'cxdesk-generator' }

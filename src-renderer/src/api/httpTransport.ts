@@ -107,5 +107,6 @@ export function httpTransport(): Transport {
 
     downloadWorkspaceCopy: () => download('/api/workspace/copy', 'workspace.cxdesk'),
     downloadReport: (id: string) => download(`/api/reports/download?id=${encodeURIComponent(id)}`, 'report.pdf'),
+    downloadExport: (id: string) => download(`/api/export/download?id=${encodeURIComponent(id)}`, 'export.csv'),
   }
 }

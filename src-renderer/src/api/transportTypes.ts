@@ -13,4 +13,6 @@ export interface Transport {
   downloadWorkspaceCopy?(): Promise<void>
   /** Browser only: download a finished PDF report the host is holding (the desktop saves it where the user chose). */
   downloadReport?(downloadId: string): Promise<void>
+  /** Browser only: download a finished data export (CSV, XLSX) the host is holding. */
+  downloadExport?(downloadId: string): Promise<void>
 }

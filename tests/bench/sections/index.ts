@@ -20,4 +20,5 @@ export const sections: BenchSection[] = [
   lazy('cli', async () => (await import('./cli')).cli),
   lazy('open', async () => (await import('./open')).open),
   lazy('importpeer', async () => (await import('./importPeer')).importPeer),
+  lazy('export', async () => (await import('./export')).exportSection),
 ]

@@ -28,6 +28,7 @@ const perCommand = {
   sends: { operands: ['w.cxdesk'], value: ['--sent', '10'], switch: '--json', foreign: ['--template', 'Monthly'], foreignSwitch: '--dry-run' },
   report: { operands: ['w.cxdesk'], value: ['--out', 'r.pdf'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
   reread: { operands: ['w.cxdesk'], value: ['--zone', 'Asia/Bangkok'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
+  export: { operands: ['w.cxdesk'], value: ['--what', 'customers'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
 } as const
 
 describe('the command line is strict', () => {

@@ -6,7 +6,7 @@ import { destination } from '../../helpers/files'
 import { defaultReportOptions, reportSections, type ReportData, type ReportOptions } from '../../../src-shared/api/reports'
 import type { AppEvent } from '../../../src-shared/api/events'
 import type { PdfPrintRequest } from '../../../src-main/common/platform'
-import { takeDownload } from '../../../src-main/reports/printing/downloads'
+import { takeDownload } from '../../../src-main/common/downloads'
 
 const RAW_EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}]{2,}/u
 /** A stand-in for the platform's printer: reads the job the print page would read, and returns a two-page "PDF". */

@@ -18,6 +18,7 @@ import { SavedViews } from './SavedViews'
 import { useActorName } from './useActorName'
 import { isEmptyFilter, useInboxFilter } from './useInboxFilter'
 import { useInboxPages } from './useInboxPages'
+import { ExportDialog } from '../export/ExportDialog'
 import './inbox.css'
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
@@ -36,6 +37,7 @@ export function InboxPage({ workspace, params }: PageProps) {
   const [undo, setUndo] = useState<{ message: string; previous: PreviousState[] } | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [adding, setAdding] = useState(false)
+  const [exporting, setExporting] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const tagInputRef = useRef<HTMLInputElement>(null)
   const info = useApiQuery('app.info', {})
@@ -130,10 +132,14 @@ export function InboxPage({ workspace, params }: PageProps) {
         <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
         <div className="inbox-toolbar">
           <SavedViews filter={filter} query={query} onChange={setFilter} />
+          <Button onClick={() => setExporting(true)} data-testid="export-open">
+            {t('export.open')}
+          </Button>
           <Button variant="primary" onClick={() => setAdding(true)}>
             {t('inbox.addFeedback')}
           </Button>
         </div>
+        {exporting && <ExportDialog open onClose={() => setExporting(false)} filter={filter} viewCount={total} timezone={workspace.timezone} />}
         <div className="inbox-summary">
           <strong data-testid="inbox-count" data-count={total ?? ''}>
             {total === null ? '…' : t.plural('inbox.count', total)}

@@ -1,0 +1,112 @@
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
+
+/**
+ * The one CSV writer of the app (exports of responses and customers, survey lists): RFC 4180
+ * quoting, CRLF line ends, UTF-8 with a byte-order mark so Excel reads Vietnamese and Thai as such,
+ * and text cells neutralised against formula injection.
+ */
+
+/** UTF-8's byte-order mark: without it Excel reads a CSV in the machine's legacy code page. */
+export const UTF8_BOM = '\uFEFF'
+
+/** A cell value: text, a number, or nothing (an empty cell). */
+export type CsvValue = string | number | null | undefined
+
+/** What a spreadsheet may take for the start of a formula (OWASP: CSV injection), and DDE's tab and carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+/**
+ * Text a spreadsheet would run as a formula (=HYPERLINK(…), +1+cmd|…, -2+3, @SUM(…)) is written
+ * with a leading apostrophe, which spreadsheets show as text and do not evaluate. Numbers are
+ * written as numbers (a negative score stays a number): only text is neutralised.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
+
+/** One cell as CSV: empty for nothing, numbers as they are, text neutralised and quoted when it must be. */
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
+  // Most cells need neither: one test for both on the way out.
+  if (!NEEDS_CARE.test(value)) return value
+  const text = neutraliseFormula(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** A cell that needs quoting (a quote, comma or line break) or neutralising (a formula's first character). */
+const NEEDS_CARE = /[",\r\n]|^[=+\-@\t]/
+
+/** One record, with its line end. */
+export function csvLine(values: readonly CsvValue[]): string {
+  let line = ''
+  for (let i = 0; i < values.length; i++) line += (i ? ',' : '') + csvCell(values[i])
+  return `${line}\r\n`
+}
+
+/** A whole small table as CSV text, BOM first (for lists that fit in memory). */
+export function csvText(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  let out = UTF8_BOM + csvLine(header)
+  for (const row of rows) out += csvLine(row)
+  return out
+}
+
+/** Bytes gathered before one write to the file: few system calls, and memory bounded whatever the row count. */
+const FLUSH_AT = 256 * 1024
+
+/**
+ * Writes a CSV file as rows arrive, with bounded memory: lines are gathered up to FLUSH_AT bytes
+ * and written synchronously. `abort` removes the partial file (a cancelled or failed export leaves
+ * nothing behind).
+ */
+export class CsvFileWriter {
+  private fd: number
+  private pending = ''
+  private written = 0
+  rows = 0
+
+  constructor(
+    readonly path: string,
+    header: readonly string[],
+  ) {
+    this.fd = openSync(path, 'w')
+    this.pending = UTF8_BOM + csvLine(header)
+  }
+
+  write(values: readonly CsvValue[]): void {
+    this.pending += csvLine(values)
+    this.rows++
+    if (this.pending.length >= FLUSH_AT) this.flush()
+  }
+
+  /** Bytes written so far (the pending lines not yet counted). */
+  get bytes(): number {
+    return this.written
+  }
+
+  private flush(): void {
+    if (!this.pending) return
+    const buf = Buffer.from(this.pending, 'utf8')
+    this.pending = ''
+    let at = 0
+    while (at < buf.length) at += writeSync(this.fd, buf, at, buf.length - at)
+    this.written += buf.length
+  }
+
+  /** Writes what is left and closes the file; returns its size in bytes. */
+  close(): number {
+    this.flush()
+    closeSync(this.fd)
+    return this.written
+  }
+
+  /** Closes and deletes the partial file. */
+  abort(): void {
+    try {
+      closeSync(this.fd)
+    } catch {
+      // already closed
+    }
+    rmSync(this.path, { force: true })
+  }
+}
