@@ -239,6 +239,8 @@ export const journeysEn = {
   'journey.emotion.imagined': 'Imagined by the team',
   'journey.emotion.actual': 'From customers’ scores',
   'journey.emotion.other': 'Other version',
+  'journey.emotion.scale': 'Values from −100 (very negative) to +100 (very positive)',
+  'journey.emotion.actualDots': 'Each amber dot: the step’s touchpoint scores from feedback (weighted by n) on the same scale',
 
   'journey.scores.metric': 'Score',
   'journey.scores.period': 'Period',

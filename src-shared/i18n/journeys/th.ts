@@ -240,6 +240,8 @@ export const journeysTh: Record<keyof typeof journeysEn, string> = {
   'journey.emotion.imagined': 'ทีมคาดการณ์',
   'journey.emotion.actual': 'จากคะแนนของลูกค้า',
   'journey.emotion.other': 'อีกเวอร์ชัน',
+  'journey.emotion.scale': 'ค่าตั้งแต่ −100 (แย่มาก) ถึง +100 (ดีมาก)',
+  'journey.emotion.actualDots': 'จุดสีเหลืองอำพันแต่ละจุด: คะแนนจากความคิดเห็นของจุดสัมผัสในขั้นตอนนั้น (ถ่วงน้ำหนักตาม n) บนสเกลเดียวกัน',
 
   'journey.scores.metric': 'คะแนน',
   'journey.scores.period': 'ช่วงเวลา',

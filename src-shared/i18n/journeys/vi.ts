@@ -240,6 +240,8 @@ export const journeysVi: Record<keyof typeof journeysEn, string> = {
   'journey.emotion.imagined': 'Nhóm hình dung',
   'journey.emotion.actual': 'Theo điểm của khách hàng',
   'journey.emotion.other': 'Phiên bản còn lại',
+  'journey.emotion.scale': 'Giá trị từ −100 (rất tiêu cực) đến +100 (rất tích cực)',
+  'journey.emotion.actualDots': 'Mỗi chấm màu hổ phách: điểm phản hồi của các điểm chạm ở bước đó (có trọng số theo n), trên cùng thang đo',
 
   'journey.scores.metric': 'Chỉ số',
   'journey.scores.period': 'Khoảng thời gian',
