@@ -6,6 +6,7 @@ import { diffDocs } from '../../src-shared/domain/journeys/diff'
 import { newId } from '../../src-shared/domain/journeys/ids'
 import type { JourneyDoc, Persona } from '../../src-shared/domain/journeys/model'
 import { applyCommands } from '../../src-shared/domain/journeys/reducer'
+import { mapOutline } from '../../src-shared/domain/journeys/outline'
 import type { Locale } from '../../src-shared/domain/locales'
 import { metricKinds, type MetricKind } from '../../src-shared/domain/scores'
 import type { Clock } from '../common/clock'
@@ -71,6 +72,7 @@ export async function listJourneys(open: OpenWorkspace): Promise<JourneySummary[
     personaName: r.persona_name,
     stageCount: r.stage_count,
     cardCount: r.card_count,
+    outline: mapOutline(load(open, r.id).doc),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }))

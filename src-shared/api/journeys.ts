@@ -5,6 +5,7 @@ import { locales } from '../domain/locales'
 import { metricKinds } from '../domain/scores'
 import { commandSchema } from '../domain/journeys/commands'
 import { entityId, journeyDocSchema, mapKinds, personaSchema } from '../domain/journeys/model'
+import { mapOutlineSchema } from '../domain/journeys/outline'
 
 /** The starting points offered when a map is created; their content exists in every UI language. */
 export const journeyTemplateIds = ['five_es', 'cafe', 'online_shop', 'clinic', 'hotel', 'b2b_service', 'blank'] as const
@@ -19,6 +20,8 @@ export const journeySummarySchema = z.object({
   personaName: z.string().nullable(),
   stageCount: z.number().int(),
   cardCount: z.number().int(),
+  /** What the list's thumbnail of the map draws. */
+  outline: mapOutlineSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
 })

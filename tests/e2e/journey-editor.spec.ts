@@ -466,3 +466,65 @@ for (const size of [
     }
   })
 }
+
+test('the persona library: shared by maps, chosen on a map, edited once for all, deleted with undo; the list shows a thumbnail of each map', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('link', { name: 'Journey maps' }).click()
+  // A thumbnail per map, drawn from the map: stage bands and card blocks.
+  const thumbs = page.getByRole('img', { name: /^Outline of Morning order/ })
+  await expect(thumbs).toHaveCount(2)
+  await expect(thumbs.first()).toHaveAccessibleName(/Outline of Morning order – as is: 5 stages, \d+ cards/)
+  expect(await thumbs.first().locator('rect').count()).toBeGreaterThan(20)
+
+  // The demo's persona is one persona of the library, used by both versions.
+  const library = page.getByRole('region', { name: 'Persona library' })
+  const linh = library.getByRole('listitem', { name: 'Linh, office worker' })
+  await expect(linh).toContainText('Used by 2 maps')
+  await expectAccessible(page)
+
+  // A new persona: the form takes the focus; saved, it is in the library, used by no map yet.
+  await library.getByRole('button', { name: '+ New persona' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'New persona' })
+  await expect(dialog.getByLabel('Name')).toBeFocused()
+  await page.keyboard.type('Mai, student')
+  await dialog.getByLabel('Quote').fill('Somewhere quiet to study.')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  const mai = library.getByRole('listitem', { name: 'Mai, student' })
+  await expect(mai).toContainText('Used by 0 maps')
+  await expect(mai).toBeFocused()
+
+  // Chosen on the as-is map: the to-be map keeps Linh.
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(page.getByLabel('Map name')).toHaveValue('Morning order – as is')
+  const persona = page.getByRole('region', { name: 'Persona' })
+  await expect(persona.getByRole('heading', { name: 'Linh, office worker' })).toBeVisible()
+  await persona.getByLabel('Persona from the library').selectOption({ label: 'Mai, student' })
+  await expect(persona.getByRole('heading', { name: 'Mai, student' })).toBeVisible()
+  await waitSaved(page)
+  await page.getByRole('link', { name: '‹ All journey maps' }).click()
+  await expect(mai).toContainText('Used by 1 map')
+  await expect(linh).toContainText('Used by 1 map')
+
+  // Edited in the library: the map shows the change.
+  await mai.getByRole('button', { name: 'Edit: Mai, student' }).click()
+  await page.getByRole('dialog', { name: 'Persona' }).getByLabel('Quote').fill('A quiet corner and good Wi-Fi.')
+  await page.getByRole('dialog', { name: 'Persona' }).getByRole('button', { name: 'Save' }).click()
+  await expect(mai).toContainText('A quiet corner and good Wi-Fi.')
+
+  // Deleted with undo: gone from the library and the map, then back on both.
+  await mai.getByRole('button', { name: 'Delete: Mai, student' }).click()
+  await expect(mai).toHaveCount(0)
+  await expect(library).toContainText('Persona “Mai, student” deleted.')
+  await library.getByRole('button', { name: 'Undo' }).click()
+  await expect(mai).toContainText('Used by 1 map')
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(persona.getByRole('heading', { name: 'Mai, student' })).toBeVisible()
+  await expect(persona).toContainText('A quiet corner and good Wi-Fi.')
+
+  // Removed from the map: undone from the notice.
+  await persona.getByRole('button', { name: 'Remove from this map' }).click()
+  await expect(persona).toContainText('No persona yet')
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(persona.getByRole('heading', { name: 'Mai, student' })).toBeVisible()
+  await waitSaved(page)
+})

@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { JourneyMapView } from '../map/JourneyMapView'
 import type { MapDisplay } from '../map/mapContext'
-import { PersonaAvatar } from './PersonaPanel'
+import { PersonaAvatar } from '../map/PersonaSummary'
 
 /**
  * Full screen, stage by stage, for workshops: arrow keys, Page Up / Page Down or the buttons move
