@@ -62,6 +62,10 @@ test('a consultant builds a map from a Vietnamese template, edits it, undoes, an
   await page.getByRole('button', { name: '+ Giai đoạn' }).click()
   await expect(stageNames).toHaveCount(6)
   await expect(stageNames.nth(5)).toHaveValue('Giai đoạn mới')
+  // The new stage was scrolled into view with the cursor in its name; back to the map's start.
+  await expect(stageNames.nth(5)).toBeFocused()
+  await page.keyboard.press('Escape')
+  await page.locator('.jm-viewport').evaluate((el) => el.scrollTo({ left: 0 }))
 
   // Drag a card from the first stage to the third.
   const moving = page.getByRole('button', { name: 'Thấy quảng cáo hoặc nghe bạn bè giới thiệu' })
