@@ -76,6 +76,7 @@ test('a consultant builds a map from a Vietnamese template, edits it, undoes, an
   // Draw the emotion curve: drag the second point to the top, nudge the third with the keyboard.
   const point2 = page.getByRole('slider', { name: 'Cảm xúc ở Bước 2' })
   await expect(point2).toHaveAttribute('aria-valuenow', '0')
+  await point2.scrollIntoViewIfNeeded()
   const box = await point2.boundingBox()
   if (!box) throw new Error('no point')
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
