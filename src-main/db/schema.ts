@@ -170,10 +170,12 @@ export interface JourneyMapsTable {
   revision: number
   created_at: number
   updated_at: number
+  /** The library persona the map is for (2026-12-02-persona-library). */
+  persona_id: string | null
 }
 
-export interface JourneyPersonasTable {
-  map_id: string
+/** The workspace's persona library (2026-12-02-persona-library); a deleted one is kept until the next deletion, for Undo. */
+export interface PersonasTable {
   id: string
   name: string
   avatar: string
@@ -182,6 +184,9 @@ export interface JourneyPersonasTable {
   frustrations: string
   quote: string
   demographics: string
+  created_at: number
+  updated_at: number
+  deleted_at: number | null
 }
 
 export interface JourneyStagesTable {
@@ -348,7 +353,7 @@ export interface DB {
   import_mappings: ImportMappingsTable
   sentiment_lexicon: SentimentLexiconTable
   journey_maps: JourneyMapsTable
-  journey_personas: JourneyPersonasTable
+  personas: PersonasTable
   journey_stages: JourneyStagesTable
   journey_steps: JourneyStepsTable
   journey_lanes: JourneyLanesTable

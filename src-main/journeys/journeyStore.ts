@@ -2,7 +2,21 @@ import type { Sqlite } from '../db/sqlite'
 import type { Patch } from '../../src-shared/domain/journeys/commands'
 import { canonical, positionsOf } from '../../src-shared/domain/journeys/grid'
 import { evidenceSchema, type Card, type Evidence, type JourneyDoc, type MapInfo, type Persona } from '../../src-shared/domain/journeys/model'
-import { journeyStatements, type JourneyRows } from './journeysRepository'
+import {
+  deleteChildRow,
+  deleteEmotionRow,
+  setChildPosition,
+  setMapPersona,
+  updateMapRow,
+  upsertCardRow,
+  upsertCommentRow,
+  upsertEmotionRow,
+  upsertLaneRow,
+  upsertPersonaRow,
+  upsertStageRow,
+  upsertStepRow,
+  type JourneyRows,
+} from './journeysRepository'
 
 /** Evidence is stored as JSON; anything that no longer reads as evidence is dropped rather than breaking the map. */
 function parseEvidence(json: string): Evidence[] {
@@ -48,42 +62,44 @@ export function documentFromRows(rows: JourneyRows): JourneyDoc {
 }
 
 const mapRow = (map: MapInfo) => ({ id: map.id, name: map.name, scenario: map.scenario, kind: map.kind, base_id: map.baseId, score_metric: map.scoreMetric })
-const personaRow = (mapId: string, p: Persona) => ({ map_id: mapId, ...p })
 
 /**
  * Writes what a patch names, for the document it produced: upserts first (so a card moved out of
  * a step is no longer there when the step goes), then removals, then the order of every group
  * whose order changed. Runs inside the caller's transaction; references are checked at commit.
+ * The map's persona is a persona of the workspace's library: setting it stores the persona there
+ * (new content shows on every map that uses it) and points the map at it; removing it only
+ * unlinks the map.
  */
-export function storePatch(sqlite: Sqlite, doc: JourneyDoc, patch: Patch): void {
-  const st = journeyStatements(sqlite)
+export function storePatch(sqlite: Sqlite, doc: JourneyDoc, patch: Patch, now: number): void {
   const mapId = doc.map.id
-  if (patch.map) st.updateMapInfo.run(mapRow(patch.map))
+  if (patch.map) updateMapRow(sqlite, mapRow(patch.map))
   if (patch.persona !== undefined) {
-    if (patch.persona) st.upsertPersona.run(personaRow(mapId, patch.persona))
-    else st.deletePersona.run(mapId)
+    const p: Persona | null = patch.persona
+    if (p) upsertPersonaRow(sqlite, p, now)
+    setMapPersona(sqlite, mapId, p?.id ?? null)
   }
 
   const up = patch.upsert
   if (up.stages?.length || patch.order.stages) {
     const pos = positionsOf(doc.stages, 'stages')
-    for (const s of up.stages ?? []) st.upsertStage.run({ map_id: mapId, id: s.id, position: pos.get(s.id) ?? 0, name: s.name, color: s.color })
-    for (const id of patch.order.stages ?? []) st.positionStage.run(pos.get(id) ?? 0, mapId, id)
+    for (const s of up.stages ?? []) upsertStageRow(sqlite, { map_id: mapId, id: s.id, position: pos.get(s.id) ?? 0, name: s.name, color: s.color })
+    for (const id of patch.order.stages ?? []) setChildPosition(sqlite, 'journey_stages', mapId, id, pos.get(id) ?? 0)
   }
   if (up.steps?.length || patch.order.steps) {
     const pos = positionsOf(doc.steps, 'steps')
-    for (const s of up.steps ?? []) st.upsertStep.run({ map_id: mapId, id: s.id, stage_id: s.stageId, position: pos.get(s.id) ?? 0, name: s.name })
-    for (const ids of Object.values(patch.order.steps ?? {})) for (const id of ids) st.positionStep.run(pos.get(id) ?? 0, mapId, id)
+    for (const s of up.steps ?? []) upsertStepRow(sqlite, { map_id: mapId, id: s.id, stage_id: s.stageId, position: pos.get(s.id) ?? 0, name: s.name })
+    for (const ids of Object.values(patch.order.steps ?? {})) for (const id of ids) setChildPosition(sqlite, 'journey_steps', mapId, id, pos.get(id) ?? 0)
   }
   if (up.lanes?.length || patch.order.lanes) {
     const pos = positionsOf(doc.lanes, 'lanes')
-    for (const l of up.lanes ?? []) st.upsertLane.run({ map_id: mapId, id: l.id, position: pos.get(l.id) ?? 0, type: l.type, name: l.name })
-    for (const id of patch.order.lanes ?? []) st.positionLane.run(pos.get(id) ?? 0, mapId, id)
+    for (const l of up.lanes ?? []) upsertLaneRow(sqlite, { map_id: mapId, id: l.id, position: pos.get(l.id) ?? 0, type: l.type, name: l.name })
+    for (const id of patch.order.lanes ?? []) setChildPosition(sqlite, 'journey_lanes', mapId, id, pos.get(id) ?? 0)
   }
   if (up.cards?.length || patch.order.cards) {
     const pos = positionsOf(doc.cards, 'cards')
     for (const c of up.cards ?? [])
-      st.upsertCard.run({
+      upsertCardRow(sqlite, {
         map_id: mapId,
         id: c.id,
         lane_id: c.laneId,
@@ -98,19 +114,19 @@ export function storePatch(sqlite: Sqlite, doc: JourneyDoc, patch: Patch): void 
         evidence: JSON.stringify(c.evidence),
         image: c.image,
       })
-    for (const ids of Object.values(patch.order.cards ?? {})) for (const id of ids) st.positionCard.run(pos.get(id) ?? 0, mapId, id)
+    for (const ids of Object.values(patch.order.cards ?? {})) for (const id of ids) setChildPosition(sqlite, 'journey_cards', mapId, id, pos.get(id) ?? 0)
   }
-  for (const e of up.emotions ?? []) st.upsertEmotion.run({ map_id: mapId, lane_id: e.laneId, step_id: e.stepId, value: e.value })
-  for (const m of up.comments ?? []) st.upsertComment.run({ map_id: mapId, id: m.id, card_id: m.cardId, author: m.author, body: m.body, created_at: m.createdAt })
+  for (const e of up.emotions ?? []) upsertEmotionRow(sqlite, { map_id: mapId, lane_id: e.laneId, step_id: e.stepId, value: e.value })
+  for (const m of up.comments ?? []) upsertCommentRow(sqlite, { map_id: mapId, id: m.id, card_id: m.cardId, author: m.author, body: m.body, created_at: m.createdAt })
 
   const rm = patch.remove
-  for (const id of rm.comments ?? []) st.deleteComment.run(mapId, id)
+  for (const id of rm.comments ?? []) deleteChildRow(sqlite, 'journey_comments', mapId, id)
   for (const key of rm.emotions ?? []) {
     const [laneId, stepId] = key.split(':')
-    st.deleteEmotion.run(mapId, laneId, stepId)
+    deleteEmotionRow(sqlite, mapId, laneId, stepId)
   }
-  for (const id of rm.cards ?? []) st.deleteCard.run(mapId, id)
-  for (const id of rm.lanes ?? []) st.deleteLane.run(mapId, id)
-  for (const id of rm.steps ?? []) st.deleteStep.run(mapId, id)
-  for (const id of rm.stages ?? []) st.deleteStage.run(mapId, id)
+  for (const id of rm.cards ?? []) deleteChildRow(sqlite, 'journey_cards', mapId, id)
+  for (const id of rm.lanes ?? []) deleteChildRow(sqlite, 'journey_lanes', mapId, id)
+  for (const id of rm.steps ?? []) deleteChildRow(sqlite, 'journey_steps', mapId, id)
+  for (const id of rm.stages ?? []) deleteChildRow(sqlite, 'journey_stages', mapId, id)
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { sql, type Kysely, type Selectable } from 'kysely'
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql, type Compilable, type Insertable, type Selectable } from 'kysely'
 import type {
   DB,
   JourneyCardsTable,
@@ -7,14 +7,14 @@ import type {
   JourneyEmotionsTable,
   JourneyLanesTable,
   JourneyMapsTable,
-  JourneyPersonasTable,
   JourneyStagesTable,
   JourneyStepsTable,
+  PersonasTable,
 } from '../db/schema'
 import { filteredResponses } from '../db/feedbackFilter'
 
 export type JourneyMapRow = Selectable<JourneyMapsTable>
-export type JourneyPersonaRow = Selectable<JourneyPersonasTable>
+export type PersonaRow = Selectable<PersonasTable>
 export type JourneyStageRow = Selectable<JourneyStagesTable>
 export type JourneyStepRow = Selectable<JourneyStepsTable>
 export type JourneyLaneRow = Selectable<JourneyLanesTable>
@@ -24,7 +24,7 @@ export type JourneyCommentRow = Selectable<JourneyCommentsTable>
 
 export interface JourneyRows {
   map: JourneyMapRow
-  persona: JourneyPersonaRow | null
+  persona: PersonaRow | null
   stages: JourneyStageRow[]
   steps: JourneyStepRow[]
   lanes: JourneyLaneRow[]
@@ -34,87 +34,231 @@ export interface JourneyRows {
 }
 
 /**
- * The journey tables use raw prepared statements on better-sqlite3: a save runs synchronously in
- * one transaction (nothing else interleaves), and opening a 600-card map is a handful of reads.
- * Statements are prepared once per connection.
+ * The journey tables are written with Kysely's query builder, like every repository, but the
+ * statements run on better-sqlite3 directly: a save is one synchronous transaction (nothing else
+ * interleaves, and it is stored before `journeys.apply` answers), and Kysely's own driver is
+ * asynchronous and cannot take part in it. So the builder below only compiles (it has no
+ * connection), and `all`/`first`/`exec` run the compiled SQL with its parameters on the
+ * connection, each distinct statement prepared once per connection. The row types come from the
+ * builder: no casts at the call sites.
  */
-const statementCache = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
+const build = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+})
 
-function prepare(sqlite: Database.Database) {
-  const s = (text: string) => sqlite.prepare(text)
-  return {
-    map: s('SELECT * FROM journey_maps WHERE id = ?'),
-    persona: s('SELECT * FROM journey_personas WHERE map_id = ?'),
-    stages: s('SELECT * FROM journey_stages WHERE map_id = ? ORDER BY position, id'),
-    steps: s('SELECT * FROM journey_steps WHERE map_id = ? ORDER BY position, id'),
-    lanes: s('SELECT * FROM journey_lanes WHERE map_id = ? ORDER BY position, id'),
-    cards: s('SELECT * FROM journey_cards WHERE map_id = ? ORDER BY position, id'),
-    emotions: s('SELECT * FROM journey_emotions WHERE map_id = ?'),
-    comments: s('SELECT * FROM journey_comments WHERE map_id = ? ORDER BY created_at, id'),
-
-    insertMap: s(`INSERT INTO journey_maps (id, name, scenario, kind, base_id, score_metric, revision, created_at, updated_at)
-      VALUES (@id, @name, @scenario, @kind, @base_id, @score_metric, @revision, @created_at, @updated_at)`),
-    updateMapInfo: s('UPDATE journey_maps SET name = @name, scenario = @scenario, kind = @kind, base_id = @base_id, score_metric = @score_metric WHERE id = @id'),
-    bumpRevision: s('UPDATE journey_maps SET revision = revision + 1, updated_at = ? WHERE id = ? RETURNING revision'),
-    deleteMap: s('DELETE FROM journey_maps WHERE id = ?'),
-
-    upsertPersona: s(`INSERT INTO journey_personas (map_id, id, name, avatar, photo, goals, frustrations, quote, demographics)
-      VALUES (@map_id, @id, @name, @avatar, @photo, @goals, @frustrations, @quote, @demographics)
-      ON CONFLICT (map_id) DO UPDATE SET id = excluded.id, name = excluded.name, avatar = excluded.avatar, photo = excluded.photo,
-        goals = excluded.goals, frustrations = excluded.frustrations, quote = excluded.quote, demographics = excluded.demographics`),
-    deletePersona: s('DELETE FROM journey_personas WHERE map_id = ?'),
-
-    upsertStage: s(`INSERT INTO journey_stages (map_id, id, position, name, color) VALUES (@map_id, @id, @position, @name, @color)
-      ON CONFLICT (map_id, id) DO UPDATE SET position = excluded.position, name = excluded.name, color = excluded.color`),
-    upsertStep: s(`INSERT INTO journey_steps (map_id, id, stage_id, position, name) VALUES (@map_id, @id, @stage_id, @position, @name)
-      ON CONFLICT (map_id, id) DO UPDATE SET stage_id = excluded.stage_id, position = excluded.position, name = excluded.name`),
-    upsertLane: s(`INSERT INTO journey_lanes (map_id, id, position, type, name) VALUES (@map_id, @id, @position, @type, @name)
-      ON CONFLICT (map_id, id) DO UPDATE SET position = excluded.position, type = excluded.type, name = excluded.name`),
-    upsertCard: s(`INSERT INTO journey_cards (map_id, id, lane_id, step_id, position, text, color, icon, channel, link_touchpoint, link_channel, evidence, image)
-      VALUES (@map_id, @id, @lane_id, @step_id, @position, @text, @color, @icon, @channel, @link_touchpoint, @link_channel, @evidence, @image)
-      ON CONFLICT (map_id, id) DO UPDATE SET lane_id = excluded.lane_id, step_id = excluded.step_id, position = excluded.position, text = excluded.text,
-        color = excluded.color, icon = excluded.icon, channel = excluded.channel, link_touchpoint = excluded.link_touchpoint,
-        link_channel = excluded.link_channel, evidence = excluded.evidence, image = excluded.image`),
-    upsertEmotion: s(`INSERT INTO journey_emotions (map_id, lane_id, step_id, value) VALUES (@map_id, @lane_id, @step_id, @value)
-      ON CONFLICT (map_id, lane_id, step_id) DO UPDATE SET value = excluded.value`),
-    upsertComment: s(`INSERT INTO journey_comments (map_id, id, card_id, author, body, created_at) VALUES (@map_id, @id, @card_id, @author, @body, @created_at)
-      ON CONFLICT (map_id, id) DO UPDATE SET card_id = excluded.card_id, author = excluded.author, body = excluded.body, created_at = excluded.created_at`),
-
-    deleteStage: s('DELETE FROM journey_stages WHERE map_id = ? AND id = ?'),
-    deleteStep: s('DELETE FROM journey_steps WHERE map_id = ? AND id = ?'),
-    deleteLane: s('DELETE FROM journey_lanes WHERE map_id = ? AND id = ?'),
-    deleteCard: s('DELETE FROM journey_cards WHERE map_id = ? AND id = ?'),
-    deleteEmotion: s('DELETE FROM journey_emotions WHERE map_id = ? AND lane_id = ? AND step_id = ?'),
-    deleteComment: s('DELETE FROM journey_comments WHERE map_id = ? AND id = ?'),
-
-    positionStage: s('UPDATE journey_stages SET position = ? WHERE map_id = ? AND id = ?'),
-    positionStep: s('UPDATE journey_steps SET position = ? WHERE map_id = ? AND id = ?'),
-    positionLane: s('UPDATE journey_lanes SET position = ? WHERE map_id = ? AND id = ?'),
-    positionCard: s('UPDATE journey_cards SET position = ? WHERE map_id = ? AND id = ?'),
-  }
-}
-
-export function journeyStatements(sqlite: Database.Database) {
-  let st = statementCache.get(sqlite)
-  if (!st) statementCache.set(sqlite, (st = prepare(sqlite)))
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+function prepared(sqlite: Database.Database, text: string): Database.Statement {
+  let cache = statements.get(sqlite)
+  if (!cache) statements.set(sqlite, (cache = new Map()))
+  let st = cache.get(text)
+  if (!st) cache.set(text, (st = sqlite.prepare(text)))
   return st
 }
-export type JourneyStatements = ReturnType<typeof journeyStatements>
+function all<O>(sqlite: Database.Database, query: Compilable<O>): O[] {
+  const c = query.compile()
+  return prepared(sqlite, c.sql).all(...c.parameters) as O[]
+}
+function first<O>(sqlite: Database.Database, query: Compilable<O>): O | undefined {
+  const c = query.compile()
+  return prepared(sqlite, c.sql).get(...c.parameters) as O | undefined
+}
+function exec(sqlite: Database.Database, query: Compilable<unknown>): void {
+  const c = query.compile()
+  prepared(sqlite, c.sql).run(...c.parameters)
+}
+
+type Child = 'journey_stages' | 'journey_steps' | 'journey_lanes' | 'journey_cards'
 
 export function readJourneyRows(sqlite: Database.Database, mapId: string): JourneyRows | null {
-  const st = journeyStatements(sqlite)
-  const map = st.map.get(mapId) as JourneyMapRow | undefined
+  const map = first(sqlite, build.selectFrom('journey_maps').selectAll().where('id', '=', mapId))
   if (!map) return null
+  const persona = map.persona_id
+    ? (first(sqlite, build.selectFrom('personas').selectAll().where('id', '=', map.persona_id).where('deleted_at', 'is', null)) ?? null)
+    : null
   return {
     map,
-    persona: (st.persona.get(mapId) as JourneyPersonaRow | undefined) ?? null,
-    stages: st.stages.all(mapId) as JourneyStageRow[],
-    steps: st.steps.all(mapId) as JourneyStepRow[],
-    lanes: st.lanes.all(mapId) as JourneyLaneRow[],
-    cards: st.cards.all(mapId) as JourneyCardRow[],
-    emotions: st.emotions.all(mapId) as JourneyEmotionRow[],
-    comments: st.comments.all(mapId) as JourneyCommentRow[],
+    persona,
+    stages: all(sqlite, build.selectFrom('journey_stages').selectAll().where('map_id', '=', mapId).orderBy('position').orderBy('id')),
+    steps: all(sqlite, build.selectFrom('journey_steps').selectAll().where('map_id', '=', mapId).orderBy('position').orderBy('id')),
+    lanes: all(sqlite, build.selectFrom('journey_lanes').selectAll().where('map_id', '=', mapId).orderBy('position').orderBy('id')),
+    cards: all(sqlite, build.selectFrom('journey_cards').selectAll().where('map_id', '=', mapId).orderBy('position').orderBy('id')),
+    emotions: all(sqlite, build.selectFrom('journey_emotions').selectAll().where('map_id', '=', mapId)),
+    comments: all(sqlite, build.selectFrom('journey_comments').selectAll().where('map_id', '=', mapId).orderBy('created_at').orderBy('id')),
   }
+}
+
+export function insertMapRow(sqlite: Database.Database, row: Insertable<JourneyMapsTable>): void {
+  exec(sqlite, build.insertInto('journey_maps').values(row))
+}
+
+export function updateMapRow(sqlite: Database.Database, row: Pick<JourneyMapRow, 'id' | 'name' | 'scenario' | 'kind' | 'base_id' | 'score_metric'>): void {
+  const { id, ...set } = row
+  exec(sqlite, build.updateTable('journey_maps').set(set).where('id', '=', id))
+}
+
+/** The map's revision after one more edit, stored with the time of the edit. */
+export function bumpRevision(sqlite: Database.Database, id: string, now: number): number {
+  const row = first(
+    sqlite,
+    build
+      .updateTable('journey_maps')
+      .set((eb) => ({ revision: eb('revision', '+', 1), updated_at: now }))
+      .where('id', '=', id)
+      .returning('revision'),
+  )
+  if (!row) throw new Error(`journey map ${id} is gone`)
+  return row.revision
+}
+
+export function deleteMapRow(sqlite: Database.Database, id: string): void {
+  exec(sqlite, build.deleteFrom('journey_maps').where('id', '=', id))
+}
+
+export function setMapPersona(sqlite: Database.Database, mapId: string, personaId: string | null): void {
+  exec(sqlite, build.updateTable('journey_maps').set({ persona_id: personaId }).where('id', '=', mapId))
+}
+
+/** Stores a persona in the library (a new one, or new content for one); storing a deleted one brings it back. */
+export function upsertPersonaRow(sqlite: Database.Database, p: Omit<PersonaRow, 'created_at' | 'updated_at' | 'deleted_at'>, now: number): void {
+  exec(
+    sqlite,
+    build
+      .insertInto('personas')
+      .values({ ...p, created_at: now, updated_at: now, deleted_at: null })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          avatar: eb.ref('excluded.avatar'),
+          photo: eb.ref('excluded.photo'),
+          goals: eb.ref('excluded.goals'),
+          frustrations: eb.ref('excluded.frustrations'),
+          quote: eb.ref('excluded.quote'),
+          demographics: eb.ref('excluded.demographics'),
+          updated_at: eb.ref('excluded.updated_at'),
+          deleted_at: null,
+        })),
+      ),
+  )
+}
+
+/** A persona of the library with exactly this content (not deleted), to be reused rather than copied. */
+export function samePersonaId(sqlite: Database.Database, p: Omit<PersonaRow, 'id' | 'created_at' | 'updated_at' | 'deleted_at'>): string | null {
+  const row = first(
+    sqlite,
+    build
+      .selectFrom('personas')
+      .select('id')
+      .where('deleted_at', 'is', null)
+      .where('name', '=', p.name)
+      .where('avatar', '=', p.avatar)
+      .where('photo', p.photo === null ? 'is' : '=', p.photo)
+      .where('goals', '=', p.goals)
+      .where('frustrations', '=', p.frustrations)
+      .where('quote', '=', p.quote)
+      .where('demographics', '=', p.demographics)
+      .orderBy('created_at')
+      .limit(1),
+  )
+  return row?.id ?? null
+}
+
+export function upsertStageRow(sqlite: Database.Database, row: JourneyStageRow): void {
+  exec(
+    sqlite,
+    build
+      .insertInto('journey_stages')
+      .values(row)
+      .onConflict((oc) => oc.columns(['map_id', 'id']).doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), name: eb.ref('excluded.name'), color: eb.ref('excluded.color') }))),
+  )
+}
+
+export function upsertStepRow(sqlite: Database.Database, row: JourneyStepRow): void {
+  exec(
+    sqlite,
+    build
+      .insertInto('journey_steps')
+      .values(row)
+      .onConflict((oc) => oc.columns(['map_id', 'id']).doUpdateSet((eb) => ({ stage_id: eb.ref('excluded.stage_id'), position: eb.ref('excluded.position'), name: eb.ref('excluded.name') }))),
+  )
+}
+
+export function upsertLaneRow(sqlite: Database.Database, row: JourneyLaneRow): void {
+  exec(
+    sqlite,
+    build
+      .insertInto('journey_lanes')
+      .values(row)
+      .onConflict((oc) => oc.columns(['map_id', 'id']).doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), type: eb.ref('excluded.type'), name: eb.ref('excluded.name') }))),
+  )
+}
+
+export function upsertCardRow(sqlite: Database.Database, row: JourneyCardRow): void {
+  exec(
+    sqlite,
+    build
+      .insertInto('journey_cards')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['map_id', 'id']).doUpdateSet((eb) => ({
+          lane_id: eb.ref('excluded.lane_id'),
+          step_id: eb.ref('excluded.step_id'),
+          position: eb.ref('excluded.position'),
+          text: eb.ref('excluded.text'),
+          color: eb.ref('excluded.color'),
+          icon: eb.ref('excluded.icon'),
+          channel: eb.ref('excluded.channel'),
+          link_touchpoint: eb.ref('excluded.link_touchpoint'),
+          link_channel: eb.ref('excluded.link_channel'),
+          evidence: eb.ref('excluded.evidence'),
+          image: eb.ref('excluded.image'),
+        })),
+      ),
+  )
+}
+
+export function upsertEmotionRow(sqlite: Database.Database, row: JourneyEmotionRow): void {
+  exec(
+    sqlite,
+    build
+      .insertInto('journey_emotions')
+      .values(row)
+      .onConflict((oc) => oc.columns(['map_id', 'lane_id', 'step_id']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
+  )
+}
+
+export function upsertCommentRow(sqlite: Database.Database, row: JourneyCommentRow): void {
+  exec(
+    sqlite,
+    build
+      .insertInto('journey_comments')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['map_id', 'id']).doUpdateSet((eb) => ({
+          card_id: eb.ref('excluded.card_id'),
+          author: eb.ref('excluded.author'),
+          body: eb.ref('excluded.body'),
+          created_at: eb.ref('excluded.created_at'),
+        })),
+      ),
+  )
+}
+
+export function deleteChildRow(sqlite: Database.Database, table: Child | 'journey_comments', mapId: string, id: string): void {
+  // Columns named through sql.ref: Kysely's types do not combine a where over a union of tables.
+  exec(sqlite, build.deleteFrom(table).where(sql.ref('map_id'), '=', mapId).where(sql.ref('id'), '=', id))
+}
+
+export function deleteEmotionRow(sqlite: Database.Database, mapId: string, laneId: string, stepId: string): void {
+  exec(sqlite, build.deleteFrom('journey_emotions').where('map_id', '=', mapId).where('lane_id', '=', laneId).where('step_id', '=', stepId))
+}
+
+export function setChildPosition(sqlite: Database.Database, table: Child, mapId: string, id: string, position: number): void {
+  exec(sqlite, build.updateTable(table).set({ position }).where(sql.ref('map_id'), '=', mapId).where(sql.ref('id'), '=', id))
 }
 
 export interface JourneyListRow extends JourneyMapRow {
@@ -124,9 +268,9 @@ export interface JourneyListRow extends JourneyMapRow {
 }
 
 export async function listJourneyRows(db: Kysely<DB>): Promise<JourneyListRow[]> {
-  return db
+  const rows = await db
     .selectFrom('journey_maps as m')
-    .leftJoin('journey_personas as p', 'p.map_id', 'm.id')
+    .leftJoin('personas as p', (j) => j.onRef('p.id', '=', 'm.persona_id').on('p.deleted_at', 'is', null))
     .selectAll('m')
     .select([
       'p.name as persona_name',
@@ -135,7 +279,51 @@ export async function listJourneyRows(db: Kysely<DB>): Promise<JourneyListRow[]>
     ])
     .orderBy('m.updated_at', 'desc')
     .orderBy('m.id')
-    .execute() as Promise<JourneyListRow[]>
+    .execute()
+  return rows.map((r) => ({ ...r, stage_count: Number(r.stage_count ?? 0), card_count: Number(r.card_count ?? 0) }))
+}
+
+export interface PersonaListRow extends PersonaRow {
+  map_count: number
+}
+
+/** The library, by name, with how many maps use each persona; deleted ones left out. */
+export async function listPersonaRows(db: Kysely<DB>): Promise<PersonaListRow[]> {
+  const rows = await db
+    .selectFrom('personas as p')
+    .selectAll('p')
+    .select((eb) => eb.selectFrom('journey_maps as m').whereRef('m.persona_id', '=', 'p.id').select(sql<number>`count(*)`.as('n')).as('map_count'))
+    .where('p.deleted_at', 'is', null)
+    .orderBy(sql`p.name COLLATE NOCASE`)
+    .orderBy('p.id')
+    .execute()
+  return rows.map((r) => ({ ...r, map_count: Number(r.map_count ?? 0) }))
+}
+
+export async function personaRow(db: Kysely<DB>, id: string): Promise<PersonaRow | undefined> {
+  return db.selectFrom('personas').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/**
+ * Deletes a persona from the library, keeping it (marked deleted) until the next deletion so that
+ * Undo can bring it back with its maps; the one deleted before is removed for good (its maps
+ * lose the link).
+ */
+export async function softDeletePersonaRow(db: Kysely<DB>, id: string, now: number): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('personas').where('deleted_at', 'is not', null).where('id', '!=', id).execute()
+    await tx.updateTable('personas').set({ deleted_at: now }).where('id', '=', id).execute()
+  })
+}
+
+export async function restorePersonaRow(db: Kysely<DB>, id: string, now: number): Promise<boolean> {
+  const r = await db.updateTable('personas').set({ deleted_at: null, updated_at: now }).where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
+}
+
+/** Maps using a persona (ids), for the caches that hold their documents. */
+export async function mapsWithPersona(db: Kysely<DB>, id: string): Promise<string[]> {
+  return (await db.selectFrom('journey_maps').select('id').where('persona_id', '=', id).execute()).map((r) => r.id)
 }
 
 export interface EvidenceRow {

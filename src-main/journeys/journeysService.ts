@@ -1,15 +1,32 @@
 import type { Sqlite } from '../db/sqlite'
-import type { EvidenceResponse, JourneySummary, JourneyTemplateId } from '../../src-shared/api/journeys'
+import type { EvidenceResponse, JourneySummary, JourneyTemplateId, LibraryPersona } from '../../src-shared/api/journeys'
 import { AppError } from '../../src-shared/api/result'
 import type { Command } from '../../src-shared/domain/journeys/commands'
 import { diffDocs } from '../../src-shared/domain/journeys/diff'
 import { newId } from '../../src-shared/domain/journeys/ids'
-import type { JourneyDoc } from '../../src-shared/domain/journeys/model'
+import type { JourneyDoc, Persona } from '../../src-shared/domain/journeys/model'
 import { applyCommands } from '../../src-shared/domain/journeys/reducer'
+import { mapOutline } from '../../src-shared/domain/journeys/outline'
 import type { Locale } from '../../src-shared/domain/locales'
 import { metricKinds, type MetricKind } from '../../src-shared/domain/scores'
 import type { Clock } from '../common/clock'
-import { evidenceResponses, journeyStatements, listJourneyRows, readJourneyRows, tagsMatching } from './journeysRepository'
+import {
+  bumpRevision,
+  deleteMapRow,
+  evidenceResponses,
+  insertMapRow,
+  listJourneyRows,
+  listPersonaRows,
+  mapsWithPersona,
+  personaRow,
+  readJourneyRows,
+  restorePersonaRow,
+  samePersonaId,
+  softDeletePersonaRow,
+  tagsMatching,
+  upsertPersonaRow,
+  type PersonaRow,
+} from './journeysRepository'
 import { documentFromTemplate } from './journeyTemplates'
 import { documentFromRows, storePatch } from './journeyStore'
 import type { OpenWorkspace } from '../db/openWorkspace'
@@ -53,8 +70,9 @@ export async function listJourneys(open: OpenWorkspace): Promise<JourneySummary[
     kind: r.kind,
     baseId: r.base_id,
     personaName: r.persona_name,
-    stageCount: Number(r.stage_count),
-    cardCount: Number(r.card_count),
+    stageCount: r.stage_count,
+    cardCount: r.card_count,
+    outline: mapOutline(load(open, r.id).doc),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }))
@@ -68,18 +86,20 @@ const emptyLike = (doc: JourneyDoc): JourneyDoc => ({ map: doc.map, persona: nul
 
 /** Stores a whole new map in one transaction, through the same write path as every edit. */
 export function insertJourney(sqlite: Sqlite, doc: JourneyDoc, now: number): void {
-  const st = journeyStatements(sqlite)
   inTransaction(sqlite, () => {
     const m = doc.map
-    st.insertMap.run({ id: m.id, name: m.name, scenario: m.scenario, kind: m.kind, base_id: m.baseId, score_metric: m.scoreMetric, revision: 0, created_at: now, updated_at: now })
-    storePatch(sqlite, doc, diffDocs(emptyLike(doc), doc))
+    insertMapRow(sqlite, { id: m.id, name: m.name, scenario: m.scenario, kind: m.kind, base_id: m.baseId, score_metric: m.scoreMetric, revision: 0, created_at: now, updated_at: now })
+    storePatch(sqlite, doc, diffDocs(emptyLike(doc), doc), now)
   })
   cacheOf(sqlite).set(doc.map.id, { doc, revision: 0, updatedAt: now })
 }
 
 export function createJourney(open: OpenWorkspace, clock: Clock, req: { name: string; scenario: string; template: JourneyTemplateId; locale: Locale }): { id: string } {
   const id = newId()
-  insertJourney(open.ws.sqlite, documentFromTemplate(req.template, { id, name: req.name.trim() || req.name, scenario: req.scenario, locale: req.locale }), clock.now())
+  const doc = documentFromTemplate(req.template, { id, name: req.name.trim() || req.name, scenario: req.scenario, locale: req.locale })
+  // A template's persona already in the library (from an earlier map made from it) is reused, not copied again.
+  const same = doc.persona ? samePersonaId(open.ws.sqlite, doc.persona) : null
+  insertJourney(open.ws.sqlite, same && doc.persona ? { ...doc, persona: { ...doc.persona, id: same } } : doc, clock.now())
   return { id }
 }
 
@@ -95,7 +115,7 @@ export function duplicateJourney(open: OpenWorkspace, clock: Clock, req: { id: s
 export function deleteJourney(open: OpenWorkspace, id: string): void {
   load(open, id)
   const sqlite = open.ws.sqlite
-  journeyStatements(sqlite).deleteMap.run(id)
+  deleteMapRow(sqlite, id)
   // Versions made from it lose their base (ON DELETE SET NULL); forget every cached map so none keeps the old link.
   cacheOf(sqlite).clear()
 }
@@ -111,12 +131,11 @@ export function applyJourneyCommands(open: OpenWorkspace, clock: Clock, req: { i
   if (!result.ok) throw new AppError(result.error.code, result.error.message)
   const patch = diffDocs(current.doc, result.doc)
   const now = clock.now()
-  const st = journeyStatements(sqlite)
   let revision = current.revision
   try {
     revision = inTransaction(sqlite, () => {
-      storePatch(sqlite, result.doc, patch)
-      return (st.bumpRevision.get(now, req.id) as { revision: number }).revision
+      storePatch(sqlite, result.doc, patch, now)
+      return bumpRevision(sqlite, req.id, now)
     })
   } catch (e) {
     // The cached state may no longer match the file; read it again next time.
@@ -124,7 +143,52 @@ export function applyJourneyCommands(open: OpenWorkspace, clock: Clock, req: { i
     throw e
   }
   cacheOf(sqlite).set(req.id, { doc: result.doc, revision, updatedAt: now })
+  // A library persona edited on this map shows on every map that uses it.
+  if (patch.persona) showPersona(sqlite, patch.persona)
   return { revision, rebased: req.baseRevision !== current.revision }
+}
+
+/** Puts a persona's new content into the cached documents of the maps that use it. */
+function showPersona(sqlite: Sqlite, persona: Persona): void {
+  for (const [id, loaded] of cacheOf(sqlite)) if (loaded.doc.persona?.id === persona.id) cacheOf(sqlite).set(id, { ...loaded, doc: { ...loaded.doc, persona } })
+}
+
+const personaOf = (r: PersonaRow): Persona => ({
+  id: r.id,
+  name: r.name,
+  avatar: r.avatar,
+  photo: r.photo,
+  goals: r.goals,
+  frustrations: r.frustrations,
+  quote: r.quote,
+  demographics: r.demographics,
+})
+
+export async function listPersonas(open: OpenWorkspace): Promise<LibraryPersona[]> {
+  return (await listPersonaRows(open.db)).map((r) => ({ ...personaOf(r), mapCount: r.map_count, updatedAt: r.updated_at }))
+}
+
+/** A persona stored in the library, new or changed; the maps that use it show the change. */
+export function savePersona(open: OpenWorkspace, clock: Clock, persona: Persona): { id: string } {
+  const sqlite = open.ws.sqlite
+  inTransaction(sqlite, () => upsertPersonaRow(sqlite, persona, clock.now()))
+  showPersona(sqlite, persona)
+  return { id: persona.id }
+}
+
+export async function deletePersona(open: OpenWorkspace, clock: Clock, id: string): Promise<{ maps: number }> {
+  const row = await personaRow(open.db, id)
+  if (!row || row.deleted_at !== null) throw new AppError('NOT_FOUND', `There is no persona ${id} in this workspace.`, { id })
+  const maps = await mapsWithPersona(open.db, id)
+  await softDeletePersonaRow(open.db, id, clock.now())
+  // Maps whose persona is now deleted (or was removed for good) read it again.
+  cacheOf(open.ws.sqlite).clear()
+  return { maps: maps.length }
+}
+
+export async function restorePersona(open: OpenWorkspace, clock: Clock, id: string): Promise<void> {
+  if (!(await restorePersonaRow(open.db, id, clock.now()))) throw new AppError('NOT_FOUND', 'That persona can no longer be restored.', { id })
+  cacheOf(open.ws.sqlite).clear()
 }
 
 export async function linkableValues(open: OpenWorkspace) {

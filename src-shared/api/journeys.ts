@@ -4,7 +4,8 @@ import { shortText } from './limits'
 import { locales } from '../domain/locales'
 import { metricKinds } from '../domain/scores'
 import { commandSchema } from '../domain/journeys/commands'
-import { entityId, journeyDocSchema, mapKinds } from '../domain/journeys/model'
+import { entityId, journeyDocSchema, mapKinds, personaSchema } from '../domain/journeys/model'
+import { mapOutlineSchema } from '../domain/journeys/outline'
 
 /** The starting points offered when a map is created; their content exists in every UI language. */
 export const journeyTemplateIds = ['five_es', 'cafe', 'online_shop', 'clinic', 'hotel', 'b2b_service', 'blank'] as const
@@ -19,6 +20,8 @@ export const journeySummarySchema = z.object({
   personaName: z.string().nullable(),
   stageCount: z.number().int(),
   cardCount: z.number().int(),
+  /** What the list's thumbnail of the map draws. */
+  outline: mapOutlineSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
 })
@@ -39,6 +42,10 @@ export const evidenceResponseSchema = z.object({
   channel: z.string().nullable(),
 })
 export type EvidenceResponse = z.infer<typeof evidenceResponseSchema>
+
+/** A persona of the workspace's library, with how many maps are for it. */
+export const libraryPersonaSchema = personaSchema.extend({ mapCount: z.number().int(), updatedAt: z.number() })
+export type LibraryPersona = z.infer<typeof libraryPersonaSchema>
 
 /** Up to this many commands travel in one save; the editor sends what piled up while the previous save ran. */
 export const MAX_COMMANDS_PER_SAVE = 200
@@ -63,6 +70,18 @@ export const journeysChannels = {
     z.strictObject({ id: entityId, baseRevision: z.number().int().nonnegative(), commands: z.array(commandSchema).min(1).max(MAX_COMMANDS_PER_SAVE) }),
     z.object({ revision: z.number().int(), rebased: z.boolean() }),
   ),
+  /** The workspace's persona library, by name. */
+  'journeys.personas': defineChannel(z.strictObject({}), z.object({ personas: z.array(libraryPersonaSchema) })),
+  /**
+   * Stores a persona in the library, new or changed (every map that uses it shows the change). The
+   * photo is a PNG, JPEG, WebP or GIF data URL whose bytes are that kind of image, at most
+   * MAX_IMAGE_CHARS long (the editor downscales it first).
+   */
+  'journeys.savePersona': defineChannel(z.strictObject({ persona: personaSchema }), z.object({ id: z.string() })),
+  /** Deletes a persona from the library; its maps show none until it is restored (Undo). Answers how many maps used it. */
+  'journeys.deletePersona': defineChannel(z.strictObject({ id: entityId }), z.object({ maps: z.number().int() })),
+  /** Brings back the persona deleted last, on the maps that used it. */
+  'journeys.restorePersona': defineChannel(z.strictObject({ id: entityId }), z.null()),
   /** The touchpoints and channels in the feedback, with how many responses each has: what a map touchpoint can be linked to. */
   'journeys.linkableValues': defineChannel(
     z.strictObject({}),

@@ -62,6 +62,10 @@ test('a consultant builds a map from a Vietnamese template, edits it, undoes, an
   await page.getByRole('button', { name: '+ Giai đoạn' }).click()
   await expect(stageNames).toHaveCount(6)
   await expect(stageNames.nth(5)).toHaveValue('Giai đoạn mới')
+  // The new stage was scrolled into view with the cursor in its name; back to the map's start.
+  await expect(stageNames.nth(5)).toBeFocused()
+  await page.keyboard.press('Escape')
+  await page.locator('.jm-viewport').evaluate((el) => el.scrollTo({ left: 0 }))
 
   // Drag a card from the first stage to the third.
   const moving = page.getByRole('button', { name: 'Thấy quảng cáo hoặc nghe bạn bè giới thiệu' })
@@ -72,6 +76,7 @@ test('a consultant builds a map from a Vietnamese template, edits it, undoes, an
   // Draw the emotion curve: drag the second point to the top, nudge the third with the keyboard.
   const point2 = page.getByRole('slider', { name: 'Cảm xúc ở Bước 2' })
   await expect(point2).toHaveAttribute('aria-valuenow', '0')
+  await point2.scrollIntoViewIfNeeded()
   const box = await point2.boundingBox()
   if (!box) throw new Error('no point')
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
@@ -338,4 +343,193 @@ test('cards dragged with the pointer: a selection moves together to where it is 
   await expect(cardMoves).toContainText('Queues and orders at the counter dropped in Customer actions')
   await expect.poll(() => cellOf(queue).getAttribute('data-step-id')).not.toBe(queueCell)
   await expect(undo).toBeEnabled()
+})
+
+type Box = { x: number; y: number; width: number; height: number }
+const boxOf = async (l: Locator): Promise<Box> => {
+  const b = await l.boundingBox()
+  if (!b) throw new Error('not visible')
+  return b
+}
+/** Whether b lies inside a (1 px of rounding allowed). */
+const inside = (a: Box, b: Box) => b.x >= a.x - 1 && b.y >= a.y - 1 && b.x + b.width <= a.x + a.width + 1 && b.y + b.height <= a.y + a.height + 1
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+/**
+ * The part of the window where the map's viewport shows its content: not under its sticky lane
+ * names (on the left), nor, for cards, under the stage and step names (on top).
+ */
+async function visibleMapArea(page: Page, opts: { belowHeaders: boolean; rightOfLanes: boolean }): Promise<Box> {
+  return page.locator('.jm-viewport').evaluate((el, { belowHeaders, rightOfLanes }) => {
+    const v = el.getBoundingClientRect()
+    const laneHead = el.querySelector('.jm-lane-head')?.getBoundingClientRect()
+    const headers = Array.from(el.querySelectorAll('.jm-step, .jm-stage')).map((e) => e.getBoundingClientRect().bottom)
+    const left = Math.max(0, rightOfLanes ? Math.max(v.left, laneHead?.right ?? v.left) : v.left)
+    const top = Math.max(0, belowHeaders ? Math.max(v.top, ...headers) : v.top)
+    const right = Math.min(v.right, window.innerWidth)
+    const bottom = Math.min(v.bottom, window.innerHeight)
+    return { x: left, y: top, width: right - left, height: bottom - top }
+  }, opts)
+}
+/** Whether the element is where the map shows it, in the window. */
+const shown = async (page: Page, l: Locator, where: { belowHeaders: boolean; rightOfLanes: boolean }) => inside(await visibleMapArea(page, where), await boxOf(l))
+const header = { belowHeaders: false, rightOfLanes: true }
+const laneName = { belowHeaders: true, rightOfLanes: false }
+const inCells = { belowHeaders: true, rightOfLanes: true }
+
+test('what is added comes into view and takes the focus; the card panel never covers the new card', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('link', { name: 'Journey maps' }).click()
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(page.getByLabel('Map name')).toHaveValue('Morning order – as is')
+  await waitSaved(page)
+  const viewport = page.locator('.jm-viewport')
+  // The map is wider than the window, scrolled to its start.
+  expect(await viewport.evaluate((el) => el.scrollWidth > el.clientWidth && el.scrollLeft === 0)).toBe(true)
+
+  // + Stage: the new stage (at the end, off-screen) is scrolled to, with the cursor in its name.
+  await page.getByRole('button', { name: '+ Stage' }).click()
+  const stageNames = page.getByLabel('Stage name')
+  const newStage = stageNames.last()
+  await expect(newStage).toHaveValue('New stage')
+  await expect(newStage).toBeFocused()
+  await expect.poll(() => shown(page, newStage, header)).toBe(true)
+  await page.keyboard.type('Loyalty')
+  await page.keyboard.press('Enter')
+  await expect(newStage).toHaveValue('Loyalty')
+
+  // A step added from a stage's menu, far to the left now: scrolled back to, its name focused.
+  await page.getByRole('button', { name: 'Stage actions: Discover' }).click()
+  await page.getByRole('menuitem', { name: 'Split into steps (add a step)' }).click()
+  const stepName = page.locator('.jm-step input:focus')
+  await expect(stepName).toHaveCount(1)
+  await expect.poll(() => shown(page, stepName, header)).toBe(true)
+  await page.keyboard.press('Escape')
+
+  // + Lane: the new lane (at the bottom) is scrolled to, its name focused.
+  await page.getByRole('button', { name: '+ Lane' }).click()
+  await page.getByRole('menuitem', { name: 'Pain points' }).click()
+  const laneNames = page.getByLabel('Lane name')
+  const newLane = laneNames.last()
+  await expect(newLane).toHaveValue('Pain points')
+  await expect(newLane).toBeFocused()
+  await expect.poll(() => shown(page, newLane, laneName)).toBe(true)
+
+  // A card added in the last column: the panel opens beside the map with the cursor in the card's
+  // text, and the card stays in view, clear of the panel.
+  const lastAdd = page.locator('.jm-viewport .jm-cell-pains').last().locator('.jm-add-card')
+  await lastAdd.scrollIntoViewIfNeeded()
+  await lastAdd.click()
+  const panel = page.getByRole('complementary', { name: 'Card' })
+  await expect(panel).toBeVisible()
+  await expect(panel.getByLabel('Text')).toBeFocused()
+  const newCard = page.locator('.jm-viewport .jm-cell-pains').last().locator('.jm-card')
+  await expect(newCard).toHaveCount(1)
+  await expect.poll(() => shown(page, newCard, inCells)).toBe(true)
+  expect(overlaps(await boxOf(panel), await boxOf(newCard))).toBe(false)
+  await page.keyboard.type('Queue at the till')
+  await expect(newCard).toContainText('Queue at the till')
+  await waitSaved(page)
+})
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`presentation at ${size.width}×${size.height}: the overview is whole and every stage slide fills the screen`, async ({ page, app }) => {
+    await page.setViewportSize(size)
+    await page.goto(app.url)
+    await page.getByRole('link', { name: 'Journey maps' }).click()
+    await page.getByRole('link', { name: 'Morning order – as is' }).click()
+    await expect(page.getByLabel('Map name')).toHaveValue('Morning order – as is')
+    await expect(page.getByTestId('live-score')).toHaveCount(10)
+    await page.getByRole('button', { name: 'Present' }).click()
+    const show = page.getByRole('dialog', { name: 'Presenting Morning order – as is' })
+    await expect(show).toContainText('1 of 6')
+    const body = show.locator('.jm-present-body')
+    const slide = show.getByTestId('present-slide')
+    /** The slide's box against the space under the header (its padding taken off). */
+    const measure = async () => {
+      const area = await body.evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        const s = getComputedStyle(el)
+        const pl = parseFloat(s.paddingLeft), pr = parseFloat(s.paddingRight), pt = parseFloat(s.paddingTop), pb = parseFloat(s.paddingBottom)
+        return { x: r.x + pl, y: r.y + pt, width: r.width - pl - pr, height: r.height - pt - pb, scrolls: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 }
+      })
+      const box = await boxOf(slide)
+      return { whole: inside(area, box) && !area.scrolls, fill: Math.max(box.width / area.width, box.height / area.height) }
+    }
+    // The overview: nothing cut off, nothing to scroll, and as large as the screen allows.
+    await expect.poll(async () => (await measure()).whole).toBe(true)
+    expect((await measure()).fill).toBeGreaterThan(0.95)
+    for (let n = 2; n <= 6; n++) {
+      await page.keyboard.press('ArrowRight')
+      await expect(show).toContainText(`${n} of 6`)
+      await expect.poll(async () => {
+        const m = await measure()
+        return m.whole && m.fill > 0.95
+      }).toBe(true)
+    }
+  })
+}
+
+test('the persona library: shared by maps, chosen on a map, edited once for all, deleted with undo; the list shows a thumbnail of each map', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('link', { name: 'Journey maps' }).click()
+  // A thumbnail per map, drawn from the map: stage bands and card blocks.
+  const thumbs = page.getByRole('img', { name: /^Outline of Morning order/ })
+  await expect(thumbs).toHaveCount(2)
+  await expect(thumbs.first()).toHaveAccessibleName(/Outline of Morning order – as is: 5 stages, \d+ cards/)
+  expect(await thumbs.first().locator('rect').count()).toBeGreaterThan(20)
+
+  // The demo's persona is one persona of the library, used by both versions.
+  const library = page.getByRole('region', { name: 'Persona library' })
+  const linh = library.getByRole('listitem', { name: 'Linh, office worker' })
+  await expect(linh).toContainText('Used by 2 maps')
+  await expectAccessible(page)
+
+  // A new persona: the form takes the focus; saved, it is in the library, used by no map yet.
+  await library.getByRole('button', { name: '+ New persona' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'New persona' })
+  await expect(dialog.getByLabel('Name')).toBeFocused()
+  await page.keyboard.type('Mai, student')
+  await dialog.getByLabel('Quote').fill('Somewhere quiet to study.')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  const mai = library.getByRole('listitem', { name: 'Mai, student' })
+  await expect(mai).toContainText('Used by 0 maps')
+  await expect(mai).toBeFocused()
+
+  // Chosen on the as-is map: the to-be map keeps Linh.
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(page.getByLabel('Map name')).toHaveValue('Morning order – as is')
+  const persona = page.getByRole('region', { name: 'Persona' })
+  await expect(persona.getByRole('heading', { name: 'Linh, office worker' })).toBeVisible()
+  await persona.getByLabel('Persona from the library').selectOption({ label: 'Mai, student' })
+  await expect(persona.getByRole('heading', { name: 'Mai, student' })).toBeVisible()
+  await waitSaved(page)
+  await page.getByRole('link', { name: '‹ All journey maps' }).click()
+  await expect(mai).toContainText('Used by 1 map')
+  await expect(linh).toContainText('Used by 1 map')
+
+  // Edited in the library: the map shows the change.
+  await mai.getByRole('button', { name: 'Edit: Mai, student' }).click()
+  await page.getByRole('dialog', { name: 'Persona' }).getByLabel('Quote').fill('A quiet corner and good Wi-Fi.')
+  await page.getByRole('dialog', { name: 'Persona' }).getByRole('button', { name: 'Save' }).click()
+  await expect(mai).toContainText('A quiet corner and good Wi-Fi.')
+
+  // Deleted with undo: gone from the library and the map, then back on both.
+  await mai.getByRole('button', { name: 'Delete: Mai, student' }).click()
+  await expect(mai).toHaveCount(0)
+  await expect(library).toContainText('Persona “Mai, student” deleted.')
+  await library.getByRole('button', { name: 'Undo' }).click()
+  await expect(mai).toContainText('Used by 1 map')
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(persona.getByRole('heading', { name: 'Mai, student' })).toBeVisible()
+  await expect(persona).toContainText('A quiet corner and good Wi-Fi.')
+
+  // Removed from the map: undone from the notice.
+  await persona.getByRole('button', { name: 'Remove from this map' }).click()
+  await expect(persona).toContainText('No persona yet')
+  await page.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(persona.getByRole('heading', { name: 'Mai, student' })).toBeVisible()
+  await waitSaved(page)
 })

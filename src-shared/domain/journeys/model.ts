@@ -13,10 +13,29 @@ const name = z.string().max(200)
 const text = z.string().max(2_000)
 /** Photos and pictures are stored in the workspace as data URLs (downscaled by the editor first). */
 export const MAX_IMAGE_CHARS = 350_000
+const IMAGE_DATA_URL = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/
+/** The first bytes each kind of picture starts with: a data URL must hold the kind of image it names. */
+const IMAGE_SIGNATURES: Record<string, (head: string) => boolean> = {
+  png: (h) => h.startsWith('\x89PNG\r\n\x1a\n'),
+  jpeg: (h) => h.startsWith('\xff\xd8\xff'),
+  gif: (h) => h.startsWith('GIF87a') || h.startsWith('GIF89a'),
+  webp: (h) => h.startsWith('RIFF') && h.slice(8, 12) === 'WEBP',
+}
+export function imageBytesMatch(dataUrl: string): boolean {
+  const m = IMAGE_DATA_URL.exec(dataUrl)
+  if (!m) return false
+  const start = dataUrl.indexOf(',') + 1
+  try {
+    return IMAGE_SIGNATURES[m[1]](atob(dataUrl.slice(start, start + 16)))
+  } catch {
+    return false
+  }
+}
 const imageData = z
   .string()
   .max(MAX_IMAGE_CHARS)
-  .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/, 'expected a PNG, JPEG, WebP or GIF data URL')
+  .regex(IMAGE_DATA_URL, 'expected a PNG, JPEG, WebP or GIF data URL')
+  .refine(imageBytesMatch, 'the picture is not the kind of image its data URL names')
 
 export const laneTypes = ['actions', 'thoughts', 'questions', 'touchpoints', 'emotion', 'pains', 'ideas', 'owners', 'kpis', 'images', 'scores'] as const
 export type LaneType = (typeof laneTypes)[number]

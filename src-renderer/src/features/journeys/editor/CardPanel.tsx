@@ -4,6 +4,7 @@ import { newId } from '../../../../../src-shared/domain/journeys/ids'
 import type { CardPatch } from '../../../../../src-shared/domain/journeys/commands'
 import { useApiQuery } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
+import { useChannelLabel } from '../../../i18n/channelLabels'
 import { Button } from '../../../components/Button'
 import type { MapEditing } from '../map/mapContext'
 import { EvidencePicker } from './EvidencePicker'
@@ -14,6 +15,7 @@ const AUTHOR_KEY = 'cxdesk.journey.author'
 /** Everything about one card: text, look, channel and score link, picture, evidence and the workshop's comments. */
 export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: JourneyDoc; card: Card; editing: MapEditing; timezone: string; onClose: () => void }) {
   const { t, fmt } = useI18n()
+  const channelName = useChannelLabel()
   const lane = doc.lanes.find((l) => l.id === card.laneId)
   const [text, setText] = useState(card.text)
   const [comment, setComment] = useState('')
@@ -78,7 +80,7 @@ export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: Jour
             <select value={card.channel ?? 'other'} onChange={(e) => update({ channel: e.target.value as Card['channel'] })}>
               {channelKinds.map((c) => (
                 <option key={c} value={c}>
-                  {t(`journey.channel.${c}`)}
+                  {channelName(c)}
                 </option>
               ))}
             </select>
@@ -98,6 +100,7 @@ export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: Jour
               emptyLabel={t('journey.panel.anyChannel')}
               value={card.link?.channel ?? null}
               options={linkable.data?.channels ?? []}
+              optionLabel={channelName}
               onChange={(channel) => setLink({ touchpoint: card.link?.touchpoint ?? null, channel })}
             />
             {linkable.data && linkable.data.touchpoints.length === 0 && <p className="muted">{t('journey.panel.noFeedback')}</p>}
@@ -167,7 +170,22 @@ export function CardPanel({ doc, card, editing, timezone, onClose }: { doc: Jour
 }
 
 /** A feedback touchpoint or channel to score the card by, with how many responses each has. */
-function LinkSelect({ label, emptyLabel, value, options, onChange }: { label: string; emptyLabel: string; value: string | null; options: { value: string; n: number }[]; onChange: (v: string | null) => void }) {
+function LinkSelect({
+  label,
+  emptyLabel,
+  value,
+  options,
+  optionLabel = (v) => v,
+  onChange,
+}: {
+  label: string
+  emptyLabel: string
+  value: string | null
+  options: { value: string; n: number }[]
+  /** Words for a value (a channel code reads as its label); the value itself otherwise. */
+  optionLabel?: (value: string) => string
+  onChange: (v: string | null) => void
+}) {
   const { t } = useI18n()
   // The value the card already has stays choosable when the feedback no longer contains it.
   const all = value && !options.some((o) => o.value === value) ? [{ value, n: 0 }, ...options] : options
@@ -178,7 +196,7 @@ function LinkSelect({ label, emptyLabel, value, options, onChange }: { label: st
         <option value="">{emptyLabel}</option>
         {all.map((o) => (
           <option key={o.value} value={o.value}>
-            {t('journey.panel.valueWithN', { value: o.value, n: t.plural('count.responses', o.n) })}
+            {t('journey.panel.valueWithN', { value: optionLabel(o.value), n: t.plural('count.responses', o.n) })}
           </option>
         ))}
       </select>

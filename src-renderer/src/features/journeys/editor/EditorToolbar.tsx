@@ -1,12 +1,12 @@
 import type { Dispatch, SetStateAction } from 'react'
-import { laneTypes, type JourneyDoc, type LaneType } from '../../../../../src-shared/domain/journeys/model'
+import { laneTypes, type JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
 import type { MetricKind } from '../../../../../src-shared/domain/scores'
 import { Button } from '../../../components/Button'
 import { MetricOptions } from '../../../components/MetricOptions'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { ActionMenu } from '../map/ActionMenu'
-import { addStage } from '../map/Headers'
+import { addLane, addStage } from '../map/Headers'
 import type { MapEditing } from '../map/mapContext'
 import { scorePeriods, type ScorePeriod } from '../scores/liveScores'
 import type { EditorSnapshot, JourneyEditorStore } from './editorStore'
@@ -34,7 +34,6 @@ interface Props {
 export function EditorToolbar({ doc, snapshot, store, editing, scoreView, zoom, exporting, onExport, onPresent }: Props) {
   const { t, fmt } = useI18n()
   const { dispatch } = editing
-  const addLane = (type: LaneType) => dispatch({ type: 'addLane', lane: { id: newId(), type, name: t(`journey.laneType.${type}`) } })
   return (
     <div className="jm-toolbar" role="toolbar" aria-label={t('journey.toolbar')}>
       <Button onClick={() => store.undo()} disabled={!snapshot.canUndo} title={t('journey.undoKey')}>
@@ -45,7 +44,7 @@ export function EditorToolbar({ doc, snapshot, store, editing, scoreView, zoom, 
       </Button>
       <span className="jm-sep" />
       <Button onClick={() => addStage(editing, t('journey.stage.new'))}>+ {t('journey.stage.add')}</Button>
-      <ActionMenu label={t('journey.lane.add')} trigger={`+ ${t('journey.lane.add')}`} className="jm-add-lane" actions={laneTypes.map((type) => ({ label: t(`journey.laneType.${type}`), onSelect: () => addLane(type) }))} />
+      <ActionMenu label={t('journey.lane.add')} trigger={`+ ${t('journey.lane.add')}`} className="jm-add-lane" actions={laneTypes.map((type) => ({ label: t(`journey.laneType.${type}`), onSelect: () => addLane(editing, { id: newId(), type, name: t(`journey.laneType.${type}`) }) }))} />
       <span className="jm-sep" />
       <label className="jm-inline">
         <span>{t('journey.scores.metric')}</span>

@@ -92,7 +92,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
           onReload={reload}
         />
 
-        <PersonaPanel persona={doc.persona} onSave={(persona) => dispatch({ type: 'setPersona', persona })} />
+        <PersonaPanel persona={doc.persona} onSave={(persona) => dispatch({ type: 'setPersona', persona })} onRemoved={(name) => announceRemoval(t('journey.removed.persona', { name }))} />
         {otherDoc && <CompareSummary doc={doc} otherDoc={otherDoc} />}
 
         <div className={`jm-workspace${openCard ? ' with-panel' : ''}${otherDoc ? ' comparing' : ''}`}>

@@ -1,73 +1,91 @@
 import { useState } from 'react'
 import type { Persona } from '../../../../../src-shared/domain/journeys/model'
+import type { LibraryPersona } from '../../../../../src-shared/api/journeys'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
+import { useApiQuery } from '../../../api/hooks'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { Modal } from '../../../components/Modal'
+import { PersonaSummary } from '../map/PersonaSummary'
 import { ImagePicker } from './ImagePicker'
 
-/** The persona the map is for: shown above the map, edited in a dialog. */
-export function PersonaPanel({ persona, onSave }: { persona: Persona | null; onSave: ((p: Persona | null) => void) | null }) {
+/** A library persona as the map document holds it (without the library's counts). */
+export const personaOnly = ({ mapCount: _n, updatedAt: _u, ...p }: LibraryPersona): Persona => p
+
+/**
+ * The persona the map is for, above the map: chosen from the workspace's persona library, made
+ * new, or edited (an edit shows on every map that uses the persona); removing it from the map is
+ * an edit like any other, undone with Undo.
+ */
+export function PersonaPanel({ persona, onSave, onRemoved }: { persona: Persona | null; onSave: ((p: Persona | null) => void) | null; onRemoved?: (name: string) => void }) {
   const { t } = useI18n()
-  const [editing, setEditing] = useState(false)
+  const [form, setForm] = useState<'edit' | 'new' | null>(null)
+  const library = useApiQuery('journeys.personas', {}, { enabled: !!onSave, refetchOnMount: 'always' })
+  const others = (library.data?.personas ?? []).filter((p) => p.id !== persona?.id)
+  const usedBy = library.data?.personas.find((p) => p.id === persona?.id)?.mapCount ?? 1
   return (
     <section className="jm-persona" aria-label={t('journey.persona.title')}>
-      {persona ? (
-        <>
-          <PersonaAvatar persona={persona} />
-          <div className="jm-persona-main">
-            <h3>{persona.name}</h3>
-            {persona.quote && <blockquote>{persona.quote}</blockquote>}
-            {persona.demographics && <p className="muted">{persona.demographics}</p>}
+      {persona ? <PersonaSummary persona={persona} /> : <p className="muted jm-persona-empty">{t('journey.persona.none')}</p>}
+      {onSave && (
+        <div className="jm-persona-actions">
+          {others.length > 0 && (
+            <label className="field">
+              <span>{t('journey.persona.choose')}</span>
+              <select
+                value=""
+                onChange={(e) => {
+                  const chosen = others.find((p) => p.id === e.target.value)
+                  if (chosen) onSave(personaOnly(chosen))
+                }}
+              >
+                <option value="">{t('journey.persona.choosePlaceholder')}</option>
+                {others.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div className="jm-persona-buttons">
+            {persona && <Button onClick={() => setForm('edit')}>{t('journey.persona.edit')}</Button>}
+            <Button onClick={() => setForm('new')}>{t('journey.persona.new')}</Button>
+            {persona && (
+              <Button
+                variant="danger"
+                onClick={() => {
+                  onSave(null)
+                  onRemoved?.(persona.name)
+                }}
+              >
+                {t('journey.persona.removeFromMap')}
+              </Button>
+            )}
           </div>
-          {persona.goals && (
-            <div className="jm-persona-col">
-              <h4>{t('journey.persona.goals')}</h4>
-              <p>{persona.goals}</p>
-            </div>
-          )}
-          {persona.frustrations && (
-            <div className="jm-persona-col">
-              <h4>{t('journey.persona.frustrations')}</h4>
-              <p>{persona.frustrations}</p>
-            </div>
-          )}
-        </>
-      ) : (
-        <p className="muted jm-persona-empty">{t('journey.persona.none')}</p>
+        </div>
       )}
       {onSave && (
-        <Button className="jm-persona-edit" onClick={() => setEditing(true)}>
-          {persona ? t('journey.persona.edit') : t('journey.persona.add')}
-        </Button>
-      )}
-      {onSave && (
-        <Modal title={t('journey.persona.title')} open={editing} onClose={() => setEditing(false)}>
-          <PersonaForm
-            persona={persona}
-            onCancel={() => setEditing(false)}
-            onSave={(p) => {
-              onSave(p)
-              setEditing(false)
-            }}
-          />
+        <Modal title={form === 'new' ? t('journey.persona.new') : t('journey.persona.title')} open={form !== null} onClose={() => setForm(null)}>
+          {form && (
+            <PersonaForm
+              key={form}
+              persona={form === 'edit' ? persona : null}
+              hint={form === 'edit' && usedBy > 1 ? t.plural('journey.persona.sharedHint', usedBy) : null}
+              onCancel={() => setForm(null)}
+              onSave={(p) => {
+                onSave(p)
+                setForm(null)
+              }}
+            />
+          )}
         </Modal>
       )}
     </section>
   )
 }
 
-export function PersonaAvatar({ persona }: { persona: Persona }) {
-  return persona.photo ? (
-    <img className="jm-avatar" src={persona.photo} alt="" />
-  ) : (
-    <span className="jm-avatar" aria-hidden="true">
-      {persona.avatar || persona.name.slice(0, 1).toUpperCase()}
-    </span>
-  )
-}
-
-function PersonaForm({ persona, onSave, onCancel }: { persona: Persona | null; onSave: (p: Persona | null) => void; onCancel: () => void }) {
+/** A persona's fields; the name field takes the focus. A new persona gets a new id. */
+export function PersonaForm({ persona, hint, busy, onSave, onCancel }: { persona: Persona | null; hint?: string | null; busy?: boolean; onSave: (p: Persona) => void; onCancel: () => void }) {
   const { t } = useI18n()
   const [draft, setDraft] = useState<Persona>(persona ?? { id: newId(), name: '', avatar: '', photo: null, goals: '', frustrations: '', quote: '', demographics: '' })
   const field = (key: 'goals' | 'frustrations' | 'quote' | 'demographics') => (
@@ -84,6 +102,7 @@ function PersonaForm({ persona, onSave, onCancel }: { persona: Persona | null; o
         onSave({ ...draft, name: draft.name.trim() || t('journey.persona.defaultName') })
       }}
     >
+      {hint && <p className="muted">{hint}</p>}
       <div className="jm-form-row">
         <label className="field">
           <span>{t('journey.persona.name')}</span>
@@ -100,13 +119,8 @@ function PersonaForm({ persona, onSave, onCancel }: { persona: Persona | null; o
       {field('frustrations')}
       {field('demographics')}
       <div className="form-actions">
-        {persona && (
-          <Button variant="danger" onClick={() => onSave(null)}>
-            {t('journey.persona.remove')}
-          </Button>
-        )}
         <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="primary">
+        <Button type="submit" variant="primary" disabled={busy}>
           {t('journey.save')}
         </Button>
       </div>

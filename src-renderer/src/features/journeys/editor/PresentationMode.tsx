@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import type { JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { JourneyMapView } from '../map/JourneyMapView'
 import type { MapDisplay } from '../map/mapContext'
-import { PersonaAvatar } from './PersonaPanel'
+import { PersonaAvatar } from '../map/PersonaSummary'
 
 /**
  * Full screen, stage by stage, for workshops: arrow keys, Page Up / Page Down or the buttons move
@@ -13,9 +13,12 @@ import { PersonaAvatar } from './PersonaPanel'
 export function PresentationMode({ doc, display, onExit }: { doc: JourneyDoc; display: MapDisplay; onExit: () => void }) {
   const { t } = useI18n()
   const ref = useRef<HTMLDivElement>(null)
+  const body = useRef<HTMLDivElement>(null)
+  const fit = useRef<HTMLDivElement>(null)
   const [slide, setSlide] = useState(0)
   const count = doc.stages.length + 1
   const stage = slide > 0 ? doc.stages[slide - 1] : null
+  const zoom = useFitZoom(body, fit, slide)
 
   useEffect(() => {
     const el = ref.current
@@ -70,9 +73,48 @@ export function PresentationMode({ doc, display, onExit }: { doc: JourneyDoc; di
           {t('journey.present.exit')}
         </Button>
       </header>
-      <div className={stage ? 'jm-present-body jm-present-stage' : 'jm-present-body'}>
-        <JourneyMapView doc={doc} display={display} stageFilter={stage?.id ?? null} label={doc.map.name} />
+      <div ref={body} className={stage ? 'jm-present-body jm-present-stage' : 'jm-present-body'}>
+        <div ref={fit} className="jm-present-fit" style={{ zoom }} data-testid="present-slide">
+          <JourneyMapView doc={doc} display={display} stageFilter={stage?.id ?? null} label={doc.map.name} />
+        </div>
       </div>
     </div>
   )
+}
+
+/**
+ * The zoom at which the slide fills the space under the header without being cut off: the whole
+ * map on the first slide, one stage on the others, as large as both the width and the height allow
+ * (a slide is a screen, not a page to scroll). Measured again when the window or the slide changes.
+ */
+function useFitZoom(body: RefObject<HTMLDivElement | null>, content: RefObject<HTMLDivElement | null>, slide: number): number {
+  const [zoom, setZoom] = useState(1)
+  const zoomRef = useRef(1)
+  useLayoutEffect(() => {
+    const box = body.current
+    const inner = content.current
+    if (!box || !inner) return
+    const measure = () => {
+      const style = getComputedStyle(box)
+      const width = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+      const height = box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)
+      const rect = inner.getBoundingClientRect()
+      // The box is drawn at the current zoom; its own size is that divided by the zoom.
+      const naturalWidth = rect.width / zoomRef.current
+      const naturalHeight = rect.height / zoomRef.current
+      if (naturalWidth <= 0 || naturalHeight <= 0 || width <= 0 || height <= 0) return
+      // Rounded down a little so that rounding in the layout never brings back a scroll bar.
+      const next = Math.floor(Math.min(width / naturalWidth, height / naturalHeight) * 1000) / 1000
+      if (Math.abs(next - zoomRef.current) > 0.002) {
+        zoomRef.current = next
+        setZoom(next)
+      }
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(box)
+    observer.observe(inner)
+    return () => observer.disconnect()
+  }, [body, content, slide])
+  return zoom
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { newCard } from '../../../../../src-shared/domain/journeys/cards'
 import type { MapEditing } from '../map/mapContext'
+import { cardSelector, reveal } from '../map/reveal'
 import type { CardDrag } from './cardDrag'
 import type { JourneyEditorStore } from './editorStore'
 import type { useCardSelection } from './useCardSelection'
@@ -20,7 +21,10 @@ export function useEditorActions(store: JourneyEditorStore, dispatch: MapEditing
       addCard: (laneId, stepId) => {
         const lane = store.doc.lanes.find((l) => l.id === laneId)
         const card = newCard(laneId, stepId, { color: lane?.type === 'pains' ? 'red' : lane?.type === 'ideas' ? 'green' : 'default', channel: lane?.type === 'touchpoints' ? 'other' : null })
-        if (!dispatch({ type: 'addCards', cards: [card] })) openCard(card.id)
+        if (dispatch({ type: 'addCards', cards: [card] })) return
+        // The panel opens beside the map and narrows it: the card is then scrolled back into view, clear of the panel.
+        openCard(card.id)
+        reveal({ selector: cardSelector(card.id) })
       },
       setActiveCell: (laneId, stepId) => setActiveCell({ laneId, stepId }),
       pickUp: (cardId) => cardDrag.pickUp(cardId),

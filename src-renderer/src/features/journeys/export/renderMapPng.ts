@@ -1,6 +1,6 @@
 import type { Figure } from '../../../../../src-shared/api/metrics'
 import { cardsByCell, cellKey, orderedSteps, stepsOf } from '../../../../../src-shared/domain/journeys/grid'
-import type { Card, JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
+import { EMOTION_MAX, EMOTION_MIN, type Card, type JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
 import type { Locale } from '../../../../../src-shared/domain/locales'
 import type { Translate } from '../../../../../src-shared/i18n/translate'
 import type { Formatters } from '../../../i18n/format'
@@ -9,6 +9,7 @@ import { plainText } from '../map/FormattedText'
 import { iconPath } from '../map/icons'
 import { cardPalette, heatPalette, stagePalette } from '../map/palette'
 import { actualEmotions, figureForCard, heatOf } from '../scores/liveScores'
+import { breakLines, clampLines } from './lineBreaks'
 
 const FONT = "'Noto Sans', 'Noto Sans Thai', sans-serif"
 const M = 32
@@ -30,23 +31,14 @@ export interface PngOptions {
   scale?: number
 }
 
-/** Breaks text into lines that fit, at the word boundaries of the language (Thai has no spaces). */
+/** Breaks text into lines that fit, at the word boundaries of the language (Thai has no spaces), never before punctuation. */
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, locale: Locale): string[] {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' })
-  const lines: string[] = []
-  for (const paragraph of text.split('\n')) {
-    let line = ''
-    for (const { segment } of segmenter.segment(paragraph)) {
-      const next = line + segment
-      if (ctx.measureText(next).width <= width || !line) line = next
-      else {
-        lines.push(line.trimEnd())
-        line = segment.trimStart()
-      }
-    }
-    lines.push(line)
-  }
-  return lines.filter((l, i) => l || i < lines.length - 1)
+  return breakLines(text, width, (t) => ctx.measureText(t).width, locale)
+}
+
+/** At most `max` lines of the text, the last ending in "…" when some was left out. */
+function wrapClamped(ctx: CanvasRenderingContext2D, text: string, width: number, locale: Locale, max: number): string[] {
+  return clampLines(wrap(ctx, text, width, locale), max, width, (t) => ctx.measureText(t).width)
 }
 
 interface Layout {
@@ -71,7 +63,7 @@ function layout(ctx: CanvasRenderingContext2D, doc: JourneyDoc, o: PngOptions, h
   let y = gridTop
   const rows = doc.lanes.map((lane) => {
     let h = 56
-    if (lane.type === 'emotion') h = CURVE_HEIGHT
+    if (lane.type === 'emotion') h = Math.max(CURVE_HEIGHT, emotionLegendHeight(ctx, lane.name, o))
     else if (lane.type === 'scores') {
       for (const s of steps) h = Math.max(h, GAP + doc.cards.filter((c) => c.stepId === s.id && c.link && doc.lanes.find((l) => l.id === c.laneId)?.type === 'touchpoints').length * (CHIP_H + GAP))
       if (!o.scores) h = 40
@@ -86,6 +78,69 @@ function layout(ctx: CanvasRenderingContext2D, doc: JourneyDoc, o: PngOptions, h
   })
   return { width: M * 2 + LANE_W + steps.length * COL_W, height: y + M, rows, gridTop, stepRow }
 }
+
+interface LegendEntry {
+  label: string
+  color: string
+  dash: number[]
+}
+
+const LEGEND_LINE = 14
+const LEGEND_TEXT_W = LANE_W - 40
+
+/** What the emotion lane's curves are, drawn under its name: one entry per curve, then what the values mean. */
+function emotionLegend(o: PngOptions): { entries: LegendEntry[]; notes: string[] } {
+  const entries: LegendEntry[] = [{ label: o.t('journey.emotion.imagined'), color: IMAGINED, dash: [] }]
+  const notes = [o.t('journey.emotion.scale')]
+  if (o.actualCurve && o.scores) {
+    entries.push({ label: o.t('journey.emotion.actual'), color: ACTUAL, dash: [6, 5] })
+    notes.push(o.t('journey.emotion.actualDots'))
+  }
+  return { entries, notes }
+}
+
+function emotionLegendHeight(ctx: CanvasRenderingContext2D, laneName: string, o: PngOptions): number {
+  ctx.font = `600 13px ${FONT}`
+  let h = 10 + Math.min(3, wrap(ctx, laneName, LANE_W - 40, o.locale).length) * LINE + 6
+  const { entries, notes } = emotionLegend(o)
+  ctx.font = `11px ${FONT}`
+  for (const e of entries) h += wrap(ctx, e.label, LEGEND_TEXT_W - 26, o.locale).length * LEGEND_LINE + 4
+  for (const n of notes) h += wrap(ctx, n, LEGEND_TEXT_W, o.locale).length * LEGEND_LINE + 4
+  return h + 8
+}
+
+function drawEmotionLegend(ctx: CanvasRenderingContext2D, o: PngOptions, x: number, top: number): void {
+  const { entries, notes } = emotionLegend(o)
+  let y = top
+  ctx.font = `11px ${FONT}`
+  for (const e of entries) {
+    ctx.strokeStyle = e.color
+    ctx.lineWidth = 3
+    ctx.setLineDash(e.dash)
+    ctx.beginPath()
+    ctx.moveTo(x, y + 7)
+    ctx.lineTo(x + 20, y + 7)
+    ctx.stroke()
+    ctx.setLineDash([])
+    ctx.fillStyle = e.color
+    ctx.beginPath()
+    ctx.arc(x + 10, y + 7, 4, 0, Math.PI * 2)
+    ctx.fill()
+    ctx.fillStyle = '#1a202c'
+    const lines = wrap(ctx, e.label, LEGEND_TEXT_W - 26, o.locale)
+    lines.forEach((line, i) => ctx.fillText(line, x + 26, y + i * LEGEND_LINE))
+    y += lines.length * LEGEND_LINE + 4
+  }
+  ctx.fillStyle = '#4a5361'
+  for (const n of notes) {
+    const lines = wrap(ctx, n, LEGEND_TEXT_W, o.locale)
+    lines.forEach((line, i) => ctx.fillText(line, x, y + i * LEGEND_LINE))
+    y += lines.length * LEGEND_LINE + 4
+  }
+}
+
+const IMAGINED = '#2b6cb0'
+const ACTUAL = '#975a16'
 
 function drawIcon(ctx: CanvasRenderingContext2D, name: Parameters<typeof iconPath>[0], x: number, y: number, size: number, color: string) {
   ctx.save()
@@ -142,7 +197,7 @@ export async function renderMapCanvas(doc: JourneyDoc, o: PngOptions): Promise<H
   ctx.fillText(`${doc.map.name} · ${kind}`, M, M)
   ctx.font = `14px ${FONT}`
   ctx.fillStyle = '#4a5361'
-  headerLines.forEach((line, i) => ctx.fillText(line.slice(0, 240), M, M + 34 + i * 20))
+  headerLines.forEach((line, i) => ctx.fillText(wrapClamped(ctx, line, L.width - 2 * M, o.locale, 1)[0] ?? '', M, M + 34 + i * 20))
 
   // Stage and step headers.
   const x0 = M + LANE_W
@@ -154,13 +209,13 @@ export async function renderMapCanvas(doc: JourneyDoc, o: PngOptions): Promise<H
     ctx.fillRect(sx + 2, headTop, n * COL_W - 4, 32)
     ctx.fillStyle = '#ffffff'
     ctx.font = `600 14px ${FONT}`
-    ctx.fillText(wrap(ctx, stage.name, n * COL_W - 24, o.locale)[0] ?? '', sx + 12, headTop + 8)
+    ctx.fillText(wrapClamped(ctx, stage.name, n * COL_W - 24, o.locale, 1)[0] ?? '', sx + 12, headTop + 8)
     sx += n * COL_W
   }
   if (L.stepRow) {
     ctx.font = `12px ${FONT}`
     ctx.fillStyle = '#4a5361'
-    steps.forEach((s, i) => ctx.fillText(s.name.slice(0, 40), x0 + i * COL_W + 10, headTop + 40))
+    steps.forEach((s, i) => ctx.fillText(wrapClamped(ctx, s.name, COL_W - 20, o.locale, 1)[0] ?? '', x0 + i * COL_W + 10, headTop + 40))
   }
 
   const cells = cardsByCell(doc)
@@ -182,37 +237,56 @@ export async function renderMapCanvas(doc: JourneyDoc, o: PngOptions): Promise<H
     drawIcon(ctx, lane.type, M + 6, row.top + 10, 16, '#4a5361')
     ctx.fillStyle = '#1a202c'
     ctx.font = `600 13px ${FONT}`
-    wrap(ctx, lane.name, LANE_W - 40, o.locale).slice(0, 3).forEach((line, i) => ctx.fillText(line, M + 28, row.top + 10 + i * LINE))
+    const nameLines = wrapClamped(ctx, lane.name, LANE_W - 40, o.locale, 3)
+    nameLines.forEach((line, i) => ctx.fillText(line, M + 28, row.top + 10 + i * LINE))
 
     if (lane.type === 'emotion') {
+      drawEmotionLegend(ctx, o, M + 28, row.top + 10 + nameLines.length * LINE + 6)
       ctx.save()
       ctx.translate(x0, row.top)
+      // The scale: the neutral line dashed, its ends and middle labelled.
       ctx.strokeStyle = '#cbd5e0'
+      ctx.lineWidth = 1
       ctx.setLineDash([4, 4])
       ctx.beginPath()
-      ctx.moveTo(0, emotionY(0))
+      ctx.moveTo(34, emotionY(0))
       ctx.lineTo(steps.length * COL_W, emotionY(0))
       ctx.stroke()
       ctx.setLineDash([])
-      const curve = (values: Map<string, number>, color: string, dash: number[]) => {
-        const pts = steps.flatMap((s, i) => (values.has(s.id) ? [{ x: (i + 0.5) * COL_W, y: emotionY(values.get(s.id) as number) }] : []))
+      ctx.font = `10px ${FONT}`
+      ctx.fillStyle = '#718096'
+      ctx.textBaseline = 'middle'
+      for (const v of [EMOTION_MAX, 0, EMOTION_MIN]) ctx.fillText(v === 0 ? '0' : fmt.signed(v), 4, emotionY(v))
+      const imagined = new Map(doc.emotions.filter((e) => e.laneId === lane.id).map((e) => [e.stepId, e.value]))
+      const actual =
+        o.actualCurve && o.scores ? new Map([...actualEmotions(steps.map((s) => s.id), touchpointCards, o.scores.current, metric)].map(([k, v]) => [k, Math.round(v.value)])) : null
+      const curve = (values: Map<string, number>, other: Map<string, number> | null, color: string, dash: number[], below: boolean) => {
+        const pts = steps.flatMap((s, i) => (values.has(s.id) ? [{ x: (i + 0.5) * COL_W, y: emotionY(values.get(s.id) as number), v: values.get(s.id) as number, other: other?.get(s.id) }] : []))
         ctx.strokeStyle = color
         ctx.lineWidth = 3
         ctx.setLineDash(dash)
         ctx.stroke(new Path2D(smoothPath(pts)))
         ctx.setLineDash([])
-        ctx.fillStyle = color
+        ctx.font = `600 12px ${FONT}`
         for (const p of pts) {
+          ctx.fillStyle = color
           ctx.beginPath()
           ctx.arc(p.x, p.y, 5, 0, Math.PI * 2)
           ctx.fill()
+          // Each point's value beside it, on the side away from the other curve's point at the same step.
+          const under = p.other === undefined ? below : p.other === p.v ? below : p.other > p.v
+          const label = p.v === 0 ? '0' : fmt.signed(p.v)
+          const w = ctx.measureText(label).width
+          const ly = under ? Math.min(p.y + 14, CURVE_HEIGHT - 7) : Math.max(p.y - 14, 7)
+          ctx.fillStyle = 'rgba(255,255,255,0.85)'
+          ctx.fillRect(p.x + 7, ly - 8, w + 4, 16)
+          ctx.fillStyle = color
+          ctx.fillText(label, p.x + 9, ly)
         }
       }
-      if (o.actualCurve && o.scores) {
-        const actual = actualEmotions(steps.map((s) => s.id), touchpointCards, o.scores.current, metric)
-        curve(new Map([...actual].map(([k, v]) => [k, v.value])), '#b7791f', [6, 5])
-      }
-      curve(new Map(doc.emotions.filter((e) => e.laneId === lane.id).map((e) => [e.stepId, e.value])), '#2b6cb0', [])
+      if (actual) curve(actual, imagined, ACTUAL, [6, 5], true)
+      curve(imagined, actual, IMAGINED, [], false)
+      ctx.textBaseline = 'top'
       ctx.restore()
       continue
     }
@@ -234,7 +308,7 @@ export async function renderMapCanvas(doc: JourneyDoc, o: PngOptions): Promise<H
           ctx.stroke()
           ctx.fillStyle = heat.text
           ctx.font = `12px ${FONT}`
-          ctx.fillText((plainText(c.text) || '').slice(0, 32), x + 8, y + 5)
+          ctx.fillText(wrapClamped(ctx, plainText(c.text) || c.link?.touchpoint || '', COL_W - 2 * GAP - 16, o.locale, 1)[0] ?? '', x + 8, y + 5)
           ctx.font = `600 14px ${FONT}`
           const value = f && f.value !== null ? (metric === 'nps' ? fmt.signed(f.value) : metric === 'csat' ? `${fmt.number(f.value, 0)}%` : fmt.number(f.value, 1)) : t('common.notAvailable')
           ctx.fillText(`${t(`metric.${metric}`)} ${value}  ·  ${t('journey.scores.n', { n: fmt.integer(f?.n ?? 0) })}`, x + 8, y + 23)
@@ -266,7 +340,7 @@ export async function renderMapCanvas(doc: JourneyDoc, o: PngOptions): Promise<H
           if (heat && f && f.value !== null) {
             ctx.fillStyle = heat.text
             ctx.font = `600 12px ${FONT}`
-            ctx.fillText(`${t(`metric.${metric}`)} ${metric === 'nps' ? fmt.signed(f.value) : fmt.number(f.value, 1)}`, x + PAD + 44, ty + 1)
+            ctx.fillText(`${t(`metric.${metric}`)} ${metric === 'nps' ? fmt.signed(f.value) : fmt.number(f.value, 1)}`, x + PAD + (c.channel && c.icon !== 'none' ? 44 : 22), ty + 1)
           }
           ty += 18
         }

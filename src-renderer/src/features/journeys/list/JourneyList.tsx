@@ -8,14 +8,17 @@ import { Button } from '../../../components/Button'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Loading } from '../../../components/Loading'
 import { Modal } from '../../../components/Modal'
+import { MapThumbnail } from './MapThumbnail'
 import { NewJourneyForm } from './NewJourneyForm'
+import { PersonaLibrary } from './PersonaLibrary'
 
 const open = (id: string) => navigate('journeys', new URLSearchParams({ map: id }))
 
 /** The workspace's journey maps, each as-is map with its to-be version beside it. */
 export function JourneyList({ workspace }: { workspace: WorkspaceInfo }) {
   const { t, fmt } = useI18n()
-  const list = useApiQuery('journeys.list', {})
+  // Read again whenever the page shows: the editor saves without going through the query cache.
+  const list = useApiQuery('journeys.list', {}, { refetchOnMount: 'always' })
   const create = useApiMutation('journeys.create')
   const duplicate = useApiMutation('journeys.duplicate')
   const remove = useApiMutation('journeys.delete')
@@ -54,6 +57,9 @@ export function JourneyList({ workspace }: { workspace: WorkspaceInfo }) {
             <li key={m.id} className="card jm-map-card">
               {[m, ...versions].map((v) => (
                 <div key={v.id} className="jm-map-row">
+                  <div className="jm-thumb-link">
+                    <MapThumbnail outline={v.outline} label={t('journey.list.thumbnail', { name: v.name, stages: t.plural('journey.list.stages', v.stageCount), cards: t.plural('journey.list.cards', v.cardCount) })} />
+                  </div>
                   <div className="jm-map-main">
                     <a href={hrefFor('journeys', new URLSearchParams({ map: v.id }))} className="jm-map-name">
                       {v.name}
@@ -83,6 +89,7 @@ export function JourneyList({ workspace }: { workspace: WorkspaceInfo }) {
           )
         })}
       </ul>
+      <PersonaLibrary />
       <Modal title={t('journey.list.new')} open={creating} onClose={() => setCreating(false)}>
         <NewJourneyForm
           busy={create.isPending}

@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/I18nProvider'
 import { ActionMenu } from './ActionMenu'
 import { Icon } from './icons'
 import { useMapEditing, type MapEditing } from './mapContext'
+import { laneHeadSelector, reveal, stageHeadSelector, stepHeadSelector } from './reveal'
 
 /** A name edited in place: saved when the field is left or Enter is pressed, Escape puts the old name back. */
 export function NameInput({ value, label, onSave, className, placeholder, multiline }: { value: string; label: string; onSave: (v: string) => void; className?: string; placeholder?: string; multiline?: boolean }) {
@@ -75,7 +76,7 @@ export function StageHeader({ doc, stage, index, span }: { doc: JourneyDoc; stag
     )
   const name = stage.name || t('journey.stage.unnamed', { n: index + 1 })
   return (
-    <div className={className} style={style} ref={r.ref}>
+    <div className={className} style={style} ref={r.ref} data-stage-head={stage.id}>
       <button type="button" className="jm-handle" {...r.drag.listeners} {...r.drag.attributes} aria-label={t('journey.stage.drag', { name })} aria-roledescription={t('journey.drag.role')}>
         ⠿
       </button>
@@ -94,7 +95,7 @@ const StageControls = memo(function StageControls({ doc, stage, index, editing }
       <ActionMenu
         label={t('journey.stage.menu', { name })}
         actions={[
-          { label: t('journey.stage.addStep'), onSelect: () => editing.dispatch({ type: 'addStep', step: { id: newId(), stageId: stage.id, name: t('journey.step.unnamed', { n: steps.length + 1 }) } }) },
+          { label: t('journey.stage.addStep'), onSelect: () => addStep(editing, stage.id, t('journey.step.unnamed', { n: steps.length + 1 })) },
           { label: t('journey.stage.addAfter'), onSelect: () => addStage(editing, t('journey.stage.new'), index + 1) },
           { label: t('journey.moveLeft'), disabled: index === 0, onSelect: () => editing.dispatch({ type: 'moveStage', id: stage.id, toIndex: index - 1 }) },
           { label: t('journey.moveRight'), disabled: index === doc.stages.length - 1, onSelect: () => editing.dispatch({ type: 'moveStage', id: stage.id, toIndex: index + 1 }) },
@@ -116,9 +117,24 @@ const StageControls = memo(function StageControls({ doc, stage, index, editing }
   )
 })
 
-export function addStage(editing: { dispatch: (c: import('../../../../../src-shared/domain/journeys/commands').Command) => unknown }, name: string, index?: number) {
+type Dispatching = Pick<MapEditing, 'dispatch'>
+
+/** A new stage (with its one step), brought into view with the cursor in its name. */
+export function addStage(editing: Dispatching, name: string, index?: number) {
   const id = newId()
-  editing.dispatch({ type: 'addStage', stage: { id, name, color: 'blue' }, step: { id: newId(), stageId: id, name: '' }, index })
+  if (!editing.dispatch({ type: 'addStage', stage: { id, name, color: 'blue' }, step: { id: newId(), stageId: id, name: '' }, index }))
+    reveal({ selector: stageHeadSelector(id), focus: 'input' })
+}
+
+/** A new step of a stage, brought into view with the cursor in its name. */
+export function addStep(editing: Dispatching, stageId: string, name: string, index?: number) {
+  const id = newId()
+  if (!editing.dispatch({ type: 'addStep', step: { id, stageId, name }, index })) reveal({ selector: stepHeadSelector(id), focus: 'input' })
+}
+
+/** A new lane, brought into view with the cursor in its name. */
+export function addLane(editing: Dispatching, lane: Lane, index?: number) {
+  if (!editing.dispatch({ type: 'addLane', lane, index })) reveal({ selector: laneHeadSelector(lane.id), focus: 'textarea' })
 }
 
 export function StepHeader({ doc, step, index, number }: { doc: JourneyDoc; step: Step; index: number; number: number }) {
@@ -133,12 +149,12 @@ export function StepHeader({ doc, step, index, number }: { doc: JourneyDoc; step
       </div>
     )
   return (
-    <div className="jm-step">
+    <div className="jm-step" data-step-head={step.id}>
       <NameInput value={step.name} label={t('journey.step.name')} onSave={(v) => editing.dispatch({ type: 'updateStep', id: step.id, patch: { name: v } })} placeholder={siblings.length > 1 ? name : ''} />
       <ActionMenu
         label={t('journey.step.menu', { name })}
         actions={[
-          { label: t('journey.step.addAfter'), onSelect: () => editing.dispatch({ type: 'addStep', step: { id: newId(), stageId: step.stageId, name: t('journey.step.unnamed', { n: siblings.length + 1 }) }, index: index + 1 }) },
+          { label: t('journey.step.addAfter'), onSelect: () => addStep(editing, step.stageId, t('journey.step.unnamed', { n: siblings.length + 1 }), index + 1) },
           { label: t('journey.moveLeft'), disabled: index === 0, onSelect: () => editing.dispatch({ type: 'moveStep', id: step.id, toIndex: index - 1 }) },
           { label: t('journey.moveRight'), disabled: index === siblings.length - 1, onSelect: () => editing.dispatch({ type: 'moveStep', id: step.id, toIndex: index + 1 }) },
           {
@@ -171,7 +187,7 @@ export function LaneHeader({ doc, lane, index, legend }: { doc: JourneyDoc; lane
       </div>
     )
   return (
-    <div className={className} ref={r.ref}>
+    <div className={className} ref={r.ref} data-lane-head={lane.id}>
       <div className="jm-lane-title">
         <button type="button" className="jm-handle" {...r.drag.listeners} {...r.drag.attributes} aria-label={t('journey.lane.drag', { name })} aria-roledescription={t('journey.drag.role')}>
           ⠿

@@ -2,6 +2,7 @@ import type { Figure } from '../../../../../src-shared/api/metrics'
 import type { Card } from '../../../../../src-shared/domain/journeys/model'
 import type { MetricKind } from '../../../../../src-shared/domain/scores'
 import { useI18n } from '../../../i18n/I18nProvider'
+import { useChannelLabel } from '../../../i18n/channelLabels'
 import { figureForCard, heatOf, trendOf } from '../scores/liveScores'
 import type { LiveScores } from '../scores/useLiveScores'
 import { plainText } from './FormattedText'
@@ -9,9 +10,10 @@ import { plainText } from './FormattedText'
 /** The score of one linked touchpoint with its n and trend; a button that opens the inbox on the responses behind it. */
 export function ScoreChip({ card, metric, scores, onOpen }: { card: Card; metric: MetricKind; scores: LiveScores; onOpen: ((card: Card) => void) | null }) {
   const { t, fmt } = useI18n()
+  const channelName = useChannelLabel()
   const f: Figure | undefined = figureForCard(scores.current, card)
   const trend = trendOf(f, figureForCard(scores.previous, card))
-  const name = plainText(card.text) || card.link?.touchpoint || card.link?.channel || ''
+  const name = plainText(card.text) || card.link?.touchpoint || (card.link?.channel ? channelName(card.link.channel) : '')
   const value = f && f.value !== null ? (metric === 'nps' ? fmt.signed(f.value) : metric === 'csat' ? `${fmt.number(f.value, 0)}%` : fmt.number(f.value, 1)) : t('common.notAvailable')
   const trendText = trend
     ? trend.significant

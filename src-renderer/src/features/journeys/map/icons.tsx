@@ -33,7 +33,7 @@ const paths: Record<ChannelKind | Exclude<CardIcon, 'none'> | LaneType, string> 
   owners: 'M8 7a3 3 0 1 0 0 .01M16 7a3 3 0 1 0 0 .01M2 20a6 6 0 0 1 12 0M10 20a6 6 0 0 1 12 0',
   kpis: 'M4 20V10M10 20V4M16 20v-8M22 20H2',
   images: 'M3 5h18v14H3zM3 16l5-5 4 4 3-3 6 6M15 9v.01',
-  scores: 'M4 18a8 8 0 0 1 16 0M12 18l4-6',
+  scores: 'M3 17a9 9 0 1 1 18 0zM12 17l4-6M7 13.5v.01M17 13.5v.01',
 }
 
 export function Icon({ name, size = 16, className }: { name: keyof typeof paths; size?: number; className?: string }) {
