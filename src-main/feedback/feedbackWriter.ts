@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../db/sqlite'
 import { responseBatchWriter, responseWriter, type ResponseInsert } from '../db/responses'
 import { readLexicon, readTagRules, ruleTagWriter, searchIndexBatchWriter, searchIndexWriter } from './textIndexRepository'
 import { compileLexicons, scoreSentiment, type Lexicons } from '../text/sentiment'
@@ -46,7 +46,7 @@ export function commentAnalyzer(lexicons: Lexicons, tagsFor: (comment: string, l
   }
 }
 
-export function analyzerFor(sqlite: Database.Database) {
+export function analyzerFor(sqlite: Sqlite) {
   return commentAnalyzer(compileLexicons(readLexicon(sqlite)), compileTagRules(readTagRules(sqlite)))
 }
 
@@ -55,7 +55,7 @@ export function analyzerFor(sqlite: Database.Database) {
  * its band and sentiment, its search text and its rule tags, all in the caller's transaction.
  * Returns the new id, or null for a duplicate.
  */
-export function feedbackWriter(sqlite: Database.Database, now: number): (r: Omit<ResponseInsert, 'sentiment'>) => number | null {
+export function feedbackWriter(sqlite: Sqlite, now: number): (r: Omit<ResponseInsert, 'sentiment'>) => number | null {
   const write = responseWriter(sqlite)
   const index = searchIndexWriter(sqlite)
   const tag = ruleTagWriter(sqlite, now)
@@ -76,7 +76,7 @@ export function feedbackWriter(sqlite: Database.Database, now: number): (r: Omit
  * feedbackWriter for many rows at a time (the import): the same analysis and the same rows, written
  * with multi-row statements. Returns, per row, its new id or null for a duplicate.
  */
-export function feedbackBatchWriter(sqlite: Database.Database, now: number): (rows: Array<Omit<ResponseInsert, 'sentiment'>>) => Array<number | null> {
+export function feedbackBatchWriter(sqlite: Sqlite, now: number): (rows: Array<Omit<ResponseInsert, 'sentiment'>>) => Array<number | null> {
   const write = responseBatchWriter(sqlite)
   const index = searchIndexBatchWriter(sqlite)
   const tag = ruleTagWriter(sqlite, now)
