@@ -5,7 +5,7 @@ import type { NormalizedCustomer } from './formats/normalized'
 import { fromWire, type MappedBatch, type MappingOutcome, type WireResponse } from './mapping/tableMapper'
 import type { MappedTable } from './mappedTable'
 import { customerLinker } from '../customers/customersRepository'
-import { ensureQuestions, specKey } from '../db/questionLookup'
+import { ensureQuestions, questionKeyOf, type WantedQuestion } from '../db/questionLookup'
 import { finishImportRecord, startImportRecord } from './importsRepository'
 import { suspendRollupTriggers } from '../metrics/rollups/rollupJournalRepository'
 import { analyzeSummaries } from '../metrics/rollups/rollupMaintainRepository'
@@ -44,13 +44,20 @@ export interface ImportJobInput {
   onProgress?: (p: { stage: ImportStage; bytesRead: number; totalBytes: number; rowsRead: number }) => void
 }
 
-/** Specs every score column may produce: its own, or the three standard scales when the row names the metric. */
-function specsOf(mapping: ImportMapping): ScoreSpec[] {
+/**
+ * The questions every score column may answer: a column with a scale of its own asks the question its
+ * header names (questionKeyOf: keyed by the column); a column whose metric each row names may answer
+ * the three standard scales' default questions.
+ */
+function questionsOf(mapping: ImportMapping, headers: string[]): WantedQuestion[] {
   const scores = mapping.columns.filter((c) => c.role === 'score')
-  const specs = scores.flatMap((c) => (c.score ? [c.score] : []))
+  const wanted: WantedQuestion[] = scores.flatMap((c) => (c.score ? [{ key: questionKeyOf(c.score, c.index), spec: c.score, label: headers[c.index] ?? '' }] : []))
   if (scores.some((c) => !c.score))
-    for (const m of metricKinds) specs.push({ metric: m, min: standardScales[m].min, max: standardScales[m].max, direction: 'higher_better' })
-  return specs
+    for (const m of metricKinds) {
+      const spec: ScoreSpec = { metric: m, min: standardScales[m].min, max: standardScales[m].max, direction: 'higher_better' }
+      wanted.push({ key: questionKeyOf(spec, null), spec })
+    }
+  return wanted
 }
 
 /**
@@ -107,8 +114,7 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
           }
         }
       }
-      const labels = new Map(mapping.columns.filter((c) => c.score).map((c) => [specKey(c.score as ScoreSpec), hdr[c.index] ?? '']))
-      const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, specsOf(mapping), labels)
+      const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, questionsOf(mapping, hdr))
       const write = input.dryRun ? null : feedbackBatchWriter(sqlite, input.now)
       const link = input.dryRun ? null : customerLinker(sqlite, input.now)
       const exists = responseKeyLookup(sqlite)

@@ -104,7 +104,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
     const rowMetric = text(idx.metric)?.toLowerCase() ?? null
     if (idx.metric !== null && rowMetric !== null && !(metricKinds as readonly string[]).includes(rowMetric))
       return fail(idx.metric, 'badMetric', { value: text(idx.metric) ?? '' })
-    const answers: Array<{ index: number; spec: ScoreSpec; score: number }> = []
+    const answers: Array<{ index: number; spec: ScoreSpec; score: number; own: boolean }> = []
     for (const c of scores) {
       const scoreText = raw(c.index).trim()
       if (!scoreText) continue
@@ -117,7 +117,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
       const score = scoreFromText(scoreText)
       if (score === null || !Number.isInteger(score) || score < spec.min || score > spec.max)
         return fail(c.index, 'badScore', { value: scoreText, min: spec.min, max: spec.max, metric: spec.metric.toUpperCase() })
-      answers.push({ index: c.index, spec, score })
+      answers.push({ index: c.index, spec, score, own: spec === c.score })
     }
     const comment = text(idx.comment) === null ? null : raw(idx.comment)
     if (!answers.length && comment === null) return fail(scores[0]?.index ?? idx.comment, 'noScoreNorComment')
@@ -164,6 +164,8 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
           dedupKey: baseKey + suffix,
           legacyKeys: legacy && legacy.map((k) => k + suffix),
           question: a.spec,
+          // A column with a scale of its own asks its own question (its header); one whose metric the row names does not.
+          questionColumn: a.own ? a.index : null,
           score: a.score,
           comment: i === 0 ? comment : null,
         }

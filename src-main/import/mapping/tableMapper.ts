@@ -1,7 +1,7 @@
 import type { ImportMapping, RowError } from '../../../src-shared/api/imports'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
-import { specKey } from '../../db/questionLookup'
+import { questionKeyOf } from '../../db/questionLookup'
 import type { CsvRecord } from '../csv/CsvParser'
 import { addDateEvidence, emptyEvidence, type DateEvidence } from '../../../src-shared/domain/dateText'
 import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
@@ -44,7 +44,7 @@ export type WireResponse = [
   legacyKeys: string[] | null,
 ]
 
-export type MappedResponse = Omit<NormalizedResponse, 'question' | 'readInZone'> & { questionKey: string | null; localDate: string; readInZone: boolean }
+export type MappedResponse = Omit<NormalizedResponse, 'question' | 'questionColumn' | 'readInZone'> & { questionKey: string | null; localDate: string; readInZone: boolean }
 
 export function fromWire(w: WireResponse): MappedResponse {
   return {
@@ -147,7 +147,7 @@ export class TableMapper {
       for (const r of m.values) {
         out.push([
           r.dedupKey, r.externalRef, r.customerRef, r.customerEmail, r.customerName, r.customerPhone, r.segment,
-          r.question ? specKey(r.question) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
+          r.question ? questionKeyOf(r.question, r.questionColumn ?? null) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
           r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.status, r.owner, r.resolvedAt,
           r.readInZone ? 1 : 0, r.legacyKeys ?? null,
         ])
