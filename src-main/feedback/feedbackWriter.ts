@@ -74,22 +74,27 @@ export function feedbackWriter(sqlite: Sqlite, now: number): (r: Omit<ResponseIn
 
 /**
  * feedbackWriter for many rows at a time (the import): the same analysis and the same rows, written
- * with multi-row statements. Returns, per row, its new id or null for a duplicate.
+ * with multi-row statements. The rows are the caller's to give away: each is completed in place
+ * (comment, language, sentiment) rather than copied, one object less per row of a large file.
+ * Returns, per row, its new id or null for a duplicate.
  */
-export function feedbackBatchWriter(sqlite: Sqlite, now: number): (rows: Array<Omit<ResponseInsert, 'sentiment'>>) => Array<number | null> {
+export function feedbackBatchWriter(sqlite: Sqlite, now: number): (rows: ResponseInsert[]) => Array<number | null> {
   const write = responseBatchWriter(sqlite)
   const index = searchIndexBatchWriter(sqlite)
   const tag = ruleTagWriter(sqlite, now)
   const analyze = analyzerFor(sqlite)
   return (rows) => {
-    const analyses: Array<CommentAnalysis | null> = []
-    const stored: ResponseInsert[] = rows.map((r) => {
+    const analyses: Array<CommentAnalysis | null> = new Array<CommentAnalysis | null>(rows.length)
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]
       const comment = r.comment && r.comment.trim() ? r.comment : null
       const a = comment ? analyze(comment, r.language) : null
-      analyses.push(a)
-      return { ...r, comment, language: a?.language ?? r.language, sentiment: a?.sentiment ?? null }
-    })
-    const ids = write(stored)
+      analyses[i] = a
+      r.comment = comment
+      r.language = a?.language ?? r.language
+      r.sentiment = a?.sentiment ?? null
+    }
+    const ids = write(rows)
     const entries: Array<[number, string]> = []
     ids.forEach((id, i) => {
       const a = analyses[i]

@@ -2,7 +2,8 @@ import type { Sqlite } from '../db/sqlite'
 import type { ImportMapping, ImportStage, ImportSummary, ScoreSpec } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
 import type { NormalizedCustomer } from './formats/normalized'
-import { fromWire, type MappedBatch, type MappingOutcome, type WireResponse } from './mapping/tableMapper'
+import { WIRE, type MappedBatch, type MappingOutcome, type WireResponse } from './mapping/tableMapper'
+import type { ResponseInsert } from '../db/responses'
 import type { MappedTable } from './mappedTable'
 import { customerLinker } from '../customers/customersRepository'
 import { ensureQuestions, questionKeyOf, type WantedQuestion } from '../db/questionLookup'
@@ -125,16 +126,20 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
       return (items) => {
         // A batch of rows goes to the writer at once (multi-row INSERTs); keys of this batch not yet written are tracked here.
         const pending = new Set<string>()
-        const rows = []
+        const rows: ResponseInsert[] = []
         for (const item of items) {
-          const r = fromWire(item as WireResponse)
+          // Read by position from the tuple the reader sent (no object per row: the import's garbage is per row).
+          const w = item as WireResponse
+          const dedupKey = w[WIRE.dedupKey]
+          const readInZone = w[WIRE.readInZone] === 1
           // The same row twice in one batch: the second is a duplicate before anything looks it up (the first is not written yet).
-          if (pending.has(r.dedupKey)) {
+          if (pending.has(dedupKey)) {
             duplicates++
             continue
           }
-          if (r.legacyKeys) {
-            const found = legacy.match(r.dedupKey, r.legacyKeys, r.readInZone, seen)
+          const legacyKeys = w[WIRE.legacyKeys]
+          if (legacyKeys) {
+            const found = legacy.match(dedupKey, legacyKeys, readInZone, seen)
             if (found === 'stored') {
               duplicates++
               continue
@@ -142,43 +147,51 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
             if (found === 'merged') mergedBefore++
           }
           if (seen) {
-            if (seen.has(r.dedupKey) || exists(r.dedupKey)) duplicates++
+            if (seen.has(dedupKey) || exists(dedupKey)) duplicates++
             else {
-              seen.add(r.dedupKey)
+              seen.add(dedupKey)
               imported++
             }
             continue
           }
           if (!write) continue
+          const customerRef = w[WIRE.customerRef]
+          const customerEmail = w[WIRE.customerEmail]
+          const customerName = w[WIRE.customerName]
+          const customerPhone = w[WIRE.customerPhone]
           // A name alone makes a customer of its own: not for a row already there (it would have none to link).
-          if (!r.customerRef && !r.customerEmail && !r.customerPhone && r.customerName && exists(r.dedupKey)) {
+          if (!customerRef && !customerEmail && !customerPhone && customerName && exists(dedupKey)) {
             duplicates++
             continue
           }
-          pending.add(r.dedupKey)
-          const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
+          pending.add(dedupKey)
+          const customer = link?.({ ref: customerRef, email: customerEmail, name: customerName, phone: customerPhone, segment: w[WIRE.segment] }) ?? null
+          const questionKey = w[WIRE.questionKey]
+          const status = w[WIRE.status]
+          const resolvedAt = w[WIRE.resolvedAt]
           rows.push({
-            dedupKey: r.dedupKey,
+            dedupKey,
             importId,
-            externalRef: r.externalRef,
+            externalRef: w[WIRE.externalRef],
             customerId: customer?.id ?? null,
-            questionId: r.questionKey ? (questionIds.get(r.questionKey) ?? null) : null,
-            score: r.score,
-            submittedAt: r.submittedAt,
-            submittedOffset: r.submittedOffset,
-            localDate: r.localDate,
-            channel: r.channel,
-            touchpoint: r.touchpoint,
-            stage: r.stage,
-            location: r.location,
-            language: r.language,
-            comment: r.comment,
-            respondentEmail: r.customerEmail,
-            status: r.status,
-            owner: r.owner,
-            statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
-            resolvedAt: r.resolvedAt,
-            readInZone: r.readInZone,
+            questionId: questionKey ? (questionIds.get(questionKey) ?? null) : null,
+            score: w[WIRE.score],
+            submittedAt: w[WIRE.submittedAt],
+            submittedOffset: w[WIRE.submittedOffset],
+            localDate: w[WIRE.localDate],
+            channel: w[WIRE.channel],
+            touchpoint: w[WIRE.touchpoint],
+            stage: w[WIRE.stage],
+            location: w[WIRE.location],
+            language: w[WIRE.language],
+            comment: w[WIRE.comment],
+            respondentEmail: customerEmail,
+            status,
+            owner: w[WIRE.owner],
+            statusChangedAt: status === 'new' ? null : (resolvedAt ?? w[WIRE.submittedAt]),
+            resolvedAt,
+            sentiment: null,
+            readInZone,
             now: input.now,
           })
         }

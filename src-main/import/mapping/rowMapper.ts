@@ -55,6 +55,10 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
     resolvedAt: first('resolvedAt'),
   }
   const scores = mapping.columns.filter((c) => c.role === 'score')
+  // The scale a row's metric names, one object per metric for the whole file (not one per row).
+  const standardSpecs = Object.fromEntries(
+    metricKinds.map((m) => [m, { metric: m, min: standardScales[m].min, max: standardScales[m].max, direction: 'higher_better' }]),
+  ) as Record<MetricKind, ScoreSpec>
   const tz = mapping.timezone ?? opts.timezone
   const name = (i: number) => headers[i] || `column ${i + 1}`
   const isGenerator = mapping.format === 'cxdesk-generator'
@@ -111,8 +115,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
       let spec = c.score
       if (!spec) {
         if (!rowMetric) return fail(idx.metric ?? c.index, 'noRowMetric')
-        const scale = standardScales[rowMetric as MetricKind]
-        spec = { metric: rowMetric as MetricKind, min: scale.min, max: scale.max, direction: 'higher_better' }
+        spec = standardSpecs[rowMetric as MetricKind]
       }
       const score = scoreFromText(scoreText)
       if (score === null || !Number.isInteger(score) || score < spec.min || score > spec.max)
