@@ -82,11 +82,6 @@ export default tseslint.config(
   // Exceptions to "no SQL outside the repositories", each with its reason:
   {
     files: [
-      // The import's writer and its legacy-key matcher: prepared statements per row on the import's hot
-      // path, being reworked on the import-speed branch; they move into repositories once it is merged.
-      'src-main/import/importJob.ts',
-      'src-main/import/legacyRows.ts',
-      'src-main/feedback/feedbackWriter.ts',
       // Copies a file that is not yet a workspace through SQLite's backup API (opens it read-only itself).
       'src-main/workspace/opening/prepareFile.ts',
     ],
@@ -106,9 +101,6 @@ export default tseslint.config(
       'src-main/**/*Repository.ts',
       'src-main/electron/**',
       'src-main/preload/**',
-      'src-main/import/importJob.ts',
-      'src-main/import/legacyRows.ts',
-      'src-main/feedback/feedbackWriter.ts',
       'src-main/workspace/opening/prepareFile.ts',
       'src-main/app/workspaceActions.ts',
     ],

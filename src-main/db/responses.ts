@@ -45,17 +45,20 @@ const COLUMNS = `dedup_key, import_id, external_ref, customer_id, question_id, s
       status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at, read_in_zone`
 const COLUMN_COUNT = 26
 
-/** A response's values in COLUMNS' order, its band from its question's thresholds. */
-function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert) => unknown[] {
-  return (r) => {
+/**
+ * Appends a response's values in COLUMNS' order to `out` (the import's batch writer fills one array
+ * for 64 rows: no array per row), its band from its question's thresholds.
+ */
+function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert, out: unknown[]) => void {
+  return (r, out) => {
     const q = r.questionId === null ? undefined : questions.get(r.questionId)
     const band = q && r.score !== null ? bandOf(r.score, q.direction, { good: q.good_threshold, poor: q.poor_threshold }) : null
-    return [
+    out.push(
       r.dedupKey, r.importId, r.externalRef, r.customerId, r.questionId, r.score, band, r.submittedAt, r.submittedOffset,
       r.localDate, r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.respondentEmail, r.status, r.owner,
       r.statusChangedAt, r.statusChangedBy ?? null, r.resolvedAt, r.sentiment ?? null, r.now, r.now,
       r.readInZone === undefined || r.readInZone === null ? null : r.readInZone ? 1 : 0,
-    ]
+    )
   }
 }
 
@@ -74,7 +77,9 @@ export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) =
   // Positional parameters: binding 26 named ones from a fresh object per row cost more than the insert's own work.
   const stmt = sqlite.prepare(`INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')}) ON CONFLICT (dedup_key) DO NOTHING`)
   return (r) => {
-    const result = stmt.run(values(r))
+    const params: unknown[] = []
+    values(r, params)
+    const result = stmt.run(params)
     return result.changes === 1 ? Number(result.lastInsertRowid) : null
   }
 }
@@ -105,11 +110,14 @@ export function responseBatchWriter(sqlite: Database.Database): (rows: ResponseI
   return (rows) => {
     const ids: Array<number | null> = new Array<number | null>(rows.length).fill(null)
     for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
-      const chunk = rows.slice(from, from + ROWS_PER_INSERT)
+      const to = Math.min(rows.length, from + ROWS_PER_INSERT)
       const first = nextId.get() as number
       const params: unknown[] = []
-      chunk.forEach((r, i) => params.push(first + i, ...values(r)))
-      for (const id of insertOf(chunk.length).all(params) as number[]) ids[from + id - first] = id
+      for (let i = from; i < to; i++) {
+        params.push(first + i - from)
+        values(rows[i], params)
+      }
+      for (const id of insertOf(to - from).all(params) as number[]) ids[from + id - first] = id
     }
     return ids
   }

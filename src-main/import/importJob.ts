@@ -1,11 +1,12 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../db/sqlite'
 import type { ImportMapping, ImportStage, ImportSummary, ScoreSpec } from '../../src-shared/api/imports'
 import { AppError } from '../../src-shared/api/result'
 import type { NormalizedCustomer } from './formats/normalized'
-import { fromWire, type MappedBatch, type MappingOutcome, type WireResponse } from './mapping/tableMapper'
+import { WIRE, type MappedBatch, type MappingOutcome, type WireResponse } from './mapping/tableMapper'
+import type { ResponseInsert } from '../db/responses'
 import type { MappedTable } from './mappedTable'
 import { customerLinker } from '../customers/customersRepository'
-import { ensureQuestions, specKey } from '../db/questionLookup'
+import { ensureQuestions, questionKeyOf, type WantedQuestion } from '../db/questionLookup'
 import { finishImportRecord, startImportRecord } from './importsRepository'
 import { suspendRollupTriggers } from '../metrics/rollups/rollupJournalRepository'
 import { analyzeSummaries } from '../metrics/rollups/rollupMaintainRepository'
@@ -17,46 +18,12 @@ import { rereadZonelessTimes } from '../db/responses'
 import { localDateConverter } from '../../src-shared/domain/timezone'
 import { metricKinds, standardScales } from '../../src-shared/domain/scores'
 import { phaseClock } from './importTimings'
+import { analyzeAfterBulkLoad, customerKnownLookup, importTransaction, responseKeyLookup, storedResponseCount, suspendImportIndexes } from './importWriteRepository'
 
 /** Above this many bytes, a file that will more than double the workspace imports with its indexes rebuilt at the end. */
 const BULK_BYTES = 8 << 20
 /** A rough size of one exported row, to estimate a file's rows from its bytes. */
 const BYTES_PER_ROW = 160
-/** The page cache while the dropped indexes are created again: it caps each sorter thread's memory. */
-const INDEX_SORT_CACHE_KIB = 8_192
-/** Helper threads SQLite's sorter may use for those sorts (PRAGMA threads). */
-const INDEX_SORT_THREADS = 2
-
-/**
- * Secondary indexes on the tables a large import fills are dropped for the import and created again
- * (same SQL) before the commit: one sort per index instead of a random B-tree insert per row, several
- * times faster for a big file. It is all one transaction, so a crash or cancel brings them back as
- * they were; the tables themselves (and any triggers on them) are never touched. Returns a function
- * that recreates them.
- */
-function suspendIndexes(sqlite: Database.Database): () => void {
-  const indexes = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('responses', 'response_tags') AND sql IS NOT NULL`)
-    .all() as Array<{ name: string; sql: string }>
-  for (const i of indexes) sqlite.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`)
-  return () => {
-    // SQLite's sorter may hold as much memory as the page cache in each of its threads; measured on a
-    // million rows, a cache of 8 MB sorted as fast as one of 16 MB, and two helper threads took the
-    // rebuild from about 13.5 s to 12 s (more CPU in all, on a core the reader thread no longer uses)
-    // for some 8 MB more.
-    const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number
-    const threads = sqlite.pragma('threads', { simple: true }) as number
-    sqlite.pragma(`cache_size = -${INDEX_SORT_CACHE_KIB}`)
-    sqlite.pragma(`threads = ${INDEX_SORT_THREADS}`)
-    try {
-      for (const i of indexes) sqlite.exec(i.sql)
-    } finally {
-      sqlite.pragma(`threads = ${threads}`)
-      sqlite.pragma(`cache_size = ${cacheSize}`)
-    }
-  }
-}
-
 const PROGRESS_EVERY_MS = 150
 
 /**
@@ -78,13 +45,20 @@ export interface ImportJobInput {
   onProgress?: (p: { stage: ImportStage; bytesRead: number; totalBytes: number; rowsRead: number }) => void
 }
 
-/** Specs every score column may produce: its own, or the three standard scales when the row names the metric. */
-function specsOf(mapping: ImportMapping): ScoreSpec[] {
+/**
+ * The questions every score column may answer: a column with a scale of its own asks the question its
+ * header names (questionKeyOf: keyed by the column); a column whose metric each row names may answer
+ * the three standard scales' default questions.
+ */
+function questionsOf(mapping: ImportMapping, headers: string[]): WantedQuestion[] {
   const scores = mapping.columns.filter((c) => c.role === 'score')
-  const specs = scores.flatMap((c) => (c.score ? [c.score] : []))
+  const wanted: WantedQuestion[] = scores.flatMap((c) => (c.score ? [{ key: questionKeyOf(c.score, c.index), spec: c.score, label: headers[c.index] ?? '' }] : []))
   if (scores.some((c) => !c.score))
-    for (const m of metricKinds) specs.push({ metric: m, min: standardScales[m].min, max: standardScales[m].max, direction: 'higher_better' })
-  return specs
+    for (const m of metricKinds) {
+      const spec: ScoreSpec = { metric: m, min: standardScales[m].min, max: standardScales[m].max, direction: 'higher_better' }
+      wanted.push({ key: questionKeyOf(spec, null), spec })
+    }
+  return wanted
 }
 
 /**
@@ -93,7 +67,7 @@ function specsOf(mapping: ImportMapping): ScoreSpec[] {
  * million-row file imports in bounded memory. A cancel or any error rolls everything back; a crash
  * (even SIGKILL) leaves no trace because the commit never happened. Returns the counts.
  */
-export async function runImportJob(sqlite: Database.Database, input: ImportJobInput): Promise<ImportSummary> {
+export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promise<ImportSummary> {
   const started = performance.now()
   const clock = phaseClock('writer')
   const { mapping, table } = input
@@ -106,14 +80,15 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
   let importId: number | null = null
   let outcome: MappingOutcome
 
-  const inTransaction = !input.dryRun
-  // Every reference an import writes points at a row it created or found in the same transaction (its
-  // import record, the questions, the customers, the responses it tags), so the per-row foreign-key
-  // checks are skipped while it writes: about 5% of the writing thread's time, measured. The setting
-  // cannot change inside a transaction: it is switched off before it and back on after it, always.
-  const skipKeyChecks = inTransaction && sqlite.pragma('foreign_keys', { simple: true }) === 1
-  if (skipKeyChecks) sqlite.pragma('foreign_keys = OFF')
-  if (inTransaction) sqlite.exec('BEGIN IMMEDIATE')
+  // One transaction for the whole file (a check writes nothing and opens none): importWriteRepository.ts.
+  // A lock it cannot take is thrown as it is (as before), with the reader closed.
+  let tx: ReturnType<typeof importTransaction> | null
+  try {
+    tx = input.dryRun ? null : importTransaction(sqlite)
+  } catch (e) {
+    await table.close()
+    throw e
+  }
   try {
     let handle: ((items: MappedBatch['items']) => void) | null = null
     /** The keys of rows taken over from an older version (legacyRows.ts), filled while rows are written. */
@@ -121,7 +96,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
-        const known = sqlite.prepare<{ ref: string | null; email: string | null }, { n: number }>('SELECT count(*) n FROM customers WHERE external_ref = @ref OR (@email IS NOT NULL AND email = @email)')
+        const known = customerKnownLookup(sqlite)
         // A check remembers whom it has seen, so a customer listed twice counts as the import counts it.
         const seen = new Set<string>()
         return (items) => {
@@ -129,7 +104,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
             const c = item as NormalizedCustomer
             if (!link) {
               const keys = [c.ref ? `r:${c.ref}` : null, c.email ? `e:${c.email}` : null].filter((k): k is string => k !== null)
-              if (keys.some((k) => seen.has(k)) || known.get({ ref: c.ref, email: c.email })?.n) duplicates++
+              if (keys.some((k) => seen.has(k)) || known(c)) duplicates++
               else imported++
               for (const k of keys) seen.add(k)
               continue
@@ -140,11 +115,10 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
           }
         }
       }
-      const labels = new Map(mapping.columns.filter((c) => c.score).map((c) => [specKey(c.score as ScoreSpec), hdr[c.index] ?? '']))
-      const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, specsOf(mapping), labels)
+      const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, questionsOf(mapping, hdr))
       const write = input.dryRun ? null : feedbackBatchWriter(sqlite, input.now)
       const link = input.dryRun ? null : customerLinker(sqlite, input.now)
-      const exists = sqlite.prepare<[string], { one: number }>('SELECT 1 one FROM responses WHERE dedup_key = ?')
+      const exists = responseKeyLookup(sqlite)
       // A check writes nothing, so it remembers the keys it has seen: a row repeated inside the file is
       // a duplicate there exactly as it is when the import writes it (the database's unique key sees it).
       const seen = input.dryRun ? new Set<string>() : null
@@ -152,16 +126,20 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
       return (items) => {
         // A batch of rows goes to the writer at once (multi-row INSERTs); keys of this batch not yet written are tracked here.
         const pending = new Set<string>()
-        const rows = []
+        const rows: ResponseInsert[] = []
         for (const item of items) {
-          const r = fromWire(item as WireResponse)
+          // Read by position from the tuple the reader sent (no object per row: the import's garbage is per row).
+          const w = item as WireResponse
+          const dedupKey = w[WIRE.dedupKey]
+          const readInZone = w[WIRE.readInZone] === 1
           // The same row twice in one batch: the second is a duplicate before anything looks it up (the first is not written yet).
-          if (pending.has(r.dedupKey)) {
+          if (pending.has(dedupKey)) {
             duplicates++
             continue
           }
-          if (r.legacyKeys) {
-            const found = legacy.match(r.dedupKey, r.legacyKeys, r.readInZone, seen)
+          const legacyKeys = w[WIRE.legacyKeys]
+          if (legacyKeys) {
+            const found = legacy.match(dedupKey, legacyKeys, readInZone, seen)
             if (found === 'stored') {
               duplicates++
               continue
@@ -169,43 +147,51 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
             if (found === 'merged') mergedBefore++
           }
           if (seen) {
-            if (seen.has(r.dedupKey) || exists.get(r.dedupKey)) duplicates++
+            if (seen.has(dedupKey) || exists(dedupKey)) duplicates++
             else {
-              seen.add(r.dedupKey)
+              seen.add(dedupKey)
               imported++
             }
             continue
           }
           if (!write) continue
+          const customerRef = w[WIRE.customerRef]
+          const customerEmail = w[WIRE.customerEmail]
+          const customerName = w[WIRE.customerName]
+          const customerPhone = w[WIRE.customerPhone]
           // A name alone makes a customer of its own: not for a row already there (it would have none to link).
-          if (!r.customerRef && !r.customerEmail && !r.customerPhone && r.customerName && exists.get(r.dedupKey)) {
+          if (!customerRef && !customerEmail && !customerPhone && customerName && exists(dedupKey)) {
             duplicates++
             continue
           }
-          pending.add(r.dedupKey)
-          const customer = link?.({ ref: r.customerRef, email: r.customerEmail, name: r.customerName, phone: r.customerPhone, segment: r.segment }) ?? null
+          pending.add(dedupKey)
+          const customer = link?.({ ref: customerRef, email: customerEmail, name: customerName, phone: customerPhone, segment: w[WIRE.segment] }) ?? null
+          const questionKey = w[WIRE.questionKey]
+          const status = w[WIRE.status]
+          const resolvedAt = w[WIRE.resolvedAt]
           rows.push({
-            dedupKey: r.dedupKey,
+            dedupKey,
             importId,
-            externalRef: r.externalRef,
+            externalRef: w[WIRE.externalRef],
             customerId: customer?.id ?? null,
-            questionId: r.questionKey ? (questionIds.get(r.questionKey) ?? null) : null,
-            score: r.score,
-            submittedAt: r.submittedAt,
-            submittedOffset: r.submittedOffset,
-            localDate: r.localDate,
-            channel: r.channel,
-            touchpoint: r.touchpoint,
-            stage: r.stage,
-            location: r.location,
-            language: r.language,
-            comment: r.comment,
-            respondentEmail: r.customerEmail,
-            status: r.status,
-            owner: r.owner,
-            statusChangedAt: r.status === 'new' ? null : (r.resolvedAt ?? r.submittedAt),
-            resolvedAt: r.resolvedAt,
-            readInZone: r.readInZone,
+            questionId: questionKey ? (questionIds.get(questionKey) ?? null) : null,
+            score: w[WIRE.score],
+            submittedAt: w[WIRE.submittedAt],
+            submittedOffset: w[WIRE.submittedOffset],
+            localDate: w[WIRE.localDate],
+            channel: w[WIRE.channel],
+            touchpoint: w[WIRE.touchpoint],
+            stage: w[WIRE.stage],
+            location: w[WIRE.location],
+            language: w[WIRE.language],
+            comment: w[WIRE.comment],
+            respondentEmail: customerEmail,
+            status,
+            owner: w[WIRE.owner],
+            statusChangedAt: status === 'new' ? null : (resolvedAt ?? w[WIRE.submittedAt]),
+            resolvedAt,
+            sentiment: null,
+            readInZone,
             now: input.now,
           })
         }
@@ -225,8 +211,7 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (!input.dryRun && mapping.kind === 'responses') {
       foldRollups = suspendRollupTriggers(sqlite, factDerivations(sqlite))
       if (table.totalBytes > BULK_BYTES) {
-        const existing = (sqlite.prepare('SELECT count(*) n FROM responses').get() as { n: number }).n
-        if (table.totalBytes / BYTES_PER_ROW > existing) restoreIndexes = suspendIndexes(sqlite)
+        if (table.totalBytes / BYTES_PER_ROW > storedResponseCount(sqlite)) restoreIndexes = suspendImportIndexes(sqlite)
       }
     }
 
@@ -266,24 +251,22 @@ export async function runImportJob(sqlite: Database.Database, input: ImportJobIn
     if (legacyAdopted.length && importId !== null)
       rereadZonelessTimes(sqlite, importId, (wall) => readWallClock(wall, input.zones.read), localDateConverter(input.zones.workspace), legacyAdopted)
     if (restoreIndexes) {
-      // Statistics for the query planner, so filters pick the right index on the new data (a sample: quick).
-      sqlite.pragma('analysis_limit = 400')
-      sqlite.exec('ANALYZE')
+      analyzeAfterBulkLoad(sqlite)
       // The month cube's own, read whole: what the rollup worker's fold of a large journal did (see analyzeSummaries).
       analyzeSummaries(sqlite)
     }
     clock.mark('analyze')
     if (importId !== null) finishImportRecord(sqlite, importId, { rowsRead: outcome.rowsRead, imported, duplicates, rejected: outcome.rejected }, input.now)
-    if (inTransaction) sqlite.exec('COMMIT')
+    tx?.commit()
     clock.mark('commit')
   } catch (e) {
-    if (inTransaction && sqlite.inTransaction) sqlite.exec('ROLLBACK')
+    tx?.rollback()
     if (e instanceof AppError) throw e
     if (e instanceof TypeError && /encoded data|decode/i.test(e.message))
       throw new AppError('IMPORT_FAILED', `${input.fileName} is not valid ${mapping.encoding ?? 'UTF-8'} text. Choose its encoding and try again.`)
     throw new AppError('IMPORT_FAILED', `Could not import ${input.fileName}: ${(e as Error).message}`)
   } finally {
-    if (skipKeyChecks) sqlite.pragma('foreign_keys = ON')
+    tx?.release()
     await table.close()
   }
   clock.flush({ rows: outcome.rowsRead, imported })

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3'
+import type { Sqlite } from '../db/sqlite'
+import { legacyKeyAdopter, responseKeyLookup } from './importWriteRepository'
 
 /**
  * Recognises rows an older version stored under its key of the mapped cells only (rowKeys.ts). That
@@ -8,9 +9,9 @@ import type Database from 'better-sqlite3'
  * (so it can be re-read in another zone; its key goes to `adopted`), and counts as already there. The k − 1 others are added
  * and counted in `mergedBefore`. The next import of the file finds every row by its new key.
  */
-export function legacyMatcher(sqlite: Database.Database, opts: { importId: () => number | null; adopted: string[] }) {
-  const exists = sqlite.prepare<[string], { one: number }>('SELECT 1 one FROM responses WHERE dedup_key = ?')
-  const adopt = sqlite.prepare('UPDATE responses SET dedup_key = ?, import_id = ?, read_in_zone = ? WHERE dedup_key = ?')
+export function legacyMatcher(sqlite: Sqlite, opts: { importId: () => number | null; adopted: string[] }) {
+  const exists = responseKeyLookup(sqlite)
+  const adopt = legacyKeyAdopter(sqlite)
   /** Old keys this import found stored, and so took over. */
   const claimed = new Set<string>()
   return {
@@ -19,14 +20,14 @@ export function legacyMatcher(sqlite: Database.Database, opts: { importId: () =>
      * the old key had merged into one taken over earlier in this file (to add). 'none': neither.
      */
     match(newKey: string, oldKeys: string[], readInZone: boolean, seen: Set<string> | null): 'stored' | 'merged' | 'none' {
-      if (seen?.has(newKey) || exists.get(newKey)) return 'none'
+      if (seen?.has(newKey) || exists(newKey)) return 'none'
       for (const old of oldKeys) if (claimed.has(old)) return 'merged'
       for (const old of oldKeys) {
-        if (!exists.get(old)) continue
+        if (!exists(old)) continue
         claimed.add(old)
         if (seen) seen.add(newKey)
         else {
-          adopt.run(newKey, opts.importId(), readInZone ? 1 : 0, old)
+          adopt(newKey, opts.importId(), readInZone, old)
           opts.adopted.push(newKey)
         }
         return 'stored'

@@ -17,6 +17,11 @@ export interface NormalizedResponse {
   segment: string | null
   /** The question's metric and scale; null for feedback without a score (a message, a call). */
   question: ScoreSpec | null
+  /**
+   * The score column whose header is the question's text, when that column has a scale of its own
+   * (two such columns on one scale may ask two questions); null when the row names the metric.
+   */
+  questionColumn?: number | null
   score: number | null
   submittedAt: number
   submittedOffset: number | null

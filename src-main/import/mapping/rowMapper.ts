@@ -55,6 +55,10 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
     resolvedAt: first('resolvedAt'),
   }
   const scores = mapping.columns.filter((c) => c.role === 'score')
+  // The scale a row's metric names, one object per metric for the whole file (not one per row).
+  const standardSpecs = Object.fromEntries(
+    metricKinds.map((m) => [m, { metric: m, min: standardScales[m].min, max: standardScales[m].max, direction: 'higher_better' }]),
+  ) as Record<MetricKind, ScoreSpec>
   const tz = mapping.timezone ?? opts.timezone
   const name = (i: number) => headers[i] || `column ${i + 1}`
   const isGenerator = mapping.format === 'cxdesk-generator'
@@ -104,20 +108,19 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
     const rowMetric = text(idx.metric)?.toLowerCase() ?? null
     if (idx.metric !== null && rowMetric !== null && !(metricKinds as readonly string[]).includes(rowMetric))
       return fail(idx.metric, 'badMetric', { value: text(idx.metric) ?? '' })
-    const answers: Array<{ index: number; spec: ScoreSpec; score: number }> = []
+    const answers: Array<{ index: number; spec: ScoreSpec; score: number; own: boolean }> = []
     for (const c of scores) {
       const scoreText = raw(c.index).trim()
       if (!scoreText) continue
       let spec = c.score
       if (!spec) {
         if (!rowMetric) return fail(idx.metric ?? c.index, 'noRowMetric')
-        const scale = standardScales[rowMetric as MetricKind]
-        spec = { metric: rowMetric as MetricKind, min: scale.min, max: scale.max, direction: 'higher_better' }
+        spec = standardSpecs[rowMetric as MetricKind]
       }
       const score = scoreFromText(scoreText)
       if (score === null || !Number.isInteger(score) || score < spec.min || score > spec.max)
         return fail(c.index, 'badScore', { value: scoreText, min: spec.min, max: spec.max, metric: spec.metric.toUpperCase() })
-      answers.push({ index: c.index, spec, score })
+      answers.push({ index: c.index, spec, score, own: spec === c.score })
     }
     const comment = text(idx.comment) === null ? null : raw(idx.comment)
     if (!answers.length && comment === null) return fail(scores[0]?.index ?? idx.comment, 'noScoreNorComment')
@@ -164,6 +167,8 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
           dedupKey: baseKey + suffix,
           legacyKeys: legacy && legacy.map((k) => k + suffix),
           question: a.spec,
+          // A column with a scale of its own asks its own question (its header); one whose metric the row names does not.
+          questionColumn: a.own ? a.index : null,
           score: a.score,
           comment: i === 0 ? comment : null,
         }

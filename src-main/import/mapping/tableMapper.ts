@@ -1,10 +1,10 @@
-import type { ImportMapping, RowError } from '../../../src-shared/api/imports'
+import type { ImportMapping, RowError, ScoreSpec } from '../../../src-shared/api/imports'
 import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
-import { specKey } from '../../db/questionLookup'
+import { questionKeyOf } from '../../db/questionLookup'
 import type { CsvRecord } from '../csv/CsvParser'
 import { addDateEvidence, emptyEvidence, type DateEvidence } from '../../../src-shared/domain/dateText'
-import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
+import type { NormalizedCustomer } from '../formats/normalized'
 import { rowError } from '../rowError'
 import { customerRowMapper, responseRowMapper } from './rowMapper'
 
@@ -44,35 +44,12 @@ export type WireResponse = [
   legacyKeys: string[] | null,
 ]
 
-export type MappedResponse = Omit<NormalizedResponse, 'question' | 'readInZone'> & { questionKey: string | null; localDate: string; readInZone: boolean }
-
-export function fromWire(w: WireResponse): MappedResponse {
-  return {
-    dedupKey: w[0],
-    externalRef: w[1],
-    customerRef: w[2],
-    customerEmail: w[3],
-    customerName: w[4],
-    customerPhone: w[5],
-    segment: w[6],
-    questionKey: w[7],
-    score: w[8],
-    submittedAt: w[9],
-    submittedOffset: w[10],
-    localDate: w[11],
-    channel: w[12],
-    touchpoint: w[13],
-    stage: w[14],
-    location: w[15],
-    language: w[16],
-    comment: w[17],
-    status: w[18],
-    owner: w[19],
-    resolvedAt: w[20],
-    readInZone: w[21] === 1,
-    legacyKeys: w[22],
-  }
-}
+/** The position of each value in a WireResponse, for the writer that reads the tuple without building an object per row. */
+export const WIRE = {
+  dedupKey: 0, externalRef: 1, customerRef: 2, customerEmail: 3, customerName: 4, customerPhone: 5, segment: 6, questionKey: 7,
+  score: 8, submittedAt: 9, submittedOffset: 10, localDate: 11, channel: 12, touchpoint: 13, stage: 14, location: 15,
+  language: 16, comment: 17, status: 18, owner: 19, resolvedAt: 20, readInZone: 21, legacyKeys: 22,
+} as const
 
 /** A batch of mapped rows: responses on the wire, or customers. `headers` from the batch that completes the header rows on. */
 export interface MappedBatch {
@@ -141,13 +118,22 @@ export class TableMapper {
     }
     const map = responseRowMapper(mapping, headers, { sourceKey, timezone, legacyKeys: this.opts.legacyKeys })
     const localDateOf = this.localDateOf
+    // The question key of an answer, made once per column or standard scale rather than once per row.
+    // Keyed by the column, or by the scale's object for a metric the row names (one per metric: rowMapper.ts).
+    const keys = new Map<ScoreSpec | number, string>()
+    const questionKey = (spec: ScoreSpec, column: number | null): string => {
+      const at = column ?? spec
+      let key = keys.get(at)
+      if (key === undefined) keys.set(at, (key = questionKeyOf(spec, column)))
+      return key
+    }
     return (fields, row, out) => {
       const m = map(fields, row)
       if (!m.ok) return this.reject(m.error)
       for (const r of m.values) {
         out.push([
           r.dedupKey, r.externalRef, r.customerRef, r.customerEmail, r.customerName, r.customerPhone, r.segment,
-          r.question ? specKey(r.question) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
+          r.question ? questionKey(r.question, r.questionColumn ?? null) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
           r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.status, r.owner, r.resolvedAt,
           r.readInZone ? 1 : 0, r.legacyKeys ?? null,
         ])

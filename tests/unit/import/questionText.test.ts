@@ -6,7 +6,7 @@ import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
 import { questionTextOf } from '../../../src-main/db/questionLookup'
 import { metricSeries } from '../../../src-main/metrics/series'
 import { freshWorkspace } from '../../helpers/db'
-import { importFile, rows } from '../../helpers/importing'
+import { importFile, inspect, rows } from '../../helpers/importing'
 
 let open: OpenWorkspace
 let dir: string
@@ -51,6 +51,28 @@ describe("the file's question text", () => {
     const s = await metricSeries({ db: open.db, sqlite: open.ws.sqlite, timezone: 'Asia/Ho_Chi_Minh' }, { metric: 'nps' })
     expect(s.overall.n).toBe(5)
     expect(s.overall.value).toBeCloseTo(40, 6)
+  })
+
+  it('gives two score columns of one metric and scale asking different questions a question each', async () => {
+    const food = 'How likely are you to recommend our food to a friend?'
+    const service = 'How likely are you to recommend our service to a friend?'
+    const path = csv('two.csv', [`Date,"${food}","${service}",NPS`, '2025-03-01 10:00,10,3,7', '2025-03-02 10:00,6,9,'])
+    const proposed = (await inspect(open, path)).mapping
+    const mapping = { ...proposed, columns: proposed.columns.map((c) => (c.index === 0 ? c : { ...c, role: 'score' as const, score: { metric: 'nps' as const, min: 0, max: 10, direction: 'higher_better' as const } })) }
+    const summary = await importFile(open, path, mapping)
+    expect(summary.imported).toBe(5)
+    const answers = rows<{ score: number; label: string }>(open, 'SELECT r.score, q.label FROM responses r JOIN questions q ON q.id = r.question_id ORDER BY r.id')
+    expect(answers).toEqual([
+      { score: 10, label: food },
+      { score: 3, label: service },
+      { score: 7, label: 'How likely are you to recommend us to a friend or colleague?' },
+      { score: 6, label: food },
+      { score: 9, label: service },
+    ])
+    expect(rows(open, "SELECT id FROM questions WHERE metric = 'nps'")).toHaveLength(3)
+    // The same file again: every answer is already there, and no question is added.
+    expect((await importFile(open, path, mapping)).imported).toBe(0)
+    expect(rows(open, "SELECT id FROM questions WHERE metric = 'nps'")).toHaveLength(3)
   })
 
   it('keeps the default question for a generic header in Vietnamese and Thai', async () => {
