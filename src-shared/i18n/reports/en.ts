@@ -109,6 +109,14 @@ export const reportsEn = {
   'report.filtered': 'Only: {filter}',
   'report.generated': 'Made on {date} with CX Desk',
   'report.pageOf': 'Page {page} of {pages}',
+  'report.defaultTitle.consultant': 'Customer experience review',
+  'report.generatedPlain': 'Made on {date}',
+  'report.generatedBy': 'Prepared by {name} on {date}',
+  'report.field.credit': 'Say “Made with CX Desk” in the footer',
+  'report.field.creditHint': 'Off: a white-label deliverable — no mention of CX Desk in its pages, its title or its file name.',
+  'report.field.mapPaper': 'Journey map pages',
+  'report.mapPaper.a4': 'A4 landscape',
+  'report.mapPaper.a3': 'A3 landscape',
   'report.empty': 'There are no responses in this period.',
   'report.notInReport': 'Nothing to show for this section in this period.',
 
@@ -168,6 +176,7 @@ export const reportsEn = {
 
   'report.journeys.none': 'No journey maps to show.',
   'report.journeys.scores': 'Live scores ({metric}) from {from} to {to}; colours: the heat map of the score.',
+  'report.journeys.part': 'part {part} of {parts}: {stages}',
   'report.journeys.noPersona': 'This map has no persona.',
   'report.findings.pain': 'Pain point',
   'report.findings.where': 'Where',

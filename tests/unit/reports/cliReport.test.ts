@@ -137,6 +137,43 @@ describe('cxdesk report on the command line', () => {
     expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612 pts/)
   }, 120_000)
 
+  it('--kind consultant without a template: a white-label deliverable for the client with every journey map; --brand puts the credit back', async () => {
+    await openWorkspaceAt(app, workspace)
+    const { maps } = await app.api.call('journeys.list', {})
+    await app.api.call('workspace.close', {})
+    expect(maps.length).toBeGreaterThan(0)
+    const env = { ...process.env, CXDESK_HOME: join(app.dir, 'home') }
+    const out = join(app.dir, 'deliverable.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--kind', 'consultant', '--client', 'Sông Trà Co.', '--consultant', 'Mai Consulting', '--from', FROM, '--to', TO, '--json'], { encoding: 'utf8', env })
+    expect(r.stderr).not.toMatch(/cxdesk:/)
+    expect(r.status).toBe(0)
+    const result = JSON.parse(r.stdout) as { fileName: string }
+    // No mention of the tool: not in the text, not in the PDF's metadata, not in the file name offered.
+    const text = squash(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }))
+    expect(text).not.toMatch(/CX ?Desk/i)
+    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' })
+    expect(info).not.toMatch(/CX ?Desk/i)
+    expect(info).toMatch(/Title:\s+Customer experience review – Sông Trà Co\./)
+    expect(result.fileName).toBe('Sông Trà Co. – Customer experience review – 2026-01-01 – 2026-06-30.pdf')
+    // The consultant's name on the cover and in the footer; the client's in the header; every map.
+    expect(text).toContain('Prepared by Mai Consulting')
+    expect(text).toContain('Prepared for Sông Trà Co.')
+    for (const m of maps) expect(text).toContain(squash(m.name))
+
+    const branded = join(app.dir, 'branded.pdf')
+    const b = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', branded, '--kind', 'consultant', '--client', 'Sông Trà Co.', '--brand'], { encoding: 'utf8', env })
+    expect(b.status).toBe(0)
+    expect(execFileSync('pdftotext', [branded, '-'], { encoding: 'utf8' })).toContain('with CX Desk')
+  }, 240_000)
+
+  it('--template wins over --kind, and says so', async () => {
+    const out = join(app.dir, 'template-kind.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--template', 'Quarterly deliverable', '--kind', 'manager'], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    expect(r.stderr).toContain('--kind manager is ignored')
+    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('ทบทวนรายไตรมาส')
+  }, 120_000)
+
   it('refuses a missing --out and an unknown template with exit code 2, leaving no browser behind', () => {
     const tmp = runTmp('refused')
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', workspace, ...args], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home'), TMPDIR: tmp } })
@@ -144,6 +181,11 @@ describe('cxdesk report on the command line', () => {
     const unknown = run(['--out', join(app.dir, 'x.pdf'), '--template', 'Nope'])
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('no report template "Nope"')
+    for (const wrong of [['--kind', 'director'], ['--map-paper', 'a5'], ['--client', ' '], ['--brand=yes'], ['--logo', 'x.png']]) {
+      const refused = run(['--out', join(app.dir, 'x.pdf'), ...wrong])
+      expect(refused.status, wrong.join(' ')).toBe(2)
+      expect(refused.stderr).toContain('Usage:')
+    }
     // Refused while the browser may still be starting: it is ended all the same.
     expectNothingLeft(tmp)
   }, 120_000)
