@@ -73,6 +73,34 @@ function expectNothingLeft(tmp: string) {
   expect(readdirSync(tmp)).toEqual([])
 }
 
+/** Each page's size in points, from pdfinfo. */
+function pageSizes(pdf: string): [number, number][] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' })
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])])
+}
+
+/**
+ * Some pages of `size` (the maps' landscape pages), and on them no word smaller than 8 pt: a word's
+ * box from pdftotext -bbox is the font's ascent to descent, 1.36 times its size in Noto Sans (the
+ * running header's 8 pt words measure 10.9 pt; Thai words are taller). Symbols alone (▲▼, from
+ * another font) are left out.
+ */
+function expectLegibleMaps(pdf: string, size: [number, number]) {
+  const pages = pageSizes(pdf)
+    .map((s, i) => ({ s, page: i + 1 }))
+    .filter(({ s }) => Math.abs(s[0] - size[0]) < 1 && Math.abs(s[1] - size[1]) < 1)
+    .map(({ page }) => page)
+  expect(pages.length).toBeGreaterThan(0)
+  for (const page of pages) {
+    const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf8' })
+    const words = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ h: Number(m[2]) - Number(m[1]), text: m[3] }))
+    const letters = words.filter((w) => /[\p{L}\p{N}]/u.test(w.text))
+    expect(letters.length, `page ${page}`).toBeGreaterThan(30)
+    const small = letters.filter((w) => w.h < 8 * 1.36 - 0.05)
+    expect(small.map((w) => `${w.text} (${(w.h / 1.36).toFixed(1)} pt)`), `page ${page}`).toEqual([])
+  }
+}
+
 describe.each(['en', 'vi', 'th'] as const)('cxdesk report --locale %s', (locale: Locale) => {
   it('writes a PDF whose text holds the engine’s figures, masked contacts and no raw e-mail address, and whose every page renders', async () => {
     const out = join(app.dir, `report-${locale}.pdf`)
@@ -159,12 +187,21 @@ describe('cxdesk report on the command line', () => {
     expect(text).toContain('Prepared by Mai Consulting')
     expect(text).toContain('Prepared for Sông Trà Co.')
     for (const m of maps) expect(text).toContain(squash(m.name))
+    // The maps on landscape A4 pages of their own, every word on them at 8 pt or more.
+    expectLegibleMaps(out, [841.92, 594.96])
 
     const branded = join(app.dir, 'branded.pdf')
     const b = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', branded, '--kind', 'consultant', '--client', 'Sông Trà Co.', '--brand'], { encoding: 'utf8', env })
     expect(b.status).toBe(0)
     expect(execFileSync('pdftotext', [branded, '-'], { encoding: 'utf8' })).toContain('with CX Desk')
   }, 240_000)
+
+  it('--map-paper a3 prints the maps on landscape A3 pages, in Thai, every word at 8 pt or more', () => {
+    const out = join(app.dir, 'maps-a3.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--kind', 'consultant', '--map-paper', 'a3', '--locale', 'th', '--from', FROM, '--to', TO], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    expectLegibleMaps(out, [1191.12, 841.92])
+  }, 120_000)
 
   it('--template wins over --kind, and says so', async () => {
     const out = join(app.dir, 'template-kind.pdf')

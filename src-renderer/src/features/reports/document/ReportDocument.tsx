@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react'
 import { reportSections, type ReportData, type ReportSection } from '../../../../../src-shared/api/reports'
+import { reportTitle } from '../../../../../src-shared/domain/reportNames'
 import { LocaleScope, useI18n } from '../../../i18n/I18nProvider'
 import { ChannelLabelScope } from '../../../i18n/channelLabels'
 import { AppendixSection } from './AppendixSection'
@@ -58,10 +59,10 @@ function Document({ data, print }: { data: ReportData; print: boolean }) {
   const { options } = data
   const chosen = reportSections.filter((s) => options.sections.includes(s))
   const body = chosen.filter(isBody)
-  const title = options.title.trim() || t(`report.kind.${options.kind}`)
+  const title = reportTitle(options, t)
   const style = { '--report-accent': options.branding.accent } as CSSProperties
   return (
-    <article className={`report-doc paper-${options.paper} ${options.orientation}`} style={style} lang={locale} data-testid="report-document">
+    <article className={`report-doc paper-${options.paper} ${options.orientation} maps-${options.mapPaper ?? 'a4'}`} style={style} lang={locale} data-testid="report-document">
       {print && <PageRules data={data} title={title} />}
       <TitleBlock data={data} title={title} cover={chosen.includes('cover')} />
       {chosen.includes('contents') && (
