@@ -166,6 +166,7 @@ export const reportsEn = {
   'report.unassigned': 'unassigned',
 
   'report.breakdown.title': '{metric} by {dim}',
+  'report.breakdown.allSmall': 'Every group has fewer than {min} answers in this period: the figures are shown, not charted; read them as indications.',
   'report.drivers.none': 'No group pulls the score down by more than chance in this period.',
   'report.themes.none': 'No responses in this period carry a theme.',
   'report.themes.commentsLeftOut': 'Comments are left out of this report.',

@@ -167,6 +167,7 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
   'report.unassigned': 'ยังไม่มอบหมาย',
 
   'report.breakdown.title': '{metric} ตาม{dim}',
+  'report.breakdown.allSmall': 'ทุกกลุ่มมีคำตอบน้อยกว่า {min} รายการในช่วงนี้ จึงแสดงเป็นตัวเลขแทนกราฟ ควรอ่านเป็นเพียงข้อบ่งชี้',
   'report.drivers.none': 'ช่วงนี้ไม่มีกลุ่มใดฉุดคะแนนลงอย่างชัดเจน',
   'report.themes.none': 'ไม่มีคำตอบในช่วงนี้ที่มีหัวข้อ',
   'report.themes.commentsLeftOut': 'รายงานนี้ไม่ใส่ความคิดเห็น',

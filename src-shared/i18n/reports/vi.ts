@@ -167,6 +167,7 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
   'report.unassigned': 'chưa giao',
 
   'report.breakdown.title': '{metric} theo {dim}',
+  'report.breakdown.allSmall': 'Mỗi nhóm đều có ít hơn {min} câu trả lời trong kỳ này: chỉ ghi số liệu, không vẽ biểu đồ; hãy xem chúng như dấu hiệu tham khảo.',
   'report.drivers.none': 'Trong kỳ này không có nhóm nào kéo điểm số xuống rõ rệt.',
   'report.themes.none': 'Không có phản hồi nào trong kỳ này được gắn chủ đề.',
   'report.themes.commentsLeftOut': 'Báo cáo này không đưa bình luận vào.',

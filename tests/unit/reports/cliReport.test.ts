@@ -211,6 +211,33 @@ describe('cxdesk report on the command line', () => {
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('ทบทวนรายไตรมาส')
   }, 120_000)
 
+  it.each(['en', 'th'] as const)('the manager summary of one month in %s fits in 2–4 pages with every section, headings with their content, arrows on their figures’ line', (locale) => {
+    const out = join(app.dir, `month-${locale}.pdf`)
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--locale', locale, '--from', '2026-05-01', '--to', '2026-05-31'], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    const pages = pageSizes(out).length
+    expect(pages).toBeGreaterThanOrEqual(2)
+    expect(pages).toBeLessThanOrEqual(4)
+    const t = translator(locale)
+    const headings = defaultReportOptions('manager').sections.map((s, i) => `${i + 1}. ${t(`report.section.${s}`)}`)
+    const pageTexts = Array.from({ length: pages }, (_, i) =>
+      execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), out, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    for (const h of headings) expect(pageTexts.flat(), h).toContain(h)
+    // No page ends with a heading, nor with a heading and one line (the period under the trends' heading, as Thai had it).
+    for (const lines of pageTexts) {
+      const body = lines.filter((l) => l !== t('report.pageOf', { page: pageTexts.indexOf(lines) + 1, pages }) && !l.includes(t('report.generated', { date: '' }).trim().slice(0, 6)))
+      for (const last of body.slice(-2)) expect(headings).not.toContain(last)
+    }
+    // The change's arrow is followed by its figure on the same line, never alone.
+    const all = pageTexts.flat()
+    expect(all.filter((l) => /^[▲▼■]$/.test(l))).toEqual([])
+    expect(all.filter((l) => /^[▲▼■] [+\-−]?\d/.test(l)).length).toBeGreaterThanOrEqual(4)
+  }, 120_000)
+
   it('refuses a missing --out and an unknown template with exit code 2, leaving no browser behind', () => {
     const tmp = runTmp('refused')
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', workspace, ...args], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home'), TMPDIR: tmp } })
