@@ -8,6 +8,7 @@ import type { AppContext } from './context'
 import { WORKSPACE_EXTENSION, workspaceNameFromPath } from '../workspace/workspaceSession'
 
 export const DEMO_FILE_NAME = 'Café Sông Trà (demo).cxdesk'
+const DEMO_NAME = 'Café Sông Trà (demo)'
 
 /** A name typed by the user, made safe as a file name on Windows, macOS and Linux. */
 export function fileNameFor(name: string): string {
@@ -16,7 +17,7 @@ export function fileNameFor(name: string): string {
   return cleaned.toLowerCase().endsWith(WORKSPACE_EXTENSION) ? cleaned : cleaned + WORKSPACE_EXTENSION
 }
 
-export async function createWorkspace(ctx: AppContext, req: { fileId?: string; name?: string; timezone?: string }): Promise<WorkspaceInfo | null> {
+export async function createWorkspace(ctx: AppContext, req: { fileId?: string; name?: string; timezone?: string; demo?: boolean }): Promise<WorkspaceInfo | null> {
   let path: string | null
   if (req.fileId) path = ctx.files.takeDestination(req.fileId, 'newWorkspace')
   else if (req.name) path = join(ctx.paths.workspacesDir, fileNameFor(req.name))
@@ -24,7 +25,8 @@ export async function createWorkspace(ctx: AppContext, req: { fileId?: string; n
   else throw new AppError('VALIDATION', 'Give the workspace a name.')
   if (!path) return null
   if (existsSync(path) || existsSync(path + WORKSPACE_EXTENSION)) throw new AppError('FILE_EXISTS', `A workspace named ${workspaceNameFromPath(path)} already exists.`, { path })
-  return ctx.session.create(path, { name: req.name ?? workspaceNameFromPath(path), timezone: req.timezone })
+  const demo = req.demo ? { isDemo: true, seed: 'cafeDemo' as const, inWorker: ctx.platform.kind === 'desktop' } : {}
+  return ctx.session.create(path, { name: req.name ?? (req.demo ? DEMO_NAME : workspaceNameFromPath(path)), timezone: req.timezone, ...demo })
 }
 
 /** Opens a workspace listed by workspace.list (or registered by the CLI or a test), or, on the desktop, the one the user picks. */
@@ -40,7 +42,7 @@ export async function openDemo(ctx: AppContext, opts: { inWorker?: boolean } = {
   const path = join(ctx.paths.dataDir, DEMO_FILE_NAME)
   if (existsSync(path)) return ctx.session.openFile(path)
   return ctx.session.create(path, {
-    name: 'Café Sông Trà (demo)',
+    name: DEMO_NAME,
     isDemo: true,
     seed: 'cafeDemo',
     inWorker: opts.inWorker,

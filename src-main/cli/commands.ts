@@ -9,8 +9,9 @@ import { REPORT_USAGE } from './reportCommand'
 export const commandSpecs = {
   init: {
     operands: ['<workspace.cxdesk>'],
-    options: { name: 'value', timezone: 'value', json: 'switch' },
-    usage: '  cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--json]',
+    options: { name: 'value', timezone: 'value', demo: 'switch', json: 'switch' },
+    usage: `  cxdesk init <workspace.cxdesk> [--name <name>] [--timezone <IANA zone>] [--demo] [--json]
+         --demo fills it with the demo café's customers, answers and journey maps, to try everything on.`,
   },
   import: {
     operands: ['<workspace.cxdesk>', '<file.csv|file.xlsx>'],
@@ -55,7 +56,19 @@ export const commandSpecs = {
   },
   report: {
     operands: ['<workspace.cxdesk>'],
-    options: { out: 'value', template: 'value', locale: 'value', from: 'value', to: 'value', json: 'switch' },
+    options: {
+      out: 'value',
+      kind: 'value',
+      client: 'value',
+      consultant: 'value',
+      brand: 'switch',
+      'map-paper': 'value',
+      template: 'value',
+      locale: 'value',
+      from: 'value',
+      to: 'value',
+      json: 'switch',
+    },
     usage: REPORT_USAGE,
   },
 } satisfies Record<string, CommandSpec>

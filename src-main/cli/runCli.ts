@@ -15,7 +15,7 @@ import { formatImportLine, formatSeriesTable } from './format'
 import { dimFromArgs, filterFromArgs } from './filterArgs'
 import { mappingFromArgs, tableOptionsFromArgs, zoneFlag } from './importArgs'
 import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
-import { exportRequest, reportOptionsFromArgs, withReportHost } from './reportCommand'
+import { exportRequest, reportFlags, reportOptionsFromArgs, withReportHost } from './reportCommand'
 import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { resolvePaths } from '../common/paths'
@@ -83,10 +83,11 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       const [file] = rest
       if (!file) throw new UsageError('init needs the path of the workspace file to create')
       const fileId = ctx.files.registerDestination(resolve(file), 'newWorkspace')
-      const info = await api.call('workspace.create', { fileId, name: stringFlag(args, 'name'), timezone: zoneFlag(args, 'timezone') })
+      const demo = args.flags.has('demo')
+      const info = await api.call('workspace.create', { fileId, name: stringFlag(args, 'name'), timezone: zoneFlag(args, 'timezone'), ...(demo ? { demo } : {}) })
       await ctx.session.close()
       if (!info) throw new Error('The workspace was not created.')
-      out(json ? JSON.stringify(info) : `Created ${info.path} (time zone ${info.timezone})`)
+      out(json ? JSON.stringify(info) : `Created ${info.path} (time zone ${info.timezone})${demo ? ', with the demo café’s data' : ''}`)
       return
     }
     case 'import': {
@@ -174,6 +175,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       const pdfPath = stringFlag(args, 'out')
       if (!file) throw new UsageError('report needs a workspace file')
       if (!pdfPath) throw new UsageError('report needs --out <file.pdf>')
+      const flags = reportFlags(args)
       // The app is served (and the browser's tab loads the print entry) while the workspace opens:
       // the page, its script and its fonts do not need the workspace, only its job does.
       const result = await withReportHost(
@@ -185,7 +187,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
         },
         () =>
           withWorkspace(api, ctx, file, async () => {
-            const request = exportRequest(ctx.files, await reportOptionsFromArgs(api, args), pdfPath)
+            const request = exportRequest(ctx.files, await reportOptionsFromArgs(api, flags, io.err), pdfPath)
             if (!json)
               ctx.events.subscribe((e) => {
                 if (e.name === 'reports.progress' && e.payload.stage !== 'done') io.err(`${e.payload.stage}…`)

@@ -5,6 +5,7 @@ import type { ExportStage, ReportOptions } from '../../src-shared/api/reports'
 import { AppError } from '../../src-shared/api/result'
 import { translator } from '../../src-shared/i18n/translate'
 import { cleanFileName } from '../../src-shared/domain/fileName'
+import { reportAudience, reportTitle } from '../../src-shared/domain/reportNames'
 import type { EventBus } from '../common/events'
 import type { FileRegistry } from '../common/fileRegistry'
 import type { AppPaths } from '../common/paths'
@@ -30,11 +31,14 @@ export function cancelExport(exportId: string): void {
   running.get(exportId)?.abort()
 }
 
-/** A file name people recognise: "Café Demo – Manager summary – 2026-10-01 – 2026-10-31.pdf", without characters file systems refuse. */
+/**
+ * A file name people recognise, from the client (else the workspace), the title and the period:
+ * "Sông Trà Co – Customer experience review – 2026-01-01 – 2026-06-30.pdf", without characters
+ * file systems refuse. Nothing of the tool's name, so a white-label deliverable can be sent as it is.
+ */
 export function reportFileName(options: ReportOptions, workspace: string, range: { from: string; to: string }): string {
-  const t = translator(options.locale)
-  const title = options.title.trim() || t(options.kind === 'manager' ? 'report.kind.manager' : 'report.kind.consultant')
-  const raw = `${workspace} – ${title} – ${range.from} – ${range.to}`
+  const title = reportTitle(options, translator(options.locale))
+  const raw = `${reportAudience(options, workspace)} – ${title} – ${range.from} – ${range.to}`
   return `${cleanFileName(raw, 180)}.pdf`
 }
 

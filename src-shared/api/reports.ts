@@ -47,6 +47,9 @@ export type PeriodPreset = (typeof periodPresets)[number]
 
 export const paperSizes = ['a4', 'letter'] as const
 export type PaperSize = (typeof paperSizes)[number]
+/** Journey maps print on landscape pages of their own: A4, or A3 for large maps. */
+export const mapPaperSizes = ['a4', 'a3'] as const
+export type MapPaperSize = (typeof mapPaperSizes)[number]
 export const orientations = ['portrait', 'landscape'] as const
 export type Orientation = (typeof orientations)[number]
 
@@ -74,6 +77,11 @@ export const brandingSchema = z.strictObject({
   consultantLogo: logo.nullable(),
   /** The colour of headings and rules (white-label). */
   accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #2b6cb0'),
+  /**
+   * "Made with CX Desk" in the footer. Absent (templates saved before it existed): the kind's
+   * default (`showsMaker`): the manager summary says it, a consultant's deliverable is white-label.
+   */
+  credit: z.boolean().optional(),
 })
 export type Branding = z.infer<typeof brandingSchema>
 
@@ -101,8 +109,15 @@ export const reportOptionsSchema = z.strictObject({
   branding: brandingSchema,
   /** Journey maps in the deliverable; empty means every map. */
   journeyIds: z.array(entityId).max(50),
+  /** The landscape paper journey maps print on (absent: A4). */
+  mapPaper: z.enum(mapPaperSizes).optional(),
 })
 export type ReportOptions = z.infer<typeof reportOptionsSchema>
+
+/** Whether the report says it was made with CX Desk: the consultant's choice, else only the manager summary does. */
+export function showsMaker(options: Pick<ReportOptions, 'kind' | 'branding'>): boolean {
+  return options.branding.credit ?? options.kind === 'manager'
+}
 
 export const DEFAULT_ACCENT = '#2b6cb0'
 

@@ -35,9 +35,10 @@ export const workspaceChannels = {
   /**
    * Web: a name, created in the workspaces folder. Desktop: without a name, a save dialog asks.
    * CLI and tests: `fileId`, a destination they registered. Null when the user cancels.
+   * `demo`: filled with the demo's data (the café's customers, answers and journey maps) to try everything on.
    */
   'workspace.create': defineChannel(
-    z.strictObject({ name: shortText.min(1).optional(), timezone: timezoneName.optional(), fileId: fileId.optional() }),
+    z.strictObject({ name: shortText.min(1).optional(), timezone: timezoneName.optional(), fileId: fileId.optional(), demo: z.boolean().optional() }),
     workspaceInfoSchema.nullable(),
   ),
   /** `fileId`: a workspace from workspace.list (or registered by the CLI or a test); without it the desktop asks with a dialog. */

@@ -109,6 +109,14 @@ export const reportsEn = {
   'report.filtered': 'Only: {filter}',
   'report.generated': 'Made on {date} with CX Desk',
   'report.pageOf': 'Page {page} of {pages}',
+  'report.defaultTitle.consultant': 'Customer experience review',
+  'report.generatedPlain': 'Made on {date}',
+  'report.generatedBy': 'Prepared by {name} on {date}',
+  'report.field.credit': 'Say “Made with CX Desk” in the footer',
+  'report.field.creditHint': 'Off: a white-label deliverable — no mention of CX Desk in its pages, its title or its file name.',
+  'report.field.mapPaper': 'Journey map pages',
+  'report.mapPaper.a4': 'A4 landscape',
+  'report.mapPaper.a3': 'A3 landscape',
   'report.empty': 'There are no responses in this period.',
   'report.notInReport': 'Nothing to show for this section in this period.',
 
@@ -158,6 +166,7 @@ export const reportsEn = {
   'report.unassigned': 'unassigned',
 
   'report.breakdown.title': '{metric} by {dim}',
+  'report.breakdown.allSmall': 'Every group has fewer than {min} answers in this period: the figures are shown, not charted; read them as indications.',
   'report.drivers.none': 'No group pulls the score down by more than chance in this period.',
   'report.themes.none': 'No responses in this period carry a theme.',
   'report.themes.commentsLeftOut': 'Comments are left out of this report.',
@@ -168,6 +177,7 @@ export const reportsEn = {
 
   'report.journeys.none': 'No journey maps to show.',
   'report.journeys.scores': 'Live scores ({metric}) from {from} to {to}; colours: the heat map of the score.',
+  'report.journeys.part': 'part {part} of {parts}: {stages}',
   'report.journeys.noPersona': 'This map has no persona.',
   'report.findings.pain': 'Pain point',
   'report.findings.where': 'Where',

@@ -110,6 +110,14 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
   'report.filtered': 'เฉพาะ: {filter}',
   'report.generated': 'จัดทำเมื่อ {date} ด้วย CX Desk',
   'report.pageOf': 'หน้า {page} จาก {pages}',
+  'report.defaultTitle.consultant': 'การทบทวนประสบการณ์ลูกค้า',
+  'report.generatedPlain': 'จัดทำเมื่อ {date}',
+  'report.generatedBy': 'จัดทำโดย {name} เมื่อ {date}',
+  'report.field.credit': 'แสดง “จัดทำด้วย CX Desk” ที่ท้ายกระดาษ',
+  'report.field.creditHint': 'ปิด: รายงานภายใต้แบรนด์ของคุณเอง — ไม่มีการกล่าวถึง CX Desk ในหน้า ชื่อเรื่อง หรือชื่อไฟล์',
+  'report.field.mapPaper': 'หน้าแผนที่เส้นทางลูกค้า',
+  'report.mapPaper.a4': 'A4 แนวนอน',
+  'report.mapPaper.a3': 'A3 แนวนอน',
   'report.empty': 'ไม่มีคำตอบในช่วงเวลานี้',
   'report.notInReport': 'ส่วนนี้ไม่มีข้อมูลที่จะแสดงในช่วงเวลานี้',
 
@@ -159,6 +167,7 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
   'report.unassigned': 'ยังไม่มอบหมาย',
 
   'report.breakdown.title': '{metric} ตาม{dim}',
+  'report.breakdown.allSmall': 'ทุกกลุ่มมีคำตอบน้อยกว่า {min} รายการในช่วงนี้ จึงแสดงเป็นตัวเลขแทนกราฟ ควรอ่านเป็นเพียงข้อบ่งชี้',
   'report.drivers.none': 'ช่วงนี้ไม่มีกลุ่มใดฉุดคะแนนลงอย่างชัดเจน',
   'report.themes.none': 'ไม่มีคำตอบในช่วงนี้ที่มีหัวข้อ',
   'report.themes.commentsLeftOut': 'รายงานนี้ไม่ใส่ความคิดเห็น',
@@ -169,6 +178,7 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
 
   'report.journeys.none': 'ไม่มีแผนที่การเดินทางที่จะแสดง',
   'report.journeys.scores': 'คะแนนจริง ({metric}) ตั้งแต่ {from} ถึง {to} สี: แผนที่ความร้อนของคะแนน',
+  'report.journeys.part': 'ส่วนที่ {part} จาก {parts}: {stages}',
   'report.journeys.noPersona': 'แผนที่นี้ยังไม่มีเพอร์โซนา',
   'report.findings.pain': 'จุดที่เป็นปัญหา',
   'report.findings.where': 'ที่ไหน',

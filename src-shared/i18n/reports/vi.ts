@@ -110,6 +110,14 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
   'report.filtered': 'Chỉ gồm: {filter}',
   'report.generated': 'Lập ngày {date} bằng CX Desk',
   'report.pageOf': 'Trang {page} / {pages}',
+  'report.defaultTitle.consultant': 'Đánh giá trải nghiệm khách hàng',
+  'report.generatedPlain': 'Lập ngày {date}',
+  'report.generatedBy': '{name} lập ngày {date}',
+  'report.field.credit': 'Ghi “Lập bằng CX Desk” ở chân trang',
+  'report.field.creditHint': 'Tắt: báo cáo mang thương hiệu riêng — không nhắc đến CX Desk trong các trang, tiêu đề hay tên tệp.',
+  'report.field.mapPaper': 'Trang bản đồ hành trình',
+  'report.mapPaper.a4': 'A4 khổ ngang',
+  'report.mapPaper.a3': 'A3 khổ ngang',
   'report.empty': 'Không có phản hồi nào trong kỳ này.',
   'report.notInReport': 'Phần này không có gì để hiển thị trong kỳ này.',
 
@@ -159,6 +167,7 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
   'report.unassigned': 'chưa giao',
 
   'report.breakdown.title': '{metric} theo {dim}',
+  'report.breakdown.allSmall': 'Mỗi nhóm đều có ít hơn {min} câu trả lời trong kỳ này: chỉ ghi số liệu, không vẽ biểu đồ; hãy xem chúng như dấu hiệu tham khảo.',
   'report.drivers.none': 'Trong kỳ này không có nhóm nào kéo điểm số xuống rõ rệt.',
   'report.themes.none': 'Không có phản hồi nào trong kỳ này được gắn chủ đề.',
   'report.themes.commentsLeftOut': 'Báo cáo này không đưa bình luận vào.',
@@ -169,6 +178,7 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
 
   'report.journeys.none': 'Không có bản đồ hành trình nào để hiển thị.',
   'report.journeys.scores': 'Điểm số trực tiếp ({metric}) từ {from} đến {to}; màu sắc: bản đồ nhiệt của điểm số.',
+  'report.journeys.part': 'phần {part}/{parts}: {stages}',
   'report.journeys.noPersona': 'Bản đồ này chưa có chân dung khách hàng.',
   'report.findings.pain': 'Điểm khó chịu',
   'report.findings.where': 'Ở đâu',

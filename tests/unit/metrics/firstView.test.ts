@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testAppInMemory, type TestApp } from '../../helpers/context'
 import { responseAdder } from './helpers'
 import { cliMetric } from '../../../src-main/cli/metricsCommand'
-import { reportOptionsFromArgs } from '../../../src-main/cli/reportCommand'
+import { reportFlags, reportOptionsFromArgs } from '../../../src-main/cli/reportCommand'
 import { parseCommandLine } from '../../../src-main/cli/args'
 import { commandSpecs } from '../../../src-main/cli/commands'
 import { defaultPeriod } from '../../../src-shared/domain/defaultView'
@@ -69,7 +69,7 @@ describe('the command line keeps covering all data', () => {
     const args = (argv: string[]) => {
       const line = parseCommandLine(['report', 'w.cxdesk', ...argv], commandSpecs)
       if (line.kind !== 'run') throw new Error('expected a command')
-      return line.args
+      return reportFlags(line.args)
     }
     expect((await reportOptionsFromArgs(app.api, args([]))).period).toEqual({ preset: 'all' })
     expect((await reportOptionsFromArgs(app.api, args(['--from', '2025-10-01', '--to', '2025-10-31']))).period).toEqual({ preset: 'custom', from: '2025-10-01', to: '2025-10-31' })

@@ -73,6 +73,34 @@ function expectNothingLeft(tmp: string) {
   expect(readdirSync(tmp)).toEqual([])
 }
 
+/** Each page's size in points, from pdfinfo. */
+function pageSizes(pdf: string): [number, number][] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' })
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])])
+}
+
+/**
+ * Some pages of `size` (the maps' landscape pages), and on them no word smaller than 8 pt: a word's
+ * box from pdftotext -bbox is the font's ascent to descent, 1.36 times its size in Noto Sans (the
+ * running header's 8 pt words measure 10.9 pt; Thai words are taller). Symbols alone (▲▼, from
+ * another font) are left out.
+ */
+function expectLegibleMaps(pdf: string, size: [number, number]) {
+  const pages = pageSizes(pdf)
+    .map((s, i) => ({ s, page: i + 1 }))
+    .filter(({ s }) => Math.abs(s[0] - size[0]) < 1 && Math.abs(s[1] - size[1]) < 1)
+    .map(({ page }) => page)
+  expect(pages.length).toBeGreaterThan(0)
+  for (const page of pages) {
+    const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf8' })
+    const words = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ h: Number(m[2]) - Number(m[1]), text: m[3] }))
+    const letters = words.filter((w) => /[\p{L}\p{N}]/u.test(w.text))
+    expect(letters.length, `page ${page}`).toBeGreaterThan(30)
+    const small = letters.filter((w) => w.h < 8 * 1.36 - 0.05)
+    expect(small.map((w) => `${w.text} (${(w.h / 1.36).toFixed(1)} pt)`), `page ${page}`).toEqual([])
+  }
+}
+
 describe.each(['en', 'vi', 'th'] as const)('cxdesk report --locale %s', (locale: Locale) => {
   it('writes a PDF whose text holds the engine’s figures, masked contacts and no raw e-mail address, and whose every page renders', async () => {
     const out = join(app.dir, `report-${locale}.pdf`)
@@ -137,6 +165,79 @@ describe('cxdesk report on the command line', () => {
     expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612 pts/)
   }, 120_000)
 
+  it('--kind consultant without a template: a white-label deliverable for the client with every journey map; --brand puts the credit back', async () => {
+    await openWorkspaceAt(app, workspace)
+    const { maps } = await app.api.call('journeys.list', {})
+    await app.api.call('workspace.close', {})
+    expect(maps.length).toBeGreaterThan(0)
+    const env = { ...process.env, CXDESK_HOME: join(app.dir, 'home') }
+    const out = join(app.dir, 'deliverable.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--kind', 'consultant', '--client', 'Sông Trà Co.', '--consultant', 'Mai Consulting', '--from', FROM, '--to', TO, '--json'], { encoding: 'utf8', env })
+    expect(r.stderr).not.toMatch(/cxdesk:/)
+    expect(r.status).toBe(0)
+    const result = JSON.parse(r.stdout) as { fileName: string }
+    // No mention of the tool: not in the text, not in the PDF's metadata, not in the file name offered.
+    const text = squash(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }))
+    expect(text).not.toMatch(/CX ?Desk/i)
+    const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' })
+    expect(info).not.toMatch(/CX ?Desk/i)
+    expect(info).toMatch(/Title:\s+Customer experience review – Sông Trà Co\./)
+    expect(result.fileName).toBe('Sông Trà Co. – Customer experience review – 2026-01-01 – 2026-06-30.pdf')
+    // The consultant's name on the cover and in the footer; the client's in the header; every map.
+    expect(text).toContain('Prepared by Mai Consulting')
+    expect(text).toContain('Prepared for Sông Trà Co.')
+    for (const m of maps) expect(text).toContain(squash(m.name))
+    // The maps on landscape A4 pages of their own, every word on them at 8 pt or more.
+    expectLegibleMaps(out, [841.92, 594.96])
+
+    const branded = join(app.dir, 'branded.pdf')
+    const b = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', branded, '--kind', 'consultant', '--client', 'Sông Trà Co.', '--brand'], { encoding: 'utf8', env })
+    expect(b.status).toBe(0)
+    expect(execFileSync('pdftotext', [branded, '-'], { encoding: 'utf8' })).toContain('with CX Desk')
+  }, 240_000)
+
+  it('--map-paper a3 prints the maps on landscape A3 pages, in Thai, every word at 8 pt or more', () => {
+    const out = join(app.dir, 'maps-a3.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--kind', 'consultant', '--map-paper', 'a3', '--locale', 'th', '--from', FROM, '--to', TO], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    expectLegibleMaps(out, [1191.12, 841.92])
+  }, 120_000)
+
+  it('--template wins over --kind, and says so', async () => {
+    const out = join(app.dir, 'template-kind.pdf')
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--template', 'Quarterly deliverable', '--kind', 'manager'], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    expect(r.stderr).toContain('--kind manager is ignored')
+    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('ทบทวนรายไตรมาส')
+  }, 120_000)
+
+  it.each(['en', 'th'] as const)('the manager summary of one month in %s fits in 2–4 pages with every section, headings with their content, arrows on their figures’ line', (locale) => {
+    const out = join(app.dir, `month-${locale}.pdf`)
+    const r = spawnSync(process.execPath, [CLI, 'report', workspace, '--out', out, '--locale', locale, '--from', '2026-05-01', '--to', '2026-05-31'], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home') } })
+    expect(r.status).toBe(0)
+    const pages = pageSizes(out).length
+    expect(pages).toBeGreaterThanOrEqual(2)
+    expect(pages).toBeLessThanOrEqual(4)
+    const t = translator(locale)
+    const headings = defaultReportOptions('manager').sections.map((s, i) => `${i + 1}. ${t(`report.section.${s}`)}`)
+    const pageTexts = Array.from({ length: pages }, (_, i) =>
+      execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), out, '-'], { encoding: 'utf8' })
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    for (const h of headings) expect(pageTexts.flat(), h).toContain(h)
+    // No page ends with a heading, nor with a heading and one line (the period under the trends' heading, as Thai had it).
+    for (const lines of pageTexts) {
+      const body = lines.filter((l) => l !== t('report.pageOf', { page: pageTexts.indexOf(lines) + 1, pages }) && !l.includes(t('report.generated', { date: '' }).trim().slice(0, 6)))
+      for (const last of body.slice(-2)) expect(headings).not.toContain(last)
+    }
+    // The change's arrow is followed by its figure on the same line, never alone.
+    const all = pageTexts.flat()
+    expect(all.filter((l) => /^[▲▼■]$/.test(l))).toEqual([])
+    expect(all.filter((l) => /^[▲▼■] [+\-−]?\d/.test(l)).length).toBeGreaterThanOrEqual(4)
+  }, 120_000)
+
   it('refuses a missing --out and an unknown template with exit code 2, leaving no browser behind', () => {
     const tmp = runTmp('refused')
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'report', workspace, ...args], { encoding: 'utf8', env: { ...process.env, CXDESK_HOME: join(app.dir, 'home'), TMPDIR: tmp } })
@@ -144,6 +245,11 @@ describe('cxdesk report on the command line', () => {
     const unknown = run(['--out', join(app.dir, 'x.pdf'), '--template', 'Nope'])
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('no report template "Nope"')
+    for (const wrong of [['--kind', 'director'], ['--map-paper', 'a5'], ['--client', ' '], ['--brand=yes'], ['--logo', 'x.png']]) {
+      const refused = run(['--out', join(app.dir, 'x.pdf'), ...wrong])
+      expect(refused.status, wrong.join(' ')).toBe(2)
+      expect(refused.stderr).toContain('Usage:')
+    }
     // Refused while the browser may still be starting: it is ended all the same.
     expectNothingLeft(tmp)
   }, 120_000)

@@ -82,6 +82,7 @@ export function BreakdownChart({ series, dim, filter, title, testId, hint }: { s
   const height = Math.max(160, rows.length * 30 + 60)
   return (
     <ChartFrame
+      filter={filter}
       title={title}
       testId={testId}
       fileName={title}

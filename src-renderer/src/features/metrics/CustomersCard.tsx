@@ -21,6 +21,7 @@ export function CustomersCard({ by, filter }: { by: PeriodUnit; filter: Feedback
       <QueryStates query={life} isEmpty={(d) => d.rows.length === 0} empty={t('customers.empty')}>
         {({ rows, withoutDates, ignoredFilters }) => (
           <SimpleLineChart
+            filter={filter}
             title={t('customers.chartTitle')}
             labels={rows.map((r) => f.period(r.periodStart ?? '', by))}
             // Standard retention is 100 − churn, so one line says both without squashing churn against a 0–100% axis.

@@ -55,7 +55,7 @@ export function DistributionChart({ metric, figure, filter, title, thresholds }:
     [bars, filterOf, fmt, t, figure.n],
   )
   return (
-    <ChartFrame title={title} fileName={title} note={t('dist.note', { n: fmt.integer(figure.n) })}>
+    <ChartFrame filter={filter} title={title} fileName={title} note={t('dist.note', { n: fmt.integer(figure.n) })}>
       {({ attach, chart }) => (
         <>
           <Bar key={`${locale}-${fontsReady}`} ref={attach} aria-label={title} role="img" data={data} options={options} />

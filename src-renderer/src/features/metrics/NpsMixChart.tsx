@@ -72,7 +72,7 @@ export function NpsMixChart({ series, filter, by, title }: { series: MetricsSeri
     [rows, f, by, t, fmt, names, filterOf],
   )
   return (
-    <ChartFrame title={title} fileName={title} note={<>{t('nps.mixNote')} {t('chart.noteTotal', { n: fmt.integer(series.overall.n) })}</>} table={<SeriesTable series={series} by={by} filter={filter} />}>
+    <ChartFrame filter={filter} title={title} fileName={title} note={<>{t('nps.mixNote')} {t('chart.noteTotal', { n: fmt.integer(series.overall.n) })}</>} table={<SeriesTable series={series} by={by} filter={filter} />}>
       {({ attach, chart }) => (
         <>
           <Bar key={`${locale}-${fontsReady}`} ref={attach} aria-label={title} role="img" data={data} options={options} />

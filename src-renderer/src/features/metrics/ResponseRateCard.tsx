@@ -28,6 +28,7 @@ export function ResponseRateCard({ by, filter }: { by: PeriodUnit; filter: Feedb
       >
         {({ rows, ignoredFilters }) => (
           <SimpleLineChart
+            filter={filter}
             title={t('rate.title')}
             labels={rows.map((r) => f.period(r.periodStart ?? '', by))}
             lines={[{ label: t('metricName.responseRate'), values: rows.map((r) => r.rate), color: palette.line }]}

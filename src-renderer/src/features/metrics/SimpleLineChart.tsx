@@ -32,8 +32,11 @@ export function SimpleLineChart({
   yMin,
   yMax,
   testId,
+  filter,
 }: {
   title: string
+  /** The chart's filter: its dates say the period in a saved or copied image. */
+  filter?: FeedbackFilter
   labels: string[]
   lines: Line[]
   format: (v: number) => string
@@ -73,7 +76,7 @@ export function SimpleLineChart({
     [format, linkOf, yMin, yMax],
   )
   return (
-    <ChartFrame title={title} fileName={title} note={note} table={table} testId={testId}>
+    <ChartFrame filter={filter} title={title} fileName={title} note={note} table={table} testId={testId}>
       {({ attach, chart }) => (
         <>
           <Line key={`${locale}-${fontsReady}`} ref={attach} aria-label={title} role="img" data={data} options={options} />

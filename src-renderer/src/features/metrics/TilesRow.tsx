@@ -38,7 +38,10 @@ function ChangeLine({ tile, change, better, comparedWith }: { tile: Tile; change
   const tone = change.significant ? ((change.delta > 0) === better ? 'good' : 'poor') : 'neutral'
   return (
     <p className={`tile-change tone-${tone}`} data-significant={String(change.significant)}>
-      <span aria-hidden="true">{arrow}</span> {t('tiles.change', { delta: f.delta(tile.metric, change.delta), period: comparedWith })}
+      {/* One flex item, so the arrow stays on its figure's line when the line wraps. */}
+      <span className="tile-delta">
+        <span aria-hidden="true">{arrow}</span> {t('tiles.change', { delta: f.delta(tile.metric, change.delta), period: comparedWith })}
+      </span>
       <span className="tile-verdict">{verdict}</span>
     </p>
   )

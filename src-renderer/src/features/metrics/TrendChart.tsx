@@ -95,6 +95,7 @@ export function TrendChart({ series, filter, by, title, testId }: { series: Metr
   )
   return (
     <ChartFrame
+      filter={filter}
       title={title}
       testId={testId}
       fileName={title}

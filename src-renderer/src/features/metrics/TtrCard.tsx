@@ -32,6 +32,7 @@ export function TtrCard({ by, filter }: { by: PeriodUnit; filter: FeedbackFilter
         {(data) => (
           <>
             <SimpleLineChart
+              filter={filter}
               title={t('ttr.chartTitle')}
               testId="ttr-chart"
               labels={rows.map((r) => f.period(r.periodStart ?? '', by))}

@@ -3,11 +3,14 @@ import type { Dimension } from '../../../../../src-shared/api/filters'
 import {
   commentModes,
   defaultSections,
+  mapPaperSizes,
   orientations,
   paperSizes,
   periodPresets,
   reportKinds,
   reportSections,
+  showsMaker,
+  type MapPaperSize,
   type PeriodPreset,
   type ReportKind,
   type ReportOptions,
@@ -125,6 +128,16 @@ export function ReportBuilder({ options, today, onChange }: { options: ReportOpt
               </span>
             </label>
           ))}
+          <label className="field">
+            <span>{t('report.field.mapPaper')}</span>
+            <select value={options.mapPaper ?? 'a4'} onChange={(e) => set({ mapPaper: e.target.value as MapPaperSize })}>
+              {mapPaperSizes.map((p) => (
+                <option key={p} value={p}>
+                  {t(`report.mapPaper.${p}`)}
+                </option>
+              ))}
+            </select>
+          </label>
         </Fieldset>
       )}
 
@@ -195,6 +208,15 @@ export function ReportBuilder({ options, today, onChange }: { options: ReportOpt
         <label className="field report-accent">
           <span>{t('report.field.accent')}</span>
           <input type="color" value={branding.accent} onChange={(e) => set({ branding: { ...branding, accent: e.target.value } })} />
+        </label>
+        <label className="report-check">
+          <input type="checkbox" checked={showsMaker(options)} aria-describedby="report-credit-hint" onChange={(e) => set({ branding: { ...branding, credit: e.target.checked } })} />
+          <span>
+            {t('report.field.credit')}
+            <small id="report-credit-hint" className="muted">
+              {t('report.field.creditHint')}
+            </small>
+          </span>
         </label>
       </Fieldset>
     </form>

@@ -1,9 +1,11 @@
 import { useEffect } from 'react'
-import type { ReportData } from '../../../../../src-shared/api/reports'
+import { showsMaker, type ReportData } from '../../../../../src-shared/api/reports'
+import { reportAudience } from '../../../../../src-shared/domain/reportNames'
 import { localDateConverter } from '../../../../../src-shared/domain/timezone'
 import { useI18n } from '../../../i18n/I18nProvider'
 
 const PAPER = { a4: 'A4', letter: 'letter' } as const
+const MAP_PAPER = { a4: 'A4', a3: 'A3' } as const
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks removed. */
 const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`
@@ -26,8 +28,20 @@ function counterContent(template: string): string {
 export function PageRules({ data, title }: { data: ReportData; title: string }) {
   const { t, fmt } = useI18n()
   const { paper, orientation, branding } = data.options
-  const right = branding.clientName.trim() || data.workspace.name
-  const made = t('report.generated', { date: fmt.day(localDateConverter(data.workspace.timezone)(data.generatedAt)) })
+  const mapPaper = data.options.mapPaper ?? 'a4'
+  const right = reportAudience(data.options, data.workspace.name)
+  // White-label unless the consultant asks otherwise: the consultant's name, never the tool's.
+  const date = fmt.day(localDateConverter(data.workspace.timezone)(data.generatedAt))
+  const consultant = branding.consultantName.trim()
+  const made = showsMaker(data.options) ? t('report.generated', { date }) : consultant ? t('report.generatedBy', { name: consultant, date }) : t('report.generatedPlain', { date })
+  // The PDF's Title: the report's and its client's (the print page's own title would name the tool).
+  useEffect(() => {
+    const before = document.title
+    document.title = `${title} – ${right}`
+    return () => {
+      document.title = before
+    }
+  }, [title, right])
   useEffect(() => {
     const box = `font-family: 'Noto Sans', 'Noto Sans Thai', sans-serif; font-size: 8pt; color: #4a5568;`
     const sheet = new CSSStyleSheet()
@@ -40,6 +54,9 @@ export function PageRules({ data, title }: { data: ReportData; title: string }) 
         @bottom-left { content: ${cssString(made)}; ${box} }
         @bottom-right { content: ${counterContent(t('report.pageOf'))}; ${box} }
       }
+      @page map {
+        size: ${MAP_PAPER[mapPaper]} landscape;
+      }
       @page cover {
         @top-left { content: none } @top-right { content: none } @bottom-left { content: none } @bottom-right { content: none }
       }`)
@@ -47,6 +64,6 @@ export function PageRules({ data, title }: { data: ReportData; title: string }) 
     return () => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet)
     }
-  }, [paper, orientation, title, right, made, t])
+  }, [paper, orientation, mapPaper, title, right, made, t])
   return null
 }

@@ -1,5 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react'
 import { reportSections, type ReportData, type ReportSection } from '../../../../../src-shared/api/reports'
+import { reportTitle } from '../../../../../src-shared/domain/reportNames'
 import { LocaleScope, useI18n } from '../../../i18n/I18nProvider'
 import { ChannelLabelScope } from '../../../i18n/channelLabels'
 import { AppendixSection } from './AppendixSection'
@@ -18,7 +19,11 @@ import { TrendsSection } from './TrendsSection'
 import { WhatChangedSection } from './WhatChangedSection'
 import '../reports.css'
 
-/** Sections that hold content under a numbered heading (the cover and the contents are pages of their own). */
+/**
+ * Sections that hold content under a numbered heading (the cover and the contents are pages of their
+ * own). `newPage`: the section starts a page in a consultant's deliverable; the manager summary runs
+ * on without blank space (a month fits in 2–4 pages), its headings kept with what follows them.
+ */
 type BodySection = Exclude<ReportSection, 'cover' | 'contents'>
 
 const BODY: Record<BodySection, { render: (data: ReportData) => ReactNode; newPage: boolean }> = {
@@ -58,10 +63,10 @@ function Document({ data, print }: { data: ReportData; print: boolean }) {
   const { options } = data
   const chosen = reportSections.filter((s) => options.sections.includes(s))
   const body = chosen.filter(isBody)
-  const title = options.title.trim() || t(`report.kind.${options.kind}`)
+  const title = reportTitle(options, t)
   const style = { '--report-accent': options.branding.accent } as CSSProperties
   return (
-    <article className={`report-doc paper-${options.paper} ${options.orientation}`} style={style} lang={locale} data-testid="report-document">
+    <article className={`report-doc paper-${options.paper} ${options.orientation} maps-${options.mapPaper ?? 'a4'} kind-${options.kind}`} style={style} lang={locale} data-testid="report-document">
       {print && <PageRules data={data} title={title} />}
       <TitleBlock data={data} title={title} cover={chosen.includes('cover')} />
       {chosen.includes('contents') && (
@@ -76,7 +81,7 @@ function Document({ data, print }: { data: ReportData; print: boolean }) {
       )}
       {data.responses === 0 && <p className="report-empty">{t('report.empty')}</p>}
       {body.map((s, i) => (
-        <Section key={s} id={s} number={i + 1} newPage={i === 0 ? chosen.includes('contents') : BODY[s].newPage}>
+        <Section key={s} id={s} number={i + 1} newPage={i === 0 ? chosen.includes('contents') : options.kind === 'consultant' && BODY[s].newPage}>
           {BODY[s].render(data)}
         </Section>
       ))}

@@ -20,6 +20,8 @@ export function ThemesSection({ data }: { data: ReportData }) {
   const f = useReportFormat()
   const th = data.themes
   if (!th || !th.items.length) return <Nothing text={t('report.themes.none')} />
+  // The manager summary is read in five minutes: two comments a theme; a deliverable shows them all.
+  const commentsPerTheme = data.options.kind === 'manager' ? 2 : undefined
   return (
     <>
       {data.options.privacy.comments === 'exclude' && <p className="muted">{t('report.themes.commentsLeftOut')}</p>}
@@ -45,16 +47,18 @@ export function ThemesSection({ data }: { data: ReportData }) {
           ))}
         </tbody>
       </table>
-      {th.items
-        .filter((i) => i.comments.length)
-        .map((i) => (
-          <div key={i.tag} className="report-theme-comments">
-            <h3>{i.tag}</h3>
-            {i.comments.map((c, k) => (
-              <Quote key={k} c={c} />
-            ))}
-          </div>
-        ))}
+      <div className="report-theme-list">
+        {th.items
+          .filter((i) => i.comments.length)
+          .map((i) => (
+            <div key={i.tag} className="report-theme-comments">
+              <h3>{i.tag}</h3>
+              {i.comments.slice(0, commentsPerTheme).map((c, k) => (
+                <Quote key={k} c={c} />
+              ))}
+            </div>
+          ))}
+      </div>
     </>
   )
 }

@@ -9,11 +9,13 @@ export function TrendsSection({ data }: { data: ReportData }) {
   const trends = data.trends
   if (!trends || !trends.series.length) return <Nothing />
   return (
-    <div className="report-charts">
+    <>
       <p className="muted">{f.range(trends.window)}</p>
-      {trends.series.map((s) => (
-        <TrendChart key={s.metric} series={s} by={trends.by} filter={{ ...data.options.filter, ...trends.window }} title={f.name(s.metric)} />
-      ))}
-    </div>
+      <div className="report-charts">
+        {trends.series.map((s) => (
+          <TrendChart key={s.metric} series={s} by={trends.by} filter={{ ...data.options.filter, ...trends.window }} title={f.name(s.metric)} />
+        ))}
+      </div>
+    </>
   )
 }
