@@ -6,6 +6,7 @@ import { importEn } from './import/en'
 import { metricsEn } from './metrics/en'
 import { reportsEn } from './reports/en'
 import { desktopEn } from './desktop/en'
+import { customersEn } from './customers/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -21,6 +22,7 @@ export const en = {
   ...metricsEn,
   ...reportsEn,
   ...desktopEn,
+  ...customersEn,
 }
 
 export type MessageKey = keyof typeof en
