@@ -11,11 +11,13 @@ export interface CustomerListRow extends Customer {
   lastAt: number | null
   lastBand: -1 | 0 | 1 | null
   lastScore: number | null
+  lastMetric: string | null
 }
 
 const lastAt = sql<number | null>`(SELECT max(r.submitted_at) FROM responses r WHERE r.customer_id = c.id)`
 const lastScored = (col: 'band' | 'score') =>
   sql.raw(`(SELECT r.${col} FROM responses r WHERE r.customer_id = c.id AND r.band IS NOT NULL ORDER BY r.submitted_at DESC, r.id DESC LIMIT 1)`)
+const lastMetric = sql<string | null>`(SELECT q.metric FROM questions q WHERE q.id = (SELECT r.question_id FROM responses r WHERE r.customer_id = c.id AND r.band IS NOT NULL ORDER BY r.submitted_at DESC, r.id DESC LIMIT 1))`
 
 function where(eb: ExpressionBuilder<DB & { c: DB['customers'] }, 'c'>, f: CustomerFilter, now: number, riskIds: number[] | null) {
   const parts = []
@@ -68,6 +70,7 @@ export async function customerPage(db: Kysely<DB>, f: CustomerFilter, opts: { li
       lastAt.as('lastAt'),
       sql<-1 | 0 | 1 | null>`${lastScored('band')}`.as('lastBand'),
       sql<number | null>`${lastScored('score')}`.as('lastScore'),
+      lastMetric.as('lastMetric'),
     ])
     .where((eb) => where(eb, f, opts.now, opts.riskIds))
   const cursor = opts.cursor
@@ -100,6 +103,7 @@ export async function customerRowById(db: Kysely<DB>, id: number): Promise<Custo
       lastAt.as('lastAt'),
       sql<-1 | 0 | 1 | null>`${lastScored('band')}`.as('lastBand'),
       sql<number | null>`${lastScored('score')}`.as('lastScore'),
+      lastMetric.as('lastMetric'),
     ])
     .where('c.id', '=', id)
     .execute()

@@ -62,6 +62,11 @@ const phoneKey = (phone: string | null) => {
 }
 const emailKey = (email: string | null) => (email?.trim() ? email.trim().toLowerCase() : null)
 const nameKey = (name: string | null) => (name?.trim() ? name.trim().toLocaleLowerCase().normalize('NFC').replace(/\s+/g, ' ') : null)
+const distinct = (keys: Array<string | null>) => new Set(keys.filter((k) => k !== null)).size
+type Identity = { email: string | null; phone: string | null }
+/** Namesakes with different e-mails or phones are different people: a same-name suggestion needs nothing that contradicts it. */
+const compatible = (a: Identity, b: Identity) =>
+  !(emailKey(a.email) && emailKey(b.email) && emailKey(a.email) !== emailKey(b.email)) && !(phoneKey(a.phone) && phoneKey(b.phone) && phoneKey(a.phone) !== phoneKey(b.phone))
 
 /**
  * Groups of customers who may be the same person: the same e-mail or the same phone (merge
@@ -83,10 +88,11 @@ export async function duplicateGroups(open: OpenWorkspace, limit: number): Promi
     }
     for (const [value, members] of by) {
       if (members.length < 2) continue
+      if (reason === 'name' && (distinct(members.map((m) => emailKey(m.email))) > 1 || distinct(members.map((m) => phoneKey(m.phone))) > 1)) continue
       const ids = members.map((m) => m.id).join(',')
       if (paired.has(ids)) continue // already suggested by e-mail or phone
       paired.add(ids)
-      groups.push({ reason, value, customers: members.slice(0, 20) })
+      groups.push({ reason, value: reason === 'name' ? (members[0].name ?? value) : reason === 'phone' ? (members[0].phone ?? value) : value, customers: members.slice(0, 20) })
     }
   }
   const rank = { email: 0, phone: 1, name: 2 }
@@ -99,7 +105,7 @@ async function duplicatesOf(open: OpenWorkspace, c: { id: number; name: string |
   const out: CustomerProfile['duplicates'] = []
   for (const r of rows) {
     if (r.id === c.id) continue
-    const reason = e && emailKey(r.email) === e ? 'email' : p && phoneKey(r.phone) === p ? 'phone' : n && nameKey(r.name) === n ? 'name' : null
+    const reason = e && emailKey(r.email) === e ? 'email' : p && phoneKey(r.phone) === p ? 'phone' : n && nameKey(r.name) === n && compatible(c, r) ? 'name' : null
     if (reason) out.push({ id: r.id, name: r.name, reason })
   }
   return out.slice(0, 20)
@@ -131,7 +137,7 @@ export async function saveCustomer(open: OpenWorkspace, req: { id?: number; cust
   } else id = await insertCustomer(open.db, c, now)
   const row = await customerRowById(open.db, id)
   if (!row) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
-  const { lastAt: _a, lastBand: _b, lastScore: _s, ...customer } = row
+  const { lastAt: _a, lastBand: _b, lastScore: _s, lastMetric: _m, ...customer } = row
   return { customer, duplicates: await duplicatesOf(open, row) }
 }
 

@@ -32,6 +32,8 @@ export const customerRowSchema = customerSchema.extend({
   lastAt: z.number().nullable(),
   lastBand: z.enum(scoreBands),
   lastScore: z.number().nullable(),
+  /** The question kind of that last score (nps, csat, ces). */
+  lastMetric: z.string().nullable(),
   risk: z.enum(riskLevels),
 })
 export type CustomerRow = z.infer<typeof customerRowSchema>

@@ -74,7 +74,12 @@ export function CustomerList({
                   </div>
                   <div className="customer-row-facts">
                     {c.risk !== 'none' && <span className={`risk-badge risk-${c.risk}`}>{t(`customers.risk.${c.risk}` as MessageKey)}</span>}
-                    {c.lastBand !== 'none' && <span className={`band-chip band-${c.lastBand}`}>{t(`customers.band.${c.lastBand}` as MessageKey)}{c.lastScore !== null ? ` ${fmt.integer(c.lastScore)}` : ''}</span>}
+                    {c.lastBand !== 'none' && (
+                      <span className={`band-chip band-${c.lastBand}`} title={t('customers.filter.band')}>
+                        {t(`customers.band.${c.lastBand}` as MessageKey)}
+                        {c.lastScore !== null ? ` · ${c.lastMetric ? `${t(`metric.${c.lastMetric}` as MessageKey)} ` : ''}${fmt.integer(c.lastScore)}` : ''}
+                      </span>
+                    )}
                     <span className="muted">{[c.segment, c.location].filter(Boolean).join(' · ')}</span>
                     <span className="muted">{t.plural('customers.responses', c.responses)}</span>
                   </div>

@@ -108,11 +108,22 @@ function AllCustomers({ params, go, activeId, onOpen, onAdd }: { params: URLSear
   const filter = filterFromParams(params)
   const setFilter = (f: CustomerFilter) => go(filterToParams(f, params))
   const facets = useApiQuery('customers.facets', {})
-  const [search, setSearch] = useState(filter.search ?? '')
+  const urlSearch = filter.search ?? ''
+  const [search, setSearch] = useState(urlSearch)
+  // The address may change from elsewhere (a link, Back): the box follows it, unless the change is the one typed here.
+  const seen = useRef(urlSearch)
+  const pushed = useRef<string | null>(null)
+  if (seen.current !== urlSearch) {
+    seen.current = urlSearch
+    if (pushed.current !== urlSearch) setSearch(urlSearch)
+  }
   // Search as you type, a moment after the last key.
   useEffect(() => {
-    if ((filter.search ?? '') === search) return
-    const timer = window.setTimeout(() => setFilter({ ...filter, search: search || undefined }), 250)
+    if (urlSearch === search) return
+    const timer = window.setTimeout(() => {
+      pushed.current = search
+      setFilter({ ...filter, search: search || undefined })
+    }, 250)
     return () => window.clearTimeout(timer)
   })
   const pages = useInfiniteQuery({
