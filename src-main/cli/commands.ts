@@ -1,6 +1,7 @@
 import type { CommandSpec, ParsedArgs } from './args'
 import { IMPORT_USAGE } from './importArgs'
 import { REPORT_USAGE } from './reportCommand'
+import { CUSTOMERS_USAGE } from './customersCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -43,6 +44,11 @@ export const commandSpecs = {
     usage: `  cxdesk sends <workspace.cxdesk> [--from YYYY-MM-DD --to YYYY-MM-DD --sent N [--channel C] [--touchpoint T] [--survey nps|csat|ces]] [--json]
          Lists the surveys sent (for the response rate), or enters one.`,
   },
+  customers: {
+    operands: ['<workspace.cxdesk>'],
+    options: { 'at-risk': 'switch', json: 'switch' },
+    usage: CUSTOMERS_USAGE,
+  },
   report: {
     operands: ['<workspace.cxdesk>'],
     options: { out: 'value', template: 'value', locale: 'value', from: 'value', to: 'value', json: 'switch' },
@@ -55,7 +61,7 @@ export type CommandName = keyof typeof commandSpecs
 /** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || command === 'imports' || (command === 'sends' && !args.flags.has('sent'))
+  return command === 'metrics' || command === 'report' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.
