@@ -1,6 +1,7 @@
 import type { CommandSpec, ParsedArgs } from './args'
 import { IMPORT_USAGE } from './importArgs'
 import { REPORT_USAGE } from './reportCommand'
+import { CUSTOMERS_USAGE } from './customersCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -54,6 +55,11 @@ export const commandSpecs = {
          customers.csv, notes.csv); as XLSX, one workbook with a sheet each. --format defaults to the
          extension of --out (else csv).`,
   },
+  customers: {
+    operands: ['<workspace.cxdesk>'],
+    options: { 'at-risk': 'switch', json: 'switch' },
+    usage: CUSTOMERS_USAGE,
+  },
   report: {
     operands: ['<workspace.cxdesk>'],
     options: {
@@ -78,7 +84,7 @@ export type CommandName = keyof typeof commandSpecs
 /** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || (command === 'sends' && !args.flags.has('sent'))
+  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.

@@ -18,6 +18,7 @@ import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
 import { exportRequest, reportFlags, reportOptionsFromArgs, withReportHost } from './reportCommand'
 import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
+import { customersCommand, formatCustomers } from './customersCommand'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
@@ -168,6 +169,17 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       })
       if (json) out(JSON.stringify(result))
       else for (const s of result.sends) out(`${s.from} – ${s.to}  ${s.channel ?? 'all channels'}  ${s.touchpoint ?? 'all touchpoints'}  sent ${s.sent}  responses ${s.responses}  rate ${s.rate === null ? '—' : `${s.rate.toFixed(1)}%`}`)
+      return
+    }
+    case 'customers': {
+      const [file] = rest
+      if (!file) throw new UsageError('customers needs a workspace file')
+      const result = await withWorkspace(api, ctx, file, async () => {
+        const info = await api.call('workspace.current', {})
+        return customersCommand(api, args.flags.has('at-risk'), info?.timezone ?? 'UTC')
+      })
+      if (json) out(JSON.stringify(result))
+      else for (const line of formatCustomers(result)) out(line)
       return
     }
     case 'report': {

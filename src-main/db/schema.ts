@@ -337,6 +337,39 @@ export interface ReportTemplatesTable {
   updated_at: number
 }
 
+/** Notes about a customer (2026-12-03-customer-profiles). */
+export interface CustomerNotesTable {
+  id: Generated<number>
+  customer_id: number
+  author: string | null
+  body: string
+  created_at: number
+}
+
+/** A merge of two customers with what undoing it needs (JSON of the rows as they were and of the ids that moved). */
+export interface CustomerMergesTable {
+  id: Generated<number>
+  kept_id: number
+  merged_id: number
+  merged_row: string
+  kept_row: string
+  moved_responses: string
+  moved_notes: string
+  actor: string | null
+  created_at: number
+  undone_at: number | null
+}
+
+/** Win-back actions taken for customers at risk. */
+export interface CustomerActionsTable {
+  id: Generated<number>
+  customer_id: number
+  kind: 'winback'
+  body: string
+  actor: string | null
+  created_at: number
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -367,4 +400,7 @@ export interface DB {
   rollup_slices: RollupSlicesTable
   rollup_slice_packs: RollupSlicePacksTable
   report_templates: ReportTemplatesTable
+  customer_notes: CustomerNotesTable
+  customer_merges: CustomerMergesTable
+  customer_actions: CustomerActionsTable
 }

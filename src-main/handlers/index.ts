@@ -12,6 +12,7 @@ import { tagsHandlers } from './tags'
 import { reportsHandlers } from './reports'
 import { labelsHandlers } from './labels'
 import { exportHandlers } from './export'
+import { customersHandlers } from './customers'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -27,4 +28,5 @@ export const handlers: Handlers<AppContext> = {
   ...reportsHandlers,
   ...labelsHandlers,
   ...exportHandlers,
+  ...customersHandlers,
 }

@@ -11,6 +11,7 @@ import { sentimentChannels, tagsChannels, viewsChannels } from './tags'
 import { reportsChannels } from './reports'
 import { labelsChannels } from './labels'
 import { exportChannels } from './exports'
+import { customersChannels } from './customers'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -29,6 +30,7 @@ export const contract = {
   ...reportsChannels,
   ...labelsChannels,
   ...exportChannels,
+  ...customersChannels,
 }
 
 export type Contract = typeof contract

@@ -7,6 +7,7 @@ import { metricsEn } from './metrics/en'
 import { reportsEn } from './reports/en'
 import { exportEn } from './export/en'
 import { desktopEn } from './desktop/en'
+import { customersEn } from './customers/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -23,6 +24,7 @@ export const en = {
   ...reportsEn,
   ...exportEn,
   ...desktopEn,
+  ...customersEn,
 }
 
 export type MessageKey = keyof typeof en

@@ -8,6 +8,7 @@ import { feedbackTh } from './feedback/th'
 import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
 import { desktopTh } from './desktop/th'
+import { customersTh } from './customers/th'
 
 export const th: Messages = {
   ...coreTh,
@@ -19,4 +20,5 @@ export const th: Messages = {
   ...importTh,
   ...journeysTh,
   ...desktopTh,
+  ...customersTh,
 }

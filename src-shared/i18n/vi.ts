@@ -8,6 +8,7 @@ import { feedbackVi } from './feedback/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
 import { desktopVi } from './desktop/vi'
+import { customersVi } from './customers/vi'
 
 export const vi: Messages = {
   ...coreVi,
@@ -19,4 +20,5 @@ export const vi: Messages = {
   ...importVi,
   ...journeysVi,
   ...desktopVi,
+  ...customersVi,
 }

@@ -14,6 +14,7 @@ import * as churnCohort from './2026-11-28-churn-cohort'
 import * as rollupOwner from './2026-11-29-rollup-owner'
 import * as importZones from './2026-12-02-import-zones'
 import * as personaLibrary from './2026-12-02-persona-library'
+import * as customerProfiles from './2026-12-03-customer-profiles'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -37,6 +38,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-29-rollup-owner', rollupOwner],
   ['2026-12-02-import-zones', importZones],
   ['2026-12-02-persona-library', personaLibrary],
+  ['2026-12-03-customer-profiles', customerProfiles],
 ]
 
 /**

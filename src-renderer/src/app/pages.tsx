@@ -7,6 +7,7 @@ import { ThemesPage } from '../features/feedback/themes/ThemesPage'
 import { JourneysPage } from '../features/journeys/JourneysPage'
 import { ImportPage } from '../features/import/ImportPage'
 import { ReportsPage } from '../features/reports/ReportsPage'
+import { CustomersPage } from '../features/customers/CustomersPage'
 import { ScoreSettingsPage } from '../features/settings/ScoreSettingsPage'
 import type { PageProps } from '../platform/pageProps'
 
@@ -19,6 +20,7 @@ export const pages: ReadonlyArray<{ id: string; label: MessageKey; group: PageGr
   { id: 'scores', label: 'nav.scores', group: 'work', component: ScoresPage },
   { id: 'inbox', label: 'nav.inbox', group: 'work', component: InboxPage },
   { id: 'themes', label: 'nav.themes', group: 'work', component: ThemesPage },
+  { id: 'customers', label: 'nav.customers', group: 'work', component: CustomersPage },
   { id: 'journeys', label: 'nav.journeys', group: 'work', component: JourneysPage },
   { id: 'reports', label: 'nav.reports', group: 'work', component: ReportsPage },
   { id: 'import', label: 'nav.import', group: 'data', component: ImportPage },

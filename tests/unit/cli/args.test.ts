@@ -33,7 +33,7 @@ const perCommand = {
 
 describe('the command line is strict', () => {
   it('covers every command', () => {
-    expect([...Object.keys(perCommand), 'imports'].sort()).toEqual(Object.keys(commandSpecs).sort())
+    expect([...Object.keys(perCommand), 'imports', 'customers'].sort()).toEqual(Object.keys(commandSpecs).sort())
   })
 
   it('imports (a switch only) takes --json and refuses what it does not know', () => {
@@ -41,6 +41,14 @@ describe('the command line is strict', () => {
     expect(refusal('imports', 'w.cxdesk', '--jsn').message).toBe('imports has no option --jsn (did you mean --json?)')
     expect(refusal('imports', 'w.cxdesk', '--zone', 'Asia/Bangkok').message).toMatch(/imports has no option --zone/)
     expect(refusal('imports', 'w.cxdesk', 'extra.cxdesk').message).toMatch(/extra\.cxdesk/)
+  })
+
+  it('customers (switches only) takes --at-risk and --json and refuses what it does not know', () => {
+    const a = run('customers', 'w.cxdesk', '--at-risk', '--json')
+    expect([a.flags.get('at-risk'), a.flags.get('json')]).toEqual([true, true])
+    expect(refusal('customers', 'w.cxdesk', '--at-riks').message).toBe('customers has no option --at-riks (did you mean --at-risk?)')
+    expect(refusal('customers', 'w.cxdesk', '--metric', 'nps').message).toMatch(/customers has no option --metric/)
+    expect(refusal('customers', 'w.cxdesk', '--at-risk=yes').message).toMatch(/^--at-risk is a switch and takes no value/)
   })
 
   describe.each(Object.entries(perCommand))('%s', (command, c) => {

@@ -31,6 +31,7 @@ function describeFilter(f: FeedbackFilter, dimName: (d: Dimension) => string, va
 }
 import './chartSetup'
 import { useDimValueLabel } from '../../i18n/channelLabels'
+import { ChurnByBandCard } from '../customers/ChurnByBandCard'
 
 /**
  * The Scores dashboard. Everything on it (tests/bench/sections/metrics.ts mirrors these calls):
@@ -72,6 +73,7 @@ function ScoresView({ workspace, params, span, today }: PageProps & { span: Data
         <DriversCard filter={filter} />
         <TtrCard by={by} filter={filter} />
         <CustomersCard by={by} filter={filter} />
+        <ChurnByBandCard />
         <ResponseRateCard by={by} filter={filter} />
         <DefinitionsPanel />
       </div>

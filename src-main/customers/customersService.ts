@@ -1,0 +1,179 @@
+import type {
+  AtRiskItem,
+  CustomerCursor,
+  CustomerFilter,
+  CustomerInput,
+  CustomerNote,
+  CustomerProfile,
+  CustomerRow,
+  DuplicateGroup,
+} from '../../src-shared/api/customers'
+import { AppError } from '../../src-shared/api/result'
+import type { OpenWorkspace } from '../db/openWorkspace'
+import {
+  customerCount,
+  customerExists,
+  customerFacets,
+  customerNotes,
+  customerPage,
+  customerRowById,
+  customerTimeline,
+  identityRows,
+  insertCustomer,
+  insertCustomerNote,
+  refTaken,
+  updateCustomer,
+  type CustomerListRow,
+} from './customerProfileRepository'
+import { mergeCustomers, undoMerge } from './customerMergeRepository'
+import { bandName } from './riskRules'
+import { idsAtLevel, rankAtRisk, riskSnapshot, type RiskSnapshot } from './riskService'
+
+const TIMELINE_LIMIT = 500
+
+const rowOf = (r: CustomerListRow, snapshot: RiskSnapshot): CustomerRow => ({
+  ...r,
+  lastBand: bandName(r.lastBand),
+  risk: snapshot.byId.get(r.id)?.verdict.level ?? 'none',
+})
+
+export async function listCustomers(open: OpenWorkspace, req: { filter: CustomerFilter; limit: number; cursor?: CustomerCursor }, now: number) {
+  const snapshot = await riskSnapshot(open, now)
+  const riskIds = req.filter.risk ? idsAtLevel(snapshot, req.filter.risk) : null
+  const rows = await customerPage(open.db, req.filter, { limit: req.limit + 1, cursor: req.cursor, now, riskIds })
+  const items = rows.slice(0, req.limit).map((r) => rowOf(r, snapshot))
+  const last = items[items.length - 1]
+  return { items, nextCursor: rows.length > req.limit && last ? { name: last.name ?? '', id: last.id } : null }
+}
+
+export async function countCustomers(open: OpenWorkspace, filter: CustomerFilter, now: number) {
+  const riskIds = filter.risk ? idsAtLevel(await riskSnapshot(open, now), filter.risk) : null
+  return { total: await customerCount(open.db, filter, now, riskIds) }
+}
+
+export const facets = (open: OpenWorkspace) => customerFacets(open.db)
+
+const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^0+/, '')
+/** The key two phone numbers share when they are the same number written differently (+84 912… and 0912…): the last nine digits. */
+const phoneKey = (phone: string | null) => {
+  if (!phone) return null
+  const d = digits(phone)
+  return d.length >= 8 ? d.slice(-9) : null
+}
+const emailKey = (email: string | null) => (email?.trim() ? email.trim().toLowerCase() : null)
+const nameKey = (name: string | null) => (name?.trim() ? name.trim().toLocaleLowerCase().normalize('NFC').replace(/\s+/g, ' ') : null)
+const distinct = (keys: Array<string | null>) => new Set(keys.filter((k) => k !== null)).size
+type Identity = { email: string | null; phone: string | null }
+/** Namesakes with different e-mails or phones are different people: a same-name suggestion needs nothing that contradicts it. */
+const compatible = (a: Identity, b: Identity) =>
+  !(emailKey(a.email) && emailKey(b.email) && emailKey(a.email) !== emailKey(b.email)) && !(phoneKey(a.phone) && phoneKey(b.phone) && phoneKey(a.phone) !== phoneKey(b.phone))
+
+/**
+ * Groups of customers who may be the same person: the same e-mail or the same phone (merge
+ * suggested), or only the same name (shown, never suggested for merging: many people share a name).
+ */
+export async function duplicateGroups(open: OpenWorkspace, limit: number): Promise<DuplicateGroup[]> {
+  const rows = await identityRows(open.db)
+  const groups: DuplicateGroup[] = []
+  const paired = new Set<string>()
+  for (const [reason, keyOf] of [
+    ['email', (r: (typeof rows)[number]) => emailKey(r.email)],
+    ['phone', (r: (typeof rows)[number]) => phoneKey(r.phone)],
+    ['name', (r: (typeof rows)[number]) => nameKey(r.name)],
+  ] as const) {
+    const by = new Map<string, typeof rows>()
+    for (const r of rows) {
+      const k = keyOf(r)
+      if (k) by.set(k, [...(by.get(k) ?? []), r])
+    }
+    for (const [value, members] of by) {
+      if (members.length < 2) continue
+      if (reason === 'name' && (distinct(members.map((m) => emailKey(m.email))) > 1 || distinct(members.map((m) => phoneKey(m.phone))) > 1)) continue
+      const ids = members.map((m) => m.id).join(',')
+      if (paired.has(ids)) continue // already suggested by e-mail or phone
+      paired.add(ids)
+      groups.push({ reason, value: reason === 'name' ? (members[0].name ?? value) : reason === 'phone' ? (members[0].phone ?? value) : value, customers: members.slice(0, 20) })
+    }
+  }
+  const rank = { email: 0, phone: 1, name: 2 }
+  return groups.sort((a, b) => rank[a.reason] - rank[b.reason] || a.value.localeCompare(b.value)).slice(0, limit)
+}
+
+async function duplicatesOf(open: OpenWorkspace, c: { id: number; name: string | null; email: string | null; phone: string | null }) {
+  const rows = await identityRows(open.db)
+  const [e, p, n] = [emailKey(c.email), phoneKey(c.phone), nameKey(c.name)]
+  const out: CustomerProfile['duplicates'] = []
+  for (const r of rows) {
+    if (r.id === c.id) continue
+    const reason = e && emailKey(r.email) === e ? 'email' : p && phoneKey(r.phone) === p ? 'phone' : n && nameKey(r.name) === n && compatible(c, r) ? 'name' : null
+    if (reason) out.push({ id: r.id, name: r.name, reason })
+  }
+  return out.slice(0, 20)
+}
+
+export async function customerProfile(open: OpenWorkspace, id: number, now: number): Promise<CustomerProfile> {
+  const row = await customerRowById(open.db, id)
+  if (!row) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
+  const snapshot = await riskSnapshot(open, now)
+  const timeline = await customerTimeline(open.db, id, TIMELINE_LIMIT + 1)
+  return {
+    customer: rowOf(row, snapshot),
+    reasons: snapshot.byId.get(id)?.verdict.reasons ?? [],
+    timeline: timeline.slice(0, TIMELINE_LIMIT).map((t) => ({ ...t, band: bandName(t.band) })),
+    more: timeline.length > TIMELINE_LIMIT,
+    notes: await customerNotes(open.db, id),
+    duplicates: await duplicatesOf(open, row),
+  }
+}
+
+export async function saveCustomer(open: OpenWorkspace, req: { id?: number; customer: CustomerInput }, now: number) {
+  const c = req.customer
+  if (!c.name && !c.email && !c.phone && !c.ref) throw new AppError('VALIDATION', 'A customer needs at least a name, an e-mail, a phone or a reference.')
+  if (c.customerSince && c.churnedAt && c.churnedAt < c.customerSince) throw new AppError('VALIDATION', 'A customer cannot leave before they joined.')
+  if (c.ref && (await refTaken(open.db, c.ref, req.id ?? null))) throw new AppError('VALIDATION', 'Another customer already has that reference.')
+  let id = req.id
+  if (id !== undefined) {
+    if (!(await updateCustomer(open.db, id, c, now))) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
+  } else id = await insertCustomer(open.db, c, now)
+  const row = await customerRowById(open.db, id)
+  if (!row) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
+  const { lastAt: _a, lastBand: _b, lastScore: _s, lastMetric: _m, ...customer } = row
+  return { customer, duplicates: await duplicatesOf(open, row) }
+}
+
+export async function addCustomerNote(open: OpenWorkspace, req: { customerId: number; body: string; kind: 'note' | 'winback' }, author: string | null, now: number): Promise<CustomerNote> {
+  if (!(await customerExists(open.db, req.customerId))) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
+  const id = await insertCustomerNote(open.db, req.customerId, { body: req.body, author, kind: req.kind }, now)
+  return { id, author, body: req.body, createdAt: now, kind: req.kind }
+}
+
+export async function merge(open: OpenWorkspace, keepId: number, mergeId: number, actor: string | null, now: number) {
+  const r = await mergeCustomers(open.db, keepId, mergeId, actor, now)
+  if (r === 'same') throw new AppError('VALIDATION', 'A customer cannot be merged into themselves.')
+  if (r === 'not_found') throw new AppError('NOT_FOUND', 'One of those customers no longer exists.')
+  return r
+}
+
+export async function unmerge(open: OpenWorkspace, mergeRecord: number, now: number) {
+  const r = await undoMerge(open.db, mergeRecord, now)
+  if (r === 'not_found') throw new AppError('NOT_FOUND', 'That merge is not known.')
+  if (r === 'undone') throw new AppError('VALIDATION', 'That merge was already undone.')
+  if (r === 'kept_gone') throw new AppError('VALIDATION', 'The customer the merge kept no longer exists.')
+  return r
+}
+
+export async function atRisk(open: OpenWorkspace, limit: number, now: number): Promise<{ items: AtRiskItem[]; evaluation: RiskSnapshot['evaluation']; rules: RiskSnapshot['rules'] }> {
+  const snapshot = await riskSnapshot(open, now)
+  const ranked = rankAtRisk(snapshot, limit)
+  const items: AtRiskItem[] = []
+  for (const { id, risk } of ranked) {
+    const row = await customerRowById(open.db, id)
+    if (!row) continue
+    items.push({ customer: rowOf(row, snapshot), points: risk.verdict.points, probability: risk.probability, reasons: risk.verdict.reasons })
+  }
+  return { items, evaluation: snapshot.evaluation, rules: snapshot.rules }
+}
+
+export async function churnByBand(open: OpenWorkspace, now: number) {
+  return (await riskSnapshot(open, now)).churnByBand
+}

@@ -1,0 +1,182 @@
+import type { AtRiskItem, ChurnByBand, RiskEvaluation, RiskLevel, RiskRules } from '../../src-shared/api/customers'
+import { riskRulesSchema } from '../../src-shared/api/customers'
+import type { OpenWorkspace } from '../db/openWorkspace'
+import { changeStamp, customerLifecycles, forEachCustomerFact } from './riskFactsRepository'
+import { storedRiskRules, storeRiskRules } from './riskRulesRepository'
+import { addFact, applyRules, bandName, defaultRiskRules, emptyFeatures, modelFeatures, type CustomerFeatures, type RuleVerdict } from './riskRules'
+import { aucWithInterval, fitLogistic, isHeldOut, predict, topDecileLift } from './riskModel'
+
+const DAY = 86_400_000
+/** The label's horizon: churned within this many days after the cutoff. */
+export const HORIZON_DAYS = 90
+/** Fewer churned customers than this in the cohort and no model is fitted. */
+export const MIN_CHURNED = 30
+
+export interface CustomerRisk {
+  verdict: RuleVerdict
+  probability: number | null
+}
+
+export interface RiskSnapshot {
+  rules: RiskRules
+  /** Active customers (not churned today) with their risk now. */
+  byId: Map<number, CustomerRisk>
+  evaluation: RiskEvaluation
+  churnByBand: ChurnByBand
+}
+
+export async function riskRulesOf(open: OpenWorkspace): Promise<RiskRules> {
+  const json = await storedRiskRules(open.db)
+  if (!json) return defaultRiskRules
+  const parsed = riskRulesSchema.safeParse({ ...defaultRiskRules, ...(JSON.parse(json) as object) })
+  return parsed.success ? parsed.data : defaultRiskRules
+}
+
+export async function saveRiskRules(open: OpenWorkspace, rules: RiskRules): Promise<RiskRules> {
+  const fixed = { ...rules, mediumFrom: Math.min(rules.mediumFrom, rules.highFrom) }
+  await storeRiskRules(open.db, JSON.stringify(fixed))
+  return fixed
+}
+
+export interface History {
+  lifecycles: Array<{ id: number; since: string | null; churned: string | null }>
+  forEachFact: (each: (customerId: number, fact: Parameters<typeof addFact>[1]) => void) => void
+}
+
+/**
+ * The rules and the model over a workspace's history. Features as of the cutoff T (90 days before
+ * `now`) and the label "churned within the 90 days after T" make the training set; about 30% of the
+ * customers (by id) are held out of the fit and measure both the model and the rules. Each active
+ * customer's risk now comes from their features as of now.
+ */
+export function assessRisk(history: History, rules: RiskRules, now: number, localDateOf: (ms: number) => string, opts: { onProgress?: (share: number) => void } = {}): RiskSnapshot {
+  const cutoff = now - HORIZON_DAYS * DAY
+  const cutoffDate = localDateOf(cutoff)
+  const today = localDateOf(now)
+  const atNow = new Map<number, CustomerFeatures>()
+  const atCutoff = new Map<number, CustomerFeatures>()
+  history.forEachFact((id, fact) => {
+    let a = atNow.get(id)
+    if (!a) {
+      atNow.set(id, (a = emptyFeatures()))
+      atCutoff.set(id, emptyFeatures())
+    }
+    addFact(a, fact, now)
+    addFact(atCutoff.get(id) as CustomerFeatures, fact, cutoff)
+  })
+  opts.onProgress?.(0.5)
+
+  // The cohort: customers active at T (joined by then, or join date unknown; not left by then).
+  const xsTrain: number[][] = []
+  const ysTrain: number[] = []
+  const test: Array<{ x: number[]; y: number; points: number }> = []
+  const bands = new Map<string, { n: number; churned: number }>()
+  let cohort = 0
+  let churned = 0
+  for (const c of history.lifecycles) {
+    if (c.since !== null && c.since > cutoffDate) continue
+    if (c.churned !== null && c.churned <= cutoffDate) continue
+    const f = atCutoff.get(c.id) ?? emptyFeatures()
+    const y = c.churned !== null && c.churned <= today ? 1 : 0
+    cohort++
+    churned += y
+    const band = bandName(f.last?.band)
+    const b = bands.get(band) ?? { n: 0, churned: 0 }
+    b.n++
+    b.churned += y
+    bands.set(band, b)
+    const x = modelFeatures(f, cutoff)
+    if (isHeldOut(c.id)) test.push({ x, y, points: applyRules(f, rules, cutoff).points })
+    else {
+      xsTrain.push(x)
+      ysTrain.push(y)
+    }
+  }
+
+  const trainChurned = ysTrain.reduce((s, y) => s + y, 0)
+  const testLabels = test.map((t) => t.y)
+  const testPoints = test.map((t) => t.points)
+  const rulesAuc = aucWithInterval(testPoints, testLabels)
+  let model: ReturnType<typeof fitLogistic> | null = null
+  let modelEval: RiskEvaluation['model'] = null
+  if (churned >= MIN_CHURNED && trainChurned > 0 && trainChurned < ysTrain.length) {
+    model = fitLogistic(xsTrain, ysTrain, { onProgress: (s) => opts.onProgress?.(0.5 + s * 0.4) })
+    const fitted = model
+    const probs = test.map((t) => predict(fitted, t.x))
+    const auc = aucWithInterval(probs, testLabels)
+    modelEval = auc ? { auc, lift: topDecileLift(probs, testLabels) } : null
+  }
+  const rulesEval = rulesAuc ? { auc: rulesAuc, lift: topDecileLift(testPoints, testLabels) } : null
+  const rankedBy = modelEval && rulesEval && modelEval.auc.low > rulesEval.auc.value ? 'model' : 'rules'
+
+  const byId = new Map<number, CustomerRisk>()
+  for (const c of history.lifecycles) {
+    if (c.churned !== null && c.churned <= today) continue
+    const f = atNow.get(c.id) ?? emptyFeatures()
+    byId.set(c.id, { verdict: applyRules(f, rules, now), probability: model ? predict(model, modelFeatures(f, now)) : null })
+  }
+  opts.onProgress?.(1)
+
+  const order = ['poor', 'neutral', 'good', 'none'] as const
+  return {
+    rules,
+    byId,
+    evaluation: {
+      cutoff: cutoffDate,
+      cohort,
+      churned,
+      testN: test.length,
+      testChurned: testLabels.reduce((s, y) => s + y, 0),
+      model: modelEval,
+      rules: rulesEval,
+      rankedBy,
+    },
+    churnByBand: {
+      cutoff: cutoffDate,
+      rows: order.map((band) => {
+        const b = bands.get(band) ?? { n: 0, churned: 0 }
+        const rate = b.n ? b.churned / b.n : null
+        return {
+          band,
+          n: b.n,
+          churned: b.churned,
+          rate: rate === null ? null : rate * 100,
+          moe95: rate === null || b.n < 30 ? null : 1.96 * Math.sqrt((rate * (1 - rate)) / b.n) * 100,
+        }
+      }),
+    },
+  }
+}
+
+const cache = new WeakMap<OpenWorkspace, { key: string; snapshot: RiskSnapshot }>()
+
+/** The risk of every active customer, recomputed only when the workspace, the rules or the day changed. */
+export async function riskSnapshot(open: OpenWorkspace, now: number): Promise<RiskSnapshot> {
+  const rules = await riskRulesOf(open)
+  const key = `${changeStamp(open.ws.sqlite)}|${JSON.stringify(rules)}|${Math.floor(now / DAY)}`
+  const hit = cache.get(open)
+  if (hit && hit.key === key) return hit.snapshot
+  const sqlite = open.ws.sqlite
+  const snapshot = assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, rules, now, open.localDateOf)
+  cache.set(open, { key, snapshot })
+  return snapshot
+}
+
+/** Ids of active customers at this level of risk (by the rules). */
+export function idsAtLevel(snapshot: RiskSnapshot, level: RiskLevel): number[] {
+  const ids: number[] = []
+  for (const [id, r] of snapshot.byId) if (r.verdict.level === level) ids.push(id)
+  return ids
+}
+
+/** Active customers with any risk, ranked by the model where it beat the rules on held-out customers, else by the rules' points. */
+export function rankAtRisk(snapshot: RiskSnapshot, limit: number): Array<{ id: number; risk: CustomerRisk }> {
+  const byModel = snapshot.evaluation.rankedBy === 'model'
+  const all = [...snapshot.byId].filter(([, r]) => r.verdict.points > 0 || (byModel && r.probability !== null))
+  all.sort(([ia, a], [ib, b]) =>
+    byModel ? (b.probability ?? 0) - (a.probability ?? 0) || b.verdict.points - a.verdict.points || ia - ib : b.verdict.points - a.verdict.points || ia - ib,
+  )
+  return all.slice(0, limit).map(([id, risk]) => ({ id, risk }))
+}
+
+export type { AtRiskItem }

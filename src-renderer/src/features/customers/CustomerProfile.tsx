@@ -1,0 +1,205 @@
+import { useState } from 'react'
+import type { CustomerProfile as Profile, TimelineItem } from '../../../../src-shared/api/customers'
+import { customerLabel } from '../../../../src-shared/domain/customers'
+import type { MessageKey } from '../../../../src-shared/i18n/en'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
+import { useI18n } from '../../i18n/I18nProvider'
+import { useChannelLabel } from '../../i18n/channelLabels'
+import { Button } from '../../components/Button'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { Loading } from '../../components/Loading'
+import { hrefFor } from '../../platform/router'
+import { useReasonText } from './useReasonText'
+
+/** One customer: lifecycle, contacts, why at risk, their scores over time, every response across channels, follow-ups and notes. */
+export function CustomerProfile({ id, timezone, onEdit, onClose }: { id: number; timezone: string; onEdit(p: Profile): void; onClose(): void }) {
+  const { t } = useI18n()
+  const profile = useApiQuery('customers.get', { id })
+  if (profile.isPending) return <aside className="customer-profile"><Loading label={t('customers.loading')} /></aside>
+  if (profile.error) return <aside className="customer-profile"><ErrorNotice error={profile.error} /></aside>
+  return <ProfileView p={profile.data} timezone={timezone} onEdit={() => onEdit(profile.data)} onClose={onClose} />
+}
+
+function ProfileView({ p, timezone, onEdit, onClose }: { p: Profile; timezone: string; onEdit(): void; onClose(): void }) {
+  const { t, fmt } = useI18n()
+  const reasonText = useReasonText(timezone)
+  const c = p.customer
+  const followUps = p.timeline.filter((r) => r.band === 'poor')
+  return (
+    <aside className="customer-profile" data-testid="customer-profile" aria-label={customerLabel(c) ?? t('customers.unnamed')}>
+      <header className="profile-head">
+        <div>
+          <h3>{customerLabel(c) ?? t('customers.unnamed')}</h3>
+          <p className="muted">{[c.ref, c.segment, c.location].filter(Boolean).join(' · ')}</p>
+        </div>
+        <div className="profile-actions">
+          <Button onClick={onEdit}>{t('customers.edit')}</Button>
+          <Button onClick={onClose} aria-label={t('customers.close')}>
+            ×
+          </Button>
+        </div>
+      </header>
+
+      <section>
+        <h4>{t('customers.profile.lifecycle')}</h4>
+        <p>
+          {c.customerSince && <span>{t('customers.profile.since', { date: fmt.day(c.customerSince) })}. </span>}
+          {c.churnedAt ? <strong>{t('customers.profile.left', { date: fmt.day(c.churnedAt) })}</strong> : c.customerSince ? t('customers.profile.active') : t('customers.lifecycle.unknown')}
+        </p>
+        <h4>{t('customers.profile.contacts')}</h4>
+        <p>
+          {[c.email, c.phone].filter(Boolean).join(' · ') || '—'}
+          <br />
+          <span className="muted">{c.lastAt !== null ? t('customers.lastHeard', { when: fmt.dateTime(c.lastAt, timezone) }) : t('customers.neverHeard')}</span>
+        </p>
+      </section>
+
+      {p.reasons.length > 0 && (
+        <section className={`risk-box risk-${c.risk}`} data-testid="risk-reasons">
+          <h4>
+            {t('customers.profile.whyAtRisk')} — {t(`customers.risk.${c.risk}` as MessageKey)}
+          </h4>
+          <ul>
+            {p.reasons.map((r, i) => (
+              <li key={i}>{reasonText(r)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {p.duplicates.length > 0 && (
+        <section>
+          <h4>{t('customers.profile.duplicates')}</h4>
+          <ul>
+            {p.duplicates.map((d) => (
+              <li key={d.id}>
+                <a href={hrefFor('customers', new URLSearchParams({ id: String(d.id) }))}>{d.name ?? `#${d.id}`}</a> — {t(`customers.field.${d.reason}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ScoreDots items={p.timeline} timezone={timezone} />
+
+      <section>
+        <h4>{t('customers.profile.followUps')}</h4>
+        {followUps.length === 0 ? (
+          <p className="muted">{t('customers.profile.noFollowUps')}</p>
+        ) : (
+          <ul className="profile-followups">
+            {followUps.map((r) => (
+              <li key={r.id}>
+                {fmt.dateTime(r.submittedAt, timezone)} — {t(`status.${r.status}` as MessageKey)}
+                {r.owner ? ` · ${r.owner}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Timeline items={p.timeline} more={p.more} timezone={timezone} />
+      <Notes p={p} timezone={timezone} />
+    </aside>
+  )
+}
+
+/** Every answer on its own scale, worst at the bottom and best at the top, in time order. */
+function ScoreDots({ items, timezone }: { items: TimelineItem[]; timezone: string }) {
+  const { t, fmt } = useI18n()
+  const scored = items.filter((r) => r.score !== null && r.scaleMin !== null && r.scaleMax !== null && r.metric !== null).reverse()
+  if (scored.length === 0) return null
+  const first = scored[0].submittedAt
+  const span = Math.max(1, scored[scored.length - 1].submittedAt - first)
+  const W = 360
+  const H = 90
+  return (
+    <section>
+      <h4>{t('customers.profile.scores')}</h4>
+      <svg className="score-dots" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('customers.profile.scoresHint')}>
+        <line x1={0} x2={W} y1={H / 2} y2={H / 2} className="score-dots-mid" />
+        {scored.map((r) => {
+          let u = ((r.score as number) - (r.scaleMin as number)) / ((r.scaleMax as number) - (r.scaleMin as number))
+          if (r.metric === 'ces') u = 1 - u
+          const x = 8 + ((r.submittedAt - first) / span) * (W - 16)
+          const y = 6 + (1 - u) * (H - 12)
+          return (
+            <circle key={r.id} cx={x} cy={y} r={4} className={`dot band-${r.band} metric-${r.metric}`}>
+              <title>{`${t(`metric.${r.metric}` as MessageKey)} ${fmt.integer(r.score as number)} — ${fmt.dateTime(r.submittedAt, timezone)}`}</title>
+            </circle>
+          )
+        })}
+      </svg>
+      <p className="muted small">{t('customers.profile.scoresHint')}</p>
+    </section>
+  )
+}
+
+function Timeline({ items, more, timezone }: { items: TimelineItem[]; more: boolean; timezone: string }) {
+  const { t, fmt } = useI18n()
+  const channelLabel = useChannelLabel()
+  return (
+    <section>
+      <h4>{t('customers.profile.timeline')}</h4>
+      {items.length === 0 ? (
+        <p className="muted">{t('customers.profile.noResponses')}</p>
+      ) : (
+        <ol className="profile-timeline" data-testid="customer-timeline">
+          {items.map((r) => (
+            <li key={r.id}>
+              <div className="timeline-head">
+                <span className="muted">{fmt.dateTime(r.submittedAt, timezone)}</span>
+                {r.channel && <span className="badge">{channelLabel(r.channel)}</span>}
+                {r.touchpoint && <span className="muted">{r.touchpoint}</span>}
+                {r.metric && r.score !== null && (
+                  <span className={`band-chip band-${r.band}`}>
+                    {t(`metric.${r.metric}` as MessageKey)} {fmt.integer(r.score)}
+                  </span>
+                )}
+              </div>
+              {r.comment && <p>{r.comment}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {more && <p className="muted">{t('customers.profile.more')}</p>}
+    </section>
+  )
+}
+
+function Notes({ p, timezone }: { p: Profile; timezone: string }) {
+  const { t, fmt } = useI18n()
+  const add = useApiMutation('customers.addNote')
+  const [body, setBody] = useState('')
+  const submit = async (kind: 'note' | 'winback') => {
+    if (!body.trim()) return
+    await add.mutateAsync({ customerId: p.customer.id, body, kind }).then(() => setBody('')).catch(() => undefined)
+  }
+  return (
+    <section>
+      <h4>{t('customers.profile.notes')}</h4>
+      {p.notes.length === 0 ? (
+        <p className="muted">{t('customers.profile.noNotes')}</p>
+      ) : (
+        <ul className="profile-notes" data-testid="customer-notes">
+          {p.notes.map((n) => (
+            <li key={`${n.kind}-${n.id}`}>
+              {n.kind === 'winback' && <span className="badge">{t('customers.profile.winback')}</span>} {n.body}
+              <div className="muted small">{[n.author, fmt.dateTime(n.createdAt, timezone)].filter(Boolean).join(' · ')}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <textarea aria-label={t('customers.profile.notePlaceholder')} placeholder={t('customers.profile.notePlaceholder')} value={body} maxLength={2000} onChange={(e) => setBody(e.target.value)} rows={2} />
+      {add.error && <ErrorNotice error={add.error} />}
+      <div className="form-actions">
+        <Button onClick={() => void submit('winback')} disabled={!body.trim() || add.isPending}>
+          {t('customers.profile.addWinback')}
+        </Button>
+        <Button variant="primary" onClick={() => void submit('note')} disabled={!body.trim() || add.isPending}>
+          {t('customers.profile.addNote')}
+        </Button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { writeGeneratorCsv } from '../../helpers/csv'
+import { cxdeskRun } from '../../helpers/cliInProcess'
+
+let dir: string
+const DAY = 86_400_000
+
+async function cxdesk(args: string[]) {
+  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home') } })
+  return { ...r, json: () => JSON.parse(r.stdout) }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-customers-'))
+  // Times relative to the run: customer 1 went from a 9 to a 2 ten days ago and nobody followed up; customer 2 is happy.
+  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString()
+  writeGeneratorCsv(join(dir, 'r.csv'), [
+    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: ago(40), score: 9 },
+    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: ago(10), score: 2 },
+    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: ago(5), score: 10 },
+  ])
+  await cxdesk(['init', 'w.cxdesk', '--timezone', 'Asia/Bangkok'])
+  expect((await cxdesk(['import', 'w.cxdesk', 'r.csv'])).code).toBe(0)
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('cxdesk customers', () => {
+  it('lists every customer as JSON', async () => {
+    const r = await cxdesk(['customers', 'w.cxdesk', '--json'])
+    expect(r.code).toBe(0)
+    const doc = r.json()
+    expect(doc.customers.map((c: { ref: string }) => c.ref).sort()).toEqual(['C1', 'C2'])
+    expect(doc.customers.find((c: { ref: string }) => c.ref === 'C1')).toMatchObject({ responses: 2, lastScore: 2, lastBand: 'poor', lastMetric: 'nps', risk: 'high' })
+  })
+
+  it('lists customers at risk with their reasons in words and the evaluation', async () => {
+    const r = await cxdesk(['customers', 'w.cxdesk', '--at-risk', '--json'])
+    expect(r.code).toBe(0)
+    const doc = r.json()
+    expect(doc.rankedBy).toBe('rules')
+    expect(doc.evaluation.model).toBeNull()
+    expect(doc.customers).toHaveLength(1)
+    expect(doc.customers[0].ref).toBe('C1')
+    expect(doc.customers[0].reasons).toEqual([expect.stringMatching(/^Poor NPS score \(2\) on /), 'NPS score falling from 9 to 2', 'Follow-up still open after 10 days'])
+    const text = await cxdesk(['customers', 'w.cxdesk', '--at-risk'])
+    expect(text.stdout).toContain('Ranked by the rules.')
+    expect(text.stdout).toContain('NPS score falling from 9 to 2')
+  })
+
+  it('refuses unknown and misplaced options with exit code 2, before opening anything', async () => {
+    for (const args of [['--at-riks'], ['--metric', 'nps'], ['--json=yes'], ['--at-risk', '--at-risk']]) {
+      const r = await cxdesk(['customers', 'w.cxdesk', ...args])
+      expect(r.code, args.join(' ')).toBe(2)
+    }
+    expect((await cxdesk(['customers'])).code).toBe(2)
+  })
+})
