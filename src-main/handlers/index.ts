@@ -11,6 +11,7 @@ import { journeysHandlers } from './journeys'
 import { tagsHandlers } from './tags'
 import { reportsHandlers } from './reports'
 import { labelsHandlers } from './labels'
+import { collectionHandlers } from './collection'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -25,4 +26,5 @@ export const handlers: Handlers<AppContext> = {
   ...tagsHandlers,
   ...reportsHandlers,
   ...labelsHandlers,
+  ...collectionHandlers,
 }

@@ -10,6 +10,7 @@ import { journeysChannels } from './journeys'
 import { sentimentChannels, tagsChannels, viewsChannels } from './tags'
 import { reportsChannels } from './reports'
 import { labelsChannels } from './labels'
+import { collectionChannels } from './collection'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -27,6 +28,7 @@ export const contract = {
   ...sentimentChannels,
   ...reportsChannels,
   ...labelsChannels,
+  ...collectionChannels,
 }
 
 export type Contract = typeof contract

@@ -4,6 +4,7 @@ import { importProgressSchema } from './imports'
 import { rollupProgressSchema } from './metrics'
 import { exportProgressSchema } from './reports'
 import { openingProgressSchema } from './workspaceOpening'
+import { collectionAnswerEventSchema, collectionStatusSchema } from './collection'
 
 /** Push events from main to the renderer (Electron webContents.send, or the host's event stream). */
 export const eventSchemas = {
@@ -16,6 +17,10 @@ export const eventSchemas = {
   /** A PDF report being made: gathering figures, laying out, printing, saving. */
   'reports.progress': exportProgressSchema,
   /** A menu item the renderer carries out, because it needs the renderer's own UI (progress, results). */
+  /** An answer collected by the shop's survey server (in this process): shown live, an alert for a poor score. */
+  'collection.answer': collectionAnswerEventSchema,
+  /** The collection server started or stopped. */
+  'collection.status': collectionStatusSchema,
   'app.command': z.object({ command: z.enum(['import']) }),
 }
 export type EventName = keyof typeof eventSchemas

@@ -5,6 +5,7 @@ import { feedbackEn } from './feedback/en'
 import { importEn } from './import/en'
 import { metricsEn } from './metrics/en'
 import { reportsEn } from './reports/en'
+import { collectionEn } from './collection/en'
 import { desktopEn } from './desktop/en'
 
 /**
@@ -20,6 +21,7 @@ export const en = {
   ...importEn,
   ...metricsEn,
   ...reportsEn,
+  ...collectionEn,
   ...desktopEn,
 }
 

@@ -3,6 +3,7 @@ import { coreTh } from './core/th'
 import { openingTh } from './opening/th'
 import { metricsTh } from './metrics/th'
 import { reportsTh } from './reports/th'
+import { collectionTh } from './collection/th'
 import { feedbackTh } from './feedback/th'
 import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
@@ -13,6 +14,7 @@ export const th: Messages = {
   ...openingTh,
   ...metricsTh,
   ...reportsTh,
+  ...collectionTh,
   ...feedbackTh,
   ...importTh,
   ...journeysTh,

@@ -3,6 +3,7 @@ import { coreVi } from './core/vi'
 import { openingVi } from './opening/vi'
 import { metricsVi } from './metrics/vi'
 import { reportsVi } from './reports/vi'
+import { collectionVi } from './collection/vi'
 import { feedbackVi } from './feedback/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
@@ -13,6 +14,7 @@ export const vi: Messages = {
   ...openingVi,
   ...metricsVi,
   ...reportsVi,
+  ...collectionVi,
   ...feedbackVi,
   ...importVi,
   ...journeysVi,

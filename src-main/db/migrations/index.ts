@@ -13,6 +13,7 @@ import * as monthCubeTagIndexes from './2026-11-27-month-cube-tag-indexes'
 import * as churnCohort from './2026-11-28-churn-cohort'
 import * as rollupOwner from './2026-11-29-rollup-owner'
 import * as importZones from './2026-12-02-import-zones'
+import * as collectionSurveys from './2026-12-02-collection-surveys'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -35,6 +36,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-28-churn-cohort', churnCohort],
   ['2026-11-29-rollup-owner', rollupOwner],
   ['2026-12-02-import-zones', importZones],
+  ['2026-12-02-collection-surveys', collectionSurveys],
 ]
 
 /**
