@@ -1,6 +1,7 @@
 import type { CommandSpec, ParsedArgs } from './args'
 import { IMPORT_USAGE } from './importArgs'
 import { REPORT_USAGE } from './reportCommand'
+import { COLLECT_USAGE, SURVEY_USAGE } from './collectCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -47,6 +48,16 @@ export const commandSpecs = {
     operands: ['<workspace.cxdesk>'],
     options: { out: 'value', template: 'value', locale: 'value', from: 'value', to: 'value', json: 'switch' },
     usage: REPORT_USAGE,
+  },
+  survey: {
+    operands: ['<workspace.cxdesk>', 'create'],
+    options: { name: 'value', metric: 'value', location: 'value', touchpoint: 'value', shop: 'value', colour: 'value', json: 'switch' },
+    usage: SURVEY_USAGE,
+  },
+  collect: {
+    operands: ['<workspace.cxdesk>'],
+    options: { survey: 'value', host: 'value', port: 'value', kiosk: 'switch' },
+    usage: COLLECT_USAGE,
   },
 } satisfies Record<string, CommandSpec>
 

@@ -48,7 +48,10 @@ export class CollectionController {
 
   status(): CollectionStatus {
     const s = this.server
-    return { running: s !== null, host: s?.host ?? null, port: s?.port ?? null, baseUrl: s?.baseUrl ?? null, answers: this.answers }
+    // Listening on every address: the address to give people is the machine's first on a network.
+    const shown = s?.host === '0.0.0.0' ? (listAddresses()[0]?.address ?? '127.0.0.1') : s?.host
+    const baseUrl = s ? `http://${shown}:${s.port}` : null
+    return { running: s !== null, host: s?.host ?? null, port: s?.port ?? null, baseUrl, answers: this.answers }
   }
 
   /** `host` must be one of the machine's own addresses (or 0.0.0.0 from the command line: every interface). */

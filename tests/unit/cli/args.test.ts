@@ -28,6 +28,8 @@ const perCommand = {
   sends: { operands: ['w.cxdesk'], value: ['--sent', '10'], switch: '--json', foreign: ['--template', 'Monthly'], foreignSwitch: '--dry-run' },
   report: { operands: ['w.cxdesk'], value: ['--out', 'r.pdf'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
   reread: { operands: ['w.cxdesk'], value: ['--zone', 'Asia/Bangkok'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
+  survey: { operands: ['w.cxdesk', 'create'], value: ['--name', 'Counter'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
+  collect: { operands: ['w.cxdesk'], value: ['--port', '0'], switch: '--kiosk', foreign: ['--metric', 'nps'], foreignSwitch: '--json' },
 } as const
 
 describe('the command line is strict', () => {
