@@ -8,7 +8,7 @@ export interface SendResult {
 }
 
 export interface QueueDeps {
-  storage: Pick<Storage, 'getItem' | 'setItem'>
+  storage: { getItem(key: string): string | null; setItem(key: string, value: string): void }
   key: string
   send: (body: AnswerBody) => Promise<SendResult>
   /** Calls `run` after `ms` (setTimeout in the page, a fake in the tests). */
