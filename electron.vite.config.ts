@@ -43,9 +43,11 @@ export default defineConfig({
           index: resolve(__dirname, 'src-renderer/index.html'),
           // The report's print page: only the report document, for Electron's printToPDF and the headless printer.
           print: resolve(__dirname, 'src-renderer/print.html'),
+          // The survey page people answer in the shop, served by the collection server (src-main/collection).
+          kiosk: resolve(__dirname, 'src-renderer/kiosk.html'),
         },
       },
     },
-    plugins: [react(), recordInputs('renderer', ['src-renderer/index.html', 'src-renderer/print.html'])],
+    plugins: [react(), recordInputs('renderer', ['src-renderer/index.html', 'src-renderer/print.html', 'src-renderer/kiosk.html'])],
   },
 })

@@ -66,7 +66,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...sqlDrivers] }] },
   },
   {
-    files: ['src-main/{db,common,text,workers,demo,workspace,feedback,import,journeys,reports,metrics,customers,export}/**'],
+    files: ['src-main/{db,common,text,workers,demo,workspace,feedback,import,journeys,reports,metrics,customers,export,collection}/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...sqlDrivers], patterns: [composition] }] },
   },
   {

@@ -6,6 +6,7 @@ import type { EventBus } from '../common/events'
 import type { FileRegistry } from '../common/fileRegistry'
 import type { Platform } from '../common/platform'
 import type { WorkspaceSession } from '../workspace/workspaceSession'
+import type { CollectionController } from '../collection/collectionController'
 
 /** Everything a handler may use. Built once per process by createAppContext; tests build their own. */
 export interface AppContext {
@@ -19,4 +20,6 @@ export interface AppContext {
   events: EventBus
   platform: Platform
   sqlite: SqliteOptions
+  /** The shop's survey server: off until the user starts it, stopped when the workspace changes or the app closes. */
+  collection: CollectionController
 }

@@ -10,6 +10,7 @@ import { resolvePaths, type AppPaths } from '../common/paths'
 import type { Platform } from '../common/platform'
 import { PreferencesStore } from '../common/preferences'
 import { APP_VERSION } from '../common/version'
+import { CollectionController } from '../collection/collectionController'
 
 export interface AppContextOptions {
   platform: Platform
@@ -44,5 +45,6 @@ export function createAppContext(opts: AppContextOptions): AppContext {
     openInWorker: opts.platform.kind === 'cli' ? false : undefined,
     readOnly: opts.readOnly,
   })
-  return { version: APP_VERSION, clock, paths, prefs, session, files: new FileRegistry(), events, platform: opts.platform, sqlite }
+  const collection = new CollectionController({ workspace: () => session.open, events, now: () => clock.now(), rendererDir: opts.platform.rendererDir })
+  return { version: APP_VERSION, clock, paths, prefs, session, files: new FileRegistry(), events, platform: opts.platform, sqlite, collection }
 }

@@ -2,6 +2,7 @@ import type { CommandSpec, ParsedArgs } from './args'
 import { IMPORT_USAGE } from './importArgs'
 import { REPORT_USAGE } from './reportCommand'
 import { CUSTOMERS_USAGE } from './customersCommand'
+import { COLLECT_USAGE, SURVEY_USAGE } from './collectCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -76,6 +77,16 @@ export const commandSpecs = {
       json: 'switch',
     },
     usage: REPORT_USAGE,
+  },
+  survey: {
+    operands: ['<workspace.cxdesk>', 'create'],
+    options: { name: 'value', metric: 'value', location: 'value', touchpoint: 'value', shop: 'value', colour: 'value', json: 'switch' },
+    usage: SURVEY_USAGE,
+  },
+  collect: {
+    operands: ['<workspace.cxdesk>'],
+    options: { survey: 'value', host: 'value', port: 'value', kiosk: 'switch' },
+    usage: COLLECT_USAGE,
   },
 } satisfies Record<string, CommandSpec>
 

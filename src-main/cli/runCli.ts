@@ -19,6 +19,8 @@ import { exportRequest, reportFlags, reportOptionsFromArgs, withReportHost } fro
 import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { customersCommand, formatCustomers } from './customersCommand'
+import { collectArgs, createSurveyFromArgs, kioskRendererDir } from './collectCommand'
+import { findSurveyId } from '../collection/surveysService'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
@@ -38,7 +40,17 @@ export interface CliIo {
    * of it is left). A caller running in-process keeps the browser until its own process ends.
    */
   browserStarted?: () => void
+  /** `collect` runs until this settles: Ctrl-C (SIGINT) or SIGTERM for `cxdesk`, the test's say-so in-process. */
+  untilStopped?: Promise<void>
+  /** Told the collection's address once it listens (tests). */
+  collecting?: (url: string) => void
 }
+
+const untilSignal = () =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
 
 /** An error of SQLite's that says the file is damaged: said as such rather than as an internal error. */
 const isDamage = (e: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown } | null)?.code ?? ''))
@@ -70,7 +82,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   // passed it and has not been written since (db/integrityMemo.ts).
   const paths = resolvePaths()
   const ctx = createAppContext({
-    platform: { kind: 'cli', systemLocales: () => [], printToPdf: printer?.printToPdf },
+    platform: { kind: 'cli', systemLocales: () => [], printToPdf: printer?.printToPdf, rendererDir: command === 'collect' ? kioskRendererDir() : undefined },
     usePreferences: false,
     paths,
     readOnly: readsOnly(args),
@@ -222,6 +234,40 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       })
       if (!result) throw new Error('The export was not written.')
       out(json ? JSON.stringify(result) : formatExportResult(result))
+      return
+    }
+    case 'survey': {
+      const [file, action] = rest
+      if (!file) throw new UsageError('survey needs a workspace file')
+      if (action !== 'create') throw new UsageError('survey takes one action: create')
+      const survey = await withWorkspace(api, ctx, file, () => createSurveyFromArgs(api, args))
+      const link = survey.links[0].token
+      out(json ? JSON.stringify({ id: survey.id, name: survey.name, metric: survey.metric, link }) : `Created survey ${survey.id} "${survey.name}" (${survey.metric.toUpperCase()}); its link: /s/${link}`)
+      return
+    }
+    case 'collect': {
+      const [file] = rest
+      if (!file) throw new UsageError('collect needs a workspace file')
+      const c = collectArgs(args)
+      await withWorkspace(api, ctx, file, async () => {
+        const surveyId = findSurveyId(ctx.session.require().ws.sqlite, c.survey)
+        let survey = await api.call('collection.surveys', {}).then((r) => r.surveys.find((s) => s.id === surveyId)!)
+        const wanted = c.kiosk ? 'kiosk' : 'qr'
+        if (!survey.links.some((l) => l.kind === wanted && l.revokedAt === null)) survey = await api.call('collection.addLink', { surveyId, kind: wanted })
+        const link = survey.links.find((l) => l.kind === wanted && l.revokedAt === null)!
+        const status = await ctx.collection.start(c.host, c.port, { anyAddress: true })
+        const url = `${status.baseUrl}/s/${link.token}`
+        ctx.events.subscribe((e) => {
+          if (e.name === 'collection.answer') io.err(`Answer ${e.payload.score} (${e.payload.metric.toUpperCase()})${e.payload.location ? ` at ${e.payload.location}` : ''}${e.payload.alert ? ' — low score' : ''}`)
+        })
+        out(`Collecting on ${url}`)
+        io.collecting?.(url)
+        try {
+          await (io.untilStopped ?? untilSignal())
+        } finally {
+          await ctx.collection.stop()
+        }
+      })
       return
     }
     case undefined:

@@ -28,6 +28,8 @@ export interface Platform {
    * browser against the host for the browser and the CLI. Absent: reports cannot be printed here.
    */
   printToPdf?(req: PdfPrintRequest): Promise<Buffer>
+  /** The built renderer's folder, which holds the kiosk page the collection server serves; absent: no collection here. */
+  rendererDir?: string
   /** The OS language list, used until the user chooses a language. */
   systemLocales(): string[]
 }

@@ -370,6 +370,48 @@ export interface CustomerActionsTable {
   created_at: number
 }
 
+/** A survey collected in the shop (2026-12-02-collection-surveys). */
+export interface SurveysTable {
+  id: Generated<number>
+  name: string
+  metric: 'nps' | 'csat' | 'ces'
+  ask_comment: 0 | 1
+  ask_contact: 0 | 1
+  shop_name: string
+  colour: string
+  logo_type: string | null
+  logo: Buffer | null
+  location: string | null
+  touchpoint: string | null
+  created_at: number
+  updated_at: number
+}
+
+export interface SurveyLinksTable {
+  id: Generated<number>
+  survey_id: number
+  token: string
+  kind: 'qr' | 'kiosk'
+  location: string | null
+  created_at: number
+  revoked_at: number | null
+}
+
+/** An answer collected through a link, beside its response: language, contact and consent. */
+export interface SurveyAnswersTable {
+  response_id: number
+  survey_id: number
+  link_id: number
+  client_id: string
+  language: string
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
+  consent: 0 | 1
+  consent_at: number | null
+  received_at: number
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -403,4 +445,7 @@ export interface DB {
   customer_notes: CustomerNotesTable
   customer_merges: CustomerMergesTable
   customer_actions: CustomerActionsTable
+  surveys: SurveysTable
+  survey_links: SurveyLinksTable
+  survey_answers: SurveyAnswersTable
 }

@@ -61,7 +61,7 @@ export function startDesktopApp(): void {
   void app.whenReady().then(async () => {
     serveRenderer(join(__dirname, '../renderer'))
     const ctx = createAppContext({
-      platform: { ...desktopPlatform(paths.workspacesDir), printToPdf: electronPdfPrinter(devUrl ?? `${APP_ORIGIN}/index.html`) },
+      platform: { ...desktopPlatform(paths.workspacesDir), rendererDir: join(__dirname, '../renderer'), printToPdf: electronPdfPrinter(devUrl ?? `${APP_ORIGIN}/index.html`) },
       paths,
       // npm start builds better-sqlite3 for Electron's ABI beside the Node build the tests use.
       sqlite: { nativeBinding: process.env.CXDESK_SQLITE_BINDING || undefined },
@@ -97,8 +97,9 @@ export function startDesktopApp(): void {
       // Fold the WAL back into the workspace file before exit, so it is one self-contained file.
       event.preventDefault()
       closing = true
-      void ctx.session
-        .stopOpening()
+      void ctx.collection
+        .stop()
+        .then(() => ctx.session.stopOpening())
         .then(() => ctx.session.close())
         .finally(() => app.quit())
     })

@@ -13,6 +13,7 @@ import { reportsHandlers } from './reports'
 import { labelsHandlers } from './labels'
 import { exportHandlers } from './export'
 import { customersHandlers } from './customers'
+import { collectionHandlers } from './collection'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -29,4 +30,5 @@ export const handlers: Handlers<AppContext> = {
   ...labelsHandlers,
   ...exportHandlers,
   ...customersHandlers,
+  ...collectionHandlers,
 }

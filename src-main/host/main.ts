@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   // One headless browser for every PDF export, kept warm while reports are being made (warmPrinter.ts).
   const printer = new WarmPrinter({ appUrl: () => appUrl })
   const ctx = createAppContext({
-    platform: { kind: 'web', systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale], printToPdf: printer.print },
+    platform: { kind: 'web', rendererDir: staticDir, systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale], printToPdf: printer.print },
   })
   await openInitialWorkspace(ctx)
   const invoke = warmingOnReports(
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   appUrl = host.url
   console.log(`CX Desk listening on ${host.url}`)
   const stop = async () => {
+    await ctx.collection.stop()
     await printer.close()
     await host.close()
     await ctx.session.close()

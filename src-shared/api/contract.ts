@@ -12,6 +12,7 @@ import { reportsChannels } from './reports'
 import { labelsChannels } from './labels'
 import { exportChannels } from './exports'
 import { customersChannels } from './customers'
+import { collectionChannels } from './collection'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -31,6 +32,7 @@ export const contract = {
   ...labelsChannels,
   ...exportChannels,
   ...customersChannels,
+  ...collectionChannels,
 }
 
 export type Contract = typeof contract

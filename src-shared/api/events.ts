@@ -5,6 +5,7 @@ import { rollupProgressSchema } from './metrics'
 import { exportProgressSchema } from './reports'
 import { openingProgressSchema } from './workspaceOpening'
 import { dataExportProgressSchema } from './exports'
+import { collectionAnswerEventSchema, collectionStatusSchema } from './collection'
 
 /** Push events from main to the renderer (Electron webContents.send, or the host's event stream). */
 export const eventSchemas = {
@@ -19,6 +20,10 @@ export const eventSchemas = {
   /** A data export (CSV, XLSX) being written: rows done of the total, cancellable. */
   'export.progress': dataExportProgressSchema,
   /** A menu item the renderer carries out, because it needs the renderer's own UI (progress, results). */
+  /** An answer collected by the shop's survey server (in this process): shown live, an alert for a poor score. */
+  'collection.answer': collectionAnswerEventSchema,
+  /** The collection server started or stopped. */
+  'collection.status': collectionStatusSchema,
   'app.command': z.object({ command: z.enum(['import']) }),
 }
 export type EventName = keyof typeof eventSchemas

@@ -6,6 +6,7 @@ import { importEn } from './import/en'
 import { metricsEn } from './metrics/en'
 import { reportsEn } from './reports/en'
 import { exportEn } from './export/en'
+import { collectionEn } from './collection/en'
 import { desktopEn } from './desktop/en'
 import { customersEn } from './customers/en'
 
@@ -23,6 +24,7 @@ export const en = {
   ...metricsEn,
   ...reportsEn,
   ...exportEn,
+  ...collectionEn,
   ...desktopEn,
   ...customersEn,
 }

@@ -4,6 +4,7 @@ import { openingTh } from './opening/th'
 import { metricsTh } from './metrics/th'
 import { reportsTh } from './reports/th'
 import { exportTh } from './export/th'
+import { collectionTh } from './collection/th'
 import { feedbackTh } from './feedback/th'
 import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
@@ -16,6 +17,7 @@ export const th: Messages = {
   ...metricsTh,
   ...reportsTh,
   ...exportTh,
+  ...collectionTh,
   ...feedbackTh,
   ...importTh,
   ...journeysTh,

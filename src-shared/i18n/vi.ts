@@ -4,6 +4,7 @@ import { openingVi } from './opening/vi'
 import { metricsVi } from './metrics/vi'
 import { reportsVi } from './reports/vi'
 import { exportVi } from './export/vi'
+import { collectionVi } from './collection/vi'
 import { feedbackVi } from './feedback/vi'
 import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
@@ -16,6 +17,7 @@ export const vi: Messages = {
   ...metricsVi,
   ...reportsVi,
   ...exportVi,
+  ...collectionVi,
   ...feedbackVi,
   ...importVi,
   ...journeysVi,

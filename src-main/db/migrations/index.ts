@@ -15,6 +15,7 @@ import * as rollupOwner from './2026-11-29-rollup-owner'
 import * as importZones from './2026-12-02-import-zones'
 import * as personaLibrary from './2026-12-02-persona-library'
 import * as customerProfiles from './2026-12-03-customer-profiles'
+import * as collectionSurveys from './2026-12-02-collection-surveys'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -39,6 +40,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-02-import-zones', importZones],
   ['2026-12-02-persona-library', personaLibrary],
   ['2026-12-03-customer-profiles', customerProfiles],
+  ['2026-12-02-collection-surveys', collectionSurveys],
 ]
 
 /**

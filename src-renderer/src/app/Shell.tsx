@@ -2,6 +2,7 @@ import type { WorkspaceInfo } from '../../../src-shared/api/workspace'
 import { useI18n } from '../i18n/I18nProvider'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu'
+import { CollectionAlerts } from '../features/collection/CollectionAlerts'
 import { pages } from './pages'
 import { hrefFor, navigate, useRoute } from '../platform/router'
 import { useAppEvent } from '../api/hooks'
@@ -34,6 +35,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
           <LanguageSwitcher />
         </div>
       </header>
+      <CollectionAlerts />
       <div className="shell-body">
         {/* A side column: labels in Vietnamese and Thai are long, and the list grows with the app. */}
         <nav className="sidenav" aria-label={t('nav.main')}>

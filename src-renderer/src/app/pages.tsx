@@ -9,6 +9,7 @@ import { ImportPage } from '../features/import/ImportPage'
 import { ReportsPage } from '../features/reports/ReportsPage'
 import { CustomersPage } from '../features/customers/CustomersPage'
 import { ScoreSettingsPage } from '../features/settings/ScoreSettingsPage'
+import { SurveysPage } from '../features/collection/SurveysPage'
 import type { PageProps } from '../platform/pageProps'
 
 /** Navigation groups: the work itself, then bringing data in and settings. */
@@ -23,6 +24,7 @@ export const pages: ReadonlyArray<{ id: string; label: MessageKey; group: PageGr
   { id: 'customers', label: 'nav.customers', group: 'work', component: CustomersPage },
   { id: 'journeys', label: 'nav.journeys', group: 'work', component: JourneysPage },
   { id: 'reports', label: 'nav.reports', group: 'work', component: ReportsPage },
+  { id: 'surveys', label: 'nav.surveys', group: 'data', component: SurveysPage },
   { id: 'import', label: 'nav.import', group: 'data', component: ImportPage },
   { id: 'score-settings', label: 'nav.scoreSettings', group: 'data', component: ScoreSettingsPage },
 ]

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { metricKinds, type MetricKind } from '../../src-shared/domain/scores'
+import { COLOUR_PATTERN } from '../../src-shared/domain/collection'
+import type { ApiClient } from '../../src-shared/api/contract'
+import type { Survey } from '../../src-shared/api/collection'
+import { stringFlag, UsageError, type ParsedArgs } from './args'
+
+export const SURVEY_USAGE = `  cxdesk survey <workspace.cxdesk> create --name <name> --metric nps|csat|ces [--location <place>] [--touchpoint <name>]
+         [--shop <shop name>] [--colour #rrggbb] [--json]
+         A survey to collect in the shop, with its first QR link; prints {"id": …, "link": …} with --json.`
+
+export const COLLECT_USAGE = `  cxdesk collect <workspace.cxdesk> --survey <id|name> --host <address> --port <n> [--kiosk]
+         Serves the survey on the shop's network until Ctrl-C (--port 0 picks a free port; --host 0.0.0.0:
+         every address of this computer); prints "Collecting on http://<address>:<port>/s/<link>".
+         --kiosk uses the survey's kiosk link (a tablet's higher rate limit), made if it has none.`
+
+/** The built renderer folder, which holds the kiosk page; built first when its sources changed (as for reports). */
+export function kioskRendererDir(): string {
+  const root = join(__dirname, '..', '..')
+  if (process.env.CXDESK_RENDERER_DIR) return process.env.CXDESK_RENDERER_DIR
+  const build = createRequire(__filename)(join(root, 'src-main', 'launcher', 'build.cjs')) as typeof import('../launcher/build.cjs')
+  build.ensureBuilt(['renderer'])
+  const dir = join(root, 'out', 'renderer')
+  if (!existsSync(join(dir, 'kiosk.html'))) throw new Error(`The survey page was not found in ${dir}; run npm run build.`)
+  return dir
+}
+
+export async function createSurveyFromArgs(api: ApiClient, args: ParsedArgs): Promise<Survey> {
+  const name = stringFlag(args, 'name')
+  if (!name || !name.trim()) throw new UsageError('survey create needs --name <name>')
+  const metric = stringFlag(args, 'metric')
+  if (!metric || !(metricKinds as readonly string[]).includes(metric)) throw new UsageError(`--metric must be one of ${metricKinds.join(', ')}`)
+  const colour = stringFlag(args, 'colour') ?? '#2f6f5e'
+  if (!COLOUR_PATTERN.test(colour)) throw new UsageError('--colour takes a colour as #rrggbb')
+  return api.call('collection.saveSurvey', {
+    name,
+    metric: metric as MetricKind,
+    askComment: true,
+    askContact: true,
+    shopName: stringFlag(args, 'shop') ?? '',
+    colour,
+    location: stringFlag(args, 'location') ?? null,
+    touchpoint: stringFlag(args, 'touchpoint') ?? null,
+  })
+}
+
+export interface CollectArgs {
+  survey: string
+  host: string
+  port: number
+  kiosk: boolean
+}
+
+export function collectArgs(args: ParsedArgs): CollectArgs {
+  const survey = stringFlag(args, 'survey')
+  if (!survey) throw new UsageError('collect needs --survey <id|name>')
+  const host = stringFlag(args, 'host')
+  if (!host) throw new UsageError('collect needs --host <address> (an address of this computer, or 0.0.0.0)')
+  const portText = stringFlag(args, 'port')
+  if (portText === undefined) throw new UsageError('collect needs --port <n> (0 picks a free port)')
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) throw new UsageError('--port must be a number from 0 to 65535 (0 picks a free port)')
+  return { survey, host, port: Number(portText), kiosk: args.flags.has('kiosk') }
+}

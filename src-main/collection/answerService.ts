@@ -1,0 +1,110 @@
+import type { CollectionAnswerEvent } from '../../src-shared/api/collection'
+import type { AnswerBody, KioskSurvey } from '../../src-shared/domain/collection'
+import { standardScales } from '../../src-shared/domain/scores'
+import type { OpenWorkspace } from '../db/openWorkspace'
+import { ensureQuestions } from '../db/questionLookup'
+import { inTransaction } from '../db/transaction'
+import { feedbackWriter } from '../feedback/feedbackWriter'
+import { activeLink, answerExists, insertAnswer, responseBand, type SurveyLinkRow, type SurveyRow } from './surveysRepository'
+
+/** What the public page may know of a link's survey: its look and questions, nothing else. */
+export function kioskSurvey(open: OpenWorkspace, token: string): KioskSurvey | null {
+  const found = activeLink(open.ws.sqlite, token)
+  if (!found) return null
+  const { link, survey } = found
+  const scale = standardScales[survey.metric]
+  return {
+    kind: link.kind,
+    metric: survey.metric,
+    min: scale.min,
+    max: scale.max,
+    shopName: survey.shop_name,
+    colour: survey.colour,
+    hasLogo: survey.logo !== null,
+    askComment: survey.ask_comment === 1,
+    askContact: survey.ask_contact === 1,
+  }
+}
+
+export function kioskLogo(open: OpenWorkspace, token: string): { type: string; bytes: Buffer } | null {
+  const found = activeLink(open.ws.sqlite, token)
+  const s = found?.survey
+  return s?.logo && s.logo_type ? { type: s.logo_type, bytes: Buffer.from(s.logo) } : null
+}
+
+export type AnswerOutcome =
+  | { kind: 'no-link' }
+  | { kind: 'out-of-scale'; min: number; max: number }
+  | { kind: 'duplicate' }
+  | { kind: 'stored'; event: CollectionAnswerEvent }
+
+const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : null)
+
+/**
+ * Stores one answer from a survey link: a response through the feedback writer (so the inbox, the
+ * search index, the tags and the score summaries take it like any other), and beside it the
+ * survey_answers row with the language, and the contact details only when consent was ticked.
+ * The client's id makes the response's dedup key: the same answer sent twice is stored once.
+ */
+export function recordAnswer(open: OpenWorkspace, token: string, body: AnswerBody, now: number): AnswerOutcome {
+  const sqlite = open.ws.sqlite
+  const found = activeLink(sqlite, token)
+  if (!found) return { kind: 'no-link' }
+  const { link, survey } = found
+  const scale = standardScales[survey.metric]
+  if (!Number.isInteger(body.score) || body.score < scale.min || body.score > scale.max) return { kind: 'out-of-scale', ...scale }
+  return inTransaction(sqlite, () => {
+    if (answerExists(sqlite, survey.id, body.id)) return { kind: 'duplicate' } as const
+    const responseId = writeResponse(open, survey, link, body, now)
+    if (responseId === null) return { kind: 'duplicate' } as const
+    const consent = body.consent === true
+    const contact = consent && survey.ask_contact === 1 ? body.contact : undefined
+    const email = blank(contact?.email)?.toLowerCase() ?? null
+    const name = blank(contact?.name)
+    const phone = blank(contact?.phone)
+    insertAnswer(sqlite, { responseId, surveyId: survey.id, linkId: link.id, clientId: body.id, language: body.language, contactName: name, contactEmail: email, contactPhone: phone, consent, now })
+    return {
+      kind: 'stored',
+      event: {
+        surveyId: survey.id,
+        surveyName: survey.name,
+        responseId,
+        score: body.score,
+        metric: survey.metric,
+        location: link.location ?? survey.location,
+        alert: responseBand(sqlite, responseId) === -1,
+        contactable: consent && (email !== null || phone !== null),
+      },
+    } as const
+  })
+}
+
+function writeResponse(open: OpenWorkspace, survey: SurveyRow, link: SurveyLinkRow, body: AnswerBody, now: number): number | null {
+  const sqlite = open.ws.sqlite
+  const scale = standardScales[survey.metric]
+  const questionId = [...ensureQuestions(sqlite, [{ metric: survey.metric, min: scale.min, max: scale.max, direction: 'higher_better' }]).values()][0]
+  const consentedEmail = body.consent === true && survey.ask_contact === 1 ? (blank(body.contact?.email)?.toLowerCase() ?? null) : null
+  return feedbackWriter(sqlite, now)({
+    dedupKey: `collect:${survey.id}:${body.id}`,
+    importId: null,
+    externalRef: null,
+    customerId: null,
+    questionId,
+    score: body.score,
+    submittedAt: now,
+    submittedOffset: null,
+    localDate: open.localDateOf(now),
+    channel: 'store',
+    touchpoint: survey.touchpoint,
+    stage: null,
+    location: link.location ?? survey.location,
+    language: body.language,
+    comment: survey.ask_comment === 1 ? blank(body.comment) : null,
+    respondentEmail: consentedEmail,
+    status: 'new',
+    owner: null,
+    statusChangedAt: null,
+    resolvedAt: null,
+    now,
+  })
+}
