@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, sql, type Compilable, type Insertable, type Selectable } from 'kysely'
+import { sql, type Compilable, type Insertable, type Kysely, type Selectable } from 'kysely'
 import type {
   DB,
   JourneyCardsTable,
@@ -12,6 +12,7 @@ import type {
   PersonasTable,
 } from '../db/schema'
 import { filteredResponses } from '../db/feedbackFilter'
+import { build, firstOf, rowsOf, runOf } from '../db/syncQuery'
 
 export type JourneyMapRow = Selectable<JourneyMapsTable>
 export type PersonaRow = Selectable<PersonasTable>
@@ -33,44 +34,13 @@ export interface JourneyRows {
   comments: JourneyCommentRow[]
 }
 
-/**
- * The journey tables are written with Kysely's query builder, like every repository, but the
- * statements run on better-sqlite3 directly: a save is one synchronous transaction (nothing else
- * interleaves, and it is stored before `journeys.apply` answers), and Kysely's own driver is
- * asynchronous and cannot take part in it. So the builder below only compiles (it has no
- * connection), and `all`/`first`/`exec` run the compiled SQL with its parameters on the
- * connection, each distinct statement prepared once per connection. The row types come from the
- * builder: no casts at the call sites.
- */
-const build = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
-  },
-})
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>()
-function prepared(sqlite: Database.Database, text: string): Database.Statement {
-  let cache = statements.get(sqlite)
-  if (!cache) statements.set(sqlite, (cache = new Map()))
-  let st = cache.get(text)
-  if (!st) cache.set(text, (st = sqlite.prepare(text)))
-  return st
-}
-function all<O>(sqlite: Database.Database, query: Compilable<O>): O[] {
-  const c = query.compile()
-  return prepared(sqlite, c.sql).all(...c.parameters) as O[]
-}
-function first<O>(sqlite: Database.Database, query: Compilable<O>): O | undefined {
-  const c = query.compile()
-  return prepared(sqlite, c.sql).get(...c.parameters) as O | undefined
-}
-function exec(sqlite: Database.Database, query: Compilable<unknown>): void {
-  const c = query.compile()
-  prepared(sqlite, c.sql).run(...c.parameters)
-}
+// The journey tables are written with Kysely's query builder, but a save is one synchronous
+// better-sqlite3 transaction (stored before `journeys.apply` answers), which Kysely's asynchronous
+// driver cannot join: statements are built by db/syncQuery.ts's connection-less Kysely and run on
+// the connection, each distinct statement prepared once per connection; no casts at the call sites.
+const all = rowsOf
+const first = firstOf
+const exec = (sqlite: Database.Database, query: Compilable<unknown>): void => void runOf(sqlite, query)
 
 type Child = 'journey_stages' | 'journey_steps' | 'journey_lanes' | 'journey_cards'
 

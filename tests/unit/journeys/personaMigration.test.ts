@@ -12,7 +12,7 @@ describe('the persona library migration', () => {
     sqlite.pragma('foreign_keys = ON')
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
     const index = migrations.findIndex(([name]) => name === PERSONA_LIBRARY)
-    expect(index).toBe(migrations.length - 1)
+    expect(index).toBeGreaterThan(0) // later migrations may follow; this test runs the ones before it, then it
     for (const [, m] of migrations.slice(0, index)) await m.up(db)
 
     const map = sqlite.prepare(`INSERT INTO journey_maps (id, name, scenario, kind, base_id, score_metric, revision, created_at, updated_at) VALUES (?, ?, '', ?, ?, 'nps', 0, ?, ?)`)
