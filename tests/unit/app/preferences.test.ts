@@ -33,6 +33,7 @@ describe('preferences', () => {
         { path: '/w/b.cxdesk', name: 'B', lastOpenedAt: 2 },
       ],
       userName: null,
+      inboxDensity: 'comfortable',
     })
   })
 
