@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test, expect, ROOT } from './fixtures'
 
 /** Every page of the app, as the navigation lists them (src-renderer/src/app/pages.tsx). */
-const PAGES = ['overview', 'scores', 'inbox', 'themes', 'journeys', 'reports', 'import', 'score-settings']
+const PAGES = ['overview', 'scores', 'inbox', 'themes', 'customers', 'journeys', 'reports', 'surveys', 'import', 'score-settings']
 
 /** Serious and critical problems under WCAG 2 A and AA (contrast included) on what is on screen. */
 async function problems(page: Page, where: string) {
@@ -19,6 +21,13 @@ async function open(page: Page, id: string) {
   await expect(page.locator(`main#${id}`)).toBeVisible()
   await expect(page.locator('main .loading')).toHaveCount(0, { timeout: 30_000 })
 }
+
+test('the list above is every page of the navigation', () => {
+  const source = readFileSync(join(ROOT, 'src-renderer/src/app/pages.tsx'), 'utf8')
+  const ids = [...source.matchAll(/\{ id: '([a-z-]+)'/g)].map((m) => m[1])
+  expect(ids.length).toBeGreaterThan(5)
+  expect([...PAGES].sort()).toEqual([...ids].sort())
+})
 
 test('axe finds no serious or critical problem on any page, with the demo and with an empty workspace', async ({ page, app }) => {
   test.slow()
