@@ -62,7 +62,7 @@ test('import through the mapping step, search Thai and Vietnamese, follow up a d
   await detail.getByLabel('Owner').fill('Lan (Quận 1)')
   await detail.getByRole('button', { name: 'Assign' }).click()
   // The first action asks who is working (there are no accounts).
-  await page.getByLabel('Your name').fill('Minh')
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Minh')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByTestId('inbox-list')).toContainText('→ Lan (Quận 1)')
   await detail.getByRole('button', { name: 'Resolved' }).click()
@@ -94,7 +94,7 @@ test('filters arrive in the URL, as charts link to the inbox, and the count is e
   await page.keyboard.press('j')
   await expect(page.getByTestId('detail')).toBeVisible()
   await page.keyboard.press('e')
-  await page.getByLabel('Your name').fill('Ploy')
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Ploy')
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(count).toHaveAttribute('data-count', String(before - 1))
 })

@@ -11,7 +11,7 @@ test('a chart saved as PNG carries its title and period above it and its definit
   const canvas = await trend.locator('canvas').first().evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth }))
 
   const downloading = page.waitForEvent('download')
-  await trend.getByRole('button', { name: /Save .* as a PNG file/ }).click()
+  await trend.getByRole('button', { name: /^Save PNG: / }).click()
   const download = await downloading
   expect(download.suggestedFilename()).toMatch(/\.png$/)
   const file = testInfo.outputPath('chart.png')
