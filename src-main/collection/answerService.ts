@@ -55,13 +55,13 @@ export function recordAnswer(open: OpenWorkspace, token: string, body: AnswerBod
   if (!Number.isInteger(body.score) || body.score < scale.min || body.score > scale.max) return { kind: 'out-of-scale', ...scale }
   return inTransaction(sqlite, () => {
     if (answerExists(sqlite, survey.id, body.id)) return { kind: 'duplicate' } as const
-    const responseId = writeResponse(open, survey, link, body, now)
-    if (responseId === null) return { kind: 'duplicate' } as const
     const consent = body.consent === true
     const contact = consent && survey.ask_contact === 1 ? body.contact : undefined
     const email = blank(contact?.email)?.toLowerCase() ?? null
     const name = blank(contact?.name)
     const phone = blank(contact?.phone)
+    const responseId = writeResponse(open, survey, link, body, email, now)
+    if (responseId === null) return { kind: 'duplicate' } as const
     insertAnswer(sqlite, { responseId, surveyId: survey.id, linkId: link.id, clientId: body.id, language: body.language, contactName: name, contactEmail: email, contactPhone: phone, consent, now })
     return {
       kind: 'stored',
@@ -79,11 +79,11 @@ export function recordAnswer(open: OpenWorkspace, token: string, body: AnswerBod
   })
 }
 
-function writeResponse(open: OpenWorkspace, survey: SurveyRow, link: SurveyLinkRow, body: AnswerBody, now: number): number | null {
+/** `consentedEmail`: the e-mail given with consent (null otherwise), kept on the response too. */
+function writeResponse(open: OpenWorkspace, survey: SurveyRow, link: SurveyLinkRow, body: AnswerBody, consentedEmail: string | null, now: number): number | null {
   const sqlite = open.ws.sqlite
   const scale = standardScales[survey.metric]
   const questionId = [...ensureQuestions(sqlite, [{ metric: survey.metric, min: scale.min, max: scale.max, direction: 'higher_better' }]).values()][0]
-  const consentedEmail = body.consent === true && survey.ask_contact === 1 ? (blank(body.contact?.email)?.toLowerCase() ?? null) : null
   return feedbackWriter(sqlite, now)({
     dedupKey: `collect:${survey.id}:${body.id}`,
     importId: null,
