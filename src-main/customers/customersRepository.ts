@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Customer } from '../../src-shared/api/feedback'
 import type { DB } from '../db/schema'
+import { build, runOf } from '../db/syncQuery'
 
 /** A customer as the detail pane shows them, with how many responses they gave. */
 export async function customerCard(db: Kysely<DB>, id: number): Promise<Customer | null> {
@@ -24,7 +25,11 @@ export async function customerCard(db: Kysely<DB>, id: number): Promise<Customer
   return row ? { ...row, responses: Number(row.responses) } : null
 }
 
-/** Finds or creates a customer by the reference a source uses for them (a CRM id), remembering ids for the rest of an import. */
+/**
+ * Finds or creates a customer by the reference a source uses for them (a CRM id), remembering ids for
+ * the rest of an import. Raw statements, prepared once: an import runs them per row, where compiling
+ * a Kysely query per call would cost more than the statement (as customerLinker below).
+ */
 export function customerResolver(sqlite: Database.Database, now: number): (ref: string, email: string | null) => number {
   const find = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE external_ref = ?')
   const insert = sqlite.prepare('INSERT INTO customers (external_ref, email, created_at, updated_at) VALUES (?, ?, ?, ?)')
@@ -59,9 +64,16 @@ export interface CustomerSeed {
 
 /** Inserts customers and returns their ids in the same order. */
 export function insertCustomers(sqlite: Database.Database, rows: CustomerSeed[], now: number): number[] {
-  const stmt = sqlite.prepare(`INSERT INTO customers (external_ref, name, email, phone, segment, location, customer_since, churned_at, created_at, updated_at)
-    VALUES (@externalRef, @name, @email, @phone, @segment, @location, @customerSince, @churnedAt, @now, @now)`)
-  return rows.map((r) => Number(stmt.run({ ...r, now }).lastInsertRowid))
+  return rows.map(
+    (r) =>
+      runOf(
+        sqlite,
+        build.insertInto('customers').values({
+          external_ref: r.externalRef, name: r.name, email: r.email, phone: r.phone, segment: r.segment, location: r.location,
+          customer_since: r.customerSince, churned_at: r.churnedAt, created_at: now, updated_at: now,
+        }),
+      ).lastInsertRowid,
+  )
 }
 
 export interface CustomerFacts {
@@ -81,6 +93,7 @@ export interface CustomerFacts {
  * ใจดี): it creates a customer of its own every time, never merged with a namesake. Facts the
  * workspace lacks are filled in; facts it has are kept (feedback rows are not a CRM). Returns the id
  * and whether the customer was new; null when there is nothing at all (not even a name).
+ * Raw statements prepared once per import and run per row (the import's hot path).
  */
 export function customerLinker(sqlite: Database.Database, now: number, opts: { overwrite?: boolean } = {}) {
   const byRef = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE external_ref = ?')

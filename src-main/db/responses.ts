@@ -1,37 +1,16 @@
 import type Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { DB } from './schema'
-import { bandOf, type Direction, type FollowUpStatus } from '../../src-shared/domain/scores'
+import { bandOf, type Direction } from '../../src-shared/domain/scores'
+import { snakeCase, type ResponseField, type ResponseRecord } from '../../src-shared/domain/response'
 
-/** A response ready to store: ids resolved, local date computed. */
-export interface ResponseInsert {
-  dedupKey: string
-  importId: number | null
-  externalRef: string | null
-  customerId: number | null
-  questionId: number | null
-  score: number | null
-  submittedAt: number
-  submittedOffset: number | null
-  localDate: string
-  channel: string | null
-  touchpoint: string | null
-  stage: string | null
-  location: string | null
-  language: string | null
-  comment: string | null
-  respondentEmail: string | null
-  status: FollowUpStatus
-  owner: string | null
-  statusChangedAt: number | null
-  resolvedAt: number | null
-  /** −1…+1 from the comment, or null without one. */
-  sentiment?: number | null
-  statusChangedBy?: string | null
-  /** See the column responses.read_in_zone; null (not known) unless an import says. */
-  readInZone?: boolean | null
-  now: number
-}
+/**
+ * A response ready to store (the one definition, src-shared/domain/response.ts): ids resolved, local
+ * date computed; what an older caller may not know yet (sentiment, who changed the status, whether
+ * the time was read in the import's zone) may be left out; `now` stamps created/updated.
+ */
+export type ResponseInsert = Omit<ResponseRecord, OptionalOnInsert> & Partial<Pick<ResponseRecord, OptionalOnInsert>> & { now: number }
+type OptionalOnInsert = 'sentiment' | 'statusChangedBy' | 'readInZone'
 
 interface QuestionBands {
   id: number
@@ -40,10 +19,22 @@ interface QuestionBands {
   poor_threshold: number
 }
 
-const COLUMNS = `dedup_key, import_id, external_ref, customer_id, question_id, score, band, submitted_at, submitted_offset,
-      local_date, channel, touchpoint, stage, location, language, comment, respondent_email, status, owner,
-      status_changed_at, status_changed_by, resolved_at, sentiment, created_at, updated_at, read_in_zone`
-const COLUMN_COUNT = 26
+/**
+ * The order rowValues appends a response's values in: every field of the one definition (the
+ * compiler checks none is missing), with the stored band and the created/updated stamps between.
+ */
+const INSERT_ORDER = [
+  'dedupKey', 'importId', 'externalRef', 'customerId', 'questionId', 'score', 'band', 'submittedAt', 'submittedOffset',
+  'localDate', 'channel', 'touchpoint', 'stage', 'location', 'language', 'comment', 'respondentEmail', 'status', 'owner',
+  'statusChangedAt', 'statusChangedBy', 'resolvedAt', 'sentiment', 'createdAt', 'updatedAt', 'readInZone',
+] as const satisfies ReadonlyArray<ResponseField | 'band' | 'createdAt' | 'updatedAt'>
+const everyFieldInserted: Exclude<ResponseField, (typeof INSERT_ORDER)[number]> extends never ? true : never = true
+void everyFieldInserted
+
+/** The responses table's columns in INSERT_ORDER (exported for the test that each value lands in its column). */
+export const INSERT_COLUMNS = INSERT_ORDER.map(snakeCase)
+const COLUMNS = INSERT_COLUMNS.join(', ')
+const COLUMN_COUNT = INSERT_COLUMNS.length
 
 /**
  * Appends a response's values in COLUMNS' order to `out` (the import's batch writer fills one array

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely'
-import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
+import type { MetricKind } from '../../src-shared/domain/scores'
+import type { ResponseColumns } from '../../src-shared/domain/response'
 
 /** Kysely table types. Timestamps are UTC epoch milliseconds; local_date is the calendar date in the workspace's zone. */
 export interface MetaTable {
@@ -50,36 +51,18 @@ export interface ImportsTable {
   mapping: string | null
 }
 
-export interface ResponsesTable {
+/**
+ * The responses table: the columns of the one response definition (src-shared/domain/response.ts),
+ * and what is computed when a row is stored.
+ */
+export interface ResponsesTable extends Omit<ResponseColumns, 'read_in_zone'> {
   id: Generated<number>
-  dedup_key: string
-  import_id: number | null
-  external_ref: string | null
-  customer_id: number | null
-  question_id: number | null
-  score: number | null
-  submitted_at: number
-  submitted_offset: number | null
-  local_date: string
-  channel: string | null
-  touchpoint: string | null
-  stage: string | null
-  location: string | null
-  language: string | null
-  comment: string | null
-  respondent_email: string | null
-  status: FollowUpStatus
-  owner: string | null
-  status_changed_at: number | null
-  resolved_at: number | null
   created_at: number
   updated_at: number
   /** 1 good, 0 neutral, −1 poor (needs follow-up); null without a score. */
   band: -1 | 0 | 1 | null
-  sentiment: number | null
   /** 1: time read in its import's zone; 0: the file stated its offset; null: not known. */
   read_in_zone: 0 | 1 | null
-  status_changed_by: string | null
 }
 
 export interface TagsTable {

@@ -1,30 +1,39 @@
-import type Database from 'better-sqlite3'
+import { sql } from 'kysely'
+import { build, firstOf, rowsOf, runOf } from '../db/syncQuery'
+import type { Sqlite } from '../db/sqlite'
 
-export function startImportRecord(
-  sqlite: Database.Database,
-  fileName: string,
-  format: string,
-  now: number,
-  used: { timezone: string; mapping: string },
-): number {
-  return Number(
-    sqlite
-      .prepare(`INSERT INTO imports (file_name, format, started_at, status, timezone, mapping) VALUES (?, ?, ?, 'running', ?, ?)`)
-      .run(fileName, format, now, used.timezone, used.mapping).lastInsertRowid,
-  )
+// The import job keeps its record inside its own synchronous transaction: built by Kysely, run at once (db/syncQuery.ts).
+
+export function startImportRecord(sqlite: Sqlite, fileName: string, format: string, now: number, used: { timezone: string; mapping: string }): number {
+  return runOf(
+    sqlite,
+    build.insertInto('imports').values({
+      file_name: fileName, format, started_at: now, status: 'running', timezone: used.timezone, mapping: used.mapping,
+      rows_read: 0, rows_imported: 0, rows_duplicate: 0, rows_rejected: 0,
+    }),
+  ).lastInsertRowid
 }
 
 export function finishImportRecord(
-  sqlite: Database.Database,
+  sqlite: Sqlite,
   id: number,
   counts: { rowsRead: number; imported: number; duplicates: number; rejected: number },
   now: number,
 ): void {
-  sqlite
-    .prepare(
-      `UPDATE imports SET status = 'done', finished_at = ?, rows_read = ?, rows_imported = ?, rows_duplicate = ?, rows_rejected = ? WHERE id = ?`,
-    )
-    .run(now, counts.rowsRead, counts.imported, counts.duplicates, counts.rejected, id)
+  runOf(
+    sqlite,
+    build
+      .updateTable('imports')
+      .set({
+        status: 'done',
+        finished_at: now,
+        rows_read: counts.rowsRead,
+        rows_imported: counts.imported,
+        rows_duplicate: counts.duplicates,
+        rows_rejected: counts.rejected,
+      })
+      .where('id', '=', id),
+  )
 }
 
 export interface ImportRow {
@@ -46,27 +55,30 @@ export interface ImportRow {
 }
 
 /** Finished imports, newest first, with how many of their responses a re-read would move. */
-export function listImportRecords(sqlite: Database.Database, limit = 200): ImportRow[] {
-  return sqlite
-    .prepare(
-      `SELECT i.id, i.file_name, i.format, i.started_at, i.finished_at, i.rows_read, i.rows_imported, i.rows_duplicate, i.rows_rejected,
-         i.timezone, i.mapping,
-         count(r.id) AS responses,
-         coalesce(sum(r.read_in_zone = 1), 0) AS zoneless,
-         coalesce(sum(r.read_in_zone IS NULL), 0) AS unknown
-       FROM imports i LEFT JOIN responses r ON r.import_id = i.id
-       WHERE i.status = 'done'
-       GROUP BY i.id ORDER BY i.id DESC LIMIT ?`,
-    )
-    .all(limit) as ImportRow[]
+export function listImportRecords(sqlite: Sqlite, limit = 200): ImportRow[] {
+  return rowsOf(
+    sqlite,
+    build
+      .selectFrom('imports as i')
+      .leftJoin('responses as r', 'r.import_id', 'i.id')
+      .select([
+        'i.id', 'i.file_name', 'i.format', 'i.started_at', 'i.finished_at', 'i.rows_read', 'i.rows_imported', 'i.rows_duplicate',
+        'i.rows_rejected', 'i.timezone', 'i.mapping',
+        (eb) => eb.fn.count<number>('r.id').as('responses'),
+        sql<number>`coalesce(sum(r.read_in_zone = 1), 0)`.as('zoneless'),
+        sql<number>`coalesce(sum(r.read_in_zone IS NULL), 0)`.as('unknown'),
+      ])
+      .where('i.status', '=', 'done')
+      .groupBy('i.id')
+      .orderBy('i.id', 'desc')
+      .limit(limit),
+  )
 }
 
-export function importRecord(sqlite: Database.Database, id: number): { id: number; file_name: string; timezone: string | null } | undefined {
-  return sqlite.prepare(`SELECT id, file_name, timezone FROM imports WHERE id = ? AND status = 'done'`).get(id) as
-    | { id: number; file_name: string; timezone: string | null }
-    | undefined
+export function importRecord(sqlite: Sqlite, id: number): { id: number; file_name: string; timezone: string | null } | undefined {
+  return firstOf(sqlite, build.selectFrom('imports').select(['id', 'file_name', 'timezone']).where('id', '=', id).where('status', '=', 'done'))
 }
 
-export function setImportZone(sqlite: Database.Database, id: number, timezone: string): void {
-  sqlite.prepare('UPDATE imports SET timezone = ? WHERE id = ?').run(timezone, id)
+export function setImportZone(sqlite: Sqlite, id: number, timezone: string): void {
+  runOf(sqlite, build.updateTable('imports').set({ timezone }).where('id', '=', id))
 }

@@ -2,34 +2,28 @@ import { z } from 'zod'
 import { defineChannel } from './define'
 import { epochMs, id, isoDate, longText, mediumText, shortText } from './limits'
 import { metricKinds, followUpStatuses, scoreBands } from '../domain/scores'
+import { responseRecordSchema } from '../domain/response'
 import { feedbackFilterSchema } from './filters'
 
-export const feedbackItemSchema = z.object({
-  id: z.number().int(),
-  submittedAt: z.number(),
-  localDate: z.string(),
-  metric: z.enum(metricKinds).nullable(),
-  score: z.number().nullable(),
-  scaleMin: z.number().nullable(),
-  scaleMax: z.number().nullable(),
-  /** good (promoter / satisfied), neutral, poor (detractor / unsatisfied): needs follow-up. */
-  band: z.enum(scoreBands).nullable(),
-  sentiment: z.number().nullable(),
-  comment: z.string().nullable(),
-  channel: z.string().nullable(),
-  touchpoint: z.string().nullable(),
-  stage: z.string().nullable(),
-  location: z.string().nullable(),
-  language: z.string().nullable(),
-  status: z.enum(followUpStatuses),
-  owner: z.string().nullable(),
-  tags: z.array(z.string()),
-  customerId: z.number().int().nullable(),
-  customerName: z.string().nullable(),
-  customerRef: z.string().nullable(),
-  customerEmail: z.string().nullable(),
-  customerPhone: z.string().nullable(),
-})
+/** A response as the inbox shows it: the one definition's fields (domain/response.ts) with its question, band, tags and customer. */
+export const feedbackItemSchema = responseRecordSchema
+  .pick({
+    submittedAt: true, localDate: true, score: true, sentiment: true, comment: true, channel: true, touchpoint: true,
+    stage: true, location: true, language: true, status: true, owner: true, customerId: true,
+  })
+  .extend({
+    id: z.number().int(),
+    metric: z.enum(metricKinds).nullable(),
+    scaleMin: z.number().nullable(),
+    scaleMax: z.number().nullable(),
+    /** good (promoter / satisfied), neutral, poor (detractor / unsatisfied): needs follow-up. */
+    band: z.enum(scoreBands).nullable(),
+    tags: z.array(z.string()),
+    customerName: z.string().nullable(),
+    customerRef: z.string().nullable(),
+    customerEmail: z.string().nullable(),
+    customerPhone: z.string().nullable(),
+  })
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>
 
 /** Keyset cursor: the last item of the previous page (newest first), so pages never scan with OFFSET. */

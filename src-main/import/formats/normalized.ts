@@ -1,15 +1,17 @@
 import type { ScoreSpec } from '../../../src-shared/api/imports'
-import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+import type { ResponseRecord } from '../../../src-shared/domain/response'
 import type { CustomerFacts } from '../../customers/customersRepository'
 
-/** One response as every import format delivers it to the writer, whatever the source's columns were. */
-export interface NormalizedResponse {
-  dedupKey: string
+/**
+ * One response as every import format delivers it to the writer, whatever the source's columns were:
+ * the fields of the one response definition (src-shared/domain/response.ts) a file can give, and in
+ * place of the ids the writer resolves, what the file says of the customer and the question.
+ */
+export interface NormalizedResponse extends Pick<ResponseRecord, FromTheFile> {
   /** Keys an older version may have stored the same answer under (only when the workspace has such rows). */
   legacyKeys?: string[] | null
   /** True when the time had no zone of its own and was read in the import's zone. */
   readInZone?: boolean
-  externalRef: string | null
   customerRef: string | null
   customerEmail: string | null
   customerName: string | null
@@ -22,19 +24,12 @@ export interface NormalizedResponse {
    * (two such columns on one scale may ask two questions); null when the row names the metric.
    */
   questionColumn?: number | null
-  score: number | null
-  submittedAt: number
-  submittedOffset: number | null
-  channel: string | null
-  touchpoint: string | null
-  stage: string | null
-  location: string | null
-  language: string | null
-  comment: string | null
-  status: FollowUpStatus
-  owner: string | null
-  resolvedAt: number | null
 }
+
+/** The response fields a file gives as they are (the rest are resolved or computed when stored). */
+type FromTheFile =
+  | 'dedupKey' | 'externalRef' | 'score' | 'submittedAt' | 'submittedOffset' | 'channel' | 'touchpoint' | 'stage'
+  | 'location' | 'language' | 'comment' | 'status' | 'owner' | 'resolvedAt'
 
 /** One customer from a CRM export: every fact the linker knows, present (null when the file has none). */
 export type NormalizedCustomer = { [K in keyof CustomerFacts]-?: CustomerFacts[K] | null }

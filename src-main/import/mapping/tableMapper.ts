@@ -1,55 +1,43 @@
 import type { ImportMapping, RowError, ScoreSpec } from '../../../src-shared/api/imports'
-import type { FollowUpStatus } from '../../../src-shared/domain/scores'
+import { positionsOf, type ResponseRecord, type ValuesAt } from '../../../src-shared/domain/response'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { questionKeyOf } from '../../db/questionLookup'
 import type { CsvRecord } from '../csv/CsvParser'
 import { addDateEvidence, emptyEvidence, type DateEvidence } from '../../../src-shared/domain/dateText'
-import type { NormalizedCustomer } from '../formats/normalized'
+import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
 import { rowError } from '../rowError'
 import { customerRowMapper, responseRowMapper } from './rowMapper'
 
 /** How many rejected rows are listed by number; the count covers all of them. */
 export const MAX_LISTED_ERRORS = 200
 
+/** What a mapped response carries from the reader's thread to the writer's: a normalized row, its question as its spec key, its local date already cut. */
+type WireValues = Omit<NormalizedResponse, 'question' | 'questionColumn' | 'readInZone' | 'legacyKeys'> &
+  Pick<ResponseRecord, 'localDate'> & {
+    questionKey: string | null
+    /** 1: the time had no zone and was read in the import's; 0: it stated its own. */
+    readInZone: 0 | 1
+    /** Keys an older version may have stored it under; null unless the workspace has such rows. */
+    legacyKeys: string[] | null
+  }
+
+/** The order of a WireResponse's values (every WireValues field: the compiler checks). */
+const WIRE_FIELDS = [
+  'dedupKey', 'externalRef', 'customerRef', 'customerEmail', 'customerName', 'customerPhone', 'segment', 'questionKey',
+  'score', 'submittedAt', 'submittedOffset', 'localDate', 'channel', 'touchpoint', 'stage', 'location',
+  'language', 'comment', 'status', 'owner', 'resolvedAt', 'readInZone', 'legacyKeys',
+] as const satisfies ReadonlyArray<keyof WireValues>
+const everyWireField: Exclude<keyof WireValues, (typeof WIRE_FIELDS)[number]> extends never ? true : never = true
+void everyWireField
+
 /**
- * A mapped response as it goes from the thread that reads the file to the one that writes: its
- * values by position (no property names repeated per row), the question as its spec key and the
- * local date already cut in the workspace's zone.
+ * A mapped response on its way from the thread that reads the file to the one that writes: its values
+ * by position (no property names repeated per row), in WIRE_FIELDS' order.
  */
-export type WireResponse = [
-  dedupKey: string,
-  externalRef: string | null,
-  customerRef: string | null,
-  customerEmail: string | null,
-  customerName: string | null,
-  customerPhone: string | null,
-  segment: string | null,
-  questionKey: string | null,
-  score: number | null,
-  submittedAt: number,
-  submittedOffset: number | null,
-  localDate: string,
-  channel: string | null,
-  touchpoint: string | null,
-  stage: string | null,
-  location: string | null,
-  language: string | null,
-  comment: string | null,
-  status: FollowUpStatus,
-  owner: string | null,
-  resolvedAt: number | null,
-  /** 1: the time had no zone and was read in the import's; 0: it stated its own. */
-  readInZone: 0 | 1,
-  /** Keys an older version may have stored it under; null unless the workspace has such rows. */
-  legacyKeys: string[] | null,
-]
+export type WireResponse = ValuesAt<typeof WIRE_FIELDS, WireValues>
 
 /** The position of each value in a WireResponse, for the writer that reads the tuple without building an object per row. */
-export const WIRE = {
-  dedupKey: 0, externalRef: 1, customerRef: 2, customerEmail: 3, customerName: 4, customerPhone: 5, segment: 6, questionKey: 7,
-  score: 8, submittedAt: 9, submittedOffset: 10, localDate: 11, channel: 12, touchpoint: 13, stage: 14, location: 15,
-  language: 16, comment: 17, status: 18, owner: 19, resolvedAt: 20, readInZone: 21, legacyKeys: 22,
-} as const
+export const WIRE = positionsOf(WIRE_FIELDS)
 
 /** A batch of mapped rows: responses on the wire, or customers. `headers` from the batch that completes the header rows on. */
 export interface MappedBatch {
