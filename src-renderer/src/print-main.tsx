@@ -9,6 +9,7 @@ import { createTransport, type Transport } from './api/transport'
 import { I18nProvider } from './i18n/I18nProvider'
 import { parseHash } from './platform/router'
 import { ReportPrintPage } from './features/reports/print/ReportPrintPage'
+import { SubjectPrintPage } from './features/customers/print/SubjectDocument'
 
 /**
  * The print entry (print.html#/report-print?job=…): only the report document's code, so a printer
@@ -20,7 +21,12 @@ function printTransport(): Transport {
   return { ...createTransport(), subscribe: () => () => undefined }
 }
 
-const jobInHash = () => parseHash(window.location.hash).params.get('job')
+/** The job in the hash and what it prints: a report (#/report-print) or a person's data export (#/subject-print). */
+const jobInHash = () => {
+  const route = parseHash(window.location.hash)
+  const id = route.params.get('job')
+  return id ? { id, subject: route.page === 'subject-print' } : null
+}
 
 function PrintRoot() {
   const [job, setJob] = useState(jobInHash)
@@ -29,7 +35,8 @@ function PrintRoot() {
     window.addEventListener('hashchange', update)
     return () => window.removeEventListener('hashchange', update)
   }, [])
-  return job ? <ReportPrintPage key={job} jobId={job} /> : null
+  if (!job) return null
+  return job.subject ? <SubjectPrintPage key={job.id} jobId={job.id} /> : <ReportPrintPage key={job.id} jobId={job.id} />
 }
 
 // Every bundled face, loaded now rather than when a report's text first needs it (a Thai report
