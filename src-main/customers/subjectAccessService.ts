@@ -5,6 +5,7 @@ import { rectifiableFields, type RectifiableField } from '../../src-shared/api/c
 import { SUBJECT_FORMAT, type SubjectData, type SubjectMatch } from '../../src-shared/api/subject'
 import { AppError } from '../../src-shared/api/result'
 import { cleanFileName } from '../../src-shared/domain/fileName'
+import { translator } from '../../src-shared/i18n/translate'
 import type { Locale } from '../../src-shared/domain/locales'
 import { zonedIsoConverter } from '../../src-shared/domain/timezone'
 import { writeFileAtomic } from '../common/atomicWrite'
@@ -230,10 +231,10 @@ export interface SubjectExportDeps {
   paths: Pick<AppPaths, 'uploadsDir'>
 }
 
-/** "Nguyễn Văn An – personal data – 2026-12-02": who and when, without characters file systems refuse. */
+/** "Nguyễn Văn An – dữ liệu cá nhân – 2026-12-02": who, what (in the export's language) and when, without characters file systems refuse. */
 export function subjectFileStem(d: SubjectData, localDay: string): string {
-  const who = d.person.name ?? d.person.email ?? d.person.phone ?? d.person.ref ?? `customer ${d.person.id}`
-  return cleanFileName(`${who} – personal data – ${localDay}`, 150)
+  const who = d.person.name ?? d.person.email ?? d.person.phone ?? d.person.ref ?? `#${d.person.id}`
+  return cleanFileName(`${who} – ${translator(d.language)('subject.fileName')} – ${localDay}`, 150)
 }
 
 /**

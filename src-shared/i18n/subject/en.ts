@@ -4,6 +4,8 @@
  * that hides personal data for screen sharing.
  */
 export const subjectEn = {
+  /** The files' names: "<name> – personal data – <date>.pdf". */
+  'subject.fileName': 'personal data',
   'subject.export': 'Export their data',
   'subject.exportTitle': 'Export everything held about {name}',
   'subject.exportIntro':

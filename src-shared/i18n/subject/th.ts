@@ -1,6 +1,8 @@
 import type { subjectEn } from './en'
 
 export const subjectTh: Record<keyof typeof subjectEn, string> = {
+  /** The files' names: "<name> – personal data – <date>.pdf". */
+  'subject.fileName': 'ข้อมูลส่วนบุคคล',
   'subject.export': 'ส่งออกข้อมูลของลูกค้า',
   'subject.exportTitle': 'ส่งออกข้อมูลทั้งหมดที่เก็บไว้เกี่ยวกับ {name}',
   'subject.exportIntro':

@@ -1,6 +1,8 @@
 import type { subjectEn } from './en'
 
 export const subjectVi: Record<keyof typeof subjectEn, string> = {
+  /** The files' names: "<name> – personal data – <date>.pdf". */
+  'subject.fileName': 'dữ liệu cá nhân',
   'subject.export': 'Xuất dữ liệu của họ',
   'subject.exportTitle': 'Xuất mọi dữ liệu đang lưu về {name}',
   'subject.exportIntro':

@@ -128,7 +128,7 @@ describe('a subject-access export', () => {
       expect(r).not.toBeNull()
       expect(printed.map((p) => p.route)).toEqual([expect.stringMatching(/^#\/subject-print\?job=[\w-]+$/)])
       expect(readdirSync(folder).sort()).toEqual([r!.json.fileName, r!.pdf.fileName].sort())
-      expect(r!.pdf.fileName).toMatch(/^Trần Thị Mai – personal data – \d{4}-\d{2}-\d{2}\.pdf$/)
+      expect(r!.pdf.fileName).toMatch(/^Trần Thị Mai – ข้อมูลส่วนบุคคล – \d{4}-\d{2}-\d{2}\.pdf$/)
       expect(readFileSync(r!.pdf.path!)).toEqual(fakePdf)
       const json = subjectDataSchema.parse(JSON.parse(readFileSync(r!.json.path!, 'utf8')))
       expect(json).toMatchObject({ format: 'cxdesk.subject-access', version: 1, language: 'th', workspace: { timezone: 'Asia/Ho_Chi_Minh' } })

@@ -111,6 +111,7 @@ export function SubjectDocument({ data }: { data: SubjectData }) {
 
       <Part title={`${t('subject.doc.responses')} (${fmt.integer(data.responses.length)})`} empty={!data.responses.length}>
         <Table
+          className="subject-responses"
           head={[t('subject.doc.col.when'), t('subject.doc.col.where'), t('subject.doc.col.score'), t('subject.doc.col.comment'), t('subject.doc.col.tags'), t('subject.doc.col.notes')]}
           rows={data.responses.map((r) => [
             <>
@@ -128,9 +129,9 @@ export function SubjectDocument({ data }: { data: SubjectData }) {
 
       <Part title={t('subject.doc.followUps')} empty={!data.followUps.length}>
         <Table
-          head={['#', t('subject.doc.col.status'), t('subject.doc.col.owner'), t('subject.doc.col.history')]}
+          head={[t('subject.doc.col.when'), t('subject.doc.col.status'), t('subject.doc.col.owner'), t('subject.doc.col.history')]}
           rows={data.followUps.map((f) => [
-            String(f.responseId),
+            when(data.responses.find((r) => r.id === f.responseId)?.submittedAt ?? null),
             `${t(`status.${f.status}` as MessageKey)}${f.resolvedAt ? ` — ${when(f.resolvedAt)}` : ''}`,
             f.owner ?? '—',
             f.events.length ? f.events.map((e, i) => <div key={i}>{eventText(e)}</div>) : '—',
@@ -206,9 +207,9 @@ function Part({ title, empty, children }: { title: string; empty?: boolean; chil
   )
 }
 
-function Table({ head, rows }: { head: string[]; rows: ReactNode[][] }) {
+function Table({ head, rows, className }: { head: string[]; rows: ReactNode[][]; className?: string }) {
   return (
-    <table className="subject-table">
+    <table className={className ? `subject-table ${className}` : 'subject-table'}>
       <thead>
         <tr>
           {head.map((h) => (
