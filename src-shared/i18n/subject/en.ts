@@ -44,7 +44,7 @@ export const subjectEn = {
   'privacy.hiddenName': 'Customer {initial}•••',
 
   'subject.doc.title': 'Personal data held about you',
-  'subject.doc.intro': 'Everything {workspace} holds about you, as of {date}. A machine-readable copy of the same data (JSON) comes with this document.',
+  'subject.doc.intro': 'Everything held about you by {workspace}, as of {date}. A machine-readable copy of the same data (JSON) comes with this document.',
   'subject.doc.details': 'Your details',
   'subject.doc.createdAt': 'Record created',
   'subject.doc.updatedAt': 'Last changed',
