@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState } from 'react'
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import './styles/fonts.css'
 import './styles/app.css'
@@ -9,7 +9,10 @@ import { createTransport, type Transport } from './api/transport'
 import { I18nProvider } from './i18n/I18nProvider'
 import { parseHash } from './platform/router'
 import { ReportPrintPage } from './features/reports/print/ReportPrintPage'
-import { SubjectPrintPage } from './features/customers/print/SubjectDocument'
+
+// A person's data export is printed rarely: its document is loaded when a job asks for it, so a
+// report's print (the common case, and the standby tab) compiles none of it.
+const SubjectPrintPage = lazy(() => import('./features/customers/print/SubjectDocument').then((m) => ({ default: m.SubjectPrintPage })))
 
 /**
  * The print entry (print.html#/report-print?job=…): only the report document's code, so a printer
@@ -36,7 +39,13 @@ function PrintRoot() {
     return () => window.removeEventListener('hashchange', update)
   }, [])
   if (!job) return null
-  return job.subject ? <SubjectPrintPage key={job.id} jobId={job.id} /> : <ReportPrintPage key={job.id} jobId={job.id} />
+  return job.subject ? (
+    <Suspense fallback={null}>
+      <SubjectPrintPage key={job.id} jobId={job.id} />
+    </Suspense>
+  ) : (
+    <ReportPrintPage key={job.id} jobId={job.id} />
+  )
 }
 
 // Every bundled face, loaded now rather than when a report's text first needs it (a Thai report

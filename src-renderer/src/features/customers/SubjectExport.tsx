@@ -60,7 +60,7 @@ export function SubjectExportForm({ customerId, name, onClose }: { customerId: n
       )}
       {error !== null && <ErrorNotice error={error} />}
       <div className="form-actions">
-        <Button onClick={onClose}>{phase === 'done' ? t('customers.close') : t('subject.cancel')}</Button>
+        <Button onClick={onClose}>{phase === 'done' ? t('customers.close') : t('customers.cancel')}</Button>
         {phase !== 'done' && (
           <Button variant="primary" onClick={() => void run()} disabled={phase === 'running'} aria-label={`${t('subject.start')} — ${name}`}>
             {t('subject.start')}
@@ -133,7 +133,7 @@ export function SubjectFinder({ onClose }: { onClose(): void }) {
         </>
       )}
       <div className="form-actions">
-        <Button onClick={onClose}>{t('subject.cancel')}</Button>
+        <Button onClick={onClose}>{t('customers.cancel')}</Button>
       </div>
     </div>
   )
