@@ -54,6 +54,8 @@ test('an edit of their details is logged on the profile, old → new, with why',
 })
 
 test('“Hide personal data” masks names, e-mails and phones in Customers and the inbox, is remembered, and Ctrl+Shift+H toggles it', async ({ page, app }) => {
+  // Two pages and a reload: more than the default 90 s when the shared machine is loaded.
+  test.setTimeout(180_000)
   const profile = await openCustomer(page, app.url, 'khach12@example.com')
   const row = page.getByTestId('customer-row')
   const name = (await row.locator('strong').textContent()) ?? ''
