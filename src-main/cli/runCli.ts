@@ -19,6 +19,7 @@ import { exportRequest, reportFlags, reportOptionsFromArgs, withReportHost } fro
 import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { customersCommand, formatCustomers } from './customersCommand'
+import { formatSubjectResult, NotFound, subjectExport, subjectFlags } from './subjectCommand'
 import { collectArgs, createSurveyFromArgs, kioskRendererDir } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
 import { resolvePaths } from '../common/paths'
@@ -76,7 +77,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   // Reports print through a headless browser against the app, served for the time of the export;
   // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
-  const printer = command === 'report' ? reportPrinter(() => appUrl) : null
+  const printer = command === 'report' || command === 'subject-export' ? reportPrinter(() => appUrl) : null
   if (printer) io.browserStarted?.()
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
@@ -236,6 +237,23 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       out(json ? JSON.stringify(result) : formatExportResult(result))
       return
     }
+    case 'subject-export': {
+      const [file] = rest
+      if (!file) throw new UsageError('subject-export needs a workspace file')
+      const flags = subjectFlags(args)
+      const result = await withReportHost(
+        ctx,
+        invoke,
+        (url) => {
+          appUrl = url
+          if (url) printer?.served()
+        },
+        () => withWorkspace(api, ctx, file, () => subjectExport(api, ctx.files, flags)),
+      )
+      if (json) out(JSON.stringify(result))
+      else for (const line of formatSubjectResult(result)) out(line)
+      return
+    }
     case 'survey': {
       const [file, action] = rest
       if (!file) throw new UsageError('survey needs a workspace file')
@@ -305,6 +323,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (e instanceof ApiCallError && e.code === 'INTERNAL' && isDamage(state.internalError)) {
       io.err(`cxdesk: the workspace is damaged: SQLite found a malformed page while reading it (${(state.internalError as Error).message}). Nothing was printed from it; open a backup or an earlier copy.`)
+      return 1
+    }
+    if (e instanceof NotFound) {
+      io.err(`cxdesk: ${e.message}`)
       return 1
     }
     if (e instanceof ApiCallError) {

@@ -14,6 +14,8 @@ const prefsSchema = z.object({
   userName: z.string().nullable().default(null),
   /** How tall the inbox's rows are: two lines of comment with their details, or one line. */
   inboxDensity: z.enum(inboxDensities).default('comfortable'),
+  /** "Hide personal data" for screen sharing, remembered across launches. */
+  hidePersonalData: z.boolean().default(false),
   recent: z.array(z.object({ path: z.string(), name: z.string(), lastOpenedAt: z.number() })).default([]),
 })
 export type Preferences = z.infer<typeof prefsSchema>

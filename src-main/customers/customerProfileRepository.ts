@@ -163,7 +163,8 @@ export async function customerExists(db: Kysely<DB>, id: number): Promise<boolea
   return !!(await db.selectFrom('customers').select('id').where('id', '=', id).executeTakeFirst())
 }
 
-const columnsOf = (c: CustomerInput) => ({
+/** The customers table's columns for a customer's details as the form gives them. */
+export const customerColumnsOf = (c: CustomerInput) => ({
   external_ref: c.ref || null,
   name: c.name || null,
   email: c.email || null,
@@ -177,18 +178,9 @@ const columnsOf = (c: CustomerInput) => ({
 export async function insertCustomer(db: Kysely<DB>, c: CustomerInput, now: number): Promise<number> {
   const r = await db
     .insertInto('customers')
-    .values({ ...columnsOf(c), created_at: now, updated_at: now })
+    .values({ ...customerColumnsOf(c), created_at: now, updated_at: now })
     .executeTakeFirstOrThrow()
   return Number(r.insertId)
-}
-
-export async function updateCustomer(db: Kysely<DB>, id: number, c: CustomerInput, now: number): Promise<boolean> {
-  const r = await db
-    .updateTable('customers')
-    .set({ ...columnsOf(c), updated_at: now })
-    .where('id', '=', id)
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows) > 0
 }
 
 export async function refTaken(db: Kysely<DB>, ref: string, exceptId: number | null): Promise<boolean> {

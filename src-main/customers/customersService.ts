@@ -8,6 +8,7 @@ import type {
   CustomerRow,
   DuplicateGroup,
 } from '../../src-shared/api/customers'
+import { rectifiableFields } from '../../src-shared/api/customers'
 import { AppError } from '../../src-shared/api/result'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import {
@@ -22,10 +23,10 @@ import {
   insertCustomer,
   insertCustomerNote,
   refTaken,
-  updateCustomer,
   type CustomerListRow,
 } from './customerProfileRepository'
 import { mergeCustomers, undoMerge } from './customerMergeRepository'
+import { rectificationsOf, updateCustomerLogged, type FieldChange } from './rectificationRepository'
 import { bandName } from './riskRules'
 import { idsAtLevel, rankAtRisk, riskSnapshot, type RiskSnapshot } from './riskService'
 
@@ -123,17 +124,31 @@ export async function customerProfile(open: OpenWorkspace, id: number, now: numb
     more: timeline.length > TIMELINE_LIMIT,
     notes: await customerNotes(open.db, id),
     duplicates: await duplicatesOf(open, row),
+    rectifications: await rectificationsOf(open.db, id),
   }
 }
 
-export async function saveCustomer(open: OpenWorkspace, req: { id?: number; customer: CustomerInput }, now: number) {
+/** The fields an edit changes, as stored (an empty text is no value), old → new. */
+export function changedFields(before: CustomerInput, after: CustomerInput): FieldChange[] {
+  const norm = (v: string | null | undefined) => (v === undefined || v === null || v === '' ? null : v)
+  return rectifiableFields.flatMap((field) => {
+    const [oldValue, newValue] = [norm(before[field]), norm(after[field])]
+    return oldValue === newValue ? [] : [{ field, oldValue, newValue }]
+  })
+}
+
+export async function saveCustomer(open: OpenWorkspace, req: { id?: number; customer: CustomerInput; reason?: string }, now: number, actor: string | null = null) {
   const c = req.customer
   if (!c.name && !c.email && !c.phone && !c.ref) throw new AppError('VALIDATION', 'A customer needs at least a name, an e-mail, a phone or a reference.')
   if (c.customerSince && c.churnedAt && c.churnedAt < c.customerSince) throw new AppError('VALIDATION', 'A customer cannot leave before they joined.')
   if (c.ref && (await refTaken(open.db, c.ref, req.id ?? null))) throw new AppError('VALIDATION', 'Another customer already has that reference.')
   let id = req.id
   if (id !== undefined) {
-    if (!(await updateCustomer(open.db, id, c, now))) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
+    // An edit is a rectification: each changed field is logged with who, when and why.
+    const before = await customerRowById(open.db, id)
+    if (!before) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
+    const changes = changedFields(before, c)
+    if (!(await updateCustomerLogged(open.db, id, c, changes, { actor, reason: req.reason?.trim() || null }, now))) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
   } else id = await insertCustomer(open.db, c, now)
   const row = await customerRowById(open.db, id)
   if (!row) throw new AppError('NOT_FOUND', 'That customer no longer exists.')

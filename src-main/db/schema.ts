@@ -395,6 +395,19 @@ export interface SurveyAnswersTable {
   received_at: number
 }
 
+/** A change made to a customer's details by hand (2026-12-04-customer-rectifications): the rectification log. */
+export interface CustomerRectificationsTable {
+  id: Generated<number>
+  customer_id: number
+  /** The contract's name of the field: name, email, phone, ref, segment, location, customerSince, churnedAt. */
+  field: string
+  old_value: string | null
+  new_value: string | null
+  reason: string | null
+  actor: string | null
+  changed_at: number
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -431,4 +444,5 @@ export interface DB {
   surveys: SurveysTable
   survey_links: SurveyLinksTable
   survey_answers: SurveyAnswersTable
+  customer_rectifications: CustomerRectificationsTable
 }

@@ -10,6 +10,7 @@ const appInfo = (ctx: AppContext): AppInfo => ({
   nativeDialogs: Boolean(ctx.platform.dialogs),
   userName: ctx.prefs?.get().userName ?? null,
   inboxDensity: ctx.prefs?.get().inboxDensity ?? 'comfortable',
+  hidePersonalData: ctx.prefs?.get().hidePersonalData ?? false,
 })
 
 export const appHandlers = {
@@ -32,4 +33,10 @@ export const appHandlers = {
     })
     return appInfo(ctx)
   },
-} satisfies Pick<Handlers<AppContext>, 'app.info' | 'app.setLocale' | 'app.setUserName' | 'app.setInboxDensity'>
+  'app.setHidePersonalData': ({ hide }, ctx) => {
+    ctx.prefs?.update((p) => {
+      p.hidePersonalData = hide
+    })
+    return appInfo(ctx)
+  },
+} satisfies Pick<Handlers<AppContext>, 'app.info' | 'app.setLocale' | 'app.setUserName' | 'app.setInboxDensity' | 'app.setHidePersonalData'>

@@ -14,6 +14,7 @@ import {
   unmerge,
 } from '../customers/customersService'
 import { riskRulesOf, saveRiskRules } from '../customers/riskService'
+import { exportSubject, findSubjects, subjectPrintJob } from '../customers/subjectAccessService'
 import { actorOf } from './scope'
 
 export const customersHandlers = {
@@ -21,7 +22,7 @@ export const customersHandlers = {
   'customers.count': ({ filter }, ctx) => countCustomers(ctx.session.require(), filter, ctx.clock.now()),
   'customers.facets': (_req, ctx) => facets(ctx.session.require()),
   'customers.get': ({ id }, ctx) => customerProfile(ctx.session.require(), id, ctx.clock.now()),
-  'customers.save': (req, ctx) => saveCustomer(ctx.session.require(), req, ctx.clock.now()),
+  'customers.save': (req, ctx) => saveCustomer(ctx.session.require(), req, ctx.clock.now(), actorOf(ctx)),
   'customers.addNote': (req, ctx) => addCustomerNote(ctx.session.require(), req, actorOf(ctx), ctx.clock.now()),
   'customers.duplicates': ({ limit }, ctx) => duplicateGroups(ctx.session.require(), limit),
   'customers.merge': ({ keepId, mergeId }, ctx) => merge(ctx.session.require(), keepId, mergeId, actorOf(ctx), ctx.clock.now()),
@@ -30,6 +31,9 @@ export const customersHandlers = {
   'customers.riskRules': (_req, ctx) => riskRulesOf(ctx.session.require()),
   'customers.saveRiskRules': ({ rules }, ctx) => saveRiskRules(ctx.session.require(), rules),
   'customers.churnByBand': (_req, ctx) => churnByBand(ctx.session.require(), ctx.clock.now()),
+  'customers.subjectFind': async ({ query }, ctx) => ({ matches: await findSubjects(ctx.session.require(), query) }),
+  'customers.subjectExport': (req, ctx) => exportSubject(ctx, ctx.session.require(), req, ctx.clock.now()),
+  'customers.subjectPrintJob': ({ jobId }) => subjectPrintJob(jobId),
 } satisfies Pick<
   Handlers<AppContext>,
   | 'customers.list'
@@ -45,4 +49,7 @@ export const customersHandlers = {
   | 'customers.riskRules'
   | 'customers.saveRiskRules'
   | 'customers.churnByBand'
+  | 'customers.subjectFind'
+  | 'customers.subjectExport'
+  | 'customers.subjectPrintJob'
 >

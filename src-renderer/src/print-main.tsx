@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState } from 'react'
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import './styles/fonts.css'
 import './styles/app.css'
@@ -10,6 +10,10 @@ import { I18nProvider } from './i18n/I18nProvider'
 import { parseHash } from './platform/router'
 import { ReportPrintPage } from './features/reports/print/ReportPrintPage'
 
+// A person's data export is printed rarely: its document is loaded when a job asks for it, so a
+// report's print (the common case, and the standby tab) compiles none of it.
+const SubjectPrintPage = lazy(() => import('./features/customers/print/SubjectDocument').then((m) => ({ default: m.SubjectPrintPage })))
+
 /**
  * The print entry (print.html#/report-print?job=…): only the report document's code, so a printer
  * compiles a fraction of the app's script. A printer may load it ahead of time without a job and
@@ -20,7 +24,12 @@ function printTransport(): Transport {
   return { ...createTransport(), subscribe: () => () => undefined }
 }
 
-const jobInHash = () => parseHash(window.location.hash).params.get('job')
+/** The job in the hash and what it prints: a report (#/report-print) or a person's data export (#/subject-print). */
+const jobInHash = () => {
+  const route = parseHash(window.location.hash)
+  const id = route.params.get('job')
+  return id ? { id, subject: route.page === 'subject-print' } : null
+}
 
 function PrintRoot() {
   const [job, setJob] = useState(jobInHash)
@@ -29,7 +38,14 @@ function PrintRoot() {
     window.addEventListener('hashchange', update)
     return () => window.removeEventListener('hashchange', update)
   }, [])
-  return job ? <ReportPrintPage key={job} jobId={job} /> : null
+  if (!job) return null
+  return job.subject ? (
+    <Suspense fallback={null}>
+      <SubjectPrintPage key={job.id} jobId={job.id} />
+    </Suspense>
+  ) : (
+    <ReportPrintPage key={job.id} jobId={job.id} />
+  )
 }
 
 // Every bundled face, loaded now rather than when a report's text first needs it (a Thai report

@@ -18,6 +18,8 @@ export const appInfoSchema = z.object({
   userName: z.string().nullable(),
   /** The inbox's row density, remembered across launches. */
   inboxDensity: z.enum(inboxDensities),
+  /** "Hide personal data" (screen sharing): names, e-mails and phones masked in the inbox and on the Customers screen. */
+  hidePersonalData: z.boolean(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 
@@ -26,4 +28,5 @@ export const appChannels = {
   'app.setLocale': defineChannel(z.strictObject({ locale: z.enum(locales) }), appInfoSchema),
   'app.setUserName': defineChannel(z.strictObject({ name: z.string().trim().min(1).max(80) }), appInfoSchema),
   'app.setInboxDensity': defineChannel(z.strictObject({ density: z.enum(inboxDensities) }), appInfoSchema),
+  'app.setHidePersonalData': defineChannel(z.strictObject({ hide: z.boolean() }), appInfoSchema),
 }

@@ -68,6 +68,21 @@ export type TimelineItem = z.infer<typeof timelineItemSchema>
 export const customerNoteSchema = z.object({ id: z.number().int(), author: z.string().nullable(), body: z.string(), createdAt: z.number(), kind: z.enum(['note', 'winback']) })
 export type CustomerNote = z.infer<typeof customerNoteSchema>
 
+/** The details a person may have corrected (their right to rectification); each change is logged. */
+export const rectifiableFields = ['name', 'email', 'phone', 'ref', 'segment', 'location', 'customerSince', 'churnedAt'] as const
+export type RectifiableField = (typeof rectifiableFields)[number]
+/** One logged change of a customer's details: the field, its value before and after, when, who and why. */
+export const rectificationSchema = z.object({
+  id: z.number().int(),
+  field: z.enum(rectifiableFields),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  reason: z.string().nullable(),
+  actor: z.string().nullable(),
+  changedAt: z.number(),
+})
+export type Rectification = z.infer<typeof rectificationSchema>
+
 export const customerProfileSchema = z.object({
   customer: customerRowSchema,
   reasons: z.array(riskReasonSchema),
@@ -77,6 +92,8 @@ export const customerProfileSchema = z.object({
   notes: z.array(customerNoteSchema),
   /** Other customers sharing this one's e-mail or phone: merge candidates. */
   duplicates: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), reason: z.enum(['email', 'phone', 'name']) })),
+  /** Every change made to their details by hand, newest first (the rectification log). */
+  rectifications: z.array(rectificationSchema),
 })
 export type CustomerProfile = z.infer<typeof customerProfileSchema>
 
@@ -164,7 +181,8 @@ export const customersChannels = {
   'customers.get': defineChannel(z.strictObject({ id }), customerProfileSchema),
   /** Adds a customer (no id) or changes one; says which customers share the e-mail or phone. */
   'customers.save': defineChannel(
-    z.strictObject({ id: id.optional(), customer: customerInputSchema }),
+    /** `reason`: why the details were changed (optional), kept in the rectification log with each changed field. */
+    z.strictObject({ id: id.optional(), customer: customerInputSchema, reason: shortText.trim().optional() }),
     z.object({ customer: customerSchema, duplicates: z.array(z.object({ id: z.number().int(), name: z.string().nullable(), reason: z.enum(['email', 'phone', 'name']) })) }),
   ),
   'customers.addNote': defineChannel(z.strictObject({ customerId: id, body: mediumText.trim().min(1), kind: z.enum(['note', 'winback']).default('note') }), customerNoteSchema),

@@ -9,6 +9,7 @@ import { OpeningProgress } from '../features/workspace/OpeningProgress'
 import { Shell } from './Shell'
 import { parseHash } from '../platform/router'
 import { ReportPrintPage } from '../features/reports/print/ReportPrintPage'
+import { SubjectPrintPage } from '../features/customers/print/SubjectDocument'
 
 export function App({ transport }: { transport: Transport }) {
   return (
@@ -24,6 +25,7 @@ function Root() {
   // The print route renders the bare report, without the shell, whatever else is open.
   const route = parseHash(window.location.hash)
   if (route.page === 'report-print') return <ReportPrintPage jobId={route.params.get('job') ?? ''} />
+  if (route.page === 'subject-print') return <SubjectPrintPage jobId={route.params.get('job') ?? ''} />
   return <AppRoot />
 }
 

@@ -34,7 +34,15 @@ describe('preferences', () => {
       ],
       userName: null,
       inboxDensity: 'comfortable',
+      hidePersonalData: false,
     })
+  })
+
+  it('remembers "Hide personal data" across launches', () => {
+    PreferencesStore.inDir(dir).update((p) => {
+      p.hidePersonalData = true
+    })
+    expect(PreferencesStore.inDir(dir).get().hidePersonalData).toBe(true)
   })
 
   it('remembers the name recorded as the actor of follow-ups', () => {

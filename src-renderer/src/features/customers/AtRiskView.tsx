@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { RiskEvaluation, RiskRules } from '../../../../src-shared/api/customers'
 import { customerLabel } from '../../../../src-shared/domain/customers'
+import { usePersonalData } from '../../components/PersonalData'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -16,6 +17,7 @@ const DEFAULT_RULES: RiskRules = { lastPoor: 3, lastNeutral: 1, falling: 2, fall
 /** Active customers ranked by risk with their reasons, beside how well the ranking did on held-out customers, and the rules to tune. */
 export function AtRiskView({ timezone, onOpen }: { timezone: string; onOpen(id: number): void }) {
   const { t, fmt } = useI18n()
+  const pd = usePersonalData()
   const reasonText = useReasonText(timezone)
   const list = useApiQuery('customers.atRisk', { limit: 200 })
   if (list.isPending) return <Loading label={t('customers.loading')} />
@@ -32,7 +34,7 @@ export function AtRiskView({ timezone, onOpen }: { timezone: string; onOpen(id: 
             {items.map((i) => (
               <li key={i.customer.id} data-testid="at-risk-item">
                 <button type="button" className="link-button" onClick={() => onOpen(i.customer.id)}>
-                  <strong>{customerLabel(i.customer) ?? t('customers.unnamed')}</strong>
+                  <strong>{customerLabel(pd.customer(i.customer)) ?? t('customers.unnamed')}</strong>
                 </button>{' '}
                 <span className={`risk-badge risk-${i.customer.risk}`}>{t(`customers.risk.${i.customer.risk}` as MessageKey)}</span>{' '}
                 <span className="muted">{t.plural('customers.atRisk.points', i.points)}</span>

@@ -24,9 +24,10 @@ export function CustomerForm({ customer, onDone, onCancel }: { customer: Custome
     customerSince: customer?.customerSince ?? null,
     churnedAt: customer?.churnedAt ?? null,
   })
+  const [reason, setReason] = useState('')
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const r = await save.mutateAsync({ id: customer?.id, customer: form }).catch(() => null)
+    const r = await save.mutateAsync({ id: customer?.id, customer: form, ...(customer && reason.trim() ? { reason: reason.trim() } : {}) }).catch(() => null)
     if (r) onDone(r.customer, r.duplicates.filter((d) => d.reason !== 'name').map((d) => d.name ?? `#${d.id}`))
   }
   return (
@@ -52,6 +53,12 @@ export function CustomerForm({ customer, onDone, onCancel }: { customer: Custome
         <span>{t('customers.field.churned')}</span>
         <DateField aria-label={t('customers.field.churned')} value={form.churnedAt ?? ''} min={form.customerSince ?? undefined} onChange={(v) => setForm({ ...form, churnedAt: v || null })} />
       </div>
+      {customer && (
+        <label className="field">
+          <span>{t('rectify.reason')}</span>
+          <input name="reason" type="text" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
       {save.error && <ErrorNotice error={save.error} />}
       <div className="form-actions">
         <Button onClick={onCancel}>{t('customers.cancel')}</Button>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { CustomerRow } from '../../../../src-shared/api/customers'
 import { customerLabel } from '../../../../src-shared/domain/customers'
+import { usePersonalData } from '../../components/PersonalData'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useI18n } from '../../i18n/I18nProvider'
 
@@ -24,6 +25,7 @@ export function CustomerList({
   onOpen(id: number): void
 }) {
   const { t, fmt } = useI18n()
+  const pd = usePersonalData()
   const parentRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: items.length + (hasMore ? 1 : 0), getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 })
   const virtualItems = virtualizer.getVirtualItems()
@@ -69,8 +71,8 @@ export function CustomerList({
                   onClick={() => onOpen(c.id)}
                 >
                   <div className="customer-row-main">
-                    <strong>{customerLabel(c) ?? t('customers.unnamed')}</strong>
-                    <span className="muted">{[c.email, c.phone].filter(Boolean).join(' · ')}</span>
+                    <strong>{customerLabel(pd.customer(c)) ?? t('customers.unnamed')}</strong>
+                    <span className="muted">{[pd.email(c.email), pd.phone(c.phone)].filter(Boolean).join(' · ')}</span>
                   </div>
                   <div className="customer-row-facts">
                     {c.risk !== 'none' && <span className={`risk-badge risk-${c.risk}`}>{t(`customers.risk.${c.risk}` as MessageKey)}</span>}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { CustomerProfile as Profile, TimelineItem } from '../../../../src-shared/api/customers'
+import type { CustomerProfile as Profile, Rectification, TimelineItem } from '../../../../src-shared/api/customers'
 import { customerLabel } from '../../../../src-shared/domain/customers'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApiMutation, useApiQuery } from '../../api/hooks'
@@ -8,6 +8,9 @@ import { useChannelLabel } from '../../i18n/channelLabels'
 import { Button } from '../../components/Button'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
+import { Modal } from '../../components/Modal'
+import { usePersonalData } from '../../components/PersonalData'
+import { SubjectExportForm } from './SubjectExport'
 import { hrefFor } from '../../platform/router'
 import { useReasonText } from './useReasonText'
 
@@ -23,17 +26,23 @@ export function CustomerProfile({ id, timezone, onEdit, onClose }: { id: number;
 function ProfileView({ p, timezone, onEdit, onClose }: { p: Profile; timezone: string; onEdit(): void; onClose(): void }) {
   const { t, fmt } = useI18n()
   const reasonText = useReasonText(timezone)
+  const pd = usePersonalData()
+  const [exporting, setExporting] = useState(false)
   const c = p.customer
+  const label = customerLabel(pd.customer(c)) ?? t('customers.unnamed')
   const followUps = p.timeline.filter((r) => r.band === 'poor')
   return (
-    <aside className="customer-profile" data-testid="customer-profile" aria-label={customerLabel(c) ?? t('customers.unnamed')}>
+    <aside className="customer-profile" data-testid="customer-profile" aria-label={label}>
       <header className="profile-head">
         <div>
-          <h3>{customerLabel(c) ?? t('customers.unnamed')}</h3>
+          <h3>{label}</h3>
           <p className="muted">{[c.ref, c.segment, c.location].filter(Boolean).join(' · ')}</p>
         </div>
         <div className="profile-actions">
           <Button onClick={onEdit}>{t('customers.edit')}</Button>
+          <Button onClick={() => setExporting(true)} data-testid="subject-export-open">
+            {t('subject.export')}
+          </Button>
           <Button onClick={onClose} aria-label={t('customers.close')}>
             ×
           </Button>
@@ -48,7 +57,7 @@ function ProfileView({ p, timezone, onEdit, onClose }: { p: Profile; timezone: s
         </p>
         <h4>{t('customers.profile.contacts')}</h4>
         <p>
-          {[c.email, c.phone].filter(Boolean).join(' · ') || '—'}
+          {[pd.email(c.email), pd.phone(c.phone)].filter(Boolean).join(' · ') || '—'}
           <br />
           <span className="muted">{c.lastAt !== null ? t('customers.lastHeard', { when: fmt.dateTime(c.lastAt, timezone) }) : t('customers.neverHeard')}</span>
         </p>
@@ -73,7 +82,7 @@ function ProfileView({ p, timezone, onEdit, onClose }: { p: Profile; timezone: s
           <ul>
             {p.duplicates.map((d) => (
               <li key={d.id}>
-                <a href={hrefFor('customers', new URLSearchParams({ id: String(d.id) }))}>{d.name ?? `#${d.id}`}</a> — {t(`customers.field.${d.reason}` as MessageKey)}
+                <a href={hrefFor('customers', new URLSearchParams({ id: String(d.id) }))}>{pd.name(d.name) ?? `#${d.id}`}</a> — {t(`customers.field.${d.reason}` as MessageKey)}
               </li>
             ))}
           </ul>
@@ -100,6 +109,10 @@ function ProfileView({ p, timezone, onEdit, onClose }: { p: Profile; timezone: s
 
       <Timeline items={p.timeline} more={p.more} timezone={timezone} />
       <Notes p={p} timezone={timezone} />
+      <RectificationLog items={p.rectifications} timezone={timezone} />
+      <Modal title={t('subject.exportTitle', { name: label })} open={exporting} onClose={() => setExporting(false)}>
+        <SubjectExportForm customerId={c.id} name={label} onClose={() => setExporting(false)} />
+      </Modal>
     </aside>
   )
 }
@@ -137,6 +150,7 @@ function ScoreDots({ items, timezone }: { items: TimelineItem[]; timezone: strin
 
 function Timeline({ items, more, timezone }: { items: TimelineItem[]; more: boolean; timezone: string }) {
   const { t, fmt } = useI18n()
+  const pd = usePersonalData()
   const channelLabel = useChannelLabel()
   return (
     <section>
@@ -157,7 +171,7 @@ function Timeline({ items, more, timezone }: { items: TimelineItem[]; more: bool
                   </span>
                 )}
               </div>
-              {r.comment && <p>{r.comment}</p>}
+              {r.comment && <p>{pd.text(r.comment)}</p>}
             </li>
           ))}
         </ol>
@@ -169,6 +183,7 @@ function Timeline({ items, more, timezone }: { items: TimelineItem[]; more: bool
 
 function Notes({ p, timezone }: { p: Profile; timezone: string }) {
   const { t, fmt } = useI18n()
+  const pd = usePersonalData()
   const add = useApiMutation('customers.addNote')
   const [body, setBody] = useState('')
   const submit = async (kind: 'note' | 'winback') => {
@@ -184,7 +199,7 @@ function Notes({ p, timezone }: { p: Profile; timezone: string }) {
         <ul className="profile-notes" data-testid="customer-notes">
           {p.notes.map((n) => (
             <li key={`${n.kind}-${n.id}`}>
-              {n.kind === 'winback' && <span className="badge">{t('customers.profile.winback')}</span>} {n.body}
+              {n.kind === 'winback' && <span className="badge">{t('customers.profile.winback')}</span>} {pd.text(n.body)}
               <div className="muted small">{[n.author, fmt.dateTime(n.createdAt, timezone)].filter(Boolean).join(' · ')}</div>
             </li>
           ))}
@@ -200,6 +215,36 @@ function Notes({ p, timezone }: { p: Profile; timezone: string }) {
           {t('customers.profile.addNote')}
         </Button>
       </div>
+    </section>
+  )
+}
+
+/** Every change made to their details by hand, newest first: field, old → new, when, who and why. */
+function RectificationLog({ items, timezone }: { items: Rectification[]; timezone: string }) {
+  const { t, fmt } = useI18n()
+  const pd = usePersonalData()
+  const fieldLabel = (f: Rectification['field']) => t(`customers.field.${f === 'customerSince' ? 'since' : f === 'churnedAt' ? 'churned' : f}` as MessageKey)
+  const shown = (r: Rectification, v: string | null) => {
+    if (v === null) return t('rectify.empty')
+    if (r.field === 'customerSince' || r.field === 'churnedAt') return fmt.day(v.slice(0, 10))
+    return r.field === 'name' ? pd.name(v) : r.field === 'email' ? pd.email(v) : r.field === 'phone' ? pd.phone(v) : v
+  }
+  return (
+    <section>
+      <h4>{t('rectify.title')}</h4>
+      {items.length === 0 ? (
+        <p className="muted">{t('rectify.none')}</p>
+      ) : (
+        <ul className="profile-rectifications" data-testid="rectification-log">
+          {items.map((r) => (
+            <li key={r.id}>
+              <strong>{fieldLabel(r.field)}</strong>: {shown(r, r.oldValue)} → {shown(r, r.newValue)}
+              <div className="muted small">{t('rectify.meta', { when: fmt.dateTime(r.changedAt, timezone), who: r.actor ?? t('rectify.unknownActor') })}</div>
+              {r.reason && <div className="small">{t('rectify.why', { reason: r.reason })}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   )
 }

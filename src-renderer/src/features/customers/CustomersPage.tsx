@@ -12,11 +12,13 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Modal } from '../../components/Modal'
 import { Notice } from '../../components/Notice'
+import { HidePersonalDataSwitch, PersonalDataBanner } from '../../components/PersonalData'
 import { AtRiskView } from './AtRiskView'
 import { CustomerForm } from './CustomerForm'
 import { CustomerList } from './CustomerList'
 import { CustomerProfile } from './CustomerProfile'
 import { DuplicatesView } from './DuplicatesView'
+import { SubjectFinder } from './SubjectExport'
 import { filterFromParams, filterToParams, isEmptyCustomerFilter } from './customerFilter'
 import './customers.css'
 
@@ -39,6 +41,7 @@ export function CustomersPage({ workspace, params }: PageProps) {
   const open = (id: number | null) => go(withParam('id', id === null ? null : String(id)))
   const [editing, setEditing] = useState<Customer | 'new' | null>(null)
   const [savedNote, setSavedNote] = useState<string | null>(null)
+  const [request, setRequest] = useState(false)
   const tabRefs = useRef<Array<HTMLAnchorElement | null>>([])
 
   return (
@@ -48,10 +51,17 @@ export function CustomersPage({ workspace, params }: PageProps) {
           <h2>{t('customers.title')}</h2>
           <p className="muted">{t('customers.subtitle')}</p>
         </div>
-        <Button variant="primary" onClick={() => setEditing('new')} data-testid="add-customer">
-          {t('customers.add')}
-        </Button>
+        <div className="customers-head-actions">
+          <HidePersonalDataSwitch />
+          <Button onClick={() => setRequest(true)} data-testid="subject-request">
+            {t('subject.find')}
+          </Button>
+          <Button variant="primary" onClick={() => setEditing('new')} data-testid="add-customer">
+            {t('customers.add')}
+          </Button>
+        </div>
       </header>
+      <PersonalDataBanner />
       <nav className="tabs" role="tablist" aria-label={t('customers.title')}>
         {tabs.map((id, i) => (
           <a
@@ -85,6 +95,9 @@ export function CustomersPage({ workspace, params }: PageProps) {
         </div>
         {openId && <CustomerProfile key={openId} id={openId} timezone={workspace.timezone} onEdit={(p: Profile) => setEditing(p.customer)} onClose={() => open(null)} />}
       </div>
+      <Modal title={t('subject.findTitle')} open={request} onClose={() => setRequest(false)}>
+        <SubjectFinder onClose={() => setRequest(false)} />
+      </Modal>
       <Modal title={editing === 'new' ? t('customers.add') : t('customers.editTitle')} open={editing !== null} onClose={() => setEditing(null)}>
         <CustomerForm
           customer={editing === 'new' ? null : editing}

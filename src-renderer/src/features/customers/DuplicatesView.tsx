@@ -7,6 +7,7 @@ import { Button } from '../../components/Button'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
+import { usePersonalData } from '../../components/PersonalData'
 
 /** Likely duplicates: same e-mail or phone (merge offered), same name (shown only). A merge can be undone from its notice. */
 export function DuplicatesView({ onOpen }: { onOpen(id: number): void }) {
@@ -74,13 +75,14 @@ export function DuplicatesView({ onOpen }: { onOpen(id: number): void }) {
 
 function Group({ g, onOpen, onMerge, busy }: { g: DuplicateGroup; onOpen(id: number): void; onMerge(keep: DuplicateGroup['customers'][number], others: number[]): Promise<void>; busy: boolean }) {
   const { t } = useI18n()
+  const pd = usePersonalData()
   // The one with the most history is kept by default.
   const [keep, setKeep] = useState(() => [...g.customers].sort((a, b) => b.responses - a.responses || a.id - b.id)[0].id)
   const kept = g.customers.find((c) => c.id === keep) ?? g.customers[0]
   const mergeable = g.reason !== 'name'
   return (
     <fieldset className={`dup-group dup-${g.reason}`} data-testid="dup-group">
-      <legend>{t(`customers.dup.reason.${g.reason}` as MessageKey, { value: g.value })}</legend>
+      <legend>{t(`customers.dup.reason.${g.reason}` as MessageKey, { value: (g.reason === 'email' ? pd.email(g.value) : g.reason === 'phone' ? pd.phone(g.value) : pd.name(g.value)) ?? g.value })}</legend>
       <ul>
         {g.customers.map((c) => (
           <li key={c.id}>
@@ -90,10 +92,10 @@ function Group({ g, onOpen, onMerge, busy }: { g: DuplicateGroup; onOpen(id: num
               </label>
             )}{' '}
             <button type="button" className="link-button" onClick={() => onOpen(c.id)}>
-              {c.name ?? `#${c.id}`}
+              {pd.name(c.name) ?? `#${c.id}`}
             </button>{' '}
             <span className="muted">
-              {[c.email, c.phone].filter(Boolean).join(' · ')} · {t.plural('customers.responses', c.responses)}
+              {[pd.email(c.email), pd.phone(c.phone)].filter(Boolean).join(' · ')} · {t.plural('customers.responses', c.responses)}
             </span>
           </li>
         ))}

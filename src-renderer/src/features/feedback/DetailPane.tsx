@@ -10,6 +10,7 @@ import { Button } from '../../components/Button'
 import { Suggestions } from '../../components/Suggestions'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
+import { usePersonalData } from '../../components/PersonalData'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
 import { lifecycleDate } from './lifecycleDate'
 
@@ -31,6 +32,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
   const detail = useApiQuery('feedback.get', { id })
   const facets = useApiQuery('feedback.facets', {}, { staleTime: 60_000 })
   const duration = useDuration()
+  const pd = usePersonalData()
   const [owner, setOwner] = useState<string | null>(null)
   const [tag, setTag] = useState('')
   const [note, setNote] = useState('')
@@ -59,7 +61,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
         </p>
       )}
       <p className="detail-comment" lang={item.language ?? undefined}>
-        {item.comment ?? <span className="muted">{t('inbox.noComment')}</span>}
+        {pd.text(item.comment) ?? <span className="muted">{t('inbox.noComment')}</span>}
       </p>
       <p className="muted small">{[item.stage, item.touchpoint, item.channel && channelLabel(item.channel), item.location, item.language && t(`language.${item.language}` as MessageKey)].filter(Boolean).join(' · ')}</p>
 
@@ -131,7 +133,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
         <ul className="notes">
           {d.notes.map((n) => (
             <li key={n.id}>
-              <p>{n.body}</p>
+              <p>{pd.text(n.body)}</p>
               <span className="muted small">
                 {n.author ?? t('detail.someone')} · {fmt.dateTime(n.createdAt, timezone)}
               </span>
@@ -156,8 +158,8 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
         <h3>{t('detail.customer')}</h3>
         {d.customer ? (
           <div className="customer">
-            <strong>{customerLabel(d.customer)}</strong>
-            <div className="muted small">{[d.customer.email, d.customer.phone, d.customer.segment, d.customer.location].filter(Boolean).join(' · ')}</div>
+            <strong>{customerLabel(pd.customer(d.customer))}</strong>
+            <div className="muted small">{[pd.email(d.customer.email), pd.phone(d.customer.phone), d.customer.segment, d.customer.location].filter(Boolean).join(' · ')}</div>
             {d.customer.customerSince && <div className="muted small">{t('detail.since', { date: lifecycleDate(d.customer.customerSince, fmt.day) })}</div>}
             {d.customer.churnedAt && <div className="small poor-text">{t('detail.churned', { date: lifecycleDate(d.customer.churnedAt, fmt.day) })}</div>}
           </div>
@@ -172,7 +174,7 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
               {d.history.map((h) => (
                 <li key={h.id}>
                   <ScoreChip item={h} /> <span className="muted small">{fmt.dateTime(h.submittedAt, timezone)}</span>
-                  {h.comment && <div className="small clamp">{h.comment}</div>}
+                  {h.comment && <div className="small clamp">{pd.text(h.comment)}</div>}
                 </li>
               ))}
             </ul>

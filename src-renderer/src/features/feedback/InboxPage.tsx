@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { ImportAction } from '../../components/ImportAction'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
+import { HidePersonalDataSwitch, PersonalDataBanner } from '../../components/PersonalData'
 import { BulkBar } from './BulkBar'
 import { DetailPane, type DetailActions } from './DetailPane'
 import { FilterBar } from './FilterBar'
@@ -157,7 +158,9 @@ export function InboxPage({ workspace, params }: PageProps) {
               </button>
             ))}
           </div>
+          <HidePersonalDataSwitch />
         </div>
+        <PersonalDataBanner />
         {checked.size > 0 && <BulkBar ids={[...checked]} actions={actions} onClear={() => setChecked(new Set())} onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))} />}
         {undo && (
           <Notice tone="success" onDismiss={() => setUndo(null)} dismissLabel={t('common.dismiss')}>

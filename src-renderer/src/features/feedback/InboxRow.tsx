@@ -2,6 +2,7 @@ import type { FeedbackItem } from '../../../../src-shared/api/feedback'
 import { customerLabel } from '../../../../src-shared/domain/customers'
 import { useI18n } from '../../i18n/I18nProvider'
 import { useChannelLabel } from '../../i18n/channelLabels'
+import { usePersonalData } from '../../components/PersonalData'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
 
 export interface InboxRowProps {
@@ -21,7 +22,8 @@ export interface InboxRowProps {
 export function InboxRow({ item, timezone, active, checked, compact, onOpen, onCheck }: InboxRowProps) {
   const { t, fmt } = useI18n()
   const channelLabel = useChannelLabel()
-  const who = customerLabel({ name: item.customerName, email: item.customerEmail, phone: item.customerPhone, ref: item.customerRef }) ?? t('inbox.anonymous')
+  const pd = usePersonalData()
+  const who = customerLabel(pd.customer({ name: item.customerName, email: item.customerEmail, phone: item.customerPhone, ref: item.customerRef })) ?? t('inbox.anonymous')
   const meta = [item.stage, item.touchpoint, item.channel && channelLabel(item.channel), item.location].filter(Boolean).join(' · ')
   return (
     <div className={`inbox-row${active ? ' active' : ''}${compact ? ' compact' : ''}`} role="listitem" data-id={item.id}>
@@ -45,7 +47,7 @@ export function InboxRow({ item, timezone, active, checked, compact, onOpen, onC
           {item.owner && <span className="owner muted">→ {item.owner}</span>}
         </span>
         <span className={item.comment ? `response-comment ${compact ? 'one-line' : 'clamp'}` : 'response-comment muted'} lang={item.language ?? undefined}>
-          {item.comment ?? t('inbox.noComment')}
+          {pd.text(item.comment) ?? t('inbox.noComment')}
         </span>
         {!compact && (
           <span className="response-meta muted">
