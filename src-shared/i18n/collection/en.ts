@@ -110,4 +110,13 @@ export const collectionEn = {
   'kiosk.closed': 'This survey is not open at the moment.',
   'kiosk.loading': 'Loading…',
   'kiosk.fullscreen': 'Full screen',
+
+  // Refusals and a closed link (issue 18, the kiosk's remainder)
+  'kiosk.refused.tooLarge': 'Your answer is too long to be sent. Please shorten your comment and send it again.',
+  'kiosk.refused.invalid': 'Your answer could not be accepted: the survey has changed since this page opened. Please answer again.',
+  'kiosk.refused.other': 'Your answer could not be accepted. Please check it and send it again, or ask a member of staff.',
+  'kiosk.refusedLater_one': '{count} answer saved earlier on this device was refused by the survey and could not be kept.',
+  'kiosk.refusedLater_other': '{count} answers saved earlier on this device were refused by the survey and could not be kept.',
+  'kiosk.closedKept_one': 'This survey is closed at the moment. {count} answer is kept on this device and will be sent if it opens again.',
+  'kiosk.closedKept_other': 'This survey is closed at the moment. {count} answers are kept on this device and will be sent if it opens again.',
 }

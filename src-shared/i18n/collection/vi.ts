@@ -111,4 +111,13 @@ export const collectionVi: Record<keyof typeof collectionEn, string> = {
   'kiosk.closed': 'Khảo sát này hiện không mở.',
   'kiosk.loading': 'Đang tải…',
   'kiosk.fullscreen': 'Toàn màn hình',
+
+  // Refusals and a closed link (issue 18, the kiosk's remainder)
+  'kiosk.refused.tooLarge': 'Câu trả lời của bạn quá dài để gửi. Vui lòng rút ngắn góp ý và gửi lại.',
+  'kiosk.refused.invalid': 'Không thể nhận câu trả lời của bạn: khảo sát đã thay đổi từ khi trang này được mở. Vui lòng trả lời lại.',
+  'kiosk.refused.other': 'Không thể nhận câu trả lời của bạn. Vui lòng kiểm tra và gửi lại, hoặc hỏi nhân viên cửa hàng.',
+  'kiosk.refusedLater_one': '{count} câu trả lời lưu trước đó trên thiết bị này đã bị khảo sát từ chối và không thể giữ lại.',
+  'kiosk.refusedLater_other': '{count} câu trả lời lưu trước đó trên thiết bị này đã bị khảo sát từ chối và không thể giữ lại.',
+  'kiosk.closedKept_one': 'Khảo sát này hiện đang đóng. {count} câu trả lời được giữ trên thiết bị này và sẽ được gửi khi khảo sát mở lại.',
+  'kiosk.closedKept_other': 'Khảo sát này hiện đang đóng. {count} câu trả lời được giữ trên thiết bị này và sẽ được gửi khi khảo sát mở lại.',
 }
