@@ -19,7 +19,7 @@ import { exportRequest, reportFlags, reportOptionsFromArgs, withReportHost } fro
 import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { customersCommand, formatCustomers } from './customersCommand'
-import { collectArgs, createSurveyFromArgs, kioskRendererDir } from './collectCommand'
+import { collectArgs, createSurveyFromArgs, kioskRendererDir, posterArgs, surveyAction } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
@@ -76,7 +76,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   // Reports print through a headless browser against the app, served for the time of the export;
   // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
-  const printer = command === 'report' ? reportPrinter(() => appUrl) : null
+  const printer = command === 'report' || (command === 'survey' && rest[1] === 'poster') ? reportPrinter(() => appUrl) : null
   if (printer) io.browserStarted?.()
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
@@ -239,7 +239,26 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
     case 'survey': {
       const [file, action] = rest
       if (!file) throw new UsageError('survey needs a workspace file')
-      if (action !== 'create') throw new UsageError('survey takes one action: create')
+      if (surveyAction(args, action) === 'poster') {
+        const p = posterArgs(args)
+        const result = await withReportHost(
+          ctx,
+          invoke,
+          (url) => {
+            appUrl = url
+            if (url) printer?.served()
+          },
+          () =>
+            withWorkspace(api, ctx, file, async () => {
+              const surveyId = findSurveyId(ctx.session.require().ws.sqlite, p.survey)
+              const fileId = ctx.files.registerDestination(resolve(p.out), 'reportPdf')
+              return api.call('collection.poster', { surveyId, layout: p.layout, language: p.language, address: { host: p.host, port: p.port }, fileId })
+            }),
+        )
+        if (!result) throw new Error('The poster was not written.')
+        out(json ? JSON.stringify(result) : `Wrote ${result.path} (${result.pages ?? '?'} page${result.pages === 1 ? '' : 's'}, ${Math.round(result.bytes / 1024)} KB)`)
+        return
+      }
       const survey = await withWorkspace(api, ctx, file, () => createSurveyFromArgs(api, args))
       const link = survey.links[0].token
       out(json ? JSON.stringify({ id: survey.id, name: survey.name, metric: survey.metric, link }) : `Created survey ${survey.id} "${survey.name}" (${survey.metric.toUpperCase()}); its link: /s/${link}`)

@@ -9,6 +9,7 @@ import { createTransport, type Transport } from './api/transport'
 import { I18nProvider } from './i18n/I18nProvider'
 import { parseHash } from './platform/router'
 import { ReportPrintPage } from './features/reports/print/ReportPrintPage'
+import { PosterPrintPage } from './features/collection/print/PosterPrintPage'
 
 /**
  * The print entry (print.html#/report-print?job=…): only the report document's code, so a printer
@@ -21,15 +22,22 @@ function printTransport(): Transport {
 }
 
 const jobInHash = () => parseHash(window.location.hash).params.get('job')
+/** #/poster-print?job=… is a survey's QR poster (collection); anything else with a job is a report. */
+const isPoster = () => window.location.hash.startsWith('#/poster-print')
 
 function PrintRoot() {
   const [job, setJob] = useState(jobInHash)
+  const [poster, setPoster] = useState(isPoster)
   useEffect(() => {
-    const update = () => setJob(jobInHash())
+    const update = () => {
+      setJob(jobInHash())
+      setPoster(isPoster())
+    }
     window.addEventListener('hashchange', update)
     return () => window.removeEventListener('hashchange', update)
   }, [])
-  return job ? <ReportPrintPage key={job} jobId={job} /> : null
+  if (!job) return null
+  return poster ? <PosterPrintPage key={job} jobId={job} /> : <ReportPrintPage key={job} jobId={job} />
 }
 
 // Every bundled face, loaded now rather than when a report's text first needs it (a Thai report

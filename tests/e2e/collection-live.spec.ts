@@ -140,3 +140,48 @@ test('the kiosk tells a refused answer in words and gives the form back; it star
   }
   rmSync(home, { recursive: true, force: true })
 })
+
+test('QR posters and table cards as PDF, from the Surveys screen and from cxdesk survey poster', async ({ page, app }, testInfo) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  const ws = join(app.home, 'Café Sông Trà (demo).cxdesk')
+  cxdesk(app.home, ['survey', ws, 'create', '--name', 'Terrace', '--metric', 'csat', '--shop', 'Café Sông Trà', '--location', 'Đà Nẵng', '--json'])
+  await page.getByRole('link', { name: 'Surveys' }).click()
+  const posterPanel = page.getByTestId('poster-panel')
+  await expect(posterPanel).toContainText('Start collecting to see the QR code')
+  await expect(posterPanel.getByRole('button', { name: 'Make PDF' })).toBeDisabled()
+
+  const panel = page.getByTestId('collect-panel')
+  await panel.getByLabel('Network').selectOption('127.0.0.1')
+  await panel.getByRole('button', { name: 'Start collecting' }).click()
+  const on = panel.getByText(/^Collecting on http:\/\/127\.0\.0\.1:\d+$/)
+  await expect(on).toBeVisible()
+  const base = ((await on.textContent()) ?? '').replace('Collecting on ', '')
+
+  await posterPanel.getByLabel('Layout').selectOption('cards-a6')
+  await posterPanel.getByLabel('Language').selectOption('vi')
+  const downloading = page.waitForEvent('download', { timeout: 120_000 })
+  await posterPanel.getByRole('button', { name: 'Make PDF' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('Terrace – table cards.pdf')
+  const cards = testInfo.outputPath('cards.pdf')
+  await download.saveAs(cards)
+  await expect(page.getByTestId('poster-status')).toHaveText('Terrace – table cards.pdf was downloaded.')
+  const cardText = execFileSync('pdftotext', [cards, '-'], { encoding: 'utf8' })
+  const token = ((await page.getByTestId('survey-link').locator('code').first().textContent()) ?? '').replace('/s/', '')
+  // Four cards to the sheet, each with the question and steps in Vietnamese and the address of the running server.
+  expect(cardText.split('Hướng camera điện thoại vào mã.').length - 1).toBe(4)
+  expect(cardText).toContain('Bạn hài lòng thế nào với lần ghé Café Sông Trà hôm nay?'.slice(0, 20))
+  expect(cardText.replace(/\s+/g, '')).toContain(`${base}/s/${token}`)
+  expect(execFileSync('pdfinfo', [cards], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n[\s\S]*Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/)
+
+  // From the command line, for the address cxdesk collect will listen on: an A4 poster in Thai.
+  await page.getByTestId('collect-panel').getByRole('button', { name: 'Stop collecting' }).click()
+  const poster = testInfo.outputPath('poster.pdf')
+  const said = cxdesk(app.home, ['survey', ws, 'poster', '--survey', 'Terrace', '--out', poster, '--host', '192.168.1.20', '--port', '8080', '--language', 'th', '--json'])
+  expect(JSON.parse(said)).toMatchObject({ path: poster, pages: 1 })
+  const posterText = execFileSync('pdftotext', [poster, '-'], { encoding: 'utf8' })
+  expect(posterText).toContain('เปิดกล้องโทรศัพท์แล้วส่องที่โค้ด')
+  expect(posterText).toContain('Đà Nẵng')
+  expect(posterText.replace(/\s+/g, '')).toContain(`http://192.168.1.20:8080/s/${token}`)
+})
