@@ -167,6 +167,7 @@ test('QR posters and table cards as PDF, from the Surveys screen and from cxdesk
   const cards = testInfo.outputPath('cards.pdf')
   await download.saveAs(cards)
   await expect(page.getByTestId('poster-status')).toHaveText('Terrace – table cards.pdf was downloaded.')
+  if (SHOTS) await posterPanel.screenshot({ path: `${SHOTS}/surveys-poster-panel.png` })
   const cardText = execFileSync('pdftotext', [cards, '-'], { encoding: 'utf8' })
   const token = ((await page.getByTestId('survey-link').locator('code').first().textContent()) ?? '').replace('/s/', '')
   // Four cards to the sheet, each with the question and steps in Vietnamese and the address of the running server.
