@@ -76,7 +76,9 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   // Reports print through a headless browser against the app, served for the time of the export;
   // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
-  const printer = command === 'report' || (command === 'survey' && rest[1] === 'poster') ? reportPrinter(() => appUrl) : null
+  // The survey command's flags are checked before a browser is started for a poster.
+  const poster = command === 'survey' && surveyAction(args, rest[1]) === 'poster' ? posterArgs(args) : null
+  const printer = command === 'report' || poster ? reportPrinter(() => appUrl) : null
   if (printer) io.browserStarted?.()
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
@@ -237,10 +239,10 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       return
     }
     case 'survey': {
-      const [file, action] = rest
+      const [file] = rest
       if (!file) throw new UsageError('survey needs a workspace file')
-      if (surveyAction(args, action) === 'poster') {
-        const p = posterArgs(args)
+      if (poster) {
+        const p = poster
         const result = await withReportHost(
           ctx,
           invoke,

@@ -133,7 +133,7 @@ export const collectionChannels = {
       surveyId: id,
       layout: z.enum(posterLayouts),
       language: z.enum(locales),
-      address: z.strictObject({ host: z.string().min(1).max(64), port: z.number().int().min(1).max(65_535) }).optional(),
+      address: z.strictObject({ host: z.string().regex(/^[A-Za-z0-9.:-]{1,64}$/, 'expected an address such as 192.168.1.20'), port: z.number().int().min(1).max(65_535) }).optional(),
       fileId: opaqueId.optional(),
     }),
     posterResultSchema,
