@@ -4,12 +4,18 @@ import { join } from 'node:path'
 import { metricKinds, type MetricKind } from '../../src-shared/domain/scores'
 import { COLOUR_PATTERN } from '../../src-shared/domain/collection'
 import type { ApiClient } from '../../src-shared/api/contract'
-import type { Survey } from '../../src-shared/api/collection'
+import type { PosterLayout, Survey } from '../../src-shared/api/collection'
+import { isLocale, type Locale } from '../../src-shared/domain/locales'
 import { stringFlag, UsageError, type ParsedArgs } from './args'
 
 export const SURVEY_USAGE = `  cxdesk survey <workspace.cxdesk> create --name <name> --metric nps|csat|ces [--location <place>] [--touchpoint <name>]
          [--shop <shop name>] [--colour #rrggbb] [--json]
-         A survey to collect in the shop, with its first QR link; prints {"id": …, "link": …} with --json.`
+         A survey to collect in the shop, with its first QR link; prints {"id": …, "link": …} with --json.
+  cxdesk survey <workspace.cxdesk> poster --survey <id|name> --out <file.pdf> --host <address> --port <n>
+         [--cards [--card-size a6|a7]] [--language en|vi|th] [--json]
+         The survey's QR posters (A4, one page per open QR link), or with --cards its table cards (A6: 4 to an
+         A4 sheet, A7: 8), in one language (English by default). The codes hold http://<address>:<port>/s/<link>:
+         the address and port \`cxdesk collect\` will listen on. Needs Chromium, Chrome or Edge, as reports do.`
 
 export const COLLECT_USAGE = `  cxdesk collect <workspace.cxdesk> --survey <id|name> --host <address> --port <n> [--kiosk]
          Serves the survey on the shop's network until Ctrl-C (--port 0 picks a free port; --host 0.0.0.0:
@@ -44,6 +50,45 @@ export async function createSurveyFromArgs(api: ApiClient, args: ParsedArgs): Pr
     location: stringFlag(args, 'location') ?? null,
     touchpoint: stringFlag(args, 'touchpoint') ?? null,
   })
+}
+
+const CREATE_ONLY = ['name', 'metric', 'location', 'touchpoint', 'shop', 'colour']
+const POSTER_ONLY = ['survey', 'out', 'cards', 'card-size', 'language', 'host', 'port']
+
+/** The survey command's action, with no option of the other action. */
+export function surveyAction(args: ParsedArgs, action: string | undefined): 'create' | 'poster' {
+  if (action !== 'create' && action !== 'poster') throw new UsageError('survey takes one action: create or poster')
+  const foreign = action === 'create' ? POSTER_ONLY : CREATE_ONLY
+  for (const name of foreign) if (args.flags.has(name) || stringFlag(args, name) !== undefined) throw new UsageError(`survey ${action} does not take --${name}`)
+  return action
+}
+
+export interface PosterArgs {
+  survey: string
+  out: string
+  layout: PosterLayout
+  language: Locale
+  host: string
+  port: number
+}
+
+export function posterArgs(args: ParsedArgs): PosterArgs {
+  const survey = stringFlag(args, 'survey')
+  if (!survey) throw new UsageError('survey poster needs --survey <id|name>')
+  const out = stringFlag(args, 'out')
+  if (!out) throw new UsageError('survey poster needs --out <file.pdf>')
+  const host = stringFlag(args, 'host')
+  if (!host || host === '0.0.0.0') throw new UsageError('survey poster needs --host <address>: the address phones will reach (the one cxdesk collect listens on)')
+  if (!/^[A-Za-z0-9.:-]{1,64}$/.test(host)) throw new UsageError('--host takes an address such as 192.168.1.20')
+  const portText = stringFlag(args, 'port')
+  if (!portText || !/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65_535) throw new UsageError('survey poster needs --port <n> from 1 to 65535: the port cxdesk collect will listen on')
+  const size = stringFlag(args, 'card-size')
+  if (size !== undefined && !args.flags.has('cards')) throw new UsageError('--card-size goes with --cards')
+  if (size !== undefined && size !== 'a6' && size !== 'a7') throw new UsageError('--card-size must be a6 or a7')
+  const language = stringFlag(args, 'language') ?? 'en'
+  if (!isLocale(language)) throw new UsageError('--language must be en, vi or th')
+  const layout: PosterLayout = args.flags.has('cards') ? (size === 'a7' ? 'cards-a7' : 'cards-a6') : 'poster'
+  return { survey, out, layout, language, host, port: Number(portText) }
 }
 
 export interface CollectArgs {

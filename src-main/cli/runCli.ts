@@ -20,7 +20,7 @@ import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { customersCommand, formatCustomers } from './customersCommand'
 import { formatSubjectResult, NotFound, subjectExport, subjectFlags } from './subjectCommand'
-import { collectArgs, createSurveyFromArgs, kioskRendererDir } from './collectCommand'
+import { collectArgs, createSurveyFromArgs, kioskRendererDir, posterArgs, surveyAction } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
@@ -77,7 +77,9 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   // Reports print through a headless browser against the app, served for the time of the export;
   // the browser starts with the command, so that it is ready when the figures are (reportPrinter.ts).
   let appUrl: string | null = null
-  const printer = command === 'report' || command === 'subject-export' ? reportPrinter(() => appUrl) : null
+  // The survey command's flags are checked before a browser is started for a poster.
+  const poster = command === 'survey' && surveyAction(args, rest[1]) === 'poster' ? posterArgs(args) : null
+  const printer = command === 'report' || command === 'subject-export' || poster ? reportPrinter(() => appUrl) : null
   if (printer) io.browserStarted?.()
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
@@ -255,9 +257,28 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       return
     }
     case 'survey': {
-      const [file, action] = rest
+      const [file] = rest
       if (!file) throw new UsageError('survey needs a workspace file')
-      if (action !== 'create') throw new UsageError('survey takes one action: create')
+      if (poster) {
+        const p = poster
+        const result = await withReportHost(
+          ctx,
+          invoke,
+          (url) => {
+            appUrl = url
+            if (url) printer?.served()
+          },
+          () =>
+            withWorkspace(api, ctx, file, async () => {
+              const surveyId = findSurveyId(ctx.session.require().ws.sqlite, p.survey)
+              const fileId = ctx.files.registerDestination(resolve(p.out), 'reportPdf')
+              return api.call('collection.poster', { surveyId, layout: p.layout, language: p.language, address: { host: p.host, port: p.port }, fileId })
+            }),
+        )
+        if (!result) throw new Error('The poster was not written.')
+        out(json ? JSON.stringify(result) : `Wrote ${result.path} (${result.pages ?? '?'} page${result.pages === 1 ? '' : 's'}, ${Math.round(result.bytes / 1024)} KB)`)
+        return
+      }
       const survey = await withWorkspace(api, ctx, file, () => createSurveyFromArgs(api, args))
       const link = survey.links[0].token
       out(json ? JSON.stringify({ id: survey.id, name: survey.name, metric: survey.metric, link }) : `Created survey ${survey.id} "${survey.name}" (${survey.metric.toUpperCase()}); its link: /s/${link}`)

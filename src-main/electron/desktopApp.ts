@@ -15,6 +15,7 @@ import { buildMenu } from './menu'
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol'
 import { userLocale } from './locale'
 import type { AppContext } from '../app/context'
+import { watchExternalWrites } from '../workspace/externalWrites'
 
 /** A workspace file the OS asked us to open (double-click, "Open with"), from the command line. */
 const workspaceInArgs = (argv: string[]) => argv.slice(1).find((a) => a.toLowerCase().endsWith('.cxdesk') && existsSync(a))
@@ -69,6 +70,8 @@ export function startDesktopApp(): void {
     ctxOnceReady = ctx
     const invoke = createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) })
     registerIpc(invoke, ctx.events, devUrl)
+    // Answers from `cxdesk collect` (another process writing the same file) show within a second.
+    watchExternalWrites({ workspace: () => ctx.session.open, events: ctx.events })
     ctx.events.subscribe((e) => {
       if (e.name === 'workspace.changed') buildMenu(ctx)
     })

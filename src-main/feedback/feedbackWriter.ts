@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db/sqlite'
 import { responseBatchWriter, responseWriter, type ResponseInsert } from '../db/responses'
-import { readLexicon, readTagRules, ruleTagWriter, searchIndexBatchWriter, searchIndexWriter } from './textIndexRepository'
+import { readLexicon, readTagRules, ruleTagWriter, searchIndexBatchWriter, searchIndexWriter, textRulesVersion } from './textIndexRepository'
 import { compileLexicons, scoreSentiment, type Lexicons } from '../text/sentiment'
 import { compileTagRules } from '../text/tagRules'
 import { searchableText } from '../text/tokens'
@@ -50,6 +50,24 @@ export function analyzerFor(sqlite: Sqlite) {
   return commentAnalyzer(compileLexicons(readLexicon(sqlite)), compileTagRules(readTagRules(sqlite)))
 }
 
+type Analyzer = ReturnType<typeof analyzerFor>
+const analyzers = new WeakMap<Sqlite, { version: number; analyze: Analyzer }>()
+
+/**
+ * The analyzer of a connection, compiled once and kept until the tag rules or the lexicon change
+ * (the version their triggers move, in this process or another): one answer at a time (the shop's
+ * survey server, manual entry) no longer recompiles thousands of lexicon terms per answer.
+ * A file without the counter (-1, before its migration) gets a fresh analyzer each time.
+ */
+export function cachedAnalyzer(sqlite: Sqlite): Analyzer {
+  const version = textRulesVersion(sqlite)
+  const hit = analyzers.get(sqlite)
+  if (hit && hit.version === version && version >= 0) return hit.analyze
+  const analyze = analyzerFor(sqlite)
+  analyzers.set(sqlite, { version, analyze })
+  return analyze
+}
+
 /**
  * The one way feedback enters a workspace (imports, manual entry, the demo): the response row with
  * its band and sentiment, its search text and its rule tags, all in the caller's transaction.
@@ -59,7 +77,7 @@ export function feedbackWriter(sqlite: Sqlite, now: number): (r: Omit<ResponseIn
   const write = responseWriter(sqlite)
   const index = searchIndexWriter(sqlite)
   const tag = ruleTagWriter(sqlite, now)
-  const analyze = analyzerFor(sqlite)
+  const analyze = cachedAnalyzer(sqlite)
   return (r) => {
     const comment = r.comment && r.comment.trim() ? r.comment : null
     const a = comment ? analyze(comment, r.language) : null

@@ -23,6 +23,15 @@ export function addMissingLexiconTerms(sqlite: Database.Database, rows: Array<{ 
   return added
 }
 
+/**
+ * The counter the tag rules' and the lexicon's triggers move (migration 2026-12-02-text-rules-version):
+ * equal numbers mean the same rules and lexicon. -1 in a file from before that migration.
+ */
+export function textRulesVersion(sqlite: Database.Database): number {
+  const row = sqlite.prepare('SELECT version FROM text_rules_version WHERE id = 1').get() as { version: number } | undefined
+  return row?.version ?? -1
+}
+
 export function readTagRules(sqlite: Database.Database): TagRule[] {
   const rows = sqlite.prepare('SELECT tag_id, language, keywords FROM tag_rules ORDER BY id').all() as Array<{ tag_id: number; language: string | null; keywords: string }>
   return rows.map((r) => ({ tagId: r.tag_id, language: r.language, keywords: splitKeywords(r.keywords) }))

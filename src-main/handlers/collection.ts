@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/api/result'
 import type { AppContext } from '../app/context'
 import { listAddresses } from '../collection/collectionController'
 import { qrModules } from '../collection/qr'
+import { posterData, posterJob, printPoster } from '../collection/posterService'
 import { addLink, linkToken, listSurveys, revokeLink, saveSurvey, setLogo } from '../collection/surveysService'
 
 const sqliteOf = (ctx: AppContext) => ctx.session.require().ws.sqlite
@@ -23,6 +24,12 @@ export const collectionHandlers = {
     const url = `${base}/s/${linkToken(sqliteOf(ctx), linkId)}`
     return { url, ...qrModules(url) }
   },
+  'collection.poster': ({ surveyId, layout, language, address, fileId }, ctx) => {
+    const base = address ? `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}` : ctx.collection.status().baseUrl
+    if (!base) throw new AppError('VALIDATION', 'Start collecting first: the QR codes hold the address it listens on.')
+    return printPoster(ctx, posterData(sqliteOf(ctx), surveyId, base, layout, language), fileId)
+  },
+  'collection.posterJob': ({ job }) => posterJob(job),
 } satisfies Pick<
   Handlers<AppContext>,
   | 'collection.surveys'
@@ -35,4 +42,6 @@ export const collectionHandlers = {
   | 'collection.start'
   | 'collection.stop'
   | 'collection.qr'
+  | 'collection.poster'
+  | 'collection.posterJob'
 >

@@ -3,6 +3,7 @@ import { createAppContext } from '../app/createAppContext'
 import { createDispatcher } from '../app/dispatch'
 import { handlers } from '../handlers/index'
 import { openInitialWorkspace } from '../app/workspaceActions'
+import { watchExternalWrites } from '../workspace/externalWrites'
 import { startHost } from './server'
 import { newToken } from './security'
 import { WarmPrinter, warmingOnReports } from '../reports/printing/warmPrinter'
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     platform: { kind: 'web', rendererDir: staticDir, systemLocales: () => [Intl.DateTimeFormat().resolvedOptions().locale], printToPdf: printer.print },
   })
   await openInitialWorkspace(ctx)
+  // Answers from `cxdesk collect` (another process writing the same file) show within a second.
+  const stopWatching = watchExternalWrites({ workspace: () => ctx.session.open, events: ctx.events })
   const invoke = warmingOnReports(
     createDispatcher(handlers, ctx, { onInternalError: (channel, e) => console.error(`[${channel}]`, e) }),
     printer,
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
   appUrl = host.url
   console.log(`CX Desk listening on ${host.url}`)
   const stop = async () => {
+    stopWatching()
     await ctx.collection.stop()
     await printer.close()
     await host.close()

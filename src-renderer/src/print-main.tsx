@@ -10,8 +10,9 @@ import { I18nProvider } from './i18n/I18nProvider'
 import { parseHash } from './platform/router'
 import { ReportPrintPage } from './features/reports/print/ReportPrintPage'
 
-// A person's data export is printed rarely: its document is loaded when a job asks for it, so a
-// report's print (the common case, and the standby tab) compiles none of it.
+// A person's data export and a survey's poster are printed rarely: their documents are loaded when a
+// job asks for one, so a report's print (the common case, and the standby tab) compiles none of them.
+const PosterPrintPage = lazy(() => import('./features/collection/print/PosterPrintPage').then((m) => ({ default: m.PosterPrintPage })))
 const SubjectPrintPage = lazy(() => import('./features/customers/print/SubjectDocument').then((m) => ({ default: m.SubjectPrintPage })))
 
 /**
@@ -24,11 +25,13 @@ function printTransport(): Transport {
   return { ...createTransport(), subscribe: () => () => undefined }
 }
 
-/** The job in the hash and what it prints: a report (#/report-print) or a person's data export (#/subject-print). */
+/** What a job prints, by the page in the hash: a report (#/report-print), a person's data export (#/subject-print) or a survey's QR poster (#/poster-print). */
+type PrintKind = 'report' | 'subject' | 'poster'
+const kindOf = (page: string): PrintKind => (page === 'subject-print' ? 'subject' : page === 'poster-print' ? 'poster' : 'report')
 const jobInHash = () => {
   const route = parseHash(window.location.hash)
   const id = route.params.get('job')
-  return id ? { id, subject: route.page === 'subject-print' } : null
+  return id ? { id, kind: kindOf(route.page) } : null
 }
 
 function PrintRoot() {
@@ -39,12 +42,11 @@ function PrintRoot() {
     return () => window.removeEventListener('hashchange', update)
   }, [])
   if (!job) return null
-  return job.subject ? (
+  if (job.kind === 'report') return <ReportPrintPage key={job.id} jobId={job.id} />
+  return (
     <Suspense fallback={null}>
-      <SubjectPrintPage key={job.id} jobId={job.id} />
+      {job.kind === 'subject' ? <SubjectPrintPage key={job.id} jobId={job.id} /> : <PosterPrintPage key={job.id} jobId={job.id} />}
     </Suspense>
-  ) : (
-    <ReportPrintPage key={job.id} jobId={job.id} />
   )
 }
 

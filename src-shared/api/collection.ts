@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineChannel } from './define'
-import { id, shortText } from './limits'
+import { id, opaqueId, shortText } from './limits'
+import { locales } from '../domain/locales'
 import { metricKinds } from '../domain/scores'
 import { COLOUR_PATTERN, linkKinds } from '../domain/collection'
 
@@ -83,6 +84,28 @@ export type CollectionAnswerEvent = z.infer<typeof collectionAnswerEventSchema>
 
 export const qrSchema = z.object({ url: z.string(), size: z.number(), /** size rows of '0'/'1'. */ modules: z.array(z.string()) })
 
+/** A printed QR poster (one A4 page per link) or table cards (A6: 4 to an A4 sheet; A7: 8). */
+export const posterLayouts = ['poster', 'cards-a6', 'cards-a7'] as const
+export type PosterLayout = (typeof posterLayouts)[number]
+
+/** What the print page lays out for a poster: the survey's look, and per open QR link its address and code. */
+export const posterDataSchema = z.object({
+  layout: z.enum(posterLayouts),
+  language: z.enum(locales),
+  surveyName: z.string(),
+  shopName: z.string(),
+  colour: z.string(),
+  metric: z.enum(metricKinds),
+  /** A data URL, or null. */
+  logo: z.string().nullable(),
+  links: z.array(z.object({ url: z.string(), location: z.string().nullable(), modules: z.array(z.string()) })),
+})
+export type PosterData = z.infer<typeof posterDataSchema>
+
+export const posterResultSchema = z
+  .object({ path: z.string().nullable(), downloadId: z.string().nullable(), fileName: z.string(), pages: z.number().nullable(), bytes: z.number() })
+  .nullable()
+
 export const collectionChannels = {
   'collection.surveys': defineChannel(z.strictObject({}), z.object({ surveys: z.array(surveySchema) })),
   'collection.saveSurvey': defineChannel(surveyInputSchema, surveySchema),
@@ -99,4 +122,22 @@ export const collectionChannels = {
   'collection.stop': defineChannel(z.strictObject({}), collectionStatusSchema),
   /** The QR code of a link at the running server's address. */
   'collection.qr': defineChannel(z.strictObject({ linkId: id }), qrSchema),
+  /**
+   * The survey's QR poster or table cards as a PDF, one per open QR link (one per location), in one
+   * language. The codes hold the running server's address, or `address` (the command line: where
+   * `cxdesk collect` will listen). Written to `fileId` (the CLI), a save dialog (desktop), or offered
+   * for download (browser); null when the user cancels the dialog.
+   */
+  'collection.poster': defineChannel(
+    z.strictObject({
+      surveyId: id,
+      layout: z.enum(posterLayouts),
+      language: z.enum(locales),
+      address: z.strictObject({ host: z.string().regex(/^[A-Za-z0-9.:-]{1,64}$/, 'expected an address such as 192.168.1.20'), port: z.number().int().min(1).max(65_535) }).optional(),
+      fileId: opaqueId.optional(),
+    }),
+    posterResultSchema,
+  ),
+  /** The print page's read of a poster waiting to be printed. */
+  'collection.posterJob': defineChannel(z.strictObject({ job: opaqueId }), posterDataSchema),
 }

@@ -25,6 +25,8 @@ export const eventSchemas = {
   /** The collection server started or stopped. */
   'collection.status': collectionStatusSchema,
   'app.command': z.object({ command: z.enum(['import']) }),
+  /** Another process (`cxdesk collect`, `cxdesk import`) or a worker wrote the open workspace: refetch what is shown. */
+  'workspace.written': z.object({}),
 }
 export type EventName = keyof typeof eventSchemas
 export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>

@@ -17,6 +17,7 @@ import * as personaLibrary from './2026-12-02-persona-library'
 import * as customerProfiles from './2026-12-03-customer-profiles'
 import * as collectionSurveys from './2026-12-02-collection-surveys'
 import * as customerRectifications from './2026-12-04-customer-rectifications'
+import * as textRulesVersion from './2026-12-02-text-rules-version'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -43,6 +44,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-03-customer-profiles', customerProfiles],
   ['2026-12-02-collection-surveys', collectionSurveys],
   ['2026-12-04-customer-rectifications', customerRectifications],
+  ['2026-12-02-text-rules-version', textRulesVersion],
 ]
 
 /**

@@ -23,7 +23,7 @@ export function ApiProvider({ transport, children }: { transport: Transport; chi
     () =>
       transport.subscribe((event) => {
         // Anything about the workspace may have changed: refetch what is on screen.
-        if (event.name === 'workspace.changed') void queryClient.invalidateQueries()
+        if (event.name === 'workspace.changed' || event.name === 'workspace.written') void queryClient.invalidateQueries()
         for (const l of listeners.current) l(event)
       }),
     [transport, queryClient],

@@ -110,4 +110,32 @@ export const collectionEn = {
   'kiosk.closed': 'This survey is not open at the moment.',
   'kiosk.loading': 'Loading…',
   'kiosk.fullscreen': 'Full screen',
+
+  // Refusals and a closed link (issue 18, the kiosk's remainder)
+  'kiosk.refused.tooLarge': 'Your answer is too long to be sent. Please shorten your comment and send it again.',
+  'kiosk.refused.invalid': 'Your answer could not be accepted: the survey has changed since this page opened. Please answer again.',
+  'kiosk.refused.other': 'Your answer could not be accepted. Please check it and send it again, or ask a member of staff.',
+  'kiosk.refusedLater_one': '{count} answer saved earlier on this device was refused by the survey and could not be kept.',
+  'kiosk.refusedLater_other': '{count} answers saved earlier on this device were refused by the survey and could not be kept.',
+  'kiosk.closedKept_one': 'This survey is closed at the moment. {count} answer is kept on this device and will be sent if it opens again.',
+  'kiosk.closedKept_other': 'This survey is closed at the moment. {count} answers are kept on this device and will be sent if it opens again.',
+
+  // QR posters and table cards (issue 18)
+  'poster.wifi': 'Join the shop’s Wi-Fi.',
+  'poster.scan': 'Point your phone’s camera at the code.',
+  'poster.tap': 'Tap the link and answer: it takes less than a minute.',
+  'poster.typeAddress': 'Or type this address:',
+  'poster.private': 'No app and no account. Your contact details only if you choose to leave them.',
+  'collection.poster.title': 'Posters and table cards',
+  'collection.poster.hint': 'A PDF to print, one per QR link (one per location), with the shop’s logo and the address the survey server listens on now.',
+  'collection.poster.layout': 'Layout',
+  'collection.poster.layout.poster': 'A4 poster',
+  'collection.poster.layout.cards-a6': 'A6 table cards (4 per A4 sheet)',
+  'collection.poster.layout.cards-a7': 'A7 table cards (8 per A4 sheet)',
+  'collection.poster.language': 'Language',
+  'collection.poster.make': 'Make PDF',
+  'collection.poster.making': 'Making the PDF…',
+  'collection.poster.saved': 'Saved {file}.',
+  'collection.poster.downloaded': '{file} was downloaded.',
+  'collection.poster.noQrLink': 'Add a QR link first: posters are for phones.',
 }

@@ -111,4 +111,32 @@ export const collectionTh: Record<keyof typeof collectionEn, string> = {
   'kiosk.closed': 'แบบสำรวจนี้ยังไม่เปิดในขณะนี้',
   'kiosk.loading': 'กำลังโหลด…',
   'kiosk.fullscreen': 'เต็มจอ',
+
+  // Refusals and a closed link (issue 18, the kiosk's remainder)
+  'kiosk.refused.tooLarge': 'คำตอบของคุณยาวเกินกว่าจะส่งได้ โปรดย่อความคิดเห็นให้สั้นลงแล้วส่งอีกครั้ง',
+  'kiosk.refused.invalid': 'ไม่สามารถรับคำตอบของคุณได้ เนื่องจากแบบสำรวจมีการเปลี่ยนแปลงหลังจากเปิดหน้านี้ โปรดตอบอีกครั้ง',
+  'kiosk.refused.other': 'ไม่สามารถรับคำตอบของคุณได้ โปรดตรวจสอบแล้วส่งอีกครั้ง หรือสอบถามพนักงาน',
+  'kiosk.refusedLater_one': 'มี {count} คำตอบที่เก็บไว้ก่อนหน้านี้ในอุปกรณ์นี้ถูกแบบสำรวจปฏิเสธ และไม่สามารถเก็บไว้ได้',
+  'kiosk.refusedLater_other': 'มี {count} คำตอบที่เก็บไว้ก่อนหน้านี้ในอุปกรณ์นี้ถูกแบบสำรวจปฏิเสธ และไม่สามารถเก็บไว้ได้',
+  'kiosk.closedKept_one': 'แบบสำรวจนี้ปิดอยู่ในขณะนี้ มี {count} คำตอบเก็บไว้ในอุปกรณ์นี้ และจะส่งเมื่อแบบสำรวจเปิดอีกครั้ง',
+  'kiosk.closedKept_other': 'แบบสำรวจนี้ปิดอยู่ในขณะนี้ มี {count} คำตอบเก็บไว้ในอุปกรณ์นี้ และจะส่งเมื่อแบบสำรวจเปิดอีกครั้ง',
+
+  // QR posters and table cards (issue 18)
+  'poster.wifi': 'เชื่อมต่อ Wi-Fi ของร้าน',
+  'poster.scan': 'เปิดกล้องโทรศัพท์แล้วส่องที่โค้ด',
+  'poster.tap': 'แตะลิงก์แล้วตอบ ใช้เวลาไม่ถึงหนึ่งนาที',
+  'poster.typeAddress': 'หรือพิมพ์ที่อยู่นี้:',
+  'poster.private': 'ไม่ต้องติดตั้งแอปหรือสมัครบัญชี ให้ข้อมูลติดต่อเฉพาะเมื่อคุณต้องการ',
+  'collection.poster.title': 'โปสเตอร์และการ์ดตั้งโต๊ะ',
+  'collection.poster.hint': 'ไฟล์ PDF สำหรับพิมพ์ หนึ่งชุดต่อหนึ่งลิงก์ QR (หนึ่งสาขา) พร้อมโลโก้ร้านและที่อยู่ที่เซิร์ฟเวอร์แบบสำรวจกำลังรับคำตอบอยู่',
+  'collection.poster.layout': 'รูปแบบ',
+  'collection.poster.layout.poster': 'โปสเตอร์ A4',
+  'collection.poster.layout.cards-a6': 'การ์ดตั้งโต๊ะ A6 (4 ใบต่อแผ่น A4)',
+  'collection.poster.layout.cards-a7': 'การ์ดตั้งโต๊ะ A7 (8 ใบต่อแผ่น A4)',
+  'collection.poster.language': 'ภาษา',
+  'collection.poster.make': 'สร้าง PDF',
+  'collection.poster.making': 'กำลังสร้าง PDF…',
+  'collection.poster.saved': 'บันทึก {file} แล้ว',
+  'collection.poster.downloaded': 'ดาวน์โหลด {file} แล้ว',
+  'collection.poster.noQrLink': 'เพิ่มลิงก์ QR ก่อน โปสเตอร์มีไว้สำหรับโทรศัพท์',
 }

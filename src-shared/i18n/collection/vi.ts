@@ -111,4 +111,32 @@ export const collectionVi: Record<keyof typeof collectionEn, string> = {
   'kiosk.closed': 'Khảo sát này hiện không mở.',
   'kiosk.loading': 'Đang tải…',
   'kiosk.fullscreen': 'Toàn màn hình',
+
+  // Refusals and a closed link (issue 18, the kiosk's remainder)
+  'kiosk.refused.tooLarge': 'Câu trả lời của bạn quá dài để gửi. Vui lòng rút ngắn góp ý và gửi lại.',
+  'kiosk.refused.invalid': 'Không thể nhận câu trả lời của bạn: khảo sát đã thay đổi từ khi trang này được mở. Vui lòng trả lời lại.',
+  'kiosk.refused.other': 'Không thể nhận câu trả lời của bạn. Vui lòng kiểm tra và gửi lại, hoặc hỏi nhân viên cửa hàng.',
+  'kiosk.refusedLater_one': '{count} câu trả lời lưu trước đó trên thiết bị này đã bị khảo sát từ chối và không thể giữ lại.',
+  'kiosk.refusedLater_other': '{count} câu trả lời lưu trước đó trên thiết bị này đã bị khảo sát từ chối và không thể giữ lại.',
+  'kiosk.closedKept_one': 'Khảo sát này hiện đang đóng. {count} câu trả lời được giữ trên thiết bị này và sẽ được gửi khi khảo sát mở lại.',
+  'kiosk.closedKept_other': 'Khảo sát này hiện đang đóng. {count} câu trả lời được giữ trên thiết bị này và sẽ được gửi khi khảo sát mở lại.',
+
+  // QR posters and table cards (issue 18)
+  'poster.wifi': 'Kết nối Wi-Fi của cửa hàng.',
+  'poster.scan': 'Hướng camera điện thoại vào mã.',
+  'poster.tap': 'Chạm vào đường dẫn và trả lời: chưa đến một phút.',
+  'poster.typeAddress': 'Hoặc nhập địa chỉ này:',
+  'poster.private': 'Không cần ứng dụng hay tài khoản. Chỉ để lại thông tin liên hệ nếu bạn muốn.',
+  'collection.poster.title': 'Áp phích và thẻ để bàn',
+  'collection.poster.hint': 'Một tệp PDF để in, mỗi đường dẫn QR (mỗi địa điểm) một bản, có logo của cửa hàng và địa chỉ máy chủ khảo sát đang lắng nghe.',
+  'collection.poster.layout': 'Bố cục',
+  'collection.poster.layout.poster': 'Áp phích A4',
+  'collection.poster.layout.cards-a6': 'Thẻ để bàn A6 (4 thẻ mỗi tờ A4)',
+  'collection.poster.layout.cards-a7': 'Thẻ để bàn A7 (8 thẻ mỗi tờ A4)',
+  'collection.poster.language': 'Ngôn ngữ',
+  'collection.poster.make': 'Tạo PDF',
+  'collection.poster.making': 'Đang tạo PDF…',
+  'collection.poster.saved': 'Đã lưu {file}.',
+  'collection.poster.downloaded': 'Đã tải xuống {file}.',
+  'collection.poster.noQrLink': 'Hãy thêm một đường dẫn QR trước: áp phích dành cho điện thoại.',
 }

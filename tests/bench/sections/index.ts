@@ -21,4 +21,5 @@ export const sections: BenchSection[] = [
   lazy('open', async () => (await import('./open')).open),
   lazy('importpeer', async () => (await import('./importPeer')).importPeer),
   lazy('export', async () => (await import('./export')).exportSection),
+  lazy('collect', async () => (await import('./collect')).collect),
 ]

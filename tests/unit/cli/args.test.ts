@@ -29,7 +29,7 @@ const perCommand = {
   report: { operands: ['w.cxdesk'], value: ['--out', 'r.pdf'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
   reread: { operands: ['w.cxdesk'], value: ['--zone', 'Asia/Bangkok'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
   export: { operands: ['w.cxdesk'], value: ['--what', 'customers'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
-  survey: { operands: ['w.cxdesk', 'create'], value: ['--name', 'Counter'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
+  survey: { operands: ['w.cxdesk', 'create'], value: ['--name', 'Counter'], switch: '--json', foreign: ['--from', '2025-01-01'], foreignSwitch: '--customers' },
   collect: { operands: ['w.cxdesk'], value: ['--port', '0'], switch: '--kiosk', foreign: ['--metric', 'nps'], foreignSwitch: '--json' },
   'subject-export': { operands: ['w.cxdesk'], value: ['--lang', 'vi'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
 } as const

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AnswerQueue, type SendResult } from '../../../src-renderer/src/features/collection/kiosk/answerQueue'
+import { AnswerQueue, verdictOf, type SendResult } from '../../../src-renderer/src/features/collection/kiosk/answerQueue'
 import { newClientId } from '../../../src-renderer/src/features/collection/kiosk/clientId'
 import type { AnswerBody } from '../../../src-shared/domain/collection'
 
@@ -78,17 +78,70 @@ describe('the kiosk page’s outbox', () => {
     expect(server.stored.size).toBe(1)
   })
 
-  it('drops only what can never succeed (400, 413), keeps 404 and 503', async () => {
+  it('drops and reports a refusal that can never succeed (400, 413, any 4xx but 404, 408, 429) without retrying it', async () => {
     const server = fakeServer()
-    const q = new AnswerQueue({ storage: memoryStorage(), key: 'k', send: server.send, later: () => undefined })
+    const refused: Array<[string, number]> = []
+    const waits: number[] = []
+    const q = new AnswerQueue({ storage: memoryStorage(), key: 'k', send: server.send, later: (ms) => void waits.push(ms), onRefused: (b, code) => void refused.push([b.id, code]) })
     server.set(() => ({ status: 400 }))
     await q.add(body(1))
-    expect(q.pending()).toHaveLength(0)
-    server.set(() => ({ status: 404 }))
+    server.set(() => ({ status: 413 }))
     await q.add(body(2))
-    server.set(() => ({ status: 503, retryAfter: 30 }))
+    server.set(() => ({ status: 415 }))
     await q.add(body(3))
-    expect(q.pending().map((a) => a.id)).toEqual([body(2).id, body(3).id])
+    expect(q.pending()).toHaveLength(0)
+    expect(refused).toEqual([
+      [body(1).id, 400],
+      [body(2).id, 413],
+      [body(3).id, 415],
+    ])
+    expect(waits).toEqual([])
+  })
+
+  it('keeps answers to a closed link (404) without looping, and sends them at the next flush', async () => {
+    const server = fakeServer()
+    const waits: number[] = []
+    const closed: number[] = []
+    const q = new AnswerQueue({ storage: memoryStorage(), key: 'k', send: server.send, later: (ms) => void waits.push(ms), onClosed: (n) => void closed.push(n) })
+    server.set(() => ({ status: 404 }))
+    await q.add(body(1))
+    await q.add(body(2))
+    expect(q.pending().map((a) => a.id)).toEqual([body(1).id, body(2).id])
+    expect(closed).toEqual([1, 2])
+    expect(waits).toEqual([])
+    server.set(() => ({ status: 201 }))
+    await q.flush()
+    expect(q.pending()).toHaveLength(0)
+    expect(server.stored.size).toBe(2)
+  })
+
+  it('retries what may succeed later: 429, 503, 408, 500 and no network', async () => {
+    for (const reply of [{ status: 429, retryAfter: 3 }, { status: 503, retryAfter: 30 }, { status: 408 }, { status: 500 }, 'down' as const]) {
+      const server = fakeServer()
+      const waits: number[] = []
+      const q = new AnswerQueue({ storage: memoryStorage(), key: 'k', send: server.send, later: (ms) => void waits.push(ms), onRefused: () => expect.fail('refused') })
+      server.set(() => reply)
+      await q.add(body(1))
+      expect(q.pending()).toHaveLength(1)
+      expect(waits).toHaveLength(1)
+    }
+  })
+
+  it('tells each reply what it means', () => {
+    expect([200, 201, 400, 403, 404, 408, 413, 415, 429, 500, 503, 0].map((c) => `${c}:${verdictOf(c)}`)).toEqual([
+      '200:stored',
+      '201:stored',
+      '400:refused',
+      '403:refused',
+      '404:closed',
+      '408:retry',
+      '413:refused',
+      '415:refused',
+      '429:retry',
+      '500:retry',
+      '503:retry',
+      '0:retry',
+    ])
   })
 
   it('makes ids from getRandomValues (no crypto.randomUUID on plain http) that the server accepts', () => {

@@ -36,6 +36,17 @@ describe('cxdesk survey and cxdesk collect', () => {
       ['collect', 'shop.cxdesk', '--survey', '1', '--host', '127.0.0.1'],
       ['collect', 'shop.cxdesk', '--survey', '1', '--host', '127.0.0.1', '--port', '0', '--verbose'],
       ['collect', 'shop.cxdesk', '--host', '127.0.0.1', '--port', '0'],
+      // The poster: the address phones will reach, a real port, its own flags only.
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--out', 'p.pdf', '--host', '192.168.1.20'],
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--out', 'p.pdf', '--host', '192.168.1.20', '--port', '0'],
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--out', 'p.pdf', '--host', '0.0.0.0', '--port', '8080'],
+      ['survey', 'shop.cxdesk', 'poster', '--out', 'p.pdf', '--host', '192.168.1.20', '--port', '8080'],
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--host', '192.168.1.20', '--port', '8080'],
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--out', 'p.pdf', '--host', '192.168.1.20', '--port', '8080', '--card-size', 'a7'],
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--out', 'p.pdf', '--host', '192.168.1.20', '--port', '8080', '--cards', '--card-size', 'a5'],
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--out', 'p.pdf', '--host', '192.168.1.20', '--port', '8080', '--language', 'fr'],
+      ['survey', 'shop.cxdesk', 'poster', '--survey', '1', '--out', 'p.pdf', '--host', '192.168.1.20', '--port', '8080', '--name', 'X'],
+      ['survey', 'shop.cxdesk', 'create', '--name', 'X', '--metric', 'nps', '--out', 'p.pdf'],
     ]) {
       const r = await cxdesk(args)
       expect(r.code, args.join(' ')).toBe(2)

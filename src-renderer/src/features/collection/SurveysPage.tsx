@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading'
 import { CollectPanel } from './CollectPanel'
 import { SurveyForm } from './SurveyForm'
 import { SurveyLinks } from './SurveyLinks'
+import { PosterPanel } from './PosterPanel'
 import './collection.css'
 
 /** The Surveys screen: surveys designed here, their links and QR codes, and collecting on the shop's network. */
@@ -62,6 +63,7 @@ export function SurveysPage(_props: PageProps) {
                 <>
                   <SurveyForm key={current.id} survey={current} onSaved={() => undefined} />
                   <SurveyLinks survey={current} />
+                  <PosterPanel survey={current} />
                 </>
               )
             )}

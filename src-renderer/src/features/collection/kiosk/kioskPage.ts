@@ -10,12 +10,25 @@ type Key = keyof typeof collectionEn
 const catalogues: Record<Locale, Record<Key, string>> = { en: collectionEn, vi: collectionVi, th: collectionTh }
 /** Seconds the thank-you stays on a kiosk before the page is ready for the next person. */
 const KIOSK_RESET_MS = 5_000
+/** A kiosk left half-answered (the person walked away) starts over after this long without a touch or a key. */
+const KIOSK_IDLE_MS = 60_000
+
+/** The form's contents, kept to give them back after a refusal. */
+interface Draft {
+  score: number | null
+  comment: string
+  name: string
+  email: string
+  phone: string
+  consent: boolean
+}
+const emptyDraft = (): Draft => ({ score: null, comment: '', name: '', email: '', phone: '', consent: false })
 
 function translate(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
   return catalogues[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
 }
 
-function plural(locale: Locale, key: 'kiosk.queued', count: number): string {
+function plural(locale: Locale, key: 'kiosk.queued' | 'kiosk.closedKept' | 'kiosk.refusedLater', count: number): string {
   const form = new Intl.PluralRules(locale).select(count) === 'one' ? 'one' : 'other'
   return translate(locale, `${key}_${form}`, { count: new Intl.NumberFormat(locale).format(count) })
 }
@@ -47,6 +60,16 @@ export function startKiosk(root: HTMLElement): void {
   let survey: KioskSurvey | null = null
   let score: number | null = null
   let status = document.createElement('p')
+  /** What the person typed, put back in the form when the server refuses their answer while they are still here. */
+  let draft: Draft = emptyDraft()
+  /** A message shown above the Send button at the next render (a refusal). */
+  let notice: Key | null = null
+  /** The answer on the thank-you screen now: a refusal of it brings its person back to the form. */
+  let onThanks: { id: string; draft: Draft } | null = null
+  let resetTimer = 0
+  /** Answers refused later, from the outbox (nobody there to fix them): counted for the staff. */
+  let refusedLater = 0
+  let closed = false
 
   const queue = new AnswerQueue({
     storage: localStorage,
@@ -54,14 +77,43 @@ export function startKiosk(root: HTMLElement): void {
     send: (body) => postAnswer(base, body),
     later: (ms, run) => window.setTimeout(run, ms),
     onChange: () => renderQueueStatus(),
+    onRefused: (body, code) => refused(body, code),
+    onClosed: () => {
+      closed = true
+      renderQueueStatus()
+    },
   })
 
   const t = (key: Key, params?: Record<string, string | number>) => translate(locale, key, params)
 
   function renderQueueStatus(): void {
     const n = queue.pending().length
-    status.textContent = n > 0 ? plural(locale, 'kiosk.queued', n) : ''
-    status.hidden = n === 0
+    const lines: string[] = []
+    if (n > 0) lines.push(plural(locale, closed ? 'kiosk.closedKept' : 'kiosk.queued', n))
+    if (refusedLater > 0) lines.push(plural(locale, 'kiosk.refusedLater', refusedLater))
+    status.textContent = lines.join(' ')
+    status.hidden = lines.length === 0
+  }
+
+  /**
+   * The server will never take this answer. If its person is still on the thank-you screen, the
+   * form comes back with what they wrote and why (too long: shorten it; invalid: the survey changed,
+   * so it is fetched again). Otherwise it was a queued answer: the page says how many were refused.
+   */
+  function refused(body: AnswerBody, code: number): void {
+    if (onThanks?.id === body.id) {
+      draft = onThanks.draft
+      onThanks = null
+      window.clearTimeout(resetTimer)
+      score = null
+      notice = code === 413 ? 'kiosk.refused.tooLarge' : code === 400 ? 'kiosk.refused.invalid' : 'kiosk.refused.other'
+      // A 400 most likely means the survey changed (another scale) since this page loaded it.
+      if (code === 400) void load()
+      else render()
+      return
+    }
+    refusedLater++
+    renderQueueStatus()
   }
 
   function header(): HTMLElement {
@@ -97,6 +149,7 @@ export function startKiosk(root: HTMLElement): void {
     const question = el('h1', { className: 'kiosk-question', id: 'kiosk-question' }, t(`kiosk.question.${s.metric}`, { shop }))
     const scale = el('div', { className: `kiosk-scale kiosk-scale-${s.max - s.min + 1}`, role: 'radiogroup' })
     scale.setAttribute('aria-labelledby', 'kiosk-question')
+    if (draft.score !== null && draft.score >= s.min && draft.score <= s.max) score = draft.score
     for (let v = s.min; v <= s.max; v++) {
       const b = el('button', { type: 'button', className: 'kiosk-score' }, String(v))
       b.setAttribute('role', 'radio')
@@ -111,13 +164,13 @@ export function startKiosk(root: HTMLElement): void {
     const anchors = el('div', { className: 'kiosk-anchors', ariaHidden: 'true' }, el('span', {}, t(`kiosk.low.${s.metric}`)), el('span', {}, t(`kiosk.high.${s.metric}`)))
     form.append(question, scale, anchors)
 
-    const comment = el('textarea', { className: 'kiosk-input', maxLength: ANSWER_LIMITS.comment, rows: 3, id: 'kiosk-comment' })
+    const comment = el('textarea', { className: 'kiosk-input', maxLength: ANSWER_LIMITS.comment, rows: 3, id: 'kiosk-comment', value: draft.comment })
     if (s.askComment) form.append(el('label', { className: 'kiosk-label', htmlFor: 'kiosk-comment' }, t('kiosk.comment')), comment)
 
-    const name = el('input', { className: 'kiosk-input', id: 'kiosk-name', autocomplete: 'name', maxLength: ANSWER_LIMITS.name })
-    const email = el('input', { className: 'kiosk-input', id: 'kiosk-email', type: 'email', autocomplete: 'email', maxLength: ANSWER_LIMITS.email })
-    const phone = el('input', { className: 'kiosk-input', id: 'kiosk-phone', type: 'tel', autocomplete: 'tel', maxLength: ANSWER_LIMITS.phone })
-    const consent = el('input', { type: 'checkbox', id: 'kiosk-consent', className: 'kiosk-check' })
+    const name = el('input', { className: 'kiosk-input', id: 'kiosk-name', autocomplete: 'name', maxLength: ANSWER_LIMITS.name, value: draft.name })
+    const email = el('input', { className: 'kiosk-input', id: 'kiosk-email', type: 'email', autocomplete: 'email', maxLength: ANSWER_LIMITS.email, value: draft.email })
+    const phone = el('input', { className: 'kiosk-input', id: 'kiosk-phone', type: 'tel', autocomplete: 'tel', maxLength: ANSWER_LIMITS.phone, value: draft.phone })
+    const consent = el('input', { type: 'checkbox', id: 'kiosk-consent', className: 'kiosk-check', checked: draft.consent })
     if (s.askContact) {
       form.append(
         el(
@@ -134,7 +187,7 @@ export function startKiosk(root: HTMLElement): void {
         ),
       )
     }
-    const error = el('p', { className: 'kiosk-error', role: 'alert' })
+    const error = el('p', { className: 'kiosk-error', role: 'alert' }, notice ? t(notice) : '')
     const send = el('button', { type: 'submit', className: 'kiosk-send' }, t('kiosk.send'))
     form.append(error, send)
     form.addEventListener('submit', (e) => {
@@ -157,13 +210,17 @@ export function startKiosk(root: HTMLElement): void {
         body.consent = true
         body.contact = Object.fromEntries(Object.entries(contact).filter(([, v]) => v)) as AnswerBody['contact']
       }
-      void queue.add(body)
+      onThanks = { id: body.id, draft: { score, comment: comment.value, name: name.value, email: email.value, phone: phone.value, consent: consent.checked } }
+      draft = emptyDraft()
+      notice = null
       thanks()
+      void queue.add(body)
     })
     root.append(form)
     status = el('p', { className: 'kiosk-queued', role: 'status' })
     root.append(status)
     renderQueueStatus()
+    if (notice) (scale.querySelector('[aria-checked="true"]') as HTMLButtonElement | null)?.focus()
     const canFullscreen = 'requestFullscreen' in document.documentElement || 'webkitRequestFullscreen' in document.documentElement
     if (s.kind === 'kiosk' && canFullscreen && !document.fullscreenElement) {
       const full = el('button', { type: 'button', className: 'kiosk-fullscreen' }, t('kiosk.fullscreen'))
@@ -178,7 +235,27 @@ export function startKiosk(root: HTMLElement): void {
     }
   }
 
+  /** Back to the start for the next person: no score, nothing typed, the page's first language. */
+  function startOver(): void {
+    window.clearTimeout(resetTimer)
+    score = null
+    onThanks = null
+    draft = emptyDraft()
+    notice = null
+    locale = startLocale
+    render()
+  }
+
+  /** On a kiosk, every touch or key on the form restarts the idle countdown. */
+  let idleTimer = 0
+  function touched(): void {
+    window.clearTimeout(idleTimer)
+    if (survey?.kind === 'kiosk' && root.querySelector('.kiosk-form')) idleTimer = window.setTimeout(startOver, KIOSK_IDLE_MS)
+  }
+  for (const type of ['pointerdown', 'keydown', 'input'] as const) root.addEventListener(type, touched, { passive: true })
+
   function thanks(): void {
+    window.clearTimeout(idleTimer)
     root.replaceChildren(header(), el('section', { className: 'kiosk-thanks' }, el('h1', {}, t('kiosk.thanks')), el('p', {}, t('kiosk.thanksBody'))))
     if (survey?.kind === 'kiosk') root.append(el('p', { className: 'kiosk-next' }, t('kiosk.next')))
     status = el('p', { className: 'kiosk-queued', role: 'status' })
@@ -188,11 +265,7 @@ export function startKiosk(root: HTMLElement): void {
     heading?.setAttribute('tabindex', '-1')
     heading?.focus()
     if (survey?.kind === 'kiosk')
-      window.setTimeout(() => {
-        score = null
-        locale = startLocale
-        render()
-      }, KIOSK_RESET_MS)
+      resetTimer = window.setTimeout(startOver, KIOSK_RESET_MS)
   }
 
   async function load(): Promise<void> {
@@ -204,6 +277,7 @@ export function startKiosk(root: HTMLElement): void {
       }
       if (!res.ok) throw new Error(String(res.status))
       survey = (await res.json()) as KioskSurvey
+      closed = false
       localStorage.setItem(`cxdesk.survey.${token}`, JSON.stringify(survey))
     } catch {
       // The laptop is away: a kiosk keeps working from the survey it saw last, and queues its answers.

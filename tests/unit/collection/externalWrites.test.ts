@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testApp, type TestApp } from '../../helpers/context'
+import { externalWriteCheck, watchExternalWrites } from '../../../src-main/workspace/externalWrites'
+import type { AppEvent } from '../../../src-shared/api/events'
+
+let app: TestApp
+let path: string
+let written: number
+
+beforeEach(async () => {
+  app = testApp()
+  path = join(app.dir, 'shop.cxdesk')
+  await app.ctx.session.create(path, { name: 'Shop', inWorker: false })
+  written = 0
+  app.ctx.events.subscribe((e: AppEvent) => void (e.name === 'workspace.written' && written++))
+})
+afterEach(() => app.cleanup())
+
+/** Another process's write: its own connection to the same file, as `cxdesk collect` has. */
+function writeFromElsewhere(): void {
+  const other = new Database(path)
+  try {
+    other.prepare(`INSERT INTO tags (name, color, created_at) VALUES (?, '#888888', 0)`).run(`tag ${Math.random()}`)
+  } finally {
+    other.close()
+  }
+}
+
+describe('writes by another process to the open workspace', () => {
+  it('are noticed at the next look; the app’s own writes and quiet looks are not', async () => {
+    const check = externalWriteCheck({ workspace: () => app.ctx.session.open, events: app.ctx.events })
+    check()
+    await app.api.call('tags.saveRule', { tag: 'Own write', language: null, keywords: ['own'] })
+    check()
+    check()
+    expect(written).toBe(0)
+    writeFromElsewhere()
+    check()
+    expect(written).toBe(1)
+    check()
+    expect(written).toBe(1)
+    writeFromElsewhere()
+    writeFromElsewhere()
+    check()
+    expect(written).toBe(2)
+  })
+
+  it('say nothing for a workspace just opened, or when none is open', async () => {
+    const check = externalWriteCheck({ workspace: () => app.ctx.session.open, events: app.ctx.events })
+    check()
+    await app.ctx.session.close()
+    check()
+    writeFromElsewhere()
+    await app.ctx.session.openFile(path)
+    check()
+    expect(written).toBe(0)
+  })
+
+  it('are told by the running watcher without anybody asking', async () => {
+    const stop = watchExternalWrites({ workspace: () => app.ctx.session.open, events: app.ctx.events, intervalMs: 10 })
+    try {
+      const seen = new Promise<void>((resolve) => app.ctx.events.subscribe((e) => e.name === 'workspace.written' && resolve()))
+      writeFromElsewhere()
+      await seen
+      expect(written).toBeGreaterThanOrEqual(1)
+    } finally {
+      stop()
+    }
+  })
+})
