@@ -3,6 +3,7 @@ import { reportSections, type ReportData, type ReportSection } from '../../../..
 import { reportTitle } from '../../../../../src-shared/domain/reportNames'
 import { LocaleScope, useI18n } from '../../../i18n/I18nProvider'
 import { ChannelLabelScope } from '../../../i18n/channelLabels'
+import { FixedChartSizesScope } from '../../metrics/fixedChartSize'
 import { AppendixSection } from './AppendixSection'
 import { BreakdownsSection } from './BreakdownsSection'
 import { DriversSection } from './DriversSection'
@@ -52,7 +53,9 @@ export function ReportDocument({ data, print = false }: { data: ReportData; prin
   return (
     <LocaleScope locale={data.options.locale}>
       <ChannelLabelScope labels={data.channelLabels}>
-        <Document data={data} print={print} />
+        <FixedChartSizesScope fixed={print}>
+          <Document data={data} print={print} />
+        </FixedChartSizesScope>
       </ChannelLabelScope>
     </LocaleScope>
   )
