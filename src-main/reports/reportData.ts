@@ -164,6 +164,18 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
   const appendix: ReportData['appendix'] =
     has('appendix') && definitions ? { definitions, samples: (tiles ?? []).map((t) => ({ metric: t.metric, n: t.n, previousN: t.previous?.n ?? null })) } : null
 
+  // The questions behind each score, each with its n in the period: counted per question only where
+  // a score has several (read from the responses); one question's n is its score's.
+  const questionDefs = (definitions ?? (await readDefinitionsOnly(src.db, src.sqlite, src.timezone))).questions
+  const questions: ReportData['questions'] = []
+  for (const q of questionDefs) {
+    const several = questionDefs.filter((o) => o.metric === q.metric).length > 1
+    const tileN = tiles?.find((t) => t.metric === q.metric)?.n
+    const n = several ? (await metricSeries(src, { metric: q.metric, filter, questionIds: [q.id] })).overall.n : (tileN ?? (await metricSeries(src, { metric: q.metric, filter })).overall.n)
+    questions.push({ metric: q.metric, label: q.label, n })
+  }
+  checkCancel(signal)
+
   const channelLabels = await channelLabelsFor(src.db, facets(src.sqlite).channel!.map((f) => f.value), options.locale)
 
   return {
@@ -175,6 +187,7 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
     comparison,
     responses,
     headline: has('headline') ? headline : null,
+    questions,
     whatChanged: has('whatChanged') ? whatChanged({ headline, drivers: driverTable, followUp, themes, responses }) : null,
     trends,
     breakdowns,

@@ -218,6 +218,11 @@ export const reportDataSchema = z.object({
   /** Responses in the period that the filter selects. */
   responses: z.number().int(),
   headline: z.object({ tiles: z.array(tileSchema), cesLowerBetter: z.boolean() }).nullable(),
+  /**
+   * The survey questions behind each score, with the answers each had in the period (its n): a score
+   * asked by several questions pools them, and the report says which questions each figure answers.
+   */
+  questions: z.array(z.object({ metric: z.enum(metricKinds), label: z.string(), n: z.number().int() })),
   whatChanged: z.array(statementSchema).nullable(),
   trends: z.object({ by: z.enum(periodUnits), window: rangeSchema, series: z.array(metricsSeriesSchema) }).nullable(),
   breakdowns: z.object({ metric: z.enum(metricKinds), items: z.array(z.object({ dim: z.enum(dimensions), series: metricsSeriesSchema })) }).nullable(),

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect, startApp, type RunningApp } from './fixtures'
@@ -456,7 +457,7 @@ for (const size of [
         return { x: r.x + pl, y: r.y + pt, width: r.width - pl - pr, height: r.height - pt - pb, scrolls: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 }
       })
       const box = await boxOf(slide)
-      return { whole: inside(area, box) && !area.scrolls, fill: Math.max(box.width / area.width, box.height / area.height) }
+      return { whole: inside(area, box) && !area.scrolls, fill: Math.max(box.width / area.width, box.height / area.height), widthFill: box.width / area.width }
     }
     // The overview: nothing cut off, nothing to scroll, and as large as the screen allows.
     await expect.poll(async () => (await measure()).whole).toBe(true)
@@ -468,6 +469,9 @@ for (const size of [
         const m = await measure()
         return m.whole && m.fill > 0.95
       }).toBe(true)
+      // A stage of one or two steps is tall and narrow at the map's column width: its columns widen
+      // so that the slide fills the width too, not only the height (the demo map's stages have one or two steps).
+      await expect.poll(async () => (await measure()).widthFill).toBeGreaterThan(0.8)
     }
   })
 }
@@ -532,4 +536,79 @@ test('the persona library: shared by maps, chosen on a map, edited once for all,
   await page.getByRole('button', { name: 'Undo', exact: true }).click()
   await expect(persona.getByRole('heading', { name: 'Mai, student' })).toBeVisible()
   await waitSaved(page)
+})
+
+test('Export PDF in the editor: the map alone, on landscape pages split by stages as the deliverable prints it, downloaded', async ({ page, app }, testInfo) => {
+  test.setTimeout(180_000)
+  await page.goto(app.url)
+  await page.getByRole('link', { name: 'Journey maps' }).click()
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(page.getByLabel('Map name')).toHaveValue('Morning order – as is')
+  const toolbar = page.getByRole('toolbar')
+  const downloading = page.waitForEvent('download', { timeout: 150_000 })
+  await toolbar.getByRole('button', { name: 'Export PDF' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/Morning order – as is.*\.pdf$/)
+  await expect(page.getByTestId('map-pdf-done')).toContainText('Morning order – as is')
+  const file = testInfo.outputPath('map.pdf')
+  await download.saveAs(file)
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '99', file], { encoding: 'utf8' })
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => [Number(m[1]), Number(m[2])])
+  // Every page landscape A4 (842 × 595 pt): the map alone, no portrait title page.
+  expect(sizes.length).toBeGreaterThanOrEqual(2)
+  for (const [w, h] of sizes) expect([Math.round(w), Math.round(h)]).toEqual([842, 595])
+  const pages = sizes.map((_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '))
+  // Split by stages as the deliverable's map section is (a part taller than its page goes on between
+  // rows of cards): the first page starts part 1 with the persona above it, a later page part 2.
+  const parts = Number(/part 1 of (\d+)/.exec(pages[0])?.[1])
+  expect(parts).toBeGreaterThanOrEqual(2)
+  expect(pages.slice(1).some((text) => text.includes(`part ${parts} of ${parts}`))).toBe(true)
+  expect(pages[0]).toContain('Linh, office worker')
+  expect(pages[0]).toContain('Morning order – as is')
+  // No section heading or title block, and white-label like the deliverable.
+  const all = pages.join(' ')
+  expect(all).not.toContain('Journey maps')
+  expect(all).not.toContain('CX Desk')
+})
+
+test('Export PNG: the emotion curves are drawn with their legend and every point’s value, in a PNG of the whole map', async ({ page, app }, testInfo) => {
+  // Every text the page draws on a canvas, with the colour it is drawn in.
+  await page.addInitScript(() => {
+    const drawn: { text: string; color: string }[] = []
+    ;(window as unknown as { __drawn: typeof drawn }).__drawn = drawn
+    const fillText = CanvasRenderingContext2D.prototype.fillText
+    CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+      drawn.push({ text: String(text), color: String(this.fillStyle) })
+      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth)
+    }
+  })
+  await page.goto(app.url)
+  await page.getByRole('link', { name: 'Journey maps' }).click()
+  await page.getByRole('link', { name: 'Morning order – as is' }).click()
+  await expect(page.getByTestId('live-score')).toHaveCount(10)
+  // The values the editor shows on the team's curve.
+  const values = await page.locator('.jm-viewport .jm-curve-value').allTextContents()
+  expect(values.length).toBeGreaterThan(2)
+  await page.evaluate(() => (window as unknown as { __drawn: unknown[] }).__drawn.splice(0))
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('toolbar').getByRole('button', { name: 'Export PNG' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toBe('Morning order – as is.png')
+  const drawn = await page.evaluate(() => (window as unknown as { __drawn: { text: string; color: string }[] }).__drawn)
+  const texts = drawn.map((d) => d.text)
+  // The legend: each curve, the scale, and what the amber dots are.
+  for (const legend of ['Imagined by the team', 'From customers’ scores']) expect(texts.some((t) => legend.startsWith(t) && t.length > 8)).toBe(true)
+  expect(texts.join(' ')).toContain('Values from −100')
+  expect(texts.join(' ')).toContain('Each amber dot')
+  // Every value of the team's curve, in its colour; the customers' curve's values in theirs.
+  const inColour = (color: string) => drawn.filter((d) => d.color === color).map((d) => d.text)
+  for (const v of values) expect(inColour('#2b6cb0')).toContain(v.trim())
+  expect(inColour('#975a16').filter((t) => /^[+−-]?\d+$/.test(t)).length).toBeGreaterThan(0)
+  // A real PNG, as large as the map.
+  const file = testInfo.outputPath('map.png')
+  await download.saveAs(file)
+  const png = readFileSync(file)
+  expect(png.subarray(1, 4).toString()).toBe('PNG')
+  expect(png.readUInt32BE(16)).toBeGreaterThan(2000)
+  expect(png.readUInt32BE(20)).toBeGreaterThan(1000)
 })

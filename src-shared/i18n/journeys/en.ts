@@ -286,4 +286,8 @@ export const journeysEn = {
   'journey.export.png': 'Export PNG',
   'journey.export.working': 'Exporting…',
   'journey.export.footer': 'CX Desk · exported {date}',
+
+  // The one-map PDF from the editor (reports12, issue 15)
+  'journey.export.pdf': 'Export PDF',
+  'journey.export.pdfWorking': 'Making the PDF…',
 } as const

@@ -287,4 +287,8 @@ export const journeysTh: Record<keyof typeof journeysEn, string> = {
   'journey.export.png': 'ส่งออก PNG',
   'journey.export.working': 'กำลังส่งออก…',
   'journey.export.footer': 'CX Desk · ส่งออกเมื่อ {date}',
+
+  // The one-map PDF from the editor (reports12, issue 15)
+  'journey.export.pdf': 'ส่งออก PDF',
+  'journey.export.pdfWorking': 'กำลังสร้าง PDF…',
 }

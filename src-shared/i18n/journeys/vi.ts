@@ -287,4 +287,8 @@ export const journeysVi: Record<keyof typeof journeysEn, string> = {
   'journey.export.png': 'Xuất PNG',
   'journey.export.working': 'Đang xuất…',
   'journey.export.footer': 'CX Desk · xuất lúc {date}',
+
+  // The one-map PDF from the editor (reports12, issue 15)
+  'journey.export.pdf': 'Xuất PDF',
+  'journey.export.pdfWorking': 'Đang tạo PDF…',
 }

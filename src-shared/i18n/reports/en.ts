@@ -187,4 +187,9 @@ export const reportsEn = {
   'report.opportunities.owner': 'Owner',
   'report.opportunities.none': 'No opportunities on the maps.',
   'report.appendix.samples': 'Sample sizes',
+
+  // Which questions a pooled score's figures answer (reports12, issue 13)
+  'report.questions.pooled_one': '{metric} counts the answers to {count} question together: {questions}.',
+  'report.questions.pooled_other': '{metric} counts the answers to {count} questions together: {questions}.',
+  'report.questions.item': '“{label}” (n = {n})',
 }

@@ -188,4 +188,9 @@ export const reportsTh: Record<keyof typeof reportsEn, string> = {
   'report.opportunities.owner': 'ผู้รับผิดชอบ',
   'report.opportunities.none': 'ไม่มีโอกาสในแผนที่',
   'report.appendix.samples': 'ขนาดตัวอย่าง',
+
+  // Which questions a pooled score's figures answer (reports12, issue 13)
+  'report.questions.pooled_one': '{metric} นับรวมคำตอบจาก {count} คำถาม: {questions}',
+  'report.questions.pooled_other': '{metric} นับรวมคำตอบจาก {count} คำถาม: {questions}',
+  'report.questions.item': '“{label}” (n = {n})',
 }

@@ -188,4 +188,9 @@ export const reportsVi: Record<keyof typeof reportsEn, string> = {
   'report.opportunities.owner': 'Người phụ trách',
   'report.opportunities.none': 'Không có cơ hội nào trên các bản đồ.',
   'report.appendix.samples': 'Cỡ mẫu',
+
+  // Which questions a pooled score's figures answer (reports12, issue 13)
+  'report.questions.pooled_one': '{metric} gộp câu trả lời của {count} câu hỏi: {questions}.',
+  'report.questions.pooled_other': '{metric} gộp câu trả lời của {count} câu hỏi: {questions}.',
+  'report.questions.item': '“{label}” (n = {n})',
 }

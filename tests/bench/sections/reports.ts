@@ -8,24 +8,29 @@ import { startHost } from '../../../src-main/host/server'
 import { newToken } from '../../../src-main/host/security'
 import { WarmPrinter, warmingOnReports } from '../../../src-main/reports/printing/warmPrinter'
 import { createWorkspaceAt } from '../../helpers/files'
-import { benchApp, median, medianSpan, spread, takeTurns, type BenchSection } from '../harness'
+import { benchApp, median, medianSpan, middle, spread, takeTurns, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 import { seedCustomers, seedFollowUpsAndTags } from './metrics'
+import { treeCpuMs } from '../treeCpu'
 
 const ROOT = join(__dirname, '..', '..', '..')
 const load = () => loadavg().map((l) => Math.round(l * 100) / 100)
 
 /** One export's stages, in ms from the request: when each began, as the reports.progress events say. */
-type Timeline = Partial<Record<ExportStage, number>> & { answered: number; downloaded: number; pages: number }
+type Timeline = Partial<Record<ExportStage, number>> & { answered: number; downloaded: number; pages: number; cpuMs: number | null; cycleCpuMs: number | null }
 
 /** Median of each stage's length over several exports: figures, getting a tab, layout, printing, writing, the download. */
 function breakdown(runs: Timeline[]) {
-  const span = (from: keyof Timeline, to: keyof Timeline) => medianSpan(runs, (r) => r[from], (r) => r[to])
+  const span = (from: ExportStage | 'downloaded', to: ExportStage | 'downloaded') => medianSpan(runs, (r) => r[from], (r) => r[to])
   const total = spread(runs, (r) => r.downloaded)
   return {
     totalMs: total.median,
     minMs: total.min,
     maxMs: total.max,
+    // CPU of the whole export, the host (this process) and the browser's processes together: what a quiet machine would need, spread over its cores.
+    cpuMs: runs.every((r) => r.cpuMs !== null) ? middle(runs.map((r) => r.cpuMs!)) : null,
+    // The same until the browser's next standby tab is loaded (its script compiled, its fonts decoded).
+    cycleCpuMs: runs.every((r) => r.cycleCpuMs !== null) ? middle(runs.map((r) => r.cycleCpuMs!)) : null,
     figuresMs: span('data', 'starting'),
     // The browser's start (cold) or the standby tab (warm) — the page's load and compile are here when it was not ready.
     tabMs: span('starting', 'rendering'),
@@ -89,8 +94,9 @@ export const reports: BenchSection = {
     /** The export button's request and the download that follows, as the browser makes them. */
     const exportOnce = async (options: ReportOptions): Promise<Timeline> => {
       const exportId = `bench-export-${n++}`
-      const line: Timeline = { answered: NaN, downloaded: NaN, pages: 0 }
+      const line: Timeline = { answered: NaN, downloaded: NaN, pages: 0, cpuMs: null, cycleCpuMs: null }
       timelines.set(exportId, line)
+      const cpu0 = treeCpuMs()
       const t0 = performance.now()
       started.set(exportId, t0)
       const auth = { authorization: `Bearer ${token}` }
@@ -102,6 +108,12 @@ export const reports: BenchSection = {
       writeFileSync(join(dir, `report-${n}.pdf`), pdf)
       line.downloaded = performance.now() - t0
       line.pages = answer.data.pages
+      const cpu1 = treeCpuMs()
+      line.cpuMs = cpu0 === null || cpu1 === null ? null : cpu1 - cpu0
+      // And with the next standby tab loaded (script, fonts): what one export costs the machine in all.
+      await printer.whenStandby()
+      const cpu2 = treeCpuMs()
+      line.cycleCpuMs = cpu0 === null || cpu2 === null ? null : cpu2 - cpu0
       return line
     }
     try {

@@ -11,6 +11,7 @@ import { ChartHotspots } from './ChartHotspots'
 import { inboxHref, metricFilter, openInbox } from './inboxLink'
 import { palette, pointerOnHover } from './chartSetup'
 import { useFontsReady } from './useFontsReady'
+import { FixedSizeChart, sizedOptions } from './fixedChartSize'
 import { useScoreFormat } from './useScoreFormat'
 import { SeriesTable } from './SeriesTable'
 
@@ -97,7 +98,7 @@ export function BreakdownChart({ series, dim, filter, title, testId, hint }: { s
       {({ attach, chart }) =>
         rows.length ? (
           <div className="chart-sized" style={{ height }}>
-            <Bar key={`${locale}-${fontsReady}`} ref={attach} aria-label={title} role="img" data={data} options={options} />
+            <FixedSizeChart draw={(size) => <Bar key={`${locale}-${fontsReady}`} ref={attach} aria-label={title} role="img" data={data} options={sizedOptions(options, size)} {...(size ?? {})} />} />
             <ChartHotspots chart={chart} hotspots={hotspots} />
           </div>
         ) : (

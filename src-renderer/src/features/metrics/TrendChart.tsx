@@ -11,6 +11,7 @@ import { ChartHotspots } from './ChartHotspots'
 import { inboxHref, metricFilter, periodFilter } from './inboxLink'
 import { lineChartBase, palette } from './chartSetup'
 import { useFontsReady } from './useFontsReady'
+import { FixedSizeChart, sizedOptions } from './fixedChartSize'
 import { useScoreFormat } from './useScoreFormat'
 import { SeriesTable } from './SeriesTable'
 
@@ -108,7 +109,7 @@ export function TrendChart({ series, filter, by, title, testId }: { series: Metr
     >
       {({ attach, chart }) => (
         <>
-          <Line key={`${locale}-${fontsReady}`} ref={attach} aria-label={title} role="img" data={data} options={options} />
+          <FixedSizeChart draw={(size) => <Line key={`${locale}-${fontsReady}`} ref={attach} aria-label={title} role="img" data={data} options={sizedOptions(options, size)} {...(size ?? {})} />} />
           <ChartHotspots chart={chart} hotspots={hotspots} />
         </>
       )}

@@ -23,8 +23,9 @@ Chart.defaults.color = '#4a5568'
 Chart.defaults.devicePixelRatio = Math.max(2, typeof window === 'undefined' ? 2 : window.devicePixelRatio)
 
 // Printed pages are narrower than the window: charts are redrawn to the page's width, and back after.
+// Charts drawn at a fixed size (the print page's, fixedChartSize.tsx) already have the paper's and are left alone.
 if (typeof window !== 'undefined') {
-  const resizeAll = () => Object.values(Chart.instances).forEach((c) => c.resize())
+  const resizeAll = () => Object.values(Chart.instances).forEach((c) => c.options.responsive !== false && c.resize())
   window.addEventListener('beforeprint', resizeAll)
   window.addEventListener('afterprint', resizeAll)
 }

@@ -27,11 +27,13 @@ interface Props {
   zoom: { zoom: number; zoomBy: (by: number) => void; fit: () => void; print: () => void }
   exporting: boolean
   onExport: () => void
+  /** The one-map PDF: whether one is being made, and making one. */
+  pdf: { running: boolean; start: () => void }
   onPresent: () => void
 }
 
-/** Undo and redo, adding stages and lanes, what the scores show, zoom, and the ways out: present, export, print. */
-export function EditorToolbar({ doc, snapshot, store, editing, scoreView, zoom, exporting, onExport, onPresent }: Props) {
+/** Undo and redo, adding stages and lanes, what the scores show, zoom, and the ways out: present, export (PNG, the map's PDF), print. */
+export function EditorToolbar({ doc, snapshot, store, editing, scoreView, zoom, exporting, onExport, pdf, onPresent }: Props) {
   const { t, fmt } = useI18n()
   const { dispatch } = editing
   return (
@@ -85,6 +87,9 @@ export function EditorToolbar({ doc, snapshot, store, editing, scoreView, zoom, 
       <Button onClick={onPresent}>{t('journey.present.start')}</Button>
       <Button onClick={onExport} disabled={exporting}>
         {exporting ? t('journey.export.working') : t('journey.export.png')}
+      </Button>
+      <Button onClick={pdf.start} disabled={pdf.running}>
+        {pdf.running ? t('journey.export.pdfWorking') : t('journey.export.pdf')}
       </Button>
       <Button onClick={zoom.print}>{t('journey.print')}</Button>
     </div>

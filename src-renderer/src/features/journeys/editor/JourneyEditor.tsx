@@ -26,6 +26,8 @@ import { useMapDisplay } from './useMapDisplay'
 import { useMapZoom } from './useMapZoom'
 import { useOtherVersion } from './useOtherVersion'
 import { usePngExport } from './usePngExport'
+import { useMapPdf } from './useMapPdf'
+import { MapPdfStatus } from './MapPdfStatus'
 import { useRemovalNotice } from './useRemovalNotice'
 
 export function JourneyEditor({ id, workspace, compare }: { id: string; workspace: WorkspaceInfo; compare: boolean }) {
@@ -62,6 +64,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
   const { display, scores, heat, actualCurve } = scoreView
   const zoom = useMapZoom(viewport)
   const png = usePngExport()
+  const pdf = useMapPdf()
   const cardDrag = useCardDrag(store, selection.selected, t, dispatch, { viewport, layer: dragLayer, announcer })
   const editing = useEditorActions(store, dispatch, selection, cardDrag, announceRemoval)
   useEditorShortcuts({ store, selected: selection.selected, setSelected: selection.setSelected, activeCell: selection.activeCell, onRemoved: announceRemovedCards, enabled: !presenting })
@@ -80,6 +83,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
           zoom={zoom}
           exporting={png.exporting}
           onExport={() => void png.exportPng(doc, { t, fmt, locale, scores, heat, actualCurve })}
+          pdf={{ running: pdf.running, start: () => pdf.exportMapPdf(doc, scoreView.period, locale) }}
           onPresent={() => setPresenting(true)}
         />
         <EditorNotices
@@ -91,6 +95,7 @@ function LoadedEditor({ store, snapshot, workspace, compare, reload }: { store: 
           stale={snapshot.stale}
           onReload={reload}
         />
+        <MapPdfStatus pdf={pdf} />
 
         <PersonaPanel persona={doc.persona} onSave={(persona) => dispatch({ type: 'setPersona', persona })} onRemoved={(name) => announceRemoval(t('journey.removed.persona', { name }))} />
         {otherDoc && <CompareSummary doc={doc} otherDoc={otherDoc} />}

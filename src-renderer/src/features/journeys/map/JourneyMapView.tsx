@@ -17,7 +17,20 @@ export const LANE_HEADER_WIDTH = 190
  * the editor, presentation mode and printing (the reports issue prints it to PDF); it edits only
  * inside a MapEditingContext.
  */
-export const JourneyMapView = memo(function JourneyMapView({ doc, display, stageFilter, label }: { doc: JourneyDoc; display: MapDisplay; stageFilter?: string | null; label: string }) {
+export const JourneyMapView = memo(function JourneyMapView({
+  doc,
+  display,
+  stageFilter,
+  label,
+  columnWidth = COLUMN_WIDTH,
+}: {
+  doc: JourneyDoc
+  display: MapDisplay
+  stageFilter?: string | null
+  label: string
+  /** A step's column in CSS pixels: the editor's and the printed map's fixed width unless a slide widens it. */
+  columnWidth?: number
+}) {
   const { t } = useI18n()
   const stages = stageFilter ? doc.stages.filter((s) => s.id === stageFilter) : doc.stages
   const allSteps = useMemo(() => orderedSteps(doc), [doc])
@@ -70,7 +83,7 @@ export const JourneyMapView = memo(function JourneyMapView({ doc, display, stage
       className="jm-grid"
       role="group"
       aria-label={label}
-      style={{ gridTemplateColumns: `${LANE_HEADER_WIDTH}px repeat(${steps.length}, ${COLUMN_WIDTH}px)` }}
+      style={{ gridTemplateColumns: `${LANE_HEADER_WIDTH}px repeat(${steps.length}, ${columnWidth}px)` }}
     >
       <div className="jm-corner" />
       {stages.map((s) => (
@@ -96,6 +109,7 @@ export const JourneyMapView = memo(function JourneyMapView({ doc, display, stage
           display={display}
           touchpointCards={touchpointCards}
           actual={actual}
+          columnWidth={columnWidth}
         />
       ))}
     </div>
@@ -123,6 +137,7 @@ const LaneRow = memo(function LaneRow({
   display,
   touchpointCards,
   actual,
+  columnWidth,
 }: {
   doc: JourneyDoc
   lane: Lane
@@ -133,6 +148,7 @@ const LaneRow = memo(function LaneRow({
   display: MapDisplay
   touchpointCards: Card[]
   actual: Map<string, { value: number; n: number }> | null
+  columnWidth: number
 }) {
   const metric = doc.map.scoreMetric
   if (lane.type === 'emotion')
@@ -140,7 +156,7 @@ const LaneRow = memo(function LaneRow({
       <>
         <LaneHeader doc={doc} lane={lane} index={index} legend={<EmotionLegend actual={!!actual && actual.size > 0} other={!!display.otherEmotions} />} />
         <div className="jm-cell jm-cell-curve" style={{ gridColumn: `span ${steps.length}` }}>
-          <EmotionCurve lane={lane} steps={steps} columnWidth={COLUMN_WIDTH} points={doc.emotions} actual={actual} other={display.otherEmotions} />
+          <EmotionCurve lane={lane} steps={steps} columnWidth={columnWidth} points={doc.emotions} actual={actual} other={display.otherEmotions} />
         </div>
       </>
     )

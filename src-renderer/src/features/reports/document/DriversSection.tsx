@@ -3,6 +3,7 @@ import type { ReportData } from '../../../../../src-shared/api/reports'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { useDimValueLabel } from '../../../i18n/channelLabels'
 import { Nothing } from './Section'
+import { QuestionsNote } from './QuestionsNote'
 import { useReportFormat } from './useReportFormat'
 
 /** What pulls the score down: each group's score against everything else, and its effect on the overall score. */
@@ -18,6 +19,7 @@ export function DriversSection({ data }: { data: ReportData }) {
       <p className="muted">
         {t(`drivers.definition.${d.metric}`, { min: MIN_RELIABLE_N })} {t('drivers.noiseNote')}
       </p>
+      <QuestionsNote data={data} metric={d.metric} />
       {rows.length === 0 ? (
         <Nothing text={t('report.drivers.none')} />
       ) : (

@@ -2,6 +2,7 @@ import type { ReportData } from '../../../../../src-shared/api/reports'
 import { TileCard } from '../../metrics/TilesRow'
 import { useReportFormat } from './useReportFormat'
 import { Nothing } from './Section'
+import { QuestionsNotes } from './QuestionsNote'
 
 /** NPS, CSAT, CES, TTR, churn and retention in the period, each against the period before with its significance verdict. */
 export function HeadlineSection({ data }: { data: ReportData }) {
@@ -17,6 +18,7 @@ export function HeadlineSection({ data }: { data: ReportData }) {
           <TileCard key={tile.metric} tile={tile} cesLowerBetter={headline.cesLowerBetter} comparedWith={data.comparison ? f.range(data.comparison) : ''} link={null} />
         ))}
       </div>
+      <QuestionsNotes data={data} metrics={['nps', 'csat', 'ces']} />
     </div>
   )
 }

@@ -6,7 +6,7 @@ import { COLUMN_WIDTH, JourneyMapView, LANE_HEADER_WIDTH } from '../../journeys/
 import { MapPersona } from '../../journeys/map/PersonaSummary'
 import type { MapDisplay } from '../../journeys/map/mapContext'
 import { reportLiveScores } from './mapScores'
-import { docOfSteps, MAP_COLUMN_PX, MAP_LANE_HEADER_PX, mapPageBox, mapWidthPx, MIN_MAP_ZOOM, splitByStages } from './mapPages'
+import { docOfSteps, MAP_COLUMN_PX, MAP_LANE_HEADER_PX, mapPageBox, mapWidthPx, MAX_MAP_ZOOM, MIN_MAP_ZOOM, splitByStages } from './mapPages'
 import { Nothing } from './Section'
 import { useReportFormat } from './useReportFormat'
 
@@ -15,17 +15,17 @@ if (COLUMN_WIDTH !== MAP_COLUMN_PX || LANE_HEADER_WIDTH !== MAP_LANE_HEADER_PX) 
 type ReportMap = NonNullable<ReportData['journeys']>['maps'][number]
 type Box = { width: number; height: number }
 
-/** The persona's strip above a map's first page (journey.css caps it at this height). */
-const PERSONA_STRIP_PX = 96
+/** The persona strip's margin below it, in CSS pixels (journey.css). */
+const PERSONA_STRIP_MARGIN_PX = 8
 
 /**
- * One page's part of a map: as large as the landscape page allows, never above its natural size nor
+ * One page's part of a map: as large as the landscape page allows, up to MAX_MAP_ZOOM, nor
  * below the smallest zoom that keeps card text at 8 pt (a part taller than the page at that zoom
  * continues on the next page, between rows of cards). Text stays text: CSS zoom, not a picture.
  */
 function MapPart({ part, display, label, box }: { part: JourneyDoc; display: MapDisplay; label: string; box: Box }) {
   const inner = useRef<HTMLDivElement>(null)
-  const byWidth = Math.min(1, box.width / mapWidthPx(part.steps.length))
+  const byWidth = Math.min(MAX_MAP_ZOOM, box.width / mapWidthPx(part.steps.length))
   const [zoom, setZoom] = useState(byWidth)
   useLayoutEffect(() => {
     const el = inner.current
@@ -57,6 +57,13 @@ function MapPages({ map, journeys, data }: { map: ReportMap; journeys: NonNullab
     [map.figures, journeys],
   )
   const parts = useMemo(() => splitByStages(map.doc, box.width).map((ids) => docOfSteps(map.doc, ids)), [map.doc, box.width])
+  // The persona's strip takes the height its wrapped text needs; the map's first page gets the rest.
+  const strip = useRef<HTMLDivElement>(null)
+  const [stripHeight, setStripHeight] = useState(0)
+  useLayoutEffect(() => {
+    const el = strip.current
+    setStripHeight(el ? Math.ceil(el.getBoundingClientRect().height) + PERSONA_STRIP_MARGIN_PX : 0)
+  }, [map.doc.persona])
   const name = map.doc.map.name
   return (
     <>
@@ -69,13 +76,17 @@ function MapPages({ map, journeys, data }: { map: ReportMap; journeys: NonNullab
               {parts.length > 1 && <span className="report-map-part">{t('report.journeys.part', { part: i + 1, parts: parts.length, stages })}</span>}
             </h3>
             {i === 0 && map.doc.map.scenario && <p>{map.doc.map.scenario}</p>}
-            {i === 0 && <MapPersona persona={map.doc.persona} />}
+            {i === 0 && map.doc.persona && (
+              <div ref={strip}>
+                <MapPersona persona={map.doc.persona} />
+              </div>
+            )}
             {i === 0 && <p className="muted">{t('report.journeys.scores', { metric: f.name(map.doc.map.scoreMetric), from: fmt.day(journeys.range.from), to: fmt.day(journeys.range.to) })}</p>}
             <MapPart
               part={part}
               display={display}
               label={parts.length > 1 ? `${name} (${stages})` : name}
-              box={i === 0 && map.doc.persona ? { width: box.width, height: box.height - PERSONA_STRIP_PX } : box}
+              box={i === 0 && map.doc.persona ? { width: box.width, height: box.height - stripHeight } : box}
             />
           </div>
         )

@@ -3,6 +3,7 @@ import { reportSections, type ReportData, type ReportSection } from '../../../..
 import { reportTitle } from '../../../../../src-shared/domain/reportNames'
 import { LocaleScope, useI18n } from '../../../i18n/I18nProvider'
 import { ChannelLabelScope } from '../../../i18n/channelLabels'
+import { FixedChartSizesScope } from '../../metrics/fixedChartSize'
 import { AppendixSection } from './AppendixSection'
 import { BreakdownsSection } from './BreakdownsSection'
 import { DriversSection } from './DriversSection'
@@ -52,7 +53,9 @@ export function ReportDocument({ data, print = false }: { data: ReportData; prin
   return (
     <LocaleScope locale={data.options.locale}>
       <ChannelLabelScope labels={data.channelLabels}>
-        <Document data={data} print={print} />
+        <FixedChartSizesScope fixed={print}>
+          <Document data={data} print={print} />
+        </FixedChartSizesScope>
       </ChannelLabelScope>
     </LocaleScope>
   )
@@ -65,6 +68,16 @@ function Document({ data, print }: { data: ReportData; print: boolean }) {
   const body = chosen.filter(isBody)
   const title = reportTitle(options, t)
   const style = { '--report-accent': options.branding.accent } as CSSProperties
+  // A one-map PDF (the journey editor's): the map's pages alone, without title block or section heading.
+  if (body.length === 1 && body[0] === 'journeys' && !chosen.includes('cover') && !chosen.includes('contents'))
+    return (
+      <article className={`report-doc paper-${options.paper} ${options.orientation} maps-${options.mapPaper ?? 'a4'} kind-${options.kind} map-only`} style={style} lang={locale} data-testid="report-document">
+        {print && <PageRules data={data} title={title} />}
+        <section className="report-section" data-section="journeys" aria-label={title}>
+          <JourneysSection data={data} />
+        </section>
+      </article>
+    )
   return (
     <article className={`report-doc paper-${options.paper} ${options.orientation} maps-${options.mapPaper ?? 'a4'} kind-${options.kind}`} style={style} lang={locale} data-testid="report-document">
       {print && <PageRules data={data} title={title} />}

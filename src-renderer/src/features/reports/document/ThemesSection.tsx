@@ -1,6 +1,7 @@
 import type { ReportComment, ReportData } from '../../../../../src-shared/api/reports'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Nothing } from './Section'
+import { QuestionsNote } from './QuestionsNote'
 import { useReportFormat } from './useReportFormat'
 
 function Quote({ c }: { c: ReportComment }) {
@@ -25,6 +26,7 @@ export function ThemesSection({ data }: { data: ReportData }) {
   return (
     <>
       {data.options.privacy.comments === 'exclude' && <p className="muted">{t('report.themes.commentsLeftOut')}</p>}
+      <QuestionsNote data={data} metric={th.metric} />
       <table className="report-table">
         <thead>
           <tr>

@@ -27,6 +27,12 @@ export function mapPageBox(paper: MapPaperSize): { width: number; height: number
  */
 export const MIN_MAP_ZOOM = 0.9
 
+/**
+ * The largest: a part of few steps is drawn larger to use the page's width (its cards' text at up to
+ * 13 px × 1.3 = 12.7 pt), rather than in a corner of the page at its natural size.
+ */
+export const MAX_MAP_ZOOM = 1.3
+
 /** A map's natural width for `steps` columns, in CSS pixels. */
 export const mapWidthPx = (steps: number) => MAP_LANE_HEADER_PX + steps * MAP_COLUMN_PX
 
