@@ -122,6 +122,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
         out(
           `${summary.dryRun ? 'Checked' : 'Imported'} ${summary.fileName}: ${summary.imported} new ${what}, ${summary.duplicates} ${summary.kind === 'customers' ? 'updated' : 'already present'}, ${summary.rejected} rows rejected (of ${summary.rowsRead}).`,
         )
+        if (summary.erased) out(`  skipped: erased person — ${summary.erased} rows of people erased from this workspace were not imported.`)
         if (summary.mergedBefore > 0)
           out(`  ${summary.mergedBefore} of the new responses had been merged into another row by an earlier version (its key ignored unmapped columns); they are added now.`)
         for (const e of summary.errors) out(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`)
