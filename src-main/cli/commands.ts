@@ -3,6 +3,7 @@ import { IMPORT_USAGE } from './importArgs'
 import { REPORT_USAGE } from './reportCommand'
 import { CUSTOMERS_USAGE } from './customersCommand'
 import { COLLECT_USAGE, SURVEY_USAGE } from './collectCommand'
+import { ERASE_USAGE } from './eraseCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -87,6 +88,11 @@ export const commandSpecs = {
     operands: ['<workspace.cxdesk>'],
     options: { survey: 'value', host: 'value', port: 'value', kiosk: 'switch' },
     usage: COLLECT_USAGE,
+  },
+  erase: {
+    operands: ['<workspace.cxdesk>'],
+    options: { customer: 'value', anonymise: 'switch', reason: 'value', yes: 'switch', json: 'switch' },
+    usage: ERASE_USAGE,
   },
 } satisfies Record<string, CommandSpec>
 

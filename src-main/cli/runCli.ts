@@ -19,6 +19,7 @@ import { exportRequest, reportFlags, reportOptionsFromArgs, withReportHost } fro
 import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { customersCommand, formatCustomers } from './customersCommand'
+import { eraseCommand, formatErasure, refusal } from './eraseCommand'
 import { collectArgs, createSurveyFromArgs, kioskRendererDir } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
 import { resolvePaths } from '../common/paths'
@@ -269,6 +270,21 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
           await ctx.collection.stop()
         }
       })
+      return
+    }
+    case 'erase': {
+      const [file] = rest
+      if (!file) throw new UsageError('erase needs a workspace file')
+      const query = stringFlag(args, 'customer')
+      if (!query) throw new UsageError('erase needs --customer <e-mail | phone | customer id>')
+      const anonymise = args.flags.has('anonymise')
+      const outcome = await withWorkspace(api, ctx, file, () => eraseCommand(api, { query, anonymise, yes: args.flags.has('yes'), reason: stringFlag(args, 'reason') }))
+      if (outcome.kind === 'preview') {
+        if (json) out(JSON.stringify({ erased: false, wouldErase: outcome.preview }))
+        throw refusal(outcome.preview, anonymise)
+      }
+      if (json) out(JSON.stringify(outcome.result))
+      else for (const line of formatErasure(outcome.result)) out(line)
       return
     }
     case undefined:
