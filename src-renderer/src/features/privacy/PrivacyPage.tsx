@@ -69,7 +69,7 @@ function RetentionForm() {
   const state = useApiQuery('privacy.retention', {})
   if (state.isPending) return <Loading label={t('common.loading')} />
   if (state.error) return <ErrorNotice error={state.error} />
-  return <RetentionEditor key={JSON.stringify(state.data.rule)} rule={state.data.rule} />
+  return <RetentionEditor rule={state.data.rule} />
 }
 
 function RetentionEditor({ rule }: { rule: RetentionRule | null }) {
