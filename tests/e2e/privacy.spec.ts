@@ -50,6 +50,6 @@ test('the retention rule shows what it will touch before it is saved and applied
   await expect(form.getByText('Saved.')).toBeVisible()
   await form.getByRole('button', { name: 'Apply now' }).click()
   await expect(form.getByText(`Anonymised ${wouldTouch} responses.`)).toBeVisible()
-  await expect(preview).toContainText('holds personal data')
+  await expect(preview).toContainText('still has personal data')
   await page.screenshot({ path: '/work/shots/erase17-e2e-retention.png', fullPage: true })
 })

@@ -49,7 +49,7 @@ export const privacyEn = {
   'privacy.retention.months': 'Months',
   'privacy.retention.monthsUnit': 'months',
   'privacy.retention.preview': 'Would touch {responses} from before {date}: {comments}, {notes}, {contacts}.',
-  'privacy.retention.nothing': 'Nothing older than {date} holds personal data.',
+  'privacy.retention.nothing': 'No response from before {date} still has personal data.',
   'privacy.retention.save': 'Save rule',
   'privacy.retention.saved': 'Saved.',
   'privacy.retention.off': 'No rule: personal data is kept until you erase it.',

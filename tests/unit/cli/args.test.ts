@@ -31,6 +31,7 @@ const perCommand = {
   export: { operands: ['w.cxdesk'], value: ['--what', 'customers'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
   survey: { operands: ['w.cxdesk', 'create'], value: ['--name', 'Counter'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
   collect: { operands: ['w.cxdesk'], value: ['--port', '0'], switch: '--kiosk', foreign: ['--metric', 'nps'], foreignSwitch: '--json' },
+  erase: { operands: ['w.cxdesk'], value: ['--customer', 'a@example.com'], switch: '--yes', foreign: ['--metric', 'nps'], foreignSwitch: '--dry-run' },
 } as const
 
 describe('the command line is strict', () => {
