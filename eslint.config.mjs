@@ -27,7 +27,7 @@ const rendererImports = (...layers) => ['error', { paths: [electronOnly], patter
 const composition = { regex: '(^|/)(app|handlers)/', message: 'Domains, engines and repositories never import app/ or handlers/: they receive what they need as arguments.' }
 /** Engines and repositories sit under the services: they never reach up into one. */
 const servicesFromBelow = [
-  { regex: '(^|/)(workspace|feedback|journeys|reports|customers|export)/(?!\\w+Repository$)', message: 'Engines and repositories never import a service; only *Repository files of another folder.' },
+  { regex: '(^|/)(workspace|feedback|journeys|reports|customers|export|privacy)/(?!\\w+Repository$)', message: 'Engines and repositories never import a service; only *Repository files of another folder.' },
   { regex: '(Service|importHistory|importJob)$', message: 'Engines and repositories never import a service.' },
 ]
 /** Handlers validate, call one service and shape the answer: no database here. */
@@ -66,7 +66,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...sqlDrivers] }] },
   },
   {
-    files: ['src-main/{db,common,text,workers,demo,workspace,feedback,import,journeys,reports,metrics,customers,export,collection}/**'],
+    files: ['src-main/{db,common,text,workers,demo,workspace,feedback,import,journeys,reports,metrics,customers,export,collection,privacy}/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnly, ...sqlDrivers], patterns: [composition] }] },
   },
   {

@@ -4,6 +4,8 @@ import { REPORT_USAGE } from './reportCommand'
 import { CUSTOMERS_USAGE } from './customersCommand'
 import { COLLECT_USAGE, SURVEY_USAGE } from './collectCommand'
 import { SUBJECT_USAGE } from './subjectCommand'
+  },
+import { ERASE_USAGE } from './eraseCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -108,6 +110,11 @@ export const commandSpecs = {
     operands: ['<workspace.cxdesk>'],
     options: { customer: 'value', out: 'value', lang: 'value', json: 'switch' },
     usage: SUBJECT_USAGE,
+  },
+  erase: {
+    operands: ['<workspace.cxdesk>'],
+    options: { customer: 'value', anonymise: 'switch', reason: 'value', yes: 'switch', json: 'switch' },
+    usage: ERASE_USAGE,
   },
 } satisfies Record<string, CommandSpec>
 

@@ -20,6 +20,7 @@ import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
 import { customersCommand, formatCustomers } from './customersCommand'
 import { formatSubjectResult, NotFound, subjectExport, subjectFlags } from './subjectCommand'
+import { eraseCommand, formatErasure, refusal } from './eraseCommand'
 import { collectArgs, createSurveyFromArgs, kioskRendererDir, posterArgs, surveyAction } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
 import { resolvePaths } from '../common/paths'
@@ -125,6 +126,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
         out(
           `${summary.dryRun ? 'Checked' : 'Imported'} ${summary.fileName}: ${summary.imported} new ${what}, ${summary.duplicates} ${summary.kind === 'customers' ? 'updated' : 'already present'}, ${summary.rejected} rows rejected (of ${summary.rowsRead}).`,
         )
+        if (summary.erased) out(`  skipped: erased person — ${summary.erased} rows of people erased from this workspace were not imported.`)
         if (summary.mergedBefore > 0)
           out(`  ${summary.mergedBefore} of the new responses had been merged into another row by an earlier version (its key ignored unmapped columns); they are added now.`)
         for (const e of summary.errors) out(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`)
@@ -307,6 +309,21 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
           await ctx.collection.stop()
         }
       })
+      return
+    }
+    case 'erase': {
+      const [file] = rest
+      if (!file) throw new UsageError('erase needs a workspace file')
+      const query = stringFlag(args, 'customer')
+      if (!query) throw new UsageError('erase needs --customer <e-mail | phone | customer id>')
+      const anonymise = args.flags.has('anonymise')
+      const outcome = await withWorkspace(api, ctx, file, () => eraseCommand(api, { query, anonymise, yes: args.flags.has('yes'), reason: stringFlag(args, 'reason') }))
+      if (outcome.kind === 'preview') {
+        if (json) out(JSON.stringify({ erased: false, wouldErase: outcome.preview }))
+        throw refusal(outcome.preview, anonymise)
+      }
+      if (json) out(JSON.stringify(outcome.result))
+      else for (const line of formatErasure(outcome.result)) out(line)
       return
     }
     case undefined:

@@ -408,6 +408,22 @@ export interface CustomerRectificationsTable {
   changed_at: number
 }
 
+/** Tombstones of erased people (2026-12-04-privacy): an HMAC of a row or person key, never the data. */
+export interface PrivacyTombstonesTable {
+  hash: Buffer
+  created_at: number
+}
+
+/** The audit log of actions on personal data (2026-12-04-privacy); detail is JSON of counts, never identifiers. */
+export interface PrivacyAuditTable {
+  id: Generated<number>
+  at: number
+  actor: string | null
+  action: string
+  reason: string | null
+  detail: string
+}
+
 export interface DB {
   meta: MetaTable
   customers: CustomersTable
@@ -445,4 +461,8 @@ export interface DB {
   survey_links: SurveyLinksTable
   survey_answers: SurveyAnswersTable
   customer_rectifications: CustomerRectificationsTable
+}
+
+  privacy_tombstones: PrivacyTombstonesTable
+  privacy_audit: PrivacyAuditTable
 }

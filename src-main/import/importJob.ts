@@ -18,6 +18,8 @@ import { rereadZonelessTimes } from '../db/responses'
 import { localDateConverter } from '../../src-shared/domain/timezone'
 import { metricKinds, standardScales } from '../../src-shared/domain/scores'
 import { phaseClock } from './importTimings'
+import { tombstoneLookup } from '../privacy/privacyRepository'
+import { personTombstoneKeys, rowTombstoneKey } from '../privacy/tombstoneKeys'
 import { analyzeAfterBulkLoad, customerKnownLookup, importTransaction, responseKeyLookup, storedResponseCount, suspendImportIndexes } from './importWriteRepository'
 
 /** Above this many bytes, a file that will more than double the workspace imports with its indexes rebuilt at the end. */
@@ -74,6 +76,8 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
   let imported = 0
   let duplicates = 0
   let mergedBefore = 0
+  /** Rows of people erased from this workspace (their tombstones): skipped and counted. */
+  let erased = 0
   let bytesRead = 0
   let rowsRead = 0
   let lastProgress = 0
@@ -93,6 +97,8 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
     let handle: ((items: MappedBatch['items']) => void) | null = null
     /** The keys of rows taken over from an older version (legacyRows.ts), filled while rows are written. */
     const legacyAdopted: string[] = []
+    // Null when no one was erased: then nothing is looked up per row.
+    const isErased = tombstoneLookup(sqlite)
     const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
@@ -102,6 +108,10 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
         return (items) => {
           for (const item of items) {
             const c = item as NormalizedCustomer
+            if (isErased?.(personTombstoneKeys({ email: c.email, phone: c.phone, ref: c.ref }))) {
+              erased++
+              continue
+            }
             if (!link) {
               const keys = [c.ref ? `r:${c.ref}` : null, c.email ? `e:${c.email}` : null].filter((k): k is string => k !== null)
               if (keys.some((k) => seen.has(k)) || known(c)) duplicates++
@@ -135,6 +145,10 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
           // The same row twice in one batch: the second is a duplicate before anything looks it up (the first is not written yet).
           if (pending.has(dedupKey)) {
             duplicates++
+            continue
+          }
+          if (isErased?.([rowTombstoneKey(dedupKey), ...personTombstoneKeys({ email: w[WIRE.customerEmail], phone: w[WIRE.customerPhone], ref: w[WIRE.customerRef] })])) {
+            erased++
             continue
           }
           const legacyKeys = w[WIRE.legacyKeys]
@@ -280,6 +294,7 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
     imported,
     duplicates,
     mergedBefore,
+    erased,
     rejected: outcome.rejected,
     errors,
     dateEvidence: outcome.dateEvidence,

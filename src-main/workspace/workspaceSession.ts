@@ -21,6 +21,7 @@ import { startOpening } from './opening/startOpening'
 import { fillNewWorkspace } from './opening/fillNewWorkspace'
 import type { WorkerEntry } from '../workers/entry'
 import { derivedDataIsCurrent } from '../feedback/derivedData'
+import { retentionOnOpen } from '../privacy/privacyService'
 
 export interface SessionDeps {
   clock: Clock
@@ -245,6 +246,8 @@ export class WorkspaceSession {
     const previous = this.current
     this.current = { ws, db: ws.db, settings, localDateOf: localDateConverter(settings.timezone) }
     if (previous && previous.ws !== ws) await previous.ws.close()
+    // The workspace's retention rule, if it has one, is applied on every writable open (privacy/).
+    if (!this.deps.readOnly) retentionOnOpen(this.current, this.deps.clock.now())
     if (ws.path !== ':memory:') this.deps.prefs?.rememberOpened(ws.path, settings.name, this.deps.clock.now())
     const info = await describe(this.current)
     this.deps.events.emit('workspace.changed', info)

@@ -14,6 +14,7 @@ import { exportChannels } from './exports'
 import { customersChannels } from './customers'
 import { collectionChannels } from './collection'
 import { subjectChannels } from './subject'
+import { privacyChannels } from './privacy'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -35,6 +36,7 @@ export const contract = {
   ...customersChannels,
   ...collectionChannels,
   ...subjectChannels,
+  ...privacyChannels,
 }
 
 export type Contract = typeof contract

@@ -143,6 +143,8 @@ export const importSummarySchema = z.object({
    * the mapping did not use), added now that the file came again.
    */
   mergedBefore: z.number().int(),
+  /** Rows of people erased from this workspace (privacy tombstones): skipped. Absent from older summaries. */
+  erased: z.number().int().optional(),
   rejected: z.number().int(),
   /** The first rejected rows, by row number (as a spreadsheet counts, header included), column and reason. */
   errors: z.array(rowErrorSchema),

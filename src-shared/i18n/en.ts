@@ -10,6 +10,7 @@ import { collectionEn } from './collection/en'
 import { desktopEn } from './desktop/en'
 import { customersEn } from './customers/en'
 import { subjectEn } from './subject/en'
+import { privacyEn } from './privacy/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -29,6 +30,7 @@ export const en = {
   ...desktopEn,
   ...customersEn,
   ...subjectEn,
+  ...privacyEn,
 }
 
 export type MessageKey = keyof typeof en

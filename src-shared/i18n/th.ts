@@ -11,6 +11,7 @@ import { journeysTh } from './journeys/th'
 import { desktopTh } from './desktop/th'
 import { customersTh } from './customers/th'
 import { subjectTh } from './subject/th'
+import { privacyTh } from './privacy/th'
 
 export const th: Messages = {
   ...coreTh,
@@ -25,4 +26,5 @@ export const th: Messages = {
   ...desktopTh,
   ...customersTh,
   ...subjectTh,
+  ...privacyTh,
 }

@@ -11,6 +11,7 @@ import { journeysVi } from './journeys/vi'
 import { desktopVi } from './desktop/vi'
 import { customersVi } from './customers/vi'
 import { subjectVi } from './subject/vi'
+import { privacyVi } from './privacy/vi'
 
 export const vi: Messages = {
   ...coreVi,
@@ -25,4 +26,5 @@ export const vi: Messages = {
   ...desktopVi,
   ...customersVi,
   ...subjectVi,
+  ...privacyVi,
 }

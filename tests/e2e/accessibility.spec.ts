@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { test, expect, ROOT } from './fixtures'
 
 /** Every page of the app, as the navigation lists them (src-renderer/src/app/pages.tsx). */
-const PAGES = ['overview', 'scores', 'inbox', 'themes', 'customers', 'journeys', 'reports', 'surveys', 'import', 'score-settings']
+const PAGES = ['overview', 'scores', 'inbox', 'themes', 'customers', 'journeys', 'reports', 'surveys', 'import', 'score-settings', 'privacy']
 
 /** Serious and critical problems under WCAG 2 A and AA (contrast included) on what is on screen. */
 async function problems(page: Page, where: string) {

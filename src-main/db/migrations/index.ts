@@ -18,6 +18,7 @@ import * as customerProfiles from './2026-12-03-customer-profiles'
 import * as collectionSurveys from './2026-12-02-collection-surveys'
 import * as customerRectifications from './2026-12-04-customer-rectifications'
 import * as textRulesVersion from './2026-12-02-text-rules-version'
+import * as privacy from './2026-12-04-privacy'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -45,6 +46,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-02-collection-surveys', collectionSurveys],
   ['2026-12-04-customer-rectifications', customerRectifications],
   ['2026-12-02-text-rules-version', textRulesVersion],
+  ['2026-12-04-privacy', privacy],
 ]
 
 /**

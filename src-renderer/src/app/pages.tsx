@@ -10,6 +10,7 @@ import { ReportsPage } from '../features/reports/ReportsPage'
 import { CustomersPage } from '../features/customers/CustomersPage'
 import { ScoreSettingsPage } from '../features/settings/ScoreSettingsPage'
 import { SurveysPage } from '../features/collection/SurveysPage'
+import { PrivacyPage } from '../features/privacy/PrivacyPage'
 import type { PageProps } from '../platform/pageProps'
 
 /** Navigation groups: the work itself, then bringing data in and settings. */
@@ -27,4 +28,5 @@ export const pages: ReadonlyArray<{ id: string; label: MessageKey; group: PageGr
   { id: 'surveys', label: 'nav.surveys', group: 'data', component: SurveysPage },
   { id: 'import', label: 'nav.import', group: 'data', component: ImportPage },
   { id: 'score-settings', label: 'nav.scoreSettings', group: 'data', component: ScoreSettingsPage },
+  { id: 'privacy', label: 'nav.privacy', group: 'data', component: PrivacyPage },
 ]

@@ -32,6 +32,7 @@ const perCommand = {
   survey: { operands: ['w.cxdesk', 'create'], value: ['--name', 'Counter'], switch: '--json', foreign: ['--from', '2025-01-01'], foreignSwitch: '--customers' },
   collect: { operands: ['w.cxdesk'], value: ['--port', '0'], switch: '--kiosk', foreign: ['--metric', 'nps'], foreignSwitch: '--json' },
   'subject-export': { operands: ['w.cxdesk'], value: ['--lang', 'vi'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
+  erase: { operands: ['w.cxdesk'], value: ['--customer', 'a@example.com'], switch: '--yes', foreign: ['--metric', 'nps'], foreignSwitch: '--dry-run' },
 } as const
 
 describe('the command line is strict', () => {

@@ -13,17 +13,42 @@ import { usePersonalData } from '../../components/PersonalData'
 import { SubjectExportForm } from './SubjectExport'
 import { hrefFor } from '../../platform/router'
 import { useReasonText } from './useReasonText'
+import { EraseDialog } from '../privacy/EraseDialog'
 
 /** One customer: lifecycle, contacts, why at risk, their scores over time, every response across channels, follow-ups and notes. */
 export function CustomerProfile({ id, timezone, onEdit, onClose }: { id: number; timezone: string; onEdit(p: Profile): void; onClose(): void }) {
   const { t } = useI18n()
   const profile = useApiQuery('customers.get', { id })
-  if (profile.isPending) return <aside className="customer-profile"><Loading label={t('customers.loading')} /></aside>
-  if (profile.error) return <aside className="customer-profile"><ErrorNotice error={profile.error} /></aside>
-  return <ProfileView p={profile.data} timezone={timezone} onEdit={() => onEdit(profile.data)} onClose={onClose} />
+  // Held here, above the profile: once the customer is erased their profile no longer loads, and the dialog shows its result until closed.
+  const [erasing, setErasing] = useState<{ name: string; erased: boolean } | null>(null)
+  const eraseDialog = erasing && (
+    <EraseDialog
+      subject={{ customerId: id }}
+      name={erasing.name}
+      open
+      onErased={() => setErasing({ ...erasing, erased: true })}
+      onClose={() => {
+        setErasing(null)
+        if (erasing.erased) onClose()
+      }}
+    />
+  )
+  let view
+  if (profile.isPending) view = <aside className="customer-profile"><Loading label={t('customers.loading')} /></aside>
+  else if (profile.error) view = erasing?.erased ? null : <aside className="customer-profile"><ErrorNotice error={profile.error} /></aside>
+  else {
+    const p = profile.data
+    view = <ProfileView p={p} timezone={timezone} onEdit={() => onEdit(p)} onClose={onClose} onErase={() => setErasing({ name: customerLabel(p.customer) ?? `#${id}`, erased: false })} />
+  }
+  return (
+    <>
+      {view}
+      {eraseDialog}
+    </>
+  )
 }
 
-function ProfileView({ p, timezone, onEdit, onClose }: { p: Profile; timezone: string; onEdit(): void; onClose(): void }) {
+function ProfileView({ p, timezone, onEdit, onClose, onErase }: { p: Profile; timezone: string; onEdit(): void; onClose(): void; onErase(): void }) {
   const { t, fmt } = useI18n()
   const reasonText = useReasonText(timezone)
   const pd = usePersonalData()
@@ -42,6 +67,9 @@ function ProfileView({ p, timezone, onEdit, onClose }: { p: Profile; timezone: s
           <Button onClick={onEdit}>{t('customers.edit')}</Button>
           <Button onClick={() => setExporting(true)} data-testid="subject-export-open">
             {t('subject.export')}
+          </Button>
+          <Button variant="danger" onClick={onErase} data-testid="customer-erase">
+            {t('privacy.erase.button')}
           </Button>
           <Button onClick={onClose} aria-label={t('customers.close')}>
             ×

@@ -82,6 +82,7 @@ export function ImportPage({ workspace }: PageProps) {
               <li>{t('import.willImport', { count: fmt.integer(state.summary.imported) })}</li>
               {state.summary.duplicates > 0 && <li>{t('import.alreadyThere', { count: fmt.integer(state.summary.duplicates) })}</li>}
               {state.summary.mergedBefore > 0 && <li>{t('import.mergedBefore', { count: fmt.integer(state.summary.mergedBefore) })}</li>}
+              {(state.summary.erased ?? 0) > 0 && <li data-testid="import-erased">{t.plural('privacy.import.erased', state.summary.erased ?? 0)}</li>}
             </ul>
             <RowErrors summary={state.summary} />
             <div className="form-actions">
@@ -103,6 +104,7 @@ export function ImportPage({ workspace }: PageProps) {
               </strong>
               {state.summary.kind === 'responses' && state.summary.duplicates > 0 && <div>{t('import.duplicates', { count: fmt.integer(state.summary.duplicates) })}</div>}
               {state.summary.mergedBefore > 0 && <div>{t('import.mergedBefore', { count: fmt.integer(state.summary.mergedBefore) })}</div>}
+              {(state.summary.erased ?? 0) > 0 && <div data-testid="import-erased">{t.plural('privacy.import.erased', state.summary.erased ?? 0)}</div>}
             </Notice>
             <RowErrors summary={state.summary} />
             <div className="form-actions">
