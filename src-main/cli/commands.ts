@@ -4,7 +4,6 @@ import { REPORT_USAGE } from './reportCommand'
 import { CUSTOMERS_USAGE } from './customersCommand'
 import { COLLECT_USAGE, SURVEY_USAGE } from './collectCommand'
 import { SUBJECT_USAGE } from './subjectCommand'
-  },
 import { ERASE_USAGE } from './eraseCommand'
 
 /**
@@ -123,7 +122,7 @@ export type CommandName = keyof typeof commandSpecs
 /** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || command === 'subject-export' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent'))
+  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.

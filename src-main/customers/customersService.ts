@@ -27,6 +27,7 @@ import {
 } from './customerProfileRepository'
 import { mergeCustomers, undoMerge } from './customerMergeRepository'
 import { rectificationsOf, updateCustomerLogged, type FieldChange } from './rectificationRepository'
+import { recordAuditEvent } from '../privacy/privacyService'
 import { bandName } from './riskRules'
 import { idsAtLevel, rankAtRisk, riskSnapshot, type RiskSnapshot } from './riskService'
 
@@ -149,6 +150,8 @@ export async function saveCustomer(open: OpenWorkspace, req: { id?: number; cust
     if (!before) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
     const changes = changedFields(before, c)
     if (!(await updateCustomerLogged(open.db, id, c, changes, { actor, reason: req.reason?.trim() || null }, now))) throw new AppError('NOT_FOUND', 'That customer no longer exists.')
+    // The audit log says that details were corrected and how many, never which values (privacy/).
+    if (changes.length) recordAuditEvent(open.ws.sqlite, { actor, action: 'rectify', reason: req.reason, detail: { fields: changes.length }, now })
   } else id = await insertCustomer(open.db, c, now)
   const row = await customerRowById(open.db, id)
   if (!row) throw new AppError('NOT_FOUND', 'That customer no longer exists.')

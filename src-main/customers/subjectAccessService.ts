@@ -32,6 +32,7 @@ import {
   subjectSurveyAnswers,
 } from './subjectRepository'
 import { readSubjectSections } from './subjectSections'
+import { recordAuditEvent } from '../privacy/privacyService'
 
 /** The last nine digits of a phone number, so +84 912 345 678 and 0912345678 meet (as duplicates are found). */
 const phoneKey = (phone: string | null) => {
@@ -243,7 +244,7 @@ export function subjectFileStem(d: SubjectData, localDay: string): string {
  * registered; else the desktop's folder dialog (null: cancelled); else (browser) two temporary files
  * offered once each for download. Each file is written atomically: a failure leaves no half file.
  */
-export async function exportSubject(deps: SubjectExportDeps, open: OpenWorkspace, req: { customerId: number; language: Locale; fileId?: string }, now: number) {
+export async function exportSubject(deps: SubjectExportDeps, open: OpenWorkspace, req: { customerId: number; language: Locale; fileId?: string }, now: number, actor: string | null = null) {
   const print = deps.platform.printToPdf
   if (!print) throw new AppError('UNSUPPORTED', 'PDF files cannot be printed here.')
   const registered = req.fileId ? deps.files.takeDestination(req.fileId, 'exportFolder') : null
@@ -263,6 +264,7 @@ export async function exportSubject(deps: SubjectExportDeps, open: OpenWorkspace
     printJobs.delete(jobId)
   }
   const json = Buffer.from(JSON.stringify(data, null, 2), 'utf8')
+  recordAuditEvent(open.ws.sqlite, { actor, action: 'access', detail: { responses: data.responses.length, language: req.language }, now })
   const files = [
     { name: `${stem}.pdf`, bytes: pdf, type: 'application/pdf' },
     { name: `${stem}.json`, bytes: json, type: 'application/json' },

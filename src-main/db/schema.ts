@@ -461,8 +461,6 @@ export interface DB {
   survey_links: SurveyLinksTable
   survey_answers: SurveyAnswersTable
   customer_rectifications: CustomerRectificationsTable
-}
-
   privacy_tombstones: PrivacyTombstonesTable
   privacy_audit: PrivacyAuditTable
 }

@@ -32,7 +32,7 @@ export const customersHandlers = {
   'customers.saveRiskRules': ({ rules }, ctx) => saveRiskRules(ctx.session.require(), rules),
   'customers.churnByBand': (_req, ctx) => churnByBand(ctx.session.require(), ctx.clock.now()),
   'customers.subjectFind': async ({ query }, ctx) => ({ matches: await findSubjects(ctx.session.require(), query) }),
-  'customers.subjectExport': (req, ctx) => exportSubject(ctx, ctx.session.require(), req, ctx.clock.now()),
+  'customers.subjectExport': (req, ctx) => exportSubject(ctx, ctx.session.require(), req, ctx.clock.now(), actorOf(ctx)),
   'customers.subjectPrintJob': ({ jobId }) => subjectPrintJob(jobId),
 } satisfies Pick<
   Handlers<AppContext>,

@@ -40,6 +40,8 @@ export interface ErasureStep {
 export const CUSTOMER_KEYED_TABLES: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'customer_notes', column: 'customer_id' },
   { table: 'customer_actions', column: 'customer_id' },
+  // Old and new values of corrected details (customers/rectificationRepository.ts).
+  { table: 'customer_rectifications', column: 'customer_id' },
 ]
 
 /** Free text where a person's e-mail or phone may have been typed: redacted to "[erased]". One line per column. */

@@ -81,6 +81,8 @@ export const privacyEn = {
   'privacy.audit.action.retention.apply': 'Retention applied',
   'privacy.audit.action.retention.rule': 'Retention rule changed',
   'privacy.audit.action.backups.delete': 'Backups deleted',
+  'privacy.audit.action.access': 'Data exported for the person',
+  'privacy.audit.action.rectify': 'Details corrected',
 
   'privacy.import.erased_one': 'Skipped: erased person — {count} row of a person erased from this workspace.',
   'privacy.import.erased_other': 'Skipped: erased person — {count} rows of people erased from this workspace.',

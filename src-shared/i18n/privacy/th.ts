@@ -82,6 +82,8 @@ export const privacyTh: Record<keyof typeof privacyEn, string> = {
   'privacy.audit.action.retention.apply': 'ใช้ระยะเวลาการเก็บรักษา',
   'privacy.audit.action.retention.rule': 'เปลี่ยนกฎการเก็บรักษา',
   'privacy.audit.action.backups.delete': 'ลบไฟล์สำรอง',
+  'privacy.audit.action.access': 'ส่งออกข้อมูลให้เจ้าของข้อมูล',
+  'privacy.audit.action.rectify': 'แก้ไขข้อมูล',
 
   'privacy.import.erased_one': 'ข้าม: บุคคลที่ถูกลบ — {count} แถวของบุคคลที่ถูกลบออกจากพื้นที่ทำงานนี้',
   'privacy.import.erased_other': 'ข้าม: บุคคลที่ถูกลบ — {count} แถวของบุคคลที่ถูกลบออกจากพื้นที่ทำงานนี้',

@@ -82,6 +82,8 @@ export const privacyVi: Record<keyof typeof privacyEn, string> = {
   'privacy.audit.action.retention.apply': 'Áp dụng thời hạn lưu giữ',
   'privacy.audit.action.retention.rule': 'Đổi quy tắc lưu giữ',
   'privacy.audit.action.backups.delete': 'Xóa bản sao lưu',
+  'privacy.audit.action.access': 'Xuất dữ liệu cho khách hàng',
+  'privacy.audit.action.rectify': 'Sửa thông tin',
 
   'privacy.import.erased_one': 'Bỏ qua: người đã bị xóa — {count} dòng của một người đã bị xóa khỏi không gian làm việc này.',
   'privacy.import.erased_other': 'Bỏ qua: người đã bị xóa — {count} dòng của những người đã bị xóa khỏi không gian làm việc này.',

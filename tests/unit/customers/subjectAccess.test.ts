@@ -133,6 +133,10 @@ describe('a subject-access export', () => {
       const json = subjectDataSchema.parse(JSON.parse(readFileSync(r!.json.path!, 'utf8')))
       expect(json).toMatchObject({ format: 'cxdesk.subject-access', version: 1, language: 'th', workspace: { timezone: 'Asia/Ho_Chi_Minh' } })
       expect(r!.counts).toMatchObject({ responses: 2, mentions: 2, merges: 1, rectifications: 2, surveyAnswers: 1 })
+      // The audit log says a person's data went out, with counts and no identifier (privacy/).
+      const audit = (await app.api.call('privacy.audit', {})).items
+      expect(audit[0]).toMatchObject({ action: 'access', detail: { responses: 2, language: 'th' } })
+      expect(JSON.stringify(audit[0])).not.toMatch(/Mai|@/)
       // The print job is gone once printed: its data is not left for anyone holding the token.
       const job = /job=([\w-]+)/.exec(printed[0].route)![1]
       await expect(app.api.call('customers.subjectPrintJob', { jobId: job })).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -206,5 +210,9 @@ describe('the rectification log', () => {
     )
     expect(log).toHaveLength(3)
     expect(log.every((r) => r.changedAt === app.ctx.clock.now())).toBe(true)
+    // One audit entry for the correction: how many fields, never their values.
+    const audit = (await app.api.call('privacy.audit', {})).items.filter((e) => e.action === 'rectify')
+    expect(audit.map((e) => e.detail)).toEqual([{ fields: 3 }])
+    expect(JSON.stringify(audit)).not.toMatch(/Hạnh|hanh@|0901/)
   })
 })

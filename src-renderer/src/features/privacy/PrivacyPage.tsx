@@ -185,7 +185,7 @@ function Backups({ timezone }: { timezone: string }) {
   )
 }
 
-const KNOWN_ACTIONS = new Set(['erase', 'retention.apply', 'retention.rule', 'backups.delete'])
+const KNOWN_ACTIONS = new Set(['erase', 'retention.apply', 'retention.rule', 'backups.delete', 'access', 'rectify'])
 
 function AuditLog({ timezone }: { timezone: string }) {
   const { t, fmt } = useI18n()
