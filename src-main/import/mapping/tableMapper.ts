@@ -1,5 +1,4 @@
 import type { ImportMapping, RowError, ScoreSpec } from '../../../src-shared/api/imports'
-import type { FollowUpStatus } from '../../../src-shared/domain/scores'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { questionKeyOf } from '../../db/questionLookup'
 import type { CsvRecord } from '../csv/CsvParser'
@@ -11,45 +10,9 @@ import { customerRowMapper, responseRowMapper } from './rowMapper'
 /** How many rejected rows are listed by number; the count covers all of them. */
 export const MAX_LISTED_ERRORS = 200
 
-/**
- * A mapped response as it goes from the thread that reads the file to the one that writes: its
- * values by position (no property names repeated per row), the question as its spec key and the
- * local date already cut in the workspace's zone.
- */
-export type WireResponse = [
-  dedupKey: string,
-  externalRef: string | null,
-  customerRef: string | null,
-  customerEmail: string | null,
-  customerName: string | null,
-  customerPhone: string | null,
-  segment: string | null,
-  questionKey: string | null,
-  score: number | null,
-  submittedAt: number,
-  submittedOffset: number | null,
-  localDate: string,
-  channel: string | null,
-  touchpoint: string | null,
-  stage: string | null,
-  location: string | null,
-  language: string | null,
-  comment: string | null,
-  status: FollowUpStatus,
-  owner: string | null,
-  resolvedAt: number | null,
-  /** 1: the time had no zone and was read in the import's; 0: it stated its own. */
-  readInZone: 0 | 1,
-  /** Keys an older version may have stored it under; null unless the workspace has such rows. */
-  legacyKeys: string[] | null,
-]
+import type { WireResponse } from './wire'
 
-/** The position of each value in a WireResponse, for the writer that reads the tuple without building an object per row. */
-export const WIRE = {
-  dedupKey: 0, externalRef: 1, customerRef: 2, customerEmail: 3, customerName: 4, customerPhone: 5, segment: 6, questionKey: 7,
-  score: 8, submittedAt: 9, submittedOffset: 10, localDate: 11, channel: 12, touchpoint: 13, stage: 14, location: 15,
-  language: 16, comment: 17, status: 18, owner: 19, resolvedAt: 20, readInZone: 21, legacyKeys: 22,
-} as const
+export { WIRE, type WireResponse } from './wire'
 
 /** A batch of mapped rows: responses on the wire, or customers. `headers` from the batch that completes the header rows on. */
 export interface MappedBatch {
@@ -116,8 +79,6 @@ export class TableMapper {
         else this.reject(m.error)
       }
     }
-    const map = responseRowMapper(mapping, headers, { sourceKey, timezone, legacyKeys: this.opts.legacyKeys })
-    const localDateOf = this.localDateOf
     // The question key of an answer, made once per column or standard scale rather than once per row.
     // Keyed by the column, or by the scale's object for a metric the row names (one per metric: rowMapper.ts).
     const keys = new Map<ScoreSpec | number, string>()
@@ -127,17 +88,10 @@ export class TableMapper {
       if (key === undefined) keys.set(at, (key = questionKeyOf(spec, column)))
       return key
     }
+    const map = responseRowMapper(mapping, headers, { sourceKey, timezone, legacyKeys: this.opts.legacyKeys, localDateOf: this.localDateOf, questionKey })
     return (fields, row, out) => {
-      const m = map(fields, row)
-      if (!m.ok) return this.reject(m.error)
-      for (const r of m.values) {
-        out.push([
-          r.dedupKey, r.externalRef, r.customerRef, r.customerEmail, r.customerName, r.customerPhone, r.segment,
-          r.question ? questionKey(r.question, r.questionColumn ?? null) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
-          r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.status, r.owner, r.resolvedAt,
-          r.readInZone ? 1 : 0, r.legacyKeys ?? null,
-        ])
-      }
+      const error = map(fields, row, out as WireResponse[])
+      if (error) this.reject(error)
     }
   }
 
