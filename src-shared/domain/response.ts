@@ -4,8 +4,8 @@ import { followUpStatuses } from './scores'
 /**
  * A response as CX Desk keeps it: the one definition every other shape of a response is derived
  * from — the table's row type (db/schema.ts, columns in snake_case), the row a writer stores
- * (db/responses.ts ResponseInsert), the row an import format delivers (import/formats/normalized.ts),
- * the tuple an import's reader thread sends its writer (import/mapping/tableMapper.ts) and the API's
+ * (db/responses.ts ResponseInsert), the tuple every import format delivers to the import's writer
+ * (import/mapping/wire.ts) and the API's
  * FeedbackItem (api/feedback.ts). A field added here reaches all of them; the compiler names each
  * place that must then say what to do with it.
  *

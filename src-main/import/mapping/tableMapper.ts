@@ -1,43 +1,18 @@
 import type { ImportMapping, RowError, ScoreSpec } from '../../../src-shared/api/imports'
-import { positionsOf, type ResponseRecord, type ValuesAt } from '../../../src-shared/domain/response'
 import { localDateConverter } from '../../../src-shared/domain/timezone'
 import { questionKeyOf } from '../../db/questionLookup'
 import type { CsvRecord } from '../csv/CsvParser'
 import { addDateEvidence, emptyEvidence, type DateEvidence } from '../../../src-shared/domain/dateText'
-import type { NormalizedCustomer, NormalizedResponse } from '../formats/normalized'
+import type { NormalizedCustomer } from '../formats/normalized'
 import { rowError } from '../rowError'
 import { customerRowMapper, responseRowMapper } from './rowMapper'
 
 /** How many rejected rows are listed by number; the count covers all of them. */
 export const MAX_LISTED_ERRORS = 200
 
-/** What a mapped response carries from the reader's thread to the writer's: a normalized row, its question as its spec key, its local date already cut. */
-type WireValues = Omit<NormalizedResponse, 'question' | 'questionColumn' | 'readInZone' | 'legacyKeys'> &
-  Pick<ResponseRecord, 'localDate'> & {
-    questionKey: string | null
-    /** 1: the time had no zone and was read in the import's; 0: it stated its own. */
-    readInZone: 0 | 1
-    /** Keys an older version may have stored it under; null unless the workspace has such rows. */
-    legacyKeys: string[] | null
-  }
+import type { WireResponse } from './wire'
 
-/** The order of a WireResponse's values (every WireValues field: the compiler checks). */
-const WIRE_FIELDS = [
-  'dedupKey', 'externalRef', 'customerRef', 'customerEmail', 'customerName', 'customerPhone', 'segment', 'questionKey',
-  'score', 'submittedAt', 'submittedOffset', 'localDate', 'channel', 'touchpoint', 'stage', 'location',
-  'language', 'comment', 'status', 'owner', 'resolvedAt', 'readInZone', 'legacyKeys',
-] as const satisfies ReadonlyArray<keyof WireValues>
-const everyWireField: Exclude<keyof WireValues, (typeof WIRE_FIELDS)[number]> extends never ? true : never = true
-void everyWireField
-
-/**
- * A mapped response on its way from the thread that reads the file to the one that writes: its values
- * by position (no property names repeated per row), in WIRE_FIELDS' order.
- */
-export type WireResponse = ValuesAt<typeof WIRE_FIELDS, WireValues>
-
-/** The position of each value in a WireResponse, for the writer that reads the tuple without building an object per row. */
-export const WIRE = positionsOf(WIRE_FIELDS)
+export { WIRE, type WireResponse } from './wire'
 
 /** A batch of mapped rows: responses on the wire, or customers. `headers` from the batch that completes the header rows on. */
 export interface MappedBatch {
@@ -104,8 +79,6 @@ export class TableMapper {
         else this.reject(m.error)
       }
     }
-    const map = responseRowMapper(mapping, headers, { sourceKey, timezone, legacyKeys: this.opts.legacyKeys })
-    const localDateOf = this.localDateOf
     // The question key of an answer, made once per column or standard scale rather than once per row.
     // Keyed by the column, or by the scale's object for a metric the row names (one per metric: rowMapper.ts).
     const keys = new Map<ScoreSpec | number, string>()
@@ -115,17 +88,10 @@ export class TableMapper {
       if (key === undefined) keys.set(at, (key = questionKeyOf(spec, column)))
       return key
     }
+    const map = responseRowMapper(mapping, headers, { sourceKey, timezone, legacyKeys: this.opts.legacyKeys, localDateOf: this.localDateOf, questionKey })
     return (fields, row, out) => {
-      const m = map(fields, row)
-      if (!m.ok) return this.reject(m.error)
-      for (const r of m.values) {
-        out.push([
-          r.dedupKey, r.externalRef, r.customerRef, r.customerEmail, r.customerName, r.customerPhone, r.segment,
-          r.question ? questionKey(r.question, r.questionColumn ?? null) : null, r.score, r.submittedAt, r.submittedOffset, localDateOf(r.submittedAt),
-          r.channel, r.touchpoint, r.stage, r.location, r.language, r.comment, r.status, r.owner, r.resolvedAt,
-          r.readInZone ? 1 : 0, r.legacyKeys ?? null,
-        ])
-      }
+      const error = map(fields, row, out as WireResponse[])
+      if (error) this.reject(error)
     }
   }
 

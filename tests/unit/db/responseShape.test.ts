@@ -3,7 +3,6 @@ import { openInMemoryWorkspace } from '../../../src-main/db/connect'
 import { defaultQuestions } from '../../../src-main/workspace/defaultQuestions'
 import { INSERT_COLUMNS, responseWriter, type ResponseInsert } from '../../../src-main/db/responses'
 import { WIRE, type WireResponse } from '../../../src-main/import/mapping/tableMapper'
-import type { NormalizedResponse } from '../../../src-main/import/formats/normalized'
 import { feedbackItemSchema, type FeedbackItem } from '../../../src-shared/api/feedback'
 import { responseFields, responseRecordSchema, snakeCase, type ResponseRecord } from '../../../src-shared/domain/response'
 
@@ -47,13 +46,13 @@ describe('one response definition', () => {
     expect(Object.values(WIRE)).toEqual(Object.keys(WIRE).map((_, i) => i))
     expectTypeOf<WireResponse[typeof WIRE.score]>().toEqualTypeOf<ResponseRecord['score']>()
     expectTypeOf<WireResponse[typeof WIRE.status]>().toEqualTypeOf<ResponseRecord['status']>()
-    expectTypeOf<WireResponse[typeof WIRE.customerEmail]>().toEqualTypeOf<NormalizedResponse['customerEmail']>()
+    expectTypeOf<WireResponse[typeof WIRE.customerEmail]>().toEqualTypeOf<string | null>()
+    expectTypeOf<WireResponse[typeof WIRE.resolvedAt]>().toEqualTypeOf<ResponseRecord['resolvedAt']>()
     expectTypeOf<WireResponse[typeof WIRE.localDate]>().toEqualTypeOf<string>()
   })
 
   it('derives the writer, import and API shapes from it', () => {
     expectTypeOf<ResponseInsert['submittedOffset']>().toEqualTypeOf<ResponseRecord['submittedOffset']>()
-    expectTypeOf<NormalizedResponse['resolvedAt']>().toEqualTypeOf<ResponseRecord['resolvedAt']>()
     expectTypeOf<FeedbackItem['status']>().toEqualTypeOf<ResponseRecord['status']>()
     const shared = Object.keys(feedbackItemSchema.shape).filter((k) => k in responseRecordSchema.shape) as Array<keyof ResponseRecord>
     for (const k of shared) expect(feedbackItemSchema.shape[k as keyof typeof feedbackItemSchema.shape]).toBe(responseRecordSchema.shape[k])
