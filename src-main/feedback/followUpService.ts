@@ -148,7 +148,7 @@ export function restoreSnooze(open: OpenWorkspace, items: SnoozeState[], actor: 
 export function reminders(open: OpenWorkspace, since: number, now: number): Reminders {
   const sqlite = open.ws.sqlite
   const counts = countFollowUps(open, now)
-  const soonMs = readFollowUpRule(sqlite).soonHours * HOUR
+  const { soonHours } = readFollowUpRule(sqlite)
   const poor = newPoorSince(sqlite, since, 20)
-  return { counts, newPoor: poor.items, newPoorCount: poor.count, dueSoon: dueSoonItems(sqlite, now, soonMs, 50), at: now }
+  return { counts, newPoor: poor.items, newPoorCount: poor.count, dueSoon: dueSoonItems(sqlite, now, soonHours * HOUR, 50), soonHours, at: now }
 }

@@ -66,6 +66,8 @@ export const remindersSchema = z.object({
   newPoorCount: z.number().int(),
   /** Open follow-ups due soon and not snoozed (the 50 due first). */
   dueSoon: z.array(reminderItemSchema),
+  /** The rule's "due soon" window, in hours. */
+  soonHours: z.number().int(),
   /** The main process's clock when this was read: the next `since`. */
   at: z.number(),
 })

@@ -9,6 +9,7 @@ import { exportEn } from './export/en'
 import { collectionEn } from './collection/en'
 import { desktopEn } from './desktop/en'
 import { customersEn } from './customers/en'
+import { followUpsEn } from './followUps/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -27,6 +28,7 @@ export const en = {
   ...collectionEn,
   ...desktopEn,
   ...customersEn,
+  ...followUpsEn,
 }
 
 export type MessageKey = keyof typeof en

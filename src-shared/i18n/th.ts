@@ -10,6 +10,7 @@ import { importTh } from './import/th'
 import { journeysTh } from './journeys/th'
 import { desktopTh } from './desktop/th'
 import { customersTh } from './customers/th'
+import { followUpsTh } from './followUps/th'
 
 export const th: Messages = {
   ...coreTh,
@@ -23,4 +24,5 @@ export const th: Messages = {
   ...journeysTh,
   ...desktopTh,
   ...customersTh,
+  ...followUpsTh,
 }

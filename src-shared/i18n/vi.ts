@@ -10,6 +10,7 @@ import { importVi } from './import/vi'
 import { journeysVi } from './journeys/vi'
 import { desktopVi } from './desktop/vi'
 import { customersVi } from './customers/vi'
+import { followUpsVi } from './followUps/vi'
 
 export const vi: Messages = {
   ...coreVi,
@@ -23,4 +24,5 @@ export const vi: Messages = {
   ...journeysVi,
   ...desktopVi,
   ...customersVi,
+  ...followUpsVi,
 }
