@@ -91,9 +91,9 @@ describe('follow-ups that come back', () => {
     await app.api.call('feedback.update', { ids: [late, early, open], owner: 'Lan' })
     await app.api.call('feedback.update', { ids: [minhOpen], owner: 'Minh' })
     clock.set(hcm('2026-11-17', '10:00'))
-    await app.api.call('feedback.update', { ids: [early], status: 'resolved' })
-    clock.set(hcm('2026-11-18', '09:00')) // exactly at the due time: on time
     await app.api.call('feedback.update', { ids: [minhOpen], status: 'in_progress' })
+    clock.set(hcm('2026-11-18', '09:00')) // exactly at the due time: on time
+    await app.api.call('feedback.update', { ids: [early], status: 'resolved' })
     clock.set(hcm('2026-11-19', '10:00'))
     await app.api.call('feedback.update', { ids: [late], status: 'resolved' })
     const r = await app.api.call('feedback.onTime', {})
