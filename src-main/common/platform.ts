@@ -30,6 +30,8 @@ export interface Platform {
   printToPdf?(req: PdfPrintRequest): Promise<Buffer>
   /** The built renderer's folder, which holds the kiosk page the collection server serves; absent: no collection here. */
   rendererDir?: string
+  /** Shows a desktop notification (Electron's Notification on the desktop); false when the system has none. Absent elsewhere. */
+  notify?(title: string, body: string): boolean
   /** The OS language list, used until the user chooses a language. */
   systemLocales(): string[]
 }

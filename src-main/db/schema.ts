@@ -65,6 +65,17 @@ export interface ResponsesTable extends Omit<ResponseColumns, 'read_in_zone'> {
   read_in_zone: 0 | 1 | null
 }
 
+/** A follow-up's due date and snooze (migration 2026-12-04-follow-up-due). */
+export interface FollowUpDueTable {
+  response_id: number
+  /** Null: the rule sets no due date for this kind of follow-up. */
+  due_at: number | null
+  /** 1 until the due date has been worked out with the current rule. */
+  pending: Generated<0 | 1>
+  snoozed_until: number | null
+  snoozed_by: string | null
+}
+
 export interface TagsTable {
   id: Generated<number>
   name: string
@@ -430,6 +441,7 @@ export interface DB {
   questions: QuestionsTable
   imports: ImportsTable
   responses: ResponsesTable
+  follow_up_due: FollowUpDueTable
   notes: NotesTable
   tags: TagsTable
   response_tags: ResponseTagsTable

@@ -1,4 +1,4 @@
-import { BrowserWindow, app, dialog } from 'electron'
+import { BrowserWindow, Notification, app, dialog } from 'electron'
 import { join } from 'node:path'
 import type { Platform } from '../common/platform'
 
@@ -13,6 +13,11 @@ export function desktopPlatform(workspacesDir: string): Platform {
   return {
     kind: 'desktop',
     systemLocales: () => app.getPreferredSystemLanguages(),
+    notify(title, body) {
+      if (!Notification.isSupported()) return false
+      new Notification({ title, body }).show()
+      return true
+    },
     dialogs: {
       chooseNewWorkspace: save,
       chooseCopyDestination: save,

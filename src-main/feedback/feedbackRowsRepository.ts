@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { sql, type Kysely } from 'kysely'
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely'
 import type { DB } from '../db/schema'
 import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filters'
 import type { FeedbackEvent, Note } from '../../src-shared/api/feedback'
@@ -44,9 +44,10 @@ export async function inboxPage(
   filter: FeedbackFilter,
   limit: number,
   cursor?: { submittedAt: number; id: number },
-  opts: { membershipScan?: boolean } = {},
+  opts: { membershipScan?: boolean; where?: Expression<SqlBool> } = {},
 ): Promise<InboxRow[]> {
   let q = filteredResponses(db, filter, opts).select(columns).orderBy('r.submitted_at', 'desc').orderBy('r.id', 'desc').limit(limit)
+  if (opts.where) q = q.where(opts.where)
   if (cursor) q = q.where(sql<boolean>`(r.submitted_at, r.id) < (${cursor.submittedAt}, ${cursor.id})`)
   return q.execute()
 }
@@ -55,7 +56,11 @@ export async function inboxPage(
  * The exact number of items a filter selects. A search alone, or a tag alone, is counted from its
  * own index (the full-text index, the tag index) without visiting the responses.
  */
-export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter, sqlite?: Database.Database): Promise<number> {
+export async function inboxCount(db: Kysely<DB>, filter: FeedbackFilter, sqlite?: Database.Database, where?: Expression<SqlBool>): Promise<number> {
+  if (where) {
+    const row = await filteredResponses(db, filter, { joins: false }).where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
   const keys = activeFilterKeys(filter)
   if (sqlite && keys.length === 1 && keys[0] === 'text' && filter.text) {
     const match = matchExpression(filter.text)

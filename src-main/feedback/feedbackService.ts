@@ -9,11 +9,15 @@ import { matchesMany } from '../db/feedbackFilter'
 import { distinctValues } from '../db/dimensionValues'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { inTransaction } from '../db/transaction'
+import type { FollowUpView } from '../../src-shared/api/followUps'
+import { dueOf, followUpViewCondition } from './followUpDueRepository'
+import { ensureDueDates, readFollowUpRule } from './followUpService'
 
 const bandName = (b: number | null) => (b === 1 ? scoreBands[0] : b === 0 ? scoreBands[1] : b === -1 ? scoreBands[2] : null)
 
 function toItems(open: OpenWorkspace, rows: InboxRow[]): FeedbackItem[] {
   const tags = tagsOf(open.ws.sqlite, rows.map((r) => r.id))
+  const due = dueOf(open.ws.sqlite, rows.map((r) => r.id))
   return rows.map((r) => ({
     id: r.id,
     submittedAt: r.submitted_at,
@@ -38,19 +42,24 @@ function toItems(open: OpenWorkspace, rows: InboxRow[]): FeedbackItem[] {
     customerRef: r.customer_ref,
     customerEmail: r.customer_email,
     customerPhone: r.customer_phone,
+    dueAt: due.get(r.id)?.dueAt ?? null,
+    snoozedUntil: due.get(r.id)?.snoozedUntil ?? null,
   }))
 }
 
-export async function listFeedback(open: OpenWorkspace, req: { filter?: FeedbackFilter; limit: number; cursor?: FeedbackCursor; withTotal: boolean }) {
+export async function listFeedback(open: OpenWorkspace, req: { filter?: FeedbackFilter; limit: number; cursor?: FeedbackCursor; withTotal: boolean; followUp?: FollowUpView }, now = Date.now()) {
   const filter = req.filter ?? {}
+  // Due dates are worked out before they are shown or filtered on (new follow-ups, a changed rule).
+  ensureDueDates(open.ws.sqlite)
+  const where = req.followUp ? followUpViewCondition(req.followUp, now, readFollowUpRule(open.ws.sqlite).soonHours * 3_600_000) : undefined
   // One extra row tells whether another page exists.
-  const rows = await inboxPage(open.db, filter, req.limit + 1, req.cursor, { membershipScan: matchesMany(open.ws.sqlite, filter) })
+  const rows = await inboxPage(open.db, filter, req.limit + 1, req.cursor, { membershipScan: !where && matchesMany(open.ws.sqlite, filter), where })
   const items = toItems(open, rows.slice(0, req.limit))
   const last = items[items.length - 1]
   return {
     items,
     nextCursor: rows.length > req.limit && last ? { submittedAt: last.submittedAt, id: last.id } : null,
-    total: req.withTotal ? await inboxCount(open.db, filter, open.ws.sqlite) : null,
+    total: req.withTotal ? await inboxCount(open.db, filter, open.ws.sqlite, where) : null,
   }
 }
 

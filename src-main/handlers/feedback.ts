@@ -8,7 +8,7 @@ import { createFeedback } from '../feedback/manualEntry'
 const changed = async (ctx: AppContext) => ctx.events.emit('workspace.changed', await ctx.session.info())
 
 export const feedbackHandlers = {
-  'feedback.list': (req, ctx) => listFeedback(ctx.session.require(), req),
+  'feedback.list': (req, ctx) => listFeedback(ctx.session.require(), req, ctx.clock.now()),
   'feedback.get': ({ id }, ctx) => getFeedback(ctx.session.require(), id),
   'feedback.facets': (_req, ctx) => facets(ctx.session.require()),
   'feedback.update': (req, ctx) => updateFeedback(ctx.session.require(), req, actorOf(ctx), ctx.clock.now()),

@@ -15,6 +15,7 @@ import { exportHandlers } from './export'
 import { customersHandlers } from './customers'
 import { collectionHandlers } from './collection'
 import { privacyHandlers } from './privacy'
+import { followUpHandlers } from './followUps'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -33,4 +34,5 @@ export const handlers: Handlers<AppContext> = {
   ...customersHandlers,
   ...collectionHandlers,
   ...privacyHandlers,
+  ...followUpHandlers,
 }

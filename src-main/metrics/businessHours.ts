@@ -38,3 +38,36 @@ export function businessMs(startMs: number, endMs: number, bh: BusinessHours, tz
   }
   return total
 }
+
+/**
+ * Adds working time to an instant (the inverse of businessMs): `add(start, ms)` is the instant `ms`
+ * milliseconds of working time after `start`; time outside the working days and hours does not
+ * count. A follow-up that arrives on Friday at 18:00 with 08:00–17:00, Monday to Friday, and must be
+ * done within 18 working hours is due on Tuesday at 17:00. With no working time in a week (no days,
+ * or end before start) there is no such instant: null. Made once per (hours, zone): the zone's
+ * converter is slow to build.
+ */
+export function businessTimeAdder(bh: BusinessHours, tz: string): (startMs: number, ms: number) => number | null {
+  const open = minutesOf(bh.start)
+  const close = minutesOf(bh.end)
+  const localDate = localDateConverter(tz)
+  const days = new Set(bh.days)
+  return (startMs, ms) => {
+    if (close <= open || !days.size) return null
+    if (ms <= 0) return startMs
+    let left = ms
+    const first = dayNumber(localDate(startMs))
+    // Bounded: each week holds at least one working day.
+    for (let d = first, last = first + 7 * (Math.ceil(ms / ((close - open) * MINUTE)) + 1); d <= last; d++) {
+      const weekday = ((((d + 3) % 7) + 7) % 7) + 1 // 1 = Monday
+      if (!days.has(weekday)) continue
+      const date = dateOfDayNumber(d)
+      const from = Math.max(startMs, utcOf(date, open, tz))
+      const to = utcOf(date, close, tz)
+      if (to <= from) continue
+      if (to - from >= left) return from + left
+      left -= to - from
+    }
+    return null
+  }
+}

@@ -15,6 +15,7 @@ import { customersChannels } from './customers'
 import { collectionChannels } from './collection'
 import { subjectChannels } from './subject'
 import { privacyChannels } from './privacy'
+import { followUpChannels } from './followUps'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -37,6 +38,7 @@ export const contract = {
   ...collectionChannels,
   ...subjectChannels,
   ...privacyChannels,
+  ...followUpChannels,
 }
 
 export type Contract = typeof contract

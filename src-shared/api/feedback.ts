@@ -4,6 +4,7 @@ import { epochMs, id, isoDate, longText, mediumText, shortText } from './limits'
 import { metricKinds, followUpStatuses, scoreBands } from '../domain/scores'
 import { responseRecordSchema } from '../domain/response'
 import { feedbackFilterSchema } from './filters'
+import { followUpViews } from './followUps'
 
 /** A response as the inbox shows it: the one definition's fields (domain/response.ts) with its question, band, tags and customer. */
 export const feedbackItemSchema = responseRecordSchema
@@ -23,6 +24,9 @@ export const feedbackItemSchema = responseRecordSchema
     customerRef: z.string().nullable(),
     customerEmail: z.string().nullable(),
     customerPhone: z.string().nullable(),
+    /** A follow-up's due date by the workspace's rule, and until when it is snoozed (absent or null: none). */
+    dueAt: z.number().nullable().optional(),
+    snoozedUntil: z.number().nullable().optional(),
   })
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>
 
@@ -116,6 +120,8 @@ export const feedbackChannels = {
       limit: z.number().int().min(1).max(500).default(50),
       cursor: feedbackCursorSchema.optional(),
       withTotal: z.boolean().default(true),
+      /** One of the follow-up views (overdue, due soon, snoozed) on top of the filter. */
+      followUp: z.enum(followUpViews).optional(),
     }),
     z.object({
       items: z.array(feedbackItemSchema),

@@ -11,6 +11,7 @@ import { desktopEn } from './desktop/en'
 import { customersEn } from './customers/en'
 import { subjectEn } from './subject/en'
 import { privacyEn } from './privacy/en'
+import { followUpsEn } from './followUps/en'
 
 /**
  * The English catalogue defines every key; vi.ts and th.ts must have exactly the same keys (a type
@@ -31,6 +32,7 @@ export const en = {
   ...customersEn,
   ...subjectEn,
   ...privacyEn,
+  ...followUpsEn,
 }
 
 export type MessageKey = keyof typeof en

@@ -12,6 +12,7 @@ import { desktopTh } from './desktop/th'
 import { customersTh } from './customers/th'
 import { subjectTh } from './subject/th'
 import { privacyTh } from './privacy/th'
+import { followUpsTh } from './followUps/th'
 
 export const th: Messages = {
   ...coreTh,
@@ -27,4 +28,5 @@ export const th: Messages = {
   ...customersTh,
   ...subjectTh,
   ...privacyTh,
+  ...followUpsTh,
 }

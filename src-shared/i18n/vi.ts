@@ -12,6 +12,7 @@ import { desktopVi } from './desktop/vi'
 import { customersVi } from './customers/vi'
 import { subjectVi } from './subject/vi'
 import { privacyVi } from './privacy/vi'
+import { followUpsVi } from './followUps/vi'
 
 export const vi: Messages = {
   ...coreVi,
@@ -27,4 +28,5 @@ export const vi: Messages = {
   ...customersVi,
   ...subjectVi,
   ...privacyVi,
+  ...followUpsVi,
 }

@@ -19,6 +19,7 @@ import * as collectionSurveys from './2026-12-02-collection-surveys'
 import * as customerRectifications from './2026-12-04-customer-rectifications'
 import * as textRulesVersion from './2026-12-02-text-rules-version'
 import * as privacy from './2026-12-04-privacy'
+import * as followUpDue from './2026-12-04-follow-up-due'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -47,6 +48,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-04-customer-rectifications', customerRectifications],
   ['2026-12-02-text-rules-version', textRulesVersion],
   ['2026-12-04-privacy', privacy],
+  ['2026-12-04-follow-up-due', followUpDue],
 ]
 
 /**

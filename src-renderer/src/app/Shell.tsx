@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/I18nProvider'
 import { LanguageSwitcher } from '../features/settings/LanguageSwitcher'
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu'
 import { CollectionAlerts } from '../features/collection/CollectionAlerts'
+import { FollowUpBadge } from '../features/feedback/followUps/FollowUpBadge'
 import { pages } from './pages'
 import { hrefFor, navigate, useRoute } from '../platform/router'
 import { useAppEvent } from '../api/hooks'
@@ -47,6 +48,7 @@ export function Shell({ workspace }: { workspace: WorkspaceInfo }) {
                   <li key={p.id}>
                     <a className={p === page ? 'active' : undefined} href={hrefFor(p.id)} aria-current={p === page ? 'page' : undefined}>
                       {t(p.label)}
+                      {p.id === 'inbox' && <FollowUpBadge timezone={workspace.timezone} />}
                     </a>
                   </li>
                 ))}

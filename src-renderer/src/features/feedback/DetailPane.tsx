@@ -13,11 +13,15 @@ import { Loading } from '../../components/Loading'
 import { usePersonalData } from '../../components/PersonalData'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
 import { lifecycleDate } from './lifecycleDate'
+import { DueLine } from './followUps/DueLine'
+import { SnoozeControl } from './followUps/SnoozeControl'
 
 export interface DetailActions {
   update(ids: number[], change: { status?: FollowUpStatus; owner?: string | null }): Promise<void>
   tag(ids: number[], tag: string, remove?: boolean): Promise<void>
   note(id: number, body: string): Promise<void>
+  /** Snoozes follow-ups until a time, or ends their snooze (null). */
+  snooze(ids: number[], until: number | null): Promise<void>
 }
 
 function useDuration() {
@@ -82,6 +86,12 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
           </p>
         )}
         {d.timeToResolutionMs !== null && <p className="small">{t('detail.ttr', { duration: duration(d.timeToResolutionMs) })}</p>}
+        {(item.status === 'new' || item.status === 'in_progress') && item.dueAt != null && (
+          <div className="due-row">
+            <DueLine item={item} timezone={timezone} />
+            <SnoozeControl timezone={timezone} snoozedUntil={item.snoozedUntil ?? null} onSnooze={(until) => void actions.snooze([id], until)} />
+          </div>
+        )}
         <form
           className="inline-form"
           onSubmit={(e) => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { PreviousState } from '../../../../src-shared/api/feedback'
+import type { SnoozeState } from '../../../../src-shared/api/followUps'
 import type { PageProps } from '../../platform/pageProps'
 import { useApi, useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
@@ -20,6 +21,7 @@ import { useActorName } from './useActorName'
 import { isEmptyFilter, useInboxFilter } from './useInboxFilter'
 import { useInboxPages } from './useInboxPages'
 import { ExportDialog } from '../export/ExportDialog'
+import { NotificationToggle } from './followUps/NotificationToggle'
 import './inbox.css'
 
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
@@ -29,13 +31,13 @@ export function InboxPage({ workspace, params }: PageProps) {
   const { t, fmt } = useI18n()
   const api = useApi()
   const queryClient = useQueryClient()
-  const { filter, setFilter, query } = useInboxFilter(params)
-  const { query: pages, items, total } = useInboxPages(filter)
+  const { filter, followUp, setFilter, query } = useInboxFilter(params)
+  const { query: pages, items, total } = useInboxPages(filter, followUp)
   const { ensureName, prompt } = useActorName()
   const [activeId, setActiveId] = useState<number | null>(null)
   const [checked, setChecked] = useState<Set<number>>(new Set())
   const [anchor, setAnchor] = useState<number | null>(null)
-  const [undo, setUndo] = useState<{ message: string; previous: PreviousState[] } | null>(null)
+  const [undo, setUndo] = useState<{ message: string; previous: PreviousState[] } | { message: string; snoozes: SnoozeState[] } | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [adding, setAdding] = useState(false)
   const [exporting, setExporting] = useState(false)
@@ -88,6 +90,16 @@ export function InboxPage({ workspace, params }: PageProps) {
       guarded(async () => {
         await api.call('feedback.addNote', { id, body })
       }),
+    snooze: (ids, until) =>
+      guarded(async () => {
+        const r = await api.call('feedback.snooze', { ids, until })
+        if (!r.updated) setUndo({ message: t('followUps.notSnoozable'), snoozes: [] })
+        else
+          setUndo({
+            message: until === null ? t.plural('followUps.wokenDone', r.updated) : t.plural('followUps.snoozedDone', r.updated, { when: fmt.dateTime(until, workspace.timezone) }),
+            snoozes: r.previous,
+          })
+      }),
   }
 
   // Keyboard: j / k move, e resolves, t tags, / searches.
@@ -132,7 +144,7 @@ export function InboxPage({ workspace, params }: PageProps) {
       <div className="inbox-main">
         <FilterBar filter={filter} onChange={setFilter} searchRef={searchRef} />
         <div className="inbox-toolbar">
-          <SavedViews filter={filter} query={query} onChange={setFilter} />
+          <SavedViews filter={filter} query={query} followUp={followUp} onChange={setFilter} />
           <Button onClick={() => setExporting(true)} data-testid="export-open">
             {t('export.open')}
           </Button>
@@ -145,12 +157,13 @@ export function InboxPage({ workspace, params }: PageProps) {
           <strong data-testid="inbox-count" data-count={total ?? ''}>
             {total === null ? '…' : t.plural('inbox.count', total)}
           </strong>
-          {!isEmptyFilter(filter) && (
-            <Button variant="ghost" onClick={() => setFilter({})}>
+          {(!isEmptyFilter(filter) || followUp) && (
+            <Button variant="ghost" onClick={() => setFilter({}, null)}>
               {t('inbox.clearFilters')}
             </Button>
           )}
           <span className="muted small keyboard-hint">{t('inbox.keyboardHint')}</span>
+          <NotificationToggle />
           <div className="density-switch" role="group" aria-label={t('inbox.density')}>
             {(['comfortable', 'compact'] as const).map((d) => (
               <button key={d} type="button" className="btn status-btn" aria-pressed={density === d} onClick={() => setDensity(d)}>
@@ -165,17 +178,20 @@ export function InboxPage({ workspace, params }: PageProps) {
         {undo && (
           <Notice tone="success" onDismiss={() => setUndo(null)} dismissLabel={t('common.dismiss')}>
             {undo.message}{' '}
+            {!('snoozes' in undo && undo.snoozes.length === 0) && (
             <Button
               variant="ghost"
               onClick={() =>
                 void guarded(async () => {
-                  await api.call('feedback.restore', { items: undo.previous })
+                  if ('snoozes' in undo) await api.call('feedback.restoreSnooze', { items: undo.snoozes })
+                  else await api.call('feedback.restore', { items: undo.previous })
                   setUndo(null)
                 })
               }
             >
               {t('inbox.undo')}
             </Button>
+            )}
           </Notice>
         )}
         {error != null && <ErrorNotice error={error} onDismiss={() => setError(null)} />}
@@ -183,7 +199,18 @@ export function InboxPage({ workspace, params }: PageProps) {
         {pages.error && <ErrorNotice error={pages.error} />}
         {pages.data && items.length === 0 && (
           <div className="empty" data-testid="inbox-empty">
-            {isEmptyFilter(filter) ? (
+            {followUp && isEmptyFilter(filter) ? (
+              <>
+                <p data-testid="followup-empty">
+                  {followUp === 'overdue' ? t('followUps.emptyOverdue') : followUp === 'snoozed' ? t('followUps.emptySnoozed') : t('followUps.emptyDueSoon')}
+                </p>
+                <p className="empty-actions">
+                  <Button variant="secondary" onClick={() => setFilter({}, null)}>
+                    {t('followUps.showAll')}
+                  </Button>
+                </p>
+              </>
+            ) : isEmptyFilter(filter) ? (
               <>
                 <p>{t('inbox.empty')}</p>
                 <p className="empty-actions">
@@ -197,7 +224,7 @@ export function InboxPage({ workspace, params }: PageProps) {
               <>
                 <p>{t('inbox.noMatch')}</p>
                 <p className="empty-actions">
-                  <Button variant="secondary" onClick={() => setFilter({})}>
+                  <Button variant="secondary" onClick={() => setFilter({}, null)}>
                     {t('inbox.clearFilters')}
                   </Button>
                 </p>

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { useChannelLabel } from '../../i18n/channelLabels'
 import { usePersonalData } from '../../components/PersonalData'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
+import { DueLine } from './followUps/DueLine'
 
 export interface InboxRowProps {
   item: FeedbackItem
@@ -45,6 +46,7 @@ export function InboxRow({ item, timezone, active, checked, compact, onOpen, onC
           </time>
           <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
           {item.owner && <span className="owner muted">→ {item.owner}</span>}
+          <DueLine item={item} timezone={timezone} compact />
         </span>
         <span className={item.comment ? `response-comment ${compact ? 'one-line' : 'clamp'}` : 'response-comment muted'} lang={item.language ?? undefined}>
           {pd.text(item.comment) ?? t('inbox.noComment')}

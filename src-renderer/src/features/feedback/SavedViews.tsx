@@ -5,11 +5,26 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { Modal } from '../../components/Modal'
 import { followUpFilter, isEmptyFilter, sameFilter } from './useInboxFilter'
+import { followUpViews, type FollowUpView } from '../../../../src-shared/api/followUps'
 
-/** Quick views (all, needs follow-up), the workspace's saved views, and saving / sharing the current one. */
-export function SavedViews({ filter, query, onChange }: { filter: FeedbackFilter; query: string; onChange(f: FeedbackFilter): void }) {
-  const { t } = useI18n()
+/**
+ * Quick views (all, needs follow-up, and the follow-up views — overdue, due soon, snoozed — with
+ * their counts), the workspace's saved views, and saving / sharing the current one.
+ */
+export function SavedViews({
+  filter,
+  query,
+  followUp,
+  onChange,
+}: {
+  filter: FeedbackFilter
+  query: string
+  followUp?: FollowUpView
+  onChange(f: FeedbackFilter, view?: FollowUpView | null): void
+}) {
+  const { t, fmt } = useI18n()
   const views = useApiQuery('views.list', {})
+  const counts = useApiQuery('feedback.followUpCounts', {})
   const save = useApiMutation('views.save')
   const remove = useApiMutation('views.delete')
   const [naming, setNaming] = useState(false)
@@ -19,12 +34,32 @@ export function SavedViews({ filter, query, onChange }: { filter: FeedbackFilter
   return (
     <div className="views">
       <div className="segmented" role="group" aria-label={t('inbox.views')}>
-        <button type="button" className={isEmptyFilter(filter) ? 'active' : undefined} aria-pressed={isEmptyFilter(filter)} onClick={() => onChange({})}>
+        <button type="button" className={!followUp && isEmptyFilter(filter) ? 'active' : undefined} aria-pressed={!followUp && isEmptyFilter(filter)} onClick={() => onChange({}, null)}>
           {t('inbox.all')}
         </button>
-        <button type="button" className={sameFilter(filter, followUpFilter) ? 'active' : undefined} aria-pressed={sameFilter(filter, followUpFilter)} onClick={() => onChange(followUpFilter)}>
+        <button
+          type="button"
+          className={!followUp && sameFilter(filter, followUpFilter) ? 'active' : undefined}
+          aria-pressed={!followUp && sameFilter(filter, followUpFilter)}
+          onClick={() => onChange(followUpFilter, null)}
+        >
           {t('inbox.followUp')}
         </button>
+      </div>
+      <div className="segmented" role="group" aria-label={t('followUps.views')}>
+        {followUpViews.map((v) => {
+          const n = counts.data?.[v]
+          return (
+            <button key={v} type="button" className={followUp === v ? `active due-${v}` : `due-${v}`} aria-pressed={followUp === v} data-testid={`view-${v}`} onClick={() => onChange({}, v)}>
+              {t(`followUps.${v}`)}
+              {n !== undefined && (
+                <span className={`view-count${n > 0 && v === 'overdue' ? ' alert' : ''}`} data-count={n}>
+                  {fmt.integer(n)}
+                </span>
+              )}
+            </button>
+          )
+        })}
       </div>
       <select
         aria-label={t('inbox.views')}

@@ -14,6 +14,11 @@ export function TtrOwners({ filter }: { filter: FeedbackFilter }) {
   const f = useScoreFormat()
   const interval = useHoursInterval()
   const byOwner = useApiQuery('metrics.ttr', { dim: 'owner', filter })
+  // The share resolved by the due date of the workspace's follow-up rule, per owner, with its n.
+  const onTime = useApiQuery('feedback.onTime', { filter })
+  const onTimeOf = new Map((onTime.data?.rows ?? []).map((r) => [r.owner, r]))
+  const share = (r: { share: number | null; low: number | null; high: number | null } | undefined) =>
+    r?.share == null ? '–' : `${fmt.percent(r.share)}${r.low !== null && r.high !== null ? ` (${fmt.percent(r.low)}–${fmt.percent(r.high)})` : ''}`
   const rows = byOwner.data?.rows ?? []
   if (!rows.some((r) => r.group !== null)) return null
   return (
@@ -28,6 +33,9 @@ export function TtrOwners({ filter }: { filter: FeedbackFilter }) {
             <th scope="col">{t('ttr.p90')}</th>
             <th scope="col">{t('ttr.resolved')}</th>
             <th scope="col">{t('ttr.open')}</th>
+            <th scope="col">{t('followUps.onTime')}</th>
+            <th scope="col">{t('followUps.onTimeN')}</th>
+            <th scope="col">{t('followUps.openPastDue')}</th>
           </tr>
         </thead>
         <tbody>
@@ -42,10 +50,25 @@ export function TtrOwners({ filter }: { filter: FeedbackFilter }) {
               </td>
               <td>{fmt.integer(r.resolved)}</td>
               <td>{fmt.integer(r.stillOpen)}</td>
+              <td data-testid="on-time-share">{share(onTimeOf.get(r.group))}</td>
+              <td>{fmt.integer(onTimeOf.get(r.group)?.resolved ?? 0)}</td>
+              <td>{fmt.integer(onTimeOf.get(r.group)?.overdue ?? 0)}</td>
             </tr>
           ))}
         </tbody>
+        {onTime.data && (
+          <tfoot>
+            <tr>
+              <th scope="row">{t('followUps.onTime')}</th>
+              <td colSpan={5} />
+              <td data-testid="on-time-overall">{share(onTime.data.overall)}</td>
+              <td>{fmt.integer(onTime.data.overall.resolved)}</td>
+              <td>{fmt.integer(onTime.data.overall.overdue)}</td>
+            </tr>
+          </tfoot>
+        )}
       </table>
+      <p className="muted small on-time-note">{t('followUps.onTimeNote')}</p>
     </div>
   )
 }

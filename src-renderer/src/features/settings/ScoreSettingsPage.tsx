@@ -9,6 +9,7 @@ import { DefinitionsPanel } from '../metrics/DefinitionsPanel'
 import { QuestionDefinitionForm } from './QuestionDefinitionForm'
 import { TimezoneForm } from './TimezoneForm'
 import { BusinessHoursForm } from './BusinessHoursForm'
+import { FollowUpRuleForm } from './FollowUpRuleForm'
 import { SurveySendsForm } from './SurveySendsForm'
 import { YourNameForm } from './YourNameForm'
 import { ChannelLabelsForm } from './ChannelLabelsForm'
@@ -42,6 +43,9 @@ export function ScoreSettingsPage({ workspace }: PageProps) {
           </Card>
           <Card title={t('settings.ttr')}>
             <BusinessHoursForm key={JSON.stringify(defs.data.businessHours)} current={defs.data.businessHours} />
+          </Card>
+          <Card title={t('followUps.ruleTitle')}>
+            <FollowUpRuleForm />
           </Card>
           <Card title={t('settings.sends')} className="wide" footer={<span className="muted">{t('sends.hint')}</span>}>
             <SurveySendsForm questions={defs.data.questions} today={fmt.today(workspace.timezone)} />

@@ -1,0 +1,93 @@
+import { test, expect } from './fixtures'
+
+test('the Overdue view and the badge count the same follow-ups; a snooze takes one off both, and undo puts it back', async ({ page, app }) => {
+  test.slow()
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(app.url)
+  // The demo's open detractors are past their due date (two working days): the badge says how many.
+  const badge = page.getByTestId('followup-badge')
+  await expect(badge).toBeVisible()
+  const overdue = Number(await badge.getAttribute('data-overdue'))
+  expect(overdue).toBeGreaterThan(0)
+
+  await page.getByRole('link', { name: /^Inbox/ }).click()
+  const view = page.getByTestId('view-overdue')
+  await expect(view.locator('.view-count')).toHaveAttribute('data-count', String(overdue))
+  await view.click()
+  await expect(view).toHaveAttribute('aria-pressed', 'true')
+  await expect(page).toHaveURL(/due=overdue/)
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(overdue))
+
+  // Open the first overdue follow-up and snooze it until tomorrow morning.
+  const list = page.getByTestId('inbox-list')
+  await list.locator('.inbox-row-open').first().click()
+  const detail = page.getByTestId('detail')
+  await expect(detail.getByTestId('due-line')).toHaveAttribute('data-state', 'overdue')
+  await detail.getByRole('button', { name: 'Snooze…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Snooze until' })
+  await dialog.getByRole('radio', { name: /Tomorrow at 09:00/ }).check()
+  await dialog.getByRole('button', { name: 'Snooze', exact: true }).click()
+  // The first change asks who is working (there are no accounts).
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Minh')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText(/1 follow-up snoozed until/)).toBeVisible()
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(overdue - 1))
+  await expect(badge).toHaveAttribute('data-overdue', String(overdue - 1))
+  await expect(page.getByTestId('view-snoozed').locator('.view-count')).toHaveAttribute('data-count', '1')
+
+  // Undo: overdue again, in the view and on the badge.
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(overdue))
+  await expect(badge).toHaveAttribute('data-overdue', String(overdue))
+  await expect(page.getByTestId('view-snoozed').locator('.view-count')).toHaveAttribute('data-count', '0')
+
+  // The Snoozed view, now empty, says so and leads back to all feedback.
+  await page.getByTestId('view-snoozed').click()
+  await expect(page.getByTestId('followup-empty')).toHaveText('No follow-up is snoozed.')
+  await page.getByRole('button', { name: 'Show all feedback' }).click()
+  await expect(page).not.toHaveURL(/due=/)
+})
+
+test('in the browser, notifications start only from the user’s click, and a new poor score shows one', async ({ page, app, context }) => {
+  test.slow()
+  await context.grantPermissions(['notifications'], { origin: app.origin })
+  // Record every notification the page makes (headless Chromium shows none).
+  await context.addInitScript(() => {
+    const shown: Array<{ title: string; body: string }> = []
+    const requests: string[] = []
+    ;(window as unknown as { __notifications: typeof shown; __permissionRequests: string[] }).__notifications = shown
+    ;(window as unknown as { __permissionRequests: string[] }).__permissionRequests = requests
+    const Original = window.Notification
+    class Recording extends Original {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options)
+        shown.push({ title, body: options?.body ?? '' })
+      }
+      static override requestPermission(...args: Parameters<typeof Original.requestPermission>) {
+        requests.push('asked')
+        return Original.requestPermission(...args)
+      }
+    }
+    window.Notification = Recording as unknown as typeof Notification
+  })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(app.url)
+  await page.getByRole('link', { name: /^Inbox/ }).click()
+  await expect(page.getByTestId('inbox-count')).not.toHaveAttribute('data-count', '')
+  // Nothing asked on load.
+  expect(await page.evaluate(() => (window as unknown as { __permissionRequests: string[] }).__permissionRequests.length)).toBe(0)
+  await page.getByTestId('notify-on').click()
+  await expect(page.getByTestId('notify-state')).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { __permissionRequests: string[] }).__permissionRequests.length)).toBe(1)
+
+  // A detractor entered by hand is a new poor score: one notification, naming the customer.
+  await page.getByRole('button', { name: 'Add feedback…' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Add feedback by hand' })
+  await dialog.getByLabel('Score (optional)').selectOption('nps')
+  await dialog.getByLabel(/^Score \(0–10\)/).fill('2')
+  await dialog.getByLabel('Customer name').fill('Trần Thị Mai')
+  await dialog.getByRole('button', { name: 'Add to inbox' }).click()
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string; body: string }> }).__notifications))
+    .toContainEqual({ title: 'CX Desk', body: 'New poor score from Trần Thị Mai: 2' })
+})
