@@ -21,6 +21,7 @@ import { exportArgs, exportProgressPrinter, formatExportResult } from './exportC
 import { customersCommand, formatCustomers } from './customersCommand'
 import { collectArgs, createSurveyFromArgs, kioskRendererDir } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
+import { formatSurveyList, surveyListArgs, surveyListCommand } from './surveyListCommand'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
@@ -268,6 +269,15 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
           await ctx.collection.stop()
         }
       })
+      return
+    }
+    case 'survey-list': {
+      const [file] = rest
+      if (!file) throw new UsageError('survey-list needs a workspace file')
+      const a = surveyListArgs(args)
+      const result = await withWorkspace(api, ctx, file, () => surveyListCommand(api, ctx.files, a))
+      if (json) out(JSON.stringify(result))
+      else for (const line of formatSurveyList(result)) out(line)
       return
     }
     case undefined:

@@ -14,6 +14,7 @@ import { labelsHandlers } from './labels'
 import { exportHandlers } from './export'
 import { customersHandlers } from './customers'
 import { collectionHandlers } from './collection'
+import { customerContactsHandlers } from './customerContacts'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -31,4 +32,5 @@ export const handlers: Handlers<AppContext> = {
   ...exportHandlers,
   ...customersHandlers,
   ...collectionHandlers,
+  ...customerContactsHandlers,
 }

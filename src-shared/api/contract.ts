@@ -13,6 +13,7 @@ import { labelsChannels } from './labels'
 import { exportChannels } from './exports'
 import { customersChannels } from './customers'
 import { collectionChannels } from './collection'
+import { customerContactsChannels } from './customerContacts'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -33,6 +34,7 @@ export const contract = {
   ...exportChannels,
   ...customersChannels,
   ...collectionChannels,
+  ...customerContactsChannels,
 }
 
 export type Contract = typeof contract

@@ -16,6 +16,7 @@ import * as importZones from './2026-12-02-import-zones'
 import * as personaLibrary from './2026-12-02-persona-library'
 import * as customerProfiles from './2026-12-03-customer-profiles'
 import * as collectionSurveys from './2026-12-02-collection-surveys'
+import * as contactLogConsent from './2026-12-05-contact-log-consent'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -41,6 +42,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-02-persona-library', personaLibrary],
   ['2026-12-03-customer-profiles', customerProfiles],
   ['2026-12-02-collection-surveys', collectionSurveys],
+  ['2026-12-05-contact-log-consent', contactLogConsent],
 ]
 
 /**
