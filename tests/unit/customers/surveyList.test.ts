@@ -14,8 +14,9 @@ beforeEach(async () => {
 afterEach(() => app.cleanup())
 
 const sqlite = () => app.ctx.session.require().ws.sqlite
-const blank = { ref: null, name: null, email: null, phone: null, segment: null, location: null, customerSince: null, churnedAt: null }
-async function customer(name: string, more: Partial<typeof blank> = {}) {
+type Fields = Record<'ref' | 'name' | 'email' | 'phone' | 'segment' | 'location' | 'customerSince' | 'churnedAt', string | null>
+const blank: Fields = { ref: null, name: null, email: null, phone: null, segment: null, location: null, customerSince: null, churnedAt: null }
+async function customer(name: string, more: Partial<Fields> = {}) {
   return (await app.api.call('customers.save', { customer: { ...blank, name, email: `${name.toLowerCase()}@example.com`, segment: 'Student', ...more } })).customer.id
 }
 /** A response of the customer at a UTC instant, with its local date in the workspace's zone (UTC+7). */
