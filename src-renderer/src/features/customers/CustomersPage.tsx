@@ -17,12 +17,13 @@ import { CustomerForm } from './CustomerForm'
 import { CustomerList } from './CustomerList'
 import { CustomerProfile } from './CustomerProfile'
 import { DuplicatesView } from './DuplicatesView'
+import { SurveyListView } from './SurveyListView'
 import { filterFromParams, filterToParams, isEmptyCustomerFilter } from './customerFilter'
 import './customers.css'
 
-const tabs = ['all', 'risk', 'dup'] as const
+const tabs = ['all', 'risk', 'dup', 'survey'] as const
 type Tab = (typeof tabs)[number]
-const tabLabel: Record<Tab, MessageKey> = { all: 'customers.tab.all', risk: 'customers.tab.atRisk', dup: 'customers.tab.duplicates' }
+const tabLabel: Record<Tab, MessageKey> = { all: 'customers.tab.all', risk: 'customers.tab.atRisk', dup: 'customers.tab.duplicates', survey: 'contacts.tab' }
 
 /** The Customers screen: every customer (filters in the address), customers at risk, duplicates; the open profile beside. */
 export function CustomersPage({ workspace, params }: PageProps) {
@@ -82,6 +83,7 @@ export function CustomersPage({ workspace, params }: PageProps) {
           {tab === 'all' && <AllCustomers params={params} go={go} activeId={openId} onOpen={open} onAdd={() => setEditing('new')} />}
           {tab === 'risk' && <AtRiskView timezone={workspace.timezone} onOpen={open} />}
           {tab === 'dup' && <DuplicatesView onOpen={open} />}
+          {tab === 'survey' && <SurveyListView onOpen={open} />}
         </div>
         {openId && <CustomerProfile key={openId} id={openId} timezone={workspace.timezone} onEdit={(p: Profile) => setEditing(p.customer)} onClose={() => open(null)} />}
       </div>
