@@ -157,4 +157,53 @@ describe('the survey list', () => {
     w = (await app.api.call('customers.contacts', { customerId: id })).winbacks
     expect(w.map((x) => x.outcome)).toEqual(['churned', 'churned'])
   })
+
+  it('filters the Customers list by consent (the kiosk tick included) and by last contact (the contact log included)', async () => {
+    const given = await customer('Phuong')
+    const withdrawn = await customer('Quang')
+    const kiosk = await customer('Son')
+    const unknown = await customer('Tam')
+    await app.api.call('customers.setConsent', { customerId: given, purpose: 'feedback', state: 'given', date: '2026-11-01' })
+    await app.api.call('customers.setConsent', { customerId: given, purpose: 'marketing', state: 'given', date: '2026-11-01' })
+    await app.api.call('customers.setConsent', { customerId: withdrawn, purpose: 'feedback', state: 'withdrawn', date: '2026-11-01' })
+    const db = sqlite()
+    db.prepare("INSERT INTO surveys (name, metric, created_at, updated_at) VALUES ('Shop', 'nps', 0, 0)").run()
+    db.prepare("INSERT INTO survey_links (survey_id, token, kind, created_at) VALUES (1, 'tok', 'qr', 0)").run()
+    db.prepare("INSERT INTO responses (dedup_key, submitted_at, local_date, status, created_at, updated_at) VALUES ('k', ?, '2026-11-02', 'new', ?, ?)").run(NOW, NOW, NOW)
+    db.prepare("INSERT INTO survey_answers (response_id, survey_id, link_id, client_id, language, contact_email, consent, consent_at, received_at) VALUES (1, 1, 1, 'c1', 'vi', 'son@example.com', 1, ?, ?)").run(NOW, NOW)
+    const ids = async (filter: object) => (await app.api.call('customers.list', { filter })).items.map((c) => c.id).sort((a, b) => a - b)
+    expect(await ids({ consent: 'feedbackGiven' })).toEqual([given, kiosk])
+    expect(await ids({ consent: 'feedbackWithdrawn' })).toEqual([withdrawn])
+    expect(await ids({ consent: 'feedbackUnknown' })).toEqual([unknown])
+    expect(await ids({ consent: 'marketingGiven' })).toEqual([given])
+    expect((await app.api.call('customers.count', { filter: { consent: 'feedbackGiven' } })).total).toBe(2)
+
+    expect(await ids({ lastContact: 'never' })).toEqual([given, withdrawn, kiosk, unknown])
+    await app.api.call('customers.addContact', { customerId: unknown, contact: { kind: 'call', date: '2026-11-20' } })
+    expect(await ids({ lastContact: '30d' })).toEqual([unknown])
+    expect(await ids({ lastContact: 'never' })).toEqual([given, withdrawn, kiosk])
+  })
+
+  it('a merge moves the contact log and keeps the later consent per purpose; undo puts both back', async () => {
+    const kept = await customer('Uyen')
+    const merged = await customer('Uyen2', { email: 'uyen@example.com' })
+    await app.api.call('customers.setConsent', { customerId: kept, purpose: 'feedback', state: 'given', date: '2026-10-01' })
+    await app.api.call('customers.setConsent', { customerId: merged, purpose: 'feedback', state: 'withdrawn', date: '2026-11-01' })
+    await app.api.call('customers.setConsent', { customerId: merged, purpose: 'marketing', state: 'given', date: '2026-09-01' })
+    await app.api.call('customers.addContact', { customerId: merged, contact: { kind: 'call', date: '2026-11-20' }, acknowledge: true })
+    const m = await app.api.call('customers.merge', { keepId: kept, mergeId: merged })
+    const after = await app.api.call('customers.contacts', { customerId: kept })
+    expect(after.contacts).toHaveLength(1)
+    expect(after.consent.map((c) => [c.purpose, c.state])).toEqual([
+      ['feedback', 'withdrawn'],
+      ['marketing', 'given'],
+    ])
+    await app.api.call('customers.undoMerge', { merge: m.merge })
+    const keptBack = await app.api.call('customers.contacts', { customerId: kept })
+    const mergedBack = await app.api.call('customers.contacts', { customerId: merged })
+    expect(keptBack.contacts).toHaveLength(0)
+    expect(keptBack.consent.map((c) => c.state)).toEqual(['given', 'unknown'])
+    expect(mergedBack.contacts).toHaveLength(1)
+    expect(mergedBack.consent.map((c) => c.state)).toEqual(['withdrawn', 'given'])
+  })
 })

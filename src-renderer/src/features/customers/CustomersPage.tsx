@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { lastContactRanges, lifecycleStates, riskLevels, scoreBands, type CustomerCursor, type CustomerFilter, type CustomerProfile as Profile } from '../../../../src-shared/api/customers'
+import { consentFilters, lastContactRanges, lifecycleStates, riskLevels, scoreBands, type CustomerCursor, type CustomerFilter, type CustomerProfile as Profile } from '../../../../src-shared/api/customers'
 import type { Customer } from '../../../../src-shared/api/feedback'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import type { PageProps } from '../../platform/pageProps'
@@ -161,6 +161,7 @@ function AllCustomers({ params, go, activeId, onOpen, onAdd }: { params: URLSear
         {select('band', scoreBands, (v) => t(`customers.band.${v}` as MessageKey))}
         {select('lastContact', lastContactRanges, (v) => t(`customers.lastContact.${v}` as MessageKey))}
         {select('lifecycle', lifecycleStates, (v) => t(`customers.lifecycle.${v}` as MessageKey))}
+        {select('consent', consentFilters, (v) => t(`contacts.filter.${v}` as MessageKey))}
         {!empty && (
           <Button
             onClick={() => {

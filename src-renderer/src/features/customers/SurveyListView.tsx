@@ -114,7 +114,7 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
         ) : (
           <>
             <p data-testid="survey-list-count" data-eligible={list.data.eligible} data-considered={list.data.considered} aria-live="polite">
-              <strong>{t('contacts.list.count', { eligible: fmt.integer(list.data.eligible), considered: fmt.integer(list.data.considered), date: fmt.day(list.data.today) })}</strong>
+              <strong>{t.plural('contacts.list.count', list.data.considered, { eligible: fmt.integer(list.data.eligible), date: fmt.day(list.data.today) })}</strong>
             </p>
             {list.data.considered > list.data.eligible && (
               <>
