@@ -31,6 +31,7 @@ const perCommand = {
   export: { operands: ['w.cxdesk'], value: ['--what', 'customers'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--customers' },
   survey: { operands: ['w.cxdesk', 'create'], value: ['--name', 'Counter'], switch: '--json', foreign: ['--out', 'r.pdf'], foreignSwitch: '--customers' },
   collect: { operands: ['w.cxdesk'], value: ['--port', '0'], switch: '--kiosk', foreign: ['--metric', 'nps'], foreignSwitch: '--json' },
+  'survey-list': { operands: ['w.cxdesk'], value: ['--channel', 'zalo'], switch: '--record', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
 } as const
 
 describe('the command line is strict', () => {
