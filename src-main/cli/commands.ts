@@ -5,6 +5,7 @@ import { CUSTOMERS_USAGE } from './customersCommand'
 import { COLLECT_USAGE, SURVEY_USAGE } from './collectCommand'
 import { SUBJECT_USAGE } from './subjectCommand'
 import { ERASE_USAGE } from './eraseCommand'
+import { SURVEY_LIST_USAGE } from './surveyListCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -115,6 +116,11 @@ export const commandSpecs = {
     options: { customer: 'value', anonymise: 'switch', reason: 'value', yes: 'switch', json: 'switch' },
     usage: ERASE_USAGE,
   },
+  'survey-list': {
+    operands: ['<workspace.cxdesk>'],
+    options: { out: 'value', channel: 'value', segment: 'value', location: 'value', record: 'switch', json: 'switch' },
+    usage: SURVEY_LIST_USAGE,
+  },
 } satisfies Record<string, CommandSpec>
 
 export type CommandName = keyof typeof commandSpecs
@@ -122,7 +128,7 @@ export type CommandName = keyof typeof commandSpecs
 /** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent'))
+  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent')) || (command === 'survey-list' && !args.flags.has('record'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.

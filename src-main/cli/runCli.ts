@@ -23,6 +23,7 @@ import { formatSubjectResult, NotFound, subjectExport, subjectFlags } from './su
 import { eraseCommand, formatErasure, refusal } from './eraseCommand'
 import { collectArgs, createSurveyFromArgs, kioskRendererDir, posterArgs, surveyAction } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
+import { formatSurveyList, surveyListArgs, surveyListCommand } from './surveyListCommand'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
@@ -324,6 +325,15 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       }
       if (json) out(JSON.stringify(outcome.result))
       else for (const line of formatErasure(outcome.result)) out(line)
+      return
+    }
+    case 'survey-list': {
+      const [file] = rest
+      if (!file) throw new UsageError('survey-list needs a workspace file')
+      const a = surveyListArgs(args)
+      const result = await withWorkspace(api, ctx, file, () => surveyListCommand(api, ctx.files, a))
+      if (json) out(JSON.stringify(result))
+      else for (const line of formatSurveyList(result)) out(line)
       return
     }
     case undefined:

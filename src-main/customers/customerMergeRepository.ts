@@ -1,5 +1,12 @@
 import type { Kysely, Selectable } from 'kysely'
-import type { CustomersTable, DB } from '../db/schema'
+import type { CustomerConsentsTable, CustomersTable, DB } from '../db/schema'
+
+type ConsentRow = Selectable<CustomerConsentsTable>
+/** What a merge did to consents, for undo: the merged customer's entries, and the kept one's entries that a later one of the merged replaced (null: there was none). */
+interface ConsentMove {
+  merged: ConsentRow[]
+  replaced: Array<{ purpose: ConsentRow['purpose']; before: ConsentRow | null }>
+}
 
 type CustomerRow = Selectable<CustomersTable>
 const facts = ['external_ref', 'name', 'email', 'phone', 'segment', 'location', 'customer_since', 'churned_at'] as const
@@ -24,6 +31,17 @@ export async function mergeCustomers(db: Kysely<DB>, keepId: number, mergeId: nu
     await trx.updateTable('responses').set({ customer_id: keepId }).where('customer_id', '=', mergeId).execute()
     await trx.updateTable('customer_notes').set({ customer_id: keepId }).where('customer_id', '=', mergeId).execute()
     await trx.updateTable('customer_actions').set({ customer_id: keepId }).where('customer_id', '=', mergeId).execute()
+    // The contact log moves too; for consent, per purpose, the later entry of the two says (a withdrawal by either person's record is kept).
+    const contacts = (await trx.selectFrom('customer_contacts').select('id').where('customer_id', '=', mergeId).execute()).map((r) => r.id)
+    await trx.updateTable('customer_contacts').set({ customer_id: keepId }).where('customer_id', '=', mergeId).execute()
+    const consents: ConsentMove = { merged: await trx.selectFrom('customer_consents').selectAll().where('customer_id', '=', mergeId).execute(), replaced: [] }
+    for (const c of consents.merged) {
+      const before = (await trx.selectFrom('customer_consents').selectAll().where('customer_id', '=', keepId).where('purpose', '=', c.purpose).executeTakeFirst()) ?? null
+      if (before && before.at >= c.at) continue
+      consents.replaced.push({ purpose: c.purpose, before })
+      await trx.deleteFrom('customer_consents').where('customer_id', '=', keepId).where('purpose', '=', c.purpose).execute()
+      await trx.insertInto('customer_consents').values({ ...c, customer_id: keepId }).execute()
+    }
     await trx.deleteFrom('customers').where('id', '=', mergeId).execute()
     const fill: Partial<Record<(typeof facts)[number], string | null>> = {}
     for (const k of facts) if (kept[k] === null && merged[k] !== null) fill[k] = merged[k]
@@ -36,7 +54,7 @@ export async function mergeCustomers(db: Kysely<DB>, keepId: number, mergeId: nu
         merged_row: JSON.stringify(merged),
         kept_row: JSON.stringify(kept),
         moved_responses: JSON.stringify(responses),
-        moved_notes: JSON.stringify({ notes, actions }),
+        moved_notes: JSON.stringify({ notes, actions, contacts, consents }),
         actor,
         created_at: now,
       })
@@ -73,7 +91,7 @@ export async function undoMerge(db: Kysely<DB>, mergeRecord: number, now: number
       .executeTakeFirstOrThrow()
     const backTo = Number(ins.insertId)
     const responses = JSON.parse(m.moved_responses) as number[]
-    const { notes, actions } = JSON.parse(m.moved_notes) as { notes: number[]; actions: number[] }
+    const { notes, actions, contacts = [], consents } = JSON.parse(m.moved_notes) as { notes: number[]; actions: number[]; contacts?: number[]; consents?: ConsentMove }
     let restored = 0
     for (let i = 0; i < responses.length; i += 500) {
       const r = await trx
@@ -86,6 +104,12 @@ export async function undoMerge(db: Kysely<DB>, mergeRecord: number, now: number
     }
     if (notes.length) await trx.updateTable('customer_notes').set({ customer_id: backTo }).where('customer_id', '=', m.kept_id).where('id', 'in', notes).execute()
     if (actions.length) await trx.updateTable('customer_actions').set({ customer_id: backTo }).where('customer_id', '=', m.kept_id).where('id', 'in', actions).execute()
+    if (contacts.length) await trx.updateTable('customer_contacts').set({ customer_id: backTo }).where('customer_id', '=', m.kept_id).where('id', 'in', contacts).execute()
+    for (const r of consents?.replaced ?? []) {
+      await trx.deleteFrom('customer_consents').where('customer_id', '=', m.kept_id).where('purpose', '=', r.purpose).execute()
+      if (r.before) await trx.insertInto('customer_consents').values(r.before).execute()
+    }
+    for (const c of consents?.merged ?? []) await trx.insertInto('customer_consents').values({ ...c, customer_id: backTo }).execute()
     await trx.updateTable('customer_merges').set({ undone_at: now }).where('id', '=', mergeRecord).execute()
     return { restored }
   })

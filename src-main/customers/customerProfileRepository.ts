@@ -17,6 +17,12 @@ export interface CustomerListRow extends Customer {
 const lastAt = sql<number | null>`(SELECT max(r.submitted_at) FROM responses r WHERE r.customer_id = c.id)`
 const lastScored = (col: 'band' | 'score') =>
   sql.raw(`(SELECT r.${col} FROM responses r WHERE r.customer_id = c.id AND r.band IS NOT NULL ORDER BY r.submitted_at DESC, r.id DESC LIMIT 1)`)
+/** The last contact of any kind: a response or a contact log entry (surveys sent, calls, messages, follow-ups). */
+const lastContactAt = sql<number | null>`(SELECT max(t) FROM (SELECT max(r.submitted_at) AS t FROM responses r WHERE r.customer_id = c.id UNION ALL SELECT max(k.contacted_at) FROM customer_contacts k WHERE k.customer_id = c.id AND k.deleted_at IS NULL))`
+/** Consent for feedback surveys as contactService resolves it: the stored entry, or the kiosk's tick when later (matched by e-mail), else unknown. */
+const kioskConsentAt = sql`(SELECT max(ifnull(sa.consent_at, sa.received_at)) FROM survey_answers sa WHERE sa.consent = 1 AND sa.contact_email IS NOT NULL AND sa.contact_email = lower(trim(c.email)))`
+const storedFeedback = (col: 'state' | 'at') => sql.raw(`(SELECT k.${col} FROM customer_consents k WHERE k.customer_id = c.id AND k.purpose = 'feedback')`)
+const feedbackConsent = sql<string>`(CASE WHEN ${storedFeedback('state')} IS NOT NULL AND (${kioskConsentAt} IS NULL OR ${storedFeedback('at')} >= ${kioskConsentAt}) THEN ${storedFeedback('state')} WHEN ${kioskConsentAt} IS NOT NULL THEN 'given' ELSE 'unknown' END)`
 const lastMetric = sql<string | null>`(SELECT q.metric FROM questions q WHERE q.id = (SELECT r.question_id FROM responses r WHERE r.customer_id = c.id AND r.band IS NOT NULL ORDER BY r.submitted_at DESC, r.id DESC LIMIT 1))`
 
 function where(eb: ExpressionBuilder<DB & { c: DB['customers'] }, 'c'>, f: CustomerFilter, now: number, riskIds: number[] | null) {
@@ -38,12 +44,14 @@ function where(eb: ExpressionBuilder<DB & { c: DB['customers'] }, 'c'>, f: Custo
     const since = (days: number) => now - days * DAY
     parts.push(
       f.lastContact === 'never'
-        ? sql<SqlBool>`${lastAt} IS NULL`
+        ? sql<SqlBool>`${lastContactAt} IS NULL`
         : f.lastContact === 'older'
-          ? sql<SqlBool>`${lastAt} < ${since(365)}`
-          : sql<SqlBool>`${lastAt} >= ${since(f.lastContact === '30d' ? 30 : f.lastContact === '90d' ? 90 : 365)}`,
+          ? sql<SqlBool>`${lastContactAt} < ${since(365)}`
+          : sql<SqlBool>`${lastContactAt} >= ${since(f.lastContact === '30d' ? 30 : f.lastContact === '90d' ? 90 : 365)}`,
     )
   }
+  if (f.consent === 'marketingGiven') parts.push(sql<SqlBool>`EXISTS (SELECT 1 FROM customer_consents k WHERE k.customer_id = c.id AND k.purpose = 'marketing' AND k.state = 'given')`)
+  else if (f.consent) parts.push(sql<SqlBool>`${feedbackConsent} = ${{ feedbackGiven: 'given', feedbackWithdrawn: 'withdrawn', feedbackUnknown: 'unknown' }[f.consent]}`)
   if (riskIds) parts.push(sql<SqlBool>`c.id IN (SELECT value FROM json_each(${JSON.stringify(riskIds)}))`)
   return eb.and(parts)
 }

@@ -1,5 +1,7 @@
 import type { SubjectData } from '../../src-shared/api/subject'
 import type { OpenWorkspace } from '../db/openWorkspace'
+import { zonedIsoConverter } from '../../src-shared/domain/timezone'
+import { consentRows, contactEntries } from './contactRepository'
 
 export type SubjectSection = SubjectData['sections'][number]
 export interface SubjectRef {
@@ -16,7 +18,18 @@ export interface SubjectRef {
  * heading `subject.section.<key>` of the subject messages (add that key in en, vi and th), and the
  * JSON carries it under `sections`. A reader returns null when it has nothing.
  */
-export const subjectSectionReaders: ReadonlyArray<(open: OpenWorkspace, person: SubjectRef) => Promise<SubjectSection | null>> = []
+export const subjectSectionReaders: ReadonlyArray<(open: OpenWorkspace, person: SubjectRef) => Promise<SubjectSection | null>> = [
+  async (open, p) => {
+    const iso = zonedIsoConverter(open.settings.timezone)
+    const rows = (await contactEntries(open.db, p.id)).map((c) => ({ at: iso(c.contactedAt), kind: c.kind, purpose: c.purpose, channel: c.channel, note: c.note, source: c.source }))
+    return { key: 'contacts', rows }
+  },
+  async (open, p) => {
+    const iso = zonedIsoConverter(open.settings.timezone)
+    const rows = (await consentRows(open.db, p.id)).map((c) => ({ at: c.at === null ? null : iso(c.at), purpose: c.purpose, state: c.state, source: c.source }))
+    return { key: 'consent', rows }
+  },
+]
 
 export async function readSubjectSections(open: OpenWorkspace, person: SubjectRef): Promise<SubjectSection[]> {
   const out: SubjectSection[] = []

@@ -364,6 +364,46 @@ export interface CustomerActionsTable {
   created_at: number
 }
 
+/** A survey list's confirmed send (2026-12-05-contact-log-consent). */
+export interface ContactSendsTable {
+  id: Generated<number>
+  channel: string
+  /** The list's filter as JSON (channel, segment, location). */
+  filter: string
+  recorded: number
+  actor: string | null
+  created_at: number
+  undone_at: number | null
+}
+
+/** The contact log: a survey sent, a call, a message or a follow-up (2026-12-05-contact-log-consent). */
+export interface CustomerContactsTable {
+  id: Generated<number>
+  customer_id: number
+  kind: 'survey' | 'call' | 'message' | 'followup'
+  purpose: 'feedback' | 'marketing'
+  channel: string | null
+  contacted_at: number
+  note: string | null
+  source: 'manual' | 'survey_list'
+  send_id: number | null
+  actor: string | null
+  created_at: number
+  deleted_at: number | null
+}
+
+/** Consent per customer and purpose (2026-12-05-contact-log-consent). */
+export interface CustomerConsentsTable {
+  customer_id: number
+  purpose: 'feedback' | 'marketing'
+  state: 'given' | 'withdrawn'
+  at: number
+  source: 'manual' | 'crm' | 'kiosk'
+  given_at: number | null
+  withdrawn_at: number | null
+  updated_at: number
+}
+
 /** A survey collected in the shop (2026-12-02-collection-surveys). */
 export interface SurveysTable {
   id: Generated<number>
@@ -469,6 +509,9 @@ export interface DB {
   customer_notes: CustomerNotesTable
   customer_merges: CustomerMergesTable
   customer_actions: CustomerActionsTable
+  contact_sends: ContactSendsTable
+  customer_contacts: CustomerContactsTable
+  customer_consents: CustomerConsentsTable
   surveys: SurveysTable
   survey_links: SurveyLinksTable
   survey_answers: SurveyAnswersTable

@@ -16,6 +16,7 @@ import { customersHandlers } from './customers'
 import { collectionHandlers } from './collection'
 import { privacyHandlers } from './privacy'
 import { followUpHandlers } from './followUps'
+import { customerContactsHandlers } from './customerContacts'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -35,4 +36,5 @@ export const handlers: Handlers<AppContext> = {
   ...collectionHandlers,
   ...privacyHandlers,
   ...followUpHandlers,
+  ...customerContactsHandlers,
 }

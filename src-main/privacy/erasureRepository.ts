@@ -42,6 +42,9 @@ export const CUSTOMER_KEYED_TABLES: ReadonlyArray<{ table: string; column: strin
   { table: 'customer_actions', column: 'customer_id' },
   // Old and new values of corrected details (customers/rectificationRepository.ts).
   { table: 'customer_rectifications', column: 'customer_id' },
+  // The contact log (with its notes) and consent per purpose (customers/contactRepository.ts).
+  { table: 'customer_contacts', column: 'customer_id' },
+  { table: 'customer_consents', column: 'customer_id' },
 ]
 
 /** Free text where a person's e-mail or phone may have been typed: redacted to "[erased]". One line per column. */

@@ -16,6 +16,7 @@ import { collectionChannels } from './collection'
 import { subjectChannels } from './subject'
 import { privacyChannels } from './privacy'
 import { followUpChannels } from './followUps'
+import { customerContactsChannels } from './customerContacts'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -39,6 +40,7 @@ export const contract = {
   ...subjectChannels,
   ...privacyChannels,
   ...followUpChannels,
+  ...customerContactsChannels,
 }
 
 export type Contract = typeof contract

@@ -12,6 +12,8 @@ export type RiskLevel = (typeof riskLevels)[number]
 export const lastContactRanges = ['30d', '90d', '365d', 'older', 'never'] as const
 export type LastContactRange = (typeof lastContactRanges)[number]
 export const lifecycleStates = ['active', 'churned', 'unknown'] as const
+/** Consent filter: feedback surveys given / withdrawn / not known (a kiosk tick counts as given), marketing given. */
+export const consentFilters = ['feedbackGiven', 'feedbackWithdrawn', 'feedbackUnknown', 'marketingGiven'] as const
 
 export const customerFilterSchema = z.strictObject({
   search: shortText.optional(),
@@ -21,6 +23,7 @@ export const customerFilterSchema = z.strictObject({
   band: z.enum(scoreBands).optional(),
   lastContact: z.enum(lastContactRanges).optional(),
   lifecycle: z.enum(lifecycleStates).optional(),
+  consent: z.enum(consentFilters).optional(),
 })
 export type CustomerFilter = z.infer<typeof customerFilterSchema>
 

@@ -20,6 +20,7 @@ import * as customerRectifications from './2026-12-04-customer-rectifications'
 import * as textRulesVersion from './2026-12-02-text-rules-version'
 import * as privacy from './2026-12-04-privacy'
 import * as followUpDue from './2026-12-04-follow-up-due'
+import * as contactLogConsent from './2026-12-05-contact-log-consent'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -49,6 +50,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-02-text-rules-version', textRulesVersion],
   ['2026-12-04-privacy', privacy],
   ['2026-12-04-follow-up-due', followUpDue],
+  ['2026-12-05-contact-log-consent', contactLogConsent],
 ]
 
 /**

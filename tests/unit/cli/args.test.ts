@@ -33,6 +33,7 @@ const perCommand = {
   collect: { operands: ['w.cxdesk'], value: ['--port', '0'], switch: '--kiosk', foreign: ['--metric', 'nps'], foreignSwitch: '--json' },
   'subject-export': { operands: ['w.cxdesk'], value: ['--lang', 'vi'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
   erase: { operands: ['w.cxdesk'], value: ['--customer', 'a@example.com'], switch: '--yes', foreign: ['--metric', 'nps'], foreignSwitch: '--dry-run' },
+  'survey-list': { operands: ['w.cxdesk'], value: ['--channel', 'zalo'], switch: '--record', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
 } as const
 
 describe('the command line is strict', () => {

@@ -14,6 +14,9 @@ import { SubjectExportForm } from './SubjectExport'
 import { hrefFor } from '../../platform/router'
 import { useReasonText } from './useReasonText'
 import { EraseDialog } from '../privacy/EraseDialog'
+import type { ContactEntry } from '../../../../src-shared/api/customerContacts'
+import { Notice } from '../../components/Notice'
+import { ContactPanel } from './ContactPanel'
 
 /** One customer: lifecycle, contacts, why at risk, their scores over time, every response across channels, follow-ups and notes. */
 export function CustomerProfile({ id, timezone, onEdit, onClose }: { id: number; timezone: string; onEdit(p: Profile): void; onClose(): void }) {
@@ -56,6 +59,7 @@ function ProfileView({ p, timezone, onEdit, onClose, onErase }: { p: Profile; ti
   const c = p.customer
   const label = customerLabel(pd.customer(c)) ?? t('customers.unnamed')
   const followUps = p.timeline.filter((r) => r.band === 'poor')
+  const contacts = useApiQuery('customers.contacts', { customerId: c.id })
   return (
     <aside className="customer-profile" data-testid="customer-profile" aria-label={label}>
       <header className="profile-head">
@@ -117,6 +121,8 @@ function ProfileView({ p, timezone, onEdit, onClose, onErase }: { p: Profile; ti
         </section>
       )}
 
+      {contacts.data ? <ContactPanel customerId={c.id} state={contacts.data} timezone={timezone} /> : contacts.error ? <ErrorNotice error={contacts.error} /> : null}
+
       <ScoreDots items={p.timeline} timezone={timezone} />
 
       <section>
@@ -135,7 +141,7 @@ function ProfileView({ p, timezone, onEdit, onClose, onErase }: { p: Profile; ti
         )}
       </section>
 
-      <Timeline items={p.timeline} more={p.more} timezone={timezone} />
+      <Timeline items={p.timeline} contacts={contacts.data?.contacts ?? []} more={p.more} timezone={timezone} />
       <Notes p={p} timezone={timezone} />
       <RectificationLog items={p.rectifications} timezone={timezone} />
       <Modal title={t('subject.exportTitle', { name: label })} open={exporting} onClose={() => setExporting(false)}>
@@ -176,32 +182,78 @@ function ScoreDots({ items, timezone }: { items: TimelineItem[]; timezone: strin
   )
 }
 
-function Timeline({ items, more, timezone }: { items: TimelineItem[]; more: boolean; timezone: string }) {
+/** Every response and every contact (surveys sent, calls, messages, follow-ups), newest first; a contact can be deleted, with undo. */
+function Timeline({ items, contacts, more, timezone }: { items: TimelineItem[]; contacts: ContactEntry[]; more: boolean; timezone: string }) {
   const { t, fmt } = useI18n()
   const pd = usePersonalData()
   const channelLabel = useChannelLabel()
+  const remove = useApiMutation('customers.deleteContact')
+  const restore = useApiMutation('customers.restoreContact')
+  const [deleted, setDeleted] = useState<number | null>(null)
+  const merged = [...items.map((r) => ({ at: r.submittedAt, response: r, contact: null })), ...contacts.map((c) => ({ at: c.contactedAt, response: null, contact: c }))].sort((a, b) => b.at - a.at)
   return (
     <section>
       <h4>{t('customers.profile.timeline')}</h4>
-      {items.length === 0 ? (
+      {deleted !== null && (
+        <Notice tone="info" onDismiss={() => setDeleted(null)} dismissLabel={t('customers.close')}>
+          {t('contacts.deleted')}{' '}
+          <Button
+            onClick={() =>
+              void restore
+                .mutateAsync({ id: deleted })
+                .then(() => setDeleted(null))
+                .catch(() => undefined)
+            }
+          >
+            {t('contacts.undoDelete')}
+          </Button>
+        </Notice>
+      )}
+      {(remove.error || restore.error) && <ErrorNotice error={remove.error ?? restore.error} />}
+      {merged.length === 0 ? (
         <p className="muted">{t('customers.profile.noResponses')}</p>
       ) : (
         <ol className="profile-timeline" data-testid="customer-timeline">
-          {items.map((r) => (
-            <li key={r.id}>
-              <div className="timeline-head">
-                <span className="muted">{fmt.dateTime(r.submittedAt, timezone)}</span>
-                {r.channel && <span className="badge">{channelLabel(r.channel)}</span>}
-                {r.touchpoint && <span className="muted">{r.touchpoint}</span>}
-                {r.metric && r.score !== null && (
-                  <span className={`band-chip band-${r.band}`}>
-                    {t(`metric.${r.metric}` as MessageKey)} {fmt.integer(r.score)}
-                  </span>
-                )}
-              </div>
-              {r.comment && <p>{pd.text(r.comment)}</p>}
-            </li>
-          ))}
+          {merged.map(({ response: r, contact: c }) =>
+            r ? (
+              <li key={`r${r.id}`}>
+                <div className="timeline-head">
+                  <span className="muted">{fmt.dateTime(r.submittedAt, timezone)}</span>
+                  {r.channel && <span className="badge">{channelLabel(r.channel)}</span>}
+                  {r.touchpoint && <span className="muted">{r.touchpoint}</span>}
+                  {r.metric && r.score !== null && (
+                    <span className={`band-chip band-${r.band}`}>
+                      {t(`metric.${r.metric}` as MessageKey)} {fmt.integer(r.score)}
+                    </span>
+                  )}
+                </div>
+                {r.comment && <p>{pd.text(r.comment)}</p>}
+              </li>
+            ) : c ? (
+              <li key={`c${c.id}`} className="timeline-contact" data-testid="timeline-contact">
+                <div className="timeline-head">
+                  <span className="muted">{fmt.dateTime(c.contactedAt, timezone)}</span>
+                  <span className="badge badge-contact">{t(`contacts.kind.${c.kind}`)}</span>
+                  {c.channel && <span className="muted">{channelLabel(c.channel)}</span>}
+                  {c.purpose === 'marketing' && <span className="muted">{t('contacts.purpose.marketing')}</span>}
+                  {c.source === 'survey_list' && <span className="muted">{t('contacts.fromList')}</span>}
+                  <Button
+                    className="timeline-delete"
+                    onClick={() =>
+                      void remove
+                        .mutateAsync({ id: c.id })
+                        .then(() => setDeleted(c.id))
+                        .catch(() => undefined)
+                    }
+                    aria-label={t('contacts.delete')}
+                  >
+                    {t('contacts.delete')}
+                  </Button>
+                </div>
+                {c.note && <p>{pd.text(c.note)}</p>}
+              </li>
+            ) : null,
+          )}
         </ol>
       )}
       {more && <p className="muted">{t('customers.profile.more')}</p>}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { lastContactRanges, lifecycleStates, riskLevels, scoreBands, type CustomerCursor, type CustomerFilter, type CustomerProfile as Profile } from '../../../../src-shared/api/customers'
+import { consentFilters, lastContactRanges, lifecycleStates, riskLevels, scoreBands, type CustomerCursor, type CustomerFilter, type CustomerProfile as Profile } from '../../../../src-shared/api/customers'
 import type { Customer } from '../../../../src-shared/api/feedback'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import type { PageProps } from '../../platform/pageProps'
@@ -19,12 +19,13 @@ import { CustomerList } from './CustomerList'
 import { CustomerProfile } from './CustomerProfile'
 import { DuplicatesView } from './DuplicatesView'
 import { SubjectFinder } from './SubjectExport'
+import { SurveyListView } from './SurveyListView'
 import { filterFromParams, filterToParams, isEmptyCustomerFilter } from './customerFilter'
 import './customers.css'
 
-const tabs = ['all', 'risk', 'dup'] as const
+const tabs = ['all', 'risk', 'dup', 'survey'] as const
 type Tab = (typeof tabs)[number]
-const tabLabel: Record<Tab, MessageKey> = { all: 'customers.tab.all', risk: 'customers.tab.atRisk', dup: 'customers.tab.duplicates' }
+const tabLabel: Record<Tab, MessageKey> = { all: 'customers.tab.all', risk: 'customers.tab.atRisk', dup: 'customers.tab.duplicates', survey: 'contacts.tab' }
 
 /** The Customers screen: every customer (filters in the address), customers at risk, duplicates; the open profile beside. */
 export function CustomersPage({ workspace, params }: PageProps) {
@@ -92,6 +93,7 @@ export function CustomersPage({ workspace, params }: PageProps) {
           {tab === 'all' && <AllCustomers params={params} go={go} activeId={openId} onOpen={open} onAdd={() => setEditing('new')} />}
           {tab === 'risk' && <AtRiskView timezone={workspace.timezone} onOpen={open} />}
           {tab === 'dup' && <DuplicatesView onOpen={open} />}
+          {tab === 'survey' && <SurveyListView onOpen={open} />}
         </div>
         {openId && <CustomerProfile key={openId} id={openId} timezone={workspace.timezone} onEdit={(p: Profile) => setEditing(p.customer)} onClose={() => open(null)} />}
       </div>
@@ -172,6 +174,7 @@ function AllCustomers({ params, go, activeId, onOpen, onAdd }: { params: URLSear
         {select('band', scoreBands, (v) => t(`customers.band.${v}` as MessageKey))}
         {select('lastContact', lastContactRanges, (v) => t(`customers.lastContact.${v}` as MessageKey))}
         {select('lifecycle', lifecycleStates, (v) => t(`customers.lifecycle.${v}` as MessageKey))}
+        {select('consent', consentFilters, (v) => t(`contacts.filter.${v}` as MessageKey))}
         {!empty && (
           <Button
             onClick={() => {

@@ -1,4 +1,4 @@
-import { lastContactRanges, lifecycleStates, riskLevels, scoreBands, type CustomerFilter } from '../../../../src-shared/api/customers'
+import { consentFilters, lastContactRanges, lifecycleStates, riskLevels, scoreBands, type CustomerFilter } from '../../../../src-shared/api/customers'
 
 const pick = <T extends string>(values: readonly T[], v: string | null): T | undefined => (v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined)
 
@@ -19,6 +19,8 @@ export function filterFromParams(p: URLSearchParams): CustomerFilter {
   if (lastContact) f.lastContact = lastContact
   const lifecycle = pick(lifecycleStates, p.get('life'))
   if (lifecycle) f.lifecycle = lifecycle
+  const consent = pick(consentFilters, p.get('consent'))
+  if (consent) f.consent = consent
   return f
 }
 
@@ -32,6 +34,7 @@ export function filterToParams(f: CustomerFilter, base: URLSearchParams): URLSea
   set('band', f.band)
   set('contact', f.lastContact)
   set('life', f.lifecycle)
+  set('consent', f.consent)
   return p
 }
 

@@ -14,6 +14,18 @@ const cssString = (s: string) => `"${s.replace(/["\\]/g, (m) => `\\${m}`).replac
  * language chosen for it, for Electron's printToPDF or a headless browser. Like the report's print
  * page it says when it is laid out (fonts ready) through data-report-ready on <html>.
  */
+/** Column titles of the contact log and consent sections (customers/subjectSections.ts). */
+const SECTION_COLUMNS: Record<string, MessageKey> = {
+  kind: 'subject.col.kind',
+  purpose: 'subject.col.purpose',
+  channel: 'subject.col.channel',
+  note: 'subject.col.note',
+  source: 'subject.col.source',
+  state: 'subject.col.state',
+}
+/** Columns whose values are codes with a message each: the prefix of their keys. */
+const CODED_VALUES: Record<string, string> = { kind: 'contacts.kind.', purpose: 'contacts.purpose.', state: 'contacts.consent.', source: 'subject.source.' }
+
 export function SubjectPrintPage({ jobId }: { jobId: string }) {
   const job = useApiQuery('customers.subjectPrintJob', { jobId }, { retry: false, staleTime: Infinity })
   const data = job.data?.data
@@ -50,6 +62,14 @@ export function SubjectDocument({ data }: { data: SubjectData }) {
   const { t, fmt, locale } = useI18n()
   const zone = data.workspace.timezone
   const when = (iso: string | null) => (iso ? fmt.dateTime(Date.parse(iso), zone) : '—')
+  // The sections' rows carry stable codes (the JSON's); the PDF says them in the reader's language.
+  const columnTitle = (c: string) => (c === 'at' ? t('subject.doc.col.when') : c in SECTION_COLUMNS ? t(SECTION_COLUMNS[c]) : c)
+  const cellText = (column: string, v: string | number | boolean | null | undefined): string => {
+    if (v === null || v === undefined) return '—'
+    if (column === 'at' && typeof v === 'string') return when(v)
+    const prefix = CODED_VALUES[column]
+    return prefix ? t(`${prefix}${String(v)}` as MessageKey) : String(v)
+  }
   const today = fmt.day(localDateConverter(zone)(Date.parse(data.exportedAt)))
   const p = data.person
   const title = t('subject.doc.title')
@@ -189,7 +209,7 @@ export function SubjectDocument({ data }: { data: SubjectData }) {
         const columns = [...new Set(s.rows.flatMap((r) => Object.keys(r)))]
         return (
           <Part key={s.key} title={t(`subject.section.${s.key}` as MessageKey)}>
-            <Table head={columns} rows={s.rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? '—' : String(r[c]))))} />
+            <Table head={columns.map(columnTitle)} rows={s.rows.map((r) => columns.map((c) => cellText(c, r[c])))} />
           </Part>
         )
       })}

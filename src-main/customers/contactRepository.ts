@@ -1,0 +1,214 @@
+import { sql, type Kysely } from 'kysely'
+import type { ContactEntry, ContactRules, SurveyListRequest } from '../../src-shared/api/customerContacts'
+import type { CustomerConsentsTable, DB } from '../db/schema'
+import { readMeta, writeMeta } from '../db/meta'
+
+const RULES_KEY = 'customers.contactRules'
+
+/** The workspace's contact rules (JSON), or null when they were never changed. */
+export async function storedContactRules(db: Kysely<DB>): Promise<string | null> {
+  return (await readMeta(db))[RULES_KEY] ?? null
+}
+
+export async function storeContactRules(db: Kysely<DB>, rules: ContactRules): Promise<void> {
+  await writeMeta(db, { [RULES_KEY]: JSON.stringify(rules) })
+}
+
+const entryColumns = ['id', 'kind', 'purpose', 'channel', 'contacted_at as contactedAt', 'note', 'source', 'actor'] as const
+
+/** A customer's contact log (deleted entries left out), newest first. */
+export async function contactEntries(db: Kysely<DB>, customerId: number): Promise<ContactEntry[]> {
+  return db
+    .selectFrom('customer_contacts')
+    .select(entryColumns)
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .orderBy('contacted_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+}
+
+export async function contactEntry(db: Kysely<DB>, id: number): Promise<ContactEntry | null> {
+  return (await db.selectFrom('customer_contacts').select(entryColumns).where('id', '=', id).executeTakeFirst()) ?? null
+}
+
+export async function insertContact(
+  db: Kysely<DB>,
+  c: { customerId: number; kind: ContactEntry['kind']; purpose: ContactEntry['purpose']; channel: string | null; contactedAt: number; note: string | null; actor: string | null },
+  now: number,
+): Promise<number> {
+  const r = await db
+    .insertInto('customer_contacts')
+    .values({ customer_id: c.customerId, kind: c.kind, purpose: c.purpose, channel: c.channel, contacted_at: c.contactedAt, note: c.note, source: 'manual', send_id: null, actor: c.actor, created_at: now, deleted_at: null })
+    .executeTakeFirstOrThrow()
+  return Number(r.insertId)
+}
+
+/** Marks an entry deleted (`at`) or back (null); false when there is no such entry in that state. */
+export async function setContactDeleted(db: Kysely<DB>, id: number, at: number | null): Promise<boolean> {
+  const r = await db
+    .updateTable('customer_contacts')
+    .set({ deleted_at: at })
+    .where('id', '=', id)
+    .where('deleted_at', at === null ? 'is not' : 'is', null)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
+}
+
+/** Local dates and kinds of a customer's contacts (entries and responses) from `sinceMs` on. */
+export async function contactDatesOf(db: Kysely<DB>, customerId: number, sinceMs: number, sinceDate: string) {
+  const entries = await db
+    .selectFrom('customer_contacts')
+    .select(['kind', 'contacted_at as at'])
+    .where('customer_id', '=', customerId)
+    .where('deleted_at', 'is', null)
+    .where('contacted_at', '>=', sinceMs)
+    .execute()
+  const responses = await db.selectFrom('responses').select('local_date as date').where('customer_id', '=', customerId).where('local_date', '>=', sinceDate).execute()
+  return { entries, responseDates: responses.map((r) => r.date) }
+}
+
+export type ConsentRow = Pick<CustomerConsentsTable, 'purpose' | 'state' | 'at' | 'source'>
+
+export async function consentRows(db: Kysely<DB>, customerId: number): Promise<ConsentRow[]> {
+  return db.selectFrom('customer_consents').select(['purpose', 'state', 'at', 'source']).where('customer_id', '=', customerId).execute()
+}
+
+/** Consent given on the shop's survey page by someone with this e-mail: the latest tick, and the days they answered from `sinceMs` on. */
+export async function kioskConsentOf(db: Kysely<DB>, email: string | null, sinceMs: number): Promise<{ at: number | null; answeredAt: number[] }> {
+  if (!email?.trim()) return { at: null, answeredAt: [] }
+  const rows = await db
+    .selectFrom('survey_answers')
+    .select(['consent_at', 'received_at'])
+    .where('consent', '=', 1)
+    .where('contact_email', '=', email.trim().toLowerCase())
+    .execute()
+  let at: number | null = null
+  for (const r of rows) {
+    const t = r.consent_at ?? r.received_at
+    if (at === null || t > at) at = t
+  }
+  return { at, answeredAt: rows.filter((r) => r.received_at >= sinceMs).map((r) => r.received_at) }
+}
+
+export async function putConsent(db: Kysely<DB>, customerId: number, c: { purpose: 'feedback' | 'marketing'; state: 'given' | 'withdrawn'; at: number; source: 'manual' | 'crm' | 'kiosk' }, now: number): Promise<void> {
+  const dates = c.state === 'given' ? { given_at: c.at } : { withdrawn_at: c.at }
+  await db
+    .insertInto('customer_consents')
+    .values({ customer_id: customerId, purpose: c.purpose, state: c.state, at: c.at, source: c.source, given_at: null, withdrawn_at: null, ...dates, updated_at: now })
+    .onConflict((oc) => oc.columns(['customer_id', 'purpose']).doUpdateSet({ state: c.state, at: c.at, source: c.source, ...dates, updated_at: now }))
+    .execute()
+}
+
+export async function removeConsent(db: Kysely<DB>, customerId: number, purpose: 'feedback' | 'marketing'): Promise<void> {
+  await db.deleteFrom('customer_consents').where('customer_id', '=', customerId).where('purpose', '=', purpose).execute()
+}
+
+/** A customer's win-back actions, and the facts that say what followed: when they left, and their responses' times. */
+export async function winbackFacts(db: Kysely<DB>, customerId: number) {
+  const actions = await db.selectFrom('customer_actions').select(['id', 'body', 'created_at as at']).where('customer_id', '=', customerId).where('kind', '=', 'winback').orderBy('created_at').execute()
+  if (!actions.length) return { actions, churnedAt: null, responses: [] as Array<{ at: number; date: string }> }
+  const customer = await db.selectFrom('customers').select('churned_at').where('id', '=', customerId).executeTakeFirst()
+  const responses = await db
+    .selectFrom('responses')
+    .select(['submitted_at as at', 'local_date as date'])
+    .where('customer_id', '=', customerId)
+    .where('submitted_at', '>=', actions[0].at)
+    .orderBy('submitted_at')
+    .execute()
+  return { actions, churnedAt: customer?.churned_at ?? null, responses }
+}
+
+/** One customer as the survey list sees them: who, where to reach them, whether they left, their consent for feedback. */
+export interface SurveyCandidate {
+  id: number
+  ref: string | null
+  name: string | null
+  email: string | null
+  phone: string | null
+  segment: string | null
+  location: string | null
+  churnedAt: string | null
+  consentState: 'given' | 'withdrawn' | null
+  consentAt: number | null
+}
+
+/** Every customer of the segment and location, by name, with their stored consent for feedback. */
+export async function surveyCandidates(db: Kysely<DB>, req: Pick<SurveyListRequest, 'segment' | 'location'>): Promise<SurveyCandidate[]> {
+  let q = db
+    .selectFrom('customers as c')
+    .leftJoin('customer_consents as k', (j) => j.onRef('k.customer_id', '=', 'c.id').on('k.purpose', '=', 'feedback'))
+    .select(['c.id', 'c.external_ref as ref', 'c.name', 'c.email', 'c.phone', 'c.segment', 'c.location', 'c.churned_at as churnedAt', 'k.state as consentState', 'k.at as consentAt'])
+  if (req.segment) q = q.where('c.segment', '=', req.segment)
+  if (req.location) q = q.where('c.location', '=', req.location)
+  return q.orderBy(sql`ifnull(c.name, '')`).orderBy('c.id').execute()
+}
+
+/** The kiosk's consented answers by e-mail: the latest consent, and every answer's time from `sinceMs` on. */
+export async function kioskConsents(db: Kysely<DB>, sinceMs: number): Promise<Array<{ email: string; consentAt: number | null; receivedAt: number }>> {
+  const rows = await db
+    .selectFrom('survey_answers')
+    .select(['contact_email as email', 'consent_at as consentAt', 'received_at as receivedAt'])
+    .where('consent', '=', 1)
+    .where('contact_email', 'is not', null)
+    .execute()
+  return rows.filter((r): r is typeof r & { email: string } => r.email !== null && (r.receivedAt >= sinceMs || r.consentAt !== null))
+}
+
+/** Every contact entry and every response from `sinceMs` / `sinceDate` on, by customer. */
+export async function recentContacts(db: Kysely<DB>, sinceMs: number, sinceDate: string) {
+  const entries = await db
+    .selectFrom('customer_contacts')
+    .select(['customer_id as customerId', 'kind', 'contacted_at as at'])
+    .where('deleted_at', 'is', null)
+    .where('contacted_at', '>=', sinceMs)
+    .execute()
+  const responses = await db
+    .selectFrom('responses')
+    .select(['customer_id as customerId', 'local_date as date'])
+    .where('customer_id', 'is not', null)
+    .where('local_date', '>=', sinceDate)
+    .execute()
+  return { entries, responses: responses as Array<{ customerId: number; date: string }> }
+}
+
+/** Records a confirmed send: one survey contact per customer, under one send that undo takes back whole. */
+export async function recordSend(db: Kysely<DB>, send: { channel: string; filter: string; actor: string | null; customerIds: number[] }, now: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const r = await trx.insertInto('contact_sends').values({ channel: send.channel, filter: send.filter, recorded: send.customerIds.length, actor: send.actor, created_at: now, undone_at: null }).executeTakeFirstOrThrow()
+    const sendId = Number(r.insertId)
+    for (let i = 0; i < send.customerIds.length; i += 500) {
+      const values = send.customerIds.slice(i, i + 500).map((customerId) => ({
+        customer_id: customerId,
+        kind: 'survey' as const,
+        purpose: 'feedback' as const,
+        channel: send.channel,
+        contacted_at: now,
+        note: null,
+        source: 'survey_list' as const,
+        send_id: sendId,
+        actor: send.actor,
+        created_at: now,
+        deleted_at: null,
+      }))
+      await trx.insertInto('customer_contacts').values(values).execute()
+    }
+    return sendId
+  })
+}
+
+/** Takes a send's contacts back; 'not_found' or 'undone' when there is nothing to take back. */
+export async function undoSend(db: Kysely<DB>, sendId: number, now: number): Promise<number | 'not_found' | 'undone'> {
+  return db.transaction().execute(async (trx) => {
+    const send = await trx.selectFrom('contact_sends').select(['id', 'undone_at']).where('id', '=', sendId).executeTakeFirst()
+    if (!send) return 'not_found' as const
+    if (send.undone_at !== null) return 'undone' as const
+    const r = await trx.deleteFrom('customer_contacts').where('send_id', '=', sendId).executeTakeFirst()
+    await trx.updateTable('contact_sends').set({ undone_at: now }).where('id', '=', sendId).execute()
+    return Number(r.numDeletedRows)
+  })
+}
+
+export async function customerEmailOf(db: Kysely<DB>, id: number): Promise<{ email: string | null } | null> {
+  return (await db.selectFrom('customers').select('email').where('id', '=', id).executeTakeFirst()) ?? null
+}

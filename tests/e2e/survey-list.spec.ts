@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { test, expect } from './fixtures'
+
+test('the survey list applies the contact rules, exports the CSV, records the send (the profile then says so) and undoes it', async ({ page, app }, testInfo) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.getByRole('link', { name: 'Customers' }).click()
+  await page.getByRole('tab', { name: 'Survey list' }).click()
+  const list = page.getByTestId('survey-list')
+  await list.locator('select').nth(2).selectOption('Bangkok - Sukhumvit')
+  const count = page.getByTestId('survey-list-count')
+  await expect(count).toHaveText(/may be surveyed on/)
+  // The location's list: wait for its own counts (fewer customers than the whole workspace's 320).
+  await expect(count).not.toHaveAttribute('data-considered', '320')
+  const eligible = Number(await count.getAttribute('data-eligible'))
+  const considered = Number(await count.getAttribute('data-considered'))
+  expect(eligible).toBeGreaterThan(0)
+  expect(considered).toBeGreaterThan(eligible)
+  // Those left out are counted by reason, and the counts add up.
+  const reasons = page.getByTestId('survey-list-reasons').locator('li')
+  const leftOut = (await reasons.allTextContents()).reduce((n, text) => n + Number(text.match(/^\d+/)?.[0]), 0)
+  expect(leftOut).toBe(considered - eligible)
+
+  // Recording needs the export first.
+  await expect(page.getByTestId('survey-list-record')).toBeDisabled()
+  const downloading = page.waitForEvent('download')
+  await page.getByTestId('survey-list-export').click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^Café Sông Trà \(demo\) – survey list – email – \d{4}-\d{2}-\d{2}\.csv$/)
+  const file = join(testInfo.outputDir, 'list.csv')
+  await download.saveAs(file)
+  const lines = readFileSync(file, 'utf8').split('\r\n').filter(Boolean)
+  expect(lines[0]).toBe('\uFEFFcustomer_ref,name,email,phone,segment,location')
+  expect(lines).toHaveLength(eligible + 1)
+  expect(lines.slice(1).every((l) => l.endsWith(',Bangkok - Sukhumvit'))).toBe(true)
+  await expect(page.getByTestId('survey-list-exported')).toBeVisible()
+
+  // Open the first customer of the list: a survey may be sent to them today.
+  const first = list.locator('tbody tr').first().getByRole('button')
+  const name = (await first.textContent()) ?? ''
+  await first.click()
+  const profile = page.getByTestId('customer-profile')
+  await expect(profile.getByRole('heading', { name })).toBeVisible()
+  await expect(profile.getByTestId('survey-guard')).toHaveText('Yes: no contact rule stands in the way.')
+
+  await page.getByTestId('survey-list-record').click()
+  await expect(page.getByTestId('send-recorded')).toHaveText(eligible === 1 ? 'Send recorded: 1 survey contact added to the contact log.' : `Send recorded: ${eligible} survey contacts added to the contact log.`)
+  await expect(count).toHaveAttribute('data-eligible', '0')
+  await expect(page.getByTestId('survey-list-reasons')).toContainText('surveyed or answered within 90 days')
+  await expect(profile.getByTestId('survey-guard')).toContainText('Surveyed on')
+  await expect(profile.getByTestId('timeline-contact').first()).toContainText('Survey sent')
+
+  await page.getByRole('button', { name: 'Undo send' }).click()
+  await expect(page.getByText('The send was taken back')).toBeVisible()
+  await expect(count).toHaveAttribute('data-eligible', String(eligible))
+  await expect(profile.getByTestId('survey-guard')).toHaveText('Yes: no contact rule stands in the way.')
+  await expect(profile.getByTestId('timeline-contact')).toHaveCount(0)
+})
+
+test('a contact entered by hand warns before crossing a rule, and its deletion can be undone', async ({ page, app }) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.evaluate(() => (window.location.hash = '#/customers?q=khach12%40'))
+  await page.getByTestId('customer-row').click()
+  const profile = page.getByTestId('customer-profile')
+  const form = profile.getByRole('form', { name: 'Record a contact' })
+  await form.locator('select[name="kind"]').selectOption('message')
+  await form.locator('select[name="purpose"]').selectOption('marketing')
+  await form.getByRole('button', { name: 'Record contact' }).click()
+  // Consent for marketing is not known: never allowed.
+  await expect(profile.getByTestId('contact-warnings')).toContainText('No consent for Marketing (consent: Not known)')
+  await form.getByRole('button', { name: 'Cancel' }).click()
+  await expect(profile.getByTestId('contact-warnings')).toHaveCount(0)
+  await form.locator('select[name="purpose"]').selectOption('feedback')
+  await form.locator('input[name="channel"]').fill('zalo')
+  await form.getByRole('button', { name: 'Record contact' }).click()
+  await expect(profile.getByText('Contact recorded.')).toBeVisible()
+  const entry = profile.getByTestId('timeline-contact')
+  await expect(entry).toHaveCount(1)
+  await expect(entry).toContainText('Message')
+
+  await entry.getByRole('button', { name: 'Delete' }).click()
+  await expect(profile.getByTestId('timeline-contact')).toHaveCount(0)
+  await profile.getByRole('button', { name: 'Undo', exact: true }).click()
+  await expect(profile.getByTestId('timeline-contact')).toHaveCount(1)
+})

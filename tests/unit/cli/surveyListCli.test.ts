@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { writeGeneratorCsv } from '../../helpers/csv'
+import { cxdeskRun } from '../../helpers/cliInProcess'
+
+let dir: string
+const DAY = 86_400_000
+
+async function cxdesk(args: string[]) {
+  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home') } })
+  return { ...r, json: () => JSON.parse(r.stdout) }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-survey-list-'))
+  // Times relative to the run: C1 answered 10 days ago (within the 90 days), C2 and C3 long ago.
+  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString()
+  writeGeneratorCsv(join(dir, 'r.csv'), [
+    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: ago(10), score: 9 },
+    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: ago(100), score: 10 },
+    { customer_id: 'C3', customer_email: 'three@example.com', submitted_at: ago(200), score: 3 },
+  ])
+  await cxdesk(['init', 'w.cxdesk', '--timezone', 'Asia/Bangkok'])
+  expect((await cxdesk(['import', 'w.cxdesk', 'r.csv'])).code).toBe(0)
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('cxdesk survey-list', () => {
+  it('writes who may be surveyed as CSV and prints the counts, recording the send only with --record', async () => {
+    const r = await cxdesk(['survey-list', 'w.cxdesk', '--out', 'list.csv', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json()).toMatchObject({ channel: 'email', considered: 3, eligible: 2, excluded: { left: 0, noAddress: 0, consent: 0, recentSurvey: 1, tooMany: 0 }, recorded: 0, send: null })
+    const csv = readFileSync(join(dir, 'list.csv'), 'utf8')
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFcustomer_ref,name,email,phone,segment,location')
+    expect(csv).toContain('two@example.com')
+    expect(csv).toContain('three@example.com')
+    expect(csv).not.toContain('one@example.com')
+
+    const recorded = await cxdesk(['survey-list', 'w.cxdesk', '--out', 'list2.csv', '--record', '--json'])
+    expect(recorded.code, recorded.stderr).toBe(0)
+    expect(recorded.json()).toMatchObject({ eligible: 2, recorded: 2, send: expect.any(Number) })
+    // Now everyone was surveyed within 90 days.
+    const after = await cxdesk(['survey-list', 'w.cxdesk', '--out', 'list3.csv'])
+    expect(after.code).toBe(0)
+    expect(after.stdout).toContain('0 of 3 customers may be surveyed by email')
+    expect(after.stdout).toContain('3 surveyed within the gap')
+    expect(readFileSync(join(dir, 'list3.csv'), 'utf8')).toBe('\uFEFFcustomer_ref,name,email,phone,segment,location\r\n')
+  })
+
+  it('refuses unknown options, a wrong channel and a missing --out with exit code 2', async () => {
+    for (const args of [['--out', 'x.csv', '--chanel', 'sms'], ['--out', 'x.csv', '--channel', 'fax'], [], ['--out', 'x.csv', '--record=yes'], ['--out', 'x.csv', '--at-risk']]) {
+      const r = await cxdesk(['survey-list', 'w.cxdesk', ...args])
+      expect(r.code, args.join(' ')).toBe(2)
+    }
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false)
+  })
+})
