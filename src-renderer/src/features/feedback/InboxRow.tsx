@@ -46,13 +46,14 @@ export function InboxRow({ item, timezone, active, checked, compact, onOpen, onC
           </time>
           <span className={`status status-${item.status}`}>{t(`status.${item.status}`)}</span>
           {item.owner && <span className="owner muted">→ {item.owner}</span>}
-          <DueLine item={item} timezone={timezone} compact />
+          {compact && <DueLine item={item} timezone={timezone} compact />}
         </span>
         <span className={item.comment ? `response-comment ${compact ? 'one-line' : 'clamp'}` : 'response-comment muted'} lang={item.language ?? undefined}>
           {pd.text(item.comment) ?? t('inbox.noComment')}
         </span>
         {!compact && (
           <span className="response-meta muted">
+            <DueLine item={item} timezone={timezone} compact />
             {meta}
             {item.tags.map((tag) => (
               <span key={tag} className="tag">
