@@ -67,7 +67,7 @@ export const privacyEn = {
   'privacy.backups.deleted_other': '{count} backups deleted.',
 
   'privacy.audit.title': 'Audit log',
-  'privacy.audit.hint': 'Every erasure, retention run and rule change: who, when, what, why. It never holds the erased person’s details.',
+  'privacy.audit.hint': 'Every erasure, export of a person’s data, correction of their details, retention run and rule change: who, when, what, why. It never holds the person’s details.',
   'privacy.audit.empty': 'Nothing recorded yet.',
   'privacy.audit.when': 'When',
   'privacy.audit.who': 'Who',

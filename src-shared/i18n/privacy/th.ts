@@ -68,7 +68,7 @@ export const privacyTh: Record<keyof typeof privacyEn, string> = {
   'privacy.backups.deleted_other': 'ลบไฟล์สำรอง {count} ไฟล์แล้ว',
 
   'privacy.audit.title': 'บันทึกการตรวจสอบ',
-  'privacy.audit.hint': 'ทุกการลบ การใช้ระยะเวลาการเก็บรักษา และการเปลี่ยนกฎ: ใคร เมื่อไร ทำอะไร เพราะอะไร โดยไม่เก็บข้อมูลของบุคคลที่ถูกลบ',
+  'privacy.audit.hint': 'ทุกการลบ การส่งออกข้อมูลของบุคคล การแก้ไขข้อมูลของเขา การใช้ระยะเวลาการเก็บรักษา และการเปลี่ยนกฎ: ใคร เมื่อไร ทำอะไร เพราะอะไร โดยไม่เก็บข้อมูลของบุคคลนั้น',
   'privacy.audit.empty': 'ยังไม่มีการบันทึก',
   'privacy.audit.when': 'เมื่อ',
   'privacy.audit.who': 'ผู้ดำเนินการ',

@@ -68,7 +68,7 @@ export const privacyVi: Record<keyof typeof privacyEn, string> = {
   'privacy.backups.deleted_other': 'Đã xóa {count} bản sao lưu.',
 
   'privacy.audit.title': 'Nhật ký kiểm tra',
-  'privacy.audit.hint': 'Mọi lần xóa, lần áp dụng thời hạn lưu giữ và thay đổi quy tắc: ai, khi nào, làm gì, vì sao. Nhật ký không bao giờ chứa thông tin của người đã bị xóa.',
+  'privacy.audit.hint': 'Mọi lần xóa, xuất dữ liệu của một người, sửa thông tin của họ, áp dụng thời hạn lưu giữ và thay đổi quy tắc: ai, khi nào, làm gì, vì sao. Nhật ký không bao giờ chứa thông tin của người đó.',
   'privacy.audit.empty': 'Chưa có gì được ghi lại.',
   'privacy.audit.when': 'Thời điểm',
   'privacy.audit.who': 'Người thực hiện',
