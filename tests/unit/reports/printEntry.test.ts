@@ -45,8 +45,11 @@ describe('the print entry (print.html)', () => {
   it('is smaller than the app’s script, minified', () => {
     const print = bytes(scriptsOf('print.html'))
     expect(print).toBeLessThan(bytes(scriptsOf('index.html')))
-    // The whole app, unminified, was 2.1 MB; the print page's share now is under 1 MB.
-    expect(print).toBeLessThan(1_000_000)
+    // The whole app, unminified, was 2.1 MB; the print page's share was under 1 MB until the message
+    // catalogues of the customers, privacy, follow-up and collection screens (all three languages,
+    // ~410 kB in one chunk the print page shares) pushed it to 1.07 MB. Next lever: load only the
+    // printed language's catalogue (about 270 kB less); until then this bound guards against growth.
+    expect(print).toBeLessThan(1_150_000)
   })
 })
 
