@@ -22,6 +22,7 @@ import { fillNewWorkspace } from './opening/fillNewWorkspace'
 import type { WorkerEntry } from '../workers/entry'
 import { derivedDataIsCurrent } from '../feedback/derivedData'
 import { retentionOnOpen } from '../privacy/privacyService'
+import { ensureDueDates } from '../feedback/followUpService'
 
 export interface SessionDeps {
   clock: Clock
@@ -248,6 +249,9 @@ export class WorkspaceSession {
     if (previous && previous.ws !== ws) await previous.ws.close()
     // The workspace's retention rule, if it has one, is applied on every writable open (privacy/).
     if (!this.deps.readOnly) retentionOnOpen(this.current, this.deps.clock.now())
+    // Follow-up due dates are derived data, brought up to date when the workspace opens so that a
+    // first read does not write them (reads then only catch up on what later writes marked).
+    if (!this.deps.readOnly) ensureDueDates(ws.sqlite)
     if (ws.path !== ':memory:') this.deps.prefs?.rememberOpened(ws.path, settings.name, this.deps.clock.now())
     const info = await describe(this.current)
     this.deps.events.emit('workspace.changed', info)

@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import { defaultReportOptions, type ReportOptions } from '../../../../../src-shared/api/reports'
 import type { JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
 import type { Locale } from '../../../../../src-shared/domain/locales'
-import { useReportExport } from '../../reports/builder/useReportExport'
+import { useReportExport } from '../../../api/useReportExport'
 import type { ScorePeriod } from '../scores/liveScores'
 
 /** The editor's live-score period as a report's period preset. */

@@ -3,7 +3,7 @@ import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Notice } from '../../../components/Notice'
-import { useReportExport } from './useReportExport'
+import { useReportExport } from '../../../api/useReportExport'
 
 /** Export to PDF with its progress, a way to cancel, and where the file went. */
 export function ExportBar({ options, disabled }: { options: ReportOptions; disabled: boolean }) {

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
-import type { ExportStage, ReportOptions } from '../../../../../src-shared/api/reports'
-import type { Res } from '../../../../../src-shared/api/contract'
-import { useApi, useAppEvent, useTransport } from '../../../api/hooks'
+import type { ExportStage, ReportOptions } from '../../../src-shared/api/reports'
+import type { Res } from '../../../src-shared/api/contract'
+import { useApi, useAppEvent, useTransport } from './hooks'
 
 export interface ExportState {
   exportId: string
