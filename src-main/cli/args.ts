@@ -119,6 +119,13 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length]
 }
 
+/** A value option that must be one of `choices` (`fallback` when it is absent); a wrong one is refused with the list. */
+export function choiceFlag<const C extends string>(args: ParsedArgs, name: string, choices: readonly C[], fallback: C, command?: string): C {
+  const v = stringFlag(args, name) ?? fallback
+  if (!(choices as readonly string[]).includes(v)) throw new UsageError(`--${name} must be one of ${choices.join(', ')}`, command)
+  return v as C
+}
+
 /** A value option's value. Asking for an option the command does not declare is a bug, not a user's mistake. */
 export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   if (!args.known.has(name)) throw new Error(`internal: the command reads --${name} but does not declare it (commands.ts)`)

@@ -80,15 +80,14 @@ export function posterArgs(args: ParsedArgs): PosterArgs {
   const host = stringFlag(args, 'host')
   if (!host || host === '0.0.0.0') throw new UsageError('survey poster needs --host <address>: the address phones will reach (the one cxdesk collect listens on)')
   if (!/^[A-Za-z0-9.:-]{1,64}$/.test(host)) throw new UsageError('--host takes an address such as 192.168.1.20')
-  const portText = stringFlag(args, 'port')
-  if (!portText || !/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65_535) throw new UsageError('survey poster needs --port <n> from 1 to 65535: the port cxdesk collect will listen on')
+  const port = portFlag(args, 1, 'survey poster needs --port <n> from 1 to 65535: the port cxdesk collect will listen on')
   const size = stringFlag(args, 'card-size')
   if (size !== undefined && !args.flags.has('cards')) throw new UsageError('--card-size goes with --cards')
   if (size !== undefined && size !== 'a6' && size !== 'a7') throw new UsageError('--card-size must be a6 or a7')
   const language = stringFlag(args, 'language') ?? 'en'
   if (!isLocale(language)) throw new UsageError('--language must be en, vi or th')
   const layout: PosterLayout = args.flags.has('cards') ? (size === 'a7' ? 'cards-a7' : 'cards-a6') : 'poster'
-  return { survey, out, layout, language, host, port: Number(portText) }
+  return { survey, out, layout, language, host, port }
 }
 
 export interface CollectArgs {
@@ -103,8 +102,15 @@ export function collectArgs(args: ParsedArgs): CollectArgs {
   if (!survey) throw new UsageError('collect needs --survey <id|name>')
   const host = stringFlag(args, 'host')
   if (!host) throw new UsageError('collect needs --host <address> (an address of this computer, or 0.0.0.0)')
-  const portText = stringFlag(args, 'port')
-  if (portText === undefined) throw new UsageError('collect needs --port <n> (0 picks a free port)')
-  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65_535) throw new UsageError('--port must be a number from 0 to 65535 (0 picks a free port)')
-  return { survey, host, port: Number(portText), kiosk: args.flags.has('kiosk') }
+  const port = portFlag(args, 0, '--port must be a number from 0 to 65535 (0 picks a free port)', 'collect needs --port <n> (0 picks a free port)')
+  return { survey, host, port, kiosk: args.flags.has('kiosk') }
+}
+
+/** --port as a number from `min` to 65535: `invalid` when it is not one, `missing` (else `invalid`) when it is absent. */
+function portFlag(args: ParsedArgs, min: 0 | 1, invalid: string, missing = invalid): number {
+  const text = stringFlag(args, 'port')
+  if (text === undefined) throw new UsageError(missing)
+  const port = Number(text)
+  if (!/^\d{1,5}$/.test(text) || port < min || port > 65_535) throw new UsageError(invalid)
+  return port
 }

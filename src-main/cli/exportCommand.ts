@@ -1,7 +1,7 @@
 import { exportFormats, exportWhats, type DataExportResult, type ExportFormat, type ExportWhat } from '../../src-shared/api/exports'
 import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filters'
 import type { AppEvent } from '../../src-shared/api/events'
-import { UsageError, stringFlag, type ParsedArgs } from './args'
+import { UsageError, choiceFlag, stringFlag, type ParsedArgs } from './args'
 import { filterFromArgs } from './filterArgs'
 
 export interface ExportArgs {
@@ -15,17 +15,14 @@ export interface ExportArgs {
 export function exportArgs(args: ParsedArgs): ExportArgs {
   const out = stringFlag(args, 'out')
   if (!out) throw new UsageError('export needs --out <file> (a folder for --what all --format csv)', 'export')
-  const what = stringFlag(args, 'what') ?? 'responses'
-  if (!(exportWhats as readonly string[]).includes(what)) throw new UsageError(`--what must be one of ${exportWhats.join(', ')}`, 'export')
-  const byExtension = /\.xlsx$/i.test(out) ? 'xlsx' : 'csv'
-  const format = stringFlag(args, 'format') ?? byExtension
-  if (!(exportFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`, 'export')
+  const what = choiceFlag(args, 'what', exportWhats, 'responses', 'export')
+  const format = choiceFlag(args, 'format', exportFormats, /\.xlsx$/i.test(out) ? 'xlsx' : 'csv', 'export')
   if (format === 'csv' && /\.xlsx$/i.test(out)) throw new UsageError(`--out ${out} names a workbook but --format is csv`, 'export')
   if (format === 'xlsx' && /\.csv$/i.test(out)) throw new UsageError(`--out ${out} names a CSV file but --format is xlsx`, 'export')
   const filter = filterFromArgs(args)
   if (what !== 'responses' && activeFilterKeys(filter).length)
     throw new UsageError(`--from, --to and --filter narrow responses; --what ${what} exports every row (use --what responses)`, 'export')
-  return { what: what as ExportWhat, format: format as ExportFormat, out, filter }
+  return { what, format, out, filter }
 }
 
 /** Progress on stderr: the table being written, then every tenth of the rows. */

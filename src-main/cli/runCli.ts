@@ -3,18 +3,18 @@ import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { clientFromInvoke, ApiCallError } from '../../src-shared/api/client'
 import type { ApiClient } from '../../src-shared/api/contract'
-import { periodUnits, type PeriodUnit } from '../../src-shared/domain/periods'
+import { periodUnits } from '../../src-shared/domain/periods'
 import { createAppContext } from '../app/createAppContext'
 import { createDispatcher } from '../app/dispatch'
 import type { AppContext } from '../app/context'
 import { handlers } from '../handlers/index'
 import { APP_VERSION } from '../common/version'
-import { parseCommandLine, stringFlag, UsageError, type ParsedArgs } from './args'
+import { choiceFlag, parseCommandLine, stringFlag, UsageError, type ParsedArgs } from './args'
 import { commandSpecs, readsOnly, usageOf } from './commands'
 import { formatImportLine, formatSeriesTable } from './format'
 import { dimFromArgs, filterFromArgs } from './filterArgs'
 import { mappingFromArgs, tableOptionsFromArgs, zoneFlag } from './importArgs'
-import { cliMetric, cliMetrics, type CliMetric } from './metricsCommand'
+import { cliMetric, cliMetrics } from './metricsCommand'
 import { exportRequest, reportFlags, reportOptionsFromArgs, withReportHost } from './reportCommand'
 import { reportPrinter } from './reportPrinter'
 import { exportArgs, exportProgressPrinter, formatExportResult } from './exportCommand'
@@ -82,6 +82,11 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   // The survey command's flags are checked before a browser is started for a poster.
   const poster = command === 'survey' && surveyAction(args, rest[1]) === 'poster' ? posterArgs(args) : null
   const printer = command === 'report' || command === 'subject-export' || poster ? reportPrinter(() => appUrl) : null
+  /** The report host is serving (or not): the printer's tab may load the print entry now. */
+  const onServed = (url: string | null) => {
+    appUrl = url
+    if (url) printer?.served()
+  }
   if (printer) io.browserStarted?.()
   // Commands that only read open the workspace read-only, and skip quick_check for a file that
   // passed it and has not been written since (db/integrityMemo.ts).
@@ -161,11 +166,9 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
     case 'metrics': {
       const [file] = rest
       if (!file) throw new UsageError('metrics needs a workspace file')
-      const metric = stringFlag(args, 'metric') ?? 'nps'
-      if (!(cliMetrics as readonly string[]).includes(metric)) throw new UsageError(`--metric must be one of ${cliMetrics.join(', ')}`)
-      const by = stringFlag(args, 'by') ?? 'month'
-      if (!(periodUnits as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${periodUnits.join(', ')}`)
-      const request = { metric: metric as CliMetric, by: by as PeriodUnit, dim: dimFromArgs(args), filter: filterFromArgs(args) }
+      const metric = choiceFlag(args, 'metric', cliMetrics, 'nps')
+      const by = choiceFlag(args, 'by', periodUnits, 'month')
+      const request = { metric, by, dim: dimFromArgs(args), filter: filterFromArgs(args) }
       const result = await withWorkspace(api, ctx, file, () => cliMetric(api, request))
       out(json ? JSON.stringify(result) : formatSeriesTable(result))
       return
@@ -211,10 +214,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       const result = await withReportHost(
         ctx,
         invoke,
-        (url) => {
-          appUrl = url
-          if (url) printer?.served()
-        },
+        onServed,
         () =>
           withWorkspace(api, ctx, file, async () => {
             const request = exportRequest(ctx.files, await reportOptionsFromArgs(api, flags, io.err), pdfPath)
@@ -249,10 +249,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       const result = await withReportHost(
         ctx,
         invoke,
-        (url) => {
-          appUrl = url
-          if (url) printer?.served()
-        },
+        onServed,
         () => withWorkspace(api, ctx, file, () => subjectExport(api, ctx.files, flags)),
       )
       if (json) out(JSON.stringify(result))
@@ -267,10 +264,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
         const result = await withReportHost(
           ctx,
           invoke,
-          (url) => {
-            appUrl = url
-            if (url) printer?.served()
-          },
+          onServed,
           () =>
             withWorkspace(api, ctx, file, async () => {
               const surveyId = findSurveyId(ctx.session.require().ws.sqlite, p.survey)

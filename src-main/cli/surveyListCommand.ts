@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import type { ApiClient } from '../../src-shared/api/contract'
-import { surveyChannels, type ExclusionReason, type SurveyChannel, type SurveyListRequest } from '../../src-shared/api/customerContacts'
+import { surveyChannels, type ExclusionReason, type SurveyListRequest } from '../../src-shared/api/customerContacts'
 import type { FileRegistry } from '../common/fileRegistry'
-import { UsageError, stringFlag, type ParsedArgs } from './args'
+import { UsageError, choiceFlag, stringFlag, type ParsedArgs } from './args'
 
 export const SURVEY_LIST_USAGE = `  cxdesk survey-list <workspace.cxdesk> --out <list.csv> [--channel email|sms|zalo|line] [--segment S] [--location L] [--record] [--json]
          Who may we survey now: the customers of the segment and location the contact rules allow
@@ -19,11 +19,10 @@ export interface SurveyListArgs {
 export function surveyListArgs(args: ParsedArgs): SurveyListArgs {
   const out = stringFlag(args, 'out')
   if (!out) throw new UsageError('survey-list needs --out <list.csv>', 'survey-list')
-  const channel = stringFlag(args, 'channel') ?? 'email'
-  if (!(surveyChannels as readonly string[]).includes(channel)) throw new UsageError(`--channel must be one of ${surveyChannels.join(', ')}`, 'survey-list')
+  const channel = choiceFlag(args, 'channel', surveyChannels, 'email', 'survey-list')
   const segment = stringFlag(args, 'segment')
   const location = stringFlag(args, 'location')
-  return { request: { channel: channel as SurveyChannel, ...(segment ? { segment } : {}), ...(location ? { location } : {}) }, out, record: args.flags.has('record') }
+  return { request: { channel, ...(segment ? { segment } : {}), ...(location ? { location } : {}) }, out, record: args.flags.has('record') }
 }
 
 const REASONS: Record<ExclusionReason, string> = {
