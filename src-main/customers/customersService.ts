@@ -28,6 +28,7 @@ import {
 import { mergeCustomers, undoMerge } from './customerMergeRepository'
 import { rectificationsOf, updateCustomerLogged, type FieldChange } from './rectificationRepository'
 import { recordAuditEvent } from '../privacy/privacyService'
+import { emailKey, nameKey, phoneKey } from '../../src-shared/domain/contactKeys'
 import { bandName } from './riskRules'
 import { idsAtLevel, rankAtRisk, riskSnapshot, type RiskSnapshot } from './riskService'
 
@@ -55,15 +56,6 @@ export async function countCustomers(open: OpenWorkspace, filter: CustomerFilter
 
 export const facets = (open: OpenWorkspace) => customerFacets(open.db)
 
-const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^0+/, '')
-/** The key two phone numbers share when they are the same number written differently (+84 912… and 0912…): the last nine digits. */
-const phoneKey = (phone: string | null) => {
-  if (!phone) return null
-  const d = digits(phone)
-  return d.length >= 8 ? d.slice(-9) : null
-}
-const emailKey = (email: string | null) => (email?.trim() ? email.trim().toLowerCase() : null)
-const nameKey = (name: string | null) => (name?.trim() ? name.trim().toLocaleLowerCase().normalize('NFC').replace(/\s+/g, ' ') : null)
 const distinct = (keys: Array<string | null>) => new Set(keys.filter((k) => k !== null)).size
 type Identity = { email: string | null; phone: string | null }
 /** Namesakes with different e-mails or phones are different people: a same-name suggestion needs nothing that contradicts it. */

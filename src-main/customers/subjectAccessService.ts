@@ -33,13 +33,8 @@ import {
 } from './subjectRepository'
 import { readSubjectSections } from './subjectSections'
 import { recordAuditEvent } from '../privacy/privacyService'
+import { nameKey, phoneKey } from '../../src-shared/domain/contactKeys'
 
-/** The last nine digits of a phone number, so +84 912 345 678 and 0912345678 meet (as duplicates are found). */
-const phoneKey = (phone: string | null) => {
-  const d = (phone ?? '').replace(/\D/g, '').replace(/^0+/, '')
-  return d.length >= 8 ? d.slice(-9) : null
-}
-const normalName = (s: string) => s.trim().toLocaleLowerCase().normalize('NFC').replace(/\s+/g, ' ')
 
 /**
  * Who a request is about. An id (digits, or #12) or a reference, an e-mail or a phone number names
@@ -67,8 +62,8 @@ export async function findSubjects(open: OpenWorkspace, query: string): Promise<
   if (key) add((await customersWithPhone(open.db)).filter((r) => phoneKey(r.phone) === key), 'phone')
   // A name is used only when nothing more precise matched: "12" is a customer id, not part of a name.
   if (!out.length) {
-    const wanted = normalName(text)
-    const ids = (await customerNames(open.db)).filter((r) => r.name !== null && normalName(r.name) === wanted).map((r) => r.id)
+    const wanted = nameKey(text)
+    const ids = (await customerNames(open.db)).filter((r) => wanted !== null && nameKey(r.name) === wanted).map((r) => r.id)
     add(await candidatesByIds(open.db, ids), 'name')
   }
   return out

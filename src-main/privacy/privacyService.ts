@@ -34,7 +34,8 @@ import {
   withSecureDelete,
   writeRetentionRule,
 } from './privacyRepository'
-import { personTombstoneKeys, phoneKey, rowTombstoneKey } from './tombstoneKeys'
+import { personTombstoneKeys, rowTombstoneKey } from './tombstoneKeys'
+import { phoneKey } from '../../src-shared/domain/contactKeys'
 
 // The privacy domain (issue 17): erasure of one person, tombstones that keep them from coming back
 // with a re-import, a retention rule, and the audit log of these actions. See docs/privacy.md.

@@ -1,3 +1,5 @@
+import { emailKey, phoneKey } from '../../src-shared/domain/contactKeys'
+
 /**
  * The keys a tombstone is made of (then hashed with the workspace's secret: privacyRepository.ts).
  * A row key stops the same source row (the file imported before, by its dedup key); person keys stop
@@ -8,7 +10,7 @@ export const rowTombstoneKey = (dedupKey: string) => `row:${dedupKey}`
 
 export function personTombstoneKeys(p: { email?: string | null; phone?: string | null; ref?: string | null }): string[] {
   const keys: string[] = []
-  const email = p.email?.trim().toLowerCase()
+  const email = emailKey(p.email ?? null)
   if (email) keys.push(`email:${email}`)
   const phone = phoneKey(p.phone ?? null)
   if (phone) keys.push(`phone:${phone}`)
@@ -17,9 +19,3 @@ export function personTombstoneKeys(p: { email?: string | null; phone?: string |
   return keys
 }
 
-/** The same phone written differently (+84 912 345 678, 0912345678) shares its last nine digits. */
-export function phoneKey(phone: string | null): string | null {
-  if (!phone) return null
-  const d = phone.replace(/\D/g, '').replace(/^0+/, '')
-  return d.length >= 8 ? d.slice(-9) : null
-}

@@ -8,17 +8,15 @@ export function DueLine({ item, timezone, compact = false }: { item: FeedbackIte
   const { t, fmt } = useI18n()
   if (item.dueAt == null || (item.status !== 'new' && item.status !== 'in_progress')) return null
   const now = Date.now()
-  const due = item.dueAt
-  const localDateOf = localDateConverter(timezone)
-  // A list row has one line for its head: the day there, the full time on hover and in the detail pane.
-  const say = (when: (ms: number) => string) =>
+  const [cls, key, at] =
     item.snoozedUntil != null && item.snoozedUntil > now
-      ? (['snoozed', t('followUps.snoozedUntil', { when: when(item.snoozedUntil) })] as const)
-      : due <= now
-        ? (['overdue', t('followUps.overdueSince', { when: when(due) })] as const)
-        : (['due', t('followUps.dueAt', { when: when(due) })] as const)
-  const [cls, full] = say((ms) => fmt.dateTime(ms, timezone))
-  const text = compact ? say((ms) => fmt.day(localDateOf(ms)))[1] : full
+      ? (['snoozed', 'followUps.snoozedUntil', item.snoozedUntil] as const)
+      : item.dueAt <= now
+        ? (['overdue', 'followUps.overdueSince', item.dueAt] as const)
+        : (['due', 'followUps.dueAt', item.dueAt] as const)
+  const full = t(key, { when: fmt.dateTime(at, timezone) })
+  // A list row has one line for its head: the day there, the full time on hover and in the detail pane.
+  const text = compact ? t(key, { when: fmt.day(localDateConverter(timezone)(at)) }) : full
   return (
     <span className={`due-chip ${cls}${compact ? ' small' : ''}`} data-testid="due-line" data-state={cls} title={compact ? full : undefined}>
       {text}
