@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { refetchOnWorkspaceEvent } from './refetchOnWorkspaceEvent'
 import { clientFromInvoke } from '../../../src-shared/api/client'
 import type { ApiClient } from '../../../src-shared/api/contract'
 import type { AppEvent } from '../../../src-shared/api/events'
@@ -22,8 +23,7 @@ export function ApiProvider({ transport, children }: { transport: Transport; chi
   useEffect(
     () =>
       transport.subscribe((event) => {
-        // Anything about the workspace may have changed: refetch what is on screen.
-        if (event.name === 'workspace.changed' || event.name === 'workspace.written') void queryClient.invalidateQueries()
+        void refetchOnWorkspaceEvent(queryClient, event)
         for (const l of listeners.current) l(event)
       }),
     [transport, queryClient],
