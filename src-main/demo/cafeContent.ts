@@ -25,11 +25,27 @@ export const locations = [
 
 export const segments = ['Loyalty member', 'Walk-in', 'Office', 'Student'] as const
 
-export const customerNames = {
-  vi: ['Nguyễn Thị Lan', 'Trần Quốc Huy', 'Lê Thu Hà', 'Phạm Minh Tuấn', 'Võ Ngọc Ánh', 'Đặng Hoàng Long', 'Bùi Thanh Thảo', 'Hoàng Đức Anh', 'Đỗ Mỹ Linh', 'Ngô Gia Bảo'],
-  th: ['สมศรี วงศ์ใหญ่', 'ธนพล แก้วมณี', 'พิมพ์ชนก ศรีสวัสดิ์', 'อนุชา บุญมา', 'กมลวรรณ ทองดี', 'ณัฐวุฒิ จันทร์เพ็ญ', 'วิภาวี สุขสมบูรณ์', 'ปิยะพงษ์ รุ่งเรือง'],
-  en: ['Emma Nguyen', 'Daniel Lee', 'Sarah Wongsakul', 'Tom Harris', 'Linh Tran', 'James Park'],
-}
+/**
+ * Name parts the demo composes its customers' names from (a family name, a middle name, a given
+ * name in Vietnamese order; a given name and a surname in Thai and English), so that 320 customers
+ * do not share a handful of names — a customer list sorted by name would otherwise show the same
+ * person twenty times. The original ten, eight and six full names stay reachable.
+ */
+export const customerNameParts = {
+  vi: {
+    family: ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'],
+    middle: ['Thị', 'Văn', 'Quốc', 'Thu', 'Minh', 'Ngọc', 'Hoàng', 'Thanh', 'Đức', 'Mỹ', 'Gia', 'Bảo', 'Hữu', 'Khánh'],
+    given: ['Lan', 'Huy', 'Hà', 'Tuấn', 'Ánh', 'Long', 'Thảo', 'Anh', 'Linh', 'Bảo', 'Trang', 'Nam', 'Hương', 'Dũng', 'Mai', 'Phúc', 'Quân', 'Vy', 'Khoa', 'Ngân', 'Sơn', 'Yến'],
+  },
+  th: {
+    given: ['สมศรี', 'ธนพล', 'พิมพ์ชนก', 'อนุชา', 'กมลวรรณ', 'ณัฐวุฒิ', 'วิภาวี', 'ปิยะพงษ์', 'สุภาพร', 'กิตติศักดิ์', 'นันทนา', 'ชยพล', 'ศิริพร', 'ภานุวัฒน์', 'อรอุมา', 'วรเชษฐ์'],
+    family: ['วงศ์ใหญ่', 'แก้วมณี', 'ศรีสวัสดิ์', 'บุญมา', 'ทองดี', 'จันทร์เพ็ญ', 'สุขสมบูรณ์', 'รุ่งเรือง', 'ประเสริฐศักดิ์', 'อินทรวงศ์', 'ศรีสุข', 'พรหมมา'],
+  },
+  en: {
+    given: ['Emma', 'Daniel', 'Sarah', 'Tom', 'Linh', 'James', 'Olivia', 'Lucas', 'Mia', 'Noah', 'Chloe', 'Ethan'],
+    family: ['Nguyen', 'Lee', 'Wongsakul', 'Harris', 'Tran', 'Park', 'Smith', 'Chen', 'Brown', 'Taylor'],
+  },
+} as const
 
 /** Complaint and praise themes; complaints mostly concern the touchpoint they were given at. */
 export const themes: ReadonlyArray<{ theme: string; polarity: -1 | 1; touchpoints?: string[]; text: Record<Lang, string[]> }> = [

@@ -7,8 +7,9 @@ import { insertView } from '../feedback/viewsRepository'
 import { noteWriter } from '../feedback/feedbackEditsRepository'
 import { listQuestions } from '../db/questions'
 import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
+import { customerName } from './customerName'
 import { seededRandom, type Random } from './random'
-import { customerNames, followUpNotes, locations, owners, segments, themes, touchpoints, type Lang } from './cafeContent'
+import { followUpNotes, locations, owners, segments, themes, touchpoints, type Lang } from './cafeContent'
 import { demoTagRules, demoViews } from './demoInbox'
 import { inTransaction } from '../db/transaction'
 
@@ -41,15 +42,19 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
   const questionIds = new Map((await listQuestions(ws.db)).map((q) => [q.metric, q.id]))
   const sqlite = ws.sqlite
 
+  // Names from a stream of their own: the rest of the demo (scores, comments, dates) stays as it was.
+  const nameRnd = seededRandom(20_241_102)
   const customers: CustomerSeed[] = []
   for (let i = 1; i <= DEMO_CUSTOMERS; i++) {
     const loc = rnd.pick(locations)
     const lang = languageFor(rnd, loc.country)
     const since = start - Math.floor(rnd.next() * 365 * DAY) + Math.floor(rnd.next() * SPAN_DAYS * DAY * 0.9)
     const churned = rnd.next() < 0.2 ? Math.min(now - DAY, since + Math.floor((60 + rnd.next() * 400) * DAY)) : null
+    rnd.next() // the draw that once picked the name, kept so that every later draw is the same
+    const name = customerName(nameRnd, lang)
     customers.push({
       externalRef: `CUS-${String(i).padStart(4, '0')}`,
-      name: rnd.pick(customerNames[lang]),
+      name,
       email: `khach${i}@example.com`,
       phone: loc.country === 'th' ? `+66 8${String(10_000_000 + i * 7919).slice(0, 8)}` : `+84 9${String(10_000_000 + i * 7919).slice(0, 8)}`,
       segment: rnd.pick(segments),

@@ -29,6 +29,12 @@ describe('the demo workspace', () => {
     expect(q<{ metric: string }>('SELECT DISTINCT q.metric FROM responses r JOIN questions q ON q.id = r.question_id ORDER BY 1').map((r) => r.metric)).toEqual(['ces', 'csat', 'nps'])
   })
 
+  it('gives its customers varied names, as a real customer list has (not a handful repeated)', () => {
+    const [c] = q<{ customers: number; names: number }>('SELECT count(*) customers, count(DISTINCT name) names FROM customers')
+    expect(c.customers).toBeGreaterThanOrEqual(300)
+    expect(c.names / c.customers).toBeGreaterThan(0.9)
+  })
+
   it('has customers with follow-ups in every state, owners and notes', () => {
     const states = q<{ status: string }>('SELECT DISTINCT status FROM responses ORDER BY 1').map((r) => r.status)
     expect(states).toEqual(['in_progress', 'new', 'no_action', 'resolved'])
