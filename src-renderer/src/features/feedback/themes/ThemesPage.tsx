@@ -26,7 +26,10 @@ export function ThemesPage({ workspace }: PageProps) {
   const max = Math.max(1, ...(tags.data ?? []).map((x) => x.count))
   return (
     <div className="themes">
-      <p className="muted">{t('themes.intro')}</p>
+      <header className="page-head">
+        <h2>{t('nav.themes')}</h2>
+        <p className="muted">{t('themes.intro')}</p>
+      </header>
       {notice && (
         <Notice tone="success" onDismiss={() => setNotice(null)} dismissLabel={t('common.dismiss')}>
           {notice}
