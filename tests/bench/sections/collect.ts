@@ -2,6 +2,7 @@ import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { benchApp, type BenchSection } from '../harness'
+import { benchArgs } from '../args'
 import { fakeRendererDir } from '../../helpers/kioskBuild'
 import { createWorkspaceAt } from '../../helpers/files'
 import { AnswerQueue, type SendResult } from '../../../src-renderer/src/features/collection/kiosk/answerQueue'
@@ -25,14 +26,20 @@ const round = (n: number) => Math.round(n * 100) / 100
  *
  * Figures: answers per second, answer latency p50/p95/p99 (ms, one POST), the inbox page's
  * p50/p95/max (ms) meanwhile, and the proof: answers stored = kiosks × answers, no client id twice,
- * replies "already stored" = replies lost. `CXDESK_BENCH_COLLECT_KIOSKS` (50) and
- * `CXDESK_BENCH_COLLECT_ANSWERS` (answers per kiosk, 1,000) change the load.
+ * replies "already stored" = replies lost. `--kiosks N` (50), `--answers N` (answers per kiosk,
+ * 1,000) change the load; `--minutes M` stops queuing new answers after M minutes (what was queued
+ * is still sent and checked). CPU: the whole process's user + system time per answer stored —
+ * server, the simulated kiosks' HTTP clients and the inbox reads together (an upper bound for the
+ * server's share).
  */
 export const collect: BenchSection = {
   name: 'collect',
   async run({ dir }) {
-    const kiosks = Number(process.env.CXDESK_BENCH_COLLECT_KIOSKS ?? 50)
-    const perKiosk = Number(process.env.CXDESK_BENCH_COLLECT_ANSWERS ?? 1_000)
+    const args = benchArgs()
+    const kiosks = args.kiosks ?? 50
+    const perKiosk = args.answers ?? 1_000
+    const deadline = args.minutes === undefined ? Infinity : performance.now() + args.minutes * 60_000
+    let queued = 0
     const { ctx, api } = benchApp(dir, 'Asia/Bangkok', { kind: 'web', systemLocales: () => ['en'], rendererDir: fakeRendererDir(dir) })
     ;(ctx.collection as unknown as { deps: { limits?: unknown } }).deps.limits = { phone: 1e9, kiosk: 1e9, survey: 1e9 }
     await createWorkspaceAt({ ctx, api }, join(dir, 'collect.cxdesk'))
@@ -84,7 +91,8 @@ export const collect: BenchSection = {
         },
         later: (_ms, run) => setImmediate(run),
       })
-      for (let i = 0; i < perKiosk; i++) {
+      for (let i = 0; i < perKiosk && performance.now() < deadline; i++) {
+        queued++
         const id = `bench-k${String(k).padStart(3, '0')}-a${String(i).padStart(6, '0')}`
         await queue.add({ id, score: (k + i) % 11, language: 'vi', comment: i % 3 === 0 ? `Kiosk ${k}: answer ${i}, cà phê ngon` : undefined })
       }
@@ -92,9 +100,11 @@ export const collect: BenchSection = {
     }
 
     const loadBefore = round(loadavg()[0])
+    const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     await Promise.all(Array.from({ length: kiosks }, (_, k) => kiosk(k)))
     const wallMs = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
     running = false
     await inbox
     await api.call('collection.stop', {})
@@ -106,11 +116,13 @@ export const collect: BenchSection = {
 
     latencies.sort((a, b) => a - b)
     inboxMs.sort((a, b) => a - b)
-    const expected = kiosks * perKiosk
+    const expected = queued
     return {
       kiosks,
       answersPerKiosk: perKiosk,
+      minutes: args.minutes ?? null,
       loadAverage: { before: loadBefore, after: round(loadavg()[0]) },
+      cpuMsPerAnswer: round((cpu.user + cpu.system) / 1000 / Math.max(1, expected)),
       requests: latencies.length,
       wallMs: Math.round(wallMs),
       answersPerSecond: Math.round(expected / (wallMs / 1000)),
