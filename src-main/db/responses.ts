@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from './schema'
 import { bandOf, type Direction } from '../../src-shared/domain/scores'
 import { snakeCase, type ResponseField, type ResponseRecord } from '../../src-shared/domain/response'
+import { statement } from './statements'
 
 /**
  * A response ready to store (the one definition, src-shared/domain/response.ts): ids resolved, local
@@ -35,6 +36,7 @@ void everyFieldInserted
 export const INSERT_COLUMNS = INSERT_ORDER.map(snakeCase)
 const COLUMNS = INSERT_COLUMNS.join(', ')
 const COLUMN_COUNT = INSERT_COLUMNS.length
+const SINGLE_INSERT = `INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')}) ON CONFLICT (dedup_key) DO NOTHING`
 
 /**
  * Appends a response's values in COLUMNS' order to `out` (the import's batch writer fills one array
@@ -54,7 +56,7 @@ function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert, o
 }
 
 function questionBands(sqlite: Database.Database): Map<number, QuestionBands> {
-  return new Map((sqlite.prepare('SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]))
+  return new Map((statement(sqlite, 'SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]))
 }
 
 /**
@@ -66,7 +68,8 @@ function questionBands(sqlite: Database.Database): Map<number, QuestionBands> {
 export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
   const values = rowValues(questionBands(sqlite))
   // Positional parameters: binding 26 named ones from a fresh object per row cost more than the insert's own work.
-  const stmt = sqlite.prepare(`INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')}) ON CONFLICT (dedup_key) DO NOTHING`)
+  // Prepared once per connection (statements.ts): the survey server makes a writer per answer.
+  const stmt = statement(sqlite, SINGLE_INSERT)
   return (r) => {
     const params: unknown[] = []
     values(r, params)
