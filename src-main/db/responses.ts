@@ -42,9 +42,9 @@ const SINGLE_INSERT = `INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({
  * Appends a response's values in COLUMNS' order to `out` (the import's batch writer fills one array
  * for 64 rows: no array per row), its band from its question's thresholds.
  */
-function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert, out: unknown[]) => void {
+function rowValues(questionOf: (id: number) => QuestionBands | undefined): (r: ResponseInsert, out: unknown[]) => void {
   return (r, out) => {
-    const q = r.questionId === null ? undefined : questions.get(r.questionId)
+    const q = r.questionId === null ? undefined : questionOf(r.questionId)
     const band = q && r.score !== null ? bandOf(r.score, q.direction, { good: q.good_threshold, poor: q.poor_threshold }) : null
     out.push(
       r.dedupKey, r.importId, r.externalRef, r.customerId, r.questionId, r.score, band, r.submittedAt, r.submittedOffset,
@@ -66,7 +66,14 @@ function questionBands(sqlite: Database.Database): Map<number, QuestionBands> {
  * dedup key was already there.
  */
 export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
-  const values = rowValues(questionBands(sqlite))
+  // Only the questions this writer meets, read when first met: the survey server makes a writer per
+  // answer, and reading every question's thresholds each time cost more than the insert.
+  const bandsOf = statement(sqlite, 'SELECT id, direction, good_threshold, poor_threshold FROM questions WHERE id = ?')
+  const questions = new Map<number, QuestionBands>()
+  const values = rowValues((id) => {
+    if (!questions.has(id)) questions.set(id, bandsOf.get(id) as QuestionBands)
+    return questions.get(id)
+  })
   // Positional parameters: binding 26 named ones from a fresh object per row cost more than the insert's own work.
   // Prepared once per connection (statements.ts): the survey server makes a writer per answer.
   const stmt = statement(sqlite, SINGLE_INSERT)
@@ -89,7 +96,8 @@ export const ROWS_PER_INSERT = 64
  * the same statement) are the ids missing from it. Returns, per row, its new id or null.
  */
 export function responseBatchWriter(sqlite: Database.Database): (rows: ResponseInsert[]) => Array<number | null> {
-  const values = rowValues(questionBands(sqlite))
+  const bands = questionBands(sqlite)
+  const values = rowValues((id) => bands.get(id))
   const nextId = sqlite.prepare('SELECT coalesce(max(id), 0) + 1 FROM responses').pluck()
   const statements = new Map<number, Database.Statement>()
   const insertOf = (n: number) => {

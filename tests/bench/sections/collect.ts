@@ -41,7 +41,18 @@ export const collect: BenchSection = {
     const deadline = args.minutes === undefined ? Infinity : performance.now() + args.minutes * 60_000
     let queued = 0
     const { ctx, api } = benchApp(dir, 'Asia/Bangkok', { kind: 'web', systemLocales: () => ['en'], rendererDir: fakeRendererDir(dir) })
-    ;(ctx.collection as unknown as { deps: { limits?: unknown } }).deps.limits = { phone: 1e9, kiosk: 1e9, survey: 1e9 }
+    const batches = { count: 0, answers: 0, largest: 0, writeMs: 0 }
+    const deps = (ctx.collection as unknown as { deps: { limits?: unknown; batch?: unknown } }).deps
+    deps.limits = { phone: 1e9, kiosk: 1e9, survey: 1e9 }
+    // The group commit's own figures: how many answers each transaction took, and the time spent writing them.
+    deps.batch = {
+      onBatch: (size: number, ms: number) => {
+        batches.count++
+        batches.answers += size
+        batches.largest = Math.max(batches.largest, size)
+        batches.writeMs += ms
+      },
+    }
     await createWorkspaceAt({ ctx, api }, join(dir, 'collect.cxdesk'))
     const survey = await api.call('collection.saveSurvey', { name: 'Counter', metric: 'nps', askComment: true, askContact: true, shopName: 'Bench café', colour: '#2f6f5e', location: 'Hà Nội', touchpoint: 'counter' })
     const withKiosk = await api.call('collection.addLink', { surveyId: survey.id, kind: 'kiosk' })
@@ -123,6 +134,7 @@ export const collect: BenchSection = {
       minutes: args.minutes ?? null,
       loadAverage: { before: loadBefore, after: round(loadavg()[0]) },
       cpuMsPerAnswer: round((cpu.user + cpu.system) / 1000 / Math.max(1, expected)),
+      batches: { transactions: batches.count, meanSize: round(batches.answers / Math.max(1, batches.count)), largest: batches.largest, writeMsPerAnswer: round(batches.writeMs / Math.max(1, batches.answers)) },
       requests: latencies.length,
       wallMs: Math.round(wallMs),
       answersPerSecond: Math.round(expected / (wallMs / 1000)),
