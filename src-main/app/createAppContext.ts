@@ -45,6 +45,6 @@ export function createAppContext(opts: AppContextOptions): AppContext {
     openInWorker: opts.platform.kind === 'cli' ? false : undefined,
     readOnly: opts.readOnly,
   })
-  const collection = new CollectionController({ workspace: () => session.open, events, now: () => clock.now(), rendererDir: opts.platform.rendererDir })
+  const collection = new CollectionController({ workspace: () => session.open, events, now: () => clock.now(), rendererDir: opts.platform.rendererDir, nativeBinding: sqlite.nativeBinding })
   return { version: APP_VERSION, clock, paths, prefs, session, files: new FileRegistry(), events, platform: opts.platform, sqlite, collection }
 }

@@ -40,6 +40,16 @@ export type AnswerOutcome =
 
 const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : null)
 
+/** One answer as the server received it: its link's token, its body and when it arrived. */
+export interface IncomingAnswer {
+  token: string
+  body: AnswerBody
+  now: number
+}
+
+/** What became of one answer of a batch: an outcome, or `failed` (not stored: the page sends it again). */
+export type BatchOutcome = AnswerOutcome | { kind: 'failed' }
+
 /**
  * Stores one answer from a survey link: a response through the feedback writer (so the inbox, the
  * search index, the tags and the score summaries take it like any other), and beside it the
@@ -47,36 +57,65 @@ const blank = (v: string | undefined) => (v && v.trim() ? v.trim() : null)
  * The client's id makes the response's dedup key: the same answer sent twice is stored once.
  */
 export function recordAnswer(open: OpenWorkspace, token: string, body: AnswerBody, now: number): AnswerOutcome {
+  const [outcome] = recordAnswers(open, [{ token, body, now }])
+  if (outcome.kind === 'failed') throw new Error('The answer could not be stored.')
+  return outcome
+}
+
+/**
+ * Stores answers that arrived together in one transaction (the group commit of answerBatch.ts):
+ * one commit for many instead of one each. Each answer has a savepoint of its own, so one that
+ * fails (a constraint, a trigger) is `failed` alone and the others are kept; a failure of the
+ * transaction itself (the commit) throws, and then none is stored. An id sent twice in one batch
+ * is stored once: the second finds the first in the same transaction.
+ */
+export function recordAnswers(open: OpenWorkspace, answers: readonly IncomingAnswer[]): BatchOutcome[] {
   const sqlite = open.ws.sqlite
-  const found = activeLink(sqlite, token)
+  // A batch is mostly one kiosk link: its link and survey are read once.
+  const links = new Map<string, ReturnType<typeof activeLink>>()
+  const linkOf = (token: string) => {
+    if (!links.has(token)) links.set(token, activeLink(sqlite, token))
+    return links.get(token)
+  }
+  return inTransaction(sqlite, () =>
+    answers.map(({ token, body, now }): BatchOutcome => {
+      try {
+        return inTransaction(sqlite, () => storeOne(open, linkOf(token), body, now))
+      } catch {
+        return { kind: 'failed' }
+      }
+    }),
+  )
+}
+
+function storeOne(open: OpenWorkspace, found: ReturnType<typeof activeLink>, body: AnswerBody, now: number): AnswerOutcome {
+  const sqlite = open.ws.sqlite
   if (!found) return { kind: 'no-link' }
   const { link, survey } = found
   const scale = standardScales[survey.metric]
   if (!Number.isInteger(body.score) || body.score < scale.min || body.score > scale.max) return { kind: 'out-of-scale', ...scale }
-  return inTransaction(sqlite, () => {
-    if (answerExists(sqlite, survey.id, body.id)) return { kind: 'duplicate' } as const
-    const consent = body.consent === true
-    const contact = consent && survey.ask_contact === 1 ? body.contact : undefined
-    const email = blank(contact?.email)?.toLowerCase() ?? null
-    const name = blank(contact?.name)
-    const phone = blank(contact?.phone)
-    const responseId = writeResponse(open, survey, link, body, email, now)
-    if (responseId === null) return { kind: 'duplicate' } as const
-    insertAnswer(sqlite, { responseId, surveyId: survey.id, linkId: link.id, clientId: body.id, language: body.language, contactName: name, contactEmail: email, contactPhone: phone, consent, now })
-    return {
-      kind: 'stored',
-      event: {
-        surveyId: survey.id,
-        surveyName: survey.name,
-        responseId,
-        score: body.score,
-        metric: survey.metric,
-        location: link.location ?? survey.location,
-        alert: responseBand(sqlite, responseId) === -1,
-        contactable: consent && (email !== null || phone !== null),
-      },
-    } as const
-  })
+  if (answerExists(sqlite, survey.id, body.id)) return { kind: 'duplicate' }
+  const consent = body.consent === true
+  const contact = consent && survey.ask_contact === 1 ? body.contact : undefined
+  const email = blank(contact?.email)?.toLowerCase() ?? null
+  const name = blank(contact?.name)
+  const phone = blank(contact?.phone)
+  const responseId = writeResponse(open, survey, link, body, email, now)
+  if (responseId === null) return { kind: 'duplicate' }
+  insertAnswer(sqlite, { responseId, surveyId: survey.id, linkId: link.id, clientId: body.id, language: body.language, contactName: name, contactEmail: email, contactPhone: phone, consent, now })
+  return {
+    kind: 'stored',
+    event: {
+      surveyId: survey.id,
+      surveyName: survey.name,
+      responseId,
+      score: body.score,
+      metric: survey.metric,
+      location: link.location ?? survey.location,
+      alert: responseBand(sqlite, responseId) === -1,
+      contactable: consent && (email !== null || phone !== null),
+    },
+  }
 }
 
 /** `consentedEmail`: the e-mail given with consent (null otherwise), kept on the response too. */

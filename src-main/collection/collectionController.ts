@@ -5,6 +5,8 @@ import type { EventBus } from '../common/events'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { startCollectionServer, type CollectionLimits, type CollectionServer } from './collectionServer'
 import { loadKioskPage } from './kioskPage'
+import type { AnswerBatchOptions } from './answerBatch'
+import { startCheckpointer, type Checkpointer } from './checkpoint/checkpointer'
 
 export interface NetworkAddress {
   name: string
@@ -28,6 +30,10 @@ export interface CollectionDeps {
   /** The built renderer (the kiosk page); absent: collection cannot run in this process. */
   rendererDir?: string
   limits?: Partial<CollectionLimits>
+  /** The group commit's options (answerBatch.ts). */
+  batch?: AnswerBatchOptions
+  /** better-sqlite3's binding for this runtime, for the checkpoint thread's connection. */
+  nativeBinding?: string
 }
 
 /**
@@ -38,6 +44,7 @@ export interface CollectionDeps {
 export class CollectionController {
   private server: CollectionServer | null = null
   private openAtStart: OpenWorkspace | null = null
+  private checkpointer: Checkpointer | null = null
   private answers = 0
 
   constructor(private readonly deps: CollectionDeps) {
@@ -78,6 +85,7 @@ export class CollectionController {
         workspace: () => (this.deps.workspace() === this.openAtStart ? this.openAtStart : null),
         now: this.deps.now,
         limits: this.deps.limits,
+        batch: this.deps.batch,
         onAnswer: (event) => {
           this.answers++
           this.deps.events.emit('collection.answer', event)
@@ -90,6 +98,8 @@ export class CollectionController {
       if (code === 'EACCES') throw new AppError('IO', `Port ${port} needs administrator rights; choose one above 1024 or 0.`, { field: 'port' })
       throw e
     }
+    // The WAL's checkpoints move to a thread of their own while answers come in (checkpoint/).
+    this.checkpointer = startCheckpointer(open.ws.sqlite, { path: open.ws.path, nativeBinding: this.deps.nativeBinding })
     this.deps.events.emit('collection.status', this.status())
     return this.status()
   }
@@ -100,6 +110,9 @@ export class CollectionController {
       this.server = null
       this.openAtStart = null
       await s.close()
+      const checkpointer = this.checkpointer
+      this.checkpointer = null
+      await checkpointer?.stop()
       this.deps.events.emit('collection.status', this.status())
     }
     return this.status()

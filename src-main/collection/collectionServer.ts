@@ -5,7 +5,8 @@ import type { CollectionAnswerEvent } from '../../src-shared/api/collection'
 import type { AnswerBody, LinkKind } from '../../src-shared/domain/collection'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { answerBodySchema, tokenParamsSchema } from './answerSchema'
-import { kioskLogo, kioskSurvey, recordAnswer } from './answerService'
+import { kioskLogo, kioskSurvey } from './answerService'
+import { AnswerBatcher, type AnswerBatchOptions } from './answerBatch'
 import { activeLinkKind, activeLinkSurvey } from './linkLookup'
 import type { KioskPage } from './kioskPage'
 
@@ -33,7 +34,12 @@ export interface CollectionServerOptions {
   now: () => number
   onAnswer: (event: CollectionAnswerEvent) => void
   limits?: Partial<CollectionLimits>
+  /** The group commit's options (answerBatch.ts): batch size, a failing writer in tests, a per-batch probe. */
+  batch?: AnswerBatchOptions
 }
+
+/** Seconds a kiosk waits before sending an answer again whose batch failed to commit. */
+export const BATCH_FAILED_RETRY_AFTER_S = 2
 
 export interface CollectionServer {
   host: string
@@ -79,6 +85,7 @@ function crossSite(req: FastifyRequest): boolean {
  */
 export async function startCollectionServer(opts: CollectionServerOptions): Promise<CollectionServer> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits }
+  const batcher = new AnswerBatcher(opts.batch)
   const app = Fastify({
     logger: false,
     bodyLimit: limits.bodyBytes,
@@ -166,11 +173,14 @@ export async function startCollectionServer(opts: CollectionServerOptions): Prom
         if (!survey.isAllowed && survey.isExceeded) return tooMany(reply, survey.ttlInSeconds)
       },
     },
-    (req, reply) => {
+    async (req, reply) => {
       const open = opts.workspace()
       if (!open) return reply.code(503).header('retry-after', '30').send({ ok: false, error: 'not-collecting' })
-      const outcome = recordAnswer(open, req.params.token, req.body, opts.now())
+      // Answered once its batch has committed (group commit: many answers, one transaction).
+      const outcome = await batcher.submit(open, { token: req.params.token, body: req.body, now: opts.now() })
       switch (outcome.kind) {
+        case 'failed':
+          return reply.code(503).header('retry-after', String(BATCH_FAILED_RETRY_AFTER_S)).send({ ok: false, error: 'retry' })
         case 'no-link':
           return reply.code(404).send({ ok: false, error: 'no-link' })
         case 'out-of-scale':

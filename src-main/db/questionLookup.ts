@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ScoreSpec } from '../../src-shared/api/imports'
 import { defaultThresholds } from '../../src-shared/domain/scores'
+import { statement } from './statements'
 
 const specKey = (s: ScoreSpec) => `${s.metric}-${s.min}-${s.max}-${s.direction === 'higher_better' ? 'up' : 'down'}`
 
@@ -55,15 +56,16 @@ export interface WantedQuestion {
  * question of its own changes no figure.
  */
 export function ensureQuestions(sqlite: Database.Database, wanted: Array<ScoreSpec | WantedQuestion>): Map<string, number> {
-  const find = sqlite.prepare<[string, number, number, string], { id: number; good_threshold: number; poor_threshold: number }>(
-    'SELECT id, good_threshold, poor_threshold FROM questions WHERE metric = ? AND scale_min = ? AND scale_max = ? AND direction = ? ORDER BY id LIMIT 1',
-  )
-  const findAsked = sqlite.prepare<[string, number, number, string, string], { id: number }>(
-    'SELECT id FROM questions WHERE metric = ? AND scale_min = ? AND scale_max = ? AND direction = ? AND label = ? ORDER BY id LIMIT 1',
-  )
-  const insert = sqlite.prepare(
-    'INSERT INTO questions (key, metric, label, scale_min, scale_max, direction, good_threshold, poor_threshold) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  )
+  // Prepared once per connection (statements.ts): the survey server asks for its question per answer.
+  const find = statement(sqlite, 'SELECT id, good_threshold, poor_threshold FROM questions WHERE metric = ? AND scale_min = ? AND scale_max = ? AND direction = ? ORDER BY id LIMIT 1') as Database.Statement<
+    [string, number, number, string],
+    { id: number; good_threshold: number; poor_threshold: number }
+  >
+  const findAsked = statement(sqlite, 'SELECT id FROM questions WHERE metric = ? AND scale_min = ? AND scale_max = ? AND direction = ? AND label = ? ORDER BY id LIMIT 1') as Database.Statement<
+    [string, number, number, string, string],
+    { id: number }
+  >
+  const insert = statement(sqlite, 'INSERT INTO questions (key, metric, label, scale_min, scale_max, direction, good_threshold, poor_threshold) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
   const out = new Map<string, number>()
   let made = 0
   const add = (s: ScoreSpec, key: string, label: string, t: { good: number; poor: number }) =>

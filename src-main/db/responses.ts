@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from './schema'
 import { bandOf, type Direction } from '../../src-shared/domain/scores'
 import { snakeCase, type ResponseField, type ResponseRecord } from '../../src-shared/domain/response'
+import { statement } from './statements'
 
 /**
  * A response ready to store (the one definition, src-shared/domain/response.ts): ids resolved, local
@@ -35,14 +36,15 @@ void everyFieldInserted
 export const INSERT_COLUMNS = INSERT_ORDER.map(snakeCase)
 const COLUMNS = INSERT_COLUMNS.join(', ')
 const COLUMN_COUNT = INSERT_COLUMNS.length
+const SINGLE_INSERT = `INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')}) ON CONFLICT (dedup_key) DO NOTHING`
 
 /**
  * Appends a response's values in COLUMNS' order to `out` (the import's batch writer fills one array
  * for 64 rows: no array per row), its band from its question's thresholds.
  */
-function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert, out: unknown[]) => void {
+function rowValues(questionOf: (id: number) => QuestionBands | undefined): (r: ResponseInsert, out: unknown[]) => void {
   return (r, out) => {
-    const q = r.questionId === null ? undefined : questions.get(r.questionId)
+    const q = r.questionId === null ? undefined : questionOf(r.questionId)
     const band = q && r.score !== null ? bandOf(r.score, q.direction, { good: q.good_threshold, poor: q.poor_threshold }) : null
     out.push(
       r.dedupKey, r.importId, r.externalRef, r.customerId, r.questionId, r.score, band, r.submittedAt, r.submittedOffset,
@@ -54,7 +56,7 @@ function rowValues(questions: Map<number, QuestionBands>): (r: ResponseInsert, o
 }
 
 function questionBands(sqlite: Database.Database): Map<number, QuestionBands> {
-  return new Map((sqlite.prepare('SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]))
+  return new Map((statement(sqlite, 'SELECT id, direction, good_threshold, poor_threshold FROM questions').all() as QuestionBands[]).map((q) => [q.id, q]))
 }
 
 /**
@@ -64,9 +66,17 @@ function questionBands(sqlite: Database.Database): Map<number, QuestionBands> {
  * dedup key was already there.
  */
 export function responseWriter(sqlite: Database.Database): (r: ResponseInsert) => number | null {
-  const values = rowValues(questionBands(sqlite))
+  // Only the questions this writer meets, read when first met: the survey server makes a writer per
+  // answer, and reading every question's thresholds each time cost more than the insert.
+  const bandsOf = statement(sqlite, 'SELECT id, direction, good_threshold, poor_threshold FROM questions WHERE id = ?')
+  const questions = new Map<number, QuestionBands>()
+  const values = rowValues((id) => {
+    if (!questions.has(id)) questions.set(id, bandsOf.get(id) as QuestionBands)
+    return questions.get(id)
+  })
   // Positional parameters: binding 26 named ones from a fresh object per row cost more than the insert's own work.
-  const stmt = sqlite.prepare(`INSERT INTO responses (${COLUMNS}) VALUES (${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')}) ON CONFLICT (dedup_key) DO NOTHING`)
+  // Prepared once per connection (statements.ts): the survey server makes a writer per answer.
+  const stmt = statement(sqlite, SINGLE_INSERT)
   return (r) => {
     const params: unknown[] = []
     values(r, params)
@@ -86,7 +96,8 @@ export const ROWS_PER_INSERT = 64
  * the same statement) are the ids missing from it. Returns, per row, its new id or null.
  */
 export function responseBatchWriter(sqlite: Database.Database): (rows: ResponseInsert[]) => Array<number | null> {
-  const values = rowValues(questionBands(sqlite))
+  const bands = questionBands(sqlite)
+  const values = rowValues((id) => bands.get(id))
   const nextId = sqlite.prepare('SELECT coalesce(max(id), 0) + 1 FROM responses').pluck()
   const statements = new Map<number, Database.Statement>()
   const insertOf = (n: number) => {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { LexiconEntry } from '../text/defaultLexicon'
 import type { TagRule } from '../text/tagRules'
 import { splitKeywords } from '../text/tagRules'
+import { statement } from '../db/statements'
 
 /** Rows of the workspace's own lexicon. */
 export function readLexicon(sqlite: Database.Database): Array<{ language: string } & LexiconEntry> {
@@ -28,7 +29,7 @@ export function addMissingLexiconTerms(sqlite: Database.Database, rows: Array<{ 
  * equal numbers mean the same rules and lexicon. -1 in a file from before that migration.
  */
 export function textRulesVersion(sqlite: Database.Database): number {
-  const row = sqlite.prepare('SELECT version FROM text_rules_version WHERE id = 1').get() as { version: number } | undefined
+  const row = statement(sqlite, 'SELECT version FROM text_rules_version WHERE id = 1').get() as { version: number } | undefined
   return row?.version ?? -1
 }
 
@@ -37,9 +38,9 @@ export function readTagRules(sqlite: Database.Database): TagRule[] {
   return rows.map((r) => ({ tagId: r.tag_id, language: r.language, keywords: splitKeywords(r.keywords) }))
 }
 
-/** Writes a comment's searchable text under the response's id (the FTS rowid). */
+/** Writes a comment's searchable text under the response's id (the FTS rowid). Prepared once per connection (db/statements.ts): answers come one at a time. */
 export function searchIndexWriter(sqlite: Database.Database): (responseId: number, text: string) => void {
-  const ins = sqlite.prepare('INSERT INTO feedback_fts (rowid, body) VALUES (?, ?)')
+  const ins = statement(sqlite, 'INSERT INTO feedback_fts (rowid, body) VALUES (?, ?)')
   return (id, text) => void ins.run(id, text)
 }
 
@@ -66,7 +67,7 @@ export function searchIndexBatchWriter(sqlite: Database.Database): (entries: Arr
 }
 
 export function ruleTagWriter(sqlite: Database.Database, now: number): (responseId: number, tagId: number) => void {
-  const ins = sqlite.prepare(`INSERT OR IGNORE INTO response_tags (response_id, tag_id, source, created_at) VALUES (?, ?, 'rule', ?)`)
+  const ins = statement(sqlite, `INSERT OR IGNORE INTO response_tags (response_id, tag_id, source, created_at) VALUES (?, ?, 'rule', ?)`)
   return (id, tag) => void ins.run(id, tag, now)
 }
 

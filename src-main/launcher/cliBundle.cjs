@@ -21,6 +21,8 @@ const entryPoints = {
   importWorker: 'src-main/import/worker/importWorker.ts',
   readerWorker: 'src-main/import/worker/readerWorker.ts',
   rollupWorker: 'src-main/metrics/rollups/worker/rollupWorker.ts',
+  // `cxdesk collect`: the WAL's checkpoints off the serving thread (src-main/collection/checkpoint).
+  checkpointWorker: 'src-main/collection/checkpoint/checkpointWorker.ts',
 }
 
 /**

@@ -2,6 +2,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { AppError, type ErrorCode } from '../../src-shared/api/result'
 import { workerEntry, type WorkerEntry, type WorkerName } from './entry'
 import type { CancelFlag, JobMessage } from './protocol'
+import { ownWriterStarted } from './ownWriters'
 
 export interface WorkerJob<R> {
   done: Promise<R>
@@ -16,6 +17,8 @@ export interface StartOptions<P> {
   crashed: { code: ErrorCode; message: (reason: string) => string }
   /** Tests start a built entry instead of the source. */
   entry?: WorkerEntry
+  /** The thread commits to the open workspace (a rollup job): its writes are this process's own, not another's (ownWriters.ts). */
+  writesOpenWorkspace?: boolean
 }
 
 /**
@@ -26,6 +29,7 @@ export function startJob<D extends object, P, R>(name: WorkerName, data: D, opts
   const cancel = new SharedArrayBuffer(4)
   const entry = opts.entry ?? workerEntry(name)
   const worker = new Worker(entry.file, { argv: entry.argv, workerData: { ...data, cancel } satisfies D & CancelFlag, resourceLimits: opts.resourceLimits })
+  if (opts.writesOpenWorkspace) worker.once('exit', ownWriterStarted())
   const done = new Promise<R>((resolve, reject) => {
     let settled = false
     const fail = (e: AppError) => {

@@ -1,6 +1,7 @@
 import type { EventBus } from '../common/events'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { dataVersion } from '../db/dataVersion'
+import { ownWriters } from '../workers/ownWriters'
 
 /** How often the open workspace is checked for another process's writes: answers show within a second. */
 export const EXTERNAL_WRITES_POLL_MS = 400
@@ -15,7 +16,8 @@ export interface ExternalWritesDeps {
  * Notices when another process writes the open workspace (answers from `cxdesk collect`, an import
  * from the command line) and tells the windows (`workspace.written`), which refetch what they show
  * (the inbox count, the scores). It polls PRAGMA data_version on the main connection: a read of
- * the WAL index, cheaper than a file watcher and exact (this process's own writes do not move it).
+ * the WAL index, cheaper than a file watcher and exact (this process's own writes do not move it;
+ * its own worker threads' do, and are left out: workers/ownWriters.ts).
  * Returns the stop.
  */
 export function watchExternalWrites(deps: ExternalWritesDeps): () => void {
@@ -29,6 +31,7 @@ export function watchExternalWrites(deps: ExternalWritesDeps): () => void {
 /** One look: emits `workspace.written` when the open workspace's data_version moved since the last look at the same workspace. */
 export function externalWriteCheck(deps: Pick<ExternalWritesDeps, 'workspace' | 'events'>): () => void {
   let seen: { open: OpenWorkspace; version: number } | null = null
+  let ownSeen = ownWriters().generation
   const check = () => {
     const open = deps.workspace()
     if (!open) {
@@ -45,6 +48,12 @@ export function externalWriteCheck(deps: Pick<ExternalWritesDeps, 'workspace' | 
     }
     const before = seen
     seen = { open, version }
+    // This process's own import or rollup thread, running or ended since the last look, moved it:
+    // not another process's write (those jobs tell the windows themselves when they are done).
+    const own = ownWriters()
+    const ownMoved = own.running > 0 || own.generation !== ownSeen
+    ownSeen = own.generation
+    if (ownMoved) return
     if (before && before.open === open && before.version !== version) deps.events.emit('workspace.written', {})
   }
   return check

@@ -4,7 +4,8 @@
  */
 export const USAGE = `usage: npm run bench -- [--rows N] [--only section,…] [--keep]
                        [--runs N]                      (importpeer: pairs to run, default 3)
-                       [--seed N] [--scale N] [--parts http,files,kills]   (robustness)`
+                       [--seed N] [--scale N] [--parts http,files,kills]   (robustness)
+                       [--kiosks N] [--answers N] [--minutes M]   (collect: kiosks, answers each, time limit)`
 
 export interface BenchArgs {
   rows: number
@@ -14,9 +15,15 @@ export interface BenchArgs {
   seed?: number
   scale?: number
   parts?: string[]
+  /** collect: simulated kiosks (default 50). */
+  kiosks?: number
+  /** collect: answers per kiosk (default 1,000). */
+  answers?: number
+  /** collect: a time limit; kiosks queue no new answer after it (the ones queued are still sent and checked). */
+  minutes?: number
 }
 
-const NUMBER_FLAGS = ['rows', 'runs', 'seed', 'scale'] as const
+const NUMBER_FLAGS = ['rows', 'runs', 'seed', 'scale', 'kiosks', 'answers', 'minutes'] as const
 const LIST_FLAGS = ['only', 'parts'] as const
 
 export class BenchArgsError extends Error {}

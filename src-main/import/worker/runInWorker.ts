@@ -4,6 +4,7 @@ import { AppError } from '../../../src-shared/api/result'
 import type { TableInspection } from '../openTable'
 import type { ImportWorkerData, ImportWorkerMessage, ImportWorkerOrder, MappingChoice } from './protocol'
 import { workerEntry, type WorkerEntry } from '../../workers/entry'
+import { ownWriterStarted } from '../../workers/ownWriters'
 
 /** Where the import worker's code is (see workerEntry). */
 export const importWorkerEntry = (): WorkerEntry => workerEntry('importWorker')
@@ -32,6 +33,8 @@ export function startImportWorker(
     // The import streams: a small heap is plenty, and keeps the process's peak memory down.
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   })
+  // Its commits are this process's own: not announced as another process's writes (workers/ownWriters.ts).
+  worker.once('exit', ownWriterStarted())
   const done = new Promise<ImportSummary>((resolve, reject) => {
     let settled = false
     const fail = (e: unknown) => {

@@ -1,15 +1,18 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { refetchOnWorkspaceEvent } from './refetchOnWorkspaceEvent'
+import { refetchAfterWorkspaceChange } from './refetchAfterWorkspaceChange'
 import { clientFromInvoke } from '../../../src-shared/api/client'
 import type { ApiClient } from '../../../src-shared/api/contract'
 import type { AppEvent } from '../../../src-shared/api/events'
 import type { Transport } from './transportTypes'
+import { REFRESH_MIN_INTERVAL_MS, throttle } from './refreshThrottle'
 
 interface ApiContextValue {
   api: ApiClient
   transport: Transport
   onEvent(listener: (event: AppEvent) => void): () => void
+  /** Refetches what is on screen, at most once per REFRESH_MIN_INTERVAL_MS (answers arriving by the dozen). */
+  refreshSoon(): void
 }
 
 const ApiContext = createContext<ApiContextValue | null>(null)
@@ -20,13 +23,18 @@ export function ApiProvider({ transport, children }: { transport: Transport; chi
     [],
   )
   const listeners = useRef(new Set<(event: AppEvent) => void>())
+  const refresh = useMemo(() => throttle(() => void queryClient.invalidateQueries(), REFRESH_MIN_INTERVAL_MS), [queryClient])
+  useEffect(() => () => refresh.cancel(), [refresh])
   useEffect(
     () =>
       transport.subscribe((event) => {
-        void refetchOnWorkspaceEvent(queryClient, event)
+        // Another workspace: cancel what is in flight and refetch everything now. Another process's
+        // writes (answers from `cxdesk collect`, every 400 ms while they come): refetch, throttled.
+        if (event.name === 'workspace.changed') void refetchAfterWorkspaceChange(queryClient)
+        else if (event.name === 'workspace.written') refresh.request()
         for (const l of listeners.current) l(event)
       }),
-    [transport, queryClient],
+    [transport, queryClient, refresh],
   )
   const value = useMemo<ApiContextValue>(
     () => ({
@@ -36,8 +44,9 @@ export function ApiProvider({ transport, children }: { transport: Transport; chi
         listeners.current.add(listener)
         return () => listeners.current.delete(listener)
       },
+      refreshSoon: () => refresh.request(),
     }),
-    [transport],
+    [transport, refresh],
   )
   return (
     <ApiContext.Provider value={value}>

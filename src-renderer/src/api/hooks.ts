@@ -6,6 +6,8 @@ import { useApiContext } from './ApiProvider'
 
 export const useApi = () => useApiContext().api
 export const useTransport = () => useApiContext().transport
+/** Refetches what is on screen, throttled (at most once per 500 ms: refreshThrottle.ts). */
+export const useRefreshSoon = () => useApiContext().refreshSoon
 
 /** A read over the contract, cached by channel and request. */
 export function useApiQuery<C extends Channel>(channel: C, req: Req<C>, options?: Omit<UseQueryOptions<Res<C>>, 'queryKey' | 'queryFn'>) {

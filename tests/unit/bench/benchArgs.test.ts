@@ -15,6 +15,7 @@ describe('npm run bench flags', () => {
       keep: true,
       runs: 2,
     })
+    expect(parseBenchArgs(['--only', 'metrics', '--kiosks', '10', '--answers', '200', '--minutes', '3'], sections)).toMatchObject({ kiosks: 10, answers: 200, minutes: 3 })
     expect(parseBenchArgs(['--only', 'robustness', '--seed', '0', '--scale', '3', '--parts', 'http,kills'], sections)).toMatchObject({ seed: 0, scale: 3, parts: ['http', 'kills'] })
   })
 
@@ -27,6 +28,11 @@ describe('npm run bench flags', () => {
     [['--only', 'metric'], /unknown section "metric"; the sections are metrics, reports/],
     [['--only', '--keep'], /--only needs a comma-separated list/],
     [['extra'], /unknown argument "extra"/],
+    [['--kiosk', '10'], /unknown flag "--kiosk"/],
+    [['--kiosks', '0'], /--kiosks needs a whole number of at least 1/],
+    [['--answers', '2.5'], /--answers needs a whole number/],
+    [['--minutes', 'ten'], /--minutes needs a whole number/],
+    [['--minutes'], /--minutes needs a whole number/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseBenchArgs(argv, sections)).toThrow(BenchArgsError)
     expect(() => parseBenchArgs(argv, sections)).toThrow(message)

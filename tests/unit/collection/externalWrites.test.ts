@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testApp, type TestApp } from '../../helpers/context'
 import { externalWriteCheck, watchExternalWrites } from '../../../src-main/workspace/externalWrites'
+import { runJobInWorker } from '../../../src-main/metrics/rollups/worker/runInWorker'
+import { ownWriterStarted } from '../../../src-main/workers/ownWriters'
 import type { AppEvent } from '../../../src-shared/api/events'
 
 let app: TestApp
@@ -68,5 +70,39 @@ describe('writes by another process to the open workspace', () => {
     } finally {
       stop()
     }
+  })
+
+  it('leave out this process’s own worker threads: a rollup rebuild in its thread is not another process’s write', async () => {
+    const check = externalWriteCheck({ workspace: () => app.ctx.session.open, events: app.ctx.events })
+    check()
+    const before = (app.ctx.session.require().ws.sqlite.pragma('data_version', { simple: true }) as number)
+    const job = runJobInWorker({ path }, { kind: 'rebuild' }, () => check())
+    check()
+    await job.done
+    check()
+    // The thread's 'exit' comes after its answer: looks until then and the first one after are its own.
+    await new Promise((r) => setTimeout(r, 300))
+    check()
+    expect(app.ctx.session.require().ws.sqlite.pragma('data_version', { simple: true })).not.toBe(before)
+    expect(written).toBe(0)
+    writeFromElsewhere()
+    check()
+    expect(written).toBe(1)
+  }, 30_000)
+
+  it('count a write that lands while an own writer runs, or just before a look after it ended, as its own', () => {
+    const check = externalWriteCheck({ workspace: () => app.ctx.session.open, events: app.ctx.events })
+    check()
+    const ended = ownWriterStarted()
+    writeFromElsewhere()
+    check()
+    writeFromElsewhere()
+    ended()
+    ended()
+    check()
+    expect(written).toBe(0)
+    writeFromElsewhere()
+    check()
+    expect(written).toBe(1)
   })
 })

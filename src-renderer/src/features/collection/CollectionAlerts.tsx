@@ -1,25 +1,25 @@
 import { useCallback, useState } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
 import type { CollectionAnswerEvent } from '../../../../src-shared/api/collection'
-import { useAppEvent } from '../../api/hooks'
+import { useAppEvent, useRefreshSoon } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { hrefFor } from '../../platform/router'
 
 /**
- * Answers collected in the shop, live: every one refreshes what is on screen (inbox, scores), and a
- * poor score shows a banner so a manager can talk to the customer before they leave.
+ * Answers collected in the shop, live: they refresh what is on screen (inbox, scores) — at most once
+ * per 500 ms when many arrive (refreshThrottle.ts) — and a poor score shows a banner so a manager
+ * can talk to the customer before they leave.
  */
 export function CollectionAlerts() {
   const { t, fmt } = useI18n()
-  const queryClient = useQueryClient()
+  const refreshSoon = useRefreshSoon()
   const [alerts, setAlerts] = useState<CollectionAnswerEvent[]>([])
   const onAnswer = useCallback(
     (e: CollectionAnswerEvent) => {
-      void queryClient.invalidateQueries()
+      refreshSoon()
       if (e.alert) setAlerts((a) => [e, ...a].slice(0, 3))
     },
-    [queryClient],
+    [refreshSoon],
   )
   useAppEvent('collection.answer', onAnswer)
   if (!alerts.length) return null

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
-import { refetchOnWorkspaceEvent } from '../../../src-renderer/src/api/refetchOnWorkspaceEvent'
+import { refetchAfterWorkspaceChange } from '../../../src-renderer/src/api/refetchAfterWorkspaceChange'
 
 /** A promise the test settles by hand, standing for a request still on its way. */
 function deferred<T>() {
@@ -13,7 +13,7 @@ function deferred<T>() {
   return { promise, resolve, reject }
 }
 
-describe('refetchOnWorkspaceEvent', () => {
+describe('refetchAfterWorkspaceChange', () => {
   it('a first fetch sent before a workspace opened does not leave its "no workspace" answer on screen', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } })
     const first = deferred<string>()
@@ -24,7 +24,7 @@ describe('refetchOnWorkspaceEvent', () => {
     const unsubscribe = observer.subscribe((r) => results.push({ status: r.status, data: r.data, error: r.error?.message }))
 
     // The page's first request is in flight when the workspace opens…
-    const done = refetchOnWorkspaceEvent(client, { name: 'workspace.changed', payload: null })
+    const done = refetchAfterWorkspaceChange(client)
     // …and its answer, made while no workspace was open, arrives afterwards.
     first.reject(new Error('No workspace is open.'))
     await done
@@ -32,18 +32,6 @@ describe('refetchOnWorkspaceEvent', () => {
     expect(observer.getCurrentResult().data).toBe('rows of the opened workspace')
     expect(results.some((r) => r.status === 'error')).toBe(false)
     expect(calls).toBe(2)
-    unsubscribe()
-  })
-
-  it('a write refetches what is on screen without cancelling what is in flight', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 30_000 } } })
-    let calls = 0
-    const observer = new QueryObserver(client, { queryKey: ['page'], queryFn: async () => `answer ${++calls}` })
-    const unsubscribe = observer.subscribe(() => undefined)
-    await expect.poll(() => observer.getCurrentResult().data).toBe('answer 1')
-    await refetchOnWorkspaceEvent(client, { name: 'workspace.written', payload: {} })
-    await expect.poll(() => observer.getCurrentResult().data).toBe('answer 2')
-    expect(refetchOnWorkspaceEvent(client, { name: 'import.progress', payload: {} } as never)).toBeUndefined()
     unsubscribe()
   })
 })
