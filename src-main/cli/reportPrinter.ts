@@ -14,9 +14,9 @@ export interface ReportPrinter {
  * machine's other core. Its driver (playwright-core) is loaded here, so no other command pays for it.
  * The browser is not closed in order at the end: the process's exit ends it (main.ts).
  */
-export function reportPrinter(appUrl: () => string | null): ReportPrinter {
+export function reportPrinter(appUrl: () => string | null, onMilestone?: (what: 'browser' | 'tab') => void): ReportPrinter {
   const printer: Promise<WarmPrinter> = Promise.all([import('../reports/printing/warmPrinter'), import('../reports/printing/headlessPrinter')]).then(([{ WarmPrinter }, { launchHeadlessUntilExit }]) => {
-    const p = new WarmPrinter({ appUrl, launch: launchHeadlessUntilExit })
+    const p = new WarmPrinter({ appUrl, launch: launchHeadlessUntilExit, onMilestone })
     p.warm()
     return p
   })
