@@ -35,6 +35,8 @@ describe('trend axis labels', () => {
     const vi = trendAxisLabels({ starts: monthsOf(2025, 11, 3), by: 'month', locale: 'vi', axisWidthPx: 2000, measure, full }).labels
     const th = trendAxisLabels({ starts: monthsOf(2025, 11, 3), by: 'month', locale: 'th', axisWidthPx: 2000, measure, full }).labels
     expect(vi[0]).toMatch(/11.*2025/)
+    // The month written as beside a year ("thg 12"), not the lone form ("Tháng 12").
+    expect(vi[1]).toBe('thg 12')
     expect(th[0]).toMatch(/พ\.ย\..*2568/)
     expect(th[1]).toBe('ธ.ค.')
   })

@@ -25,7 +25,14 @@ export function tickText(start: string, previous: string | null, by: PeriodUnit,
   }
   if (by === 'month') {
     const sameYear = previous !== null && previous.slice(0, 4) === start.slice(0, 4)
-    return format(locale, sameYear ? { month: 'short' } : { month: 'short', year: 'numeric' }).format(utc(start))
+    const withYear = format(locale, { month: 'short', year: 'numeric' })
+    if (!sameYear) return withYear.format(utc(start))
+    // The month as it is written beside its year (Vietnamese writes a lone short month "Tháng 8" but "thg 8 2025").
+    return withYear
+      .formatToParts(utc(start))
+      .filter((p) => p.type === 'month')
+      .map((p) => p.value)
+      .join('')
   }
   return full(start)
 }
