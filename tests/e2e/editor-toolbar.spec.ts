@@ -7,7 +7,7 @@ async function groupsWhole(page: Page) {
   const count = await groups.count()
   expect(count).toBe(5)
   for (let i = 0; i < count; i++) {
-    const tops = await groups.nth(i).evaluate((g) => [...g.children].map((c) => c.getBoundingClientRect()).map((r) => Math.round(r.top + r.height / 2)))
+    const tops = await groups.nth(i).evaluate((g) => Array.from(g.children).map((c) => c.getBoundingClientRect()).map((r) => Math.round(r.top + r.height / 2)))
     expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(2)
   }
 }
