@@ -1,5 +1,7 @@
 import type { PdfPrintRequest } from '../common/platform'
 import type { WarmPrinter } from '../reports/printing/warmPrinter'
+import { startBrowserEarly } from '../reports/printing/earlyBrowser'
+import { findChromiumBrowser } from '../reports/printing/findBrowser'
 
 export interface ReportPrinter {
   printToPdf(req: PdfPrintRequest): Promise<Buffer>
@@ -14,9 +16,18 @@ export interface ReportPrinter {
  * machine's other core. Its driver (playwright-core) is loaded here, so no other command pays for it.
  * The browser is not closed in order at the end: the process's exit ends it (main.ts).
  */
-export function reportPrinter(appUrl: () => string | null): ReportPrinter {
-  const printer: Promise<WarmPrinter> = Promise.all([import('../reports/printing/warmPrinter'), import('../reports/printing/headlessPrinter')]).then(([{ WarmPrinter }, { launchHeadlessUntilExit }]) => {
-    const p = new WarmPrinter({ appUrl, launch: launchHeadlessUntilExit })
+export function reportPrinter(appUrl: () => string | null, onMilestone?: (what: 'browser' | 'tab') => void): ReportPrinter {
+  // The browser's process starts now, before its driver is loaded (earlyBrowser.ts); the driver
+  // connects to it when loaded. Should that browser die, the next print launches one through the driver.
+  const executablePath = findChromiumBrowser()
+  let early = executablePath ? startBrowserEarly(executablePath) : null
+  const printer: Promise<WarmPrinter> = Promise.all([import('../reports/printing/warmPrinter'), import('../reports/printing/headlessPrinter')]).then(([{ WarmPrinter }, { launchHeadlessUntilExit, connectToEarlyBrowser }]) => {
+    const launch = (path: string) => {
+      const started = early
+      early = null
+      return started ? connectToEarlyBrowser(started) : launchHeadlessUntilExit(path)
+    }
+    const p = new WarmPrinter({ appUrl, executablePath, launch, onMilestone })
     p.warm()
     return p
   })

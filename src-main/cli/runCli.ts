@@ -81,7 +81,10 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   let appUrl: string | null = null
   // The survey command's flags are checked before a browser is started for a poster.
   const poster = command === 'survey' && surveyAction(args, rest[1]) === 'poster' ? posterArgs(args) : null
-  const printer = command === 'report' || command === 'subject-export' || poster ? reportPrinter(() => appUrl) : null
+  // CXDESK_TIMINGS=1: a line per milestone on stderr, ms since the process started (the bench's split of `cxdesk report`).
+  const mark = process.env.CXDESK_TIMINGS === '1' ? (what: string) => io.err(`timing ${what} ${Math.round(performance.now())}`) : undefined
+  mark?.('start')
+  const printer = command === 'report' || command === 'subject-export' || poster ? reportPrinter(() => appUrl, mark) : null
   /** The report host is serving (or not): the printer's tab may load the print entry now. */
   const onServed = (url: string | null) => {
     appUrl = url
@@ -217,14 +220,17 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
         onServed,
         () =>
           withWorkspace(api, ctx, file, async () => {
+            mark?.('opened')
             const request = exportRequest(ctx.files, await reportOptionsFromArgs(api, flags, io.err), pdfPath)
-            if (!json)
-              ctx.events.subscribe((e) => {
-                if (e.name === 'reports.progress' && e.payload.stage !== 'done') io.err(`${e.payload.stage}…`)
-              })
+            ctx.events.subscribe((e) => {
+              if (e.name !== 'reports.progress') return
+              mark?.(e.payload.stage)
+              if (!json && e.payload.stage !== 'done') io.err(`${e.payload.stage}…`)
+            })
             return api.call('reports.export', request)
           }),
       )
+      mark?.('written')
       if (!result) throw new Error('The report was not written.')
       out(json ? JSON.stringify(result) : `Wrote ${result.path} (${result.pages ?? '?'} pages, ${Math.round(result.bytes / 1024)} KB)`)
       return

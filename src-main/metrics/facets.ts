@@ -1,6 +1,6 @@
 import type { Sqlite } from '../db/sqlite'
 import { cubeDims, sliceDimNumber, type CubeDim } from './rollups/layout'
-import { facetCounts, tagNames, valueNames } from './rollups/rollupReadRepository'
+import { facetCounts, facetCountsOf, tagNames, valueNames } from './rollups/rollupReadRepository'
 
 /** The values of each dimension with their number of scored responses, most frequent first, for filter pickers. */
 export function facets(sqlite: Sqlite): Record<string, Array<{ value: string; n: number }>> {
@@ -28,4 +28,24 @@ export function facets(sqlite: Sqlite): Record<string, Array<{ value: string; n:
       .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value))
   }
   return out
+}
+
+/**
+ * One dimension's values with their number of scored responses, as facets() gives them, reading
+ * only that dimension's summaries (a report's channel names need the channels, not every facet:
+ * facets() was ~60 % of a report's figures at 100,000 responses).
+ */
+export function facetValues(sqlite: Sqlite, dim: CubeDim): Array<{ value: string; n: number }> {
+  const { summarised, journal } = facetCountsOf(sqlite, dim)
+  const names = valueNames(sqlite, summarised.map(([id]) => id))
+  const counts = new Map<string, number>()
+  const add = (value: string | null | undefined, n: number) => {
+    if (value !== null && value !== undefined) counts.set(value, (counts.get(value) ?? 0) + n)
+  }
+  for (const [id, n] of summarised) add(names.get(id), n)
+  for (const [value, n] of journal) add(value, n)
+  return [...counts.entries()]
+    .filter(([, n]) => n > 0)
+    .map(([value, n]) => ({ value, n }))
+    .sort((a, b) => b.n - a.n || a.value.localeCompare(b.value))
 }

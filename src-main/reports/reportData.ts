@@ -8,7 +8,7 @@ import { inboxCount } from '../feedback/feedbackRowsRepository'
 import { newestComments, oldestOpenPoor, poorByStatus, responseTimeSpan, type ReportResponseRow } from './reportRowsRepository'
 import { readDefinitionsOnly } from '../metrics/definitions'
 import { drivers } from '../metrics/drivers'
-import { facets } from '../metrics/facets'
+import { facetValues } from '../metrics/facets'
 import { channelLabelsFor } from '../workspace/channelLabels'
 import { metricSeries, type MetricsSource } from '../metrics/series'
 import { tilesBetween } from '../metrics/tiles'
@@ -176,7 +176,7 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
   }
   checkCancel(signal)
 
-  const channelLabels = await channelLabelsFor(src.db, facets(src.sqlite).channel!.map((f) => f.value), options.locale)
+  const channelLabels = await channelLabelsFor(src.db, facetValues(src.sqlite, 'channel').map((f) => f.value), options.locale)
 
   return {
     workspace: { name: open.settings.name, timezone: src.timezone },

@@ -1,6 +1,6 @@
 import type { DateRange, ReportPeriod } from '../../src-shared/api/reports'
 import { AppError } from '../../src-shared/api/result'
-import { dateOfDayNumber, dayNumber, periodEnd, periodKey, periodStart, shiftPeriod, type PeriodUnit } from '../../src-shared/domain/periods'
+import { dateOfDayNumber, dayNumber, lastTwelveMonths, periodEnd, periodKey, periodStart, shiftPeriod, type PeriodUnit } from '../../src-shared/domain/periods'
 
 const days = (from: string, to: string) => dayNumber(to) - dayNumber(from) + 1
 
@@ -34,8 +34,8 @@ export function resolveReportPeriod(period: ReportPeriod, today: string, data: {
       return { range, comparison: before(range) }
     }
     case 'last12Months': {
-      const range = { from: periodStart(shiftPeriod(periodKey(today, 'month'), 'month', -11), 'month'), to: today }
-      return { range, comparison: before(range) }
+      const { range, previous } = lastTwelveMonths(today)
+      return { range, comparison: previous }
     }
     case 'thisMonth':
       return calendar('month', today, 0)

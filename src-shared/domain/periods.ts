@@ -117,3 +117,26 @@ export function samePeriodLastYear(key: string, unit: PeriodUnit): string {
 
 /** How many periods a trend shows by default. */
 export const defaultTrendLength: Record<PeriodUnit, number> = { day: 30, week: 13, month: 12, quarter: 8, year: 5 }
+
+/** The same date `years` years earlier or later (29 February becomes the 28th in a common year). */
+function shiftYears(localDate: string, years: number): string {
+  const year = String(Number(localDate.slice(0, 4)) + years).padStart(4, '0')
+  const md = localDate.slice(5)
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  return `${year}-${md === '02-29' && !leap(Number(year)) ? '02-28' : md}`
+}
+
+/**
+ * "Last 12 months", the one meaning used everywhere (the Scores page's preset, reports' period,
+ * the journey map's live scores): the twelve months up to and including today — from the day after
+ * the same date a year earlier — and, to compare with, the twelve months before those.
+ * On 3 December 2026: 4 December 2025 – 3 December 2026, against 4 December 2024 – 3 December 2025.
+ */
+export function lastTwelveMonths(today: string): { range: { from: string; to: string }; previous: { from: string; to: string } } {
+  const yearAgo = shiftYears(today, -1)
+  const twoYearsAgo = shiftYears(today, -2)
+  return {
+    range: { from: dateOfDayNumber(dayNumber(yearAgo) + 1), to: today },
+    previous: { from: dateOfDayNumber(dayNumber(twoYearsAgo) + 1), to: yearAgo },
+  }
+}

@@ -5,7 +5,8 @@
 export const USAGE = `usage: npm run bench -- [--rows N] [--only section,…] [--keep]
                        [--runs N]                      (importpeer: pairs to run, default 3)
                        [--seed N] [--scale N] [--parts http,files,kills]   (robustness)
-                       [--kiosks N] [--answers N] [--minutes M]   (collect: kiosks, answers each, time limit)`
+                       [--kiosks N] [--answers N] [--minutes M]   (collect: kiosks, answers each, time limit)
+                       [--parts metrics,report]        (cli)`
 
 export interface BenchArgs {
   rows: number

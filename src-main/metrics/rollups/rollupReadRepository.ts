@@ -329,6 +329,16 @@ export function tagNames(sqlite: Database.Database, ids: readonly number[]): Map
  * Responses per value of every sliced dimension: from the summaries as [slice dim, value or tag id, n],
  * and from the journal as [slice dim, value, n] and [tag id, n].
  */
+/**
+ * facetCounts for one dimension (not tags): [value id, n] from the summaries — a range of their
+ * primary key (grain, dim, fact, …), not the whole table — and [value, n] from the journal.
+ */
+export function facetCountsOf(sqlite: Database.Database, dim: CubeDim) {
+  const summarised = prepared(sqlite, `SELECT grp, sum(n) FROM rollup_slices WHERE grain = ${GRAIN_MONTH} AND dim = ${sliceDimNumber[dim]} AND fact = ${FACT_SCORE} GROUP BY grp`).all() as Array<[number, number]>
+  const journal = prepared(sqlite, `SELECT ${dim}, sum(delta) FROM rollup_journal WHERE tag_id = 0 AND fact = ${FACT_SCORE} GROUP BY ${dim}`).all() as Array<[string | null, number]>
+  return { summarised, journal }
+}
+
 export function facetCounts(sqlite: Database.Database) {
   const summarised = sqlite.prepare(`SELECT dim, grp, sum(n) FROM rollup_slices WHERE grain = ${GRAIN_MONTH} AND dim > 0 AND fact = ${FACT_SCORE} GROUP BY dim, grp`).raw(true).all() as Array<[number, number, number]>
   const journal = cubeDims.flatMap((d) =>

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -6,6 +6,7 @@ import { AppError } from '../../../src-shared/api/result'
 import { findChromiumBrowser } from './findBrowser'
 import { withoutHash } from './printPage'
 import { printWhenReady, type PrintablePage } from './printWhenReady'
+import { printingBrowserArgs, type EarlyBrowser } from './earlyBrowser'
 
 export interface PrintRequest {
   url: string
@@ -17,8 +18,6 @@ export interface PrintRequest {
   timeoutMs?: number
 }
 
-const LAUNCH_ARGS = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--no-default-browser-check']
-
 export const noBrowserError = () =>
   new AppError(
     'UNSUPPORTED',
@@ -27,9 +26,25 @@ export const noBrowserError = () =>
 
 /** A headless Chromium-family browser for printing; `env` adds to the browser's environment. */
 export function launchHeadless(executablePath: string, env?: Record<string, string>): Promise<Browser> {
-  // Running as root (containers, CI) Chromium refuses its sandbox; the page is our own, served on loopback.
-  const args = process.getuid?.() === 0 ? [...LAUNCH_ARGS, '--no-sandbox'] : LAUNCH_ARGS
-  return chromium.launch({ executablePath, args, timeout: 60_000, ...(env && { env: { ...process.env, ...env } }) })
+  return chromium.launch({ executablePath, args: printingBrowserArgs(), timeout: 60_000, ...(env && { env: { ...process.env, ...env } }) })
+}
+
+/**
+ * The driver's hold on a browser the process started itself before the driver was loaded
+ * (earlyBrowser.ts): connected over the DevTools protocol once it listens. That browser ends with
+ * the process, as launchHeadlessUntilExit's does.
+ */
+export async function connectToEarlyBrowser(early: EarlyBrowser): Promise<Browser> {
+  // The driver makes a folder for its artifacts in the temporary folder as it connects and removes
+  // it only when the browser is closed in order, which this one never is: the folders that appeared
+  // while connecting are removed at the exit.
+  const artifacts = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('playwright-artifacts-')))
+  const endpoint = await early.endpoint
+  const before = artifacts()
+  const browser = await chromium.connectOverCDP(endpoint, { timeout: 60_000 })
+  const ours = [...artifacts()].filter((n) => !before.has(n))
+  process.once('exit', () => ours.forEach((n) => rmSync(join(tmpdir(), n), { recursive: true, force: true })))
+  return browser
 }
 
 /**

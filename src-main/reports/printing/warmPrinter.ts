@@ -16,6 +16,8 @@ export interface WarmPrinterOptions {
   idleMs?: number
   /** How the browser starts (launchHeadless); tests wrap it to watch the browsers it starts. */
   launch?: (executablePath: string) => Promise<Browser>
+  /** Told when a browser has started and when a standby tab has loaded (the CLI's timings, CXDESK_TIMINGS=1). */
+  onMilestone?: (what: 'browser' | 'tab') => void
 }
 
 /** What the printer did, for tests and the bench: a reused browser shows as one launch for many prints. */
@@ -125,6 +127,7 @@ export class WarmPrinter {
     const page = (async () => {
       const p = await browser.newPage()
       await p.goto(base, { waitUntil: 'load' })
+      this.opts.onMilestone?.('tab')
       return p
     })()
     const standby = { url: base, page }
@@ -144,6 +147,7 @@ export class WarmPrinter {
     this.counts.launches++
     const launching = (this.opts.launch ?? launchHeadless)(executablePath).then(
       (browser) => {
+        this.opts.onMilestone?.('browser')
         browser.on('disconnected', () => {
           // Crashed, killed or closed: the next print starts another.
           if (this.browser !== launching) return

@@ -48,6 +48,7 @@ export const metricsEn = {
   'controls.preset.recent.month': '12 months to the latest data',
   'controls.preset.recent.quarter': '8 quarters to the latest data',
   'controls.preset.recent.year': '5 years to the latest data',
+  'controls.preset.last12Months': 'Last 12 months',
   'controls.preset.thisYear': 'This year',
   'controls.preset.lastYear': 'Last year',
   'controls.preset.custom': 'Custom',

@@ -49,6 +49,7 @@ export const metricsTh: Record<keyof typeof metricsEn, string> = {
   'controls.preset.recent.month': '12 เดือนถึงข้อมูลล่าสุด',
   'controls.preset.recent.quarter': '8 ไตรมาสถึงข้อมูลล่าสุด',
   'controls.preset.recent.year': '5 ปีถึงข้อมูลล่าสุด',
+  'controls.preset.last12Months': '12 เดือนล่าสุด',
   'controls.preset.thisYear': 'ปีนี้',
   'controls.preset.lastYear': 'ปีที่แล้ว',
   'controls.preset.custom': 'กำหนดเอง',

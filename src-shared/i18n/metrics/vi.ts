@@ -49,6 +49,7 @@ export const metricsVi: Record<keyof typeof metricsEn, string> = {
   'controls.preset.recent.month': '12 tháng đến dữ liệu mới nhất',
   'controls.preset.recent.quarter': '8 quý đến dữ liệu mới nhất',
   'controls.preset.recent.year': '5 năm đến dữ liệu mới nhất',
+  'controls.preset.last12Months': '12 tháng qua',
   'controls.preset.thisYear': 'Năm nay',
   'controls.preset.lastYear': 'Năm ngoái',
   'controls.preset.custom': 'Tùy chọn',

@@ -7,7 +7,8 @@ import { defaultQuestions } from '../../../src-main/workspace/defaultQuestions'
 import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import { metricSeries, seriesCounts } from '../../../src-main/metrics/series'
 import { ttrSeries } from '../../../src-main/metrics/ttr'
-import { facets } from '../../../src-main/metrics/facets'
+import { facetValues, facets } from '../../../src-main/metrics/facets'
+import { cubeDims } from '../../../src-main/metrics/rollups/layout'
 import type { DB } from '../../../src-main/db/schema'
 
 const HOUR = 3_600_000
@@ -49,6 +50,10 @@ describe('owner (who followed up) as a dimension of the summaries', () => {
       }
       const ttr = await ttrSeries(src, { dim: 'owner' }, 'rollups')
       expect(ttr).toEqual(await ttrSeries(src, { dim: 'owner' }, 'raw'))
+      // One dimension's facet values (a report's channels) read alone are the same as from every facet.
+      const all = facets(sqlite)
+      for (const d of cubeDims) expect(facetValues(sqlite, d)).toEqual(all[d])
+      expect(facetValues(sqlite, 'channel')).toEqual([{ value: 'store', n: 12 }])
       return ttr
     }
     // Unfolded (the journal the migration wrote), then folded.

@@ -13,7 +13,8 @@ describe('report periods', () => {
     expect(resolveReportPeriod({ preset: 'last30' }, today, span)).toEqual({ range: { from: '2026-10-24', to: '2026-11-22' }, comparison: { from: '2026-09-24', to: '2026-10-23' } })
     expect(resolveReportPeriod({ preset: 'yearToDate' }, today, span)).toEqual({ range: { from: '2026-01-01', to: '2026-11-22' }, comparison: { from: '2025-01-01', to: '2025-11-22' } })
     expect(resolveReportPeriod({ preset: 'lastYear' }, today, span).range).toEqual({ from: '2025-01-01', to: '2025-12-31' })
-    expect(resolveReportPeriod({ preset: 'last12Months' }, today, span).range).toEqual({ from: '2025-12-01', to: '2026-11-22' })
+    // The twelve months up to today (lastTwelveMonths), against the twelve before: not from the 1st of a month 11 months ago.
+    expect(resolveReportPeriod({ preset: 'last12Months' }, today, span)).toEqual({ range: { from: '2025-11-23', to: '2026-11-22' }, comparison: { from: '2024-11-23', to: '2025-11-22' } })
   })
 
   it('covers all data without a comparison, and custom dates against the days just before', () => {

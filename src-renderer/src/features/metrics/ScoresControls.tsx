@@ -1,6 +1,6 @@
 import { comparisons, type Comparison } from '../../../../src-shared/api/metrics'
 import type { Dimension, FeedbackFilter } from '../../../../src-shared/api/filters'
-import { periodUnits, type PeriodUnit } from '../../../../src-shared/domain/periods'
+import { lastTwelveMonths, periodUnits, type PeriodUnit } from '../../../../src-shared/domain/periods'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
@@ -22,6 +22,8 @@ export function ScoresControls({ params, today, span, onChange }: { params: Scor
   const presets: Record<string, { from: string; to: string }> = {
     recent: defaultRange(by, today, span),
     ...(span ? { allData: spanRange(span, by) } : {}),
+    // The twelve months up to today, as reports and the journey map mean it.
+    last12Months: lastTwelveMonths(today).range,
     thisYear: { from: `${year}-01-01`, to: `${year}-12-31` },
     lastYear: { from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` },
   }
@@ -46,6 +48,7 @@ export function ScoresControls({ params, today, span, onChange }: { params: Scor
           <select value={preset} onChange={(e) => presets[e.target.value] && set({ filter: { ...filter, ...presets[e.target.value] } })}>
             <option value="recent">{t(`controls.preset.recent.${by}`)}</option>
             {span && <option value="allData">{t('controls.preset.allData')}</option>}
+            <option value="last12Months">{t('controls.preset.last12Months')}</option>
             <option value="thisYear">{t('controls.preset.thisYear')}</option>
             <option value="lastYear">{t('controls.preset.lastYear')}</option>
             <option value="custom" disabled={preset !== 'custom'}>

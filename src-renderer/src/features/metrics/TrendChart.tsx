@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { Line } from 'react-chartjs-2'
-import type { ChartOptions } from 'chart.js'
+import type { CartesianScaleOptions, ChartOptions, FontSpec, Scale } from 'chart.js'
+import { toFont } from 'chart.js/helpers'
 import type { MetricsSeries } from '../../../../src-shared/api/metrics'
 import type { FeedbackFilter } from '../../../../src-shared/api/filters'
 import type { PeriodUnit } from '../../../../src-shared/domain/periods'
@@ -14,6 +15,40 @@ import { useFontsReady } from './useFontsReady'
 import { FixedSizeChart, sizedOptions } from './fixedChartSize'
 import { useScoreFormat } from './useScoreFormat'
 import { SeriesTable } from './SeriesTable'
+import { trendAxisLabels } from './trendAxis'
+
+/**
+ * The time axis's labels, laid out once the axis knows its width: short texts (days as numbers,
+ * months by short name), every `step` points so that none overlap (trendAxis.ts). The labels shown
+ * and their extents are written on the canvas (`data-x-ticks`) for the end-to-end tests to check.
+ */
+/** The tick font of a scale as a CSS font string (its options are resolved by the time its hooks run). */
+const tickFont = (scale: Scale) => toFont((scale.options as unknown as CartesianScaleOptions).ticks.font as Partial<FontSpec>).string
+
+function layOutTimeAxis(scale: Scale, starts: string[], by: PeriodUnit, locale: string, full: (s: string) => string, second: (i: number) => string) {
+  const ctx = scale.ctx
+  ctx.save()
+  ctx.font = tickFont(scale)
+  const measure = (text: string) => ctx.measureText(text).width
+  const { labels } = trendAxisLabels({ starts, by, locale, axisWidthPx: scale.width, measure, full, second })
+  ctx.restore()
+  scale.ticks.forEach((tick, i) => (tick.label = labels[i] ?? ''))
+}
+
+function recordTimeAxis(scale: Scale) {
+  const ctx = scale.ctx
+  ctx.save()
+  ctx.font = tickFont(scale)
+  const shown = scale.ticks.flatMap((tick, i) => {
+    const lines = Array.isArray(tick.label) ? tick.label : [tick.label]
+    if (!lines[0]) return []
+    const w = Math.max(...lines.map((l) => ctx.measureText(String(l)).width))
+    const x = scale.getPixelForTick(i)
+    return [{ text: String(lines[0]), left: Math.round((x - w / 2) * 10) / 10, right: Math.round((x + w / 2) * 10) / 10 }]
+  })
+  ctx.restore()
+  scale.chart.canvas.dataset.xTicks = JSON.stringify(shown)
+}
 
 /** The value axis of each score: NPS −100…+100, CSAT 0…100%, CES its scale. */
 function axisOf(series: MetricsSeries): { min?: number; max?: number } {
@@ -59,6 +94,7 @@ export function TrendChart({ series, filter, by, title, testId }: { series: Metr
           pointRadius: 4,
           pointHoverRadius: 6,
           tension: 0.25,
+          clip: 8,
           segment: { borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) => (low[ctx.p0DataIndex] || low[ctx.p1DataIndex] ? [5, 4] : undefined) },
         },
       ],
@@ -69,8 +105,23 @@ export function TrendChart({ series, filter, by, title, testId }: { series: Metr
       ...lineChartBase((i) => (rows[i]?.value === null ? null : filterOf(i))),
       scales: {
         y: { min: axis.min, max: axis.max, ticks: { callback: (v) => f.value(series.metric, Number(v)) }, grid: { color: '#edf2f7' } },
-        x: { grid: { display: false }, ticks: { autoSkip: true, maxRotation: 0 } },
+        x: {
+          grid: { display: false },
+          ticks: { autoSkip: false, maxRotation: 0 },
+          afterTickToLabelConversion: (scale: Scale) =>
+            layOutTimeAxis(
+              scale,
+              rows.map((r) => r.periodStart ?? ''),
+              by,
+              locale,
+              (s) => f.period(s, by),
+              (i) => t('chart.axisN', { n: fmt.integer(rows[i]?.n ?? 0) }),
+            ),
+          afterUpdate: recordTimeAxis,
+        },
       },
+      // A point at the axis's top or bottom (CSAT at 100 %, NPS at +100) is drawn whole, not cut by the chart's edge.
+      layout: { padding: { top: 8, bottom: 2 } },
       plugins: {
         legend: { display: false },
         tooltip: {
@@ -92,7 +143,7 @@ export function TrendChart({ series, filter, by, title, testId }: { series: Metr
         },
       },
     }),
-    [rows, by, f, t, fmt, series.metric, axis.min, axis.max, filterOf],
+    [rows, by, f, t, fmt, series.metric, axis.min, axis.max, filterOf, locale],
   )
   return (
     <ChartFrame

@@ -1,17 +1,21 @@
 import type { FeedbackFilter } from '../../../../../src-shared/api/filters'
 import type { Figure, MetricsSeries } from '../../../../../src-shared/api/metrics'
 import type { Card, ScoreLink } from '../../../../../src-shared/domain/journeys/model'
-import { dateOfDayNumber, dayNumber } from '../../../../../src-shared/domain/periods'
+import { dateOfDayNumber, dayNumber, lastTwelveMonths } from '../../../../../src-shared/domain/periods'
 import type { MetricKind } from '../../../../../src-shared/domain/scores'
 import { marginVerdict } from '../../../../../src-shared/domain/significance'
 
 export const scorePeriods = ['90d', '12m', 'all'] as const
 export type ScorePeriod = (typeof scorePeriods)[number]
-const PERIOD_DAYS: Record<Exclude<ScorePeriod, 'all'>, number> = { '90d': 90, '12m': 365 }
+const PERIOD_DAYS = { '90d': 90 } as const
 
 /** The dates a period covers, ending today in the workspace's zone, and the period of equal length before it (for the trend). */
 export function periodRange(period: ScorePeriod, today: string): { current: Pick<FeedbackFilter, 'from' | 'to'>; previous: Pick<FeedbackFilter, 'from' | 'to'> | null } {
   if (period === 'all') return { current: {}, previous: null }
+  if (period === '12m') {
+    const { range, previous } = lastTwelveMonths(today)
+    return { current: range, previous }
+  }
   const days = PERIOD_DAYS[period]
   const end = dayNumber(today)
   return {
