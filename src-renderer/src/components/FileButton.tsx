@@ -22,6 +22,8 @@ export function FileButton({ accept, onFile, label, ariaLabel, disabled }: { acc
         type="file"
         className="sr-only"
         tabIndex={-1}
+        // The visible button is the control; the input only holds the browser's picker (its label serves tests and automation).
+        aria-hidden="true"
         accept={accept}
         aria-label={ariaLabel ?? label ?? t('common.chooseFile')}
         onChange={(e) => {
