@@ -22,10 +22,10 @@ async function wrappedButtons(scope: Locator): Promise<string[]> {
       const height = el.getBoundingClientRect().height
       const before = el.style.whiteSpace
       el.style.whiteSpace = 'nowrap'
-      for (const child of el.querySelectorAll<HTMLElement>('*')) child.style.whiteSpace = 'nowrap'
+      for (const child of Array.from(el.querySelectorAll<HTMLElement>('*'))) child.style.whiteSpace = 'nowrap'
       const oneLine = el.getBoundingClientRect().height
       el.style.whiteSpace = before
-      for (const child of el.querySelectorAll<HTMLElement>('*')) child.style.whiteSpace = ''
+      for (const child of Array.from(el.querySelectorAll<HTMLElement>('*'))) child.style.whiteSpace = ''
       return height > oneLine + 1 ? [`${el.textContent?.trim()} (${Math.round(height)} px, one line ${Math.round(oneLine)} px)`] : []
     }),
   )
@@ -53,7 +53,7 @@ test('the inbox toolbar keeps every view button on one line at 1280 and 1024 px 
       expect(await wrappedButtons(toolbar), `${locale} ${width}`).toEqual([])
       expect(await wrappedButtons(summary), `${locale} ${width}`).toEqual([])
       // Each group of views wraps as a whole: its buttons share one row.
-      const groups = await toolbar.locator('.segmented').evaluateAll((gs) => gs.map((g) => new Set([...g.querySelectorAll('button')].map((b) => Math.round(b.getBoundingClientRect().top))).size))
+      const groups = await toolbar.locator('.segmented').evaluateAll((gs) => gs.map((g) => new Set(Array.from(g.querySelectorAll('button')).map((b) => Math.round(b.getBoundingClientRect().top))).size))
       expect(groups.every((rows) => rows === 1), `${locale} ${width}: ${groups}`).toBe(true)
       // Nothing pushes the toolbar past the list, nor the detail pane narrower than its track.
       const overflow = await toolbar.evaluate((el) => el.scrollWidth - el.clientWidth)
@@ -64,7 +64,7 @@ test('the inbox toolbar keeps every view button on one line at 1280 and 1024 px 
       const statusOut = await page.locator('.inbox-row').evaluateAll((rows) => rows.filter((r) => { const s = r.querySelector('.status'); return s && s.getBoundingClientRect().right > r.getBoundingClientRect().right - 4 }).length)
       expect(statusOut, `${locale} ${width}`).toBe(0)
       // The list column's content stays left of the detail pane (nothing runs under it).
-      const right = await page.locator('.inbox-main').evaluate((main) => Math.max(...[...main.querySelectorAll('button, select, input, .inbox-row')].map((e) => e.getBoundingClientRect().right)))
+      const right = await page.locator('.inbox-main').evaluate((main) => Math.max(...Array.from(main.querySelectorAll('button, select, input, .inbox-row')).map((e) => e.getBoundingClientRect().right)))
       expect(right, `${locale} ${width}`).toBeLessThanOrEqual((detail?.x ?? 0) - 8)
     }
   }
