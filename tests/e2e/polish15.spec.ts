@@ -109,3 +109,19 @@ test('file pickers are buttons in the UI language, on one line, that show the ch
   }
   expect(await shownFileInputs(page)).toBe(0)
 })
+
+test('the Themes page suggests whole words and phrases from the demo in every UI language', async ({ page, app }) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.getByRole('link', { name: 'Themes' }).click()
+  const suggestions = page.locator('ul.suggestions > li strong')
+  await expect(suggestions.first()).toBeVisible()
+  const phrases = await suggestions.allTextContents()
+  for (const bad of ['กาแฟเย็น อร่อยที่สุด', 'ขนมอบใหม่', 'khuyến mãi trên', 'trên app', 'giờ cao điểm chỉ có', 'nhớ cả món quen', 'barista gave', 'best salted', 'manager sorted']) expect(phrases).not.toContain(bad)
+  for (const p of phrases) if (/^[\u0e00-\u0e7f]+$/.test(p)) expect([...p].length, p).toBeGreaterThan(2)
+  for (const locale of ['en', 'vi', 'th'] as const) {
+    await chooseLanguage(page, locale)
+    await expect(suggestions.first()).toBeVisible()
+    if (SHOTS) await page.locator('ul.suggestions').screenshot({ path: `${SHOTS}/themes15-suggestions-${locale}.png` })
+  }
+})
