@@ -1,20 +1,45 @@
 import { foldDiacritics } from './fold'
 import { words } from './tokens'
-import { groupSyllables } from './vietnameseWords'
+import { groupSyllables, VIETNAMESE_FUNCTION_COMPOUNDS } from './vietnameseWords'
 
-/** Words too common to name a theme. Vietnamese is compared folded, so entries are folded too. */
-const STOPWORDS = new Set(
-  [
-    // English
-    'the a an and or to was is are were be been it its i my me we our you your they them he she for of in on at by but not no so very too with this that these those have has had just again still all as if then than there here from up out about what when which who would could should will can do did does really also only even more much one get got im',
-    // Vietnamese (folded)
-    'va la cua co cho khong rat qua thi ma duoc mot nhung cac nay da di lai van moi voi khi phai toi minh ban em anh chi nen de se dang con cung nua thay hon lam roi nhu o tai ve tu ra vao len xuong bi luc nao ai gi dau cai nhieu it chua hay vi neu the',
-    // Thai
-    'และ ที่ ของ ไม่ มาก ได้ ก็ ว่า แต่ มี เป็น ให้ จะ ไป มา แล้ว อีก ยัง ค่ะ ครับ นะ คะ กับ ใน จาก ด้วย ต้อง การ ความ คน นี้ นั้น เลย กว่า ทำ เรา ฉัน ผม ก่อน หลัง ตอน',
-  ]
-    .join(' ')
-    .split(/\s+/),
+/**
+ * Words that never begin or end a theme: function words, and in English the words of narration
+ * ("the barista gave …", "I got …", "prices went …"), intensifiers and numbers.
+ */
+const ENGLISH_EDGE = new Set(
+  `the a an and or but nor to of in on at by for with from as than then so too very really quite just also only even still again
+  yet already ever never always i me my mine we us our you your they them their he him his she her it its this that these those
+  there here is are was were be been being am have has had having do does did done will would could should can may might must
+  shall not no yes all any some every each both either neither got get gets getting gave give gives went go goes going gone came
+  come comes said says say told tell asked ask took take made make makes kept keep put let felt feel seemed seem tried try thought
+  think know knew want wanted like liked love loved one two three four five six seven eight nine ten first second last best worst
+  more most much many lot lots bit little about around up out over off back down into onto away when which who whom whose what
+  where why how if because while after before until though although thank thanks please ok okay yeah oh im ive id dont didnt
+  cant couldnt wont wouldnt isnt wasnt arent werent doesnt havent hasnt hadnt ill youre theyre thats theres its s t
+  sorted picked nobody somebody someone anyone everyone everything something nothing`.split(/\s+/),
 )
+/** Vietnamese function syllables (with their diacritics: "mã" is a code, "mà" a conjunction). "không" counts alone only ("không gian" is a space). */
+const VIETNAMESE_EDGE = new Set(
+  `của và là thì không được rất cho với những các mà nhưng vẫn đã đang sẽ bị cũng lại rồi quá hơi lắm nhé nhỉ ạ à ơi ở tại trên
+  dưới trong ngoài về từ ra vào đến tới khi lúc mới nữa hết cả chỉ có này đó kia ấy nào gì ai đâu sao vì nên để nếu thế tôi mình
+  bạn chị anh em họ ta chúng một hai ba bốn mấy nhiều ít hơn nhất chưa đều luôn cùng bằng như theo qua sau trước gần lần cái chiếc
+  đi hay thấy làm phải còn nhé nha hả vậy`.split(/\s+/),
+)
+/** The same, as people type them without diacritics (used only for syllables written without any). */
+const VIETNAMESE_EDGE_FOLDED = new Set(
+  'va la cua co cho khong rat qua thi ma duoc mot nhung cac nay da di lai van moi voi khi phai toi minh ban em anh chi nen de se dang con cung nua thay hon lam roi nhu o tai ve tu ra vao len xuong bi luc nao ai gi dau cai nhieu it chua hay vi neu the tren'.split(' '),
+)
+const THAI_EDGE = new Set(
+  `และ ที่ ของ ไม่ มาก ได้ ก็ ว่า แต่ มี เป็น ให้ จะ ไป มา แล้ว อีก ยัง ค่ะ ครับ นะ คะ กับ ใน จาก ด้วย ต้อง การ ความ คน นี้ นั้น
+  เลย กว่า ทำ เรา ฉัน ผม ก่อน หลัง ตอน ที่สุด เกิน เกินไป ไม่มี แค่ ถึง ถูก หนึ่ง สอง สาม ครั้ง อยู่ ขอบคุณ จริงๆ ค่อนข้าง
+  เมื่อ ซึ่ง หรือ อยาก ควร ช่วย หน่อย นิดหน่อย บ้าง เอง`.split(/\s+/),
+)
+/** Thai prefixes that make a word of the one after them; ICU often cuts them off ("ผู้|จัดการ", "น่า|รัก"). */
+const THAI_PREFIXES = new Set(['ผู้', 'ความ', 'การ', 'นัก', 'ช่าง', 'น่า'])
+/** Thai words of two letters that stand alone (they never end a word the segmenter broke), besides THAI_EDGE's. */
+const THAI_SHORT_WORDS = new Set(['ดี', 'คน', 'รอ', 'ดู', 'หา', 'ขอ'])
+const THAI = /[\u0e00-\u0e7f]/
+const ASCII = /^[ -~]+$/
 
 /** Punctuation that ends a clause: a phrase never spans it ("yên tĩnh, wifi" is not a phrase). */
 const CLAUSE_BREAK = /[.,;:!?…\n\r()[\]{}"“”«»/|]+|\s[-–—]+\s/
@@ -29,11 +54,41 @@ export interface ThemeCandidate {
 /** A word as its tokens (Vietnamese "quản lý" is one word of two syllables; a Thai word the segmenter broke, of its pieces). */
 type Word = string[]
 const keyOf = (parts: string[]) => parts.map(foldDiacritics).join(' ')
-const isStop = (w: Word) => w.length === 1 && (STOPWORDS.has(foldDiacritics(w[0])) || STOPWORDS.has(w[0]))
-const isNoise = (w: Word) => w.length === 1 && (/^\d+$/.test(w[0]) || [...w[0]].length < 2)
-/** Joining stops at two syllables in Vietnamese (longer words come from the word list) and at twelve letters in Thai. */
-const joinsInto = (language: string | null, a: Word, b: Word) =>
-  language === 'vi' ? a.length === 1 && b.length === 1 : language === 'th' ? [...a.join(''), ...b.join('')].length <= 12 : false
+const letters = (s: string) => [...s].length
+
+/** Whether a word may not begin or end a theme in the comment's language (all three lists when it is unknown). */
+function isEdge(w: Word, language: string | null): boolean {
+  const vi = (x: string) => VIETNAMESE_EDGE.has(x) || (ASCII.test(x) && VIETNAMESE_EDGE_FOLDED.has(x))
+  if (w.length > 1) {
+    // A word of several syllables or pieces: a function word when listed, or made of function syllables only ("có một").
+    return language === 'vi' || language === null ? VIETNAMESE_FUNCTION_COMPOUNDS.has(w.join(' ')) || w.every(vi) : false
+  }
+  const x = w[0]
+  if (language === 'en') return ENGLISH_EDGE.has(x)
+  if (language === 'vi') return vi(x)
+  if (language === 'th') return THAI_EDGE.has(x)
+  return ENGLISH_EDGE.has(x) || vi(x) || THAI_EDGE.has(x)
+}
+/** Numbers and single letters; in Thai also ICU's pieces of one or two letters ("ชา", "บา", "ริ"), never a theme alone. */
+const isNoise = (w: Word) => w.length === 1 && (/^\d+$/.test(w[0]) || letters(w[0]) < 2 || (THAI.test(w[0]) && letters(w[0]) <= 2))
+/** Pieces that may be joined in the rounds below: anything but numbers and single letters. */
+const isJoinable = (w: Word) => !(w.length === 1 && (/^\d+$/.test(w[0]) || letters(w[0]) < 2))
+
+/**
+ * Whether two neighbours may be joined into one word. Vietnamese: two single syllables (longer
+ * words come from the word list). Thai: up to twelve letters, and only across a piece of one or two
+ * letters — the segmenter leaves such pieces when it breaks a word it does not know ("บา|ริ|สต้า",
+ * "ไร|เด|อร์"); two words it recognised ("กาแฟ|เย็น", "อร่อย|ที่สุด") are two words, however often
+ * they come together, so a recurring sentence never becomes one run-on word.
+ */
+function joinsInto(language: string | null, a: Word, b: Word): boolean {
+  if (language === 'vi') return a.length === 1 && b.length === 1
+  if (language !== 'th') return false
+  if (letters(a.join('')) + letters(b.join('')) > 12) return false
+  const isPrefixed = (w: Word) => w.length > 1 && THAI_PREFIXES.has(w[0])
+  if (isPrefixed(b)) return false
+  return letters(a[a.length - 1]) <= 2 || letters(b[0]) <= 2
+}
 const SEP = '\u0001'
 
 /**
@@ -46,6 +101,26 @@ function clauses(comment: string, language: string | null): string[][] {
     .map((c) => words(c))
     .filter((ws) => ws.length > 0)
 }
+
+/**
+ * Thai tokens as words: prefixes stay on the word they begin ("ผู้|จัดการ" → "ผู้จัดการ"), and two
+ * pieces that make a word the segmenter found whole in another comment are that word (ICU cuts
+ * "พนัก|งาน" before "คอลเซ็นเตอร์" and keeps "พนักงาน" elsewhere).
+ */
+function thaiWords(tokens: string[], seenWhole: Set<string>): Word[] {
+  const out: Word[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1]
+    if (next !== undefined && THAI.test(next) && ((THAI_PREFIXES.has(tokens[i]) && !THAI_PREFIXES.has(next)) || seenWhole.has(tokens[i] + next))) {
+      out.push([tokens[i], next])
+      i++
+    } else out.push([tokens[i]])
+  }
+  return out
+}
+/** A piece of one or two Thai letters that may be the end or start of a broken word ("ริ" of "บา|ริ|สต้า"): a Thai theme never sits next to one. */
+const isLoosePiece = (w: Word | undefined) =>
+  w !== undefined && w.length === 1 && THAI.test(w[0]) && letters(w[0]) <= 2 && !THAI_EDGE.has(w[0]) && !THAI_SHORT_WORDS.has(w[0])
 
 /** Joins, best pair first, the neighbours that recur together (scores by pair of word keys). */
 function merge(ws: Word[], pairs: Map<string, number>): Word[] {
@@ -67,48 +142,77 @@ function merge(ws: Word[], pairs: Map<string, number>): Word[] {
   }
 }
 
+/** x·ln(x/e), 0 when x is 0. */
+const term = (observed: number, expected: number) => (observed > 0 ? observed * Math.log(observed / expected) : 0)
+/**
+ * Dunning's log-likelihood ratio G² of a pair of neighbours against independence, from the 2×2 table
+ * of adjacent pairs: k11 pairs "a b", `first` pairs starting with a, `second` pairs ending with b, of n.
+ * 3.84 is the 5 % point of χ² with one degree of freedom.
+ */
+export function logLikelihood(k11: number, first: number, second: number, n: number): number {
+  const k12 = first - k11
+  const k21 = second - k11
+  const k22 = n - first - second + k11
+  const cells: Array<[number, number]> = [
+    [k11, (first * second) / n],
+    [k12, (first * (n - second)) / n],
+    [k21, ((n - first) * second) / n],
+    [k22, ((n - first) * (n - second)) / n],
+  ]
+  return 2 * cells.reduce((sum, [o, e]) => sum + term(o, e), 0)
+}
+export const G2_THRESHOLD = 3.84
+
 /**
  * Recurring words and two-word phrases across comments, counted once per comment: candidates for
  * a theme (a tag with keyword rules). Words are whole words, never pieces of one: Vietnamese
  * syllables are grouped into words with a Vietnamese word list ("quản lý", "không gian"), Thai text
- * is segmented into words, and two Vietnamese syllables, or Thai pieces, that nearly always occur
- * side by side in these comments are joined into one word ("giao hàng"; Thai "บา"+"ริ"+"สต้า" →
- * "บาริสต้า", which the segmenter's dictionary lacks). Phrases never span punctuation. Phrases already covered by a rule
- * are left out; a word is dropped when a phrase containing it is nearly as frequent, so "giao hàng
- * trễ" wins over "trễ".
+ * is segmented into words with its prefixes kept on ("ผู้จัดการ"), and two Vietnamese syllables, or
+ * Thai pieces of one or two letters, that nearly always occur side by side in different clauses
+ * are joined into one word ("giao hàng"; Thai "บา"+"ริ"+"สต้า" → "บาริสต้า", which the
+ * segmenter's dictionary lacks). That evidence counts each distinct clause once, so a sentence
+ * repeated a hundred times weighs as one. Phrases never span punctuation, never begin or end with
+ * a function or narration word, and in English are kept only where their two words come together
+ * more than chance (G² ≥ 3.84). Phrases already covered by a rule are left out; a word is dropped
+ * when a phrase containing it is nearly as frequent, so "giao hàng trễ" wins over "trễ".
  */
 export function suggestThemes(comments: Array<{ comment: string; language: string | null }>, covered: Set<string>, limit: number): ThemeCandidate[] {
   const min = Math.max(2, Math.ceil(comments.length * 0.005))
   const parsed = comments.map((c) => ({ ...c, clauses: clauses(c.comment, c.language) }))
+  // Each distinct clause once, for the evidence of what goes together.
+  const distinct = new Map<string, { tokens: string[]; language: string | null }>()
+  for (const c of parsed) for (const tokens of c.clauses) distinct.set(`${c.language}\u0000${tokens.join(' ')}`, { tokens, language: c.language })
+  const minDistinct = Math.max(2, Math.ceil(distinct.size * 0.005))
+  const thaiWhole = new Set<string>()
+  for (const { tokens, language } of distinct.values()) if (language === 'th') for (const t of tokens) if (THAI.test(t)) thaiWhole.add(t)
   const pairs = new Map<string, number>()
-  const segment = (tokens: string[], language: string | null): Word[] => merge(language === 'vi' ? groupSyllables(tokens) : tokens.map((t) => [t]), pairs)
+  const segment = (tokens: string[], language: string | null): Word[] =>
+    merge(language === 'vi' ? groupSyllables(tokens) : language === 'th' ? thaiWords(tokens, thaiWhole) : tokens.map((t) => [t]), pairs)
 
   // Which neighbours recur together, found in rounds so that pieces join into longer words.
   for (let round = 0; round < 6; round++) {
     const single = new Map<string, number>()
     const together = new Map<string, number>()
-    for (const c of parsed) {
+    for (const { tokens, language } of distinct.values()) {
       const seen = new Set<string>()
       const count = (map: Map<string, number>, key: string) => {
         if (!seen.has(key)) map.set(key, (map.get(key) ?? 0) + 1)
         seen.add(key)
       }
-      const joinable = (w: Word) => !isNoise(w) && (c.language === 'th' || !isStop(w))
-      for (const clause of c.clauses) {
-        const ws = segment(clause, c.language)
-        ws.forEach((w, i) => {
-          if (!joinable(w)) return
-          count(single, w.join(' '))
-          const next = ws[i + 1]
-          if (next && joinable(next) && joinsInto(c.language, w, next)) count(together, w.join(' ') + SEP + next.join(' '))
-        })
-      }
+      const joinable = (w: Word) => isJoinable(w) && (language === 'th' || !isEdge(w, language))
+      const ws = segment(tokens, language)
+      ws.forEach((w, i) => {
+        if (!joinable(w)) return
+        count(single, w.join(' '))
+        const next = ws[i + 1]
+        if (next && joinable(next) && joinsInto(language, w, next)) count(together, w.join(' ') + SEP + next.join(' '))
+      })
     }
     // Dice's coefficient orders the pairs. One join per word
     // a round, shortest first, so that a broken word's pieces join before a piece joins the next word
     // ("บา"+"ริ", then "บาริ"+"สต้า"; never "สต้า"+"แนะนำ").
     const candidates = [...together]
-      .filter(([pair, n]) => !pairs.has(pair) && n >= min)
+      .filter(([pair, n]) => !pairs.has(pair) && n >= minDistinct)
       .map(([pair, n]) => {
         const [a, b] = pair.split(SEP)
         return { pair, a, b, dice: (2 * n) / ((single.get(a) ?? 0) + (single.get(b) ?? 0)), both: n / Math.max(single.get(a) ?? 0, single.get(b) ?? 0), length: (a + b).length }
@@ -128,6 +232,24 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
     if (!added) break
   }
 
+  // English: how often each word starts and ends an adjacent pair, over the distinct clauses.
+  const pairCount = new Map<string, number>()
+  const firstCount = new Map<string, number>()
+  const secondCount = new Map<string, number>()
+  let pairTotal = 0
+  for (const { tokens, language } of distinct.values()) {
+    if (language !== 'en') continue
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const [a, b] = [tokens[i], tokens[i + 1]]
+      pairCount.set(a + SEP + b, (pairCount.get(a + SEP + b) ?? 0) + 1)
+      firstCount.set(a, (firstCount.get(a) ?? 0) + 1)
+      secondCount.set(b, (secondCount.get(b) ?? 0) + 1)
+      pairTotal++
+    }
+  }
+  const recurTogether = (a: string, b: string) =>
+    logLikelihood(pairCount.get(a + SEP + b) ?? 0, firstCount.get(a) ?? 0, secondCount.get(b) ?? 0, pairTotal) >= G2_THRESHOLD
+
   // Pass 2: count words and two-word phrases, once per comment.
   const counts = new Map<string, { count: number; language: string | null; example: string; display: string; parts: string[] }>()
   for (const c of parsed) {
@@ -138,7 +260,10 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
       for (let i = 0; i < ws.length; i++) {
         const grams = [[ws[i]], ws[i + 1] ? [ws[i], ws[i + 1]] : null]
         for (const g of grams) {
-          if (!g || g.some((w) => isStop(w) || isNoise(w))) continue
+          // Every word of a one- or two-word gram is at its edge.
+          if (!g || g.some((w) => isEdge(w, c.language) || isNoise(w))) continue
+          if (g.length === 2 && c.language === 'en' && !recurTogether(g[0][0], g[1][0])) continue
+          if (c.language === 'th' && (isLoosePiece(ws[i - 1]) || isLoosePiece(ws[i + g.length]))) continue
           const parts = g.map((w) => keyOf(w))
           const key = parts.join(' ')
           if (seen.has(key) || covered.has(key)) continue

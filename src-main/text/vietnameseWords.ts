@@ -10,21 +10,47 @@ export function vietnameseCompounds(): Set<string> {
 export const LONGEST_COMPOUND = 4
 
 /**
- * Groups a clause's syllables into words, longest match first against the word list (and the extra
- * words given, e.g. syllable pairs that recur together in a workspace's comments): "không gian yên
- * tĩnh" → ["không gian", "yên tĩnh"]. A syllable that starts no known word stays a word of its own.
+ * Syllables that end no content word: a dictionary entry ending in one of them ("nhớ cả") is a
+ * phrase the list happens to hold, not a word to group by, unless it is a function word itself ("so với").
+ */
+const NEVER_ENDS_A_WORD = new Set(['cả', 'của', 'và', 'là', 'thì', 'với', 'những', 'các', 'mà', 'rất', 'nhưng'])
+/** Function words of several syllables: grouped as one word, never a theme. */
+export const VIETNAMESE_FUNCTION_COMPOUNDS = new Set([
+  'chỉ có', 'so với', 'bởi vì', 'vì vậy', 'nhưng mà', 'tuy nhiên', 'cho nên', 'thế nhưng', 'rất là', 'như vậy', 'như thế',
+  'có thể', 'cảm ơn', 'của tôi', 'có lẽ', 'một chút', 'một số', 'luôn luôn', 'bây giờ', 'hôm nay', 'lúc nào', 'tại vì', 'thật sự',
+])
+
+/**
+ * Groups a clause's syllables into words against the word list (and the extra words given, e.g.
+ * syllable pairs that recur together in a workspace's comments), with as few words as possible:
+ * "không gian yên tĩnh" → ["không gian", "yên tĩnh"]. Between two groupings of as many words, the
+ * later word is the longer one — "nhạc nhẹ nhàng" is "nhạc" + "nhẹ nhàng", not "nhạc nhẹ" + a
+ * stray "nhàng". A syllable that starts no known word stays a word of its own.
  */
 export function groupSyllables(syllables: string[], extra?: Set<string>): string[][] {
   const known = vietnameseCompounds()
-  const out: string[][] = []
-  for (let i = 0; i < syllables.length; ) {
-    let n = Math.min(LONGEST_COMPOUND, syllables.length - i)
-    for (; n > 1; n--) {
-      const candidate = syllables.slice(i, i + n).join(' ')
-      if (known.has(candidate) || extra?.has(candidate)) break
-    }
-    out.push(syllables.slice(i, i + n))
-    i += n
+  const n = syllables.length
+  const isWord = (i: number, k: number) => {
+    const candidate = syllables.slice(i, i + k).join(' ')
+    if (extra?.has(candidate)) return true
+    if (!known.has(candidate)) return false
+    return VIETNAMESE_FUNCTION_COMPOUNDS.has(candidate) || !NEVER_ENDS_A_WORD.has(syllables[i + k - 1])
   }
+  // fewest[i]: the fewest words syllables i… can be grouped into; step[i]: the first word's length.
+  const fewest = new Array<number>(n + 1).fill(0)
+  const step = new Array<number>(n + 1).fill(1)
+  for (let i = n - 1; i >= 0; i--) {
+    fewest[i] = 1 + fewest[i + 1]
+    step[i] = 1
+    for (let k = 2; k <= Math.min(LONGEST_COMPOUND, n - i); k++) {
+      // Strictly fewer only: on a tie the shorter first word wins, leaving the longer word for later.
+      if (isWord(i, k) && 1 + fewest[i + k] < fewest[i]) {
+        fewest[i] = 1 + fewest[i + k]
+        step[i] = k
+      }
+    }
+  }
+  const out: string[][] = []
+  for (let i = 0; i < n; i += step[i]) out.push(syllables.slice(i, i + step[i]))
   return out
 }

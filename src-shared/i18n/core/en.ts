@@ -10,6 +10,8 @@ export const coreEn = {
   'common.retry': 'Try again',
   'common.loadMore': 'Load more',
   'common.dismiss': 'Dismiss',
+  'common.chooseFile': 'Choose a file…',
+  'common.chooseImage': 'Choose an image…',
   'empty.importCsv': 'Import a CSV…',
   'common.notAvailable': '—',
 

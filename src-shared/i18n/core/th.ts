@@ -11,6 +11,8 @@ export const coreTh: Record<keyof typeof coreEn, string> = {
   'common.retry': 'ลองอีกครั้ง',
   'common.loadMore': 'ดูเพิ่มเติม',
   'common.dismiss': 'ซ่อน',
+  'common.chooseFile': 'เลือกไฟล์…',
+  'common.chooseImage': 'เลือกรูปภาพ…',
   'empty.importCsv': 'นำเข้าไฟล์ CSV…',
   'common.notAvailable': '—',
 

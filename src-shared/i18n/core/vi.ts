@@ -11,6 +11,8 @@ export const coreVi: Record<keyof typeof coreEn, string> = {
   'common.retry': 'Thử lại',
   'common.loadMore': 'Xem thêm',
   'common.dismiss': 'Ẩn',
+  'common.chooseFile': 'Chọn tệp…',
+  'common.chooseImage': 'Chọn hình ảnh…',
   'empty.importCsv': 'Nhập tệp CSV…',
   'common.notAvailable': '—',
 

@@ -5,6 +5,7 @@ import { metricKinds, type MetricKind } from '../../../../src-shared/domain/scor
 import { useApiMutation } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
+import { FileButton } from '../../components/FileButton'
 import { ErrorNotice } from '../../components/ErrorNotice'
 
 /** The survey's question, options and look. A new survey gets its first QR link when it is created. */
@@ -102,7 +103,7 @@ export function SurveyForm({ survey, onSaved, onCancel }: { survey: Survey | nul
         <div className="field survey-logo">
           <span>{t('collection.form.logo')}</span>
           {survey.logo && <img src={survey.logo} alt="" className="survey-logo-preview" />}
-          <input type="file" accept="image/png,image/jpeg,image/webp" aria-label={t('collection.form.logoChoose')} onChange={(e) => pickLogo(e.target.files?.[0])} />
+          <FileButton accept="image/png,image/jpeg,image/webp" label={t('collection.form.logoChoose')} onFile={pickLogo} />
           {survey.logo && (
             <Button variant="ghost" onClick={() => setLogo.mutate({ surveyId: survey.id, logo: null })}>
               {t('collection.form.logoRemove')}

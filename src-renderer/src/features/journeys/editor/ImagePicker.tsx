@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
+import { FileButton } from '../../../components/FileButton'
 import { Notice } from '../../../components/Notice'
 import { imageFileToDataUrl } from './imageFiles'
 
@@ -13,13 +14,11 @@ export function ImagePicker({ label, removeLabel, value, maxSide, onChange, prev
       <span>{label}</span>
       <div className="jm-form-row">
         {value && <img className={previewClass} src={value} alt="" />}
-        <input
-          type="file"
+        <FileButton
           accept="image/*"
-          aria-label={label}
-          onChange={async (e) => {
-            const file = e.target.files?.[0]
-            if (!file) return
+          label={t('common.chooseImage')}
+          ariaLabel={label}
+          onFile={async (file) => {
             try {
               onChange(await imageFileToDataUrl(file, maxSide))
               setFailed(false)
