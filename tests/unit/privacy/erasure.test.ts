@@ -6,6 +6,7 @@ import { createWorkspaceAt } from '../../helpers/files'
 import { importFile, rows } from '../../helpers/importing'
 import { writeGeneratorCsv, type GeneratorRow } from '../../helpers/csv'
 import { recordAnswer } from '../../../src-main/collection/answerService'
+import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import type { ErasureMode } from '../../../src-shared/api/privacy'
 
 /*
@@ -30,6 +31,8 @@ const WORDS = ['qqzebrafishy', 'jjxylophonic', 'vvmarmaladez']
 const KIOSK_WORDS = ['kkwombatous']
 /** Written in their contact log (customers' contact tables). */
 const CONTACT_WORDS = ['ppcontactlogish']
+/** Their segment: a dimension of the summaries, so also a value in rollup_values until erasure prunes it. */
+const SEGMENT = 'sszeldasegment'
 
 const others: GeneratorRow[] = [10, 9, 8, 6, 3, 10].map((score, i) => ({
   response_id: 100 + i,
@@ -51,7 +54,7 @@ function fileBytes(path: string): Buffer {
   return Buffer.concat(parts)
 }
 
-const needles = [EMAIL, PHONE_TYPED, PHONE_STORED, REF, ...WORDS, ...KIOSK_WORDS, ...CONTACT_WORDS, `${WORDS[0]} ${WORDS[1]} everywhere`]
+const needles = [EMAIL, PHONE_TYPED, PHONE_STORED, REF, SEGMENT, ...WORDS, ...KIOSK_WORDS, ...CONTACT_WORDS, `${WORDS[0]} ${WORDS[1]} everywhere`]
 const found = (bytes: Buffer) => needles.filter((n) => bytes.includes(Buffer.from(n, 'utf8')) || bytes.includes(Buffer.from(n.toLowerCase(), 'utf8')))
 
 async function workspaceWithThem(a: TestApp) {
@@ -64,7 +67,7 @@ async function workspaceWithThem(a: TestApp) {
   expect(summary.imported).toBe(9)
   const [me] = rows<{ id: number }>(open, 'SELECT id FROM customers WHERE email = ?', EMAIL)
   // Their phone, a note about them, a note on their answer, a win-back action; a duplicate of them merged in.
-  await a.api.call('customers.save', { id: me.id, customer: { ...BLANK, ref: REF, name: 'Zelda Quarrington', email: EMAIL, phone: PHONE_TYPED } })
+  await a.api.call('customers.save', { id: me.id, customer: { ...BLANK, ref: REF, name: 'Zelda Quarrington', email: EMAIL, phone: PHONE_TYPED, segment: SEGMENT } })
   await a.api.call('customers.addNote', { customerId: me.id, body: `Called ${PHONE_TYPED} about the refund` })
   await a.api.call('customers.addNote', { customerId: me.id, body: 'Offered a free cake', kind: 'winback' })
   await a.api.call('customers.addContact', { customerId: me.id, contact: { kind: 'call', channel: 'phone', date: '2026-01-05', note: `${CONTACT_WORDS[0]} call back` }, acknowledge: true })
@@ -98,6 +101,9 @@ describe('erasing a customer', () => {
       // Everything is in the file (or its WAL) before: the search can find them.
       // (The phone as an import would normalise it is not there: the profile keeps it as typed; it is looked for after all the same.)
       expect(found(fileBytes(path)).sort()).toEqual(needles.filter((n) => n !== PHONE_STORED).sort())
+      // Their segment is one of the summaries' values (so it would stay in the file with them).
+      foldAll(open.ws.sqlite)
+      expect(rows(open, 'SELECT id FROM rollup_values WHERE value = ?', SEGMENT)).toHaveLength(1)
       const before = await nps(a)
       expect(before.n).toBe(10)
       // Others 10 9 8 6 3 10, hers 2 9 10, the kiosk's 1: 5 promoters, 4 detractors of 10.
@@ -129,6 +135,7 @@ describe('erasing a customer', () => {
       }
       const o = a.ctx.session.require()
       expect(rows(o, 'SELECT id FROM customers WHERE email LIKE ?', '%zelda%')).toEqual([])
+      expect(rows(o, 'SELECT id FROM rollup_values WHERE value = ?', SEGMENT)).toEqual([])
       expect(rows(o, 'SELECT * FROM customer_merges')).toEqual([])
       expect(rows(o, 'SELECT * FROM customer_contacts')).toEqual([])
       expect(rows(o, 'SELECT * FROM customer_consents')).toEqual([])
