@@ -22,7 +22,7 @@ function exportProcess(workspace: string, out: string, format: 'csv' | 'xlsx', d
   const usage = join(dir, 'rusage.json')
   execFileSync(process.execPath, ['-r', join(root, 'tests/bench/rusageOnExit.cjs'), join(root, 'src-main/cli/cxdesk.cjs'), 'export', workspace, '--what', 'responses', '--format', format, '--out', out], {
     env: { ...process.env, CXDESK_BENCH_RUSAGE: usage },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'pipe'],
   })
   return JSON.parse(readFileSync(usage, 'utf8')) as ProcessUse
 }
