@@ -168,6 +168,34 @@ describe('erasing a customer', () => {
     expect(csv.split('\r\n').find((l) => l.includes(',erase,'))).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+\+07:00,,erase,/)
   })
 
+  it('keeps a later kiosk answer of an erased person only anonymously, and says so in the audit log', async () => {
+    const a = testApp({ timezone: 'Asia/Bangkok' })
+    apps.push(a)
+    const { path, open } = await workspaceWithThem(a)
+    await a.api.call('privacy.erase', { subject: { query: EMAIL }, mode: 'delete' })
+    const [{ token }] = rows<{ token: string }>(open, 'SELECT token FROM survey_links LIMIT 1')
+    const answer = (id: string, contact: { name?: string; email?: string; phone?: string }) =>
+      recordAnswer(open, token, { id, score: 4, language: 'en', comment: `Back again ${KIOSK_WORDS[0]}`, consent: true, contact }, a.ctx.clock.now())
+    // Her phone written another way is enough; someone else's answer is kept as given.
+    expect(answer('client-erased-000000001', { name: 'Zelda', phone: '+66 81 234 9876' }).kind).toBe('stored')
+    expect(answer('client-someone-00000001', { name: 'Mai', email: 'mai@example.com' }).kind).toBe('stored')
+    const kept = rows<{ comment: string | null; respondent_email: string | null; contact_name: string | null; contact_phone: string | null; consent: number }>(
+      open,
+      'SELECT r.comment, r.respondent_email, a.contact_name, a.contact_phone, a.consent FROM survey_answers a JOIN responses r ON r.id = a.response_id ORDER BY r.id',
+    )
+    expect(kept).toEqual([
+      { comment: null, respondent_email: null, contact_name: null, contact_phone: null, consent: 0 },
+      { comment: `Back again ${KIOSK_WORDS[0]}`, respondent_email: 'mai@example.com', contact_name: 'Mai', contact_phone: null, consent: 1 },
+    ])
+    // Her score counts; the audit log says an answer was kept anonymously, naming no one.
+    expect((await nps(a)).n).toBe(8)
+    const log = await a.api.call('privacy.audit', {})
+    expect(log.items.map((e) => e.action).filter((x) => x === 'kiosk.erased')).toHaveLength(1)
+    expect(JSON.stringify(log)).not.toContain('Zelda')
+    await a.ctx.session.close()
+    expect(readFileSync(path).includes(Buffer.from('+66 81 234 9876'))).toBe(false)
+  })
+
   it('says when nothing matches, and erases nothing', async () => {
     const a = testApp({ timezone: 'Asia/Bangkok' })
     apps.push(a)
