@@ -24,6 +24,15 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text
 }
 
+/**
+ * neutraliseFormula undone, for imports: text written by a CSV export (ours, or any that guards the
+ * same way) as `'=…`, `'+…`, `'-…`, `'@…`, `'<tab>…` or `'<CR>…` comes back as it was typed. An
+ * apostrophe before anything else is kept (it was typed).
+ */
+export function restoreNeutralised(text: string): string {
+  return text.length > 1 && text.charCodeAt(0) === 39 && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text
+}
+
 /** One cell as CSV: empty for nothing, numbers as they are, text neutralised and quoted when it must be. */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return ''
