@@ -82,10 +82,14 @@ describe('the CSV fast path of export.run', () => {
     app = await testAppInMemory({ timezone: 'Europe/Berlin' })
     const open = app.ctx.session.require()
     const file = join(app.dir, 'tricky.csv')
-    writeGeneratorCsv(file, tricky)
+    // More rows than a page (2,000), many sharing an instant: the keyset cursor's ties and page ends.
+    const many = Array.from({ length: 4_500 }, (_, i) => ({ response_id: `M${i}`, submitted_at: new Date(Date.UTC(2026, 5, 1) + Math.floor(i / 7) * 60_000).toISOString(), score: i % 11, comment: i % 5 ? '' : `row ${i}, "quoted"` }))
+    writeGeneratorCsv(file, [...tricky, ...many])
     await importFile(open, file)
     const fast = await exportBytes()
     const text = fast.toString('utf8')
+    // Header, every row, the final empty split — and one comment's own CRLF.
+    expect(text.split('\r\n').length).toBe(1 + tricky.length + many.length + 1 + 1)
     // Either side of the spring change, and milliseconds only when there are some.
     expect(text).toContain('2026-03-29T01:59:59+01:00')
     expect(text).toContain('2026-03-29T03:00:00+02:00')
