@@ -5,6 +5,9 @@ import type { OpenWorkspace } from '../db/openWorkspace'
 import { ensureQuestions } from '../db/questionLookup'
 import { inTransaction } from '../db/transaction'
 import { feedbackWriter } from '../feedback/feedbackWriter'
+import { tombstoneLookup } from '../privacy/privacyRepository'
+import { recordAuditEvent } from '../privacy/privacyService'
+import { personTombstoneKeys, rowTombstoneKey } from '../privacy/tombstoneKeys'
 import { activeLink, answerExists, insertAnswer, responseBand, type SurveyLinkRow, type SurveyRow } from './surveysRepository'
 
 /** What the public page may know of a link's survey: its look and questions, nothing else. */
@@ -55,6 +58,11 @@ export type BatchOutcome = AnswerOutcome | { kind: 'failed' }
  * search index, the tags and the score summaries take it like any other), and beside it the
  * survey_answers row with the language, and the contact details only when consent was ticked.
  * The client's id makes the response's dedup key: the same answer sent twice is stored once.
+ *
+ * An answer from someone erased from this workspace (their e-mail or phone, or this very answer,
+ * has a tombstone: privacy/) is kept only anonymously — its score, with no comment, no contact
+ * details and no consent — and the audit log says so (`kiosk.erased`, without any identifier), so
+ * the kiosk cannot bring an erased person back.
  */
 export function recordAnswer(open: OpenWorkspace, token: string, body: AnswerBody, now: number): AnswerOutcome {
   const [outcome] = recordAnswers(open, [{ token, body, now }])
@@ -95,13 +103,16 @@ function storeOne(open: OpenWorkspace, found: ReturnType<typeof activeLink>, bod
   const scale = standardScales[survey.metric]
   if (!Number.isInteger(body.score) || body.score < scale.min || body.score > scale.max) return { kind: 'out-of-scale', ...scale }
   if (answerExists(sqlite, survey.id, body.id)) return { kind: 'duplicate' }
-  const consent = body.consent === true
+  const isErased = tombstoneLookup(sqlite)
+  const erased = isErased?.([rowTombstoneKey(dedupKeyOf(survey, body)), ...personTombstoneKeys({ email: blank(body.contact?.email), phone: blank(body.contact?.phone) })]) === true
+  const consent = body.consent === true && !erased
   const contact = consent && survey.ask_contact === 1 ? body.contact : undefined
   const email = blank(contact?.email)?.toLowerCase() ?? null
   const name = blank(contact?.name)
   const phone = blank(contact?.phone)
-  const responseId = writeResponse(open, survey, link, body, email, now)
+  const responseId = writeResponse(open, survey, link, erased ? { ...body, comment: undefined } : body, email, now)
   if (responseId === null) return { kind: 'duplicate' }
+  if (erased) recordAuditEvent(sqlite, { actor: null, action: 'kiosk.erased', detail: { survey: survey.id }, now })
   insertAnswer(sqlite, { responseId, surveyId: survey.id, linkId: link.id, clientId: body.id, language: body.language, contactName: name, contactEmail: email, contactPhone: phone, consent, now })
   return {
     kind: 'stored',
@@ -118,13 +129,15 @@ function storeOne(open: OpenWorkspace, found: ReturnType<typeof activeLink>, bod
   }
 }
 
+const dedupKeyOf = (survey: SurveyRow, body: AnswerBody) => `collect:${survey.id}:${body.id}`
+
 /** `consentedEmail`: the e-mail given with consent (null otherwise), kept on the response too. */
 function writeResponse(open: OpenWorkspace, survey: SurveyRow, link: SurveyLinkRow, body: AnswerBody, consentedEmail: string | null, now: number): number | null {
   const sqlite = open.ws.sqlite
   const scale = standardScales[survey.metric]
   const questionId = [...ensureQuestions(sqlite, [{ metric: survey.metric, min: scale.min, max: scale.max, direction: 'higher_better' }]).values()][0]
   return feedbackWriter(sqlite, now)({
-    dedupKey: `collect:${survey.id}:${body.id}`,
+    dedupKey: dedupKeyOf(survey, body),
     importId: null,
     externalRef: null,
     customerId: null,

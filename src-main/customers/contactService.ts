@@ -19,6 +19,7 @@ import {
 import { AppError } from '../../src-shared/api/result'
 import { cleanFileName } from '../../src-shared/domain/fileName'
 import { CsvFileWriter } from '../common/csvWriter'
+import { phoneDigits } from '../../src-shared/domain/contactKeys'
 import { offerDownload } from '../common/downloads'
 import type { FileRegistry } from '../common/fileRegistry'
 import type { AppPaths } from '../common/paths'
@@ -268,7 +269,8 @@ export async function exportSurveyList(deps: SurveyListExportDeps, open: OpenWor
   if (!destination) mkdirSync(deps.paths.uploadsDir, { recursive: true })
   const writer = new CsvFileWriter(path, HEADER)
   try {
-    for (const c of r.rows) writer.write([c.ref, c.name, c.email, c.phone, c.segment, c.location])
+    // Phones as digits: a leading '+' would be a formula to a spreadsheet (and get an apostrophe).
+    for (const c of r.rows) writer.write([c.ref, c.name, c.email, phoneDigits(c.phone), c.segment, c.location])
   } catch (e) {
     writer.abort()
     throw e

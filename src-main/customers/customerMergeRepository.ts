@@ -16,7 +16,7 @@ export type MergeOutcome = { merge: number; movedResponses: number } | 'not_foun
 /**
  * Merges one customer into another in one transaction: the merged customer's responses, notes and
  * win-back actions move to the kept one, facts the kept one lacks are taken from the merged one, and
- * the merged customer is removed. Everything undoing it needs is recorded (customer_merges). The
+ * the merged customer is removed (their rectification log moves too). Everything undoing it needs is recorded (customer_merges). The
  * rollup triggers move the responses' counts with them (a response's customer is a dimension).
  */
 export async function mergeCustomers(db: Kysely<DB>, keepId: number, mergeId: number, actor: string | null, now: number): Promise<MergeOutcome> {
@@ -34,6 +34,9 @@ export async function mergeCustomers(db: Kysely<DB>, keepId: number, mergeId: nu
     // The contact log moves too; for consent, per purpose, the later entry of the two says (a withdrawal by either person's record is kept).
     const contacts = (await trx.selectFrom('customer_contacts').select('id').where('customer_id', '=', mergeId).execute()).map((r) => r.id)
     await trx.updateTable('customer_contacts').set({ customer_id: keepId }).where('customer_id', '=', mergeId).execute()
+    // The rectification log follows the person (deleting the merged customer would cascade it away).
+    const rectifications = (await trx.selectFrom('customer_rectifications').select('id').where('customer_id', '=', mergeId).execute()).map((r) => r.id)
+    await trx.updateTable('customer_rectifications').set({ customer_id: keepId }).where('customer_id', '=', mergeId).execute()
     const consents: ConsentMove = { merged: await trx.selectFrom('customer_consents').selectAll().where('customer_id', '=', mergeId).execute(), replaced: [] }
     for (const c of consents.merged) {
       const before = (await trx.selectFrom('customer_consents').selectAll().where('customer_id', '=', keepId).where('purpose', '=', c.purpose).executeTakeFirst()) ?? null
@@ -54,7 +57,7 @@ export async function mergeCustomers(db: Kysely<DB>, keepId: number, mergeId: nu
         merged_row: JSON.stringify(merged),
         kept_row: JSON.stringify(kept),
         moved_responses: JSON.stringify(responses),
-        moved_notes: JSON.stringify({ notes, actions, contacts, consents }),
+        moved_notes: JSON.stringify({ notes, actions, contacts, consents, rectifications }),
         actor,
         created_at: now,
       })
@@ -67,7 +70,8 @@ export type UndoOutcome = { restored: number } | 'not_found' | 'undone' | 'kept_
 
 /**
  * Undoes a merge: the kept customer's facts as they were before it, the merged customer back (with
- * their old id when it is still free), and their responses, notes and actions back to them (those
+ * their old id when it is still free), and their responses, notes, actions, contacts and
+ * rectification log back to them (those
  * still with the kept customer).
  */
 export async function undoMerge(db: Kysely<DB>, mergeRecord: number, now: number): Promise<UndoOutcome> {
@@ -91,7 +95,7 @@ export async function undoMerge(db: Kysely<DB>, mergeRecord: number, now: number
       .executeTakeFirstOrThrow()
     const backTo = Number(ins.insertId)
     const responses = JSON.parse(m.moved_responses) as number[]
-    const { notes, actions, contacts = [], consents } = JSON.parse(m.moved_notes) as { notes: number[]; actions: number[]; contacts?: number[]; consents?: ConsentMove }
+    const { notes, actions, contacts = [], consents, rectifications = [] } = JSON.parse(m.moved_notes) as { notes: number[]; actions: number[]; contacts?: number[]; consents?: ConsentMove; rectifications?: number[] }
     let restored = 0
     for (let i = 0; i < responses.length; i += 500) {
       const r = await trx
@@ -105,6 +109,8 @@ export async function undoMerge(db: Kysely<DB>, mergeRecord: number, now: number
     if (notes.length) await trx.updateTable('customer_notes').set({ customer_id: backTo }).where('customer_id', '=', m.kept_id).where('id', 'in', notes).execute()
     if (actions.length) await trx.updateTable('customer_actions').set({ customer_id: backTo }).where('customer_id', '=', m.kept_id).where('id', 'in', actions).execute()
     if (contacts.length) await trx.updateTable('customer_contacts').set({ customer_id: backTo }).where('customer_id', '=', m.kept_id).where('id', 'in', contacts).execute()
+    for (let i = 0; i < rectifications.length; i += 500)
+      await trx.updateTable('customer_rectifications').set({ customer_id: backTo }).where('customer_id', '=', m.kept_id).where('id', 'in', rectifications.slice(i, i + 500)).execute()
     for (const r of consents?.replaced ?? []) {
       await trx.deleteFrom('customer_consents').where('customer_id', '=', m.kept_id).where('purpose', '=', r.purpose).execute()
       if (r.before) await trx.insertInto('customer_consents').values(r.before).execute()

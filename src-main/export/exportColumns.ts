@@ -1,4 +1,5 @@
 import type { CsvValue } from '../common/csvWriter'
+import { phoneDigits } from '../../src-shared/domain/contactKeys'
 import { sentimentLabel } from '../../src-shared/domain/sentiment'
 import { zonedIsoConverter } from '../../src-shared/domain/timezone'
 import { responseColumn as R, type ExportCustomerRow, type ExportNoteRow, type ExportResponseRow } from './exportRowsRepository'
@@ -117,7 +118,8 @@ export function rowFormatters(timezone: string) {
       ]
     },
     customer(c: ExportCustomerRow): CsvValue[] {
-      return [c.external_ref, c.name, c.email, c.phone, c.segment, c.location, c.customer_since, c.churned_at, Number(c.responses), iso(c.created_at), iso(c.updated_at), c.id]
+      // Phones as digits (no '+' a spreadsheet takes for a formula); an import reads them back.
+      return [c.external_ref, c.name, c.email, phoneDigits(c.phone), c.segment, c.location, c.customer_since, c.churned_at, Number(c.responses), iso(c.created_at), iso(c.updated_at), c.id]
     },
     note(n: ExportNoteRow): CsvValue[] {
       return [n.response_ref, n.response_id, n.author, iso(n.created_at), n.body, n.id]

@@ -282,3 +282,25 @@ export function contactCounts(sqlite: Sqlite, ids: number[]): number {
     ),
   )
 }
+
+// The summaries' dimension values.
+
+const VALUE_DIMS = ['channel', 'touchpoint', 'stage', 'location', 'language', 'segment', 'owner'] as const
+const RESPONSE_VALUE_DIMS = ['channel', 'touchpoint', 'stage', 'location', 'language', 'owner'] as const
+
+/**
+ * Removes dimension values (rollup_values: a location, segment or owner as text) that no response or
+ * customer holds any more and no summary row points to: an erased person's segment or a place only
+ * their rows named would otherwise stay in the file after the rows themselves are gone. Run after
+ * the journal is folded (a value the summaries still count is kept; the next erasure or retention
+ * run takes it). Returns how many values went.
+ */
+export function pruneRollupValues(sqlite: Sqlite): number {
+  const used = [
+    ...['rollup_day', 'rollup_month'].flatMap((t) => VALUE_DIMS.map((d) => `SELECT ${d} FROM ${t}`)),
+    // A slice's group is a value id for the value dimensions (a tag id for tags: kept alike, harmlessly).
+    'SELECT grp FROM rollup_slices',
+  ].join(' UNION ')
+  const held = [...RESPONSE_VALUE_DIMS.map((d) => `SELECT ${d} FROM responses WHERE ${d} IS NOT NULL`), 'SELECT segment FROM customers WHERE segment IS NOT NULL'].join(' UNION ')
+  return statement(sqlite, `DELETE FROM rollup_values WHERE id NOT IN (${used}) AND value NOT IN (${held})`).run().changes
+}

@@ -14,6 +14,7 @@ import {
   customerIdentities,
   customerIdentity,
   ERASED_TEXT,
+  pruneRollupValues,
   responseContentCounts,
   responsesHoldingPersonalData,
   responsesOf,
@@ -179,6 +180,8 @@ export function erase(open: OpenWorkspace, req: { subject: ErasureSubject; mode:
     )
     // The summaries take the counts the triggers journaled (a busy fold is left to the next read).
     unlessBusy(sqlite, () => foldAll(sqlite))
+    // Values only their rows named (their segment, a place) leave the summaries' value list too.
+    pruneRollupValues(sqlite)
     optimiseSearchIndex(sqlite)
     return written
   })
@@ -295,6 +298,7 @@ export function applyRetention(open: OpenWorkspace, actor: string | null, now: n
     )
     if (c.responses) {
       unlessBusy(sqlite, () => foldAll(sqlite))
+      pruneRollupValues(sqlite)
       optimiseSearchIndex(sqlite)
     }
     return c

@@ -10,6 +10,18 @@ export function phoneKey(phone: string | null): string | null {
   return d.length >= 8 ? d.slice(-9) : null
 }
 
+/**
+ * A phone as digits alone (+84 90 123 4567 → 84901234567), the way exports write it: a leading '+'
+ * is a formula to a spreadsheet (the writer would have to neutralise it with an apostrophe), and an
+ * import reads the digits back as the same international number (import/formats/phone.ts). Text
+ * with no digit is kept as written.
+ */
+export function phoneDigits(phone: string | null): string | null {
+  if (phone === null) return null
+  const d = phone.replace(/\D/g, '')
+  return d || phone
+}
+
 /** An e-mail address in any case, without surrounding spaces; null when blank. */
 export const emailKey = (email: string | null): string | null => (email?.trim() ? email.trim().toLowerCase() : null)
 

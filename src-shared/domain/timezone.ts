@@ -107,3 +107,41 @@ export function zonedIsoConverter(tz: string): (epochMs: number) => string {
     return `${epochMs % 1000 === 0 ? local.slice(0, 19) : local.slice(0, 23)}${zone}`
   }
 }
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'))
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'))
+/** Instants this converter writes itself (1970 to 9999); anything else goes to zonedIsoConverter. */
+const CACHED_UNTIL = Date.UTC(9999, 11, 30)
+
+/**
+ * zonedIsoConverter's output, byte for byte, for exports of many rows: the local day and the zone
+ * are formatted once per (day, offset) and kept ("2026-03-01T" … "+07:00"), the time of day from
+ * whole-number arithmetic and digit tables, with no Date per instant. Instants outside 1970–9999 or
+ * not whole milliseconds go to zonedIsoConverter.
+ */
+export function cachedZonedIsoConverter(tz: string): (epochMs: number) => string {
+  const offsetAt = offsetLookup(tz)
+  const slow = zonedIsoConverter(tz)
+  const days = new Map<number, { prefix: string; zone: string }>()
+  return (epochMs) => {
+    if (!Number.isSafeInteger(epochMs) || epochMs < DAY || epochMs > CACHED_UNTIL) return slow(epochMs)
+    const offset = offsetAt(epochMs)
+    const local = epochMs + offset * 60_000
+    const day = Math.floor(local / DAY)
+    const key = day * 4096 + offset + 2048
+    let parts = days.get(key)
+    if (!parts) {
+      const abs = Math.abs(offset)
+      parts = { prefix: new Date(day * DAY).toISOString().slice(0, 11), zone: `${offset < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(abs / 60)] ?? String(Math.floor(abs / 60))}:${TWO_DIGITS[abs % 60]}` }
+      days.set(key, parts)
+    }
+    let t = local - day * DAY
+    const ms = t % 1000
+    t = (t - ms) / 1000
+    const s = t % 60
+    t = (t - s) / 60
+    const m = t % 60
+    const h = (t - m) / 60
+    return ms === 0 ? `${parts.prefix}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s]}${parts.zone}` : `${parts.prefix}${TWO_DIGITS[h]}:${TWO_DIGITS[m]}:${TWO_DIGITS[s]}.${THREE_DIGITS[ms]}${parts.zone}`
+  }
+}

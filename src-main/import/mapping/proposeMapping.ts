@@ -17,7 +17,8 @@ const norm = (h: string) => foldDiacritics(h.trim().toLowerCase()).replace(/\s+/
 /** Header words in English, Vietnamese (folded) and Thai, per role. Order matters: the first match wins. */
 const HEADER_RULES: Array<[ColumnRole, RegExp]> = [
   ['responseId', /^(#|id|response ?id|respondent ?id|responseid|survey response id|ma phan hoi|รหัสคำตอบ)$/],
-  ['customerId', /customer ?(id|ref|code)|client ?id|ma khach|ma kh\b|รหัสลูกค้า/],
+  // customer_id / customer_ref: the headers of CX Desk's own customer and survey-list exports.
+  ['customerId', /customer[ _-]?(id|ref|code)|client[ _-]?id|ma khach|ma kh\b|รหัสลูกค้า/],
   ['email', /e-?mail|thu dien tu|อีเมล/],
   ['phone', /phone|mobile|\btel\b|sdt|dien thoai|โทรศัพท์|เบอร์/],
   ['customerName', /^(name|full name|customer|customer name|client|client name|khach hang|ho ten|ho va ten|ten khach hang|ten|ชื่อ|ลูกค้า|ชื่อลูกค้า|ชื่อ-นามสกุล)$/],

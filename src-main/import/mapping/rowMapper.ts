@@ -7,6 +7,7 @@ import type { NormalizedCustomer } from '../formats/normalized'
 import type { WireResponse } from './wire'
 import { legacyKeyCandidates, rowKey } from './rowKeys'
 import { normalizePhone } from '../formats/phone'
+import { restoreNeutralised } from '../../common/csvWriter'
 
 const MAX_TEXT = 20_000
 const MAX_SHORT = 200
@@ -89,10 +90,11 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
   const answerScore: number[] = []
   const answerOwn: boolean[] = []
   const raw = (i: number | null) => (i === null ? '' : (fields[i] ?? ''))
+  // A cell an export neutralised against formulas ('=…) comes back as it was typed.
   const text = (i: number | null) => {
     if (i === null) return null
     const v = (fields[i] ?? '').trim()
-    return v === '' ? null : v
+    return v === '' ? null : restoreNeutralised(v)
   }
   const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): RowError => rowError(row, index === null ? null : name(index), code, params)
 
@@ -208,7 +210,7 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
   return (fields: string[], row: number): Mapped<NormalizedCustomer> => {
     const text = (i: number | null) => {
       const v = i === null ? '' : (fields[i] ?? '').trim()
-      return v === '' ? null : v.slice(0, MAX_SHORT)
+      return v === '' ? null : restoreNeutralised(v).slice(0, MAX_SHORT)
     }
     const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): Mapped<NormalizedCustomer> => ({
       ok: false,

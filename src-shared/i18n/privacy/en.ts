@@ -83,6 +83,7 @@ export const privacyEn = {
   'privacy.audit.action.backups.delete': 'Backups deleted',
   'privacy.audit.action.access': 'Data exported for the person',
   'privacy.audit.action.rectify': 'Details corrected',
+  'privacy.audit.action.kiosk.erased': 'Kiosk answer from an erased person, kept anonymously',
 
   'privacy.import.erased_one': 'Skipped: erased person — {count} row of a person erased from this workspace.',
   'privacy.import.erased_other': 'Skipped: erased person — {count} rows of people erased from this workspace.',

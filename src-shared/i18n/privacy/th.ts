@@ -84,6 +84,7 @@ export const privacyTh: Record<keyof typeof privacyEn, string> = {
   'privacy.audit.action.backups.delete': 'ลบไฟล์สำรอง',
   'privacy.audit.action.access': 'ส่งออกข้อมูลให้เจ้าของข้อมูล',
   'privacy.audit.action.rectify': 'แก้ไขข้อมูล',
+  'privacy.audit.action.kiosk.erased': 'คำตอบจากตู้คีออสก์ของบุคคลที่ถูกลบข้อมูล เก็บไว้แบบไม่ระบุตัวตน',
 
   'privacy.import.erased_one': 'ข้าม: บุคคลที่ถูกลบ — {count} แถวของบุคคลที่ถูกลบออกจากพื้นที่ทำงานนี้',
   'privacy.import.erased_other': 'ข้าม: บุคคลที่ถูกลบ — {count} แถวของบุคคลที่ถูกลบออกจากพื้นที่ทำงานนี้',

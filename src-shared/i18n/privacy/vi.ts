@@ -84,6 +84,7 @@ export const privacyVi: Record<keyof typeof privacyEn, string> = {
   'privacy.audit.action.backups.delete': 'Xóa bản sao lưu',
   'privacy.audit.action.access': 'Xuất dữ liệu cho khách hàng',
   'privacy.audit.action.rectify': 'Sửa thông tin',
+  'privacy.audit.action.kiosk.erased': 'Câu trả lời tại quầy của người đã bị xóa, chỉ giữ ẩn danh',
 
   'privacy.import.erased_one': 'Bỏ qua: người đã bị xóa — {count} dòng của một người đã bị xóa khỏi không gian làm việc này.',
   'privacy.import.erased_other': 'Bỏ qua: người đã bị xóa — {count} dòng của những người đã bị xóa khỏi không gian làm việc này.',

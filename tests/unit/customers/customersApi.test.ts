@@ -90,6 +90,9 @@ describe('the customers channels', () => {
     const merged = await app.api.call('customers.get', { id: a.id })
     expect(merged.timeline).toHaveLength(a.responses + b.responses)
     expect(merged.notes.map((n) => n.body)).toContain('note on b')
+    // b's rectification log (the e-mail changed above) follows b into a, and comes back on undo.
+    const bLog = (await app.api.call('customers.get', { id: a.id })).rectifications.filter((r) => r.newValue === a.email && r.field === 'email')
+    expect(bLog).toHaveLength(1)
     await expect(app.api.call('customers.get', { id: b.id })).rejects.toThrow(/no longer exists/)
     expect(await app.api.call('metrics.series', { metric: 'nps', by: 'year', filter: {} })).toEqual(nps)
     const { incremental, rebuilt } = summariesAndRebuild(sqlite())
@@ -99,6 +102,8 @@ describe('the customers channels', () => {
     expect(undone.restored).toBe(b.responses)
     expect(sqlite().prepare('SELECT id, customer_id FROM responses ORDER BY id').all()).toEqual(before)
     expect((await app.api.call('customers.get', { id: b.id })).notes.map((n) => n.body)).toEqual(['note on b'])
+    expect((await app.api.call('customers.get', { id: b.id })).rectifications).toEqual(bLog)
+    expect((await app.api.call('customers.get', { id: a.id })).rectifications.filter((r) => r.field === 'email' && r.newValue === a.email)).toEqual([])
     expect(await app.api.call('metrics.series', { metric: 'nps', by: 'year', dim: 'segment', filter: {} })).toEqual(bySegment)
     await expect(app.api.call('customers.undoMerge', { merge: m.merge })).rejects.toThrow(/already undone/)
   })

@@ -6,6 +6,7 @@ import { createWorkspaceAt } from '../../helpers/files'
 import { importFile, rows } from '../../helpers/importing'
 import { writeGeneratorCsv, type GeneratorRow } from '../../helpers/csv'
 import { recordAnswer } from '../../../src-main/collection/answerService'
+import { foldAll } from '../../../src-main/metrics/rollups/jobs'
 import type { ErasureMode } from '../../../src-shared/api/privacy'
 
 /*
@@ -30,6 +31,8 @@ const WORDS = ['qqzebrafishy', 'jjxylophonic', 'vvmarmaladez']
 const KIOSK_WORDS = ['kkwombatous']
 /** Written in their contact log (customers' contact tables). */
 const CONTACT_WORDS = ['ppcontactlogish']
+/** Their segment: a dimension of the summaries, so also a value in rollup_values until erasure prunes it. */
+const SEGMENT = 'sszeldasegment'
 
 const others: GeneratorRow[] = [10, 9, 8, 6, 3, 10].map((score, i) => ({
   response_id: 100 + i,
@@ -51,7 +54,7 @@ function fileBytes(path: string): Buffer {
   return Buffer.concat(parts)
 }
 
-const needles = [EMAIL, PHONE_TYPED, PHONE_STORED, REF, ...WORDS, ...KIOSK_WORDS, ...CONTACT_WORDS, `${WORDS[0]} ${WORDS[1]} everywhere`]
+const needles = [EMAIL, PHONE_TYPED, PHONE_STORED, REF, SEGMENT, ...WORDS, ...KIOSK_WORDS, ...CONTACT_WORDS, `${WORDS[0]} ${WORDS[1]} everywhere`]
 const found = (bytes: Buffer) => needles.filter((n) => bytes.includes(Buffer.from(n, 'utf8')) || bytes.includes(Buffer.from(n.toLowerCase(), 'utf8')))
 
 async function workspaceWithThem(a: TestApp) {
@@ -64,7 +67,7 @@ async function workspaceWithThem(a: TestApp) {
   expect(summary.imported).toBe(9)
   const [me] = rows<{ id: number }>(open, 'SELECT id FROM customers WHERE email = ?', EMAIL)
   // Their phone, a note about them, a note on their answer, a win-back action; a duplicate of them merged in.
-  await a.api.call('customers.save', { id: me.id, customer: { ...BLANK, ref: REF, name: 'Zelda Quarrington', email: EMAIL, phone: PHONE_TYPED } })
+  await a.api.call('customers.save', { id: me.id, customer: { ...BLANK, ref: REF, name: 'Zelda Quarrington', email: EMAIL, phone: PHONE_TYPED, segment: SEGMENT } })
   await a.api.call('customers.addNote', { customerId: me.id, body: `Called ${PHONE_TYPED} about the refund` })
   await a.api.call('customers.addNote', { customerId: me.id, body: 'Offered a free cake', kind: 'winback' })
   await a.api.call('customers.addContact', { customerId: me.id, contact: { kind: 'call', channel: 'phone', date: '2026-01-05', note: `${CONTACT_WORDS[0]} call back` }, acknowledge: true })
@@ -98,6 +101,9 @@ describe('erasing a customer', () => {
       // Everything is in the file (or its WAL) before: the search can find them.
       // (The phone as an import would normalise it is not there: the profile keeps it as typed; it is looked for after all the same.)
       expect(found(fileBytes(path)).sort()).toEqual(needles.filter((n) => n !== PHONE_STORED).sort())
+      // Their segment is one of the summaries' values (so it would stay in the file with them).
+      foldAll(open.ws.sqlite)
+      expect(rows(open, 'SELECT id FROM rollup_values WHERE value = ?', SEGMENT)).toHaveLength(1)
       const before = await nps(a)
       expect(before.n).toBe(10)
       // Others 10 9 8 6 3 10, hers 2 9 10, the kiosk's 1: 5 promoters, 4 detractors of 10.
@@ -129,6 +135,7 @@ describe('erasing a customer', () => {
       }
       const o = a.ctx.session.require()
       expect(rows(o, 'SELECT id FROM customers WHERE email LIKE ?', '%zelda%')).toEqual([])
+      expect(rows(o, 'SELECT id FROM rollup_values WHERE value = ?', SEGMENT)).toEqual([])
       expect(rows(o, 'SELECT * FROM customer_merges')).toEqual([])
       expect(rows(o, 'SELECT * FROM customer_contacts')).toEqual([])
       expect(rows(o, 'SELECT * FROM customer_consents')).toEqual([])
@@ -159,6 +166,34 @@ describe('erasing a customer', () => {
     const csv = (await a.api.call('privacy.exportAudit', {})).csv
     expect(csv.startsWith('\uFEFFat,actor,action,reason,detail\r\n')).toBe(true)
     expect(csv.split('\r\n').find((l) => l.includes(',erase,'))).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+\+07:00,,erase,/)
+  })
+
+  it('keeps a later kiosk answer of an erased person only anonymously, and says so in the audit log', async () => {
+    const a = testApp({ timezone: 'Asia/Bangkok' })
+    apps.push(a)
+    const { path, open } = await workspaceWithThem(a)
+    await a.api.call('privacy.erase', { subject: { query: EMAIL }, mode: 'delete' })
+    const [{ token }] = rows<{ token: string }>(open, 'SELECT token FROM survey_links LIMIT 1')
+    const answer = (id: string, contact: { name?: string; email?: string; phone?: string }) =>
+      recordAnswer(open, token, { id, score: 4, language: 'en', comment: `Back again ${KIOSK_WORDS[0]}`, consent: true, contact }, a.ctx.clock.now())
+    // Her phone written another way is enough; someone else's answer is kept as given.
+    expect(answer('client-erased-000000001', { name: 'Zelda', phone: '+66 81 234 9876' }).kind).toBe('stored')
+    expect(answer('client-someone-00000001', { name: 'Mai', email: 'mai@example.com' }).kind).toBe('stored')
+    const kept = rows<{ comment: string | null; respondent_email: string | null; contact_name: string | null; contact_phone: string | null; consent: number }>(
+      open,
+      'SELECT r.comment, r.respondent_email, a.contact_name, a.contact_phone, a.consent FROM survey_answers a JOIN responses r ON r.id = a.response_id ORDER BY r.id',
+    )
+    expect(kept).toEqual([
+      { comment: null, respondent_email: null, contact_name: null, contact_phone: null, consent: 0 },
+      { comment: `Back again ${KIOSK_WORDS[0]}`, respondent_email: 'mai@example.com', contact_name: 'Mai', contact_phone: null, consent: 1 },
+    ])
+    // Her score counts; the audit log says an answer was kept anonymously, naming no one.
+    expect((await nps(a)).n).toBe(8)
+    const log = await a.api.call('privacy.audit', {})
+    expect(log.items.map((e) => e.action).filter((x) => x === 'kiosk.erased')).toHaveLength(1)
+    expect(JSON.stringify(log)).not.toContain('Zelda')
+    await a.ctx.session.close()
+    expect(readFileSync(path).includes(Buffer.from('+66 81 234 9876'))).toBe(false)
   })
 
   it('says when nothing matches, and erases nothing', async () => {

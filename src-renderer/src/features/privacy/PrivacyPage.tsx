@@ -185,7 +185,7 @@ function Backups({ timezone }: { timezone: string }) {
   )
 }
 
-const KNOWN_ACTIONS = new Set(['erase', 'retention.apply', 'retention.rule', 'backups.delete', 'access', 'rectify'])
+const KNOWN_ACTIONS = new Set(['erase', 'retention.apply', 'retention.rule', 'backups.delete', 'access', 'rectify', 'kiosk.erased'])
 
 function AuditLog({ timezone }: { timezone: string }) {
   const { t, fmt } = useI18n()
