@@ -4,7 +4,8 @@
  */
 export const USAGE = `usage: npm run bench -- [--rows N] [--only section,…] [--keep]
                        [--runs N]                      (importpeer: pairs to run, default 3)
-                       [--seed N] [--scale N] [--parts http,files,kills]   (robustness)`
+                       [--seed N] [--scale N] [--parts http,files,kills]   (robustness)
+                       [--parts reads,triggers]        (customers)`
 
 export interface BenchArgs {
   rows: number
