@@ -196,14 +196,3 @@ export async function refTaken(db: Kysely<DB>, ref: string, exceptId: number | n
   if (exceptId !== null) q = q.where('id', '!=', exceptId)
   return !!(await q.executeTakeFirst())
 }
-
-/** Who may be a duplicate: every customer's name, e-mail and phone, and how many responses they gave. */
-export async function identityRows(db: Kysely<DB>): Promise<Array<{ id: number; name: string | null; email: string | null; phone: string | null; responses: number }>> {
-  const rows = await db
-    .selectFrom('customers as c')
-    .select(['c.id', 'c.name', 'c.email', 'c.phone', sql<number>`(SELECT count(*) FROM responses r WHERE r.customer_id = c.id)`.as('responses')])
-    .where((eb) => eb.or([eb('c.email', 'is not', null), eb('c.phone', 'is not', null), eb('c.name', 'is not', null)]))
-    .orderBy('c.id')
-    .execute()
-  return rows.map((r) => ({ ...r, responses: Number(r.responses) }))
-}

@@ -1,10 +1,11 @@
 import type { AtRiskItem, ChurnByBand, RiskEvaluation, RiskLevel, RiskRules } from '../../src-shared/api/customers'
 import { riskRulesSchema } from '../../src-shared/api/customers'
 import type { OpenWorkspace } from '../db/openWorkspace'
-import { changeStamp, customerLifecycles, forEachCustomerFact } from './riskFactsRepository'
+import { customerLifecycles, forEachCustomerFact, forEachFactOf, lifecyclesOf } from './riskFactsRepository'
+import { changedSince, latestChange } from './customerChangesRepository'
 import { storedRiskRules, storeRiskRules } from './riskRulesRepository'
 import { addFact, applyRules, bandName, defaultRiskRules, emptyFeatures, modelFeatures, type CustomerFeatures, type RuleVerdict } from './riskRules'
-import { aucWithInterval, fitLogistic, isHeldOut, predict, topDecileLift } from './riskModel'
+import { aucWithInterval, fitLogistic, isHeldOut, predict, topDecileLift, type Fitted } from './riskModel'
 
 const DAY = 86_400_000
 /** The label's horizon: churned within this many days after the cutoff. */
@@ -23,6 +24,8 @@ export interface RiskSnapshot {
   byId: Map<number, CustomerRisk>
   evaluation: RiskEvaluation
   churnByBand: ChurnByBand
+  /** The model fitted on the history as of the cutoff (null where none was fitted); applied to changed customers until the next fit. */
+  model: Fitted | null
 }
 
 export async function riskRulesOf(open: OpenWorkspace): Promise<RiskRules> {
@@ -112,8 +115,7 @@ export function assessRisk(history: History, rules: RiskRules, now: number, loca
   const byId = new Map<number, CustomerRisk>()
   for (const c of history.lifecycles) {
     if (c.churned !== null && c.churned <= today) continue
-    const f = atNow.get(c.id) ?? emptyFeatures()
-    byId.set(c.id, { verdict: applyRules(f, rules, now), probability: model ? predict(model, modelFeatures(f, now)) : null })
+    byId.set(c.id, riskNow(atNow.get(c.id) ?? emptyFeatures(), rules, now, model))
   }
   opts.onProgress?.(1)
 
@@ -121,6 +123,7 @@ export function assessRisk(history: History, rules: RiskRules, now: number, loca
   return {
     rules,
     byId,
+    model,
     evaluation: {
       cutoff: cutoffDate,
       cohort,
@@ -148,17 +151,69 @@ export function assessRisk(history: History, rules: RiskRules, now: number, loca
   }
 }
 
-const cache = new WeakMap<OpenWorkspace, { key: string; snapshot: RiskSnapshot }>()
+const riskNow = (f: CustomerFeatures, rules: RiskRules, now: number, model: Fitted | null): CustomerRisk => ({
+  verdict: applyRules(f, rules, now),
+  probability: model ? predict(model, modelFeatures(f, now)) : null,
+})
 
-/** The risk of every active customer, recomputed only when the workspace, the rules or the day changed. */
+/**
+ * Brings a snapshot up to date for the customers in `changed` (their lifecycles and every fact of
+ * theirs): each one's risk now is computed again with the snapshot's rules and model; one who left
+ * or is gone drops out. The evaluation and the churn by band stay as fitted (they change with the
+ * cutoff, i.e. the day, or with the rules).
+ */
+export function updateRisk(snapshot: RiskSnapshot, ids: readonly number[], changed: History, now: number, localDateOf: (ms: number) => string): void {
+  const today = localDateOf(now)
+  const features = new Map<number, CustomerFeatures>()
+  changed.forEachFact((id, fact) => {
+    let f = features.get(id)
+    if (!f) features.set(id, (f = emptyFeatures()))
+    addFact(f, fact, now)
+  })
+  for (const id of ids) snapshot.byId.delete(id)
+  for (const c of changed.lifecycles) {
+    if (c.churned !== null && c.churned <= today) continue
+    snapshot.byId.set(c.id, riskNow(features.get(c.id) ?? emptyFeatures(), snapshot.rules, now, snapshot.model))
+  }
+}
+
+/** More changed customers than this since the last look and the whole pass runs again (one scan beats this many index ranges). */
+export const INCREMENTAL_LIMIT = 5_000
+
+const cache = new WeakMap<OpenWorkspace, { key: string; seq: number; snapshot: RiskSnapshot }>()
+
+/** How the last call to riskSnapshot got its answer (for the tests and the bench). */
+export const riskSnapshotStats = { full: 0, incremental: 0, customersRecomputed: 0 }
+
+/**
+ * The risk of every active customer. The whole pass (every response read, the model fitted) runs
+ * when the workspace is first asked, when the rules or the day change, or when more than
+ * INCREMENTAL_LIMIT customers changed since; otherwise only the customers whose facts or responses
+ * changed (the customer_changes log the triggers fill) are read and computed again.
+ */
 export async function riskSnapshot(open: OpenWorkspace, now: number): Promise<RiskSnapshot> {
   const rules = await riskRulesOf(open)
-  const key = `${changeStamp(open.ws.sqlite)}|${JSON.stringify(rules)}|${Math.floor(now / DAY)}`
-  const hit = cache.get(open)
-  if (hit && hit.key === key) return hit.snapshot
+  const key = `${JSON.stringify(rules)}|${Math.floor(now / DAY)}`
   const sqlite = open.ws.sqlite
+  const hit = cache.get(open)
+  if (hit && hit.key === key) {
+    const changed = changedSince(sqlite, hit.seq, INCREMENTAL_LIMIT)
+    if (!changed.more && !changed.ids.includes(0)) {
+      if (changed.ids.length) {
+        const ids = changed.ids
+        updateRisk(hit.snapshot, ids, { lifecycles: lifecyclesOf(sqlite, ids), forEachFact: (each) => forEachFactOf(sqlite, ids, each) }, now, open.localDateOf)
+        hit.seq = changed.seq
+        riskSnapshotStats.incremental++
+        riskSnapshotStats.customersRecomputed += ids.length
+      }
+      return hit.snapshot
+    }
+  }
+  // The seq is read before the pass: a write landing during it is read again next time (harmless).
+  const seq = latestChange(sqlite)
   const snapshot = assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, rules, now, open.localDateOf)
-  cache.set(open, { key, snapshot })
+  riskSnapshotStats.full++
+  cache.set(open, { key, seq, snapshot })
   return snapshot
 }
 
