@@ -19,6 +19,8 @@ export default defineConfig({
           rollupWorker: resolve(__dirname, 'src-main/metrics/rollups/worker/rollupWorker.ts'),
           // A large workspace's open-time work (check, backup, migrations, re-score) runs in a worker thread (workspace/opening).
           openWorker: resolve(__dirname, 'src-main/workspace/opening/openWorker.ts'),
+          // The customers' risk pass (every response, the model's fit) on a large workspace (customers/riskWorker).
+          riskWorker: resolve(__dirname, 'src-main/customers/riskWorker.ts'),
         },
       },
     },

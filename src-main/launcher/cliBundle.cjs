@@ -21,6 +21,7 @@ const entryPoints = {
   importWorker: 'src-main/import/worker/importWorker.ts',
   readerWorker: 'src-main/import/worker/readerWorker.ts',
   rollupWorker: 'src-main/metrics/rollups/worker/rollupWorker.ts',
+  riskWorker: 'src-main/customers/riskWorker.ts',
 }
 
 /**

@@ -7,6 +7,7 @@ const sources = {
   readerWorker: 'import/worker/readerWorker.ts',
   rollupWorker: 'metrics/rollups/worker/rollupWorker.ts',
   openWorker: 'workspace/opening/openWorker.ts',
+  riskWorker: 'customers/riskWorker.ts',
 } as const
 export type WorkerName = keyof typeof sources
 
