@@ -18,6 +18,7 @@ import {
   customerNotes,
   customerPage,
   customerRowById,
+  customerRowsByIds,
   customerTimeline,
   insertCustomer,
   insertCustomerNote,
@@ -174,9 +175,10 @@ export async function unmerge(open: OpenWorkspace, mergeRecord: number, now: num
 export async function atRisk(open: OpenWorkspace, limit: number, now: number): Promise<{ items: AtRiskItem[]; evaluation: RiskSnapshot['evaluation']; rules: RiskSnapshot['rules'] }> {
   const snapshot = await riskSnapshot(open, now)
   const ranked = rankAtRisk(snapshot, limit)
+  const rows = await customerRowsByIds(open.db, ranked.map((r) => r.id))
   const items: AtRiskItem[] = []
   for (const { id, risk } of ranked) {
-    const row = await customerRowById(open.db, id)
+    const row = rows.get(id)
     if (!row) continue
     items.push({ customer: rowOf(row, snapshot), points: risk.verdict.points, probability: risk.probability, reasons: risk.verdict.reasons })
   }
