@@ -210,8 +210,11 @@ const cache = new WeakMap<OpenWorkspace, { key: string; seq: number; snapshot: R
 /** How the last call to riskSnapshot got its answer (for the tests and the bench). */
 export const riskSnapshotStats = { full: 0, incremental: 0, inWorker: 0, customersRecomputed: 0 }
 
-/** From this many responses (by the largest id) on, the whole pass runs in a worker thread. */
-export const WORKER_FROM_RESPONSES = 50_000
+/**
+ * From this many responses (by the largest id) on, the whole pass runs in a worker thread.
+ * `CXDESK_RISK_WORKER_FROM` lowers it (the end-to-end test shows the progress bar on the demo).
+ */
+export const WORKER_FROM_RESPONSES = Number(process.env.CXDESK_RISK_WORKER_FROM) || 50_000
 
 /** What the risk worker (riskWorker.ts) is started with. */
 export interface RiskWorkerData {
