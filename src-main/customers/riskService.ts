@@ -195,6 +195,7 @@ export function updateRisk(snapshot: RiskSnapshot, ids: readonly number[], chang
     if (!f) features.set(id, (f = emptyFeatures()))
     addFact(f, fact, now)
   })
+  rankings.delete(snapshot)
   for (const id of ids) snapshot.byId.delete(id)
   for (const c of changed.lifecycles) {
     if (c.churned !== null && c.churned <= today) continue
@@ -338,12 +339,21 @@ export function idsAtLevel(snapshot: RiskSnapshot, level: RiskLevel): number[] {
 
 /** Active customers with any risk, ranked by the model where it beat the rules on held-out customers, else by the rules' points. */
 export function rankAtRisk(snapshot: RiskSnapshot, limit: number): Array<{ id: number; risk: CustomerRisk }> {
+  // Sorted once per snapshot and kept until a change (updateRisk) drops it.
+  let ranked = rankings.get(snapshot)
+  if (!ranked) rankings.set(snapshot, (ranked = rankAll(snapshot)))
+  return ranked.slice(0, limit)
+}
+
+const rankings = new WeakMap<RiskSnapshot, Array<{ id: number; risk: CustomerRisk }>>()
+
+function rankAll(snapshot: RiskSnapshot): Array<{ id: number; risk: CustomerRisk }> {
   const byModel = snapshot.evaluation.rankedBy === 'model'
   const all = [...snapshot.byId].filter(([, r]) => r.verdict.points > 0 || (byModel && r.probability !== null))
   all.sort(([ia, a], [ib, b]) =>
     byModel ? (b.probability ?? 0) - (a.probability ?? 0) || b.verdict.points - a.verdict.points || ia - ib : b.verdict.points - a.verdict.points || ia - ib,
   )
-  return all.slice(0, limit).map(([id, risk]) => ({ id, risk }))
+  return all.map(([id, risk]) => ({ id, risk }))
 }
 
 export type { AtRiskItem }
