@@ -21,6 +21,8 @@ export default defineConfig({
           openWorker: resolve(__dirname, 'src-main/workspace/opening/openWorker.ts'),
           // The WAL's checkpoints while the survey server collects, off the serving thread (collection/checkpoint).
           checkpointWorker: resolve(__dirname, 'src-main/collection/checkpoint/checkpointWorker.ts'),
+          // The customers' risk pass (every response, the model's fit) on a large workspace (customers/riskWorker).
+          riskWorker: resolve(__dirname, 'src-main/customers/riskWorker.ts'),
         },
       },
     },

@@ -1,7 +1,9 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { ContactEntry, ContactRules, SurveyListRequest } from '../../src-shared/api/customerContacts'
 import type { CustomerConsentsTable, DB } from '../db/schema'
 import { readMeta, writeMeta } from '../db/meta'
+import { statement } from '../db/statements'
+import type { Sqlite } from '../db/sqlite'
 
 const RULES_KEY = 'customers.contactRules'
 
@@ -133,15 +135,24 @@ export interface SurveyCandidate {
   consentAt: number | null
 }
 
-/** Every customer of the segment and location, by name, with their stored consent for feedback. */
-export async function surveyCandidates(db: Kysely<DB>, req: Pick<SurveyListRequest, 'segment' | 'location'>): Promise<SurveyCandidate[]> {
-  let q = db
-    .selectFrom('customers as c')
-    .leftJoin('customer_consents as k', (j) => j.onRef('k.customer_id', '=', 'c.id').on('k.purpose', '=', 'feedback'))
-    .select(['c.id', 'c.external_ref as ref', 'c.name', 'c.email', 'c.phone', 'c.segment', 'c.location', 'c.churned_at as churnedAt', 'k.state as consentState', 'k.at as consentAt'])
-  if (req.segment) q = q.where('c.segment', '=', req.segment)
-  if (req.location) q = q.where('c.location', '=', req.location)
-  return q.orderBy(sql`ifnull(c.name, '')`).orderBy('c.id').execute()
+/**
+ * Every customer of the segment and location, by name then id, with their stored consent for
+ * feedback. Raw better-sqlite3 on a measured path (every customer, 125,000 at the benchmark's
+ * scale): rows come as arrays; the consents (few) are read apart instead of joined per row.
+ */
+export function surveyCandidates(sqlite: Sqlite, req: Pick<SurveyListRequest, 'segment' | 'location'>): SurveyCandidate[] {
+  const consents = new Map<number, [SurveyCandidate['consentState'], number]>()
+  for (const [id, state, at] of statement(sqlite, `SELECT customer_id, state, at FROM customer_consents WHERE purpose = 'feedback'`, 'raw').all() as Array<[number, 'given' | 'withdrawn', number]>) consents.set(id, [state, at])
+  const where = [req.segment ? 'segment = @segment' : null, req.location ? 'location = @location' : null].filter(Boolean)
+  const rows = statement(
+    sqlite,
+    `SELECT id, external_ref, name, email, phone, segment, location, churned_at FROM customers${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ifnull(name, ''), id`,
+    'raw',
+  ).all({ ...(req.segment ? { segment: req.segment } : {}), ...(req.location ? { location: req.location } : {}) }) as Array<[number, string | null, string | null, string | null, string | null, string | null, string | null, string | null]>
+  return rows.map((r) => {
+    const k = consents.get(r[0])
+    return { id: r[0], ref: r[1], name: r[2], email: r[3], phone: r[4], segment: r[5], location: r[6], churnedAt: r[7], consentState: k ? k[0] : null, consentAt: k ? k[1] : null }
+  })
 }
 
 /** The kiosk's consented answers by e-mail: the latest consent, and every answer's time from `sinceMs` on. */
@@ -156,20 +167,16 @@ export async function kioskConsents(db: Kysely<DB>, sinceMs: number): Promise<Ar
 }
 
 /** Every contact entry and every response from `sinceMs` / `sinceDate` on, by customer. */
-export async function recentContacts(db: Kysely<DB>, sinceMs: number, sinceDate: string) {
-  const entries = await db
+export async function recentContacts(db: { queries: Kysely<DB>; sqlite: Sqlite }, sinceMs: number, sinceDate: string) {
+  const entries = await db.queries
     .selectFrom('customer_contacts')
     .select(['customer_id as customerId', 'kind', 'contacted_at as at'])
     .where('deleted_at', 'is', null)
     .where('contacted_at', '>=', sinceMs)
     .execute()
-  const responses = await db
-    .selectFrom('responses')
-    .select(['customer_id as customerId', 'local_date as date'])
-    .where('customer_id', 'is not', null)
-    .where('local_date', '>=', sinceDate)
-    .execute()
-  return { entries, responses: responses as Array<{ customerId: number; date: string }> }
+  // Raw rows: every response of the last 91 days or so (125,000 at the benchmark's scale).
+  const rows = statement(db.sqlite, 'SELECT customer_id, local_date FROM responses WHERE customer_id IS NOT NULL AND local_date >= ?', 'raw').all(sinceDate) as Array<[number, string]>
+  return { entries, responses: rows.map(([customerId, date]) => ({ customerId, date })) }
 }
 
 /** Records a confirmed send: one survey contact per customer, under one send that undo takes back whole. */

@@ -70,3 +70,31 @@ export function resolveConsent(
   if (kioskAt !== null) return { state: 'given', at: kioskAt, source: 'kiosk' }
   return { state: 'unknown', at: null, source: null }
 }
+
+/** A converter from local dates (YYYY-MM-DD) to whole day numbers, remembering the dates it has seen (a list over every customer meets the same few hundred dates again and again). */
+export function dayNumbers(): (date: string) => number {
+  const seen = new Map<string, number>()
+  return (date) => {
+    let n = seen.get(date)
+    if (n === undefined) seen.set(date, (n = daysBetween('1970-01-01', date)))
+    return n
+  }
+}
+
+/**
+ * The first rule a survey for feedback on day `today` would cross — the rule of guardViolations'
+ * first violation, for the same facts — from day numbers (dayNumbers): the survey list asks this of
+ * every customer, and needs only which rule left each out.
+ */
+export function firstSurveyViolation(consent: ConsentState, surveyDays: readonly number[], contactDays: readonly number[], today: number, rules: ContactRules): 'consent' | 'recentSurvey' | 'tooMany' | null {
+  if (!consentAllows(consent, 'feedback', rules.strictConsent)) return 'consent'
+  if (rules.surveyGapDays > 0) for (const d of surveyDays) if (Math.abs(today - d) < rules.surveyGapDays) return 'recentSurvey'
+  if (rules.maxContacts > 0) {
+    let inWindow = 0
+    for (const d of contactDays) {
+      const ago = today - d
+      if (ago < rules.windowDays && ago > -rules.windowDays && ++inWindow >= rules.maxContacts) return 'tooMany'
+    }
+  }
+  return null
+}

@@ -47,7 +47,7 @@ import {
   type SurveyCandidate,
 } from './contactRepository'
 import { customerExists } from './customerProfileRepository'
-import { DEFAULT_CONTACT_RULES, addDays, consentAllows, daysBetween, guardViolations, resolveConsent, type GuardFacts } from './contactRules'
+import { DEFAULT_CONTACT_RULES, addDays, consentAllows, dayNumbers, daysBetween, firstSurveyViolation, guardViolations, resolveConsent, type GuardFacts } from './contactRules'
 
 const DAY = 86_400_000
 /** A win-back action's customer who neither left nor answered within this many days stayed. */
@@ -180,19 +180,22 @@ const emailKey = (email: string | null) => (email?.trim() ? email.trim().toLower
 export async function computeSurveyList(open: OpenWorkspace, req: SurveyListRequest, now: number): Promise<{ rows: SurveyCandidate[]; considered: number; excluded: Record<ExclusionReason, number>; today: string; rules: ContactRules }> {
   const rules = await contactRulesOf(open)
   const today = open.localDateOf(now)
+  const dayOf = dayNumbers()
+  const todayN = dayOf(today)
   const horizon = horizonOf(rules)
   const sinceMs = now - (horizon + 1) * DAY
   const sinceDate = addDays(today, -horizon)
-  const candidates = await surveyCandidates(open.db, req)
+  const candidates = surveyCandidates(open.ws.sqlite, req)
+  // Everything below works on day numbers: one subtraction per date instead of parsing two.
   const kioskAt = new Map<string, number>()
-  const surveys = new Map<string, string[]>()
+  const surveys = new Map<string, number[]>()
   for (const k of await kioskConsents(open.db, sinceMs)) {
     const at = k.consentAt ?? k.receivedAt
     if ((kioskAt.get(k.email) ?? -Infinity) < at) kioskAt.set(k.email, at)
-    if (k.receivedAt >= sinceMs) surveys.set(k.email, [...(surveys.get(k.email) ?? []), open.localDateOf(k.receivedAt)])
+    if (k.receivedAt >= sinceMs) surveys.set(k.email, [...(surveys.get(k.email) ?? []), dayOf(open.localDateOf(k.receivedAt))])
   }
-  const recent = await recentContacts(open.db, sinceMs, sinceDate)
-  const facts = new Map<number, { surveys: string[]; contacts: string[] }>()
+  const recent = await recentContacts({ queries: open.db, sqlite: open.ws.sqlite }, sinceMs, sinceDate)
+  const facts = new Map<number, { surveys: number[]; contacts: number[] }>()
   const factsOf = (id: number) => {
     let f = facts.get(id)
     if (!f) facts.set(id, (f = { surveys: [], contacts: [] }))
@@ -200,18 +203,19 @@ export async function computeSurveyList(open: OpenWorkspace, req: SurveyListRequ
   }
   for (const r of recent.responses) {
     const f = factsOf(r.customerId)
-    f.surveys.push(r.date)
-    f.contacts.push(r.date)
+    const d = dayOf(r.date)
+    f.surveys.push(d)
+    f.contacts.push(d)
   }
   for (const e of recent.entries) {
     const f = factsOf(e.customerId)
-    const d = open.localDateOf(e.at)
+    const d = dayOf(open.localDateOf(e.at))
     f.contacts.push(d)
     if (e.kind === 'survey') f.surveys.push(d)
   }
   const excluded = Object.fromEntries(exclusionReasons.map((r) => [r, 0])) as Record<ExclusionReason, number>
   const rows: SurveyCandidate[] = []
-  const none: string[] = []
+  const none: number[] = []
   for (const c of candidates) {
     if (c.churnedAt !== null && c.churnedAt <= today) {
       excluded.left++
@@ -226,14 +230,15 @@ export async function computeSurveyList(open: OpenWorkspace, req: SurveyListRequ
     const consent = resolveConsent(stored, email ? (kioskAt.get(email) ?? null) : null).state
     const f = facts.get(c.id)
     const kiosk = email ? (surveys.get(email) ?? none) : none
-    const violations = guardViolations(
-      { consent, surveys: kiosk.length ? [...(f?.surveys ?? none), ...kiosk] : (f?.surveys ?? none), contacts: kiosk.length ? [...(f?.contacts ?? none), ...kiosk] : (f?.contacts ?? none) },
-      { kind: 'survey', purpose: 'feedback' },
-      today,
+    const rule = firstSurveyViolation(
+      consent,
+      kiosk.length ? [...(f?.surveys ?? none), ...kiosk] : (f?.surveys ?? none),
+      kiosk.length ? [...(f?.contacts ?? none), ...kiosk] : (f?.contacts ?? none),
+      todayN,
       rules,
     )
-    if (violations.length) {
-      excluded[violations[0].rule === 'consent' ? 'consent' : violations[0].rule]++
+    if (rule) {
+      excluded[rule]++
       continue
     }
     rows.push(c)

@@ -118,6 +118,24 @@ export async function customerRowById(db: Kysely<DB>, id: number): Promise<Custo
   return rows[0] ? { ...rows[0], responses: Number(rows[0].responses) } : null
 }
 
+/** These customers' rows (those still stored), in one query: the at-risk list's page. */
+export async function customerRowsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, CustomerListRow>> {
+  if (!ids.length) return new Map()
+  const rows = await db
+    .selectFrom('customers as c')
+    .select(customerColumns)
+    .select([
+      sql<number>`(SELECT count(*) FROM responses r WHERE r.customer_id = c.id)`.as('responses'),
+      lastAt.as('lastAt'),
+      sql<-1 | 0 | 1 | null>`${lastScored('band')}`.as('lastBand'),
+      sql<number | null>`${lastScored('score')}`.as('lastScore'),
+      lastMetric.as('lastMetric'),
+    ])
+    .where(sql<SqlBool>`c.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .execute()
+  return new Map(rows.map((r) => [r.id, { ...r, responses: Number(r.responses) }]))
+}
+
 /** A customer's responses across channels, newest first. */
 export async function customerTimeline(db: Kysely<DB>, customerId: number, limit: number): Promise<Array<Omit<TimelineItem, 'band'> & { band: -1 | 0 | 1 | null }>> {
   return db
@@ -195,15 +213,4 @@ export async function refTaken(db: Kysely<DB>, ref: string, exceptId: number | n
   let q = db.selectFrom('customers').select('id').where('external_ref', '=', ref)
   if (exceptId !== null) q = q.where('id', '!=', exceptId)
   return !!(await q.executeTakeFirst())
-}
-
-/** Who may be a duplicate: every customer's name, e-mail and phone, and how many responses they gave. */
-export async function identityRows(db: Kysely<DB>): Promise<Array<{ id: number; name: string | null; email: string | null; phone: string | null; responses: number }>> {
-  const rows = await db
-    .selectFrom('customers as c')
-    .select(['c.id', 'c.name', 'c.email', 'c.phone', sql<number>`(SELECT count(*) FROM responses r WHERE r.customer_id = c.id)`.as('responses')])
-    .where((eb) => eb.or([eb('c.email', 'is not', null), eb('c.phone', 'is not', null), eb('c.name', 'is not', null)]))
-    .orderBy('c.id')
-    .execute()
-  return rows.map((r) => ({ ...r, responses: Number(r.responses) }))
 }

@@ -18,8 +18,8 @@ import {
   customerNotes,
   customerPage,
   customerRowById,
+  customerRowsByIds,
   customerTimeline,
-  identityRows,
   insertCustomer,
   insertCustomerNote,
   refTaken,
@@ -30,6 +30,8 @@ import { rectificationsOf, updateCustomerLogged, type FieldChange } from './rect
 import { recordAuditEvent } from '../privacy/privacyService'
 import { emailKey, nameKey, phoneKey } from '../../src-shared/domain/contactKeys'
 import { bandName } from './riskRules'
+import { identityIndex } from './identityIndex'
+import { responseCountsOf, type IdentityRow } from './customerChangesRepository'
 import { idsAtLevel, rankAtRisk, riskSnapshot, type RiskSnapshot } from './riskService'
 
 const TIMELINE_LIMIT = 500
@@ -65,39 +67,37 @@ const compatible = (a: Identity, b: Identity) =>
 /**
  * Groups of customers who may be the same person: the same e-mail or the same phone (merge
  * suggested), or only the same name (shown, never suggested for merging: many people share a name).
+ * One pass over the identity index's keys; responses are counted for the groups shown only.
  */
 export async function duplicateGroups(open: OpenWorkspace, limit: number): Promise<DuplicateGroup[]> {
-  const rows = await identityRows(open.db)
-  const groups: DuplicateGroup[] = []
+  const index = identityIndex(open)
+  const groups: Array<{ reason: DuplicateGroup['reason']; value: string; members: IdentityRow[] }> = []
   const paired = new Set<string>()
-  for (const [reason, keyOf] of [
-    ['email', (r: (typeof rows)[number]) => emailKey(r.email)],
-    ['phone', (r: (typeof rows)[number]) => phoneKey(r.phone)],
-    ['name', (r: (typeof rows)[number]) => nameKey(r.name)],
-  ] as const) {
-    const by = new Map<string, typeof rows>()
-    for (const r of rows) {
-      const k = keyOf(r)
-      if (k) by.set(k, [...(by.get(k) ?? []), r])
-    }
-    for (const [value, members] of by) {
-      if (members.length < 2) continue
+  for (const reason of ['email', 'phone', 'name'] as const) {
+    for (const [key, ids] of index.keys[reason]) {
+      if (ids.size < 2) continue
+      const members = index.under(reason, key)
       if (reason === 'name' && (distinct(members.map((m) => emailKey(m.email))) > 1 || distinct(members.map((m) => phoneKey(m.phone))) > 1)) continue
-      const ids = members.map((m) => m.id).join(',')
-      if (paired.has(ids)) continue // already suggested by e-mail or phone
-      paired.add(ids)
-      groups.push({ reason, value: reason === 'name' ? (members[0].name ?? value) : reason === 'phone' ? (members[0].phone ?? value) : value, customers: members.slice(0, 20) })
+      const idList = members.map((m) => m.id).join(',')
+      if (paired.has(idList)) continue // already suggested by e-mail or phone
+      paired.add(idList)
+      groups.push({ reason, value: reason === 'name' ? (members[0].name ?? key) : reason === 'phone' ? (members[0].phone ?? key) : key, members: members.slice(0, 20) })
     }
   }
   const rank = { email: 0, phone: 1, name: 2 }
-  return groups.sort((a, b) => rank[a.reason] - rank[b.reason] || a.value.localeCompare(b.value)).slice(0, limit)
+  const shown = groups.sort((a, b) => rank[a.reason] - rank[b.reason] || a.value.localeCompare(b.value) || a.members[0].id - b.members[0].id).slice(0, limit)
+  const counts = responseCountsOf(open.ws.sqlite, [...new Set(shown.flatMap((g) => g.members.map((m) => m.id)))])
+  return shown.map((g) => ({ reason: g.reason, value: g.value, customers: g.members.map((m) => ({ ...m, responses: counts.get(m.id) ?? 0 })) }))
 }
 
+/** Other customers sharing this one's e-mail or phone, or their name where nothing contradicts it: looked up in the identity index. */
 async function duplicatesOf(open: OpenWorkspace, c: { id: number; name: string | null; email: string | null; phone: string | null }) {
-  const rows = await identityRows(open.db)
+  const index = identityIndex(open)
   const [e, p, n] = [emailKey(c.email), phoneKey(c.phone), nameKey(c.name)]
+  const found = new Map<number, IdentityRow>()
+  for (const [kind, key] of [['email', e], ['phone', p], ['name', n]] as const) for (const r of index.under(kind, key)) found.set(r.id, r)
   const out: CustomerProfile['duplicates'] = []
-  for (const r of rows) {
+  for (const r of [...found.values()].sort((a, b) => a.id - b.id)) {
     if (r.id === c.id) continue
     const reason = e && emailKey(r.email) === e ? 'email' : p && phoneKey(r.phone) === p ? 'phone' : n && nameKey(r.name) === n && compatible(c, r) ? 'name' : null
     if (reason) out.push({ id: r.id, name: r.name, reason })
@@ -175,9 +175,10 @@ export async function unmerge(open: OpenWorkspace, mergeRecord: number, now: num
 export async function atRisk(open: OpenWorkspace, limit: number, now: number): Promise<{ items: AtRiskItem[]; evaluation: RiskSnapshot['evaluation']; rules: RiskSnapshot['rules'] }> {
   const snapshot = await riskSnapshot(open, now)
   const ranked = rankAtRisk(snapshot, limit)
+  const rows = await customerRowsByIds(open.db, ranked.map((r) => r.id))
   const items: AtRiskItem[] = []
   for (const { id, risk } of ranked) {
-    const row = await customerRowById(open.db, id)
+    const row = rows.get(id)
     if (!row) continue
     items.push({ customer: rowOf(row, snapshot), points: risk.verdict.points, probability: risk.probability, reasons: risk.verdict.reasons })
   }

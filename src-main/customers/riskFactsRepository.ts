@@ -17,20 +17,43 @@ export function customerLifecycles(sqlite: Database.Database): Lifecycle[] {
   return statement(sqlite, 'SELECT id, customer_since AS since, churned_at AS churned FROM customers ORDER BY id').all() as Lifecycle[]
 }
 
+/** The lifecycles of these customers only (those still stored). */
+export function lifecyclesOf(sqlite: Database.Database, ids: readonly number[]): Lifecycle[] {
+  return statement(sqlite, 'SELECT id, customer_since AS since, churned_at AS churned FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(ids)) as Lifecycle[]
+}
+
+const FACT_COLUMNS = `r.customer_id, r.submitted_at, r.band, r.score,
+       CASE WHEN r.score IS NULL OR q.id IS NULL THEN NULL
+            WHEN q.direction = 'lower_better' THEN (q.scale_max - r.score) * 1.0 / (q.scale_max - q.scale_min)
+            ELSE (r.score - q.scale_min) * 1.0 / (q.scale_max - q.scale_min) END,
+       q.metric, r.status, r.resolved_at, r.status_changed_at`
+
 /** Every response that has a customer, by customer and time, with its score placed on 0–1 (1 best). */
 export function forEachCustomerFact(sqlite: Database.Database, each: (customerId: number, fact: ResponseFact) => void): void {
   const stmt = statement(
     sqlite,
-    `SELECT r.customer_id, r.submitted_at, r.band, r.score,
-       CASE WHEN r.score IS NULL OR q.id IS NULL THEN NULL
-            WHEN q.direction = 'lower_better' THEN (q.scale_max - r.score) * 1.0 / (q.scale_max - q.scale_min)
-            ELSE (r.score - q.scale_min) * 1.0 / (q.scale_max - q.scale_min) END,
-       q.metric, r.status, r.resolved_at, r.status_changed_at
+    `SELECT ${FACT_COLUMNS}
      FROM responses r INDEXED BY responses_customer_time LEFT JOIN questions q ON q.id = r.question_id
      WHERE r.customer_id IS NOT NULL ORDER BY r.customer_id, r.submitted_at, r.id`,
     'raw',
   )
-  for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
+  emitFacts(stmt.iterate() as IterableIterator<unknown[]>, each)
+}
+
+/** The responses of these customers only, by customer and time (one index range per customer). */
+export function forEachFactOf(sqlite: Database.Database, ids: readonly number[], each: (customerId: number, fact: ResponseFact) => void): void {
+  const stmt = statement(
+    sqlite,
+    `SELECT ${FACT_COLUMNS}
+     FROM responses r INDEXED BY responses_customer_time LEFT JOIN questions q ON q.id = r.question_id
+     WHERE r.customer_id = ? ORDER BY r.submitted_at, r.id`,
+    'raw',
+  )
+  for (const id of [...ids].sort((a, b) => a - b)) emitFacts(stmt.iterate(id) as IterableIterator<unknown[]>, each)
+}
+
+function emitFacts(rows: IterableIterator<unknown[]>, each: (customerId: number, fact: ResponseFact) => void): void {
+  for (const row of rows) {
     each(row[0] as number, {
       at: row[1] as number,
       band: row[2] as -1 | 0 | 1 | null,
@@ -44,9 +67,7 @@ export function forEachCustomerFact(sqlite: Database.Database, each: (customerId
   }
 }
 
-/** Changes whenever anything was written to the workspace, by this connection or another. */
-export function changeStamp(sqlite: Database.Database): string {
-  const ours = statement(sqlite, 'SELECT total_changes()', 'pluck').get() as number
-  const theirs = sqlite.pragma('data_version', { simple: true }) as number
-  return `${ours}:${theirs}`
+/** About how many responses there are (the largest id: no count over a million rows). */
+export function responsesAbout(sqlite: Database.Database): number {
+  return (statement(sqlite, 'SELECT ifnull(max(id), 0) FROM responses', 'pluck').get() as number) ?? 0
 }

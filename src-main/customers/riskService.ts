@@ -1,10 +1,13 @@
-import type { AtRiskItem, ChurnByBand, RiskEvaluation, RiskLevel, RiskRules } from '../../src-shared/api/customers'
+import type { AtRiskItem, ChurnByBand, RiskEvaluation, RiskLevel, RiskProgress, RiskRules } from '../../src-shared/api/customers'
 import { riskRulesSchema } from '../../src-shared/api/customers'
+import { AppError, isAppError } from '../../src-shared/api/result'
 import type { OpenWorkspace } from '../db/openWorkspace'
-import { changeStamp, customerLifecycles, forEachCustomerFact } from './riskFactsRepository'
+import { customerLifecycles, forEachCustomerFact, forEachFactOf, lifecyclesOf, responsesAbout } from './riskFactsRepository'
+import { startJob } from '../workers/startJob'
+import { changedSince, latestChange } from './customerChangesRepository'
 import { storedRiskRules, storeRiskRules } from './riskRulesRepository'
 import { addFact, applyRules, bandName, defaultRiskRules, emptyFeatures, modelFeatures, type CustomerFeatures, type RuleVerdict } from './riskRules'
-import { aucWithInterval, fitLogistic, isHeldOut, predict, topDecileLift } from './riskModel'
+import { aucWithInterval, fitLogistic, isHeldOut, predict, topDecileLift, type Fitted } from './riskModel'
 
 const DAY = 86_400_000
 /** The label's horizon: churned within this many days after the cutoff. */
@@ -23,6 +26,8 @@ export interface RiskSnapshot {
   byId: Map<number, CustomerRisk>
   evaluation: RiskEvaluation
   churnByBand: ChurnByBand
+  /** The model fitted on the history as of the cutoff (null where none was fitted); applied to changed customers until the next fit. */
+  model: Fitted | null
 }
 
 export async function riskRulesOf(open: OpenWorkspace): Promise<RiskRules> {
@@ -49,13 +54,30 @@ export interface History {
  * customers (by id) are held out of the fit and measure both the model and the rules. Each active
  * customer's risk now comes from their features as of now.
  */
-export function assessRisk(history: History, rules: RiskRules, now: number, localDateOf: (ms: number) => string, opts: { onProgress?: (share: number) => void } = {}): RiskSnapshot {
+export function assessRisk(
+  history: History,
+  rules: RiskRules,
+  now: number,
+  localDateOf: (ms: number) => string,
+  opts: { onProgress?: (share: number) => void; isCancelled?: () => boolean } = {},
+): RiskSnapshot {
   const cutoff = now - HORIZON_DAYS * DAY
   const cutoffDate = localDateOf(cutoff)
   const today = localDateOf(now)
   const atNow = new Map<number, CustomerFeatures>()
   const atCutoff = new Map<number, CustomerFeatures>()
+  // The facts come by customer id: the share of ids passed is the share of the reading done.
+  const lastId = history.lifecycles.length ? history.lifecycles[history.lifecycles.length - 1].id : 1
+  let read = 0
+  const cancelled = () => {
+    if (opts.isCancelled?.()) throw new AppError('CANCELLED', 'The risk pass was stopped.')
+  }
+  cancelled()
   history.forEachFact((id, fact) => {
+    if (++read % 16_384 === 0) {
+      cancelled()
+      opts.onProgress?.(Math.min(0.5, (id / lastId) * 0.5))
+    }
     let a = atNow.get(id)
     if (!a) {
       atNow.set(id, (a = emptyFeatures()))
@@ -100,7 +122,13 @@ export function assessRisk(history: History, rules: RiskRules, now: number, loca
   let model: ReturnType<typeof fitLogistic> | null = null
   let modelEval: RiskEvaluation['model'] = null
   if (churned >= MIN_CHURNED && trainChurned > 0 && trainChurned < ysTrain.length) {
-    model = fitLogistic(xsTrain, ysTrain, { onProgress: (s) => opts.onProgress?.(0.5 + s * 0.4) })
+    cancelled()
+    model = fitLogistic(xsTrain, ysTrain, {
+      onProgress: (s) => {
+        cancelled()
+        opts.onProgress?.(0.5 + s * 0.4)
+      },
+    })
     const fitted = model
     const probs = test.map((t) => predict(fitted, t.x))
     const auc = aucWithInterval(probs, testLabels)
@@ -112,8 +140,7 @@ export function assessRisk(history: History, rules: RiskRules, now: number, loca
   const byId = new Map<number, CustomerRisk>()
   for (const c of history.lifecycles) {
     if (c.churned !== null && c.churned <= today) continue
-    const f = atNow.get(c.id) ?? emptyFeatures()
-    byId.set(c.id, { verdict: applyRules(f, rules, now), probability: model ? predict(model, modelFeatures(f, now)) : null })
+    byId.set(c.id, riskNow(atNow.get(c.id) ?? emptyFeatures(), rules, now, model))
   }
   opts.onProgress?.(1)
 
@@ -121,6 +148,7 @@ export function assessRisk(history: History, rules: RiskRules, now: number, loca
   return {
     rules,
     byId,
+    model,
     evaluation: {
       cutoff: cutoffDate,
       cohort,
@@ -148,18 +176,158 @@ export function assessRisk(history: History, rules: RiskRules, now: number, loca
   }
 }
 
-const cache = new WeakMap<OpenWorkspace, { key: string; snapshot: RiskSnapshot }>()
+const riskNow = (f: CustomerFeatures, rules: RiskRules, now: number, model: Fitted | null): CustomerRisk => ({
+  verdict: applyRules(f, rules, now),
+  probability: model ? predict(model, modelFeatures(f, now)) : null,
+})
 
-/** The risk of every active customer, recomputed only when the workspace, the rules or the day changed. */
+/**
+ * Brings a snapshot up to date for the customers in `changed` (their lifecycles and every fact of
+ * theirs): each one's risk now is computed again with the snapshot's rules and model; one who left
+ * or is gone drops out. The evaluation and the churn by band stay as fitted (they change with the
+ * cutoff, i.e. the day, or with the rules).
+ */
+export function updateRisk(snapshot: RiskSnapshot, ids: readonly number[], changed: History, now: number, localDateOf: (ms: number) => string): void {
+  const today = localDateOf(now)
+  const features = new Map<number, CustomerFeatures>()
+  changed.forEachFact((id, fact) => {
+    let f = features.get(id)
+    if (!f) features.set(id, (f = emptyFeatures()))
+    addFact(f, fact, now)
+  })
+  rankings.delete(snapshot)
+  for (const id of ids) snapshot.byId.delete(id)
+  for (const c of changed.lifecycles) {
+    if (c.churned !== null && c.churned <= today) continue
+    snapshot.byId.set(c.id, riskNow(features.get(c.id) ?? emptyFeatures(), snapshot.rules, now, snapshot.model))
+  }
+}
+
+/** More changed customers than this since the last look and the whole pass runs again (one scan beats this many index ranges). */
+export const INCREMENTAL_LIMIT = 5_000
+
+const cache = new WeakMap<OpenWorkspace, { key: string; seq: number; snapshot: RiskSnapshot }>()
+
+/** How the last call to riskSnapshot got its answer (for the tests and the bench). */
+export const riskSnapshotStats = { full: 0, incremental: 0, inWorker: 0, customersRecomputed: 0 }
+
+/**
+ * From this many responses (by the largest id) on, the whole pass runs in a worker thread.
+ * `CXDESK_RISK_WORKER_FROM` lowers it (the end-to-end test shows the progress bar on the demo).
+ */
+export const WORKER_FROM_RESPONSES = Number(process.env.CXDESK_RISK_WORKER_FROM) || 50_000
+
+/** What the risk worker (riskWorker.ts) is started with. */
+export interface RiskWorkerData {
+  path: string
+  nativeBinding?: string
+  rules: RiskRules
+  now: number
+  timezone: string
+}
+
+/** Where the whole pass may run off the main thread and whom it tells (set by the handlers; the CLI and the tests run it in place). */
+export interface RiskHost {
+  emit(p: RiskProgress): void
+  nativeBinding?: string
+  /** Tests lower the threshold. */
+  workerFrom?: number
+}
+const hosts = new WeakMap<OpenWorkspace, RiskHost>()
+export function attachRiskHost(open: OpenWorkspace, host: RiskHost): OpenWorkspace {
+  hosts.set(open, host)
+  return open
+}
+
+const running = new WeakMap<OpenWorkspace, { key: string; done: Promise<RiskSnapshot>; share: number; cancel: () => void }>()
+
+/** Whether the whole pass is running for this workspace, and how far it is. */
+export function riskStatus(open: OpenWorkspace): { running: boolean; share: number | null } {
+  const r = running.get(open)
+  return { running: !!r, share: r ? r.share : null }
+}
+
+/** Stops a running pass; whoever waits for it gets CANCELLED. */
+export function cancelRisk(open: OpenWorkspace): { cancelled: boolean } {
+  const r = running.get(open)
+  if (!r) return { cancelled: false }
+  r.cancel()
+  return { cancelled: true }
+}
+
+function wholePass(open: OpenWorkspace, rules: RiskRules, now: number, key: string): Promise<RiskSnapshot> {
+  const sqlite = open.ws.sqlite
+  const host = hosts.get(open)
+  // The seq is read before the pass: a write landing during it is read again next time (harmless).
+  const seq = latestChange(sqlite)
+  const big = host && open.ws.path !== ':memory:' && responsesAbout(sqlite) >= (host.workerFrom ?? WORKER_FROM_RESPONSES)
+  if (!big) {
+    const snapshot = assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, rules, now, open.localDateOf)
+    riskSnapshotStats.full++
+    cache.set(open, { key, seq, snapshot })
+    return Promise.resolve(snapshot)
+  }
+  const job = startJob<RiskWorkerData, number, RiskSnapshot>(
+    'riskWorker',
+    { path: open.ws.path, nativeBinding: host.nativeBinding, rules, now, timezone: open.settings.timezone },
+    {
+      onProgress: (share) => {
+        const r = running.get(open)
+        if (r) r.share = share
+        host.emit({ state: 'running', share })
+      },
+      crashed: { code: 'INTERNAL', message: (reason) => `Working out the customers' risk stopped unexpectedly (${reason}).` },
+    },
+  )
+  const done = job.done.then(
+    (snapshot) => {
+      running.delete(open)
+      riskSnapshotStats.full++
+      riskSnapshotStats.inWorker++
+      cache.set(open, { key, seq, snapshot })
+      host.emit({ state: 'done', share: 1 })
+      return snapshot
+    },
+    (e: unknown) => {
+      running.delete(open)
+      host.emit({ state: isAppError(e) && e.code === 'CANCELLED' ? 'cancelled' : 'failed', share: 0 })
+      throw e
+    },
+  )
+  running.set(open, { key, done, share: 0, cancel: job.cancel })
+  host.emit({ state: 'running', share: 0 })
+  return done
+}
+
+/**
+ * The risk of every active customer. The whole pass (every response read, the model fitted) runs
+ * when the workspace is first asked, when the rules or the day change, or when more than
+ * INCREMENTAL_LIMIT customers changed since — in a worker thread from WORKER_FROM_RESPONSES on,
+ * where a host is attached (requests meanwhile wait for the same pass); otherwise only the customers
+ * whose facts or responses changed (the customer_changes log the triggers fill) are read and
+ * computed again.
+ */
 export async function riskSnapshot(open: OpenWorkspace, now: number): Promise<RiskSnapshot> {
   const rules = await riskRulesOf(open)
-  const key = `${changeStamp(open.ws.sqlite)}|${JSON.stringify(rules)}|${Math.floor(now / DAY)}`
-  const hit = cache.get(open)
-  if (hit && hit.key === key) return hit.snapshot
+  const key = `${JSON.stringify(rules)}|${Math.floor(now / DAY)}`
   const sqlite = open.ws.sqlite
-  const snapshot = assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, rules, now, open.localDateOf)
-  cache.set(open, { key, snapshot })
-  return snapshot
+  const hit = cache.get(open)
+  if (hit && hit.key === key) {
+    const changed = changedSince(sqlite, hit.seq, INCREMENTAL_LIMIT)
+    if (!changed.more && !changed.ids.includes(0)) {
+      if (changed.ids.length) {
+        const ids = changed.ids
+        updateRisk(hit.snapshot, ids, { lifecycles: lifecyclesOf(sqlite, ids), forEachFact: (each) => forEachFactOf(sqlite, ids, each) }, now, open.localDateOf)
+        hit.seq = changed.seq
+        riskSnapshotStats.incremental++
+        riskSnapshotStats.customersRecomputed += ids.length
+      }
+      return hit.snapshot
+    }
+  }
+  const pending = running.get(open)
+  if (pending && pending.key === key) return pending.done
+  return wholePass(open, rules, now, key)
 }
 
 /** Ids of active customers at this level of risk (by the rules). */
@@ -171,12 +339,21 @@ export function idsAtLevel(snapshot: RiskSnapshot, level: RiskLevel): number[] {
 
 /** Active customers with any risk, ranked by the model where it beat the rules on held-out customers, else by the rules' points. */
 export function rankAtRisk(snapshot: RiskSnapshot, limit: number): Array<{ id: number; risk: CustomerRisk }> {
+  // Sorted once per snapshot and kept until a change (updateRisk) drops it.
+  let ranked = rankings.get(snapshot)
+  if (!ranked) rankings.set(snapshot, (ranked = rankAll(snapshot)))
+  return ranked.slice(0, limit)
+}
+
+const rankings = new WeakMap<RiskSnapshot, Array<{ id: number; risk: CustomerRisk }>>()
+
+function rankAll(snapshot: RiskSnapshot): Array<{ id: number; risk: CustomerRisk }> {
   const byModel = snapshot.evaluation.rankedBy === 'model'
   const all = [...snapshot.byId].filter(([, r]) => r.verdict.points > 0 || (byModel && r.probability !== null))
   all.sort(([ia, a], [ib, b]) =>
     byModel ? (b.probability ?? 0) - (a.probability ?? 0) || b.verdict.points - a.verdict.points || ia - ib : b.verdict.points - a.verdict.points || ia - ib,
   )
-  return all.slice(0, limit).map(([id, risk]) => ({ id, risk }))
+  return all.map(([id, risk]) => ({ id, risk }))
 }
 
 export type { AtRiskItem }

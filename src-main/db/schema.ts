@@ -393,6 +393,12 @@ export interface CustomerContactsTable {
 }
 
 /** Consent per customer and purpose (2026-12-05-contact-log-consent). */
+/** One row per customer whose facts or responses changed, `seq` raised on each change (migration 2026-12-07-customer-changes). */
+export interface CustomerChangesTable {
+  customer_id: number
+  seq: number
+}
+
 export interface CustomerConsentsTable {
   customer_id: number
   purpose: 'feedback' | 'marketing'
@@ -512,6 +518,7 @@ export interface DB {
   contact_sends: ContactSendsTable
   customer_contacts: CustomerContactsTable
   customer_consents: CustomerConsentsTable
+  customer_changes: CustomerChangesTable
   surveys: SurveysTable
   survey_links: SurveyLinksTable
   survey_answers: SurveyAnswersTable

@@ -23,6 +23,7 @@ const entryPoints = {
   rollupWorker: 'src-main/metrics/rollups/worker/rollupWorker.ts',
   // `cxdesk collect`: the WAL's checkpoints off the serving thread (src-main/collection/checkpoint).
   checkpointWorker: 'src-main/collection/checkpoint/checkpointWorker.ts',
+  riskWorker: 'src-main/customers/riskWorker.ts',
 }
 
 /**

@@ -8,6 +8,7 @@ const sources = {
   rollupWorker: 'metrics/rollups/worker/rollupWorker.ts',
   openWorker: 'workspace/opening/openWorker.ts',
   checkpointWorker: 'collection/checkpoint/checkpointWorker.ts',
+  riskWorker: 'customers/riskWorker.ts',
 } as const
 export type WorkerName = keyof typeof sources
 

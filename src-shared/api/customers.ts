@@ -172,6 +172,14 @@ export const churnByBandSchema = z.object({
 })
 export type ChurnByBand = z.infer<typeof churnByBandSchema>
 
+/** The whole risk pass (every response read, the model fitted) in a worker thread on a large workspace: its progress, cancellable. */
+export const riskProgressSchema = z.object({
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Share done, 0–1. */
+  share: z.number().min(0).max(1),
+})
+export type RiskProgress = z.infer<typeof riskProgressSchema>
+
 export const customersChannels = {
   /** A keyset page of customers by name, with their last score, last contact and risk. */
   'customers.list': defineChannel(
@@ -203,4 +211,8 @@ export const customersChannels = {
   'customers.saveRiskRules': defineChannel(z.strictObject({ rules: riskRulesSchema }), riskRulesSchema),
   /** Churn within 90 days after a cutoff, by the band of the last score before it, with margins of error. */
   'customers.churnByBand': defineChannel(z.strictObject({}), churnByBandSchema),
+  /** Whether the risk pass is running (in a worker, on a large workspace) and how far it is. */
+  'customers.riskStatus': defineChannel(z.strictObject({}), z.object({ running: z.boolean(), share: z.number().nullable() })),
+  /** Stops a running risk pass: the requests waiting for it answer CANCELLED, and the next request starts it again. */
+  'customers.cancelRisk': defineChannel(z.strictObject({}), z.object({ cancelled: z.boolean() })),
 }

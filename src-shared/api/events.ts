@@ -6,6 +6,7 @@ import { exportProgressSchema } from './reports'
 import { openingProgressSchema } from './workspaceOpening'
 import { dataExportProgressSchema } from './exports'
 import { collectionAnswerEventSchema, collectionStatusSchema } from './collection'
+import { riskProgressSchema } from './customers'
 
 /** Push events from main to the renderer (Electron webContents.send, or the host's event stream). */
 export const eventSchemas = {
@@ -24,6 +25,8 @@ export const eventSchemas = {
   'collection.answer': collectionAnswerEventSchema,
   /** The collection server started or stopped. */
   'collection.status': collectionStatusSchema,
+  /** The customers' risk pass (every response, the model's fit) in a worker thread: share done, cancellable (customers.cancelRisk). */
+  'customers.risk': riskProgressSchema,
   'app.command': z.object({ command: z.enum(['import']) }),
   /** Another process (`cxdesk collect`, `cxdesk import`) or a worker wrote the open workspace: refetch what is shown. */
   'workspace.written': z.object({}),

@@ -6,7 +6,8 @@ export const USAGE = `usage: npm run bench -- [--rows N] [--only section,…] [-
                        [--runs N]                      (importpeer: pairs to run, default 3)
                        [--seed N] [--scale N] [--parts http,files,kills]   (robustness)
                        [--kiosks N] [--answers N] [--minutes M]   (collect: kiosks, answers each, time limit)
-                       [--parts metrics,report]        (cli)`
+                       [--parts metrics,report]        (cli)
+                       [--parts reads,triggers]        (customers)`
 
 export interface BenchArgs {
   rows: number

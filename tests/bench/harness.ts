@@ -8,6 +8,7 @@ import { handlers } from '../../src-main/handlers/index'
 import { clientFromInvoke } from '../../src-shared/api/client'
 import type { ApiClient, RawInvoke } from '../../src-shared/api/contract'
 import type { Platform } from '../../src-main/common/platform'
+import type { Clock } from '../../src-main/common/clock'
 
 export interface BenchOptions {
   rows: number
@@ -78,9 +79,10 @@ export async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; p
 }
 
 /** An app context over a folder, with the direct transport, as the CLI builds it. */
-export function benchApp(dir: string, timezone = 'Asia/Bangkok', platform: Platform = { kind: 'cli', systemLocales: () => [] }): { ctx: AppContext; api: ApiClient; invoke: RawInvoke } {
+export function benchApp(dir: string, timezone = 'Asia/Bangkok', platform: Platform = { kind: 'cli', systemLocales: () => [] }, clock?: Clock): { ctx: AppContext; api: ApiClient; invoke: RawInvoke } {
   const ctx = createAppContext({
     platform,
+    clock,
     paths: { dataDir: dir, workspacesDir: dir, uploadsDir: join(dir, 'uploads') },
     usePreferences: false,
     defaultTimezone: timezone,

@@ -94,6 +94,11 @@ export const customersEn = {
 
   'customers.atRisk.title': 'Customers at risk',
   'customers.atRisk.explain': 'Active customers ranked by risk, each with the reasons. The rules below are yours to tune.',
+  'customers.risk.label': 'Working out who is at risk',
+  'customers.risk.running': 'Working out who is at risk: reading every response and fitting the model… {share}',
+  'customers.risk.cancel': 'Cancel',
+  'customers.risk.cancelled': 'Stopped. Risk levels and the at-risk list are not shown until it runs again.',
+  'customers.risk.restart': 'Start again',
   'customers.atRisk.empty': 'No active customer shows a risk signal under the current rules.',
   'customers.atRisk.points_one': '{count} point',
   'customers.atRisk.points_other': '{count} points',

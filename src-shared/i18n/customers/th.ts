@@ -95,6 +95,11 @@ export const customersTh: Record<keyof typeof customersEn, string> = {
 
   'customers.atRisk.title': 'ลูกค้าที่มีความเสี่ยง',
   'customers.atRisk.explain': 'ลูกค้าที่ยังใช้บริการ เรียงตามความเสี่ยง พร้อมเหตุผล คุณปรับกฎด้านล่างได้เอง',
+  'customers.risk.label': 'กำลังประเมินลูกค้าที่มีความเสี่ยง',
+  'customers.risk.running': 'กำลังประเมินลูกค้าที่มีความเสี่ยง: อ่านคำตอบทั้งหมดและปรับโมเดล… {share}',
+  'customers.risk.cancel': 'ยกเลิก',
+  'customers.risk.cancelled': 'หยุดแล้ว ระดับความเสี่ยงและรายชื่อลูกค้าที่มีความเสี่ยงจะไม่แสดงจนกว่าจะเริ่มใหม่',
+  'customers.risk.restart': 'เริ่มใหม่',
   'customers.atRisk.empty': 'ตามกฎปัจจุบัน ไม่มีลูกค้ารายใดมีสัญญาณเสี่ยง',
   'customers.atRisk.points_one': '{count} แต้ม',
   'customers.atRisk.points_other': '{count} แต้ม',

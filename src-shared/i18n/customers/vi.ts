@@ -95,6 +95,11 @@ export const customersVi: Record<keyof typeof customersEn, string> = {
 
   'customers.atRisk.title': 'Khách hàng có nguy cơ rời đi',
   'customers.atRisk.explain': 'Khách hàng đang hoạt động, xếp theo mức nguy cơ, kèm lý do. Bạn có thể điều chỉnh các quy tắc bên dưới.',
+  'customers.risk.label': 'Đang xác định khách hàng có nguy cơ',
+  'customers.risk.running': 'Đang xác định khách hàng có nguy cơ: đọc mọi phản hồi và huấn luyện mô hình… {share}',
+  'customers.risk.cancel': 'Hủy',
+  'customers.risk.cancelled': 'Đã dừng. Mức nguy cơ và danh sách khách hàng có nguy cơ sẽ không hiển thị cho đến khi chạy lại.',
+  'customers.risk.restart': 'Chạy lại',
   'customers.atRisk.empty': 'Theo các quy tắc hiện tại, không khách hàng nào có dấu hiệu nguy cơ.',
   'customers.atRisk.points_one': '{count} điểm',
   'customers.atRisk.points_other': '{count} điểm',

@@ -22,4 +22,5 @@ export const sections: BenchSection[] = [
   lazy('importpeer', async () => (await import('./importPeer')).importPeer),
   lazy('export', async () => (await import('./export')).exportSection),
   lazy('collect', async () => (await import('./collect')).collect),
+  lazy('customers', async () => (await import('./customers')).customers),
 ]

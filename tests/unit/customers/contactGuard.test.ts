@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_CONTACT_RULES, addDays, consentAllows, daysBetween, guardViolations, resolveConsent } from '../../../src-main/customers/contactRules'
+import { DEFAULT_CONTACT_RULES, addDays, consentAllows, dayNumbers, daysBetween, firstSurveyViolation, guardViolations, resolveConsent } from '../../../src-main/customers/contactRules'
 
 const rules = DEFAULT_CONTACT_RULES
 const survey = { kind: 'survey', purpose: 'feedback' } as const
@@ -56,5 +56,24 @@ describe('the contact-frequency guard', () => {
     expect(resolveConsent(null, 5)).toEqual({ state: 'given', at: 5, source: 'kiosk' })
     expect(resolveConsent({ state: 'withdrawn', at: 9, source: 'manual' }, 5)).toEqual({ state: 'withdrawn', at: 9, source: 'manual' })
     expect(resolveConsent({ state: 'withdrawn', at: 3, source: 'crm' }, 5)).toEqual({ state: 'given', at: 5, source: 'kiosk' })
+  })
+})
+
+describe('the survey list\'s fast check', () => {
+  it('names the rule of guardViolations\' first violation for the same facts, on day numbers', () => {
+    let seed = 7
+    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+    const dayOf = dayNumbers()
+    const today = '2026-06-15'
+    const states = ['given', 'withdrawn', 'unknown'] as const
+    for (let i = 0; i < 2000; i++) {
+      const r = { surveyGapDays: [0, 30, 90][Math.floor(rnd() * 3)], maxContacts: [0, 1, 3][Math.floor(rnd() * 3)], windowDays: [7, 30][Math.floor(rnd() * 2)], strictConsent: rnd() < 0.3 }
+      const dates = () => Array.from({ length: Math.floor(rnd() * 5) }, () => addDays(today, Math.floor(rnd() * 240) - 200))
+      const surveys = dates()
+      const contacts = [...surveys, ...dates()]
+      const consent = states[Math.floor(rnd() * 3)]
+      const slow = guardViolations({ consent, surveys, contacts }, survey, today, r)[0]?.rule ?? null
+      expect(firstSurveyViolation(consent, surveys.map(dayOf), contacts.map(dayOf), dayOf(today), r)).toBe(slow)
+    }
   })
 })

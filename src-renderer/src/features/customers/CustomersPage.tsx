@@ -20,6 +20,7 @@ import { CustomerProfile } from './CustomerProfile'
 import { DuplicatesView } from './DuplicatesView'
 import { SubjectFinder } from './SubjectExport'
 import { SurveyListView } from './SurveyListView'
+import { RiskProgress } from './RiskProgress'
 import { filterFromParams, filterToParams, isEmptyCustomerFilter } from './customerFilter'
 import './customers.css'
 
@@ -88,6 +89,7 @@ export function CustomersPage({ workspace, params }: PageProps) {
           {savedNote}
         </Notice>
       )}
+      <RiskProgress />
       <div className={openId ? 'customers-body with-profile' : 'customers-body'}>
         <div className="customers-main">
           {tab === 'all' && <AllCustomers params={params} go={go} activeId={openId} onOpen={open} onAdd={() => setEditing('new')} />}
