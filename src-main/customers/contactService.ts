@@ -68,7 +68,7 @@ export async function saveContactRules(open: OpenWorkspace, rules: ContactRules)
 const horizonOf = (rules: ContactRules) => Math.max(rules.surveyGapDays, rules.windowDays) + 1
 
 /** A time on a local date: now when it is today, else midday UTC of that date (the same date in every zone from −11 to +11 hours). */
-function timeOn(open: OpenWorkspace, date: string, now: number): number {
+export function timeOn(open: OpenWorkspace, date: string, now: number): number {
   if (open.localDateOf(now) === date) return now
   return Date.parse(`${date}T12:00:00Z`)
 }

@@ -43,7 +43,7 @@ export const contactEntrySchema = z.object({
   channel: z.string().nullable(),
   contactedAt: z.number(),
   note: z.string().nullable(),
-  source: z.enum(['manual', 'survey_list']),
+  source: z.enum(['manual', 'survey_list', 'send_list']),
   actor: z.string().nullable(),
 })
 export type ContactEntry = z.infer<typeof contactEntrySchema>

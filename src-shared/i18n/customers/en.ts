@@ -236,6 +236,7 @@ export const customersEn = {
   'contacts.deleted': 'Contact deleted.',
   'contacts.undoDelete': 'Undo',
   'contacts.fromList': 'from a survey list',
+  'contacts.fromImport': 'from an imported send list',
   'contacts.delete': 'Delete',
   'customers.filter.consent': 'Consent',
   'contacts.filter.feedbackGiven': 'Surveys: given',

@@ -237,6 +237,7 @@ export const customersTh: Record<keyof typeof customersEn, string> = {
   'contacts.deleted': 'ลบการติดต่อแล้ว',
   'contacts.undoDelete': 'เลิกทำ',
   'contacts.fromList': 'จากรายชื่อสำหรับแบบสำรวจ',
+  'contacts.fromImport': 'จากรายชื่อที่ส่งแล้วที่นำเข้า',
   'contacts.delete': 'ลบ',
   'customers.filter.consent': 'ความยินยอม',
   'contacts.filter.feedbackGiven': 'แบบสำรวจ: ยินยอมแล้ว',

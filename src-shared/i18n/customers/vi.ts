@@ -237,6 +237,7 @@ export const customersVi: Record<keyof typeof customersEn, string> = {
   'contacts.deleted': 'Đã xoá lần liên hệ.',
   'contacts.undoDelete': 'Hoàn tác',
   'contacts.fromList': 'từ danh sách khảo sát',
+  'contacts.fromImport': 'từ danh sách đã gửi được nhập',
   'contacts.delete': 'Xoá',
   'customers.filter.consent': 'Sự đồng ý',
   'contacts.filter.feedbackGiven': 'Khảo sát: đã đồng ý',
