@@ -34,6 +34,7 @@ const perCommand = {
   'subject-export': { operands: ['w.cxdesk'], value: ['--lang', 'vi'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
   erase: { operands: ['w.cxdesk'], value: ['--customer', 'a@example.com'], switch: '--yes', foreign: ['--metric', 'nps'], foreignSwitch: '--dry-run' },
   'survey-list': { operands: ['w.cxdesk'], value: ['--channel', 'zalo'], switch: '--record', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
+  'send-list': { operands: ['w.cxdesk', 'sent.csv'], value: ['--channel', 'zalo'], switch: '--dry-run', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
 } as const
 
 describe('the command line is strict', () => {
