@@ -85,3 +85,45 @@ test('a contact entered by hand warns before crossing a rule, and its deletion c
   await profile.getByRole('button', { name: 'Undo', exact: true }).click()
   await expect(profile.getByTestId('timeline-contact')).toHaveCount(1)
 })
+
+test('a send list imported on the Survey list tab: preview counts and bad rows, import, the same file again adds nothing, undo', async ({ page, app }, testInfo) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.getByRole('link', { name: 'Customers' }).click()
+  await page.getByRole('tab', { name: 'Survey list' }).click()
+  const count = page.getByTestId('survey-list-count')
+  await expect(count).toHaveText(/may be surveyed on/)
+  const eligibleBefore = Number(await count.getAttribute('data-eligible'))
+  // Two customers the list allows today, by e-mail; one nobody; one not a date.
+  const rows = page.getByTestId('survey-list').locator('tbody tr')
+  const emails = [await rows.nth(0).locator('td').nth(1).textContent(), await rows.nth(1).locator('td').nth(1).textContent()]
+  const csv = ['Email,Sent', `${emails[0]},`, `${emails[1]},`, 'nobody@example.com,', `${emails[0]},31/02/2026`].join('\n')
+  const card = page.getByTestId('send-list-card')
+  const choose = async () => {
+    const chooser = page.waitForEvent('filechooser')
+    await card.getByTestId('send-list-choose').click()
+    await (await chooser).setFiles({ name: 'sent.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  }
+  await choose()
+  const preview = page.getByTestId('send-list-preview')
+  await expect(preview).toHaveAttribute('data-recorded', '2')
+  await expect(preview).toHaveAttribute('data-rejected', '2')
+  await expect(page.getByTestId('send-list-errors')).toContainText('Row 4: "nobody@example.com" is no customer of this workspace')
+  await expect(page.getByTestId('send-list-errors')).toContainText('Row 5: "31/02/2026" is not a date')
+  await page.screenshot({ path: testInfo.outputPath('send-list-en.png'), fullPage: true })
+  await page.getByTestId('send-list-import').click()
+  await expect(page.getByTestId('send-list-done')).toHaveText('2 survey contacts recorded from sent.csv.')
+  // The survey list counts them as surveyed today.
+  await expect(count).toHaveAttribute('data-eligible', String(eligibleBefore - 2))
+
+  // The same file again: nothing new.
+  await choose()
+  await expect(preview).toHaveAttribute('data-recorded', '0')
+  await expect(preview).toHaveAttribute('data-already', '2')
+  await expect(page.getByTestId('send-list-import')).toBeDisabled()
+  await preview.getByRole('button', { name: 'Cancel' }).click()
+
+  await page.getByTestId('send-list-undo').click()
+  await expect(page.getByTestId('send-list-undone')).toHaveText('Import taken back: 2 survey contacts removed.')
+  await expect(count).toHaveAttribute('data-eligible', String(eligibleBefore))
+})

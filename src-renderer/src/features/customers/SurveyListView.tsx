@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
+import { SendListCard } from './SendListCard'
 
 type Sent = { send: number; recorded: number }
 
@@ -181,7 +182,10 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
           </>
         )}
       </div>
-      <div className="at-risk-side">{list.data && <ContactRulesCard rules={list.data.rules} />}</div>
+      <div className="at-risk-side">
+        {list.data && <ContactRulesCard rules={list.data.rules} />}
+        {list.data && <SendListCard today={list.data.today} />}
+      </div>
     </div>
   )
 }
