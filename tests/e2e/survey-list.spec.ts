@@ -126,4 +126,15 @@ test('a send list imported on the Survey list tab: preview counts and bad rows, 
   await page.getByTestId('send-list-undo').click()
   await expect(page.getByTestId('send-list-undone')).toHaveText('Import taken back: 2 survey contacts removed.')
   await expect(count).toHaveAttribute('data-eligible', String(eligibleBefore))
+
+  // The card in Vietnamese and Thai, with a preview showing (screenshots to look at).
+  await choose()
+  await expect(preview).toHaveAttribute('data-recorded', '2')
+  await page.getByLabel('Language').selectOption('vi')
+  await expect(card).toContainText('Chọn danh sách đã gửi…')
+  await expect(page.getByTestId('send-list-errors')).toContainText('Dòng 4: "nobody@example.com" không phải khách hàng')
+  await page.screenshot({ path: testInfo.outputPath('send-list-vi.png'), fullPage: true })
+  await page.getByLabel('Ngôn ngữ').selectOption('th')
+  await expect(card).toContainText('เลือกรายชื่อที่ส่งแล้ว…')
+  await page.screenshot({ path: testInfo.outputPath('send-list-th.png'), fullPage: true })
 })

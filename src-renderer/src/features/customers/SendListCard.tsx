@@ -52,9 +52,8 @@ export function SendListCard({ today }: { today: string }) {
     }
   }
   const choose = async () => {
+    // The last import's notice (and its undo) stays while another file is checked.
     setError(null)
-    setDone(null)
-    setUndone(null)
     try {
       let ref: FileRef | null
       if (transport.upload) {
@@ -78,6 +77,7 @@ export function SendListCard({ today }: { today: string }) {
     if (!file) return
     const r = await importList.mutateAsync(request(file)).catch(() => null)
     if (r) {
+      setUndone(null)
       setDone(r)
       setPreview(null)
       setFile(null)
