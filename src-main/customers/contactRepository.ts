@@ -228,3 +228,10 @@ export function crmConsentWriter(sqlite: Database.Database, now: number): (custo
     WHERE excluded.at >= customer_consents.at AND excluded.state <> customer_consents.state`)
   return (customerId, purpose, state, at) => put.run({ customerId, purpose, state, at, now }).changes > 0
 }
+
+/** Which of these customers still exist (in the order given). */
+export async function existingCustomerIds(db: Kysely<DB>, ids: number[]): Promise<number[]> {
+  const found = new Set<number>()
+  for (let i = 0; i < ids.length; i += 500) for (const r of await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) found.add(r.id)
+  return ids.filter((id) => found.has(id))
+}

@@ -96,7 +96,8 @@ describe('send lists imported from a file', () => {
 
   it('a survey contact already in the log from the survey list counts as there; rows without a date take the given date or today', async () => {
     const an = await customer('An', { email: 'an@example.com' })
-    await app.api.call('customers.surveyListRecord', { channel: 'email' }) // today, by e-mail
+    const written = await app.api.call('customers.surveyListExport', { channel: 'email', fileId: app.ctx.files.registerDestination(join(dir, 'list.csv'), 'dataExport') })
+    await app.api.call('customers.surveyListRecord', { token: written!.token }) // today, by e-mail
     const fileId = file('today.csv', ['email', 'an@example.com'])
     expect(await app.api.call('customers.sendListPreview', { fileId, channel: 'email' })).toMatchObject({ matched: 1, recorded: 0, already: 1 })
     // Through Zalo the same day is another contact; on a given date too.

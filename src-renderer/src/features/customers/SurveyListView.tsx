@@ -30,7 +30,7 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
   const record = useApiMutation('customers.surveyListRecord')
   const undo = useApiMutation('customers.undoSend')
   const [exporting, setExporting] = useState(false)
-  const [exported, setExported] = useState<{ rows: number; fileName: string } | null>(null)
+  const [exported, setExported] = useState<{ rows: number; fileName: string; token: string } | null>(null)
   const [exportError, setExportError] = useState<unknown>(null)
   const [sent, setSent] = useState<Sent | null>(null)
   const [undone, setUndone] = useState(false)
@@ -47,7 +47,7 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
       const result = await api.call('customers.surveyListExport', request)
       if (result) {
         if (result.downloadId && transport.downloadExport) await transport.downloadExport(result.downloadId)
-        setExported({ rows: result.rows, fileName: result.fileName })
+        setExported({ rows: result.rows, fileName: result.fileName, token: result.token })
       }
     } catch (e) {
       setExportError(e)
@@ -56,8 +56,10 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
     }
   }
   const confirmSend = async () => {
+    if (!exported) return
     setUndone(false)
-    const r = await record.mutateAsync(request).catch(() => null)
+    // Exactly the list that was exported (its token), not the rules applied again.
+    const r = await record.mutateAsync({ token: exported.token }).catch(() => null)
     if (r) {
       setSent(r)
       setExported(null)
@@ -140,7 +142,7 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
                     {exporting ? t('contacts.list.exporting') : t('contacts.list.export')}
                   </Button>
                   <Button onClick={() => void confirmSend()} disabled={!exported || record.isPending} data-testid="survey-list-record">
-                    {t.plural('contacts.list.record', list.data.eligible)}
+                    {t.plural('contacts.list.record', exported?.rows ?? list.data.eligible)}
                   </Button>
                 </div>
                 {exported ? (
