@@ -7,6 +7,7 @@ import { SUBJECT_USAGE } from './subjectCommand'
 import { ERASE_USAGE } from './eraseCommand'
 import { SURVEY_LIST_USAGE } from './surveyListCommand'
 import { SEND_LIST_USAGE } from './sendListCommand'
+import { FOLLOW_UPS_USAGE } from './followUpsCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -126,6 +127,11 @@ export const commandSpecs = {
     operands: ['<workspace.cxdesk>', '<sent.csv>'],
     options: { channel: 'value', date: 'value', 'date-order': 'value', map: 'value', 'dry-run': 'switch', undo: 'value', json: 'switch' },
     usage: SEND_LIST_USAGE,
+  },
+  'follow-ups': {
+    operands: ['<workspace.cxdesk>'],
+    options: { overdue: 'switch', 'due-soon': 'switch', json: 'switch' },
+    usage: FOLLOW_UPS_USAGE,
   },
 } satisfies Record<string, CommandSpec>
 

@@ -25,6 +25,7 @@ import { collectArgs, createSurveyFromArgs, kioskRendererDir, posterArgs, survey
 import { findSurveyId } from '../collection/surveysService'
 import { formatSurveyList, surveyListArgs, surveyListCommand } from './surveyListCommand'
 import { formatSendList, sendListArgs, sendListCommand } from './sendListCommand'
+import { followUpsArgs, followUpsCommand, formatFollowUps } from './followUpsCommand'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
@@ -338,6 +339,18 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       const result = await withWorkspace(api, ctx, file, () => sendListCommand(api, ctx.files, a))
       if (json) out(JSON.stringify(result))
       else for (const line of formatSendList(result)) out(line)
+      return
+    }
+    case 'follow-ups': {
+      const [file] = rest
+      if (!file) throw new UsageError('follow-ups needs a workspace file')
+      const views = followUpsArgs(args)
+      const result = await withWorkspace(api, ctx, file, async () => {
+        const info = await api.call('workspace.current', {})
+        return followUpsCommand(api, views, info?.timezone ?? 'UTC', ctx.clock.now())
+      })
+      if (json) out(JSON.stringify(result))
+      else for (const line of formatFollowUps(result)) out(line)
       return
     }
     case undefined:
