@@ -138,3 +138,23 @@ test('a send list imported on the Survey list tab: preview counts and bad rows, 
   await expect(card).toContainText('เลือกรายชื่อที่ส่งแล้ว…')
   await page.screenshot({ path: testInfo.outputPath('send-list-th.png'), fullPage: true })
 })
+
+test('the inbox’s "Contact the customer…" warns when a contact rule would be crossed, records anyway, and undoes', async ({ page, app }, testInfo) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.getByRole('link', { name: /^Inbox/ }).click()
+  await page.getByTestId('inbox-list').locator('.inbox-row-open').first().click()
+  const detail = page.getByTestId('detail')
+  await detail.getByRole('button', { name: 'Contact the customer…' }).click()
+  const form = detail.getByRole('form', { name: 'Record a contact' })
+  await expect(form.locator('select[name="kind"]')).toHaveValue('followup')
+  // Marketing consent is not known: never allowed, so the guard warns before anything is saved.
+  await form.locator('select[name="purpose"]').selectOption('marketing')
+  await form.getByRole('button', { name: 'Record contact' }).click()
+  await expect(form.getByTestId('contact-warnings')).toContainText('No consent for Marketing')
+  await page.screenshot({ path: testInfo.outputPath('inbox-contact-en.png') })
+  await form.getByRole('button', { name: 'Record anyway' }).click()
+  await expect(form.getByTestId('contact-saved')).toHaveText('Contact recorded.')
+  await form.getByRole('button', { name: 'Undo' }).click()
+  await expect(form.getByTestId('contact-saved')).toHaveCount(0)
+})
