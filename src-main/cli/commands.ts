@@ -6,6 +6,8 @@ import { COLLECT_USAGE, SURVEY_USAGE } from './collectCommand'
 import { SUBJECT_USAGE } from './subjectCommand'
 import { ERASE_USAGE } from './eraseCommand'
 import { SURVEY_LIST_USAGE } from './surveyListCommand'
+import { SEND_LIST_USAGE } from './sendListCommand'
+import { FOLLOW_UPS_USAGE } from './followUpsCommand'
 
 /**
  * Every command and the options it takes: the parser refuses anything else (args.ts). A new option
@@ -121,6 +123,16 @@ export const commandSpecs = {
     options: { out: 'value', channel: 'value', segment: 'value', location: 'value', record: 'switch', json: 'switch' },
     usage: SURVEY_LIST_USAGE,
   },
+  'send-list': {
+    operands: ['<workspace.cxdesk>', '<sent.csv>'],
+    options: { channel: 'value', date: 'value', 'date-order': 'value', map: 'value', 'dry-run': 'switch', undo: 'value', json: 'switch' },
+    usage: SEND_LIST_USAGE,
+  },
+  'follow-ups': {
+    operands: ['<workspace.cxdesk>'],
+    options: { overdue: 'switch', 'due-soon': 'switch', json: 'switch' },
+    usage: FOLLOW_UPS_USAGE,
+  },
 } satisfies Record<string, CommandSpec>
 
 export type CommandName = keyof typeof commandSpecs
@@ -128,7 +140,7 @@ export type CommandName = keyof typeof commandSpecs
 /** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent')) || (command === 'survey-list' && !args.flags.has('record'))
+  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent')) || (command === 'survey-list' && !args.flags.has('record')) || (command === 'send-list' && args.flags.has('dry-run'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.

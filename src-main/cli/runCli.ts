@@ -24,6 +24,8 @@ import { eraseCommand, formatErasure, refusal } from './eraseCommand'
 import { collectArgs, createSurveyFromArgs, kioskRendererDir, posterArgs, surveyAction } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
 import { formatSurveyList, surveyListArgs, surveyListCommand } from './surveyListCommand'
+import { formatSendList, sendListArgs, sendListCommand } from './sendListCommand'
+import { followUpsArgs, followUpsCommand, formatFollowUps } from './followUpsCommand'
 import { resolvePaths } from '../common/paths'
 import { fileIntegrityMemo } from '../db/integrityMemo'
 
@@ -334,6 +336,27 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       const result = await withWorkspace(api, ctx, file, () => surveyListCommand(api, ctx.files, a))
       if (json) out(JSON.stringify(result))
       else for (const line of formatSurveyList(result)) out(line)
+      return
+    }
+    case 'send-list': {
+      const [file, list] = rest
+      if (!file) throw new UsageError('send-list needs a workspace file')
+      const a = sendListArgs(args, list)
+      const result = await withWorkspace(api, ctx, file, () => sendListCommand(api, ctx.files, a))
+      if (json) out(JSON.stringify(result))
+      else for (const line of formatSendList(result)) out(line)
+      return
+    }
+    case 'follow-ups': {
+      const [file] = rest
+      if (!file) throw new UsageError('follow-ups needs a workspace file')
+      const views = followUpsArgs(args)
+      const result = await withWorkspace(api, ctx, file, async () => {
+        const info = await api.call('workspace.current', {})
+        return followUpsCommand(api, views, info?.timezone ?? 'UTC', ctx.clock.now())
+      })
+      if (json) out(JSON.stringify(result))
+      else for (const line of formatFollowUps(result)) out(line)
       return
     }
     case undefined:

@@ -37,7 +37,7 @@ export async function surveyListCommand(api: ApiClient, files: FileRegistry, a: 
   const counts = await api.call('customers.surveyList', { ...a.request, previewLimit: 0 })
   const written = await api.call('customers.surveyListExport', { ...a.request, fileId: files.registerDestination(resolve(a.out), 'dataExport') })
   if (!written) throw new Error('The list was not written.')
-  const recorded = a.record && written.rows > 0 ? await api.call('customers.surveyListRecord', a.request) : null
+  const recorded = a.record && written.rows > 0 ? await api.call('customers.surveyListRecord', { token: written.token }) : null
   return {
     path: written.path,
     channel: a.request.channel,

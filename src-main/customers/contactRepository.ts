@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import type Database from 'better-sqlite3'
+import { sql, type Kysely } from 'kysely'
 import type { ContactEntry, ContactRules, SurveyListRequest } from '../../src-shared/api/customerContacts'
 import type { CustomerConsentsTable, DB } from '../db/schema'
 import { readMeta, writeMeta } from '../db/meta'
@@ -218,4 +219,26 @@ export async function undoSend(db: Kysely<DB>, sendId: number, now: number): Pro
 
 export async function customerEmailOf(db: Kysely<DB>, id: number): Promise<{ email: string | null } | null> {
   return (await db.selectFrom('customers').select('email').where('id', '=', id).executeTakeFirst()) ?? null
+}
+
+/**
+ * Consent from a CRM's columns, written during a customers import (raw statement, prepared once, run
+ * per row). Stored with source `crm`; the later entry says: a CRM value dated before the stored one
+ * (set by hand, or an earlier import) is ignored, and the same state again changes nothing (its
+ * original date is kept, so re-importing a file does not move consent dates).
+ */
+export function crmConsentWriter(sqlite: Database.Database, now: number): (customerId: number, purpose: 'feedback' | 'marketing', state: 'given' | 'withdrawn', at: number) => boolean {
+  const put = sqlite.prepare(`INSERT INTO customer_consents (customer_id, purpose, state, at, source, given_at, withdrawn_at, updated_at)
+      VALUES (@customerId, @purpose, @state, @at, 'crm', CASE WHEN @state = 'given' THEN @at END, CASE WHEN @state = 'withdrawn' THEN @at END, @now)
+    ON CONFLICT (customer_id, purpose) DO UPDATE SET state = excluded.state, at = excluded.at, source = 'crm',
+      given_at = coalesce(excluded.given_at, customer_consents.given_at), withdrawn_at = coalesce(excluded.withdrawn_at, customer_consents.withdrawn_at), updated_at = excluded.updated_at
+    WHERE excluded.at >= customer_consents.at AND excluded.state <> customer_consents.state`)
+  return (customerId, purpose, state, at) => put.run({ customerId, purpose, state, at, now }).changes > 0
+}
+
+/** Which of these customers still exist (in the order given). */
+export async function existingCustomerIds(db: Kysely<DB>, ids: number[]): Promise<number[]> {
+  const found = new Set<number>()
+  for (let i = 0; i < ids.length; i += 500) for (const r of await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) found.add(r.id)
+  return ids.filter((id) => found.has(id))
 }

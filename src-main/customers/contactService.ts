@@ -31,6 +31,7 @@ import {
   contactEntries,
   contactEntry,
   customerEmailOf,
+  existingCustomerIds,
   insertContact,
   kioskConsentOf,
   kioskConsents,
@@ -69,7 +70,7 @@ export async function saveContactRules(open: OpenWorkspace, rules: ContactRules)
 const horizonOf = (rules: ContactRules) => Math.max(rules.surveyGapDays, rules.windowDays) + 1
 
 /** A time on a local date: now when it is today, else midday UTC of that date (the same date in every zone from −11 to +11 hours). */
-function timeOn(open: OpenWorkspace, date: string, now: number): number {
+export function timeOn(open: OpenWorkspace, date: string, now: number): number {
   if (open.localDateOf(now) === date) return now
   return Date.parse(`${date}T12:00:00Z`)
 }
@@ -281,15 +282,39 @@ export async function exportSurveyList(deps: SurveyListExportDeps, open: OpenWor
     throw e
   }
   const bytes = writer.close()
-  if (!destination) return { path: null, downloadId: offerDownload(path, fileName, 'text/csv; charset=utf-8'), fileName, rows: r.rows.length, bytes }
-  return { path, downloadId: null, fileName: basename(path), rows: r.rows.length, bytes }
+  const token = rememberExport(open, req, r.rows.map((c) => c.id))
+  if (!destination) return { path: null, downloadId: offerDownload(path, fileName, 'text/csv; charset=utf-8'), fileName, rows: r.rows.length, bytes, token }
+  return { path, downloadId: null, fileName: basename(path), rows: r.rows.length, bytes, token }
 }
 
-export async function recordSurveyList(open: OpenWorkspace, req: SurveyListRequest, actor: string | null, now: number) {
-  const r = await computeSurveyList(open, req, now)
-  if (!r.rows.length) throw new AppError('VALIDATION', 'Nobody on this list may be surveyed now: there is no send to record.')
-  const send = await recordSend(open.db, { channel: req.channel, filter: JSON.stringify(req), actor, customerIds: r.rows.map((c) => c.id) }, now)
-  return { send, recorded: r.rows.length }
+/**
+ * The lists exported while a workspace is open, by token: "I sent it" records exactly the customers
+ * a file held, not the rules applied again (a customer who became eligible after the export was not
+ * sent it, and one who stopped being eligible was). Held in memory per open workspace (a reopened
+ * workspace asks for the export again); the last 20 exports are kept.
+ */
+const exportedLists = new WeakMap<OpenWorkspace, Map<string, { req: SurveyListRequest; customerIds: number[]; send: number | null }>>()
+const KEPT_EXPORTS = 20
+
+function rememberExport(open: OpenWorkspace, req: SurveyListRequest, customerIds: number[]): string {
+  let lists = exportedLists.get(open)
+  if (!lists) exportedLists.set(open, (lists = new Map()))
+  const token = randomBytes(16).toString('hex')
+  lists.set(token, { req: { channel: req.channel, ...(req.segment ? { segment: req.segment } : {}), ...(req.location ? { location: req.location } : {}) }, customerIds, send: null })
+  while (lists.size > KEPT_EXPORTS) lists.delete(lists.keys().next().value!)
+  return token
+}
+
+export async function recordSurveyList(open: OpenWorkspace, token: string, actor: string | null, now: number) {
+  const list = exportedLists.get(open)?.get(token)
+  if (!list) throw new AppError('NOT_FOUND', 'That exported list is no longer known: export the list again, then record its send.')
+  if (list.send !== null) throw new AppError('VALIDATION', `The send of this list was already recorded (send ${list.send}).`)
+  // Customers erased or merged away since the export are no longer there to record.
+  const customerIds = await existingCustomerIds(open.db, list.customerIds)
+  if (!customerIds.length) throw new AppError('VALIDATION', 'Nobody on this list may be surveyed now: there is no send to record.')
+  const send = await recordSend(open.db, { channel: list.req.channel, filter: JSON.stringify(list.req), actor, customerIds }, now)
+  list.send = send
+  return { send, recorded: customerIds.length }
 }
 
 export async function takeBackSend(open: OpenWorkspace, send: number, now: number) {

@@ -385,11 +385,26 @@ export interface CustomerContactsTable {
   channel: string | null
   contacted_at: number
   note: string | null
-  source: 'manual' | 'survey_list'
+  source: 'manual' | 'survey_list' | 'send_list'
   send_id: number | null
+  /** The send list imported from a file that made this entry (2026-12-06-contact-imports). */
+  import_id: number | null
   actor: string | null
   created_at: number
   deleted_at: number | null
+}
+
+/** A send list imported from a file: its contacts are taken back together (2026-12-06-contact-imports). */
+export interface ContactImportsTable {
+  id: Generated<number>
+  file_name: string
+  rows_read: number
+  recorded: number
+  already: number
+  rejected: number
+  actor: string | null
+  created_at: number
+  undone_at: number | null
 }
 
 /** Consent per customer and purpose (2026-12-05-contact-log-consent). */
@@ -518,6 +533,7 @@ export interface DB {
   contact_sends: ContactSendsTable
   customer_contacts: CustomerContactsTable
   customer_consents: CustomerConsentsTable
+  contact_imports: ContactImportsTable
   customer_changes: CustomerChangesTable
   surveys: SurveysTable
   survey_links: SurveyLinksTable

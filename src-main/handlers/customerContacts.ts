@@ -25,7 +25,7 @@ export const customerContactsHandlers = {
   'customers.setConsent': (req, ctx) => setConsent(ctx.session.require(), req, ctx.clock.now()),
   'customers.surveyList': (req, ctx) => surveyList(ctx.session.require(), req, ctx.clock.now()),
   'customers.surveyListExport': (req, ctx) => exportSurveyList(ctx, ctx.session.require(), req, ctx.clock.now()),
-  'customers.surveyListRecord': (req, ctx) => recordSurveyList(ctx.session.require(), req, actorOf(ctx), ctx.clock.now()),
+  'customers.surveyListRecord': ({ token }, ctx) => recordSurveyList(ctx.session.require(), token, actorOf(ctx), ctx.clock.now()),
   'customers.undoSend': ({ send }, ctx) => takeBackSend(ctx.session.require(), send, ctx.clock.now()),
 } satisfies Pick<
   Handlers<AppContext>,

@@ -17,6 +17,7 @@ import { collectionHandlers } from './collection'
 import { privacyHandlers } from './privacy'
 import { followUpHandlers } from './followUps'
 import { customerContactsHandlers } from './customerContacts'
+import { sendListHandlers } from './sendLists'
 
 /** Every channel of the contract has exactly one handler; a missing one is a type error here. */
 export const handlers: Handlers<AppContext> = {
@@ -37,4 +38,5 @@ export const handlers: Handlers<AppContext> = {
   ...privacyHandlers,
   ...followUpHandlers,
   ...customerContactsHandlers,
+  ...sendListHandlers,
 }

@@ -6,6 +6,7 @@ import { WIRE, type MappedBatch, type MappingOutcome, type WireResponse } from '
 import type { ResponseInsert } from '../db/responses'
 import type { MappedTable } from './mappedTable'
 import { customerLinker } from '../customers/customersRepository'
+import { crmConsentWriter } from '../customers/contactRepository'
 import { ensureQuestions, questionKeyOf, type WantedQuestion } from '../db/questionLookup'
 import { finishImportRecord, startImportRecord } from './importsRepository'
 import { suspendRollupTriggers } from '../metrics/rollups/rollupJournalRepository'
@@ -102,6 +103,7 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
     const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
+        const consent = input.dryRun ? null : crmConsentWriter(sqlite, input.now)
         const known = customerKnownLookup(sqlite)
         // A check remembers whom it has seen, so a customer listed twice counts as the import counts it.
         const seen = new Set<string>()
@@ -120,6 +122,12 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
               continue
             }
             const r = link(c)
+            if (r && c.consent && consent) {
+              // A CRM date is a calendar date: midday UTC of it (the same date in every zone from −11 to +11 hours), as dates entered by hand.
+              const at = c.consent.date ? Date.parse(`${c.consent.date}T12:00:00Z`) : input.now
+              if (c.consent.feedback) consent(r.id, 'feedback', c.consent.feedback, at)
+              if (c.consent.marketing) consent(r.id, 'marketing', c.consent.marketing, at)
+            }
             if (r?.created) imported++
             else duplicates++
           }

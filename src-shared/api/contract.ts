@@ -17,6 +17,7 @@ import { subjectChannels } from './subject'
 import { privacyChannels } from './privacy'
 import { followUpChannels } from './followUps'
 import { customerContactsChannels } from './customerContacts'
+import { sendListChannels } from './sendLists'
 import type { Result } from './result'
 
 /** The whole IPC contract: channel name → request and response schema. Nothing else crosses the boundary. */
@@ -41,6 +42,7 @@ export const contract = {
   ...privacyChannels,
   ...followUpChannels,
   ...customerContactsChannels,
+  ...sendListChannels,
 }
 
 export type Contract = typeof contract

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineChannel } from './define'
 import { fileId } from './files'
-import { id, isoDate, mediumText, shortText } from './limits'
+import { id, isoDate, mediumText, opaqueId, shortText } from './limits'
 
 /** Never too many surveys (issue 16): the contact log, consent per purpose, the contact-frequency guard and the survey list. */
 export const purposes = ['feedback', 'marketing'] as const
@@ -43,7 +43,7 @@ export const contactEntrySchema = z.object({
   channel: z.string().nullable(),
   contactedAt: z.number(),
   note: z.string().nullable(),
-  source: z.enum(['manual', 'survey_list']),
+  source: z.enum(['manual', 'survey_list', 'send_list']),
   actor: z.string().nullable(),
 })
 export type ContactEntry = z.infer<typeof contactEntrySchema>
@@ -146,9 +146,23 @@ export const customerContactsChannels = {
    */
   'customers.surveyListExport': defineChannel(
     surveyListRequestSchema.extend({ fileId: fileId.optional() }),
-    z.object({ path: z.string().nullable(), downloadId: z.string().nullable(), fileName: z.string(), rows: z.number().int(), bytes: z.number().int() }).nullable(),
+    z
+      .object({
+        path: z.string().nullable(),
+        downloadId: z.string().nullable(),
+        fileName: z.string(),
+        rows: z.number().int(),
+        bytes: z.number().int(),
+        /** Names the exact list written, for `customers.surveyListRecord` (kept while the workspace is open). */
+        token: z.string(),
+      })
+      .nullable(),
   ),
-  /** The send is confirmed: a survey contact for every customer on the list (as computed now); undoable. */
-  'customers.surveyListRecord': defineChannel(surveyListRequestSchema, z.object({ send: z.number().int(), recorded: z.number().int() })),
+  /**
+   * The send is confirmed: a survey contact for every customer of the list the export with this token
+   * wrote — exactly that list, not the rules applied again (someone who became eligible since was not
+   * sent it); undoable. A token records one send.
+   */
+  'customers.surveyListRecord': defineChannel(z.strictObject({ token: opaqueId }), z.object({ send: z.number().int(), recorded: z.number().int() })),
   'customers.undoSend': defineChannel(z.strictObject({ send: id }), z.object({ removed: z.number().int() })),
 }

@@ -43,6 +43,10 @@ export const columnRoles = [
   'resolvedAt',
   'customerSince',
   'churnedAt',
+  /** Consent from a CRM (customers files): yes/no per purpose, and the date it was given or withdrawn. */
+  'consentFeedback',
+  'consentMarketing',
+  'consentDate',
 ] as const
 export type ColumnRole = (typeof columnRoles)[number]
 
@@ -105,6 +109,7 @@ export const rowErrorCodes = [
   'unterminatedQuote',
   'customerNeedsId',
   'badEmail',
+  'badConsent',
 ] as const
 export type RowErrorCode = (typeof rowErrorCodes)[number]
 

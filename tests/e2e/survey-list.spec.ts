@@ -85,3 +85,76 @@ test('a contact entered by hand warns before crossing a rule, and its deletion c
   await profile.getByRole('button', { name: 'Undo', exact: true }).click()
   await expect(profile.getByTestId('timeline-contact')).toHaveCount(1)
 })
+
+test('a send list imported on the Survey list tab: preview counts and bad rows, import, the same file again adds nothing, undo', async ({ page, app }, testInfo) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.getByRole('link', { name: 'Customers' }).click()
+  await page.getByRole('tab', { name: 'Survey list' }).click()
+  const count = page.getByTestId('survey-list-count')
+  await expect(count).toHaveText(/may be surveyed on/)
+  const eligibleBefore = Number(await count.getAttribute('data-eligible'))
+  // Two customers the list allows today, by e-mail; one nobody; one not a date.
+  const rows = page.getByTestId('survey-list').locator('tbody tr')
+  const emails = [await rows.nth(0).locator('td').nth(1).textContent(), await rows.nth(1).locator('td').nth(1).textContent()]
+  const csv = ['Email,Sent', `${emails[0]},`, `${emails[1]},`, 'nobody@example.com,', `${emails[0]},31/02/2026`].join('\n')
+  const card = page.getByTestId('send-list-card')
+  const choose = async () => {
+    const chooser = page.waitForEvent('filechooser')
+    await card.getByTestId('send-list-choose').click()
+    await (await chooser).setFiles({ name: 'sent.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  }
+  await choose()
+  const preview = page.getByTestId('send-list-preview')
+  await expect(preview).toHaveAttribute('data-recorded', '2')
+  await expect(preview).toHaveAttribute('data-rejected', '2')
+  await expect(page.getByTestId('send-list-errors')).toContainText('Row 4: "nobody@example.com" is no customer of this workspace')
+  await expect(page.getByTestId('send-list-errors')).toContainText('Row 5: "31/02/2026" is not a date')
+  await page.screenshot({ path: testInfo.outputPath('send-list-en.png'), fullPage: true })
+  await page.getByTestId('send-list-import').click()
+  await expect(page.getByTestId('send-list-done')).toHaveText('2 survey contacts recorded from sent.csv.')
+  // The survey list counts them as surveyed today.
+  await expect(count).toHaveAttribute('data-eligible', String(eligibleBefore - 2))
+
+  // The same file again: nothing new.
+  await choose()
+  await expect(preview).toHaveAttribute('data-recorded', '0')
+  await expect(preview).toHaveAttribute('data-already', '2')
+  await expect(page.getByTestId('send-list-import')).toBeDisabled()
+  await preview.getByRole('button', { name: 'Cancel' }).click()
+
+  await page.getByTestId('send-list-undo').click()
+  await expect(page.getByTestId('send-list-undone')).toHaveText('Import taken back: 2 survey contacts removed.')
+  await expect(count).toHaveAttribute('data-eligible', String(eligibleBefore))
+
+  // The card in Vietnamese and Thai, with a preview showing (screenshots to look at).
+  await choose()
+  await expect(preview).toHaveAttribute('data-recorded', '2')
+  await page.getByLabel('Language').selectOption('vi')
+  await expect(card).toContainText('Chọn danh sách đã gửi…')
+  await expect(page.getByTestId('send-list-errors')).toContainText('Dòng 4: "nobody@example.com" không phải khách hàng')
+  await page.screenshot({ path: testInfo.outputPath('send-list-vi.png'), fullPage: true })
+  await page.getByLabel('Ngôn ngữ').selectOption('th')
+  await expect(card).toContainText('เลือกรายชื่อที่ส่งแล้ว…')
+  await page.screenshot({ path: testInfo.outputPath('send-list-th.png'), fullPage: true })
+})
+
+test('the inbox’s "Contact the customer…" warns when a contact rule would be crossed, records anyway, and undoes', async ({ page, app }, testInfo) => {
+  await page.goto(app.url)
+  await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+  await page.getByRole('link', { name: /^Inbox/ }).click()
+  await page.getByTestId('inbox-list').locator('.inbox-row-open').first().click()
+  const detail = page.getByTestId('detail')
+  await detail.getByRole('button', { name: 'Contact the customer…' }).click()
+  const form = detail.getByRole('form', { name: 'Record a contact' })
+  await expect(form.locator('select[name="kind"]')).toHaveValue('followup')
+  // Marketing consent is not known: never allowed, so the guard warns before anything is saved.
+  await form.locator('select[name="purpose"]').selectOption('marketing')
+  await form.getByRole('button', { name: 'Record contact' }).click()
+  await expect(form.getByTestId('contact-warnings')).toContainText('No consent for Marketing')
+  await page.screenshot({ path: testInfo.outputPath('inbox-contact-en.png') })
+  await form.getByRole('button', { name: 'Record anyway' }).click()
+  await expect(form.getByTestId('contact-saved')).toHaveText('Contact recorded.')
+  await form.getByRole('button', { name: 'Undo' }).click()
+  await expect(form.getByTestId('contact-saved')).toHaveCount(0)
+})

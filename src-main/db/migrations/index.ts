@@ -21,6 +21,7 @@ import * as textRulesVersion from './2026-12-02-text-rules-version'
 import * as privacy from './2026-12-04-privacy'
 import * as followUpDue from './2026-12-04-follow-up-due'
 import * as contactLogConsent from './2026-12-05-contact-log-consent'
+import * as contactImports from './2026-12-06-contact-imports'
 import * as customerChanges from './2026-12-07-customer-changes'
 
 /**
@@ -52,6 +53,7 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-04-privacy', privacy],
   ['2026-12-04-follow-up-due', followUpDue],
   ['2026-12-05-contact-log-consent', contactLogConsent],
+  ['2026-12-06-contact-imports', contactImports],
   ['2026-12-07-customer-changes', customerChanges],
 ]
 

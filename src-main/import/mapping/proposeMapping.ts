@@ -23,6 +23,9 @@ const HEADER_RULES: Array<[ColumnRole, RegExp]> = [
   ['phone', /phone|mobile|\btel\b|sdt|dien thoai|โทรศัพท์|เบอร์/],
   ['customerName', /^(name|full name|customer|customer name|client|client name|khach hang|ho ten|ho va ten|ten khach hang|ten|ชื่อ|ลูกค้า|ชื่อลูกค้า|ชื่อ-นามสกุล)$/],
   ['resolvedAt', /resolved|closed at|ngay xu ly|วันที่แก้ไข/],
+  ['consentMarketing', /(consent|opt.?in|permission|dong y|ยินยอม).*(marketing|promo|newsletter|tiep thi|quang cao|การตลาด)|(marketing|newsletter|tiep thi|การตลาด).*(consent|opt.?in|dong y|ยินยอม)/],
+  ['consentDate', /(consent|opt.?in|dong y|ยินยอม).*(date|ngay|วันที่)|(date|ngay|วันที่).*(consent|opt.?in|dong y|ยินยอม)/],
+  ['consentFeedback', /consent|opt.?in|permission|dong y|ยินยอม/],
   ['customerSince', /customer since|since|joined|sign ?up|ngay tham gia|khach hang tu|เป็นลูกค้าตั้งแต่|วันที่สมัคร/],
   ['churnedAt', /churn|cancell?ed|left at|ngay roi|ngung|เลิกใช้/],
   ['date', /timestamp|date|time|submitted|created|recorded|ngay|thoi gian|dau thoi gian|วันที่|เวลา|ประทับเวลา/],
@@ -127,7 +130,7 @@ function guessColumns(headers: string[], sample: string[][], kind: ImportKind): 
         if (!re.test(h)) continue
         if (r === 'date' && s.filled && s.dates / s.filled < 0.8) continue
         if (kind === 'customers' && ['responseId', 'date', 'comment', 'metric', 'status', 'owner', 'resolvedAt'].includes(r)) continue
-        if (kind === 'responses' && ['customerSince', 'churnedAt'].includes(r)) continue
+        if (kind === 'responses' && ['customerSince', 'churnedAt', 'consentFeedback', 'consentMarketing', 'consentDate'].includes(r)) continue
         // One date, one comment per file; later columns of the same kind stay unmapped for the user to decide.
         if (used.has(r) && r !== 'score') continue
         role = r

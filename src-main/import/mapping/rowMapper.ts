@@ -4,6 +4,7 @@ import { followUpStatuses, metricKinds, standardScales, type FollowUpStatus, typ
 import { parseDate } from '../../../src-shared/domain/dateText'
 import { scoreFromText } from '../formats/scoreText'
 import type { NormalizedCustomer } from '../formats/normalized'
+import { readConsentCell } from '../../../src-shared/domain/consentText'
 import type { WireResponse } from './wire'
 import { legacyKeyCandidates, rowKey } from './rowKeys'
 import { normalizePhone } from '../formats/phone'
@@ -224,6 +225,12 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
     if (since === false) return fail(first('customerSince'), 'notDate', { value: text(first('customerSince')) ?? '' })
     const churned = calendarDate(text(first('churnedAt')), mapping, tz)
     if (churned === false) return fail(first('churnedAt'), 'notDate', { value: text(first('churnedAt')) ?? '' })
+    const feedback = readConsentCell(text(first('consentFeedback')))
+    if (feedback === false) return fail(first('consentFeedback'), 'badConsent', { value: text(first('consentFeedback')) ?? '' })
+    const marketing = readConsentCell(text(first('consentMarketing')))
+    if (marketing === false) return fail(first('consentMarketing'), 'badConsent', { value: text(first('consentMarketing')) ?? '' })
+    const consentDate = calendarDate(text(first('consentDate')), mapping, tz)
+    if (consentDate === false) return fail(first('consentDate'), 'notDate', { value: text(first('consentDate')) ?? '' })
     return {
       ok: true,
       values: [
@@ -236,6 +243,7 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
           location: text(first('location')),
           customerSince: since,
           churnedAt: churned,
+          consent: feedback || marketing ? { feedback, marketing, date: consentDate } : null,
         },
       ],
     }

@@ -128,6 +128,7 @@ export const importEn = {
   'rowError.unterminatedQuote': 'unterminated quoted field: a closing " is missing',
   'rowError.customerNeedsId': 'a customer needs an id or an e-mail address',
   'rowError.badEmail': '"{value}" is not an e-mail address',
+  'rowError.badConsent': '"{value}" is not yes or no (consent)',
 
   'role.ignore': '— not imported —',
   'role.responseId': 'Response id',
@@ -150,6 +151,9 @@ export const importEn = {
   'role.resolvedAt': 'Resolved at',
   'role.customerSince': 'Customer since',
   'role.churnedAt': 'Churned at',
+  'role.consentFeedback': 'Consent: feedback surveys',
+  'role.consentMarketing': 'Consent: marketing',
+  'role.consentDate': 'Consent date',
 
   'scale.nps': 'NPS 0–10',
   'scale.csat5': 'CSAT 1–5',

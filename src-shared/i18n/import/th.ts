@@ -128,6 +128,7 @@ export const importTh: Record<keyof typeof importEn, string> = {
   'rowError.unterminatedQuote': 'ช่องที่อยู่ในเครื่องหมายคำพูดขาดเครื่องหมาย " ปิด',
   'rowError.customerNeedsId': 'ลูกค้าต้องมีรหัสหรืออีเมล',
   'rowError.badEmail': '"{value}" ไม่ใช่อีเมล',
+  'rowError.badConsent': '"{value}" ไม่ใช่ ใช่ หรือ ไม่ (ความยินยอม)',
 
   'role.ignore': '— ไม่นำเข้า —',
   'role.responseId': 'รหัสคำตอบ',
@@ -150,6 +151,9 @@ export const importTh: Record<keyof typeof importEn, string> = {
   'role.resolvedAt': 'วันที่แก้ไขแล้ว',
   'role.customerSince': 'เป็นลูกค้าตั้งแต่',
   'role.churnedAt': 'วันที่เลิกใช้บริการ',
+  'role.consentFeedback': 'ความยินยอม: แบบสำรวจความคิดเห็น',
+  'role.consentMarketing': 'ความยินยอม: การตลาด',
+  'role.consentDate': 'วันที่ให้ความยินยอม',
 
   'scale.nps': 'NPS 0–10',
   'scale.csat5': 'CSAT 1–5',

@@ -128,6 +128,7 @@ export const importVi: Record<keyof typeof importEn, string> = {
   'rowError.unterminatedQuote': 'thiếu dấu " đóng cho một ô trong ngoặc kép',
   'rowError.customerNeedsId': 'khách hàng cần có mã hoặc địa chỉ email',
   'rowError.badEmail': '"{value}" không phải là địa chỉ email',
+  'rowError.badConsent': '"{value}" không phải là có hoặc không (đồng ý)',
 
   'role.ignore': '— không nhập —',
   'role.responseId': 'Mã phản hồi',
@@ -150,6 +151,9 @@ export const importVi: Record<keyof typeof importEn, string> = {
   'role.resolvedAt': 'Ngày xử lý xong',
   'role.customerSince': 'Khách hàng từ ngày',
   'role.churnedAt': 'Ngày rời bỏ',
+  'role.consentFeedback': 'Đồng ý: khảo sát ý kiến',
+  'role.consentMarketing': 'Đồng ý: tiếp thị',
+  'role.consentDate': 'Ngày đồng ý',
 
   'scale.nps': 'NPS 0–10',
   'scale.csat5': 'CSAT 1–5',

@@ -95,6 +95,7 @@ export const subjectEn = {
   'subject.col.state': 'Consent',
   'subject.source.manual': 'Entered by hand',
   'subject.source.survey_list': 'Survey list',
+  'subject.source.send_list': 'Send list imported from a file',
   'subject.source.crm': 'Imported from a CRM',
   'subject.source.kiosk': 'Shop survey page',
 }

@@ -92,6 +92,7 @@ export const subjectTh: Record<keyof typeof subjectEn, string> = {
   'subject.col.state': 'ความยินยอม',
   'subject.source.manual': 'ป้อนด้วยมือ',
   'subject.source.survey_list': 'รายชื่อสำรวจ',
+  'subject.source.send_list': 'รายชื่อที่ส่งแล้ว (นำเข้าจากไฟล์)',
   'subject.source.crm': 'นำเข้าจาก CRM',
   'subject.source.kiosk': 'หน้าแบบสำรวจในร้าน',
 }

@@ -92,6 +92,7 @@ export const subjectVi: Record<keyof typeof subjectEn, string> = {
   'subject.col.state': 'Đồng ý',
   'subject.source.manual': 'Nhập tay',
   'subject.source.survey_list': 'Danh sách khảo sát',
+  'subject.source.send_list': 'Danh sách đã gửi (nhập từ tệp)',
   'subject.source.crm': 'Nhập từ CRM',
   'subject.source.kiosk': 'Trang khảo sát tại cửa hàng',
 }

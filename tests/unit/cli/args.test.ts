@@ -34,11 +34,12 @@ const perCommand = {
   'subject-export': { operands: ['w.cxdesk'], value: ['--lang', 'vi'], switch: '--json', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
   erase: { operands: ['w.cxdesk'], value: ['--customer', 'a@example.com'], switch: '--yes', foreign: ['--metric', 'nps'], foreignSwitch: '--dry-run' },
   'survey-list': { operands: ['w.cxdesk'], value: ['--channel', 'zalo'], switch: '--record', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
+  'send-list': { operands: ['w.cxdesk', 'sent.csv'], value: ['--channel', 'zalo'], switch: '--dry-run', foreign: ['--metric', 'nps'], foreignSwitch: '--at-risk' },
 } as const
 
 describe('the command line is strict', () => {
   it('covers every command', () => {
-    expect([...Object.keys(perCommand), 'imports', 'customers'].sort()).toEqual(Object.keys(commandSpecs).sort())
+    expect([...Object.keys(perCommand), 'imports', 'customers', 'follow-ups'].sort()).toEqual(Object.keys(commandSpecs).sort())
   })
 
   it('imports (a switch only) takes --json and refuses what it does not know', () => {
@@ -54,6 +55,14 @@ describe('the command line is strict', () => {
     expect(refusal('customers', 'w.cxdesk', '--at-riks').message).toBe('customers has no option --at-riks (did you mean --at-risk?)')
     expect(refusal('customers', 'w.cxdesk', '--metric', 'nps').message).toMatch(/customers has no option --metric/)
     expect(refusal('customers', 'w.cxdesk', '--at-risk=yes').message).toMatch(/^--at-risk is a switch and takes no value/)
+  })
+
+  it('follow-ups (switches only) takes --overdue or --due-soon and --json and refuses what it does not know', () => {
+    const a = run('follow-ups', 'w.cxdesk', '--overdue', '--json')
+    expect([a.flags.get('overdue'), a.flags.get('json')]).toEqual([true, true])
+    expect(refusal('follow-ups', 'w.cxdesk', '--overdeu').message).toBe('follow-ups has no option --overdeu (did you mean --overdue?)')
+    expect(refusal('follow-ups', 'w.cxdesk', '--due-soon=yes').message).toMatch(/^--due-soon is a switch and takes no value/)
+    expect(refusal('follow-ups', 'w.cxdesk', '--channel', 'email').message).toMatch(/follow-ups has no option --channel/)
   })
 
   describe.each(Object.entries(perCommand))('%s', (command, c) => {

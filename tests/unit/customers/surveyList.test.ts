@@ -97,19 +97,37 @@ describe('the survey list', () => {
     expect(text).toContain(`"'=HYPERLINK(""x"")"`)
     expect(text).toContain('Minh,minh@example.com')
 
-    const sent = await app.api.call('customers.surveyListRecord', { channel: 'email' })
+    const sent = await app.api.call('customers.surveyListRecord', { token: written!.token })
     expect(sent.recorded).toBe(2)
     const again = await app.api.call('customers.surveyList', { channel: 'email' })
     expect(again).toMatchObject({ eligible: 0, excluded: { recentSurvey: 2 } })
     const state = await app.api.call('customers.contacts', { customerId: b })
     expect(state.contacts).toMatchObject([{ kind: 'survey', channel: 'email', source: 'survey_list', contactedAt: NOW }])
     expect(state.survey.violations).toEqual([{ rule: 'recentSurvey', lastDate: '2026-11-22', allowedFrom: '2027-02-20' }])
-    await expect(app.api.call('customers.surveyListRecord', { channel: 'email' })).rejects.toMatchObject({ code: 'VALIDATION' })
+    // One export records one send.
+    await expect(app.api.call('customers.surveyListRecord', { token: written!.token })).rejects.toMatchObject({ code: 'VALIDATION' })
 
     expect(await app.api.call('customers.undoSend', { send: sent.send })).toEqual({ removed: 2 })
     expect((await app.api.call('customers.surveyList', { channel: 'email' })).eligible).toBe(2)
     await expect(app.api.call('customers.undoSend', { send: sent.send })).rejects.toMatchObject({ code: 'VALIDATION' })
     expect((await app.api.call('customers.contacts', { customerId: a })).contacts).toEqual([])
+  })
+
+  it('"I sent it" records exactly the list that was exported, not the rules applied again', async () => {
+    const a = await customer('An')
+    const b = await customer('Binh')
+    const written = await app.api.call('customers.surveyListExport', { channel: 'email', fileId: destination(app, join(app.dir, 'sent.csv'), 'dataExport') })
+    expect(written).toMatchObject({ rows: 2, token: expect.stringMatching(/^[0-9a-f]{32}$/) })
+    // After the export: a new customer becomes eligible, and Binh withdraws consent. The file held An and Binh.
+    const c = await customer('Chi')
+    await app.api.call('customers.setConsent', { customerId: b, purpose: 'feedback', state: 'withdrawn', date: '2026-11-22' })
+    expect((await app.api.call('customers.surveyList', { channel: 'email', previewLimit: 10 })).preview.map((r) => r.id)).toEqual([a, c])
+    const sent = await app.api.call('customers.surveyListRecord', { token: written!.token })
+    expect(sent.recorded).toBe(2)
+    const surveyed = sqlite().prepare('SELECT customer_id FROM customer_contacts WHERE send_id = ? ORDER BY customer_id').pluck().all(sent.send)
+    expect(surveyed).toEqual([a, b])
+    // A token nobody issued (or from before the workspace was reopened) is refused: export again.
+    await expect(app.api.call('customers.surveyListRecord', { token: 'f'.repeat(32) })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
   it('manual entry warns before crossing a rule, saves when acknowledged, and deletes with undo', async () => {

@@ -104,11 +104,18 @@ function ConsentRow({ customerId, consent, timezone }: { customerId: number; con
   )
 }
 
-function ContactForm({ customerId, timezone }: { customerId: number; timezone: string }) {
+/**
+ * Entering a contact: the guard checks it first and names the rules it would cross (consent, a survey
+ * within the gap, too many contacts lately); "Record anyway" saves it, and a saved entry can be undone.
+ * Used on the profile and by the inbox's "Contact the customer…" (a follow-up by default).
+ */
+export function ContactForm({ customerId, timezone, initialKind = 'call' }: { customerId: number; timezone: string; initialKind?: ContactKind }) {
   const { t, fmt } = useI18n()
   const violationText = useViolationText()
   const add = useApiMutation('customers.addContact')
-  const [kind, setKind] = useState<ContactKind>('call')
+  const remove = useApiMutation('customers.deleteContact')
+  const [savedId, setSavedId] = useState<number | null>(null)
+  const [kind, setKind] = useState<ContactKind>(initialKind)
   const [purpose, setPurpose] = useState<Purpose>('feedback')
   const [channel, setChannel] = useState('')
   const [date, setDate] = useState(fmt.today(timezone))
@@ -124,6 +131,7 @@ function ContactForm({ customerId, timezone }: { customerId: number; timezone: s
       setWarnings([])
       setNote('')
       setSaved(true)
+      setSavedId(r.saved.id)
     } else setWarnings(r.violations)
   }
   return (
@@ -203,7 +211,29 @@ function ContactForm({ customerId, timezone }: { customerId: number; timezone: s
           </ul>
         </Notice>
       )}
-      {saved && <Notice tone="success">{t('contacts.add.saved')}</Notice>}
+      {saved && (
+        <Notice tone="success">
+          <span data-testid="contact-saved">{t('contacts.add.saved')}</span>{' '}
+          {savedId !== null && (
+            <Button
+              variant="ghost"
+              disabled={remove.isPending}
+              onClick={() =>
+                void remove
+                  .mutateAsync({ id: savedId })
+                  .then(() => {
+                    setSaved(false)
+                    setSavedId(null)
+                  })
+                  .catch(() => undefined)
+              }
+            >
+              {t('contacts.add.undo')}
+            </Button>
+          )}
+        </Notice>
+      )}
+      {remove.error && <ErrorNotice error={remove.error} />}
       {add.error && <ErrorNotice error={add.error} />}
       <div className="form-actions">
         {warnings.length > 0 && <Button onClick={reset}>{t('customers.cancel')}</Button>}

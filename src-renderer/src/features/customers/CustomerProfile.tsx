@@ -237,6 +237,7 @@ function Timeline({ items, contacts, more, timezone }: { items: TimelineItem[]; 
                   {c.channel && <span className="muted">{channelLabel(c.channel)}</span>}
                   {c.purpose === 'marketing' && <span className="muted">{t('contacts.purpose.marketing')}</span>}
                   {c.source === 'survey_list' && <span className="muted">{t('contacts.fromList')}</span>}
+                  {c.source === 'send_list' && <span className="muted">{t('contacts.fromImport')}</span>}
                   <Button
                     className="timeline-delete"
                     onClick={() =>

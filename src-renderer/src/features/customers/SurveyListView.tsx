@@ -8,6 +8,7 @@ import { Card } from '../../components/Card'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
+import { SendListCard } from './SendListCard'
 
 type Sent = { send: number; recorded: number }
 
@@ -29,7 +30,7 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
   const record = useApiMutation('customers.surveyListRecord')
   const undo = useApiMutation('customers.undoSend')
   const [exporting, setExporting] = useState(false)
-  const [exported, setExported] = useState<{ rows: number; fileName: string } | null>(null)
+  const [exported, setExported] = useState<{ rows: number; fileName: string; token: string } | null>(null)
   const [exportError, setExportError] = useState<unknown>(null)
   const [sent, setSent] = useState<Sent | null>(null)
   const [undone, setUndone] = useState(false)
@@ -46,7 +47,7 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
       const result = await api.call('customers.surveyListExport', request)
       if (result) {
         if (result.downloadId && transport.downloadExport) await transport.downloadExport(result.downloadId)
-        setExported({ rows: result.rows, fileName: result.fileName })
+        setExported({ rows: result.rows, fileName: result.fileName, token: result.token })
       }
     } catch (e) {
       setExportError(e)
@@ -55,8 +56,10 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
     }
   }
   const confirmSend = async () => {
+    if (!exported) return
     setUndone(false)
-    const r = await record.mutateAsync(request).catch(() => null)
+    // Exactly the list that was exported (its token), not the rules applied again.
+    const r = await record.mutateAsync({ token: exported.token }).catch(() => null)
     if (r) {
       setSent(r)
       setExported(null)
@@ -139,7 +142,7 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
                     {exporting ? t('contacts.list.exporting') : t('contacts.list.export')}
                   </Button>
                   <Button onClick={() => void confirmSend()} disabled={!exported || record.isPending} data-testid="survey-list-record">
-                    {t.plural('contacts.list.record', list.data.eligible)}
+                    {t.plural('contacts.list.record', exported?.rows ?? list.data.eligible)}
                   </Button>
                 </div>
                 {exported ? (
@@ -181,7 +184,10 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
           </>
         )}
       </div>
-      <div className="at-risk-side">{list.data && <ContactRulesCard rules={list.data.rules} />}</div>
+      <div className="at-risk-side">
+        {list.data && <ContactRulesCard rules={list.data.rules} />}
+        {list.data && <SendListCard today={list.data.today} />}
+      </div>
     </div>
   )
 }

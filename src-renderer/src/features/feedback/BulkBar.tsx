@@ -5,9 +5,10 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { Suggestions } from '../../components/Suggestions'
 import type { DetailActions } from './DetailPane'
+import { SnoozeControl } from './followUps/SnoozeControl'
 
-/** Bulk actions on the checked items: status, owner, tag. */
-export function BulkBar({ ids, actions, onClear, onSelectAll }: { ids: number[]; actions: DetailActions; onClear(): void; onSelectAll(): void }) {
+/** Bulk actions on the checked items: status, owner, tag, snooze (open follow-ups only; undo in the change notice). */
+export function BulkBar({ ids, actions, timezone, onClear, onSelectAll }: { ids: number[]; actions: DetailActions; timezone: string; onClear(): void; onSelectAll(): void }) {
   const { t } = useI18n()
   const facets = useApiQuery('feedback.facets', {}, { staleTime: 60_000 })
   const [owner, setOwner] = useState('')
@@ -49,6 +50,7 @@ export function BulkBar({ ids, actions, onClear, onSelectAll }: { ids: number[];
         <input list="bulk-tags" aria-label={t('inbox.addTag')} placeholder={t('inbox.addTag')} value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} />
         <Suggestions id="bulk-tags" values={facets.data?.tag} />
       </form>
+      <SnoozeControl timezone={timezone} snoozedUntil={null} onSnooze={(until) => void actions.snooze(ids, until)} />
       <Button variant="ghost" onClick={onSelectAll}>
         {t('inbox.selectAllShown')}
       </Button>

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { usePersonalData } from '../../components/PersonalData'
 import { ScoreChip, SentimentMarker } from './ScoreChip'
+import { ContactForm } from '../customers/ContactPanel'
 import { lifecycleDate } from './lifecycleDate'
 import { DueLine } from './followUps/DueLine'
 import { SnoozeControl } from './followUps/SnoozeControl'
@@ -173,6 +174,9 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
             {d.customer.customerSince && <div className="muted small">{t('detail.since', { date: lifecycleDate(d.customer.customerSince, fmt.day) })}</div>}
             {d.customer.churnedAt && <div className="small poor-text">{t('detail.churned', { date: lifecycleDate(d.customer.churnedAt, fmt.day) })}</div>}
           </div>
+        ) : null}
+        {d.customer ? (
+          <ContactTheCustomer key={d.customer.id} customerId={d.customer.id} timezone={timezone} />
         ) : (
           <p className="muted small">{t('detail.noCustomer')}</p>
         )}
@@ -205,5 +209,21 @@ export function DetailPane({ id, timezone, actions, tagInputRef, onClose }: { id
         </section>
       )}
     </aside>
+  )
+}
+
+/** "Contact the customer…": a follow-up (or call, message) entered in their contact log, with the contact rules' warnings, "Record anyway" and undo. */
+function ContactTheCustomer({ customerId, timezone }: { customerId: number; timezone: string }) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(false)
+  return open ? (
+    <div className="detail-contact" data-testid="inbox-contact">
+      <p className="muted small">{t('contacts.inbox.help')}</p>
+      <ContactForm customerId={customerId} timezone={timezone} initialKind="followup" />
+    </div>
+  ) : (
+    <Button variant="secondary" onClick={() => setOpen(true)}>
+      {t('contacts.inbox.contact')}
+    </Button>
   )
 }

@@ -174,7 +174,7 @@ export function InboxPage({ workspace, params }: PageProps) {
           <HidePersonalDataSwitch />
         </div>
         <PersonalDataBanner />
-        {checked.size > 0 && <BulkBar ids={[...checked]} actions={actions} onClear={() => setChecked(new Set())} onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))} />}
+        {checked.size > 0 && <BulkBar ids={[...checked]} actions={actions} timezone={workspace.timezone} onClear={() => setChecked(new Set())} onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))} />}
         {undo && (
           <Notice tone="success" onDismiss={() => setUndo(null)} dismissLabel={t('common.dismiss')}>
             {undo.message}{' '}

@@ -8,8 +8,9 @@ import { presetScales, scaleId } from './scales'
 import { DateOrderNotice, dateOrderNeeded } from './DateOrderNotice'
 import { MetricOptions } from '../../components/MetricOptions'
 
-const CUSTOMER_ROLES: ColumnRole[] = ['ignore', 'customerId', 'customerName', 'email', 'phone', 'segment', 'location', 'customerSince', 'churnedAt']
-const RESPONSE_ROLES = columnRoles.filter((r) => r !== 'customerSince' && r !== 'churnedAt')
+const CUSTOMER_ROLES: ColumnRole[] = ['ignore', 'customerId', 'customerName', 'email', 'phone', 'segment', 'location', 'customerSince', 'churnedAt', 'consentFeedback', 'consentMarketing', 'consentDate']
+const CUSTOMER_ONLY: ColumnRole[] = ['customerSince', 'churnedAt', 'consentFeedback', 'consentMarketing', 'consentDate']
+const RESPONSE_ROLES = columnRoles.filter((r) => !CUSTOMER_ONLY.includes(r))
 const DELIMITER_LABEL: Record<string, string> = { ',': ', (comma)', ';': '; (semicolon)', '\t': 'Tab', '|': '| (pipe)' }
 
 export interface MappingStepProps {
