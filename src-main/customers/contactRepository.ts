@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { ContactEntry, ContactRules, SurveyListRequest } from '../../src-shared/api/customerContacts'
 import type { CustomerConsentsTable, DB } from '../db/schema'
 import { readMeta, writeMeta } from '../db/meta'
