@@ -82,6 +82,8 @@ test('a contact entered by hand warns before crossing a rule, and its deletion c
 
   await entry.getByRole('button', { name: 'Delete' }).click()
   await expect(profile.getByTestId('timeline-contact')).toHaveCount(0)
+  // The form's "Contact recorded" notice (with its own Undo) goes with the contact it named.
+  await expect(profile.getByTestId('contact-saved')).toHaveCount(0)
   await profile.getByRole('button', { name: 'Undo', exact: true }).click()
   await expect(profile.getByTestId('timeline-contact')).toHaveCount(1)
 })

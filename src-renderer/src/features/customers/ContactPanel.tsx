@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { contactKinds, purposes, type Consent, type ContactKind, type ContactState, type GuardViolation, type Purpose, type WinbackOutcome } from '../../../../src-shared/api/customerContacts'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
-import { useApiMutation } from '../../api/hooks'
+import { useApiMutation, useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { DateField } from '../../components/DateField'
@@ -122,6 +122,14 @@ export function ContactForm({ customerId, timezone, initialKind = 'call' }: { cu
   const [note, setNote] = useState('')
   const [warnings, setWarnings] = useState<GuardViolation[]>([])
   const [saved, setSaved] = useState(false)
+  // Deleted elsewhere (the timeline's Delete): its "recorded" notice and Undo would point at nothing.
+  const contacts = useApiQuery('customers.contacts', { customerId })
+  const savedGone = savedId !== null && contacts.data !== undefined && !contacts.data.contacts.some((c) => c.id === savedId)
+  useEffect(() => {
+    if (!savedGone) return
+    setSaved(false)
+    setSavedId(null)
+  }, [savedGone])
   const reset = () => setWarnings([])
   const submit = async (acknowledge: boolean) => {
     setSaved(false)
