@@ -83,6 +83,8 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
   let appUrl: string | null = null
   // The survey command's flags are checked before a browser is started for a poster.
   const poster = command === 'survey' && surveyAction(args, rest[1]) === 'poster' ? posterArgs(args) : null
+  // So are a report's: a wrong command line starts no browser.
+  const report = command === 'report' ? reportCommandLine(args, rest) : null
   // CXDESK_TIMINGS=1: a line per milestone on stderr, ms since the process started (the bench's split of `cxdesk report`).
   const mark = process.env.CXDESK_TIMINGS === '1' ? (what: string) => io.err(`timing ${what} ${Math.round(performance.now())}`) : undefined
   mark?.('start')
@@ -209,11 +211,7 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       return
     }
     case 'report': {
-      const [file] = rest
-      const pdfPath = stringFlag(args, 'out')
-      if (!file) throw new UsageError('report needs a workspace file')
-      if (!pdfPath) throw new UsageError('report needs --out <file.pdf>')
-      const flags = reportFlags(args)
+      const { file, pdfPath, flags } = report ?? reportCommandLine(args, rest)
       // The app is served (and the browser's tab loads the print entry) while the workspace opens:
       // the page, its script and its fonts do not need the workspace, only its job does.
       const result = await withReportHost(
@@ -407,4 +405,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`cxdesk: ${(e as Error).message ?? e}`)
     return 1
   }
+}
+
+/** `cxdesk report`'s command line, checked before anything starts (UsageError when wrong). */
+function reportCommandLine(args: ParsedArgs, rest: string[]) {
+  const [file] = rest
+  const pdfPath = stringFlag(args, 'out')
+  if (!file) throw new UsageError('report needs a workspace file')
+  if (!pdfPath) throw new UsageError('report needs --out <file.pdf>')
+  return { file, pdfPath, flags: reportFlags(args) }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -63,7 +63,10 @@ export function startBrowserEarly(executablePath: string, timeoutMs = 60_000): E
   })
   const end = () => {
     try {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+      if (child.pid && child.exitCode === null) {
+        process.kill(-child.pid, 'SIGKILL')
+        untilDead(child.pid)
+      }
     } catch {
       // Already gone.
     }
@@ -97,4 +100,24 @@ export function startBrowserEarly(executablePath: string, timeoutMs = 60_000): E
   ;(child.stderr as unknown as { unref?: () => void }).unref?.()
   endpoint.catch(() => undefined)
   return { endpoint }
+}
+
+/**
+ * Waits (synchronously: this runs in the process's 'exit' handler) until a killed process is dead or
+ * a zombie, at most half a second. A SIGKILL is delivered asynchronously: a browser still writing
+ * its profile for a few milliseconds after it was sent recreated the folder just removed (seen in
+ * CI: a command refused at once left a cxdesk-browser-* folder). Linux only (/proc); elsewhere no wait.
+ */
+function untilDead(pid: number): void {
+  const tick = new Int32Array(new SharedArrayBuffer(4))
+  for (let waited = 0; waited < 500; waited += 5) {
+    let state: string
+    try {
+      state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').charAt(0)
+    } catch {
+      return
+    }
+    if (state === 'Z' || state === 'X') return
+    Atomics.wait(tick, 0, 0, 5)
+  }
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testApp, type TestApp } from '../../helpers/context'
 import { externalWriteCheck, watchExternalWrites } from '../../../src-main/workspace/externalWrites'
 import { runJobInWorker } from '../../../src-main/metrics/rollups/worker/runInWorker'
-import { ownWriterStarted } from '../../../src-main/workers/ownWriters'
+import { ownWriterStarted, ownWriters } from '../../../src-main/workers/ownWriters'
 import type { AppEvent } from '../../../src-shared/api/events'
 
 let app: TestApp
@@ -80,8 +80,9 @@ describe('writes by another process to the open workspace', () => {
     check()
     await job.done
     check()
-    // The thread's 'exit' comes after its answer: looks until then and the first one after are its own.
-    await new Promise((r) => setTimeout(r, 300))
+    // The thread's 'exit' comes after its answer (under tsx, most of a second later): looks until
+    // then and the first one after are its own. Wait for the exit itself, not for a guessed time.
+    await expect.poll(() => ownWriters().running, { timeout: 20_000 }).toBe(0)
     check()
     expect(app.ctx.session.require().ws.sqlite.pragma('data_version', { simple: true })).not.toBe(before)
     expect(written).toBe(0)
