@@ -68,9 +68,9 @@ const customerColumns = [
   'c.churned_at as churnedAt',
 ] as const
 
-/** One keyset page by name then id; `riskIds` (when given) limits it to those customers. */
-export async function customerPage(db: Kysely<DB>, f: CustomerFilter, opts: { limit: number; cursor?: CustomerCursor; now: number; riskIds: number[] | null }): Promise<CustomerListRow[]> {
-  let q = db
+/** Customers as a list row shows them: their columns, how many responses, and their latest scored one. */
+const customerListRows = (db: Kysely<DB>) =>
+  db
     .selectFrom('customers as c')
     .select(customerColumns)
     .select([
@@ -80,7 +80,10 @@ export async function customerPage(db: Kysely<DB>, f: CustomerFilter, opts: { li
       sql<number | null>`${lastScored('score')}`.as('lastScore'),
       lastMetric.as('lastMetric'),
     ])
-    .where((eb) => where(eb, f, opts.now, opts.riskIds))
+
+/** One keyset page by name then id; `riskIds` (when given) limits it to those customers. */
+export async function customerPage(db: Kysely<DB>, f: CustomerFilter, opts: { limit: number; cursor?: CustomerCursor; now: number; riskIds: number[] | null }): Promise<CustomerListRow[]> {
+  let q = customerListRows(db).where((eb) => where(eb, f, opts.now, opts.riskIds))
   const cursor = opts.cursor
   if (cursor) q = q.where(sql<SqlBool>`(${sortKey} > ${cursor.name} OR (${sortKey} = ${cursor.name} AND c.id > ${cursor.id}))`)
   const rows = await q.orderBy(sortKey).orderBy('c.id').limit(opts.limit).execute()
@@ -103,34 +106,14 @@ export async function customerFacets(db: Kysely<DB>): Promise<{ segments: string
 }
 
 export async function customerRowById(db: Kysely<DB>, id: number): Promise<CustomerListRow | null> {
-  const rows = await db
-    .selectFrom('customers as c')
-    .select(customerColumns)
-    .select([
-      sql<number>`(SELECT count(*) FROM responses r WHERE r.customer_id = c.id)`.as('responses'),
-      lastAt.as('lastAt'),
-      sql<-1 | 0 | 1 | null>`${lastScored('band')}`.as('lastBand'),
-      sql<number | null>`${lastScored('score')}`.as('lastScore'),
-      lastMetric.as('lastMetric'),
-    ])
-    .where('c.id', '=', id)
-    .execute()
+  const rows = await customerListRows(db).where('c.id', '=', id).execute()
   return rows[0] ? { ...rows[0], responses: Number(rows[0].responses) } : null
 }
 
 /** These customers' rows (those still stored), in one query: the at-risk list's page. */
 export async function customerRowsByIds(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, CustomerListRow>> {
   if (!ids.length) return new Map()
-  const rows = await db
-    .selectFrom('customers as c')
-    .select(customerColumns)
-    .select([
-      sql<number>`(SELECT count(*) FROM responses r WHERE r.customer_id = c.id)`.as('responses'),
-      lastAt.as('lastAt'),
-      sql<-1 | 0 | 1 | null>`${lastScored('band')}`.as('lastBand'),
-      sql<number | null>`${lastScored('score')}`.as('lastScore'),
-      lastMetric.as('lastMetric'),
-    ])
+  const rows = await customerListRows(db)
     .where(sql<SqlBool>`c.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
     .execute()
   return new Map(rows.map((r) => [r.id, { ...r, responses: Number(r.responses) }]))
