@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { writeGeneratorCsv } from '../../helpers/csv'
-import { cxdeskRun } from '../../helpers/cliInProcess'
+import { cliFolder } from '../../helpers/cliFolder'
 
-let dir: string
-
-/** The command line in the test's folder (in-process; an import as the bundled process: cxdeskRun). */
-async function cxdesk(args: string[]) {
-  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home') } })
-  return { ...r, json: () => JSON.parse(r.stdout) }
-}
+const folder = cliFolder('metrics')
+const { dir, cxdesk } = folder
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-metrics-'))
   // Two detractors resolved after 3 and 10 hours, one still open, in March 2025 (Bangkok).
   writeGeneratorCsv(join(dir, 'followups.csv'), [
     { submitted_at: '2025-03-03T02:00:00Z', score: 2, status: 'resolved', resolved_at: '2025-03-03T05:00:00Z', channel: 'phone' },
@@ -31,7 +23,7 @@ beforeAll(async () => {
   for (let i = 0; i < 8; i++) add.run(`crm-${i}`, i < 4 ? 'Student' : 'Office', '2024-06-01', i < 2 ? '2025-03-10' : null)
   db.close()
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(folder.remove)
 
 describe('cxdesk metrics beyond the scores', () => {
   it('prints TTR in the documented shape: median hours as the value, resolved items as n', async () => {

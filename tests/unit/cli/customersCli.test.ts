@@ -1,31 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { writeGeneratorCsv } from '../../helpers/csv'
-import { cxdeskRun } from '../../helpers/cliInProcess'
+import { cliFolder, daysAgo, workspaceWithRows } from '../../helpers/cliFolder'
 
-let dir: string
-const DAY = 86_400_000
-
-async function cxdesk(args: string[]) {
-  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home') } })
-  return { ...r, json: () => JSON.parse(r.stdout) }
-}
+const folder = cliFolder('customers')
+const { cxdesk } = folder
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-customers-'))
   // Times relative to the run: customer 1 went from a 9 to a 2 ten days ago and nobody followed up; customer 2 is happy.
-  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString()
-  writeGeneratorCsv(join(dir, 'r.csv'), [
-    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: ago(40), score: 9 },
-    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: ago(10), score: 2 },
-    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: ago(5), score: 10 },
+  await workspaceWithRows(folder, [
+    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: daysAgo(40), score: 9 },
+    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: daysAgo(10), score: 2 },
+    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: daysAgo(5), score: 10 },
   ])
-  await cxdesk(['init', 'w.cxdesk', '--timezone', 'Asia/Bangkok'])
-  expect((await cxdesk(['import', 'w.cxdesk', 'r.csv'])).code).toBe(0)
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(folder.remove)
 
 describe('cxdesk customers', () => {
   it('lists every customer as JSON', async () => {

@@ -1,29 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeGeneratorCsv } from '../../helpers/csv'
-import { cxdeskRun } from '../../helpers/cliInProcess'
+import { cliFolder, workspaceWithRows } from '../../helpers/cliFolder'
 import { xlsxSheetNames } from '../../../src-main/import/source/xlsxSource'
 
-let dir: string
-
-async function cxdesk(args: string[]) {
-  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home'), TZ: 'America/New_York' } })
-  return { ...r, json: () => JSON.parse(r.stdout) }
-}
+const folder = cliFolder('export', { TZ: 'America/New_York' })
+const { dir, cxdesk } = folder
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-export-'))
-  writeGeneratorCsv(join(dir, 'r.csv'), [
+  await workspaceWithRows(folder, [
     { submitted_at: '2025-03-03T02:00:00Z', score: 2, channel: 'phone', comment: '+1 call me' },
     { submitted_at: '2025-03-04T02:00:00Z', score: 3, channel: 'app' },
     { submitted_at: '2025-04-05T02:00:00Z', score: 10, channel: 'app' },
   ])
-  await cxdesk(['init', 'w.cxdesk', '--timezone', 'Asia/Bangkok'])
-  await cxdesk(['import', 'w.cxdesk', 'r.csv'])
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(folder.remove)
 
 describe('cxdesk export', () => {
   it('writes responses narrowed by the filters of cxdesk metrics, in the workspace’s zone', async () => {

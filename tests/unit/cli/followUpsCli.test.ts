@@ -1,32 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { writeGeneratorCsv } from '../../helpers/csv'
-import { cxdeskRun } from '../../helpers/cliInProcess'
+import { cliFolder, daysAgo, workspaceWithRows } from '../../helpers/cliFolder'
 
-let dir: string
-const DAY = 86_400_000
-
-async function cxdesk(args: string[]) {
-  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home') } })
-  return { ...r, json: () => JSON.parse(r.stdout) }
-}
+const folder = cliFolder('follow-ups')
+const { cxdesk } = folder
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-follow-ups-'))
   // Times relative to the run: two detractors long past their 2 working days, one resolved, a promoter.
-  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString()
-  writeGeneratorCsv(join(dir, 'r.csv'), [
-    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: ago(20), score: 2, comment: 'Cold coffee' },
-    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: ago(10), score: 4 },
-    { customer_id: 'C3', customer_email: 'three@example.com', submitted_at: ago(12), score: 1, status: 'resolved', resolved_at: ago(11) },
-    { customer_id: 'C4', customer_email: 'four@example.com', submitted_at: ago(5), score: 10 },
+  await workspaceWithRows(folder, [
+    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: daysAgo(20), score: 2, comment: 'Cold coffee' },
+    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: daysAgo(10), score: 4 },
+    { customer_id: 'C3', customer_email: 'three@example.com', submitted_at: daysAgo(12), score: 1, status: 'resolved', resolved_at: daysAgo(11) },
+    { customer_id: 'C4', customer_email: 'four@example.com', submitted_at: daysAgo(5), score: 10 },
   ])
-  await cxdesk(['init', 'w.cxdesk', '--timezone', 'Asia/Bangkok'])
-  expect((await cxdesk(['import', 'w.cxdesk', 'r.csv'])).code).toBe(0)
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(folder.remove)
 
 describe('cxdesk follow-ups', () => {
   it('prints the counts and the overdue follow-ups, due first', async () => {

@@ -1,26 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cxdeskRun } from '../../helpers/cliInProcess'
+import { cliFolder } from '../../helpers/cliFolder'
 
-let dir: string
-
-async function cxdesk(args: string[]) {
-  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home') } })
-  return { ...r, json: () => JSON.parse(r.stdout) }
-}
+const folder = cliFolder('send-list')
+const { dir, cxdesk } = folder
 const write = (name: string, lines: string[]) => writeFileSync(join(dir, name), lines.join('\n') + '\n')
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-send-list-'))
   write('crm.csv', ['Customer ID,Full name,Email,Phone', 'C1,An,an@example.com,', 'C2,Bình,binh@example.com,+84 912 345 678', 'C3,Chi,chi@example.com,'])
   await cxdesk(['init', 'w.cxdesk', '--timezone', 'Asia/Ho_Chi_Minh'])
   const imported = await cxdesk(['import', 'w.cxdesk', 'crm.csv', '--customers'])
   expect(imported.code, imported.stderr).toBe(0)
   write('sent.csv', ['Email,Phone,Sent', 'an@example.com,,01/11/2026', ',0912345678,02/11/2026', 'nobody@example.com,,02/11/2026', 'an@example.com,,31/11/2026'])
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(folder.remove)
 
 describe('cxdesk send-list', () => {
   it('checks with --dry-run, records once (a second run records nothing), lists bad rows by number, and undoes an import', async () => {

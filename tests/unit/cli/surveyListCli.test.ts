@@ -1,31 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeGeneratorCsv } from '../../helpers/csv'
-import { cxdeskRun } from '../../helpers/cliInProcess'
+import { cliFolder, daysAgo, workspaceWithRows } from '../../helpers/cliFolder'
 
-let dir: string
-const DAY = 86_400_000
-
-async function cxdesk(args: string[]) {
-  const r = await cxdeskRun(args, { cwd: dir, env: { CXDESK_HOME: join(dir, 'home') } })
-  return { ...r, json: () => JSON.parse(r.stdout) }
-}
+const folder = cliFolder('survey-list')
+const { dir, cxdesk } = folder
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'cxdesk-cli-survey-list-'))
   // Times relative to the run: C1 answered 10 days ago (within the 90 days), C2 and C3 long ago.
-  const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString()
-  writeGeneratorCsv(join(dir, 'r.csv'), [
-    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: ago(10), score: 9 },
-    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: ago(100), score: 10 },
-    { customer_id: 'C3', customer_email: 'three@example.com', submitted_at: ago(200), score: 3 },
+  await workspaceWithRows(folder, [
+    { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: daysAgo(10), score: 9 },
+    { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: daysAgo(100), score: 10 },
+    { customer_id: 'C3', customer_email: 'three@example.com', submitted_at: daysAgo(200), score: 3 },
   ])
-  await cxdesk(['init', 'w.cxdesk', '--timezone', 'Asia/Bangkok'])
-  expect((await cxdesk(['import', 'w.cxdesk', 'r.csv'])).code).toBe(0)
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(folder.remove)
 
 describe('cxdesk survey-list', () => {
   it('writes who may be surveyed as CSV and prints the counts, recording the send only with --record', async () => {
