@@ -30,18 +30,15 @@ export function addTombstones(sqlite: Sqlite, hashes: Buffer[], now: number): nu
   return n
 }
 
-export function tombstoneCount(sqlite: Sqlite): number {
-  return Number(rowsOf(sqlite, build.selectFrom('privacy_tombstones').select((eb) => eb.fn.countAll<number>().as('n')))[0]?.n ?? 0)
-}
-
 /**
- * Whether any of these keys is tombstoned (the import asks per row: one index seek per key, the
- * statement prepared once). Null when the workspace has erased no one (nothing to check).
+ * Whether any of these keys is tombstoned (the import asks per row, the survey server per answer:
+ * one index seek per key, the statements cached per connection). Null when the workspace has erased
+ * no one (nothing to check).
  */
 export function tombstoneLookup(sqlite: Sqlite): ((keys: Array<string | null>) => boolean) | null {
   const secret = tombstoneSecret(sqlite, false)
-  if (!secret || tombstoneCount(sqlite) === 0) return null
-  const has = sqlite.prepare<[Buffer], number>('SELECT 1 FROM privacy_tombstones WHERE hash = ?').pluck()
+  if (!secret || statement(sqlite, 'SELECT EXISTS (SELECT 1 FROM privacy_tombstones)', 'pluck').get() !== 1) return null
+  const has = statement(sqlite, 'SELECT 1 FROM privacy_tombstones WHERE hash = ?', 'pluck')
   return (keys) => keys.some((k) => k !== null && has.get(tombstoneHash(secret, k)) !== undefined)
 }
 
