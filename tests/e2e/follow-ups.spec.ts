@@ -125,3 +125,31 @@ test('several follow-ups snoozed at once from the bulk bar, and undone together'
   await expect(badge).toHaveAttribute('data-overdue', String(overdue))
   await expect(page.getByTestId('view-snoozed').locator('.view-count')).toHaveAttribute('data-count', '0')
 })
+
+test.describe('in Vietnamese', () => {
+  test.use({ locale: 'vi-VN' })
+
+  test('a snooze to a date and time typed as the app writes them (dd/mm/yyyy, 24-hour), not in the browser’s format', async ({ page, app }) => {
+    await page.goto(app.url)
+    await expect(page.getByTestId('followup-badge')).toBeVisible()
+    await page.evaluate(() => (window.location.hash = '#/inbox?due=overdue'))
+    await page.getByTestId('inbox-list').locator('.inbox-row-open').first().click()
+    const detail = page.getByTestId('detail')
+    await detail.getByRole('button', { name: 'Tạm hoãn…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Tạm hoãn đến' })
+    const date = dialog.getByRole('textbox', { name: 'Ngày', exact: true })
+    await expect(date).toHaveAttribute('placeholder', /^[^/]+\/[^/]+\/[^/]+$/)
+    await date.fill('31/12/2030')
+    await date.press('Tab')
+    const time = dialog.getByRole('textbox', { name: 'Giờ', exact: true })
+    await expect(time).toHaveValue(/^0?9:00$/)
+    await time.fill('14:30')
+    await time.press('Tab')
+    await expect(dialog.getByRole('radio', { name: 'Ngày và giờ' })).toBeChecked()
+    await dialog.getByRole('button', { name: 'Tạm hoãn', exact: true }).click()
+    await page.getByRole('textbox', { name: 'Tên của bạn' }).fill('Minh')
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click()
+    // The workspace's zone is the demo's (Asia/Ho_Chi_Minh): the time typed is that wall-clock time.
+    await expect(page.getByText(/Đã tạm hoãn 1 mục cần xử lý đến .*14:30.*31.*12.*2030/)).toBeVisible()
+  })
+})

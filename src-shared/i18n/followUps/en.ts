@@ -15,6 +15,8 @@ export const followUpsEn = {
   'followUps.snoozeTomorrow': 'Tomorrow at 09:00',
   'followUps.snoozeMonday': 'Next Monday at 09:00',
   'followUps.snoozeAt': 'Date and time',
+  'followUps.snoozeDate': 'Date',
+  'followUps.snoozeTime': 'Time',
   'followUps.snoozeApply': 'Snooze',
   'followUps.snoozePast': 'Choose a time later than now.',
   'followUps.wake': 'End snooze',

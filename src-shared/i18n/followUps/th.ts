@@ -16,6 +16,8 @@ export const followUpsTh: Record<keyof typeof followUpsEn, string> = {
   'followUps.snoozeTomorrow': 'พรุ่งนี้ 09:00 น.',
   'followUps.snoozeMonday': 'วันจันทร์หน้า 09:00 น.',
   'followUps.snoozeAt': 'วันที่และเวลา',
+  'followUps.snoozeDate': 'วันที่',
+  'followUps.snoozeTime': 'เวลา',
   'followUps.snoozeApply': 'เลื่อนเตือน',
   'followUps.snoozePast': 'โปรดเลือกเวลาที่อยู่หลังจากตอนนี้',
   'followUps.wake': 'ยกเลิกการเลื่อน',

@@ -16,6 +16,8 @@ export const followUpsVi: Record<keyof typeof followUpsEn, string> = {
   'followUps.snoozeTomorrow': 'Ngày mai lúc 09:00',
   'followUps.snoozeMonday': 'Thứ Hai tới lúc 09:00',
   'followUps.snoozeAt': 'Ngày và giờ',
+  'followUps.snoozeDate': 'Ngày',
+  'followUps.snoozeTime': 'Giờ',
   'followUps.snoozeApply': 'Tạm hoãn',
   'followUps.snoozePast': 'Hãy chọn một thời điểm sau bây giờ.',
   'followUps.wake': 'Kết thúc tạm hoãn',

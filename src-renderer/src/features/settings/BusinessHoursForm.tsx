@@ -3,6 +3,7 @@ import type { BusinessHours } from '../../../../src-shared/api/metrics'
 import { useApiMutation } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { SaveRow } from './SaveRow'
+import { TimeField } from '../../components/TimeField'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 
@@ -39,16 +40,17 @@ export function BusinessHoursForm({ current }: { current: BusinessHours }) {
           </label>
         ))}
       </fieldset>
-      <div className="controls-row">
+      {/* Times typed and shown in the app's language (a native time input follows the browser's locale: AM/PM in a Thai window). */}
+      <fieldset className="controls-row bare-fieldset" disabled={!draft.enabled}>
         <label className="control">
           <span>{t('settings.opens')}</span>
-          <input type="time" value={draft.start} disabled={!draft.enabled} onChange={(e) => e.target.value && setDraft({ ...draft, start: e.target.value })} />
+          <TimeField required value={draft.start} onChange={(start) => setDraft({ ...draft, start })} />
         </label>
         <label className="control">
           <span>{t('settings.closes')}</span>
-          <input type="time" value={draft.end} disabled={!draft.enabled} onChange={(e) => e.target.value && setDraft({ ...draft, end: e.target.value })} />
+          <TimeField required value={draft.end} onChange={(end) => setDraft({ ...draft, end })} />
         </label>
-      </div>
+      </fieldset>
       <SaveRow error={save.error} onDismiss={() => save.reset()} saved={saved} changed={changed} pending={save.isPending} />
     </form>
   )

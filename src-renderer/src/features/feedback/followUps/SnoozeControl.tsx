@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { Button } from '../../../components/Button'
 import { Modal } from '../../../components/Modal'
+import { DateField } from '../../../components/DateField'
+import { TimeField } from '../../../components/TimeField'
 import { snoozeChoices, wallClockInstant } from './snoozeTimes'
 
 /**
@@ -12,11 +14,14 @@ export function SnoozeControl({ timezone, snoozedUntil, onSnooze }: { timezone: 
   const { t, fmt } = useI18n()
   const [open, setOpen] = useState(false)
   const [choice, setChoice] = useState<'tomorrow' | 'monday' | 'at'>('tomorrow')
-  const [at, setAt] = useState('')
+  // A date and a time of day in the app's language (a native datetime-local input would follow the
+  // browser's locale: mm/dd/yyyy and AM/PM in a Vietnamese or Thai window).
+  const [atDate, setAtDate] = useState('')
+  const [atTime, setAtTime] = useState('09:00')
   const [error, setError] = useState(false)
   const now = Date.now()
   const choices = snoozeChoices(now, timezone)
-  const until = choice === 'at' ? (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at) ? wallClockInstant(at.slice(0, 10), at.slice(11, 16), timezone) : null) : choices[choice]
+  const until = choice === 'at' ? (atDate && atTime ? wallClockInstant(atDate, atTime, timezone) : null) : choices[choice]
   return (
     <>
       <span className="snooze-actions">
@@ -54,16 +59,27 @@ export function SnoozeControl({ timezone, snoozedUntil, onSnooze }: { timezone: 
               <input type="radio" name="snooze" checked={choice === 'at'} onChange={() => (setChoice('at'), setError(false))} />
               <span>{t('followUps.snoozeAt')}</span>
             </label>
-            <input
-              type="datetime-local"
-              aria-label={t('followUps.snoozeAt')}
-              value={at}
-              onChange={(e) => {
-                setAt(e.target.value)
-                setChoice('at')
-                setError(false)
-              }}
-            />
+            <span className="snooze-at">
+              <DateField
+                aria-label={t('followUps.snoozeDate')}
+                value={atDate}
+                onChange={(date) => {
+                  setAtDate(date)
+                  setChoice('at')
+                  setError(false)
+                }}
+              />
+              <TimeField
+                aria-label={t('followUps.snoozeTime')}
+                required
+                value={atTime}
+                onChange={(time) => {
+                  setAtTime(time)
+                  setChoice('at')
+                  setError(false)
+                }}
+              />
+            </span>
           </fieldset>
           {error && (
             <p className="error small" role="alert">
