@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
 import { filteredResponses } from '../db/feedbackFilter'
@@ -14,43 +14,45 @@ import { filteredResponses } from '../db/feedbackFilter'
  * objects: see responseColumns). Reading is most of an export's time (bench section `export`).
  */
 
-/** Columns both readers take, in this order, after their own first ones: [name, source]. */
-const sharedTail = [
-  ['score', 'r.score'],
-  ['band', 'r.band'],
-  ['sentiment', 'r.sentiment'],
-  ['comment', 'r.comment'],
-  ['channel', 'r.channel'],
-  ['touchpoint', 'r.touchpoint'],
-  ['stage', 'r.stage'],
-  ['location', 'r.location'],
-  ['language', 'r.language'],
-  ['status', 'r.status'],
-  ['owner', 'r.owner'],
-  ['status_changed_at', 'r.status_changed_at'],
-  ['status_changed_by', 'r.status_changed_by'],
-  ['resolved_at', 'r.resolved_at'],
-  ['respondent_email', 'r.respondent_email'],
-  ['customer_id', 'r.customer_id'],
-  ['customer_ref', 'c.external_ref'],
-  ['customer_name', 'c.name'],
-  ['customer_email', 'c.email'],
-  ['customer_phone', 'c.phone'],
-  ['segment', 'c.segment'],
-] as const
-type SharedColumn = (typeof sharedTail)[number][0]
-const sharedNames = sharedTail.map(([name]) => name) as SharedColumn[]
-
-/** A response's tags, '\u001f'-separated in name order, and its notes, JSON [created_at, author, body] oldest first. */
-const TAGS = sql<string | null>`(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.response_id = r.id ORDER BY t.name))`
-const NOTES = sql<string | null>`(SELECT json_group_array(json_array(created_at, author, body)) FROM (SELECT n.created_at, n.author, n.body FROM notes n WHERE n.response_id = r.id ORDER BY n.created_at, n.id) HAVING count(*) > 0)`
-
 /**
- * A response as an export reads it: every column, its question, its customer, its tags and its
- * notes. Rows come as arrays in this order (better-sqlite3's raw mode: a row object per response
- * cost four times as much as the array at a million rows); `responseColumn` gives each field's index.
+ * A response as an export reads it: every column, its question, its customer, its tags ('\u001f'-
+ * separated, in name order) and its notes (JSON array of [created_at, author, body], oldest first).
+ * Rows come as arrays in this order (better-sqlite3's raw mode: a row object per response cost four
+ * times as much as the array at a million rows); `responseColumn` gives each field's index.
  */
-export const responseColumns = ['id', 'external_ref', 'submitted_at', 'local_date', 'metric', 'question', 'scale_min', 'scale_max', ...sharedNames, 'tags', 'notes'] as const
+export const responseColumns = [
+  'id',
+  'external_ref',
+  'submitted_at',
+  'local_date',
+  'metric',
+  'question',
+  'scale_min',
+  'scale_max',
+  'score',
+  'band',
+  'sentiment',
+  'comment',
+  'channel',
+  'touchpoint',
+  'stage',
+  'location',
+  'language',
+  'status',
+  'owner',
+  'status_changed_at',
+  'status_changed_by',
+  'resolved_at',
+  'respondent_email',
+  'customer_id',
+  'customer_ref',
+  'customer_name',
+  'customer_email',
+  'customer_phone',
+  'segment',
+  'tags',
+  'notes',
+] as const
 export type ResponseColumn = (typeof responseColumns)[number]
 export const responseColumn = Object.fromEntries(responseColumns.map((c, i) => [c, i])) as Record<ResponseColumn, number>
 /** One response's values, in responseColumns' order. */
@@ -67,23 +69,41 @@ export interface ResponsePages {
   count(): Promise<number>
 }
 
-/**
- * The filter's responses with `head` first, then the shared columns, then tags and notes: the
- * query built once with Kysely (the filter means what it means in the inbox: db/feedbackFilter.ts),
- * its statement prepared once in raw mode and run per page with the cursor's two values bound last.
- * Throws if the statement's columns are not `names` (a select edited out of step with its list).
- */
-function pagedResponses(
-  db: Kysely<DB>,
-  sqlite: Database.Database,
-  filter: FeedbackFilter,
-  head: ReadonlyArray<readonly [string, string]>,
-  tail: { tags: RawBuilder<string | null>; notes: RawBuilder<string | null> },
-  names: readonly string[],
-): ResponsePages['page'] {
-  const columns = [...head, ...sharedTail].map(([name, source]) => sql.ref(source).as(name))
+export function responsePages(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter): ResponsePages {
   const compiled = filteredResponses(db, filter)
-    .select([...columns, tail.tags.as('tags'), tail.notes.as('notes')])
+    .select([
+      'r.id',
+      'r.external_ref',
+      'r.submitted_at',
+      'r.local_date',
+      'q.metric',
+      'q.label as question',
+      'q.scale_min',
+      'q.scale_max',
+      'r.score',
+      'r.band',
+      'r.sentiment',
+      'r.comment',
+      'r.channel',
+      'r.touchpoint',
+      'r.stage',
+      'r.location',
+      'r.language',
+      'r.status',
+      'r.owner',
+      'r.status_changed_at',
+      'r.status_changed_by',
+      'r.resolved_at',
+      'r.respondent_email',
+      'r.customer_id',
+      'c.external_ref as customer_ref',
+      'c.name as customer_name',
+      'c.email as customer_email',
+      'c.phone as customer_phone',
+      'c.segment',
+      sql<string | null>`(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.response_id = r.id ORDER BY t.name))`.as('tags'),
+      sql<string | null>`(SELECT json_group_array(json_array(created_at, author, body)) FROM (SELECT n.created_at, n.author, n.body FROM notes n WHERE n.response_id = r.id ORDER BY n.created_at, n.id) HAVING count(*) > 0)`.as('notes'),
+    ])
     // The cursor's two values are bound last (nothing after them takes a parameter).
     .where(sql<boolean>`(r.submitted_at, r.id) < (?, ?)`)
     .orderBy('r.submitted_at', 'desc')
@@ -91,25 +111,11 @@ function pagedResponses(
     .limit(sql.lit(EXPORT_PAGE))
     .compile()
   const stmt = sqlite.prepare(compiled.sql).raw(true)
-  const got = stmt.columns().map((c) => c.name)
-  if (got.join() !== names.join()) throw new Error(`export columns out of order: ${got.join()}`)
+  const names = stmt.columns().map((c) => c.name)
+  if (names.join() !== responseColumns.join()) throw new Error(`export columns out of order: ${names.join()}`)
   const params = compiled.parameters as unknown[]
-  return (cursor) => stmt.all(...params, cursor?.submittedAt ?? START, cursor?.id ?? START) as ExportResponseRow[]
-}
-
-export function responsePages(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter): ResponsePages {
-  const head = [
-    ['id', 'r.id'],
-    ['external_ref', 'r.external_ref'],
-    ['submitted_at', 'r.submitted_at'],
-    ['local_date', 'r.local_date'],
-    ['metric', 'q.metric'],
-    ['question', 'q.label'],
-    ['scale_min', 'q.scale_min'],
-    ['scale_max', 'q.scale_max'],
-  ] as const
   return {
-    page: pagedResponses(db, sqlite, filter, head, { tags: TAGS, notes: NOTES }, responseColumns),
+    page: (cursor) => stmt.all(...params, cursor?.submittedAt ?? START, cursor?.id ?? START) as ExportResponseRow[],
     count: async () => Number((await filteredResponses(db, filter, { joins: false }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
   }
 }
@@ -120,7 +126,36 @@ export function responsePages(db: Kysely<DB>, sqlite: Database.Database, filter:
  * workspace has any (else two NULLs and no subquery per row). Same rows, same order as
  * responsePages.
  */
-export const csvResponseColumns = ['id', 'external_ref', 'submitted_at', 'local_date', 'question_id', ...sharedNames, 'tags', 'notes'] as const
+export const csvResponseColumns = [
+  'id',
+  'external_ref',
+  'submitted_at',
+  'local_date',
+  'question_id',
+  'score',
+  'band',
+  'sentiment',
+  'comment',
+  'channel',
+  'touchpoint',
+  'stage',
+  'location',
+  'language',
+  'status',
+  'owner',
+  'status_changed_at',
+  'status_changed_by',
+  'resolved_at',
+  'respondent_email',
+  'customer_id',
+  'customer_ref',
+  'customer_name',
+  'customer_email',
+  'customer_phone',
+  'segment',
+  'tags',
+  'notes',
+] as const
 export const csvResponseColumn = Object.fromEntries(csvResponseColumns.map((c, i) => [c, i])) as Record<(typeof csvResponseColumns)[number], number>
 
 export interface ExportQuestion {
@@ -149,15 +184,51 @@ export function exportHasTagsAndNotes(sqlite: Database.Database): { tags: boolea
  * generation and are collected the slow way).
  */
 export function csvResponsePages(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter, has: { tags: boolean; notes: boolean }): Pick<ResponsePages, 'page'> {
-  const head = [
-    ['id', 'r.id'],
-    ['external_ref', 'r.external_ref'],
-    ['submitted_at', 'r.submitted_at'],
-    ['local_date', 'r.local_date'],
-    ['question_id', 'r.question_id'],
-  ] as const
-  const none = sql<null>`NULL`
-  return { page: pagedResponses(db, sqlite, filter, head, { tags: has.tags ? TAGS : none, notes: has.notes ? NOTES : none }, csvResponseColumns) }
+  const compiled = filteredResponses(db, filter)
+    .select([
+      'r.id',
+      'r.external_ref',
+      'r.submitted_at',
+      'r.local_date',
+      'r.question_id',
+      'r.score',
+      'r.band',
+      'r.sentiment',
+      'r.comment',
+      'r.channel',
+      'r.touchpoint',
+      'r.stage',
+      'r.location',
+      'r.language',
+      'r.status',
+      'r.owner',
+      'r.status_changed_at',
+      'r.status_changed_by',
+      'r.resolved_at',
+      'r.respondent_email',
+      'r.customer_id',
+      'c.external_ref as customer_ref',
+      'c.name as customer_name',
+      'c.email as customer_email',
+      'c.phone as customer_phone',
+      'c.segment',
+      has.tags
+        ? sql<string | null>`(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.response_id = r.id ORDER BY t.name))`.as('tags')
+        : sql<null>`NULL`.as('tags'),
+      has.notes
+        ? sql<string | null>`(SELECT json_group_array(json_array(created_at, author, body)) FROM (SELECT n.created_at, n.author, n.body FROM notes n WHERE n.response_id = r.id ORDER BY n.created_at, n.id) HAVING count(*) > 0)`.as('notes')
+        : sql<null>`NULL`.as('notes'),
+    ])
+    .where(sql<boolean>`(r.submitted_at, r.id) < (?, ?)`)
+    .orderBy('r.submitted_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(sql.lit(EXPORT_PAGE))
+    .compile()
+  const stmt = sqlite.prepare(compiled.sql).raw(true)
+  const names = stmt.columns().map((c) => c.name)
+  if (names.join() !== csvResponseColumns.join()) throw new Error(`export columns out of order: ${names.join()}`)
+  const params = compiled.parameters as unknown[]
+  return { page: (cursor) => stmt.all(...params, cursor?.submittedAt ?? START, cursor?.id ?? START) as ExportResponseRow[] }
 }
 
 export interface ExportCustomerRow {
