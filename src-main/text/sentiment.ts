@@ -94,6 +94,8 @@ interface CompiledLexicon extends Table {
   folded: Table
   /** Emoji and emoticons with a weight. */
   emoji: Map<string, number>
+  /** Every beginning of a term (and of a contrast or concession word), for a language written without spaces. */
+  prefixes: Set<string>
 }
 
 export type Lexicons = Map<string, CompiledLexicon>
@@ -120,7 +122,7 @@ export function compileLexicons(entries: Iterable<{ language: string } & Lexicon
   for (const e of entries) {
     let lex = out.get(e.language)
     const joined = JOINED.has(e.language)
-    if (!lex) out.set(e.language, (lex = { ...emptyTable(), longest: 1, joined, folded: emptyTable(), emoji: new Map() }))
+    if (!lex) out.set(e.language, (lex = { ...emptyTable(), longest: 1, joined, folded: emptyTable(), emoji: new Map(), prefixes: new Set() }))
     const emoji = emojiKey(e.term)
     if (emoji) {
       if (e.kind === 'word') lex.emoji.set(emoji, e.weight)
@@ -141,7 +143,12 @@ export function compileLexicons(entries: Iterable<{ language: string } & Lexicon
     }
   }
   // Typed without diacritics, a word wins over a negator: "hong" is "hỏng" (broken) before "hông" (not).
-  for (const lex of out.values()) for (const w of lex.folded.words.keys()) if (!lex.negators.has(w)) lex.folded.negators.delete(w)
+  for (const lex of out.values()) {
+    for (const w of lex.folded.words.keys()) if (!lex.negators.has(w)) lex.folded.negators.delete(w)
+    if (!lex.joined) continue
+    for (const key of [...lex.words.keys(), ...lex.negators, ...lex.intensifiers.keys(), ...CONTRAST, ...CONCESSIVE])
+      for (let k = 1; k <= key.length; k++) lex.prefixes.add(key.slice(0, k))
+  }
   return out
 }
 
@@ -219,9 +226,11 @@ function thaiPieces(tokens: string[], lex: CompiledLexicon): string[] {
       pieces[p] = pieces[q] + 1
       step[p] = q
     }
-    for (let len = 1; len <= lex.longest && p + len <= n; len++) {
-      const q = p + len
-      if (covered[q] < 0 || !known(text.slice(p, q))) continue
+    for (let q = p + 1; q <= n; q++) {
+      const piece = text.slice(p, q)
+      if (!lex.prefixes.has(piece)) break
+      if (covered[q] < 0 || !known(piece)) continue
+      const len = q - p
       const c = covered[q] + len
       if (c > covered[p] || (c === covered[p] && pieces[q] + 1 < pieces[p])) {
         covered[p] = c
@@ -237,8 +246,9 @@ function thaiPieces(tokens: string[], lex: CompiledLexicon): string[] {
 }
 
 /** Whether every syllable of a phrase is a lexicon term: then it is read as those terms, not as a dictionary word ("qua dat" is "quá đắt"). */
-function coveredByTerms(syllables: string[], t: Table): boolean {
-  return syllables.every((s) => has(t, s))
+function coveredByTerms(ws: string[], from: number, to: number, t: Table): boolean {
+  for (let k = from; k < to; k++) if (!has(t, ws[k])) return false
+  return true
 }
 
 /**
@@ -286,18 +296,20 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     source = source.replace(EMOTICON, '. ')
   }
   if (language === 'th') source = source.replace(THAI_ELONGATED, '$1')
+  const stretched = ELONGATED.test(source)
   let before = 0
   let after = 0
   let contrastSeen = false
   for (const clause of clausesOf(source, language)) {
-    let ws = clause.tokens.map((w) => unstretch(w, lex))
+    let ws = stretched ? clause.tokens.map((w) => unstretch(w, lex)) : clause.tokens
     if (lex.joined) ws = thaiPieces(ws, lex)
     // Text typed without diacritics is compared with the folded terms too; in a comment written with
     // them, a bare syllable is meant bare ("cho", for, is not "chờ", wait; "xin", please, not "xịn").
     const plain = ws.map((w) => typedBare && !MARKED.test(w))
-    const asked = isYesNoQuestion({ tokens: ws, asked: clause.asked }, language)
-    const clauseWeight = asked ? QUESTION_WEIGHT : 1
-    let weight = clauseWeight
+    // A yes/no question counts less: looked at only once the clause has a word to weigh.
+    let asked: number | null = null
+    const questionWeight = () => (asked ??= isYesNoQuestion({ tokens: ws, asked: clause.asked }, language) ? QUESTION_WEIGHT : 1)
+    let concession = 1
     let lastNegatorAt = -99
     // Where an inability negator ("không được", "ไม่ได้") ended, while it has flipped nothing.
     let inabilityEnd = -1
@@ -320,7 +332,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         inabilityEnd = -1
         flipped = true
       }
-      return w * weight
+      return w * questionWeight() * concession
     }
     const add = (w: number, end: number) => {
       if (contrastSeen) after += w
@@ -345,7 +357,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
           matched = n
           key = candidate
           table = t
-        } else if (n > 1 && (compounds?.has(candidate) || (allPlain && foldedCompounds?.().has(candidate))) && !coveredByTerms(ws.slice(i, i + n), t)) {
+        } else if (n > 1 && (compounds?.has(candidate) || (allPlain && foldedCompounds?.().has(candidate))) && !coveredByTerms(ws, i, i + n, t)) {
           // A word of the word list, longer than any lexicon term here: one word with no sentiment.
           matched = n
           key = candidate
@@ -381,8 +393,8 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         lastNegatorAt = -99
         inabilityEnd = -1
         boost = 1
-        weight = clauseWeight
-      } else if (CONCESSIVE.has(key) && !table.words.has(key)) weight = clauseWeight * CONCESSION_WEIGHT
+        concession = 1
+      } else if (CONCESSIVE.has(key) && !table.words.has(key)) concession = CONCESSION_WEIGHT
       else if (table.negators.has(key)) {
         lastNegatorAt = unit
         inabilityEnd = INABILITY.has(key) ? end : -1
@@ -417,7 +429,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     }
     // "thanh toán không được": a clause that ends on "cannot".
     if (inabilityEnd >= 0 && ws.slice(inabilityEnd).every((w) => CLAUSE_PARTICLES.has(w))) {
-      const w = INABILITY_WEIGHT * weight
+      const w = INABILITY_WEIGHT * questionWeight() * concession
       if (contrastSeen) after += w
       else before += w
     }
