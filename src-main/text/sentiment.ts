@@ -188,6 +188,18 @@ function isYesNoQuestion(c: Clause, language: string | null): boolean {
   return c.asked && EN_QUESTION_START.has(t[0])
 }
 
+/**
+ * Whether a Vietnamese comment was typed without diacritics: fewer than one word in five carries one
+ * ("quan nay khong ngon, đc" is; "Cho xin hóa đơn, gửi qua Zalo" is not).
+ */
+function typedWithoutDiacritics(text: string): boolean {
+  if (!MARKED.test(text)) return true
+  const ws = text.split(/\s+/)
+  let marked = 0
+  for (const w of ws) if (MARKED.test(w)) marked++
+  return marked * 5 < ws.length
+}
+
 /** A word written with a letter held ("soooo", "gooood"): the form the lexicon knows, trying two letters then one. */
 function unstretch(token: string, lex: CompiledLexicon): string {
   if (!ELONGATED.test(token)) return token
@@ -285,7 +297,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   const compounds = language === 'vi' ? vietnameseCompounds() : null
   const foldedCompounds = language === 'vi' ? foldedVietnameseCompounds : null
   const longest = Math.max(lex.longest, compounds ? LONGEST_COMPOUND : 1)
-  const typedBare = !MARKED.test(text)
+  const typedBare = language !== 'vi' || typedWithoutDiacritics(text)
   let source = expandContractions(text)
   let emojiSum = 0
   if (HAS_EMOJI.test(source)) {

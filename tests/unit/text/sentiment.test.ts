@@ -152,6 +152,9 @@ describe('sentiment', () => {
     // "khong gian" is "không gian", a space, also without diacritics; "qua dat" is still "quá đắt".
     expect(label('khong gian yen tinh', 'vi')).toBe('positive')
     expect(label('qua dat', 'vi')).toBe('negative')
+    // A word or two with diacritics in a comment typed without them; a bare syllable in one typed with them is bare.
+    expect(label('quan nay khong ngon lam, giao hang cham, đc cai view', 'vi')).toBe('negative')
+    expect(label('Cho xin hóa đơn, gửi qua Zalo nhé', 'vi')).toBe('neutral')
   })
 
   it('uses a "kinh khủng" written after a word as a degree, not a complaint', () => {
