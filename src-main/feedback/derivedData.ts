@@ -1,6 +1,7 @@
 import type { Sqlite } from '../db/sqlite'
 import { readMetaValue, writeMetaValue } from '../db/meta'
 import { defaultLexicon } from '../text/defaultLexicon'
+import { retiredLexicon } from '../text/retiredLexicon'
 import {
   addMissingLexiconTerms,
   analyzeSample,
@@ -9,6 +10,7 @@ import {
   hasLexicon,
   hasPlannerStats,
   maxResponseId,
+  removeUnchangedLexiconTerms,
   replaceLexicon,
   responseCount,
   searchIndexWriter,
@@ -25,24 +27,34 @@ export const SEARCH_INDEX_VERSION = '1'
  * Raise when the sentiment rule changes (not the lexicon: editing it re-scores at once), so comments
  * scored by the old rule are scored again when the workspace opens. 2: intensifiers after a word.
  * 3: words of the word list read as one, negation by words within a clause, a negated word kept noticeable.
+ * 4: clauses asked or conceded count less, "too" + a plain word, "cannot" at a clause's end, "or" after a
+ * negated word, softeners, emoji, Thai terms compared without the segmenter's cuts, English words in
+ * Thai and Vietnamese comments, Vietnamese compounds typed without diacritics.
  */
-export const SENTIMENT_VERSION = '3'
+export const SENTIMENT_VERSION = '4'
 /**
  * Raise when the default lexicon grows: a workspace's own copy gets the new terms once when it opens
  * (terms it has keep the user's weights). 2: the words of issue 15 (lukewarm, "không nổi", "ปัง"…).
+ * 3: the lexicon grown again for issue 15 (slang, teen-code, emoji, expectations such as "trả lời"),
+ * and the default terms that misled retired or re-weighed (retiredLexicon: "คน", "เพราะ", "được" 1…).
  */
-export const LEXICON_VERSION = '2'
+export const LEXICON_VERSION = '3'
 
 /**
  * Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment
- * existed), or adds the default terms it lacks once after the default grew (LEXICON_VERSION).
+ * existed), or brings its copy up to the default once after the default changed (LEXICON_VERSION):
+ * default terms since retired or re-weighed go where the workspace still has them as shipped, then
+ * the default terms it lacks are added. Terms the user edited keep the user's weights.
  */
 export function seedLexicon(sqlite: Sqlite): void {
   const rows = Object.entries(defaultLexicon).flatMap(([language, entries]) => entries.map((e) => ({ language, ...e })))
   if (!hasLexicon(sqlite)) replaceLexicon(sqlite, rows, Object.keys(defaultLexicon))
   else if (readMetaValue(sqlite, 'lexicon_version') === LEXICON_VERSION) return
-  // New terms change scores: the next step re-scores every comment.
-  else if (addMissingLexiconTerms(sqlite, rows) > 0) writeMetaValue(sqlite, 'sentiment_version', '')
+  else {
+    const changed = removeUnchangedLexiconTerms(sqlite, retiredLexicon) + addMissingLexiconTerms(sqlite, rows)
+    // A changed lexicon changes scores: the next step re-scores every comment.
+    if (changed > 0) writeMetaValue(sqlite, 'sentiment_version', '')
+  }
   writeMetaValue(sqlite, 'lexicon_version', LEXICON_VERSION)
 }
 

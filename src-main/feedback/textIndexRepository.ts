@@ -25,6 +25,18 @@ export function addMissingLexiconTerms(sqlite: Database.Database, rows: Array<{ 
 }
 
 /**
+ * Removes the given terms where the lexicon still has them exactly as given (same kind and weight):
+ * default terms the default since dropped or re-weighed, left alone where the user edited them.
+ * Returns how many were removed.
+ */
+export function removeUnchangedLexiconTerms(sqlite: Database.Database, rows: Array<{ language: string } & LexiconEntry>): number {
+  const del = sqlite.prepare('DELETE FROM sentiment_lexicon WHERE language = ? AND term = ? AND kind = ? AND weight = ?')
+  let removed = 0
+  for (const r of rows) removed += del.run(r.language, r.term, r.kind, r.weight).changes
+  return removed
+}
+
+/**
  * The counter the tag rules' and the lexicon's triggers move (migration 2026-12-02-text-rules-version):
  * equal numbers mean the same rules and lexicon. -1 in a file from before that migration.
  */

@@ -1,8 +1,13 @@
 /**
  * The lexicon a new workspace starts with: words and short phrases with a weight from −3 to +3,
- * negators (which flip the words after them) and intensifiers (which strengthen them), for English,
- * Vietnamese and Thai customer comments. Written for service businesses (cafés, shops, clinics,
- * delivery). Each workspace keeps its own editable copy.
+ * negators (which flip the words after them) and intensifiers (which strengthen them; below 1 they
+ * soften), for English, Vietnamese and Thai customer comments. Written for service businesses
+ * (cafés, shops, restaurants, hotels, clinics, repairs, delivery) from general review vocabulary:
+ * praise and complaint words, everyday slang and teen-code, and the seed articles' vocabulary. Each
+ * workspace keeps its own editable copy. A term appears once per language (the workspace table's key).
+ *
+ * Weights below 1 are expectations rather than opinions ("arrived", "trả lời", "ได้รับ", "ok"): alone
+ * they stay neutral, negated they are complaints ("never arrived", "chưa trả lời", "ยังไม่ได้รับ").
  */
 export interface LexiconEntry {
   term: string
@@ -19,62 +24,74 @@ const words = (weight: number, terms: string) =>
 const negators = (terms: string) => terms.split(',').map((t): LexiconEntry => ({ term: t.trim(), kind: 'negator', weight: -0.8 }))
 const intensifiers = (weight: number, terms: string) => terms.split(',').map((t): LexiconEntry => ({ term: t.trim(), kind: 'intensifier', weight }))
 
+/** Emoji and emoticons, the same in every language. */
+const emoji: LexiconEntry[] = [
+  ...words(3, '😍, 🥰, 🤩, 💯, 😻'),
+  ...words(2, '❤, 💕, 💖, 💗, 💓, 😋, 👍, 👏, 🙌, 😊, ☺, 😄, 😃, 😁, 🤤, 🥳, 👌, 🫶, 😘, <3'),
+  ...words(1.5, '🔥, :d'),
+  ...words(1, '😀, 🙂, 😆, ⭐, 🌟, :), ^^'),
+  ...words(-1, '😭, 😣, 😕, 😑, 😓, 😪'),
+  ...words(-1.5, '😢, 🙁, ☹, 😔, :(, :\'('),
+  ...words(-2, '😠, 👎, 😞, 😒, 🙄, 😤, 😩, 😫, 😖, 🤢, 💔'),
+  ...words(-3, '😡, 🤬, 💩, 🤮'),
+]
+
 export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
   en: [
-    ...words(3, 'excellent, amazing, fantastic, outstanding, perfect, wonderful, love, loved, best, superb, awesome'),
-    ...words(2, 'great, delicious, friendly, lovely, helpful, fast, quick, quickly, clean, tasty, fresh, recommend, happy, pleased, enjoy, enjoyed, nice, beautiful, polite, professional, kind, comfortable, easy, smooth, thank, thanks, thankful, satisfied, glad'),
-    ...words(1, 'good, fine, ok, okay, quiet, cozy, relaxed, convenient, reasonable, fair, right, solved, sorted, fixed, resolved, efficient, warm, fragrant, soft, strong, patient'),
-    ...words(-1, 'slow, late, expensive, pricey, small, smaller, noisy, crowded, confusing, waited, wait, waiting, queue, queued, cold, steep, spilled, melted, wrong, missing, mistake, issue, problem, problems, delay, delayed'),
-    ...words(-2, 'bad, poor, rude, dirty, broken, crashed, crash, failed, fail, error, charged, overcharged, annoying, annoyed, disappointed, disappointing, unhelpful, unfriendly, complaint, complain, slowly, nobody, ignored, lost, bland, stale, unacceptable, frustrating, frustrated'),
-    ...words(-3, 'terrible, awful, horrible, worst, disgusting, hate, hated, never again, scam, useless, rip off'),
-    ...negators("not, no, never, isn't, wasn't, don't, doesn't, didn't, won't, can't, cannot, couldn't, hardly, without, nothing, neither, nor"),
-    ...intensifiers(1.5, 'very, really, so, extremely, super, too, absolutely, totally, far, incredibly'),
-    ...intensifiers(0.6, 'a bit, slightly, somewhat, a little, kind of'),
-    // Grown for issue 15 from everyday review words and the demo's vocabulary.
-    ...words(3, 'above and beyond, spot on, ten out of ten, spotless'),
-    ...words(2, 'well done, impressed, impressive, seamless, welcoming, generous, cosy, cosier, favourite, favorite, pleasure, superb, brilliant, attentive, knowledgeable, recommendations, loyal'),
-    ...words(1, 'decent, solid, value for money, improved, better, worth'),
-    ...words(-1, 'loud, dry, bitter, overflowing, fault, meh, mediocre, cramped, hot, tasted off, no one, gave up, went up'),
-    ...words(-2, 'lukewarm, sticky, watery, watered down, crashing, crashes, crashed, freezes, froze, overpriced, underwhelming, burnt, smelly, greasy, soggy, careless, transferred, transferring, negative'),
-    ...words(-3, 'filthy, food poisoning, disgusted, inedible'),
+    ...words(3, 'excellent, amazing, fantastic, outstanding, perfect, perfectly, wonderful, love, loved, loving, best, superb, awesome, brilliant, exceptional, phenomenal, incredible, fabulous, terrific, delighted, thrilled, heavenly, above and beyond, spot on, ten out of ten, 10 10, five stars, 5 stars, spotless, hidden gem, must try, top notch, chef s kiss'),
+    ...words(2, 'great, delicious, friendly, lovely, helpful, fast, quick, quickly, clean, tasty, fresh, recommend, recommended, happy, pleased, enjoy, enjoyed, enjoyable, nice, beautiful, polite, professional, kind, comfortable, easy, smooth, satisfied, glad, well done, impressed, impressive, seamless, welcoming, generous, cosy, cozy, cosier, favourite, favorite, pleasure, attentive, knowledgeable, loyal, yummy, gorgeous, stunning, delightful, pleasant, cheerful, courteous, flavorful, flavourful, reliable, relaxing, appreciate, appreciated, grateful, charming, cute, thoughtful, caring, accommodating, responsive, hassle free, fun, worth it, worth every penny, no complaints, highlight, trustworthy, honest, worth every, come back, coming back, be back, come again, nailed it, nailed, lifesaver, thank you for, thanks for, first class, world class, hit the spot, on point, legit, went out of their way, out of their way'),
+    ...words(1, 'good, fair, right, solved, sorted, fixed, resolved, efficient, warm, fragrant, soft, strong, patient, quiet, relaxed, convenient, reasonable, reasonably, decent, solid, value for money, improved, better, worth, prompt, promptly, on time, affordable, bargain, tidy, crispy, juicy, authentic, spacious, peaceful, accurate, rich, cheaper, still hot, no big deal'),
+    ...words(0.3, 'thank, thanks, thank you, ok, okay, fine, early'),
+    ...words(0.1, ' apologised, apologized, apologise, apologize, arrived, received, delivered, works, work, worked, working, answer, answered, reply, replied, respond, responded, pick up, picked up, show up, showed up, call back, called back, refunded, help, helped, listen, listened, explained, available, enough, clear, return, included'),
+    ...words(0, 'tiny thing, small thing, minor thing, minor, not a big deal'),
+    ...words(-0.5, 'average, so so, ordinary, nothing special'),
+    ...words(-1, 'slow, late, expensive, pricey, small, smaller, tiny, noisy, crowded, confusing, waited, wait, waiting, queue, queued, cold, steep, spilled, melted, wrong, missing, mistake, issue, issues, problem, problems, delay, delayed, loud, dry, bitter, overflowing, fault, meh, mediocre, cramped, hot, tasted off, no one, gave up, went up, salty, oily, raw, sour, forgot, forgotten, cancelled, canceled, messy, chaotic, unclear, complicated, difficult, hassle, inconvenient, unfortunately, unfortunate, sadly, shame, pity, lacking, stuffy, chewy, tough, bug, glitch, lag, could be better, could have been better, needs improvement, room for improvement, hard to, expected more, smelled, smells, rush, rushed, flies, leak, leaks, blocked, scratch, scratched, cracked, worried, repetitive, ugh'),
+    ...words(-2, 'bad, poor, rude, dirty, broken, crash, crashed, crashing, crashes, failed, fail, error, charged, overcharged, annoying, annoyed, disappointed, disappointing, disappointment, unhelpful, unfriendly, complaint, complain, slowly, nobody, ignored, lost, bland, stale, unacceptable, frustrating, frustrated, lukewarm, sticky, watery, watered down, freezes, froze, overpriced, underwhelming, burnt, burned, smelly, greasy, soggy, careless, transferred, transferring, negative, arrogant, dismissive, condescending, unprofessional, clueless, inattentive, grumpy, impolite, undercooked, overcooked, tasteless, flavorless, gross, nasty, stinks, stinky, cockroach, cockroaches, waste, wasted, hidden fees, unreliable, letdown, let down, regret, avoid, beware, ridiculous, lousy, sloppy, mess, worse, downhill, uncomfortable, painful, angry, upset, refused, misleading, buggy, laggy, rubbish, sucks, sucked, expired, spoiled, sick, yelled, shouted, used to be better, one star, 1 star, not anymore, overrated, sketchy, shady, dodgy, yuck, sickly, crushed, broke, ruined, tourist trap, leaking'),
+    ...words(-3, 'terrible, awful, horrible, worst, disgusting, hate, hated, never again, scam, scammed, cheated, dishonest, useless, rip off, ripped off, filthy, food poisoning, disgusted, inedible, horrendous, appalling, atrocious, dreadful, disaster, nightmare, pathetic, incompetent, rotten, moldy, mouldy, zero stars, waste of money, waste of time, thanks for nothing, undrinkable'),
+    ...negators('not, no, never, hardly, without, used to be, nothing, none, neither, nor, cannot'),
+    ...intensifiers(1.5, 'very, really, so, extremely, super, too, absolutely, totally, far, incredibly, highly, truly, terribly, awfully, insanely, ridiculously, seriously, damn, bloody, freaking, most, such'),
+    ...intensifiers(1.3, 'again, always, definitely, especially'),
+    ...intensifiers(0.8, 'pretty, quite, fairly'),
+    ...intensifiers(0.6, 'a bit, slightly, somewhat, a little, kind of, sort of, a tad'),
+    ...emoji,
   ],
   vi: [
-    ...words(3, 'tuyệt vời, xuất sắc, hoàn hảo, rất thích, yêu, tuyệt, ngon nhất, tốt nhất'),
-    ...words(2, 'ngon, thân thiện, nhiệt tình, dễ thương, nhanh, nhanh chóng, sạch sẽ, sạch, tươi, thơm, hài lòng, thích, vui, chu đáo, chuyên nghiệp, lịch sự, cảm ơn, tận tình, dễ chịu, ưng, ổn áp, đáng tiền, recommend'),
-    ...words(1, 'tốt, ổn, được, yên tĩnh, mềm, vừa miệng, hợp lý, tiện, thoải mái, mạnh, đẹp, rẻ, nhẹ nhàng, kịp thời, xử lý'),
-    ...words(-1, 'chậm, trễ, lâu, đắt, nhỏ, ồn, đông, chờ, đợi, xếp hàng, nguội, cao, đổ, tan, nhầm, sai, thiếu, lỗi, vấn đề, tăng giá, hơi'),
-    ...words(-2, 'tệ, dở, kém, bẩn, hỏng, văng, thất vọng, khó chịu, bực, bực mình, thô lỗ, khiếu nại, phàn nàn, không ai, vòng vòng, trừ tiền, mất, nhạt, cáu'),
-    ...words(-3, 'rất tệ, kinh khủng, tồi tệ, tệ nhất, ghê, lừa đảo, không bao giờ quay lại, quá tệ'),
-    ...negators('không, chẳng, chả, chưa, đừng, chớ, không hề, chưa từng'),
-    ...intensifiers(1.5, 'rất, quá, lắm, cực, cực kỳ, siêu, vô cùng, thật, thật sự, hết sức'),
-    ...intensifiers(0.6, 'hơi, khá, một chút'),
-    // Grown for issue 15: everyday and slang review words, the seed articles' vocabulary (tích cực, tiêu cực, quá tải,
-    // trung thành…), and the compounds of the word list that hold a lexicon syllable (a compound is read as one word:
-    // "nhỏ xíu" is not "nhỏ" unless it is here).
-    ...words(3, 'đỉnh, đỉnh cao, xịn xò, mười điểm, 10 điểm'),
-    ...words(2, 'chill, ủng hộ, tích cực, thuận tiện, tiện lợi, tốt đẹp, yêu thích, ấn tượng, tận tâm, nhanh nhẹn, tin tưởng, xịn, ngon lành, thơm ngon, đáng yêu, vui vẻ, niềm nở, hào hứng, tuyệt hảo'),
-    ...words(1, 'mát, quay lại, ghé lại, trung thành, mạnh mẽ, cao cấp, ổn định, đáng, hợp, gắn kết, hiệu quả'),
-    ...words(-1, 'chật, nóng, khô, chê, nhầm lẫn, cực nhọc, mất lòng, mãi, chậm chạp, lâu lắc, ngọt quá'),
-    ...words(-2, 'dính, hôi, cau có, nhạt nhẽo, không nổi, tiêu cực, quá tải, tốn kém, thiếu sót, nhỏ xíu, ồn ào, đổ vỡ, chậm trễ, bất tiện, làm phiền, phiền, hư, đau bụng, cáu gắt, hách dịch, bỏ mặc, lơ, chán, mắc'),
-    ...words(-3, 'tệ hại, kinh dị, lừa, không bao giờ ghé lại'),
-    ...intensifiers(1.5, 'cực kì, thực sự, luôn'),
+    ...words(3, 'tuyệt vời, xuất sắc, hoàn hảo, rất thích, yêu, tuyệt, ngon nhất, tốt nhất, đỉnh, đỉnh cao, đỉnh của chóp, xịn xò, xịn sò, mười điểm, 10 điểm, tuyệt cú mèo, cực phẩm, bá cháy, không chê vào đâu được, ngon bá cháy'),
+    ...words(2, 'ngon, thân thiện, nhiệt tình, dễ thương, nhanh, nhanh chóng, sạch sẽ, sạch, tươi, thơm, hài lòng, thích, vui, chu đáo, chuyên nghiệp, lịch sự, tận tình, dễ chịu, ưng, ổn áp, đáng tiền, recommend, chill, ủng hộ, tích cực, thuận tiện, tiện lợi, tốt đẹp, yêu thích, ấn tượng, tận tâm, nhanh nhẹn, tin tưởng, xịn, ngon lành, thơm ngon, đáng yêu, vui vẻ, niềm nở, hào hứng, tuyệt hảo, ngon miệng, tốt bụng, đẹp mắt, sạch đẹp, thoáng mát, sang trọng, ấm cúng, có tâm, đậm đà, hợp khẩu vị, chuẩn vị, sướng, mê, ghiền, nghiện, ưng ý, mlem, bá đạo, xinh xắn, nhanh gọn, chỉn chu, tươi ngon, thơm lừng, yên bình, vui tính, hiếu khách, ân cần, lễ phép, nhã nhặn, xứng đáng, đáng đồng tiền, đánh giá cao, không có gì để chê, khen, hết sảy, cảm ơn vì, cảm ơn đã, cám ơn vì, cám ơn đã, giới thiệu bạn bè, quay lại, ghé lại'),
+    ...words(1.5, 'cẩn thận'),
+    ...words(1, 'tốt, ổn, yên tĩnh, mềm, vừa miệng, hợp lý, tiện, thoải mái, mạnh, đẹp, rẻ, nhẹ nhàng, kịp thời, xử lý, mát, trung thành, mạnh mẽ, cao cấp, ổn định, đáng, hợp, gắn kết, hiệu quả, rộng rãi, thoáng, vừa vặn, chuẩn, xinh, đẹp trai, gọn gàng, ngăn nắp, giòn, mát mẻ, lãng mạn, đúng hẹn, đúng giờ, phải chăng, chất lượng cao, hot, nhỏ nhẹ, nhỏ xinh, nổi bật, rõ ràng, yên tâm, đúng mô tả, kỹ, kĩ, dễ hiểu'),
+    ...words(0.3, 'được, đc, dc, đk, dk, ok, oke, okela, okie, oki, chấp nhận được, đông khách'),
+    ...words(0.1, 'ghé, nhận được, trả lời, phản hồi, nghe máy, hỗ trợ, giải quyết, hoàn tiền, báo trước, thông báo'),
+    ...words(0.3, 'chào, cảm ơn, cám ơn'),
+    ...words(0, 'bình thường, bt, tạm được, tạm ổn, cũng được, thường thôi'),
+    ...words(-0.5, 'tàm tạm, tạm, không có gì đặc biệt, chẳng có gì đặc biệt, không có gì nổi bật, chẳng có gì nổi bật'),
+    ...words(-1, 'chậm, trễ, lâu, mất, đắt, nhỏ, ồn, đông, chờ, đợi, chờ đợi, xếp hàng, nguội, cao, đổ, tan, nhầm, sai, thiếu, lỗi, vấn đề, tăng giá, hơi, chật, nóng, khô, chê, nhầm lẫn, cực nhọc, mất lòng, mãi, chậm chạp, lâu lắc, ngọt quá, đắt đỏ, chật chội, nóng nực, lạnh lùng, bể, vỡ, rách, móp, ướt, ngấy, dai, mặn, giật, nản, tiếc, khó, ruồi, hủy, cần cải thiện, nên cải thiện, mong cải thiện, rẻ tiền, chém, bé xíu, có mùi, vội vàng, khác hẳn, cứng, chát, héo, ngán, mỏng dính, lỡ hẹn, sai hẹn'),
+    ...words(-2, 'tệ, dở, kém, bẩn, dơ, chuột, hỏng, văng, thất vọng, khó chịu, bực, bực mình, bực bội, thô lỗ, khiếu nại, phàn nàn, không ai, vòng vòng, trừ tiền, nhạt, cáu, dính, hôi, cau có, nhạt nhẽo, không nổi, tiêu cực, quá tải, tốn kém, thiếu sót, nhỏ xíu, ồn ào, đổ vỡ, chậm trễ, bất tiện, làm phiền, phiền, hư, đau bụng, cáu gắt, hách dịch, bỏ mặc, lơ, chán, chán nản, mắc, hét giá, cọc cằn, láo, vô duyên, thờ ơ, lề mề, rề rà, thiu, tanh, khét, lag, đơ, phí tiền, né, tức giận, ức chế, ngột ngạt, dơ bẩn, bẩn thỉu, gián, mốc, hết hạn, hư hỏng, trễ hẹn, bùng, bom hàng, đáng tiếc, tiếc tiền, thiếu chuyên nghiệp, thiếu tôn trọng, thiếu trách nhiệm, mất thời gian, xuống cấp, ẩm mốc, bức xúc, cãi, chập chờn, khác hình, không giống hình, khé, đổ lỗi, chậm rì, khé cổ, mặn chát, cộc lốc, lạnh như tiền, mặt lạnh'),
+    ...words(-3, 'rất tệ, kinh khủng, khủng khiếp, tồi tệ, tệ nhất, ghê, lừa đảo, không bao giờ quay lại, quá tệ, tệ hại, kinh dị, lừa, không bao giờ ghé lại, dở tệ, dở ẹc, tởm, chặt chém, mất dạy, vô trách nhiệm, tiền mất tật mang, hôi thối, gian lận, đắt cắt cổ, không thể chấp nhận được, toang'),
+    ...negators('không, chẳng, chả, chưa, đừng, chớ, không hề, chưa từng, chưa hề, không được, chưa được, ko, k, khg, hok, hem, kô, khum, hông, hổng'),
+    ...intensifiers(1.5, 'rất, quá, lắm, cực, cực kỳ, cực kì, siêu, vô cùng, thật, thật sự, thực sự, hết sức, luôn, vãi, vl, vcl, vkl, xỉu, dã man, quá trời, hơi bị, quá xá, dữ, wá'),
+    ...intensifiers(1.3, 'chút nào, tí nào'),
+    ...intensifiers(0.7, 'khá, một chút, chút, hơi hơi'),
+    ...emoji,
   ],
   th: [
-    ...words(3, 'ยอดเยี่ยม, สุดยอด, ดีเยี่ยม, ประทับใจ, ชอบมาก, รักเลย, ที่สุด'),
-    ...words(2, 'อร่อย, น่ารัก, เป็นกันเอง, รวดเร็ว, เร็ว, สะอาด, สด, หอม, พอใจ, ชอบ, ดีมาก, ขอบคุณ, เอาใจใส่, มืออาชีพ, สุภาพ, กลมกล่อม, แนะนำ, สบาย, ใส่ใจ'),
-    ...words(1, 'ดี, โอเค, เงียบ, สงบ, นุ่ม, เหมาะ, คุ้ม, สะดวก, แรง, เพราะ, ถูก, แก้ปัญหา'),
-    ...words(-1, 'ช้า, นาน, แพง, เล็ก, เสียงดัง, คน, รอ, คิว, เย็นชืด, หก, ละลาย, ผิด, ขาด, ปัญหา, ล่าช้า, ขึ้น'),
-    ...words(-2, 'แย่, ไม่ดี, สกปรก, เสีย, เด้ง, ผิดหวัง, หงุดหงิด, รำคาญ, หยาบคาย, ร้องเรียน, ไม่มีคน, โอนสาย, ตัดเงิน, จืด, ห่วย'),
-    ...words(-3, 'แย่มาก, แย่ที่สุด, เลวร้าย, โกง, ไม่กลับมาอีก, ห่วยแตก'),
-    // Grown for issue 15: everyday and slang review words and the seed article's vocabulary (ความพึงพอใจ, ภักดี…).
-    ...words(3, 'ปัง, ดีงาม, เลิศ, ฟิน'),
-    ...words(2, 'ถูกใจ, ยิ้มแย้ม, เป็นมิตร, ทันใจ, คุ้มค่า, สวย, พึงพอใจ, ภักดี, เข้มข้น, ว้าว, จัดเต็ม, ใจดี, ประณีต, รวดเร็วทันใจ'),
-    ...words(1, 'ไว, ง่าย, กำลังดี, ลงตัว, หอมมัน, ถูกปาก, ตรงเวลา, มาซ้ำ, มาอีก'),
-    ...words(-1, 'แห้ง, แน่น, ร้อน, ขม, หวานไป, ช้าไป, ไม่ตรงปก, งง'),
-    ...words(-2, 'เหนียว, ไม่มีใคร, กินไม่ได้, หน้าบึ้ง, ค้าง, เสียเวลา, เสียดาย, เสียดายเงิน, เหม็น, บูด, ไม่ได้เรื่อง, ไม่โอเค, แย่ลง, ปวดท้อง, วีน, เมิน, ช้ามาก, ไม่ได้คืน'),
-    ...words(-3, 'ท้องเสีย, ไม่มาอีก, ไม่มาแล้ว, คงไม่มาแล้ว, เข็ด'),
-    ...negators('ไม่, ไม่ได้, ไม่เคย, ไม่ค่อย, อย่า, ยังไม่'),
-    ...intensifiers(1.5, 'มาก, มากๆ, สุดๆ, จริงๆ, เกินไป, โคตร, ที่สุด'),
+    ...words(3, 'ยอดเยี่ยม, สุดยอด, ดีเยี่ยม, ประทับใจ, ชอบมาก, รักเลย, ปัง, ดีงาม, เลิศ, ฟิน, เริ่ด, เริด, ปังปุริเย่, เริศ'),
+    ...words(2, 'อร่อย, น่ารัก, เป็นกันเอง, รวดเร็ว, เร็ว, สะอาด, สด, หอม, พอใจ, ชอบ, ดีมาก, เอาใจใส่, มืออาชีพ, สุภาพ, กลมกล่อม, แนะนำ, สบาย, ใส่ใจ, ถูกใจ, ยิ้มแย้ม, เป็นมิตร, ทันใจ, คุ้มค่า, สวย, พึงพอใจ, ภักดี, เข้มข้น, ว้าว, จัดเต็ม, ใจดี, ประณีต, รวดเร็วทันใจ, แซ่บ, นัว, เด็ด, เจ๋ง, แจ่ม, เยี่ยม, โดนใจ, ติดใจ, สะอาดสะอ้าน, สวยงาม, ดีใจ, ชื่นชอบ, ปลื้ม, น่ากิน, น่านั่ง, อบอุ่น, ร่มรื่น, สะดวกสบาย, คล่องแคล่ว, ว่องไว, แจ๋ว, ถูกดี, ถูกและดี, หอมกรุ่น, ชอบที่สุด, ราบรื่น, ขอบคุณที่, มาซ้ำ, มาอีก'),
+    ...words(1.5, 'ราคาถูก'),
+    ...words(1, 'ดี, แรง, เงียบ, สงบ, นุ่ม, เหมาะ, คุ้ม, สะดวก, แก้ปัญหา, ไว, ง่าย, กำลังดี, ลงตัว, หอมมัน, ถูกปาก, ตรงเวลา, สมราคา, กว้างขวาง, ทันเวลา, เรียบร้อย, ครบถ้วน, ใช้ได้, เพลงเพราะ, เสียงเพราะ, ดีขึ้น, ชิล, ยังร้อน, ละเอียด, ตรงปก'),
+    ...words(0.3, 'โอเค, เพื่อนแนะนำ'),
+    ...words(0.1, 'ครบ, ได้รับ, ตอบ, ตอบกลับ, รับสาย, แก้ไข, คืนเงิน, สนใจ, มารยาท, รับเคลม, รับผิดชอบ, บอกก่อน, แจ้งก่อน, ทัน, เหมือนรูป'),
+    ...words(0, 'พอใช้, ธรรมดา, กลางๆ'),
+    ...words(0.3, 'พอใช้ได้, พอได้, ขอบคุณ'),
+    ...words(-0.5, 'เฉยๆ'),
+    ...words(-1, 'ช้า, นาน, แพง, เล็ก, เสียงดัง, รอ, คิว, เย็นชืด, ชืด, ทำหก, ละลาย, ผิด, ขาด, ปัญหา, ล่าช้า, แห้ง, แน่น, ร้อน, ขม, หวานไป, เค็มไป, เผ็ดไป, น้อยไป, ช้าไป, นานไป, แพงไป, งง, งั้นๆ, เค็ม, เลี่ยน, แข็ง, ดิบ, มีกลิ่น, แมลงวัน, ขึ้นราคา, ราคาขึ้น, ราคาแรง, คิวยาว, คนเยอะ, คนแน่น, วุ่นวาย, คับแคบ, ลืม, ดุ, แตก, บุบ, ควรปรับปรุง, ต้องปรับปรุง, เละ, คราบ, มาสาย, บ่น, แมลง, เลื่อน, ยกเลิก'),
+    ...words(-2, 'แย่, ไม่ดี, สกปรก, เสีย, เด้ง, ผิดหวัง, หงุดหงิด, รำคาญ, หยาบคาย, ร้องเรียน, ไม่มีคน, โอนสาย, ตัดเงิน, จืด, ห่วย, เหนียว, ไม่มีใคร, กินไม่ได้, หน้าบึ้ง, ค้าง, เสียเวลา, เสียดาย, เสียดายเงิน, เหม็น, บูด, ไม่ได้เรื่อง, ไม่โอเค, แย่ลง, ปวดท้อง, วีน, เมิน, ช้ามาก, ไม่ได้คืน, น่าเบื่อ, เบื่อ, เซ็ง, เฟล, พัง, หัวร้อน, โมโห, โกรธ, ไม่ไหว, เย็นชา, ละเลย, หน้างอ, ตะคอก, ด่า, โวยวาย, ไหม้, เหม็นอับ, แมลงสาบ, หมดอายุ, หยาบ, โดนเท, ผิดนัด, เส้นผม, ปลอม, ชำรุด, เสียหาย, ส่งผิด, ไม่ตรงปก, ติดต่อไม่ได้, โทรไม่ติด, เงียบหาย, อ่านไม่ตอบ, อึดอัด, เสียความรู้สึก, เสียใจ, ไม่มีมารยาท, ไร้มารยาท, ปรับปรุงด่วน, ใช้ไม่ได้, เลว, ไม่รับผิดชอบ, กลิ่นอับ, แสบคอ'),
+    ...words(-3, 'แย่มาก, แย่ที่สุด, เลวร้าย, โกง, ไม่กลับมาอีก, ห่วยแตก, ท้องเสีย, ไม่มาอีก, ไม่มาแล้ว, คงไม่มาแล้ว, เข็ด, กาก, เน่า, ขึ้นรา, โก่งราคา, โดนโกง, หลอก, หลอกลวง'),
+    ...negators('ไม่, ไม่ได้, ไม่เคย, ไม่ค่อย, อย่า, ยังไม่, ไร้'),
+    ...intensifiers(1.5, 'มาก, มากๆ, สุดๆ, จริงๆ, เกินไป, โคตร, ที่สุด, สุด, จังเลย, ชะมัด, เหลือเกิน, เว่อร์, เวอร์, ชิบหาย, ฉิบหาย'),
+    ...intensifiers(1.3, 'จัง, เลย'),
+    ...intensifiers(0.8, 'ไปหน่อย, นิดนึง, หน่อย'),
     ...intensifiers(0.6, 'นิดหน่อย, ค่อนข้าง, บ้าง'),
+    ...emoji,
   ],
 }

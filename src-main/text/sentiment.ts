@@ -1,43 +1,137 @@
 import { foldDiacritics } from './fold'
 import { words } from './tokens'
 import type { LexiconEntry } from './defaultLexicon'
-import { LONGEST_COMPOUND, vietnameseCompounds } from './vietnameseWords'
+import { LONGEST_COMPOUND, foldedVietnameseCompounds, vietnameseCompounds } from './vietnameseWords'
 
-/** Words that turn a sentence around: what follows them counts more than what came before. */
-const CONTRAST = new Set(['but', 'however', 'although', 'nhưng', 'nhung', 'tuy', 'mà', 'แต่', 'แต่ว่า'])
+/** Words that turn a sentence around: what follows them counts more than what came before ("ok, but slow"). */
+const CONTRAST = new Set([
+  'but', 'however', 'except', 'only thing', 'nhưng', 'nhung', 'nhưng mà', 'mà', 'tuy nhiên', 'tuy nhien', 'có điều', 'co dieu', 'chỉ tiếc', 'chi tiec', 'chỉ có điều',
+  'แต่', 'แต่ว่า', 'ติดที่', 'ยกเว้น', 'เสียอย่างเดียว', 'ติดอย่างเดียว',
+])
+/** Words that concede: the rest of their clause counts less ("although the room was small, …", "tuy hơi chậm nhưng …"). */
+const CONCESSIVE = new Set(['although', 'though', 'even though', 'despite', 'tuy', 'mặc dù', 'mac du', 'dù', 'dù là', 'tuy là', 'แม้', 'แม้ว่า', 'ถึงแม้', 'ถึงแม้ว่า', 'ถึงจะ'])
 /** How many words after a negator it reaches (words, not syllables: "không phục vụ tốt" is three). */
 const NEGATION_REACH = 3
-/** Punctuation ends a clause: a negator never reaches past it ("không ai nghe, đồ uống ngon"). */
-const CLAUSE_BREAK = /[.,;:!?…\n\r()[\]"“”]+/
-const THAI_CLAUSE_BREAK = new RegExp(`${CLAUSE_BREAK.source}|\\s+`)
+/** Punctuation ends a clause: a negator never reaches past it ("không ai nghe, đồ uống ngon"). Kept, to see questions. */
+const CLAUSE_SPLIT = /([.,;:!?？…\n\r()[\]"“”]+)/
+/** Thai writes a space where other languages put a comma. */
+const THAI_CLAUSE_SPLIT = /((?:[.,;:!?？…\n\r()[\]"“”]|\s)+)/
 /** Latin letters with a diacritic, and đ: a token without any is compared with the folded terms too. */
 const MARKED = /[\u00c0-\u024f\u1e00-\u1eff]/
+/** A token of plain ASCII letters: in a Thai or Vietnamese comment, maybe an English word ("service ok", "chill"). */
+const ASCII_WORD = /^[a-z]+$/
+/** A letter written three times or more: "soooo gooood", "ngonnnn". */
+const ELONGATED = /(\p{L})\1{2,}/u
+/** Thai letters repeated for emphasis ("มากกกก", "ดีๆๆ"): one is kept before segmentation. */
+const THAI_ELONGATED = /([\u0e01-\u0e4f])\1{2,}/g
+/** Emoji and the common emoticons, scored as words of their own. */
+const EMOJI = /\p{Extended_Pictographic}/gu
+const EMOTICON = /(?:[:;=]['-]?(?:\)+|\(+)|(?<![\p{L}\p{N}])[:;=]['-]?[dp](?![\p{L}\p{N}])|<3|\^_*\^)/giu
+const HAS_EMOJI = /[\p{Extended_Pictographic}:;=<^]/u
 /** VADER's normalisation constant: a sum of weights s becomes s / √(s² + α), within −1…1. */
 const ALPHA = 15
+/** A yes/no question asks about a quality without asserting it ("Is the coffee good?"): its words count this much. */
+const QUESTION_WEIGHT = 0.3
+/** What a conceded clause counts ("although it was a bit slow"). */
+const CONCESSION_WEIGHT = 0.5
+/** Languages written without spaces between words: their terms are compared without the segmenter's cuts. */
+const JOINED = new Set(['th'])
 
-interface CompiledLexicon {
+/** English yes/no questions begin with an auxiliary verb. */
+const EN_QUESTION_START = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'shall', 'may', 'have', 'has', 'any', 'anyone', 'anybody', 'anything'])
+/** Vietnamese yes/no questions end in "không" / "chưa" (… có ngon không ạ?), before the polite particles. */
+const VI_QUESTION_END = new Set(['không', 'khong', 'ko', 'k', 'hông', 'hong', 'hok', 'hem', 'chưa', 'chua', 'chăng', 'chang', 'hả', 'ha', 'à'])
+const VI_PARTICLES = new Set(['ạ', 'a', 'vậy', 'vay', 'v', 'z', 'nhỉ', 'nhi', 'nhé', 'nhe', 'nha', 'ta', 'shop', 'ad', 'admin', 'bạn', 'ban', 'b', 'em', 'e', 'anh', 'chị', 'chi', 'ơi', 'oi'])
+/** Thai question particles (ไหม, มั้ย, หรือเปล่า …), looked for anywhere in the clause. */
+const TH_QUESTION = ['ไหม', 'มั้ย', 'มั๊ย', 'หรือเปล่า', 'รึเปล่า', 'หรือป่าว', 'ป่ะ', 'หรือไม่', 'หรือยัง', 'รึยัง']
+const TH_POLITE_END = /(?:คะ|ค่ะ|ครับ|คับ|จ๊ะ|จ้ะ|จ้า|นะ|ฮะ)+$/
+/**
+ * Words of strong feeling that, written right after a sentiment word, only say how much (Vietnamese
+ * and Thai put degree after: "ngon kinh khủng", terribly tasty; "ngon ghê"; "แพงชิบหาย"). Elsewhere
+ * they keep their own weight ("kinh khủng" alone is awful).
+ */
+const DEGREE_AFTER = new Set(['kinh khủng', 'khủng khiếp', 'ghê', 'ghê gớm', 'kinh khung', 'khung khiep', 'ghe'])
+/**
+ * Excess: "too" before a word with no feeling of its own makes a complaint of it ("too sweet", "too
+ * far"); so does Thai "เกินไป" after one ("หวานเกินไป"). Before a sentiment word it only strengthens it.
+ */
+const EXCESS_BEFORE = new Set(['too'])
+const EXCESS_AFTER = new Set(['เกินไป', 'ไปหน่อย'])
+const EXCESS_WEIGHT = -1
+/**
+ * "Cannot": a negator of ability that ends its clause with nothing to flip is a complaint of its own
+ * ("đăng nhập không được", could not log in; "โหลดไม่ได้", will not load).
+ */
+const INABILITY = new Set(['không được', 'khong duoc', 'ko được', 'ko duoc', 'k được', 'k duoc', 'chưa được', 'chua duoc', 'ไม่ได้', 'cannot'])
+const INABILITY_WEIGHT = -1.2
+/** Particles that may follow a clause's last word. */
+const CLAUSE_PARTICLES = new Set(['ạ', 'a', 'luôn', 'rồi', 'nữa', 'hết', 'mãi', 'á', 'à', 'nha', 'nhé', 'đâu', 'cả', 'vậy', 'z', 'v', 'luon', 'roi', 'nua', 'het', 'mai', 'dau',
+  'ครับ', 'ค่ะ', 'คะ', 'นะ', 'จ้า', 'จ้ะ', 'เลย', 'แล้ว', 'อีก', 'หรอก', 'ด้วย', 'สักที', 'ซักที', 'เลยครับ', 'เลยค่ะ', 'นะคะ', 'นะครับ', 'at', 'all', 'anymore', 'again', 'still', 'yet'])
+/**
+ * Intensifiers written after the word they strengthen ("ngon lắm", "ช้ามาก", "late again"). English
+ * puts most before; a few Vietnamese and Thai ones go only before ("rất ngon", "โคตรอร่อย"): right after
+ * a word and before another, those strengthen the next ("khiếu nại | rất nhanh").
+ */
+const EN_AFTER = new Set(['again', 'indeed', 'at all', 'as hell', 'too'])
+const BEFORE_ONLY = new Set(['rất', 'rat', 'siêu', 'sieu', 'cực', 'cuc', 'cực kỳ', 'cực kì', 'cuc ky', 'cuc ki', 'hơi bị', 'hoi bi', 'khá', 'kha', 'hết sức', 'het suc', 'hơi hơi', 'hoi hoi', 'โคตร', 'สุด', 'ค่อนข้าง'])
+/** "Or": a negation reaches over it to the next word too ("not good or bad", "ไม่ได้ดีหรือแย่"). */
+const DISJUNCTION = new Set(['or', 'nor', 'hay', 'hoặc', 'hoac', 'หรือ'])
+/** Words that "too" does not make a complaint of. */
+const NOT_EXCESSIVE = new Set(['and', 'the', 'a', 'an', 'i', 'we', 'it', 'but', 'so', 'as', 'to', 'is', 'was', 'are', 'were', 'for', 'at', 'in', 'on', 'with', 'of', 'my', 'our', 'you', 'me', 'us', 'they', 'he', 'she', 'this', 'that', 'there', 'here', 'haha', 'lol'])
+
+interface Table {
   words: Map<string, number>
   negators: Set<string>
   intensifiers: Map<string, number>
-  /** The most words of any term, how far a phrase is looked for. */
+}
+
+interface CompiledLexicon extends Table {
+  /** How far a phrase is looked for: the most words of any term, or the most letters in a language written without spaces. */
   longest: number
+  /** Terms keyed without spaces (Thai): the segmenter may cut a phrase differently inside a sentence than alone. */
+  joined: boolean
   /** The same terms folded, looked up only for text typed without diacritics ("bạn" must not match "bẩn"). */
-  folded: { words: Map<string, number>; negators: Set<string>; intensifiers: Map<string, number> }
+  folded: Table
+  /** Emoji and emoticons with a weight. */
+  emoji: Map<string, number>
+  /** Every beginning of a term (and of a contrast or concession word), for a language written without spaces. */
+  prefixes: Set<string>
 }
 
 export type Lexicons = Map<string, CompiledLexicon>
+
+const emptyTable = (): Table => ({ words: new Map(), negators: new Set(), intensifiers: new Map() })
+const has = (t: Table, key: string) => t.words.has(key) || t.negators.has(key) || t.intensifiers.has(key)
+
+/** The key of an emoji or emoticon term (":-)" and ":)" are one), or null for a term made of words. */
+function emojiKey(term: string): string | null {
+  const t = term.trim().toLowerCase()
+  const m = t.match(EMOTICON)
+  if (m && m[0] === t) return normalizeEmoticon(t)
+  if (!t || /[\p{L}\p{N}]/u.test(t)) return null
+  const pictographs = t.match(EMOJI)
+  return pictographs?.length === 1 ? pictographs[0] : null
+}
+function normalizeEmoticon(e: string): string {
+  return e.replace(/['-]/g, '').replace(/^[;=]/, ':').replace(/\)+$/, ')').replace(/\(+$/, '(').replace(/\^_*\^/, '^^')
+}
 
 /** Builds the lookup tables; each term is also found in its folded form (Vietnamese typed without diacritics). */
 export function compileLexicons(entries: Iterable<{ language: string } & LexiconEntry>): Lexicons {
   const out: Lexicons = new Map()
   for (const e of entries) {
     let lex = out.get(e.language)
-    if (!lex)
-      out.set(e.language, (lex = { words: new Map(), negators: new Set(), intensifiers: new Map(), longest: 1, folded: { words: new Map(), negators: new Set(), intensifiers: new Map() } }))
+    const joined = JOINED.has(e.language)
+    if (!lex) out.set(e.language, (lex = { ...emptyTable(), longest: 1, joined, folded: emptyTable(), emoji: new Map(), prefixes: new Set() }))
+    const emoji = emojiKey(e.term)
+    if (emoji) {
+      if (e.kind === 'word') lex.emoji.set(emoji, e.weight)
+      continue
+    }
     const termWords = words(e.term)
-    const key = termWords.join(' ')
+    const key = termWords.join(joined ? '' : ' ')
     if (!key) continue
-    lex.longest = Math.max(lex.longest, termWords.length)
+    lex.longest = Math.max(lex.longest, joined ? key.length : termWords.length)
     for (const [form, into] of [
       [key, lex],
       [foldDiacritics(key), lex.folded],
@@ -48,120 +142,311 @@ export function compileLexicons(entries: Iterable<{ language: string } & Lexicon
       else into.intensifiers.set(form, e.weight)
     }
   }
+  // Typed without diacritics, a word wins over a negator: "hong" is "hỏng" (broken) before "hông" (not).
+  for (const lex of out.values()) {
+    for (const w of lex.folded.words.keys()) if (!lex.negators.has(w)) lex.folded.negators.delete(w)
+    if (!lex.joined) continue
+    for (const key of [...lex.words.keys(), ...lex.negators, ...lex.intensifiers.keys(), ...CONTRAST, ...CONCESSIVE])
+      for (let k = 1; k <= key.length; k++) lex.prefixes.add(key.slice(0, k))
+  }
   return out
 }
 
 /** English contractions: "don't" → "do not", so the negator is a word of its own. */
 const expandContractions = (text: string) => text.replace(/n['’]t\b/gi, ' not').replace(/\bcan not\b/gi, 'cannot')
 
-/** The tokens of a text, with an empty string where a clause ends. */
-function clauseTokens(text: string, language: string | null): string[] {
-  // Thai writes a space where other languages put a comma.
-  const parts = text.split(language === 'th' ? THAI_CLAUSE_BREAK : CLAUSE_BREAK)
-  if (parts.length === 1) return words(text)
-  const out: string[] = []
-  for (const part of parts) {
-    const ws = words(part)
-    if (!ws.length) continue
-    if (out.length) out.push('')
-    for (const w of ws) out.push(w)
+interface Clause {
+  tokens: string[]
+  /** Ended by a question mark. */
+  asked: boolean
+}
+
+/** The clauses of a text (split at punctuation, and in Thai at spaces), each with its words. */
+function clausesOf(text: string, language: string | null): Clause[] {
+  const parts = text.split(language === 'th' ? THAI_CLAUSE_SPLIT : CLAUSE_SPLIT)
+  const out: Clause[] = []
+  for (let k = 0; k < parts.length; k += 2) {
+    const tokens = words(parts[k])
+    if (tokens.length) out.push({ tokens, asked: /[?？]/.test(parts[k + 1] ?? '') })
   }
   return out
 }
 
+/** Whether a clause is a yes/no question: it asks about a quality, it does not assert it. */
+function isYesNoQuestion(c: Clause, language: string | null): boolean {
+  const t = c.tokens
+  if (language === 'th') {
+    const joined = t.join('').replace(TH_POLITE_END, '')
+    return TH_QUESTION.some((q) => t.includes(q) || joined.endsWith(q))
+  }
+  if (language === 'vi') {
+    let end = t.length - 1
+    while (end > 0 && VI_PARTICLES.has(t[end])) end--
+    // "… có ngon không" is a question; "phục vụ cũng không" (nor the service) is not, without "?" or "có".
+    return VI_QUESTION_END.has(t[end]) && end > 0 && (c.asked || t.includes('có') || t.includes('co'))
+  }
+  return c.asked && EN_QUESTION_START.has(t[0])
+}
+
+/**
+ * Whether a Vietnamese comment was typed without diacritics: fewer than one word in five carries one
+ * ("quan nay khong ngon, đc" is; "Cho xin hóa đơn, gửi qua Zalo" is not).
+ */
+function typedWithoutDiacritics(text: string): boolean {
+  if (!MARKED.test(text)) return true
+  const ws = text.split(/\s+/)
+  let marked = 0
+  for (const w of ws) if (MARKED.test(w)) marked++
+  return marked * 5 < ws.length
+}
+
+/** A word written with a letter held ("soooo", "gooood"): the form the lexicon knows, trying two letters then one. */
+function unstretch(token: string, lex: CompiledLexicon): string {
+  if (!ELONGATED.test(token)) return token
+  const two = token.replace(/(\p{L})\1{2,}/gu, '$1$1')
+  if (has(lex, two) || has(lex.folded, two)) return two
+  return token.replace(/(\p{L})\1{2,}/gu, '$1')
+}
+
+/**
+ * A Thai clause cut into lexicon terms where it can be: the segmenter's cuts depend on the words
+ * around, so a term may span two of its pieces or half of one ("ไม่ได้|รับ" holds "ไม่" + "ได้รับ",
+ * "ไม่สะอาด" may come whole). Of the ways to cut the clause into terms and the segmenter's own pieces,
+ * the one that covers the most letters with terms wins, then the one with fewer pieces. A term may
+ * end inside a piece only if terms cover the rest of that piece ("ดีเซล", diesel, holds no "ดี").
+ */
+function thaiPieces(tokens: string[], lex: CompiledLexicon): string[] {
+  const text = tokens.join('')
+  const n = text.length
+  const boundary = new Set<number>([0])
+  const nextBoundary = new Array<number>(n + 1).fill(n)
+  for (let p = 0, k = 0; k < tokens.length; k++) boundary.add((p += tokens[k].length))
+  for (let p = n - 1, next = n; p >= 0; p--) {
+    nextBoundary[p] = next
+    if (boundary.has(p)) next = p
+  }
+  const known = (t: string) => has(lex, t) || CONTRAST.has(t) || CONCESSIVE.has(t)
+  // From the end: the best covering of text[p…] (letters in terms, pieces, the first piece's end); −1 where none.
+  const covered = new Array<number>(n + 1).fill(-1)
+  const pieces = new Array<number>(n + 1).fill(0)
+  const step = new Array<number>(n + 1).fill(0)
+  covered[n] = 0
+  for (let p = n - 1; p >= 0; p--) {
+    if (boundary.has(p)) {
+      const q = nextBoundary[p]
+      covered[p] = covered[q]
+      pieces[p] = pieces[q] + 1
+      step[p] = q
+    }
+    for (let q = p + 1; q <= n; q++) {
+      const piece = text.slice(p, q)
+      if (!lex.prefixes.has(piece)) break
+      if (covered[q] < 0 || !known(piece)) continue
+      const len = q - p
+      const c = covered[q] + len
+      if (c > covered[p] || (c === covered[p] && pieces[q] + 1 < pieces[p])) {
+        covered[p] = c
+        pieces[p] = pieces[q] + 1
+        step[p] = q
+      }
+    }
+  }
+  if (covered[0] <= 0) return tokens
+  const out: string[] = []
+  for (let p = 0; p < n; p = step[p]) out.push(text.slice(p, step[p]))
+  return out
+}
+
+/** Whether every syllable of a phrase is a lexicon term: then it is read as those terms, not as a dictionary word ("qua dat" is "quá đắt"). */
+function coveredByTerms(ws: string[], from: number, to: number, t: Table): boolean {
+  for (let k = from; k < to; k++) if (!has(t, ws[k])) return false
+  return true
+}
+
 /**
  * A negated word: its sign turns, and its strength is damped but kept noticeable, so that "not good"
- * and "ราคาไม่แพง" (not expensive) are read as opinions, and "not bad" only as mildly good.
+ * and "ราคาไม่แพง" (not expensive) are read as opinions, "not bad" only as mildly good, and a word of
+ * mild expectation ("arrived", "trả lời", "ได้รับ": weight below 1) becomes a complaint when it did not happen.
  */
 const negated = (w: number) => -Math.sign(w) * Math.max(Math.abs(w) * 0.7, 1.2)
 
 /**
+ * A weight scaled by an intensifier. A softener ("a bit", "hơi hơi", "นิดหน่อย") makes a word milder
+ * but never below a plain word's strength: "a bit slow" is still a complaint.
+ */
+const softened = (w: number, factor: number) => (factor >= 1 ? w * factor : Math.sign(w) * Math.max(Math.abs(w) * factor, Math.min(Math.abs(w), 1)))
+
+/**
  * A comment's sentiment from −1 to +1 (0 when no lexicon word occurs), or null without text.
- * Reads the comment word by word: at each position the longest lexicon phrase or, in Vietnamese,
- * the longest word of the word list wins, so a compound is recognised before its syllables ("không
- * gian", a space, is not "không", not). A negator flips the next sentiment word within three words
- * of the same clause; intensifiers scale it, the word after them or, right after a word, that word
- * (Thai and Vietnamese put them after: "ช้ามาก", "ngon lắm"); after "but" the clause counts more.
+ * Reads the comment clause by clause and word by word: at each position the longest lexicon phrase
+ * or, in Vietnamese, the longest word of the word list wins, so a compound is recognised before its
+ * syllables ("không gian", a space, is not "không", not) — also typed without diacritics. A negator
+ * flips the next sentiment word within three words of the same clause; intensifiers scale it, the word
+ * after them or, right after a word, that word (Thai and Vietnamese put them after: "ช้ามาก", "ngon
+ * lắm"); "too" makes a complaint of a plain word ("too sweet"). After "but" the clause counts more; a
+ * clause conceded ("although …") or asked about ("is it good?") counts less; "cannot" ending a clause
+ * is a complaint, and a negation reaches over "or". Emoji count as words; English words in a Thai or
+ * Vietnamese comment are read with the English lexicon; Thai is matched against the terms whatever
+ * the segmenter's cuts (thaiPieces).
  */
 export function scoreSentiment(text: string | null, language: string | null, lexicons: Lexicons): number | null {
   if (!text || !text.trim()) return null
   const lex = lexicons.get(language ?? 'en') ?? lexicons.get('en')
   if (!lex) return 0
+  const english = language && language !== 'en' ? lexicons.get('en') : undefined
   const compounds = language === 'vi' ? vietnameseCompounds() : null
+  const foldedCompounds = language === 'vi' ? foldedVietnameseCompounds : null
   const longest = Math.max(lex.longest, compounds ? LONGEST_COMPOUND : 1)
-  const ws = clauseTokens(expandContractions(text), language)
-  // Whether each token carries a diacritic: text typed without them is compared with the folded terms.
-  const plain = ws.map((w) => !MARKED.test(w))
+  const typedBare = language !== 'vi' || typedWithoutDiacritics(text)
+  let source = expandContractions(text)
+  let emojiSum = 0
+  if (HAS_EMOJI.test(source)) {
+    const lower = source.toLowerCase()
+    for (const m of lower.match(EMOJI) ?? []) emojiSum += lex.emoji.get(m) ?? 0
+    for (const m of lower.match(EMOTICON) ?? []) emojiSum += lex.emoji.get(normalizeEmoticon(m)) ?? 0
+    // An emoticon ends a sentence; its brackets must not be read as anything else.
+    source = source.replace(EMOTICON, '. ')
+  }
+  if (language === 'th') source = source.replace(THAI_ELONGATED, '$1')
+  const stretched = ELONGATED.test(source)
   let before = 0
   let after = 0
   let contrastSeen = false
-  let lastNegatorAt = -99
-  let boost = 1
-  // Words read so far (a compound or a phrase counts as one), for the negator's reach.
-  let unit = 0
-  // The sentiment word just read: where it ended and what it added, for an intensifier that follows it.
-  let last = { end: -1, w: 0, after: false }
-  for (let i = 0; i < ws.length; unit++) {
-    if (ws[i] === '') {
-      lastNegatorAt = -99
-      boost = 1
-      i++
-      continue
-    }
-    let matched = 0
-    let key = ''
-    let table: Omit<CompiledLexicon, 'folded' | 'longest'> | null = lex
-    let allPlain = true
-    let candidate = ''
-    for (let n = 1; n <= longest && i + n <= ws.length && ws[i + n - 1] !== ''; n++) {
-      candidate = n === 1 ? ws[i] : `${candidate} ${ws[i + n - 1]}`
-      allPlain &&= plain[i + n - 1]
-      // Text written without diacritics is compared with the folded terms; text with them, only exactly.
-      const t = allPlain && !lex.words.has(candidate) ? lex.folded : lex
-      if (t.words.has(candidate) || t.negators.has(candidate) || t.intensifiers.has(candidate) || (n === 1 && CONTRAST.has(candidate))) {
-        matched = n
-        key = candidate
-        table = t
-      } else if (n > 1 && compounds?.has(candidate)) {
-        // A word of the word list, longer than any lexicon term here: one word with no sentiment.
-        matched = n
-        key = candidate
-        table = null
-      }
-    }
-    if (!matched || !table) {
-      i += matched || 1
-      continue
-    }
-    if (CONTRAST.has(key) && !table.words.has(key)) {
-      contrastSeen = true
-      lastNegatorAt = -99
-      boost = 1
-    } else if (table.negators.has(key)) lastNegatorAt = unit
-    else if (table.intensifiers.has(key) && !table.words.has(key)) {
-      const factor = table.intensifiers.get(key) ?? 1
-      if (last.end === i) {
-        const extra = last.w * (factor - 1)
-        if (last.after) after += extra
-        else before += extra
-        last = { ...last, end: i + matched, w: last.w * factor }
-      } else boost *= factor
-    } else {
-      let w = (table.words.get(key) ?? 0) * boost
+  for (const clause of clausesOf(source, language)) {
+    let ws = stretched ? clause.tokens.map((w) => unstretch(w, lex)) : clause.tokens
+    if (lex.joined) ws = thaiPieces(ws, lex)
+    // Text typed without diacritics is compared with the folded terms too; in a comment written with
+    // them, a bare syllable is meant bare ("cho", for, is not "chờ", wait; "xin", please, not "xịn").
+    const plain = ws.map((w) => typedBare && !MARKED.test(w))
+    // A yes/no question counts less: looked at only once the clause has a word to weigh.
+    let asked: number | null = null
+    const questionWeight = () => (asked ??= isYesNoQuestion({ tokens: ws, asked: clause.asked }, language) ? QUESTION_WEIGHT : 1)
+    let concession = 1
+    let lastNegatorAt = -99
+    // Where an inability negator ("không được", "ไม่ได้") ended, while it has flipped nothing.
+    let inabilityEnd = -1
+    let boost = 1
+    let excessAt = -1
+    // The token just passed without any meaning found for it, for a Thai "เกินไป" after it.
+    let unknownEnd = -1
+    // The sentiment word just read: where it ended and what it added, for an intensifier that follows it.
+    let last = { end: -1, w: 0, after: false }
+    /** A word's weight as read here: strengthened, flipped by a negator within reach, then weighed by its clause. */
+    let flipped = false
+    const read = (base: number, unit: number) => {
+      let w = softened(base, boost)
+      flipped = false
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย"), and only that one:
       // "ราคาไม่แพง รสชาติดี" is not expensive and tasty.
       if (unit - lastNegatorAt <= NEGATION_REACH) {
         w = negated(w)
         lastNegatorAt = -99
+        inabilityEnd = -1
+        flipped = true
       }
+      return w * questionWeight() * concession
+    }
+    const add = (w: number, end: number) => {
       if (contrastSeen) after += w
       else before += w
       boost = 1
-      last = { end: i + matched, w, after: contrastSeen }
+      last = { end, w, after: contrastSeen }
     }
-    i += matched
+    // Words read so far in the clause (a compound or a phrase counts as one), for the negator's reach.
+    for (let i = 0, unit = 0; i < ws.length; unit++) {
+      let matched = 0
+      let key = ''
+      let table: Table | null = lex
+      let allPlain = true
+      let candidate = ''
+      for (let n = 1; i + n <= ws.length; n++) {
+        candidate = n === 1 || lex.joined ? candidate + ws[i + n - 1] : `${candidate} ${ws[i + n - 1]}`
+        if (lex.joined ? candidate.length > lex.longest : n > longest) break
+        allPlain &&= plain[i + n - 1]
+        // Text written without diacritics is compared with the folded terms; text with them, only exactly.
+        const t = allPlain && !lex.words.has(candidate) ? lex.folded : lex
+        if (has(t, candidate) || CONTRAST.has(candidate) || CONCESSIVE.has(candidate)) {
+          matched = n
+          key = candidate
+          table = t
+        } else if (n > 1 && (compounds?.has(candidate) || (allPlain && foldedCompounds?.().has(candidate))) && !coveredByTerms(ws, i, i + n, t)) {
+          // A word of the word list, longer than any lexicon term here: one word with no sentiment.
+          matched = n
+          key = candidate
+          table = null
+        }
+      }
+      // An English word in a Thai or Vietnamese comment ("service ok", "nhân viên nice").
+      if (!matched && english && ASCII_WORD.test(ws[i])) {
+        let phrase = ''
+        for (let n = 1; n <= english.longest && i + n <= ws.length && ASCII_WORD.test(ws[i + n - 1]); n++) {
+          phrase = n === 1 ? ws[i] : `${phrase} ${ws[i + n - 1]}`
+          if (english.words.has(phrase) || (language === 'th' && english.intensifiers.has(phrase))) {
+            matched = n
+            key = phrase
+            table = english
+          }
+        }
+      }
+      if (!matched || !table) {
+        const end = i + (matched || 1)
+        // "too sweet": a plain word after "too" is a complaint.
+        if (!matched && excessAt === i && !NOT_EXCESSIVE.has(ws[i])) add(read(EXCESS_WEIGHT, unit), end)
+        unknownEnd = end
+        i = end
+        continue
+      }
+      const end = i + matched
+      if (CONTRAST.has(key) && !table.words.has(key)) {
+        // What follows the last "but" weighs more than all that came before it.
+        before += after
+        after = 0
+        contrastSeen = true
+        lastNegatorAt = -99
+        inabilityEnd = -1
+        boost = 1
+        concession = 1
+      } else if (CONCESSIVE.has(key) && !table.words.has(key)) concession = CONCESSION_WEIGHT
+      else if (table.negators.has(key)) {
+        lastNegatorAt = unit
+        inabilityEnd = INABILITY.has(key) ? end : -1
+      }
+      else if (table.intensifiers.has(key) && !table.words.has(key)) {
+        const factor = table.intensifiers.get(key) ?? 1
+        const postposed = language === 'en' || !language ? EN_AFTER.has(key) : !BEFORE_ONLY.has(key)
+        if (last.end === i && postposed) {
+          const w = softened(last.w, factor)
+          if (last.after) after += w - last.w
+          else before += w - last.w
+          last = { ...last, end, w }
+        } else if (EXCESS_AFTER.has(key) && unknownEnd === i) {
+          // "หวานเกินไป": the plain word before it was too much.
+          add(read(EXCESS_WEIGHT, unit), end)
+        } else {
+          boost *= factor
+          if (EXCESS_BEFORE.has(key)) excessAt = end
+        }
+      } else if (DEGREE_AFTER.has(key) && last.end === i && last.w !== 0) {
+        // "ngon kinh khủng": terribly tasty.
+        const extra = last.w * 0.5
+        if (last.after) after += extra
+        else before += extra
+        last = { ...last, end, w: last.w * 1.5 }
+      } else if (table.words.has(key)) {
+        add(read(table.words.get(key) ?? 0, unit), end)
+        // "not good or bad": the negation reaches the word after "or" as well.
+        if (flipped && DISJUNCTION.has(ws[end] ?? '')) lastNegatorAt = unit + 1
+      }
+      i = end
+    }
+    // "thanh toán không được": a clause that ends on "cannot".
+    if (inabilityEnd >= 0 && ws.slice(inabilityEnd).every((w) => CLAUSE_PARTICLES.has(w))) {
+      const w = INABILITY_WEIGHT * questionWeight() * concession
+      if (contrastSeen) after += w
+      else before += w
+    }
   }
-  const sum = contrastSeen ? before * 0.5 + after * 1.5 : before
+  const sum = (contrastSeen ? before * 0.5 + after * 1.5 : before) + emojiSum
   if (sum === 0) return 0
   return Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000
 }

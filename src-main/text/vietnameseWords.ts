@@ -1,4 +1,5 @@
 import { vietnameseWords as list } from './data/vietnameseWords'
+import { foldDiacritics } from './fold'
 
 /** Vietnamese words of two to four syllables from a licensed word list (see data/vietnameseWords.ts), built once on first use. */
 let words: Set<string> | null = null
@@ -8,6 +9,16 @@ export function vietnameseCompounds(): Set<string> {
 }
 
 export const LONGEST_COMPOUND = 4
+
+/**
+ * The same words as typed without diacritics ("khong gian", "khong khi"), built once on first use:
+ * a comment typed that way must not read the "khong" of a compound as "không" (not).
+ */
+let folded: Set<string> | null = null
+export function foldedVietnameseCompounds(): Set<string> {
+  folded ??= new Set([...vietnameseCompounds()].map((w) => foldDiacritics(w)))
+  return folded
+}
 
 /**
  * Syllables that end no content word: a dictionary entry ending in one of them ("nhớ cả") is a

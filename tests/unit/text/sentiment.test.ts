@@ -100,6 +100,76 @@ describe('sentiment', () => {
     expect(sentimentLabel(scoreSentiment(text, language, lexicons))).toBe(label)
   })
 
+  const label = (text: string, language: string) => sentimentLabel(scoreSentiment(text, language, lexicons))
+
+  it('reads a yes/no question as asking, not asserting', () => {
+    expect(label('Is the coffee good?', 'en')).toBe('neutral')
+    expect(label('Cà phê ở đây có ngon không ạ?', 'vi')).toBe('neutral')
+    expect(label('กาแฟอร่อยไหมคะ', 'th')).toBe('neutral')
+    // A question that complains is still a complaint.
+    expect(label('Why is the delivery always so slow?', 'en')).toBe('negative')
+  })
+
+  it('weighs a conceded clause less', () => {
+    expect(label('The food was great, although a bit slow', 'en')).toBe('positive')
+    expect(label('Tuy hơi đắt nhưng ngon', 'vi')).toBe('positive')
+  })
+
+  it('reads "too" before a plain word, and "เกินไป" after one, as a complaint', () => {
+    expect(label('The tea was too sweet', 'en')).toBe('negative')
+    expect(label('Not too sweet, just right', 'en')).toBe('positive')
+    expect(label('ชาหวานเกินไป', 'th')).toBe('negative')
+    expect(label('Too good to miss', 'en')).toBe('positive')
+  })
+
+  it('reads "cannot" at the end of a clause as a complaint, and expectations that did not happen', () => {
+    expect(label('Đăng nhập không được', 'vi')).toBe('negative')
+    expect(label('แอปโหลดไม่ได้', 'th')).toBe('negative')
+    expect(label('My parcel never arrived', 'en')).toBe('negative')
+    expect(label('Nhắn tin mà shop chưa trả lời', 'vi')).toBe('negative')
+    expect(label('ยังไม่ได้รับของเลย', 'th')).toBe('negative')
+    // Alone, an expectation met is no praise.
+    expect(label('Parcel arrived', 'en')).toBe('neutral')
+    expect(label('ได้รับของแล้วครับ', 'th')).toBe('neutral')
+  })
+
+  it('lets a negation reach over "or", and keeps a softened complaint a complaint', () => {
+    expect(label('Not good or bad, just average', 'en')).toBe('neutral')
+    expect(label('ก็โอเคนะ ไม่ได้ดีหรือแย่อะไร', 'th')).toBe('neutral')
+    expect(label('A bit slow', 'en')).toBe('negative')
+    expect(label('Hơi hơi chậm', 'vi')).toBe('negative')
+  })
+
+  it('reads emoji, held letters, English words in other languages and Vietnamese typed without diacritics', () => {
+    expect(label('😍😍', 'en')).toBe('positive')
+    expect(label('Giao hàng 👎', 'vi')).toBe('negative')
+    expect(label('waited an hour :(', 'en')).toBe('negative')
+    expect(label('soooo gooood', 'en')).toBe('positive')
+    expect(label('ngonnnn', 'vi')).toBe('positive')
+    expect(scoreSentiment('อร่อยมากกกก', 'th', lexicons)).toBe(scoreSentiment('อร่อยมาก', 'th', lexicons))
+    expect(label('nhân viên nice, đồ uống ok', 'vi')).toBe('positive')
+    expect(label('พนักงาน friendly มาก', 'th')).toBe('positive')
+    // "khong gian" is "không gian", a space, also without diacritics; "qua dat" is still "quá đắt".
+    expect(label('khong gian yen tinh', 'vi')).toBe('positive')
+    expect(label('qua dat', 'vi')).toBe('negative')
+    // A word or two with diacritics in a comment typed without them; a bare syllable in one typed with them is bare.
+    expect(label('quan nay khong ngon lam, giao hang cham, đc cai view', 'vi')).toBe('negative')
+    expect(label('Cho xin hóa đơn, gửi qua Zalo nhé', 'vi')).toBe('neutral')
+  })
+
+  it('uses a "kinh khủng" written after a word as a degree, not a complaint', () => {
+    expect(label('Ngon kinh khủng', 'vi')).toBe('positive')
+    expect(label('Đông kinh khủng', 'vi')).toBe('negative')
+  })
+
+  it('holds each term once per language, each one readable', () => {
+    for (const [language, entries] of Object.entries(defaultLexicon)) {
+      const terms = entries.map((e) => e.term)
+      expect(terms.filter((t, i) => terms.indexOf(t) !== i), language).toEqual([])
+      expect(terms.filter((t) => !t.trim()), language).toEqual([])
+    }
+  })
+
   it.each(['en', 'vi', 'th'])('agrees with a person on the held-out %s sample, 85 in 100 or more', (language) => {
     const a = accuracy(language, holdout)
     expect(a.n).toBeGreaterThanOrEqual(40)
@@ -138,6 +208,19 @@ describe('sentiment stored in a workspace', () => {
     ws.sqlite.prepare(`DELETE FROM sentiment_lexicon WHERE language = 'en' AND term = 'lukewarm'`).run()
     ensureDerivedData(ws.sqlite)
     expect(weight('lukewarm')).toBeUndefined()
+  })
+
+  it('drops or re-weighs default terms retired since, where the workspace kept them as shipped', async () => {
+    const { ws } = await freshWorkspace()
+    const row = (language: string, term: string) =>
+      ws.sqlite.prepare('SELECT kind, weight FROM sentiment_lexicon WHERE language = ? AND term = ?').get(language, term) as { kind: string; weight: number } | undefined
+    // As a workspace of lexicon version 2 has them: "คน" (a person) at −1, "được" at 1, and a user who weighed "เพราะ" 2.
+    ws.sqlite.prepare(`INSERT OR REPLACE INTO sentiment_lexicon (language, term, kind, weight) VALUES ('th', 'คน', 'word', -1), ('vi', 'được', 'word', 1), ('th', 'เพราะ', 'word', 2)`).run()
+    ws.sqlite.prepare(`UPDATE meta SET value = '2' WHERE key = 'lexicon_version'`).run()
+    ensureDerivedData(ws.sqlite)
+    expect(row('th', 'คน')).toBeUndefined()
+    expect(row('vi', 'được')).toEqual({ kind: 'word', weight: 0.3 })
+    expect(row('th', 'เพราะ')).toEqual({ kind: 'word', weight: 2 })
   })
 
   it('is scored again when the workspace opens after the rule changed', async () => {

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { z } from 'zod'
+import { analyzerFor } from '../../../src-main/feedback/feedbackWriter'
+import { sentimentLabel } from '../../../src-shared/domain/sentiment'
+import { freshWorkspace } from '../../helpers/db'
+
+/**
+ * Agreement of the app's sentiment with people, per language, on the labelled samples of
+ * tests/fixtures/sentiment/ (written by someone other than the lexicon's author: see the README
+ * there). Every *.jsonl file present is scored, so another sample (a held-out one) is measured by
+ * putting it beside dev.jsonl, or by pointing SENTIMENT_SAMPLES at other files or folders
+ * (comma-separated). Each comment is scored as the app scores a stored comment: by the analyzer
+ * of a fresh workspace (its lexicon as the workspace stores it), in the sample's language.
+ */
+const REQUIRED = 0.85
+const fixtures = join(__dirname, '../../fixtures/sentiment')
+
+const lineSchema = z.object({
+  lang: z.enum(['en', 'vi', 'th']),
+  text: z.string().min(1),
+  label: z.enum(['positive', 'neutral', 'negative']),
+  note: z.string().optional(),
+})
+type Line = z.infer<typeof lineSchema>
+
+function sampleFiles(): string[] {
+  const given = process.env.SENTIMENT_SAMPLES?.split(',').map((p) => resolve(p.trim())).filter(Boolean)
+  const places = given?.length ? given : [fixtures]
+  return places.flatMap((p) =>
+    existsSync(p) && !p.endsWith('.jsonl')
+      ? readdirSync(p)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => join(p, f))
+      : [p],
+  )
+}
+
+function readSample(file: string): Line[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l, i) => ({ l: l.trim(), i }))
+    .filter(({ l }) => l)
+    .map(({ l, i }) => {
+      const parsed = lineSchema.safeParse(JSON.parse(l))
+      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.message}`)
+      return parsed.data
+    })
+}
+
+let analyze: ReturnType<typeof analyzerFor>
+beforeAll(async () => {
+  const { ws } = await freshWorkspace()
+  analyze = analyzerFor(ws.sqlite)
+})
+
+/** Per language: how many lines, how many the app labels as the person did, and the ones it missed. */
+function agreement(lines: Line[]) {
+  const out = new Map<string, { n: number; right: number; missed: string[] }>()
+  for (const line of lines) {
+    const row = out.get(line.lang) ?? { n: 0, right: 0, missed: [] }
+    out.set(line.lang, row)
+    const score = analyze(line.text, line.lang).sentiment
+    const label = sentimentLabel(score)
+    row.n++
+    if (label === line.label) row.right++
+    else row.missed.push(`  ${line.label} read as ${label} (${score}): ${line.text}`)
+  }
+  return out
+}
+
+describe('sentiment agrees with people on the labelled samples', () => {
+  const files = sampleFiles()
+
+  it('has the development sample', () => {
+    expect(files.some((f) => f.endsWith('dev.jsonl')) || Boolean(process.env.SENTIMENT_SAMPLES)).toBe(true)
+  })
+
+  describe.each(files)('%s', (file) => {
+    it.each(['en', 'vi', 'th'])(`agrees on ${REQUIRED * 100} % or more of the %s comments`, (language) => {
+      const rows = agreement(readSample(file).filter((l) => l.lang === language))
+      const row = rows.get(language)
+      expect(row, `no ${language} comments in ${file}`).toBeDefined()
+      if (!row) return
+      const share = row.right / row.n
+      console.info(`${file.split('/').pop()} ${language}: ${row.right}/${row.n} = ${(share * 100).toFixed(1)} %`)
+      expect(share, `${language}: ${row.right}/${row.n}; missed:\n${row.missed.join('\n')}`).toBeGreaterThanOrEqual(REQUIRED)
+    })
+  })
+})
