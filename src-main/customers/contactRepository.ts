@@ -122,67 +122,84 @@ export async function winbackFacts(db: Kysely<DB>, customerId: number) {
   return { actions, churnedAt: customer?.churned_at ?? null, responses }
 }
 
-/** One customer as the survey list sees them: who, where to reach them, whether they left, their consent for feedback. */
-export interface SurveyCandidate {
-  id: number
-  ref: string | null
-  name: string | null
-  email: string | null
-  phone: string | null
-  segment: string | null
-  location: string | null
-  churnedAt: string | null
-  consentState: 'given' | 'withdrawn' | null
-  consentAt: number | null
+/** The survey list's filter of customers: a segment and a location, each optional. */
+type ListFilter = Pick<SurveyListRequest, 'segment' | 'location'>
+
+function filterSql(req: ListFilter) {
+  const where = [req.segment ? 'segment = @segment' : null, req.location ? 'location = @location' : null].filter(Boolean)
+  return {
+    where: where.length ? ` WHERE ${where.join(' AND ')}` : '',
+    params: { ...(req.segment ? { segment: req.segment } : {}), ...(req.location ? { location: req.location } : {}) },
+  }
+}
+
+/** One customer as the survey list decides on them: [id, email, phone, churned_at]. */
+export type SurveyListCustomer = [id: number, email: string | null, phone: string | null, churnedAt: string | null]
+
+/**
+ * Every customer of the segment and location, in no particular order (a plain pass over the table:
+ * 125,000 rows at the benchmark's scale, no index lookups), with what the rules ask of them. Raw
+ * better-sqlite3 on a measured path: rows come as arrays.
+ */
+export function surveyListCustomers(sqlite: Sqlite, req: ListFilter): SurveyListCustomer[] {
+  const f = filterSql(req)
+  return statement(sqlite, `SELECT id, email, phone, churned_at FROM customers${f.where}`, 'raw').all(f.params) as SurveyListCustomer[]
+}
+
+/** One row of the list as shown and written: [id, external_ref, name, email, phone, segment, location]. */
+export type SurveyListEntry = [id: number, ref: string | null, name: string | null, email: string | null, phone: string | null, segment: string | null, location: string | null]
+
+/**
+ * The same customers in the list's order (name, then id; through customers_sort, or the segment's or
+ * location's sort index), one at a time: a preview stops after its first rows. Break out of the loop
+ * (or finish it) before the next call: the statement is shared.
+ */
+export function surveyListInOrder(sqlite: Sqlite, req: ListFilter): IterableIterator<SurveyListEntry> {
+  const f = filterSql(req)
+  return statement(sqlite, `SELECT id, external_ref, name, email, phone, segment, location FROM customers${f.where} ORDER BY ifnull(name, ''), id`, 'raw').iterate(f.params) as IterableIterator<SurveyListEntry>
+}
+
+/** The highest customer id (0 without customers): the size of the per-customer tallies. */
+export function maxCustomerId(sqlite: Sqlite): number {
+  return statement(sqlite, 'SELECT coalesce(max(id), 0) FROM customers', 'pluck').get() as number
+}
+
+/** Stored consent for feedback surveys (few rows: most customers have none): [customer_id, state, at]. */
+export function feedbackConsents(sqlite: Sqlite): Array<[number, 'given' | 'withdrawn', number]> {
+  return statement(sqlite, `SELECT customer_id, state, at FROM customer_consents WHERE purpose = 'feedback'`, 'raw').all() as Array<[number, 'given' | 'withdrawn', number]>
+}
+
+/** The kiosk's consented answers by e-mail: [contact_email, consent_at, received_at] (the latest consent, and every answer's time from `sinceMs` on, are worked out from them). */
+export function kioskConsents(sqlite: Sqlite): Array<[string, number | null, number]> {
+  return statement(sqlite, 'SELECT contact_email, consent_at, received_at FROM survey_answers WHERE consent = 1 AND contact_email IS NOT NULL', 'raw').all() as Array<[string, number | null, number]>
 }
 
 /**
- * Every customer of the segment and location, by name then id, with their stored consent for
- * feedback. Raw better-sqlite3 on a measured path (every customer, 125,000 at the benchmark's
- * scale): rows come as arrays; the consents (few) are read apart instead of joined per row.
+ * Customer and local date of every response dated `sinceDate` or later: [customer_id, local_date].
+ * Read from the covering index responses_newest (2026-12-11-survey-list-covering) as a range on
+ * submitted_at from `fromMs` — which must lie before `sinceDate` began in the workspace's zone — with
+ * local_date tested exactly; no table row is read. (`+customer_id`: that test is no index's range.)
  */
-export function surveyCandidates(sqlite: Sqlite, req: Pick<SurveyListRequest, 'segment' | 'location'>): SurveyCandidate[] {
-  const consents = new Map<number, [SurveyCandidate['consentState'], number]>()
-  for (const [id, state, at] of statement(sqlite, `SELECT customer_id, state, at FROM customer_consents WHERE purpose = 'feedback'`, 'raw').all() as Array<[number, 'given' | 'withdrawn', number]>) consents.set(id, [state, at])
-  const where = [req.segment ? 'segment = @segment' : null, req.location ? 'location = @location' : null].filter(Boolean)
-  const rows = statement(
-    sqlite,
-    `SELECT id, external_ref, name, email, phone, segment, location, churned_at FROM customers${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ifnull(name, ''), id`,
-    'raw',
-  ).all({ ...(req.segment ? { segment: req.segment } : {}), ...(req.location ? { location: req.location } : {}) }) as Array<[number, string | null, string | null, string | null, string | null, string | null, string | null, string | null]>
-  return rows.map((r) => {
-    const k = consents.get(r[0])
-    return { id: r[0], ref: r[1], name: r[2], email: r[3], phone: r[4], segment: r[5], location: r[6], churnedAt: r[7], consentState: k ? k[0] : null, consentAt: k ? k[1] : null }
-  })
+export function recentResponseDays(sqlite: Sqlite, fromMs: number, sinceDate: string): Array<[number, string]> {
+  return statement(sqlite, 'SELECT customer_id, local_date FROM responses WHERE submitted_at >= ? AND local_date >= ? AND +customer_id IS NOT NULL', 'raw').all(fromMs, sinceDate) as Array<[number, string]>
 }
 
-/** The kiosk's consented answers by e-mail: the latest consent, and every answer's time from `sinceMs` on. */
-export async function kioskConsents(db: Kysely<DB>, sinceMs: number): Promise<Array<{ email: string; consentAt: number | null; receivedAt: number }>> {
-  const rows = await db
-    .selectFrom('survey_answers')
-    .select(['contact_email as email', 'consent_at as consentAt', 'received_at as receivedAt'])
-    .where('consent', '=', 1)
-    .where('contact_email', 'is not', null)
-    .execute()
-  return rows.filter((r): r is typeof r & { email: string } => r.email !== null && (r.receivedAt >= sinceMs || r.consentAt !== null))
+/** Every contact entry (deleted ones left out) from `sinceMs` on: [customer_id, kind, contacted_at]. */
+export function recentContactEntries(sqlite: Sqlite, sinceMs: number): Array<[number, ContactEntry['kind'], number]> {
+  return statement(sqlite, 'SELECT customer_id, kind, contacted_at FROM customer_contacts WHERE deleted_at IS NULL AND contacted_at >= ?', 'raw').all(sinceMs) as Array<[number, ContactEntry['kind'], number]>
 }
 
-/** Every contact entry and every response from `sinceMs` / `sinceDate` on, by customer. */
-export async function recentContacts(db: { queries: Kysely<DB>; sqlite: Sqlite }, sinceMs: number, sinceDate: string) {
-  const entries = await db.queries
-    .selectFrom('customer_contacts')
-    .select(['customer_id as customerId', 'kind', 'contacted_at as at'])
-    .where('deleted_at', 'is', null)
-    .where('contacted_at', '>=', sinceMs)
-    .execute()
-  // Raw rows: every response of the last 91 days or so (125,000 at the benchmark's scale).
-  const rows = statement(db.sqlite, 'SELECT customer_id, local_date FROM responses WHERE customer_id IS NOT NULL AND local_date >= ?', 'raw').all(sinceDate) as Array<[number, string]>
-  return { entries, responses: rows.map(([customerId, date]) => ({ customerId, date })) }
-}
-
-/** Records a confirmed send: one survey contact per customer, under one send that undo takes back whole. */
-export async function recordSend(db: Kysely<DB>, send: { channel: string; filter: string; actor: string | null; customerIds: number[] }, now: number): Promise<number> {
+/**
+ * Records a confirmed send: one survey contact per customer, under one send that undo takes back
+ * whole. With `exportToken`, in the same transaction, that exported list is marked sent (its ids let
+ * go); null, and nothing recorded, when its send was recorded already.
+ */
+export async function recordSend(db: Kysely<DB>, send: { channel: string; filter: string; actor: string | null; customerIds: number[]; exportToken?: string }, now: number): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
+    if (send.exportToken !== undefined) {
+      const open = await trx.selectFrom('survey_list_exports').select('token').where('token', '=', send.exportToken).where('send_id', 'is', null).executeTakeFirst()
+      if (!open) return null
+    }
     const r = await trx.insertInto('contact_sends').values({ channel: send.channel, filter: send.filter, recorded: send.customerIds.length, actor: send.actor, created_at: now, undone_at: null }).executeTakeFirstOrThrow()
     const sendId = Number(r.insertId)
     for (let i = 0; i < send.customerIds.length; i += 500) {
@@ -201,6 +218,7 @@ export async function recordSend(db: Kysely<DB>, send: { channel: string; filter
       }))
       await trx.insertInto('customer_contacts').values(values).execute()
     }
+    if (send.exportToken !== undefined) await trx.updateTable('survey_list_exports').set({ send_id: sendId, customer_ids: null }).where('token', '=', send.exportToken).execute()
     return sendId
   })
 }
@@ -236,9 +254,10 @@ export function crmConsentWriter(sqlite: Database.Database, now: number): (custo
   return (customerId, purpose, state, at) => put.run({ customerId, purpose, state, at, now }).changes > 0
 }
 
-/** Which of these customers still exist (in the order given). */
-export async function existingCustomerIds(db: Kysely<DB>, ids: number[]): Promise<number[]> {
+/** Which of these customers still exist, and existed at `createdBy` (in the order given): an id freed by an erasure and given to a newer customer is not the one a list named. */
+export async function existingCustomerIds(db: Kysely<DB>, ids: number[], createdBy: number): Promise<number[]> {
   const found = new Set<number>()
-  for (let i = 0; i < ids.length; i += 500) for (const r of await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) found.add(r.id)
+  for (let i = 0; i < ids.length; i += 500)
+    for (const r of await db.selectFrom('customers').select('id').where('id', 'in', ids.slice(i, i + 500)).where('created_at', '<=', createdBy).execute()) found.add(r.id)
   return ids.filter((id) => found.has(id))
 }

@@ -81,20 +81,35 @@ export function dayNumbers(): (date: string) => number {
   }
 }
 
+/** Whether a survey contact on day `day` keeps a survey on day `today` back (day numbers, see dayNumbers): it lies within the gap, before or after. */
+export function surveyWithinGap(day: number, today: number, rules: ContactRules): boolean {
+  return Math.abs(today - day) < rules.surveyGapDays
+}
+
+/** Whether a contact on day `day` counts toward the cap for a contact on day `today`: within the window, before or after. */
+export function contactInWindow(day: number, today: number, rules: ContactRules): boolean {
+  const ago = today - day
+  return ago < rules.windowDays && ago > -rules.windowDays
+}
+
 /**
- * The first rule a survey for feedback on day `today` would cross — the rule of guardViolations'
- * first violation, for the same facts — from day numbers (dayNumbers): the survey list asks this of
- * every customer, and needs only which rule left each out.
+ * The first rule a survey for feedback would cross — the rule of guardViolations' first violation
+ * for the same facts — from what one pass over a customer's contacts counts: whether a survey lies
+ * within the gap (surveyWithinGap) and how many contacts lie within the window (contactInWindow).
+ * The survey list asks this of every customer, and needs only which rule left each out.
  */
-export function firstSurveyViolation(consent: ConsentState, surveyDays: readonly number[], contactDays: readonly number[], today: number, rules: ContactRules): 'consent' | 'recentSurvey' | 'tooMany' | null {
+export function surveyVerdict(consent: ConsentState, surveyedWithinGap: boolean, contactsInWindow: number, rules: ContactRules): 'consent' | 'recentSurvey' | 'tooMany' | null {
   if (!consentAllows(consent, 'feedback', rules.strictConsent)) return 'consent'
-  if (rules.surveyGapDays > 0) for (const d of surveyDays) if (Math.abs(today - d) < rules.surveyGapDays) return 'recentSurvey'
-  if (rules.maxContacts > 0) {
-    let inWindow = 0
-    for (const d of contactDays) {
-      const ago = today - d
-      if (ago < rules.windowDays && ago > -rules.windowDays && ++inWindow >= rules.maxContacts) return 'tooMany'
-    }
-  }
+  if (surveyedWithinGap) return 'recentSurvey'
+  if (rules.maxContacts > 0 && contactsInWindow >= rules.maxContacts) return 'tooMany'
   return null
+}
+
+/** surveyVerdict over lists of day numbers: a customer's survey days and contact days. */
+export function firstSurveyViolation(consent: ConsentState, surveyDays: readonly number[], contactDays: readonly number[], today: number, rules: ContactRules): 'consent' | 'recentSurvey' | 'tooMany' | null {
+  let surveyed = false
+  for (const d of surveyDays) if (surveyWithinGap(d, today, rules)) surveyed = true
+  let inWindow = 0
+  for (const d of contactDays) if (contactInWindow(d, today, rules)) inWindow++
+  return surveyVerdict(consent, surveyed, inWindow, rules)
 }

@@ -376,6 +376,23 @@ export interface ContactSendsTable {
   undone_at: number | null
 }
 
+/**
+ * A survey list written to a file, by its export's token, until its send is recorded
+ * (2026-12-11-survey-list-exports): the customers as 32-bit little-endian ids in the file's order,
+ * NULL once the send is recorded (send_id).
+ */
+export interface SurveyListExportsTable {
+  token: string
+  channel: string
+  /** The list's filter as JSON (channel, segment, location). */
+  filter: string
+  file_name: string
+  rows: number
+  customer_ids: Buffer | null
+  created_at: number
+  send_id: number | null
+}
+
 /** The contact log: a survey sent, a call, a message or a follow-up (2026-12-05-contact-log-consent). */
 export interface CustomerContactsTable {
   id: Generated<number>
@@ -531,6 +548,7 @@ export interface DB {
   customer_merges: CustomerMergesTable
   customer_actions: CustomerActionsTable
   contact_sends: ContactSendsTable
+  survey_list_exports: SurveyListExportsTable
   customer_contacts: CustomerContactsTable
   customer_consents: CustomerConsentsTable
   contact_imports: ContactImportsTable

@@ -123,14 +123,18 @@ export async function onTime(open: OpenWorkspace, filter: FeedbackFilter, now: n
   return { rows, overall: onTimeRow(null, total) }
 }
 
-/** Snoozes (or wakes, with null) follow-ups; answers the previous snoozes for undo. Items that are not follow-ups are left alone. */
+/**
+ * Snoozes (or wakes, with null) follow-ups; answers the previous snoozes for undo. Items that are not
+ * follow-ups are left alone, and so, when waking, are follow-ups not snoozed now (a bulk "end snooze"
+ * over a mixed selection counts and undoes only the ones it woke).
+ */
 export function snooze(open: OpenWorkspace, ids: number[], until: number | null, actor: string | null, now: number) {
   if (until !== null && until <= now) throw new AppError('VALIDATION', 'A snooze must end in the future.')
   const sqlite = open.ws.sqlite
   ensureDueDates(sqlite)
   const set = snoozeSetter(sqlite)
   return inTransaction(sqlite, () => {
-    const previous = snoozeStates(sqlite, ids)
+    const previous = snoozeStates(sqlite, ids).filter((p) => until !== null || (p.snoozedUntil !== null && p.snoozedUntil > now))
     let updated = 0
     for (const p of previous) if (set(p.id, until, actor)) updated++
     return { updated, previous }

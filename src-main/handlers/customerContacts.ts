@@ -6,6 +6,7 @@ import {
   contactState,
   deleteContact,
   exportSurveyList,
+  pendingSurveyLists,
   recordSurveyList,
   restoreContact,
   saveContactRules,
@@ -26,6 +27,7 @@ export const customerContactsHandlers = {
   'customers.surveyList': (req, ctx) => surveyList(ctx.session.require(), req, ctx.clock.now()),
   'customers.surveyListExport': (req, ctx) => exportSurveyList(ctx, ctx.session.require(), req, ctx.clock.now()),
   'customers.surveyListRecord': ({ token }, ctx) => recordSurveyList(ctx.session.require(), token, actorOf(ctx), ctx.clock.now()),
+  'customers.pendingSurveyLists': (_req, ctx) => pendingSurveyLists(ctx.session.require(), ctx.clock.now()),
   'customers.undoSend': ({ send }, ctx) => takeBackSend(ctx.session.require(), send, ctx.clock.now()),
 } satisfies Pick<
   Handlers<AppContext>,
@@ -39,5 +41,6 @@ export const customerContactsHandlers = {
   | 'customers.surveyList'
   | 'customers.surveyListExport'
   | 'customers.surveyListRecord'
+  | 'customers.pendingSurveyLists'
   | 'customers.undoSend'
 >

@@ -120,6 +120,19 @@ export const surveyListSchema = z.object({
 })
 export type SurveyList = z.infer<typeof surveyListSchema>
 
+/** A survey list exported and not yet confirmed as sent: its send may be recorded until `expiresAt` (after a restart too). */
+export const pendingSurveyListSchema = z.object({
+  token: z.string(),
+  channel: z.enum(surveyChannels),
+  segment: z.string().optional(),
+  location: z.string().optional(),
+  fileName: z.string(),
+  rows: z.number().int(),
+  exportedAt: z.number(),
+  expiresAt: z.number(),
+})
+export type PendingSurveyList = z.infer<typeof pendingSurveyListSchema>
+
 export const customerContactsChannels = {
   'customers.contactRules': defineChannel(z.strictObject({}), contactRulesSchema),
   'customers.saveContactRules': defineChannel(z.strictObject({ rules: contactRulesSchema }), contactRulesSchema),
@@ -153,7 +166,7 @@ export const customerContactsChannels = {
         fileName: z.string(),
         rows: z.number().int(),
         bytes: z.number().int(),
-        /** Names the exact list written, for `customers.surveyListRecord` (kept while the workspace is open). */
+        /** Names the exact list written, for `customers.surveyListRecord` (kept in the workspace for 14 days). */
         token: z.string(),
       })
       .nullable(),
@@ -164,5 +177,7 @@ export const customerContactsChannels = {
    * sent it); undoable. A token records one send.
    */
   'customers.surveyListRecord': defineChannel(z.strictObject({ token: opaqueId }), z.object({ send: z.number().int(), recorded: z.number().int() })),
+  /** The exported lists whose send may still be recorded, newest first (kept in the workspace: they survive a restart). */
+  'customers.pendingSurveyLists': defineChannel(z.strictObject({}), z.array(pendingSurveyListSchema)),
   'customers.undoSend': defineChannel(z.strictObject({ send: id }), z.object({ removed: z.number().int() })),
 }

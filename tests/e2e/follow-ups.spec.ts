@@ -153,3 +153,63 @@ test.describe('in Vietnamese', () => {
     await expect(page.getByText(/Đã tạm hoãn 1 mục cần xử lý đến .*14:30.*31.*12.*2030/)).toBeVisible()
   })
 })
+
+test('in the Snoozed view, several snoozes ended at once from the bulk bar, and undone together (en, vi, th)', async ({ page, app }) => {
+  test.slow()
+  const shots = process.env.CXDESK_SHOTS
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(app.url)
+  const badge = page.getByTestId('followup-badge')
+  await expect(badge).toBeVisible()
+  const overdue = Number(await badge.getAttribute('data-overdue'))
+  expect(overdue).toBeGreaterThan(2)
+  await page.getByRole('link', { name: /^Inbox/ }).click()
+  await page.getByTestId('view-overdue').click()
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(overdue))
+  const boxes = page.getByTestId('inbox-list').getByRole('checkbox')
+  for (const i of [0, 1, 2]) await boxes.nth(i).check()
+  await page.getByRole('toolbar', { name: '3 selected' }).getByRole('button', { name: 'Snooze…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Snooze until' })
+  await dialog.getByRole('radio', { name: /Next Monday at 09:00/ }).check()
+  await dialog.getByRole('button', { name: 'Snooze', exact: true }).click()
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Minh')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText(/3 follow-ups snoozed until/)).toBeVisible()
+  const snoozedCount = page.getByTestId('view-snoozed').locator('.view-count')
+  await expect(snoozedCount).toHaveAttribute('data-count', '3')
+
+  // The Snoozed view: check the three, End snooze from the bulk bar.
+  await page.getByTestId('view-snoozed').click()
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', '3')
+  for (const i of [0, 1, 2]) await boxes.nth(i).check()
+  const bar = page.getByRole('toolbar', { name: '3 selected' })
+  await bar.getByRole('button', { name: 'End snooze' }).click()
+  await expect(page.getByText('Snooze ended for 3 follow-ups.')).toBeVisible()
+  await expect(snoozedCount).toHaveAttribute('data-count', '0')
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', '0')
+  await expect(badge).toHaveAttribute('data-overdue', String(overdue))
+
+  // Undo: all three snoozed again.
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(snoozedCount).toHaveAttribute('data-count', '3')
+  await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', '3')
+  await expect(badge).toHaveAttribute('data-overdue', String(overdue - 3))
+
+  // The same in Vietnamese and Thai: the bulk bar's End snooze, and its notice.
+  for (const step of [
+    { lang: 'vi', languageLabel: 'Language', selected: 'Đã chọn 3', wake: 'Kết thúc tạm hoãn', done: 'Đã kết thúc tạm hoãn cho 3 mục.', undo: 'Hoàn tác' },
+    { lang: 'th', languageLabel: 'Ngôn ngữ', selected: 'เลือกแล้ว 3 รายการ', wake: 'ยกเลิกการเลื่อน', done: 'ยกเลิกการเลื่อนของ 3 รายการแล้ว', undo: 'เลิกทำ' },
+  ]) {
+    await page.getByLabel(step.languageLabel).selectOption(step.lang)
+    for (const i of [0, 1, 2]) await boxes.nth(i).check()
+    const localBar = page.getByRole('toolbar', { name: step.selected })
+    await expect(localBar.getByRole('button', { name: step.wake })).toBeVisible()
+    if (shots) await page.screenshot({ path: `${shots}/survey16-bulk-wake-${step.lang}.png` })
+    await localBar.getByRole('button', { name: step.wake }).click()
+    await expect(page.getByText(step.done)).toBeVisible()
+    await expect(snoozedCount).toHaveAttribute('data-count', '0')
+    if (shots) await page.screenshot({ path: `${shots}/survey16-bulk-woken-${step.lang}.png` })
+    await page.getByRole('button', { name: step.undo }).click()
+    await expect(snoozedCount).toHaveAttribute('data-count', '3')
+  }
+})

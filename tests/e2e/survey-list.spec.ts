@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { test, expect } from './fixtures'
+import { test, expect, startApp } from './fixtures'
 
 test('the survey list applies the contact rules, exports the CSV, records the send (the profile then says so) and undoes it', async ({ page, app }, testInfo) => {
   await page.goto(app.url)
@@ -159,4 +159,57 @@ test('the inbox’s "Contact the customer…" warns when a contact rule would be
   await expect(form.getByTestId('contact-saved')).toHaveText('Contact recorded.')
   await form.getByRole('button', { name: 'Undo' }).click()
   await expect(form.getByTestId('contact-saved')).toHaveCount(0)
+})
+
+test('an exported list can have its send recorded after the app was closed and started again (en, vi, th)', async ({ page }) => {
+  test.slow()
+  const shots = process.env.CXDESK_SHOTS
+  const first = await startApp()
+  const home = first.home
+  const openSurveyList = async (url: string) => {
+    await page.goto(url)
+    await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
+    await page.getByRole('link', { name: 'Customers' }).click()
+    await page.getByRole('tab', { name: 'Survey list' }).click()
+    await page.getByTestId('survey-list').locator('select').nth(2).selectOption('Bangkok - Sukhumvit')
+    await expect(page.getByTestId('survey-list-count')).not.toHaveAttribute('data-considered', '320')
+  }
+  let second: Awaited<ReturnType<typeof startApp>> | null = null
+  try {
+    await openSurveyList(first.url)
+    const eligible = Number(await page.getByTestId('survey-list-count').getAttribute('data-eligible'))
+    expect(eligible).toBeGreaterThan(0)
+    const downloading = page.waitForEvent('download')
+    await page.getByTestId('survey-list-export').click()
+    await downloading
+    await expect(page.getByTestId('survey-list-exported')).toBeVisible()
+    // Closed before "I sent it": the app stops, and starts again on the same data folder.
+    await first.stop()
+    second = await startApp({ home })
+    await openSurveyList(second.url)
+    const exported = page.getByTestId('survey-list-exported')
+    await expect(exported).toHaveAttribute('data-earlier', 'true')
+    await expect(exported).toContainText(/Exported on .+; its send can be recorded until/)
+    const record = page.getByTestId('survey-list-record')
+    await expect(record).toBeEnabled()
+    if (shots) await page.screenshot({ path: `${shots}/survey16-earlier-export-en.png` })
+    for (const [lang, label, words] of [
+      ['vi', 'Language', /Đã xuất lúc .+; có thể ghi nhận lần gửi đến/],
+      ['th', 'Ngôn ngữ', /ส่งออกเมื่อ .+ บันทึกการส่งได้จนถึง/],
+    ] as const) {
+      await page.getByLabel(label).selectOption(lang)
+      await expect(exported).toContainText(words)
+      if (shots) await page.screenshot({ path: `${shots}/survey16-earlier-export-${lang}.png` })
+    }
+    await page.getByLabel('ภาษา').selectOption('en')
+    await record.click()
+    await expect(page.getByTestId('send-recorded')).toHaveText(eligible === 1 ? 'Send recorded: 1 survey contact added to the contact log.' : `Send recorded: ${eligible} survey contacts added to the contact log.`)
+    await expect(page.getByTestId('survey-list-count')).toHaveAttribute('data-eligible', '0')
+    // Recorded: nothing is waiting for a confirmation any more.
+    await expect(exported).toBeHidden()
+  } finally {
+    await first.stop()
+    await second?.stop()
+    rmSync(home, { recursive: true, force: true })
+  }
 })

@@ -23,6 +23,8 @@ import * as followUpDue from './2026-12-04-follow-up-due'
 import * as contactLogConsent from './2026-12-05-contact-log-consent'
 import * as contactImports from './2026-12-06-contact-imports'
 import * as customerChanges from './2026-12-07-customer-changes'
+import * as surveyListCovering from './2026-12-11-survey-list-covering'
+import * as surveyListExports from './2026-12-11-survey-list-exports'
 
 /**
  * Every migration, in the order a workspace gets them. Listed statically because a bundled main
@@ -55,6 +57,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-12-05-contact-log-consent', contactLogConsent],
   ['2026-12-06-contact-imports', contactImports],
   ['2026-12-07-customer-changes', customerChanges],
+  ['2026-12-11-survey-list-covering', surveyListCovering],
+  ['2026-12-11-survey-list-exports', surveyListExports],
 ]
 
 /**

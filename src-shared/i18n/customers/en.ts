@@ -181,6 +181,7 @@ export const customersEn = {
   'contacts.list.exporting': 'Exporting…',
   'contacts.list.exported_one': '{count} customer exported to {file}. Send the survey with your tool, then record the send.',
   'contacts.list.exported_other': '{count} customers exported to {file}. Send the survey with your tool, then record the send.',
+  'contacts.list.exportedEarlier': 'Exported on {when}; its send can be recorded until {until}.',
   'contacts.list.recordHint': 'Export the list first; after you have sent the survey, record the send here.',
   'contacts.list.record_one': 'I sent it: record {count} survey contact',
   'contacts.list.record_other': 'I sent it: record {count} survey contacts',

@@ -182,6 +182,7 @@ export const customersTh: Record<keyof typeof customersEn, string> = {
   'contacts.list.exporting': 'กำลังส่งออก…',
   'contacts.list.exported_one': 'ส่งออกลูกค้า {count} คนไปยัง {file} แล้ว ส่งแบบสำรวจด้วยเครื่องมือของคุณ แล้วบันทึกการส่ง',
   'contacts.list.exported_other': 'ส่งออกลูกค้า {count} คนไปยัง {file} แล้ว ส่งแบบสำรวจด้วยเครื่องมือของคุณ แล้วบันทึกการส่ง',
+  'contacts.list.exportedEarlier': 'ส่งออกเมื่อ {when} บันทึกการส่งได้จนถึง {until}',
   'contacts.list.recordHint': 'ส่งออกรายชื่อก่อน เมื่อส่งแบบสำรวจแล้วจึงบันทึกการส่งที่นี่',
   'contacts.list.record_one': 'ส่งแล้ว: บันทึกการส่งแบบสำรวจ {count} รายการ',
   'contacts.list.record_other': 'ส่งแล้ว: บันทึกการส่งแบบสำรวจ {count} รายการ',

@@ -182,6 +182,7 @@ export const customersVi: Record<keyof typeof customersEn, string> = {
   'contacts.list.exporting': 'Đang xuất…',
   'contacts.list.exported_one': 'Đã xuất {count} khách hàng vào {file}. Gửi khảo sát bằng công cụ của bạn, rồi ghi nhận lần gửi.',
   'contacts.list.exported_other': 'Đã xuất {count} khách hàng vào {file}. Gửi khảo sát bằng công cụ của bạn, rồi ghi nhận lần gửi.',
+  'contacts.list.exportedEarlier': 'Đã xuất lúc {when}; có thể ghi nhận lần gửi đến {until}.',
   'contacts.list.recordHint': 'Hãy xuất danh sách trước; sau khi đã gửi khảo sát, ghi nhận lần gửi tại đây.',
   'contacts.list.record_one': 'Tôi đã gửi: ghi nhận {count} lần khảo sát',
   'contacts.list.record_other': 'Tôi đã gửi: ghi nhận {count} lần khảo sát',

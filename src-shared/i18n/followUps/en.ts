@@ -24,6 +24,7 @@ export const followUpsEn = {
   'followUps.snoozedDone_other': '{count} follow-ups snoozed until {when}.',
   'followUps.wokenDone_one': 'Snooze ended for {count} follow-up.',
   'followUps.wokenDone_other': 'Snooze ended for {count} follow-ups.',
+  'followUps.notSnoozed': 'None of these is snoozed, so there is no snooze to end.',
   'followUps.notSnoozable': 'None of these needs a follow-up, so there is nothing to snooze.',
   'followUps.emptyOverdue': 'Nothing is overdue. Every open follow-up is within its due date.',
   'followUps.emptyDueSoon': 'Nothing falls due within the “due soon” window of Score settings.',

@@ -25,6 +25,7 @@ export const followUpsTh: Record<keyof typeof followUpsEn, string> = {
   'followUps.snoozedDone_other': 'เลื่อนเตือนการติดตาม {count} รายการถึง {when} แล้ว',
   'followUps.wokenDone_one': 'ยกเลิกการเลื่อนของ {count} รายการแล้ว',
   'followUps.wokenDone_other': 'ยกเลิกการเลื่อนของ {count} รายการแล้ว',
+  'followUps.notSnoozed': 'ไม่มีรายการใดถูกเลื่อนไว้ จึงไม่มีการเลื่อนให้ยกเลิก',
   'followUps.notSnoozable': 'ไม่มีรายการใดที่ต้องติดตาม จึงไม่มีอะไรให้เลื่อน',
   'followUps.emptyOverdue': 'ไม่มีรายการเกินกำหนด ทุกรายการที่เปิดอยู่ยังอยู่ในกำหนด',
   'followUps.emptyDueSoon': 'ไม่มีรายการที่ครบกำหนดภายในช่วง “ใกล้ถึงกำหนด” ที่ตั้งไว้ในตั้งค่าตัวชี้วัด',

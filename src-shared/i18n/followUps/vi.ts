@@ -25,6 +25,7 @@ export const followUpsVi: Record<keyof typeof followUpsEn, string> = {
   'followUps.snoozedDone_other': 'Đã tạm hoãn {count} mục cần xử lý đến {when}.',
   'followUps.wokenDone_one': 'Đã kết thúc tạm hoãn cho {count} mục.',
   'followUps.wokenDone_other': 'Đã kết thúc tạm hoãn cho {count} mục.',
+  'followUps.notSnoozed': 'Không mục nào đang tạm hoãn, nên không có gì để kết thúc.',
   'followUps.notSnoozable': 'Không mục nào trong số này cần xử lý, nên không có gì để tạm hoãn.',
   'followUps.emptyOverdue': 'Không có mục nào quá hạn. Mọi mục đang mở đều còn trong hạn.',
   'followUps.emptyDueSoon': 'Không có mục nào đến hạn trong khoảng “sắp đến hạn” đặt trong Cài đặt chỉ số.',

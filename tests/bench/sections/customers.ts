@@ -127,6 +127,20 @@ export const customers: BenchSection = {
         surveyListMs: await medians(5, () => api.call('customers.surveyList', { channel: 'email', previewLimit: 50 })),
         duplicatesMs: await medians(3, () => api.call('customers.duplicates', { limit: 100 })),
       }
+      // The whole list written as CSV, then its send recorded: the survey list with a survey contact
+      // in the log for everyone on it (its contacts-in-the-window and survey-gap facts from the log,
+      // not only from responses); the send is taken back after.
+      const written = await cpuMs(() => api.call('customers.surveyListExport', { channel: 'email', fileId: ctx.files.registerDestination(join(dir, 'survey-list.csv'), 'dataExport') }))()
+      const exported = (await api.call('customers.pendingSurveyLists', {}))[0]
+      let send = 0
+      const recordMs = await cpuMs(async () => (send = (await api.call('customers.surveyListRecord', { token: exported.token })).send))()
+      Object.assign(out.reads as object, {
+        surveyListExportMs: written,
+        surveyListExported: exported.rows,
+        surveyListRecordMs: recordMs,
+        surveyListAfterSendMs: await medians(5, () => api.call('customers.surveyList', { channel: 'email', previewLimit: 50 })),
+      })
+      await api.call('customers.undoSend', { send })
     }
 
     if (parts.includes('triggers')) {

@@ -24,4 +24,14 @@ describe('the customers queries read through their indexes (issue 16)', () => {
     expect(plan('SELECT customer_id, seq FROM customer_changes WHERE seq > ? ORDER BY seq LIMIT ?', 0, 10)).toMatch(/SEARCH customer_changes USING (COVERING )?INDEX customer_changes_seq \(seq>\?\)/)
     expect(plan('SELECT count(*) FROM responses WHERE customer_id = ?', 1)).toMatch(/SEARCH responses USING COVERING INDEX responses_customer_time \(customer_id=\?\)/)
   })
+
+  it('the survey list reads the recent responses\' customers and dates from one index alone (contactRepository.recentResponseDays)', () => {
+    // A range of responses_newest by time, local_date and customer_id in the index: no table row read.
+    expect(plan('SELECT customer_id, local_date FROM responses WHERE submitted_at >= ? AND local_date >= ? AND +customer_id IS NOT NULL', 0, '2025-10-01')).toMatch(
+      /^SEARCH responses USING COVERING INDEX responses_newest \(submitted_at>\?\)$/,
+    )
+    // The customers' pass reads the table in its own order; the preview walks the list's order with no sort.
+    expect(plan('SELECT id, email, phone, churned_at FROM customers')).toBe('SCAN customers')
+    expect(plan("SELECT id, external_ref, name, email, phone, segment, location FROM customers ORDER BY ifnull(name, ''), id")).not.toContain('TEMP B-TREE')
+  })
 })

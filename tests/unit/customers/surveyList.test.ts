@@ -126,7 +126,7 @@ describe('the survey list', () => {
     expect(sent.recorded).toBe(2)
     const surveyed = sqlite().prepare('SELECT customer_id FROM customer_contacts WHERE send_id = ? ORDER BY customer_id').pluck().all(sent.send)
     expect(surveyed).toEqual([a, b])
-    // A token nobody issued (or from before the workspace was reopened) is refused: export again.
+    // A token nobody issued is refused: export again.
     await expect(app.api.call('customers.surveyListRecord', { token: 'f'.repeat(32) })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 

@@ -82,6 +82,31 @@ describe('follow-ups that come back', () => {
     expect(await app.api.call('feedback.followUpCounts', {})).toEqual({ open: 1, overdue: 1, dueSoon: 0, snoozed: 0 })
   })
 
+  it('ends the snooze of several follow-ups at once: only those snoozed now are woken, counted and undone', async () => {
+    clock.set(hcm('2026-11-20', '20:00'))
+    const a = await entry('2026-11-16', '09:00', 1)
+    const b = await entry('2026-11-17', '09:00', 4)
+    const c = await entry('2026-11-17', '10:00', 2)
+    const neutral = await entry('2026-11-17', '09:00', 8)
+    clock.set(hcm('2026-11-24', '08:00'))
+    const until = hcm('2026-11-25', '09:00')
+    await app.api.call('feedback.snooze', { ids: [a, b], until })
+    // c's snooze ran out an hour ago: it is awake already.
+    await app.api.call('feedback.snooze', { ids: [c], until: hcm('2026-11-24', '08:30') })
+    clock.set(hcm('2026-11-24', '09:30'))
+    expect(await app.api.call('feedback.followUpCounts', {})).toMatchObject({ overdue: 1, snoozed: 2 })
+
+    const woken = await app.api.call('feedback.snooze', { ids: [a, b, c, neutral], until: null })
+    expect(woken).toEqual({ updated: 2, previous: [{ id: a, snoozedUntil: until }, { id: b, snoozedUntil: until }] })
+    expect(await app.api.call('feedback.followUpCounts', {})).toMatchObject({ overdue: 3, snoozed: 0 })
+    // Undo: both snoozed again until the same time.
+    expect(await app.api.call('feedback.restoreSnooze', { items: woken.previous })).toEqual({ updated: 2 })
+    expect(await app.api.call('feedback.followUpCounts', {})).toMatchObject({ overdue: 1, snoozed: 2 })
+    expect((await app.api.call('feedback.list', { followUp: 'snoozed' })).items.map((i) => i.id).sort()).toEqual([a, b].sort())
+    // Nothing snoozed among them: nothing to wake.
+    expect(await app.api.call('feedback.snooze', { ids: [c, neutral], until: null })).toEqual({ updated: 0, previous: [] })
+  })
+
   it('gives the share resolved on time per owner, with its n, from resolution and due times', async () => {
     clock.set(hcm('2026-11-16', '08:00'))
     const ids = []

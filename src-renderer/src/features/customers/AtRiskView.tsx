@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
 import { Card } from '../../components/Card'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { RiskErrorNotice } from './RiskErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Notice } from '../../components/Notice'
 import { useReasonText } from './useReasonText'
@@ -21,7 +22,7 @@ export function AtRiskView({ timezone, onOpen }: { timezone: string; onOpen(id: 
   const reasonText = useReasonText(timezone)
   const list = useApiQuery('customers.atRisk', { limit: 200 })
   if (list.isPending) return <Loading label={t('customers.loading')} />
-  if (list.error) return <ErrorNotice error={list.error} />
+  if (list.error) return <RiskErrorNotice error={list.error} />
   const { items, evaluation, rules } = list.data
   return (
     <div className="at-risk" data-testid="at-risk">

@@ -2,8 +2,8 @@ import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Card } from '../../components/Card'
-import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
+import { RiskErrorNotice } from './RiskErrorNotice'
 
 /** On the Scores page: do detractors leave more? Churn within 90 days by the band of the last score before, with margins of error. */
 export function ChurnByBandCard() {
@@ -14,7 +14,7 @@ export function ChurnByBandCard() {
       {q.isPending ? (
         <Loading label={t('common.loading')} />
       ) : q.error ? (
-        <ErrorNotice error={q.error} />
+        <RiskErrorNotice error={q.error} onRestart={() => void q.refetch()} />
       ) : q.data.rows.every((r) => r.n === 0) ? (
         <p className="muted">{t('customers.churnByBand.noData')}</p>
       ) : (

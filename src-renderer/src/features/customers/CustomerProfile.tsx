@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider'
 import { useChannelLabel } from '../../i18n/channelLabels'
 import { Button } from '../../components/Button'
 import { ErrorNotice } from '../../components/ErrorNotice'
+import { RiskErrorNotice } from './RiskErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Modal } from '../../components/Modal'
 import { usePersonalData } from '../../components/PersonalData'
@@ -38,7 +39,7 @@ export function CustomerProfile({ id, timezone, onEdit, onClose }: { id: number;
   )
   let view
   if (profile.isPending) view = <aside className="customer-profile"><Loading label={t('customers.loading')} /></aside>
-  else if (profile.error) view = erasing?.erased ? null : <aside className="customer-profile"><ErrorNotice error={profile.error} /></aside>
+  else if (profile.error) view = erasing?.erased ? null : <aside className="customer-profile"><RiskErrorNotice error={profile.error} /></aside>
   else {
     const p = profile.data
     view = <ProfileView p={p} timezone={timezone} onEdit={() => onEdit(p)} onClose={onClose} onErase={() => setErasing({ name: customerLabel(p.customer) ?? `#${id}`, erased: false })} />

@@ -8,7 +8,7 @@ import { hrefFor, navigate } from '../../platform/router'
 import { useApi, useApiQuery } from '../../api/hooks'
 import { useI18n } from '../../i18n/I18nProvider'
 import { Button } from '../../components/Button'
-import { ErrorNotice } from '../../components/ErrorNotice'
+import { RiskErrorNotice } from './RiskErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Modal } from '../../components/Modal'
 import { Notice } from '../../components/Notice'
@@ -95,7 +95,7 @@ export function CustomersPage({ workspace, params }: PageProps) {
           {tab === 'all' && <AllCustomers params={params} go={go} activeId={openId} onOpen={open} onAdd={() => setEditing('new')} />}
           {tab === 'risk' && <AtRiskView timezone={workspace.timezone} onOpen={open} />}
           {tab === 'dup' && <DuplicatesView onOpen={open} />}
-          {tab === 'survey' && <SurveyListView onOpen={open} />}
+          {tab === 'survey' && <SurveyListView timezone={workspace.timezone} onOpen={open} />}
         </div>
         {openId && <CustomerProfile key={openId} id={openId} timezone={workspace.timezone} onEdit={(p: Profile) => setEditing(p.customer)} onClose={() => open(null)} />}
       </div>
@@ -194,7 +194,7 @@ function AllCustomers({ params, go, activeId, onOpen, onAdd }: { params: URLSear
       {pages.isPending ? (
         <Loading label={t('customers.loading')} />
       ) : pages.error ? (
-        <ErrorNotice error={pages.error} />
+        <RiskErrorNotice error={pages.error} />
       ) : items.length === 0 ? (
         empty ? (
           <div className="empty">

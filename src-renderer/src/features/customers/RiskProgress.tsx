@@ -29,9 +29,11 @@ export function RiskProgress() {
         </Button>
       </div>
     )
+  // Not dismissable: the views that wait for the pass show nothing of their own while it is stopped
+  // (RiskErrorNotice), so this notice is what says why, until Start again.
   if (state === 'cancelled')
     return (
-      <Notice tone="info" onDismiss={() => setLast(null)} dismissLabel={t('customers.close')}>
+      <Notice tone="info">
         <span data-testid="risk-cancelled">{t('customers.risk.cancelled')}</span>{' '}
         <Button
           onClick={() => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { exclusionReasons, surveyChannels, type ContactRules, type SurveyChannel } from '../../../../src-shared/api/customerContacts'
 import type { MessageKey } from '../../../../src-shared/i18n/en'
 import { useApi, useApiMutation, useApiQuery, useTransport } from '../../api/hooks'
@@ -17,10 +18,11 @@ type Sent = { send: number; recorded: number }
  * were left out and why, the list as CSV for the user's e-mail, Zalo or LINE tool, and — once the
  * user says the send was made — a survey contact recorded for each (undoable).
  */
-export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
+export function SurveyListView({ timezone, onOpen }: { timezone: string; onOpen(id: number): void }) {
   const { t, fmt } = useI18n()
   const api = useApi()
   const transport = useTransport()
+  const queryClient = useQueryClient()
   const facets = useApiQuery('customers.facets', {})
   const [channel, setChannel] = useState<SurveyChannel>('email')
   const [segment, setSegment] = useState('')
@@ -34,6 +36,14 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
   const [exportError, setExportError] = useState<unknown>(null)
   const [sent, setSent] = useState<Sent | null>(null)
   const [undone, setUndone] = useState(false)
+  // Lists exported earlier (before a restart, or in another window) whose send is not recorded yet: the
+  // newest for this choice can still be confirmed. Those recorded here are left out at once.
+  const pending = useApiQuery('customers.pendingSurveyLists', {})
+  const [recordedTokens, setRecordedTokens] = useState<ReadonlySet<string>>(new Set())
+  const earlier = exported
+    ? null
+    : (pending.data?.find((p) => p.channel === channel && (p.segment ?? '') === segment && (p.location ?? '') === location && !recordedTokens.has(p.token)) ?? null)
+  const ready = exported ?? earlier
   // A new choice of list: what was exported or recorded was another list.
   useEffect(() => {
     setExported(null)
@@ -48,6 +58,8 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
       if (result) {
         if (result.downloadId && transport.downloadExport) await transport.downloadExport(result.downloadId)
         setExported({ rows: result.rows, fileName: result.fileName, token: result.token })
+        // Kept in the workspace: offered again for this choice after another choice, or a restart.
+        void queryClient.invalidateQueries({ queryKey: ['customers.pendingSurveyLists'] })
       }
     } catch (e) {
       setExportError(e)
@@ -56,13 +68,15 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
     }
   }
   const confirmSend = async () => {
-    if (!exported) return
+    if (!ready) return
     setUndone(false)
     // Exactly the list that was exported (its token), not the rules applied again.
-    const r = await record.mutateAsync({ token: exported.token }).catch(() => null)
+    const token = ready.token
+    const r = await record.mutateAsync({ token }).catch(() => null)
     if (r) {
       setSent(r)
       setExported(null)
+      setRecordedTokens((done) => new Set(done).add(token))
     }
   }
   const select = (label: MessageKey, value: string, set: (v: string) => void, values: readonly string[], text: (v: string) => string, any = true) => (
@@ -133,27 +147,33 @@ export function SurveyListView({ onOpen }: { onOpen(id: number): void }) {
                 </ul>
               </>
             )}
-            {list.data.eligible === 0 ? (
-              <p className="empty">{list.data.considered === 0 ? t('contacts.list.noCustomers') : t('contacts.list.nobody')}</p>
-            ) : (
+            {list.data.eligible === 0 && <p className="empty">{list.data.considered === 0 ? t('contacts.list.noCustomers') : t('contacts.list.nobody')}</p>}
+            {(list.data.eligible > 0 || ready) && (
               <>
                 <div className="form-actions">
-                  <Button variant="primary" onClick={() => void exportCsv()} disabled={exporting} data-testid="survey-list-export">
-                    {exporting ? t('contacts.list.exporting') : t('contacts.list.export')}
-                  </Button>
-                  <Button onClick={() => void confirmSend()} disabled={!exported || record.isPending} data-testid="survey-list-record">
-                    {t.plural('contacts.list.record', exported?.rows ?? list.data.eligible)}
+                  {list.data.eligible > 0 && (
+                    <Button variant="primary" onClick={() => void exportCsv()} disabled={exporting} data-testid="survey-list-export">
+                      {exporting ? t('contacts.list.exporting') : t('contacts.list.export')}
+                    </Button>
+                  )}
+                  <Button onClick={() => void confirmSend()} disabled={!ready || record.isPending} data-testid="survey-list-record">
+                    {t.plural('contacts.list.record', ready?.rows ?? list.data.eligible)}
                   </Button>
                 </div>
-                {exported ? (
-                  <p className="muted" data-testid="survey-list-exported">
-                    {t.plural('contacts.list.exported', exported.rows, { file: exported.fileName })}
+                {ready ? (
+                  <p className="muted" data-testid="survey-list-exported" data-earlier={earlier ? 'true' : undefined}>
+                    {t.plural('contacts.list.exported', ready.rows, { file: ready.fileName })}
+                    {earlier && <> {t('contacts.list.exportedEarlier', { when: fmt.dateTime(earlier.exportedAt, timezone), until: fmt.dateTime(earlier.expiresAt, timezone) })}</>}
                   </p>
                 ) : (
                   <p className="muted small">{t('contacts.list.recordHint')}</p>
                 )}
                 {exportError !== null && <ErrorNotice error={exportError} />}
                 {record.error && <ErrorNotice error={record.error} />}
+              </>
+            )}
+            {list.data.eligible > 0 && (
+              <>
                 <table className="survey-list-table">
                   <caption className="muted small">{t.plural('contacts.list.preview', Math.min(list.data.preview.length, list.data.eligible))}</caption>
                   <thead>

@@ -7,8 +7,12 @@ import { Suggestions } from '../../components/Suggestions'
 import type { DetailActions } from './DetailPane'
 import { SnoozeControl } from './followUps/SnoozeControl'
 
-/** Bulk actions on the checked items: status, owner, tag, snooze (open follow-ups only; undo in the change notice). */
-export function BulkBar({ ids, actions, timezone, onClear, onSelectAll }: { ids: number[]; actions: DetailActions; timezone: string; onClear(): void; onSelectAll(): void }) {
+/**
+ * Bulk actions on the checked items: status, owner, tag, snooze and end snooze (open follow-ups only;
+ * undo in the change notice). `snoozedUntil`: the latest snooze among them still running (null: none
+ * is snoozed, and End snooze is not offered).
+ */
+export function BulkBar({ ids, actions, timezone, snoozedUntil, onClear, onSelectAll }: { ids: number[]; actions: DetailActions; timezone: string; snoozedUntil: number | null; onClear(): void; onSelectAll(): void }) {
   const { t } = useI18n()
   const facets = useApiQuery('feedback.facets', {}, { staleTime: 60_000 })
   const [owner, setOwner] = useState('')
@@ -50,7 +54,7 @@ export function BulkBar({ ids, actions, timezone, onClear, onSelectAll }: { ids:
         <input list="bulk-tags" aria-label={t('inbox.addTag')} placeholder={t('inbox.addTag')} value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} />
         <Suggestions id="bulk-tags" values={facets.data?.tag} />
       </form>
-      <SnoozeControl timezone={timezone} snoozedUntil={null} onSnooze={(until) => void actions.snooze(ids, until)} />
+      <SnoozeControl timezone={timezone} snoozedUntil={snoozedUntil} onSnooze={(until) => void actions.snooze(ids, until)} />
       <Button variant="ghost" onClick={onSelectAll}>
         {t('inbox.selectAllShown')}
       </Button>

@@ -24,6 +24,14 @@ import { ExportDialog } from '../export/ExportDialog'
 import { NotificationToggle } from './followUps/NotificationToggle'
 import './inbox.css'
 
+/** The latest snooze still running among the checked items shown (null when none of them is snoozed). */
+function latestSnooze(items: ReadonlyArray<{ id: number; snoozedUntil?: number | null }>, checked: ReadonlySet<number>): number | null {
+  const now = Date.now()
+  let latest: number | null = null
+  for (const i of items) if (checked.has(i.id) && i.snoozedUntil != null && i.snoozedUntil > now && (latest === null || i.snoozedUntil > latest)) latest = i.snoozedUntil
+  return latest
+}
+
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 /** The inbox: every piece of feedback, filtered, searched, worked through and followed up. */
@@ -93,7 +101,7 @@ export function InboxPage({ workspace, params }: PageProps) {
     snooze: (ids, until) =>
       guarded(async () => {
         const r = await api.call('feedback.snooze', { ids, until })
-        if (!r.updated) setUndo({ message: t('followUps.notSnoozable'), snoozes: [] })
+        if (!r.updated) setUndo({ message: until === null ? t('followUps.notSnoozed') : t('followUps.notSnoozable'), snoozes: [] })
         else
           setUndo({
             message: until === null ? t.plural('followUps.wokenDone', r.updated) : t.plural('followUps.snoozedDone', r.updated, { when: fmt.dateTime(until, workspace.timezone) }),
@@ -174,7 +182,16 @@ export function InboxPage({ workspace, params }: PageProps) {
           <HidePersonalDataSwitch />
         </div>
         <PersonalDataBanner />
-        {checked.size > 0 && <BulkBar ids={[...checked]} actions={actions} timezone={workspace.timezone} onClear={() => setChecked(new Set())} onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))} />}
+        {checked.size > 0 && (
+          <BulkBar
+            ids={[...checked]}
+            actions={actions}
+            timezone={workspace.timezone}
+            snoozedUntil={latestSnooze(items, checked)}
+            onClear={() => setChecked(new Set())}
+            onSelectAll={() => setChecked(new Set(items.map((i) => i.id)))}
+          />
+        )}
         {undo && (
           <Notice tone="success" onDismiss={() => setUndo(null)} dismissLabel={t('common.dismiss')}>
             {undo.message}{' '}
