@@ -9,6 +9,7 @@ import { newestComments, oldestOpenPoor, poorByStatus, responseTimeSpan, type Re
 import { readDefinitionsOnly } from '../metrics/definitions'
 import { drivers } from '../metrics/drivers'
 import { facetValues } from '../metrics/facets'
+import { responsesPerTag } from '../metrics/tagCounts'
 import { channelLabelsFor } from '../workspace/channelLabels'
 import { metricSeries, type MetricsSource } from '../metrics/series'
 import { tilesBetween } from '../metrics/tiles'
@@ -27,6 +28,22 @@ const THEMES = 6
 const COMMENTS_PER_THEME = 3
 const OPEN_ITEMS = 12
 const DRIVERS = 8
+
+/** Where reportData's time goes, by part (ms), for the bench's profile: filled only when asked for. */
+export type ReportTimings = Record<string, number>
+
+/** Runs one part of the report, adding its time to `timings` when there are timings to fill. */
+function timer(timings?: ReportTimings) {
+  return async <T>(part: string, run: () => Promise<T> | T): Promise<T> => {
+    if (!timings) return run()
+    const t0 = performance.now()
+    try {
+      return await run()
+    } finally {
+      timings[part] = (timings[part] ?? 0) + performance.now() - t0
+    }
+  }
+}
 
 function checkCancel(signal?: AbortSignal): void {
   if (signal?.aborted) throw new AppError('CANCELLED', 'The export was cancelled.')
@@ -60,6 +77,17 @@ function openItem(row: ReportResponseRow, opts: ReportOptions, today: string): O
   }
 }
 
+/**
+ * The themes (tags) with responses in the report's filter, with how many: from the summaries where
+ * they hold the filter (a month of a million responses is ~40,000 of them, each read once per tag
+ * otherwise), else by counting the responses.
+ */
+async function themeCounts(src: ReportSource, filter: FeedbackFilter): Promise<Array<{ name: string; count: number }>> {
+  const fast = responsesPerTag(src, filter)
+  if (fast) return [...fast].map(([name, count]) => ({ name, count }))
+  return (await listTags(src.open, filter)).filter((t) => t.count > 0).map((t) => ({ name: t.name, count: t.count }))
+}
+
 /** Each linked card's figure on a map over a range: one engine call per distinct link. */
 async function mapFigures(src: ReportSource, doc: Awaited<ReturnType<typeof getJourney>>['doc'], range: DateRange, previous: DateRange | null): Promise<MapFigure[]> {
   const links = new Map<string, { touchpoint: string | null; channel: string | null }>()
@@ -79,10 +107,11 @@ async function mapFigures(src: ReportSource, doc: Awaited<ReturnType<typeof getJ
  * so the PDF and the app never disagree. Contacts are masked and comments redacted here, before
  * anything reaches a page.
  */
-export async function reportData(src: ReportSource, options: ReportOptions, signal?: AbortSignal): Promise<ReportData> {
+export async function reportData(src: ReportSource, options: ReportOptions, signal?: AbortSignal, timings?: ReportTimings): Promise<ReportData> {
   const { open } = src
+  const time = timer(timings)
   const has = (s: ReportSection) => options.sections.includes(s)
-  const span = await responseTimeSpan(src.db)
+  const span = await time('span', () => responseTimeSpan(src.db))
   const dates = { first: span.first === null ? null : src.localDateOf(span.first), last: span.last === null ? null : src.localDateOf(span.last) }
   const { range, comparison } = resolveReportPeriod(options.period, src.today, dates)
   const filter = inRange(options.filter, range)
@@ -92,16 +121,16 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
   const rawFilter = options.period.preset === 'all' ? base : filter
   const metric = options.metric
 
-  const responses = await inboxCount(src.db, rawFilter, src.sqlite)
+  const responses = await time('responses', () => inboxCount(src.db, rawFilter, src.sqlite))
   const needsTiles = has('headline') || has('whatChanged') || has('appendix')
-  const tiles = needsTiles ? await tilesBetween(src, { current: range, comparison, filter: base, by: 'month' }) : null
+  const tiles = needsTiles ? await time('tiles', () => tilesBetween(src, { current: range, comparison, filter: base, by: 'month' })) : null
   checkCancel(signal)
 
   let trends: ReportData['trends'] = null
   if (has('trends')) {
     const { window, by } = trendWindow(range, dates.first)
     const series = []
-    for (const m of ['nps', 'csat', 'ces'] as const) series.push(await metricSeries(src, { metric: m, by, filter: inRange(options.filter, window) }))
+    for (const m of ['nps', 'csat', 'ces'] as const) series.push(await time('trends', () => metricSeries(src, { metric: m, by, filter: inRange(options.filter, window) })))
     trends = { by, window, series: series.filter((s) => s.overall.n > 0) }
   }
   checkCancel(signal)
@@ -109,20 +138,20 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
   let breakdowns: ReportData['breakdowns'] = null
   if (has('breakdowns')) {
     const items = []
-    for (const dim of BREAKDOWN_DIMS) items.push({ dim, series: await metricSeries(src, { metric, dim, filter }) })
+    for (const dim of BREAKDOWN_DIMS) items.push({ dim, series: await time('breakdowns', () => metricSeries(src, { metric, dim, filter })) })
     breakdowns = { metric, items: items.filter((i) => i.series.rows.some((r) => r.group !== null)) }
   }
 
-  const driverTable = has('drivers') || has('whatChanged') ? await drivers(src, { metric, filter, limit: DRIVERS }) : null
+  const driverTable = has('drivers') || has('whatChanged') ? await time('drivers', () => drivers(src, { metric, filter, limit: DRIVERS })) : null
   checkCancel(signal)
 
   let themes: ReportData['themes'] = null
   if (has('themes') || has('whatChanged')) {
-    const tags = (await listTags(open, rawFilter)).filter((t) => t.count > 0).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
-    const tagged = tags.length ? (await metricSeries(src, { metric, dim: 'tag', filter })).rows : []
+    const tags = (await time('themes.counts', () => themeCounts(src, rawFilter))).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    const tagged = tags.length ? (await time('themes.figures', () => metricSeries(src, { metric, dim: 'tag', filter }))).rows : []
     const items = []
     for (const t of tags.slice(0, THEMES)) {
-      const rows = options.privacy.comments === 'exclude' ? [] : await newestComments(src.db, { ...rawFilter, tag: [t.name] }, COMMENTS_PER_THEME)
+      const rows = options.privacy.comments === 'exclude' ? [] : await time('themes.comments', () => newestComments(src.db, { ...rawFilter, tag: [t.name] }, COMMENTS_PER_THEME))
       items.push({
         tag: t.name,
         count: t.count,
@@ -136,10 +165,10 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
 
   let followUp: ReportData['followUp'] = null
   if (has('followUp') || has('whatChanged')) {
-    const ttr = await ttrSeries(src, { filter })
-    const counts = await poorByStatus(src.db, src.sqlite, rawFilter)
+    const ttr = await time('followUp.ttr', () => ttrSeries(src, { filter }))
+    const counts = await time('followUp.byStatus', () => poorByStatus(src.db, src.sqlite, rawFilter))
     const byStatus = Object.fromEntries(followUpStatuses.map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0])) as Record<FollowUpStatus, number>
-    const oldest = has('followUp') ? (await oldestOpenPoor(src.db, rawFilter, OPEN_ITEMS)).map((r) => openItem(r, options, src.today)) : []
+    const oldest = has('followUp') ? (await time('followUp.oldest', () => oldestOpenPoor(src.db, rawFilter, OPEN_ITEMS))).map((r) => openItem(r, options, src.today)) : []
     followUp = { ttr: ttr.overall, businessHours: ttr.businessHours, byStatus, openPoor: byStatus.new + byStatus.in_progress, oldest }
   }
   checkCancel(signal)
@@ -153,13 +182,13 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
     const maps = []
     for (const s of summaries) {
       const { doc } = getJourney(open, s.id)
-      maps.push({ doc, figures: await mapFigures(src, doc, range, comparison) })
+      maps.push({ doc, figures: await time('journeys', () => mapFigures(src, doc, range, comparison)) })
       checkCancel(signal)
     }
     journeys = { range, previous: comparison, maps }
   }
 
-  const definitions = has('appendix') || tiles ? await readDefinitionsOnly(src.db, src.sqlite, src.timezone) : null
+  const definitions = has('appendix') || tiles ? await time('definitions', () => readDefinitionsOnly(src.db, src.sqlite, src.timezone)) : null
   const headline = tiles ? { tiles, cesLowerBetter: definitions?.questions.some((q) => q.metric === 'ces' && q.direction === 'lower_better') ?? false } : null
   const appendix: ReportData['appendix'] =
     has('appendix') && definitions ? { definitions, samples: (tiles ?? []).map((t) => ({ metric: t.metric, n: t.n, previousN: t.previous?.n ?? null })) } : null
@@ -171,12 +200,14 @@ export async function reportData(src: ReportSource, options: ReportOptions, sign
   for (const q of questionDefs) {
     const several = questionDefs.filter((o) => o.metric === q.metric).length > 1
     const tileN = tiles?.find((t) => t.metric === q.metric)?.n
-    const n = several ? (await metricSeries(src, { metric: q.metric, filter, questionIds: [q.id] })).overall.n : (tileN ?? (await metricSeries(src, { metric: q.metric, filter })).overall.n)
+    const n = await time('questions', async () =>
+      several ? (await metricSeries(src, { metric: q.metric, filter, questionIds: [q.id] })).overall.n : (tileN ?? (await metricSeries(src, { metric: q.metric, filter })).overall.n),
+    )
     questions.push({ metric: q.metric, label: q.label, n })
   }
   checkCancel(signal)
 
-  const channelLabels = await channelLabelsFor(src.db, facetValues(src.sqlite, 'channel').map((f) => f.value), options.locale)
+  const channelLabels = await time('channelLabels', () => channelLabelsFor(src.db, facetValues(src.sqlite, 'channel').map((f) => f.value), options.locale))
 
   return {
     workspace: { name: open.settings.name, timezone: src.timezone },

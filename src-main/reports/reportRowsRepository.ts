@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type Database from 'better-sqlite3'
 import { activeFilterKeys, type FeedbackFilter } from '../../src-shared/api/filters'
-import type { FollowUpStatus, MetricKind } from '../../src-shared/domain/scores'
+import { followUpStatuses, type FollowUpStatus, type MetricKind } from '../../src-shared/domain/scores'
 import { filteredResponses } from '../db/feedbackFilter'
 
 /** What a report prints of one response: a comment under a theme, or a follow-up still open. */
@@ -41,9 +41,20 @@ const columns = [
   'c.phone',
 ] as const
 
-/** The newest responses of the filter that carry a comment (a theme's representative comments). */
+/**
+ * The newest responses of the filter that carry a comment (a theme's representative comments). The
+ * tags are tested on each row read, newest first (a probe of its own tags in response_tags' primary
+ * key), until the few wanted are found: the filter's list of every response with the tag, which a
+ * tag filter otherwise builds first, held ~60,000 ids per theme at a million responses (~28 ms each).
+ */
 export async function newestComments(db: Kysely<DB>, filter: FeedbackFilter, limit: number): Promise<ReportResponseRow[]> {
-  return (await filteredResponses(db, filter, { membershipScan: true })
+  const { tag, ...rest } = filter
+  let q = filteredResponses(db, rest, { membershipScan: true })
+  if (tag?.length)
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('response_tags as rt').innerJoin('tags as t', 't.id', 'rt.tag_id').select(sql<number>`1`.as('one')).whereRef('rt.response_id', '=', 'r.id').where('t.name', 'in', tag)),
+    )
+  return (await q
     .where('r.comment', 'is not', null)
     .where(sql<boolean>`length(r.comment) > 0`)
     .select(columns)
@@ -63,12 +74,33 @@ export async function oldestOpenPoor(db: Kysely<DB>, filter: FeedbackFilter, lim
     .execute()) as ReportResponseRow[]
 }
 
+const HOUR = 3_600_000
+
 /** Poor answers of the filter by follow-up status. */
 export async function poorByStatus(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter): Promise<Array<{ status: FollowUpStatus; n: number }>> {
   // Unfiltered, the planner would walk the band index and read every row for its status; the
   // follow-up index holds the status of every poor answer, so counting it reads nothing else.
-  if (!activeFilterKeys(filter).length)
+  const keys = activeFilterKeys(filter)
+  if (!keys.length)
     return sqlite.prepare('SELECT status, count(*) n FROM responses INDEXED BY responses_follow_up WHERE band = -1 GROUP BY status').all() as Array<{ status: FollowUpStatus; n: number }>
+  // A period alone (a report's month): the status index holds each answer's time, band and local
+  // date, so one seek per status reads the period's entries and nothing else. Through the band
+  // index instead, each poor answer of the period was read from the table for its date and status
+  // (~100 ms for a month of a million responses, against ~10 ms).
+  if (keys.every((k) => k === 'from' || k === 'to')) {
+    const where = ['band = -1']
+    const params: Array<string | number> = []
+    if (filter.from) {
+      where.push('local_date >= ?', 'submitted_at >= ?')
+      params.push(filter.from, Date.parse(`${filter.from}T00:00:00Z`) - 14 * HOUR)
+    }
+    if (filter.to) {
+      where.push('local_date <= ?', 'submitted_at < ?')
+      params.push(filter.to, Date.parse(`${filter.to}T00:00:00Z`) + 38 * HOUR)
+    }
+    const statuses = followUpStatuses.map((x) => `'${x}'`).join(', ')
+    return sqlite.prepare(`SELECT status, count(*) n FROM responses INDEXED BY responses_status_newest WHERE status IN (${statuses}) AND ${where.join(' AND ')} GROUP BY status`).all(...params) as Array<{ status: FollowUpStatus; n: number }>
+  }
   const rows = await filteredResponses(db, { ...filter, band: ['poor'] }, { joins: false })
     .select(['r.status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('r.status')

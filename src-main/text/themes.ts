@@ -1,5 +1,6 @@
 import { foldDiacritics } from './fold'
 import { words } from './tokens'
+import { LONGEST_THAI_JOIN, thaiDictionary } from './thaiWords'
 import { groupSyllables, VIETNAMESE_FUNCTION_COMPOUNDS } from './vietnameseWords'
 
 /**
@@ -36,6 +37,12 @@ const THAI_EDGE = new Set(
 )
 /** Thai prefixes that make a word of the one after them; ICU often cuts them off ("ผู้|จัดการ", "น่า|รัก"). */
 const THAI_PREFIXES = new Set(['ผู้', 'ความ', 'การ', 'นัก', 'ช่าง', 'น่า'])
+/**
+ * The function words of THAI_EDGE that may begin a dictionary word: the prefixes, and "ที่" of places
+ * and things ("ที่|นั่ง" a seat, "ที่|จอด|รถ" a car park). No other function word takes part in a
+ * dictionary join: the list also holds phrases like "ดีมาก", "ไม่ดี" or "เกินไป", which are no theme.
+ */
+const THAI_JOIN_STARTERS = new Set([...THAI_PREFIXES, 'ที่'])
 /** Thai words of two letters that stand alone (they never end a word the segmenter broke), besides THAI_EDGE's. */
 const THAI_SHORT_WORDS = new Set(['ดี', 'คน', 'รอ', 'ดู', 'หา', 'ขอ'])
 const THAI = /[\u0e00-\u0e7f]/
@@ -61,6 +68,7 @@ function isEdge(w: Word, language: string | null): boolean {
   const vi = (x: string) => VIETNAMESE_EDGE.has(x) || (ASCII.test(x) && VIETNAMESE_EDGE_FOLDED.has(x))
   if (w.length > 1) {
     // A word of several syllables or pieces: a function word when listed, or made of function syllables only ("có một").
+    if (language === 'th') return THAI_EDGE.has(w.join(''))
     return language === 'vi' || language === null ? VIETNAMESE_FUNCTION_COMPOUNDS.has(w.join(' ')) || w.every(vi) : false
   }
   const x = w[0]
@@ -74,12 +82,16 @@ const isNoise = (w: Word) => w.length === 1 && (/^\d+$/.test(w[0]) || letters(w[
 /** Pieces that may be joined in the rounds below: anything but numbers and single letters. */
 const isJoinable = (w: Word) => !(w.length === 1 && (/^\d+$/.test(w[0]) || letters(w[0]) < 2))
 
+/** Pieces the segmenter cut that together make a word of the Thai word list ("เร่ง|ด่วน" → "เร่งด่วน"). */
+const isThaiDictionaryWord = (w: Word) => w.length > 1 && thaiDictionary().has(w.join(''))
+
 /**
  * Whether two neighbours may be joined into one word. Vietnamese: two single syllables (longer
  * words come from the word list). Thai: up to twelve letters, and only across a piece of one or two
  * letters — the segmenter leaves such pieces when it breaks a word it does not know ("บา|ริ|สต้า",
- * "ไร|เด|อร์"); two words it recognised ("กาแฟ|เย็น", "อร่อย|ที่สุด") are two words, however often
- * they come together, so a recurring sentence never becomes one run-on word.
+ * "ไร|เด|อร์"); two words it recognised ("ขนมปัง|ปิ้ง", "อร่อย|ที่สุด") are two words, however often
+ * they come together, so a recurring sentence never becomes one run-on word (words of the Thai word
+ * list are joined before, in thaiWords).
  */
 function joinsInto(language: string | null, a: Word, b: Word): boolean {
   if (language === 'vi') return a.length === 1 && b.length === 1
@@ -87,6 +99,8 @@ function joinsInto(language: string | null, a: Word, b: Word): boolean {
   if (letters(a.join('')) + letters(b.join('')) > 12) return false
   const isPrefixed = (w: Word) => w.length > 1 && THAI_PREFIXES.has(w[0])
   if (isPrefixed(b)) return false
+  // A word the dictionary joined is whole: its last piece of two letters ("ที่|จอด|รถ") ends it, and nothing more joins it.
+  if (isThaiDictionaryWord(a) || isThaiDictionaryWord(b)) return false
   return letters(a[a.length - 1]) <= 2 || letters(b[0]) <= 2
 }
 const SEP = '\u0001'
@@ -103,19 +117,40 @@ function clauses(comment: string, language: string | null): string[][] {
 }
 
 /**
- * Thai tokens as words: prefixes stay on the word they begin ("ผู้|จัดการ" → "ผู้จัดการ"), and two
- * pieces that make a word the segmenter found whole in another comment are that word (ICU cuts
- * "พนัก|งาน" before "คอลเซ็นเตอร์" and keeps "พนักงาน" elsewhere).
+ * Thai tokens as words, with as few words as possible (on a tie the later word is the longer, as for
+ * Vietnamese syllables). A word is one of ICU's tokens, or several whose concatenation is a word of
+ * the Thai word list (ICU lacks many words and cuts them into pieces that are words of their own:
+ * "เร่ง|ด่วน", "เครื่อง|ปรับ|อากาศ", "บา|ริ|สต้า"), beginning and ending with no function word but
+ * the prefixes and "ที่"; or a prefix and the word it begins ("ผู้|จัดการ", "ความ|สะอาด"); or two
+ * pieces that make a word the segmenter found whole in another comment (ICU cuts "พนัก|งาน" before
+ * "คอลเซ็นเตอร์" and keeps "พนักงาน" elsewhere).
  */
 function thaiWords(tokens: string[], seenWhole: Set<string>): Word[] {
-  const out: Word[] = []
-  for (let i = 0; i < tokens.length; i++) {
-    const next = tokens[i + 1]
-    if (next !== undefined && THAI.test(next) && ((THAI_PREFIXES.has(tokens[i]) && !THAI_PREFIXES.has(next)) || seenWhole.has(tokens[i] + next))) {
-      out.push([tokens[i], next])
-      i++
-    } else out.push([tokens[i]])
+  const dictionary = thaiDictionary()
+  const n = tokens.length
+  const thai = tokens.map((t) => THAI.test(t))
+  const isWord = (i: number, k: number): boolean => {
+    for (let j = i; j < i + k; j++) if (!thai[j]) return false
+    const [first, last] = [tokens[i], tokens[i + k - 1]]
+    if (k === 2 && ((THAI_PREFIXES.has(first) && !THAI_PREFIXES.has(last)) || seenWhole.has(first + last))) return true
+    if (THAI_EDGE.has(last) || (THAI_EDGE.has(first) && !THAI_JOIN_STARTERS.has(first))) return false
+    return dictionary.has(tokens.slice(i, i + k).join(''))
   }
+  // fewest[i]: the fewest words tokens i… make; step[i]: the first word's number of tokens.
+  const fewest = new Array<number>(n + 1).fill(0)
+  const step = new Array<number>(n + 1).fill(1)
+  for (let i = n - 1; i >= 0; i--) {
+    fewest[i] = 1 + fewest[i + 1]
+    step[i] = 1
+    for (let k = 2; k <= Math.min(LONGEST_THAI_JOIN, n - i); k++) {
+      if (1 + fewest[i + k] < fewest[i] && isWord(i, k)) {
+        fewest[i] = 1 + fewest[i + k]
+        step[i] = k
+      }
+    }
+  }
+  const out: Word[] = []
+  for (let i = 0; i < n; i += step[i]) out.push(tokens.slice(i, i + step[i]))
   return out
 }
 /** A piece of one or two Thai letters that may be the end or start of a broken word ("ริ" of "บา|ริ|สต้า"): a Thai theme never sits next to one. */
@@ -167,7 +202,8 @@ export const G2_THRESHOLD = 3.84
  * Recurring words and two-word phrases across comments, counted once per comment: candidates for
  * a theme (a tag with keyword rules). Words are whole words, never pieces of one: Vietnamese
  * syllables are grouped into words with a Vietnamese word list ("quản lý", "không gian"), Thai text
- * is segmented into words with its prefixes kept on ("ผู้จัดการ"), and two Vietnamese syllables, or
+ * is segmented into words with its prefixes kept on ("ผู้จัดการ") and the pieces ICU cut out of a
+ * word of the Thai word list joined again ("ช่วง เร่งด่วน", never "ช่วง เร่ง" | "ด่วน"), and two Vietnamese syllables, or
  * Thai pieces of one or two letters, that nearly always occur side by side in different clauses
  * are joined into one word ("giao hàng"; Thai "บา"+"ริ"+"สต้า" → "บาริสต้า", which the
  * segmenter's dictionary lacks). That evidence counts each distinct clause once, so a sentence

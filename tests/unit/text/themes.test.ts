@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { suggestThemes, type ThemeCandidate } from '../../../src-main/text/themes'
+import { thaiDictionary } from '../../../src-main/text/thaiWords'
 import { words } from '../../../src-main/text/tokens'
 import { testAppInMemory, type TestApp } from '../../helpers/context'
 
@@ -26,11 +27,46 @@ describe('suggested themes in Thai', () => {
 
   it('never glues whole words of one repeated sentence into a run-on word', () => {
     // ICU splits "กาแฟ|เย็น|อร่อย|ที่สุด|ใน|ซอย|นี้"; the sentence recurs 30 times, but that is one
-    // clause's evidence, not thirty: its words stay words.
+    // clause's evidence, not thirty: its words stay words. "กาแฟเย็น" (iced coffee) is one word of
+    // the Thai word list, so its two pieces are that word; nothing else of the sentence joins.
     const s = suggestThemes(thai, new Set(), 30)
     const parts = phrasesOf(s).flatMap((p) => p.split(' '))
-    for (const runOn of ['กาแฟเย็น', 'กาแฟเย็นอร่อย', 'อร่อยที่สุด', 'เย็นอร่อย', 'ชานม', 'นมไข่มุก', 'ไข่มุกหวาน', 'สนใจลูกค้า', 'ขนมปังปิ้ง', 'ปิ้งกรอบ']) expect(parts).not.toContain(runOn)
-    expect(phrasesOf(s)).toEqual(expect.arrayContaining(['กาแฟ เย็น']))
+    for (const runOn of ['กาแฟเย็นอร่อย', 'อร่อยที่สุด', 'เย็นอร่อย', 'ชานม', 'นมไข่มุก', 'ไข่มุกหวาน', 'สนใจลูกค้า', 'ขนมปังปิ้ง', 'ปิ้งกรอบ']) expect(parts).not.toContain(runOn)
+    expect(phrasesOf(s)).toEqual(expect.arrayContaining(['กาแฟเย็น อร่อย']))
+    for (const piece of ['กาแฟ', 'เย็น']) expect(parts).not.toContain(piece)
+  })
+
+  it('joins the pieces of 3+ letters ICU cuts out of a word of the Thai word list, and never shows them apart', () => {
+    // ICU's cuts (Node's and Chromium's dictionary): "ช่วง|เร่ง|ด่วน|รอ|นาน|มาก" — "เร่งด่วน" (urgent;
+    // "ช่วงเร่งด่วน" is the rush hour) comes out as two real words of four letters each, so no rule
+    // about short pieces could tell; "เครื่อง|ปรับ|อากาศ|ไม่|เย็น" — the air conditioner in three
+    // words of 4–7 letters; "ราคา|สม|เหตุ|สม|ผล" — "สมเหตุสมผล" (reasonable) in four.
+    const comments = [
+      ...many(4, 'ช่วงเร่งด่วนรอนานมาก', 'th'),
+      ...many(3, 'สั่งช่วงเร่งด่วนได้ช้า', 'th'),
+      ...many(3, 'ช่วงเร่งด่วนคิวยาว', 'th'),
+      ...many(4, 'เครื่องปรับอากาศไม่เย็น', 'th'),
+      ...many(3, 'เครื่องปรับอากาศเสียงดัง', 'th'),
+      ...many(3, 'ราคาสมเหตุสมผล', 'th'),
+      { comment: 'ร้านเปิดเช้า', language: 'th' },
+    ]
+    expect(words('ช่วงเร่งด่วนรอนานมาก').slice(0, 3)).toEqual(['ช่วง', 'เร่ง', 'ด่วน'])
+    expect(words('เครื่องปรับอากาศไม่เย็น').slice(0, 3)).toEqual(['เครื่อง', 'ปรับ', 'อากาศ'])
+    const s = phrasesOf(suggestThemes(comments, new Set(), 40))
+    const parts = s.flatMap((p) => p.split(' '))
+    expect(parts).toEqual(expect.arrayContaining(['เร่งด่วน', 'เครื่องปรับอากาศ', 'สมเหตุสมผล']))
+    for (const piece of ['เร่ง', 'ด่วน', 'ช่วงเร่ง', 'เครื่อง', 'ปรับ', 'อากาศ', 'ปรับอากาศ', 'เหตุ', 'สมเหตุ']) expect(parts, piece).not.toContain(piece)
+    expect(s).toContain('ช่วง เร่งด่วน')
+  })
+
+  it('joins no function word into a dictionary word: "ดี|มาก", "ไม่|ดี" and "เกิน|ไป" stay apart and are no theme', () => {
+    // The word list holds such phrases ("ดีมาก", "ไม่ดี", "เกินไป"); a theme is what the comment is about.
+    const comments = [...many(5, 'บรรยากาศดีมาก', 'th'), ...many(5, 'บริการไม่ดี', 'th'), ...many(5, 'เสียงเพลงดังเกินไป', 'th')]
+    const s = phrasesOf(suggestThemes(comments, new Set(), 40))
+    const parts = s.flatMap((p) => p.split(' '))
+    for (const bad of ['ดีมาก', 'ไม่ดี', 'เกินไป']) expect(parts, bad).not.toContain(bad)
+    // "เสียง|เพลง" (music) is a word of the list without a function word: joined.
+    expect(parts).toEqual(expect.arrayContaining(['บรรยากาศ', 'บริการ', 'เสียงเพลง']))
   })
 
   it('keeps ผู้ ความ การ นัก ช่าง on the word they begin, and never suggests a piece of one or two letters alone', () => {
@@ -144,12 +180,12 @@ describe('suggested themes on the demo café', () => {
     const th = await byLanguage('th')
     const vi = await byLanguage('vi')
     const en = await byLanguage('en')
-    // Each Thai word of a suggestion is a segmented word, or pieces joined across a piece of one or two letters.
+    // Each Thai word of a suggestion is a segmented word, a word of the Thai word list, or pieces joined across a piece of one or two letters.
     for (const p of th) {
       for (const w of p.split(' ')) {
         const pieces = words(w)
         expect(codePoints(w), p).toBeGreaterThan(2)
-        if (pieces.length > 1 && !/^(ผู้|ความ|การ|นัก|ช่าง|น่า)/.test(w)) expect(pieces.some((x) => codePoints(x) <= 2), `${p}: ${pieces.join('|')}`).toBe(true)
+        if (pieces.length > 1 && !/^(ผู้|ความ|การ|นัก|ช่าง|น่า)/.test(w) && !thaiDictionary().has(w)) expect(pieces.some((x) => codePoints(x) <= 2), `${p}: ${pieces.join('|')}`).toBe(true)
       }
     }
     expect(th).toEqual(expect.arrayContaining(['ผู้จัดการ ร้าน']))

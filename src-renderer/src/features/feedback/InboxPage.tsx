@@ -15,6 +15,7 @@ import { BulkBar } from './BulkBar'
 import { DetailPane, type DetailActions } from './DetailPane'
 import { FilterBar } from './FilterBar'
 import { InboxList } from './InboxList'
+import { KeyboardHint } from './KeyboardHint'
 import { ManualEntry } from './ManualEntry'
 import { SavedViews } from './SavedViews'
 import { useActorName } from './useActorName'
@@ -170,7 +171,7 @@ export function InboxPage({ workspace, params }: PageProps) {
               {t('inbox.clearFilters')}
             </Button>
           )}
-          <span className="muted small keyboard-hint">{t('inbox.keyboardHint')}</span>
+          <KeyboardHint />
           <NotificationToggle />
           <div className="density-switch" role="group" aria-label={t('inbox.density')}>
             {(['comfortable', 'compact'] as const).map((d) => (

@@ -1,9 +1,10 @@
-import type { Dispatch, SetStateAction } from 'react'
+import { useRef, type Dispatch, type SetStateAction } from 'react'
 import { laneTypes, type JourneyDoc } from '../../../../../src-shared/domain/journeys/model'
 import { newId } from '../../../../../src-shared/domain/journeys/ids'
 import type { MetricKind } from '../../../../../src-shared/domain/scores'
 import { Button } from '../../../components/Button'
 import { MetricOptions } from '../../../components/MetricOptions'
+import { useRowEdges } from '../../../components/useRowEdges'
 import { useI18n } from '../../../i18n/I18nProvider'
 import { ActionMenu } from '../map/ActionMenu'
 import { addLane, addStage } from '../map/Headers'
@@ -32,12 +33,17 @@ interface Props {
   onPresent: () => void
 }
 
-/** In groups that wrap whole (never a label from its control, nor a button from its group): undo and redo, adding stages and lanes, what the scores show, zoom, and the ways out: present, export (PNG, the map's PDF), print. */
+/**
+ * In groups that wrap whole (never a label from its control, nor a button from its group): undo and redo, adding stages and lanes, what the scores show, zoom, and the ways out: present, export (PNG, the map's PDF), print.
+ * A separator follows each group but the one that ends a visual row (useRowEdges marks it), so a wrapped row never ends on one.
+ */
 export function EditorToolbar({ doc, snapshot, store, editing, scoreView, zoom, exporting, onExport, pdf, onPresent }: Props) {
   const { t, fmt } = useI18n()
   const { dispatch } = editing
+  const row = useRef<HTMLDivElement>(null)
+  useRowEdges(row)
   return (
-    <div className="jm-toolbar" role="toolbar" aria-label={t('journey.toolbar')}>
+    <div className="jm-toolbar" role="toolbar" aria-label={t('journey.toolbar')} ref={row}>
       <div className="jm-group">
         <Button onClick={() => store.undo()} disabled={!snapshot.canUndo} title={t('journey.undoKey')}>
           ↶ {t('journey.undo')}
