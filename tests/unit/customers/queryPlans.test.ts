@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testAppInMemory, type TestApp } from '../../helpers/context'
+import { WHOLE_READ } from '../../../src-main/customers/riskFactsRepository'
 
 let app: TestApp
 beforeEach(async () => {
@@ -23,5 +24,17 @@ describe('the customers queries read through their indexes (issue 16)', () => {
   it('changes since a seq, and one customer\'s responses, are index ranges', () => {
     expect(plan('SELECT customer_id, seq FROM customer_changes WHERE seq > ? ORDER BY seq LIMIT ?', 0, 10)).toMatch(/SEARCH customer_changes USING (COVERING )?INDEX customer_changes_seq \(seq>\?\)/)
     expect(plan('SELECT count(*) FROM responses WHERE customer_id = ?', 1)).toMatch(/SEARCH responses USING COVERING INDEX responses_customer_time \(customer_id=\?\)/)
+  })
+
+  it('the risk pass reads every response off responses_customer_time in order, going to the table only for a closed poor answer without a resolution time', () => {
+    const sqlite = app.ctx.session.require().ws.sqlite
+    const p = plan(WHOLE_READ, 1, 100)
+    expect(p).toMatch(/SEARCH r USING INDEX responses_customer_time \(customer_id>\? AND customer_id<\?\)/)
+    expect(p).not.toContain('TEMP B-TREE')
+    // The one column not in the index comes through a deferred seek: the table row is looked up
+    // only where the CASE reads status_changed_at.
+    const ops = (sqlite.prepare(`EXPLAIN ${WHOLE_READ}`).all(1, 100) as Array<{ opcode: string }>).map((r) => r.opcode)
+    expect(ops).toContain('DeferredSeek')
+    expect(ops).not.toContain('SorterOpen')
   })
 })
