@@ -64,17 +64,27 @@ function scales(sqlite: Database.Database): Map<number, Scale> {
  */
 export function forEachCustomerFact(sqlite: Database.Database, each: (customerId: number, fact: ResponseFact) => void, opts: { customersPerRead?: number } = {}): void {
   const step = opts.customersPerRead ?? CUSTOMERS_PER_READ
-  // Apart: SQLite reads a lone min() or max() off the index's end, both at once by a full scan.
-  const first = statement(sqlite, 'SELECT min(customer_id) FROM responses', 'pluck').get() as number | null
-  const last = statement(sqlite, 'SELECT max(customer_id) FROM responses', 'pluck').get() as number | null
-  if (first === null || last === null) return
   const stmt = statement(sqlite, WHOLE_READ, 'raw')
-  const emit = factEmitter(scales(sqlite), each)
-  for (let from = first; from <= last; from += step) {
-    const rows = stmt.all(from, from + step) as unknown[][]
-    tiesById(rows)
-    emit(rows)
+  const read = () => {
+    const emit = factEmitter(scales(sqlite), each)
+    // Apart: SQLite reads a lone min() or max() off the index's end, both at once by a full scan.
+    const first = statement(sqlite, 'SELECT min(customer_id) FROM responses', 'pluck').get() as number | null
+    const last = statement(sqlite, 'SELECT max(customer_id) FROM responses', 'pluck').get() as number | null
+    if (first === null || last === null) return
+    for (let from = first; from <= last; from += step) {
+      const rows = stmt.all(from, from + step) as unknown[][]
+      tiesById(rows)
+      emit(rows)
+    }
   }
+  // Every range from one snapshot, as a single statement would read: a response moved between
+  // customers while the pass runs is not seen twice or missed.
+  inOneSnapshot(sqlite, read)
+}
+
+/** Runs `read` in one read transaction (or the one already open): what it reads comes from one snapshot of the file. */
+export function inOneSnapshot<T>(sqlite: Database.Database, read: () => T): T {
+  return sqlite.inTransaction ? read() : sqlite.transaction(read)()
 }
 
 /**

@@ -6,7 +6,7 @@
 import { openWorkerConnection } from '../db/connect'
 import { localDateConverter } from '../../src-shared/domain/timezone'
 import { serveJob } from '../workers/serveJob'
-import { customerLifecycles, forEachCustomerFact } from './riskFactsRepository'
+import { customerLifecycles, forEachCustomerFact, inOneSnapshot } from './riskFactsRepository'
 import { threadCpuMs } from '../workers/threadCpu'
 import { assessRisk, type RiskWorkerAnswer, type RiskWorkerData } from './riskService'
 
@@ -16,14 +16,17 @@ serveJob<RiskWorkerData, number, RiskWorkerAnswer>((data, control) => {
   const sqlite = openWorkerConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000 })
   let told = -1
   try {
-    const snapshot = assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, data.rules, data.now, localDateConverter(data.timezone), {
-      isCancelled: control.isCancelled,
-      // A message per percent at most.
-      onProgress: (share) => {
-        const pct = Math.floor(share * 100)
-        if (pct > told) control.progress((told = pct) / 100)
-      },
-    })
+    // The lifecycles and the facts from one snapshot: the app may write while the pass runs.
+    const snapshot = inOneSnapshot(sqlite, () =>
+      assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, data.rules, data.now, localDateConverter(data.timezone), {
+        isCancelled: control.isCancelled,
+        // A message per percent at most.
+        onProgress: (share) => {
+          const pct = Math.floor(share * 100)
+          if (pct > told) control.progress((told = pct) / 100)
+        },
+      }),
+    )
     const cpuAfter = threadCpuMs()
     return { snapshot, took: { wallMs: Math.round(performance.now() - wall), cpuMs: cpu === null || cpuAfter === null ? null : cpuAfter - cpu } }
   } finally {
