@@ -38,55 +38,86 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /** Fits P(y=1 | x) = σ(w·[1, z(x)]) with a ridge penalty `lambda` on the non-intercept weights. */
-export function fitLogistic(xs: readonly number[][], ys: readonly number[], opts: { lambda?: number; maxIterations?: number; onProgress?: (share: number) => void } = {}): Fitted {
+export function fitLogistic(xs: readonly number[][], ys: readonly number[], opts: FitOptions = {}): Fitted {
+  const d = xs[0]?.length ?? 0
+  const flat = new Float64Array(xs.length * d)
+  xs.forEach((x, i) => flat.set(x, i * d))
+  return fitLogisticRows(flat, xs.length, d, ys, opts)
+}
+
+export interface FitOptions {
+  lambda?: number
+  maxIterations?: number
+  onProgress?: (share: number) => void
+}
+
+/**
+ * fitLogistic on `n` rows of `d` features laid end to end in one typed array (row i at i·d): the
+ * same arithmetic in the same order, without an array per row.
+ */
+export function fitLogisticRows(xs: Float64Array, n: number, d: number, ys: ArrayLike<number>, opts: FitOptions = {}): Fitted {
   const lambda = opts.lambda ?? 1
   const maxIt = opts.maxIterations ?? 25
-  const d = xs[0]?.length ?? 0
-  const n = xs.length
   const mean = new Array<number>(d).fill(0)
   const sd = new Array<number>(d).fill(0)
-  for (const x of xs) for (let j = 0; j < d; j++) mean[j] += x[j] / n
-  for (const x of xs) for (let j = 0; j < d; j++) sd[j] += (x[j] - mean[j]) ** 2 / n
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += xs[i * d + j] / n
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sd[j] += (xs[i * d + j] - mean[j]) ** 2 / n
   for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1
-  const z = xs.map((x) => [1, ...x.map((v, j) => (v - mean[j]) / sd[j])])
-  const w = new Array<number>(d + 1).fill(0)
+  // The standardised rows with a leading 1 for the intercept, D numbers each.
+  const D = d + 1
+  const z = new Float64Array(n * D)
+  for (let i = 0; i < n; i++) {
+    z[i * D] = 1
+    for (let j = 0; j < d; j++) z[i * D + 1 + j] = (xs[i * d + j] - mean[j]) / sd[j]
+  }
+  const w = new Float64Array(D)
+  const grad = new Float64Array(D)
+  const h = new Float64Array(D * D)
   let it = 0
   for (; it < maxIt; it++) {
-    const grad = new Array<number>(d + 1).fill(0)
-    const hess = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0))
+    grad.fill(0)
+    h.fill(0)
     for (let i = 0; i < n; i++) {
-      const zi = z[i]
+      const o = i * D
       let s = 0
-      for (let j = 0; j <= d; j++) s += w[j] * zi[j]
+      for (let j = 0; j < D; j++) s += w[j] * z[o + j]
       const p = sigmoid(s)
       const r = ys[i] - p
       const v = p * (1 - p)
-      for (let j = 0; j <= d; j++) {
-        grad[j] += r * zi[j]
-        const vz = v * zi[j]
-        for (let k = j; k <= d; k++) hess[j][k] += vz * zi[k]
+      for (let j = 0; j < D; j++) {
+        const zj = z[o + j]
+        grad[j] += r * zj
+        const vz = v * zj
+        for (let k = j; k < D; k++) h[j * D + k] += vz * z[o + k]
       }
     }
-    for (let j = 0; j <= d; j++) for (let k = 0; k < j; k++) hess[j][k] = hess[k][j]
-    for (let j = 1; j <= d; j++) {
-      grad[j] -= lambda * w[j]
+    const hess: number[][] = []
+    for (let j = 0; j < D; j++) hess.push(Array.from({ length: D }, (_, k) => (k >= j ? h[j * D + k] : h[k * D + j])))
+    const g = Array.from(grad)
+    for (let j = 1; j < D; j++) {
+      g[j] -= lambda * w[j]
       hess[j][j] += lambda
     }
-    const step = solve(hess, grad)
+    const step = solve(hess, g)
     let size = 0
-    for (let j = 0; j <= d; j++) {
+    for (let j = 0; j < D; j++) {
       w[j] += step[j]
       size = Math.max(size, Math.abs(step[j]))
     }
     opts.onProgress?.((it + 1) / maxIt)
     if (size < 1e-7) break
   }
-  return { weights: w, mean, sd, iterations: it + 1 }
+  return { weights: Array.from(w), mean, sd, iterations: it + 1 }
 }
 
 export function predict(model: Fitted, x: readonly number[]): number {
+  return predictRow(model, x, 0, x.length)
+}
+
+/** predict on the `d` features of `xs` from `offset`. */
+export function predictRow(model: Fitted, xs: ArrayLike<number>, offset: number, d: number): number {
   let s = model.weights[0]
-  for (let j = 0; j < x.length; j++) s += model.weights[j + 1] * ((x[j] - model.mean[j]) / model.sd[j])
+  for (let j = 0; j < d; j++) s += model.weights[j + 1] * ((xs[offset + j] - model.mean[j]) / model.sd[j])
   return sigmoid(s)
 }
 

@@ -12,6 +12,7 @@ export interface ResponseFact {
   /** The score placed on 0–1, 1 best (CES turned round). */
   u: number | null
   metric: string | null
+  /** The follow-up's status and times, read only for a poor response (band -1): readers may leave them empty ('' / null) elsewhere. */
   status: string
   resolvedAt: number | null
   changedAt: number | null

@@ -7,9 +7,13 @@ import { startJob } from '../workers/startJob'
 import { changedSince, latestChange } from './customerChangesRepository'
 import { storedRiskRules, storeRiskRules } from './riskRulesRepository'
 import { addFact, applyRules, bandName, defaultRiskRules, emptyFeatures, modelFeatures, type CustomerFeatures, type RuleVerdict } from './riskRules'
-import { aucWithInterval, fitLogistic, isHeldOut, predict, topDecileLift, type Fitted } from './riskModel'
+import { aucWithInterval, fitLogisticRows, isHeldOut, predict, predictRow, topDecileLift, type Fitted } from './riskModel'
+import { FeatureTable, MODEL_FEATURES } from './riskFeatures'
 
 const DAY = 86_400_000
+/** The cutoffs of the whole pass's feature table: now, and the cutoff T. */
+const NOW = 0
+const AT_CUTOFF = 1
 /** The label's horizon: churned within this many days after the cutoff. */
 export const HORIZON_DAYS = 90
 /** Fewer churned customers than this in the cohort and no model is fitted. */
@@ -64,8 +68,9 @@ export function assessRisk(
   const cutoff = now - HORIZON_DAYS * DAY
   const cutoffDate = localDateOf(cutoff)
   const today = localDateOf(now)
-  const atNow = new Map<number, CustomerFeatures>()
-  const atCutoff = new Map<number, CustomerFeatures>()
+  // One pass over every customer's responses in time order gives their features now (k = NOW) and
+  // as of the cutoff (k = AT_CUTOFF).
+  const table = new FeatureTable([now, cutoff], history.lifecycles.length)
   // The facts come by customer id: the share of ids passed is the share of the reading done.
   const lastId = history.lifecycles.length ? history.lifecycles[history.lifecycles.length - 1].id : 1
   let read = 0
@@ -78,59 +83,59 @@ export function assessRisk(
       cancelled()
       opts.onProgress?.(Math.min(0.5, (id / lastId) * 0.5))
     }
-    let a = atNow.get(id)
-    if (!a) {
-      atNow.set(id, (a = emptyFeatures()))
-      atCutoff.set(id, emptyFeatures())
-    }
-    addFact(a, fact, now)
-    addFact(atCutoff.get(id) as CustomerFeatures, fact, cutoff)
+    table.add(id, fact)
   })
   opts.onProgress?.(0.5)
 
   // The cohort: customers active at T (joined by then, or join date unknown; not left by then).
-  const xsTrain: number[][] = []
-  const ysTrain: number[] = []
-  const test: Array<{ x: number[]; y: number; points: number }> = []
+  const d = MODEL_FEATURES
+  const n = history.lifecycles.length
+  const xsTrain = new Float64Array(n * d)
+  const ysTrain = new Uint8Array(n)
+  let nTrain = 0
+  const xsTest = new Float64Array(n * d)
+  const testLabels: number[] = []
+  const testPoints: number[] = []
   const bands = new Map<string, { n: number; churned: number }>()
   let cohort = 0
   let churned = 0
   for (const c of history.lifecycles) {
     if (c.since !== null && c.since > cutoffDate) continue
     if (c.churned !== null && c.churned <= cutoffDate) continue
-    const f = atCutoff.get(c.id) ?? emptyFeatures()
+    const slot = table.slotOf(c.id)
     const y = c.churned !== null && c.churned <= today ? 1 : 0
     cohort++
     churned += y
-    const band = bandName(f.last?.band)
+    const band = bandName(table.lastBandOf(slot, AT_CUTOFF))
     const b = bands.get(band) ?? { n: 0, churned: 0 }
     b.n++
     b.churned += y
     bands.set(band, b)
-    const x = modelFeatures(f, cutoff)
-    if (isHeldOut(c.id)) test.push({ x, y, points: applyRules(f, rules, cutoff).points })
-    else {
-      xsTrain.push(x)
-      ysTrain.push(y)
+    if (isHeldOut(c.id)) {
+      table.modelFeaturesInto(slot, AT_CUTOFF, cutoff, xsTest, testLabels.length * d)
+      testLabels.push(y)
+      testPoints.push(applyRules(table.featuresOf(slot, AT_CUTOFF), rules, cutoff).points)
+    } else {
+      table.modelFeaturesInto(slot, AT_CUTOFF, cutoff, xsTrain, nTrain * d)
+      ysTrain[nTrain++] = y
     }
   }
 
-  const trainChurned = ysTrain.reduce((s, y) => s + y, 0)
-  const testLabels = test.map((t) => t.y)
-  const testPoints = test.map((t) => t.points)
+  let trainChurned = 0
+  for (let i = 0; i < nTrain; i++) trainChurned += ysTrain[i]
   const rulesAuc = aucWithInterval(testPoints, testLabels)
-  let model: ReturnType<typeof fitLogistic> | null = null
+  let model: Fitted | null = null
   let modelEval: RiskEvaluation['model'] = null
-  if (churned >= MIN_CHURNED && trainChurned > 0 && trainChurned < ysTrain.length) {
+  if (churned >= MIN_CHURNED && trainChurned > 0 && trainChurned < nTrain) {
     cancelled()
-    model = fitLogistic(xsTrain, ysTrain, {
+    model = fitLogisticRows(xsTrain, nTrain, d, ysTrain, {
       onProgress: (s) => {
         cancelled()
         opts.onProgress?.(0.5 + s * 0.4)
       },
     })
     const fitted = model
-    const probs = test.map((t) => predict(fitted, t.x))
+    const probs = testLabels.map((_, i) => predictRow(fitted, xsTest, i * d, d))
     const auc = aucWithInterval(probs, testLabels)
     modelEval = auc ? { auc, lift: topDecileLift(probs, testLabels) } : null
   }
@@ -138,9 +143,16 @@ export function assessRisk(
   const rankedBy = modelEval && rulesEval && modelEval.auc.low > rulesEval.auc.value ? 'model' : 'rules'
 
   const byId = new Map<number, CustomerRisk>()
+  const x = new Float64Array(d)
   for (const c of history.lifecycles) {
     if (c.churned !== null && c.churned <= today) continue
-    byId.set(c.id, riskNow(atNow.get(c.id) ?? emptyFeatures(), rules, now, model))
+    const slot = table.slotOf(c.id)
+    let probability: number | null = null
+    if (model) {
+      table.modelFeaturesInto(slot, NOW, now, x, 0)
+      probability = predictRow(model, x, 0, d)
+    }
+    byId.set(c.id, { verdict: applyRules(table.featuresOf(slot, NOW), rules, now), probability })
   }
   opts.onProgress?.(1)
 
@@ -153,7 +165,7 @@ export function assessRisk(
       cutoff: cutoffDate,
       cohort,
       churned,
-      testN: test.length,
+      testN: testLabels.length,
       testChurned: testLabels.reduce((s, y) => s + y, 0),
       model: modelEval,
       rules: rulesEval,
@@ -209,13 +221,29 @@ export const INCREMENTAL_LIMIT = 5_000
 const cache = new WeakMap<OpenWorkspace, { key: string; seq: number; snapshot: RiskSnapshot }>()
 
 /** How the last call to riskSnapshot got its answer (for the tests and the bench). */
-export const riskSnapshotStats = { full: 0, incremental: 0, inWorker: 0, customersRecomputed: 0 }
+export const riskSnapshotStats: { full: number; incremental: number; inWorker: number; customersRecomputed: number; lastWorkerPass: WorkerPassTook | null } = {
+  full: 0,
+  incremental: 0,
+  inWorker: 0,
+  customersRecomputed: 0,
+  lastWorkerPass: null,
+}
 
 /**
  * From this many responses (by the largest id) on, the whole pass runs in a worker thread.
  * `CXDESK_RISK_WORKER_FROM` lowers it (the end-to-end test shows the progress bar on the demo).
  */
 export const WORKER_FROM_RESPONSES = Number(process.env.CXDESK_RISK_WORKER_FROM) || 50_000
+
+/** The risk worker's answer: the snapshot, and what the pass took in the thread (its own CPU where the system tells; before the copy back). */
+export interface RiskWorkerAnswer {
+  snapshot: RiskSnapshot
+  took: WorkerPassTook
+}
+export interface WorkerPassTook {
+  wallMs: number
+  cpuMs: number | null
+}
 
 /** What the risk worker (riskWorker.ts) is started with. */
 export interface RiskWorkerData {
@@ -267,7 +295,7 @@ function wholePass(open: OpenWorkspace, rules: RiskRules, now: number, key: stri
     cache.set(open, { key, seq, snapshot })
     return Promise.resolve(snapshot)
   }
-  const job = startJob<RiskWorkerData, number, RiskSnapshot>(
+  const job = startJob<RiskWorkerData, number, RiskWorkerAnswer>(
     'riskWorker',
     { path: open.ws.path, nativeBinding: host.nativeBinding, rules, now, timezone: open.settings.timezone },
     {
@@ -280,10 +308,11 @@ function wholePass(open: OpenWorkspace, rules: RiskRules, now: number, key: stri
     },
   )
   const done = job.done.then(
-    (snapshot) => {
+    ({ snapshot, took }) => {
       running.delete(open)
       riskSnapshotStats.full++
       riskSnapshotStats.inWorker++
+      riskSnapshotStats.lastWorkerPass = took
       cache.set(open, { key, seq, snapshot })
       host.emit({ state: 'done', share: 1 })
       return snapshot

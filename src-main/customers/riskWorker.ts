@@ -6,21 +6,29 @@
 import { openWorkerConnection } from '../db/connect'
 import { localDateConverter } from '../../src-shared/domain/timezone'
 import { serveJob } from '../workers/serveJob'
-import { customerLifecycles, forEachCustomerFact } from './riskFactsRepository'
-import { assessRisk, type RiskSnapshot, type RiskWorkerData } from './riskService'
+import { customerLifecycles, forEachCustomerFact, inOneSnapshot } from './riskFactsRepository'
+import { threadCpuMs } from '../workers/threadCpu'
+import { assessRisk, type RiskWorkerAnswer, type RiskWorkerData } from './riskService'
 
-serveJob<RiskWorkerData, number, RiskSnapshot>((data, control) => {
+serveJob<RiskWorkerData, number, RiskWorkerAnswer>((data, control) => {
+  const wall = performance.now()
+  const cpu = threadCpuMs()
   const sqlite = openWorkerConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000 })
   let told = -1
   try {
-    return assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, data.rules, data.now, localDateConverter(data.timezone), {
-      isCancelled: control.isCancelled,
-      // A message per percent at most.
-      onProgress: (share) => {
-        const pct = Math.floor(share * 100)
-        if (pct > told) control.progress((told = pct) / 100)
-      },
-    })
+    // The lifecycles and the facts from one snapshot: the app may write while the pass runs.
+    const snapshot = inOneSnapshot(sqlite, () =>
+      assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, data.rules, data.now, localDateConverter(data.timezone), {
+        isCancelled: control.isCancelled,
+        // A message per percent at most.
+        onProgress: (share) => {
+          const pct = Math.floor(share * 100)
+          if (pct > told) control.progress((told = pct) / 100)
+        },
+      }),
+    )
+    const cpuAfter = threadCpuMs()
+    return { snapshot, took: { wallMs: Math.round(performance.now() - wall), cpuMs: cpu === null || cpuAfter === null ? null : cpuAfter - cpu } }
   } finally {
     sqlite.close()
   }

@@ -6,6 +6,10 @@ import { seededRandom } from '../../../src-main/demo/random'
 import { locations, segments } from '../../../src-main/demo/cafeContent'
 import { createWorkspaceAt } from '../../helpers/files'
 import { benchArgs } from '../args'
+import type { OpenWorkspace } from '../../../src-main/db/openWorkspace'
+import { customerLifecycles, forEachCustomerFact } from '../../../src-main/customers/riskFactsRepository'
+import { FeatureTable } from '../../../src-main/customers/riskFeatures'
+import { assessRisk, HORIZON_DAYS, riskRulesOf, riskSnapshotStats } from '../../../src-main/customers/riskService'
 import { benchApp, type BenchSection } from '../harness'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
 
@@ -67,6 +71,28 @@ const cpuMs = (fn: () => Promise<unknown>) => async () => {
 }
 
 /**
+ * The whole risk pass's parts on the calling thread (medians of 3, wall and CPU): reading every
+ * response's facts alone, reading them into the features at now and the cutoff, and the whole pass
+ * (read, features, the fit, the evaluation, every active customer scored) — what the worker does,
+ * without starting a thread or copying the answer back.
+ */
+async function riskPassFigures(open: OpenWorkspace, now: number) {
+  const sqlite = open.ws.sqlite
+  const rules = await riskRulesOf(open)
+  let facts = 0
+  const read = await medians(3, async () => {
+    facts = 0
+    forEachCustomerFact(sqlite, () => facts++)
+  })
+  const features = await medians(3, async () => {
+    const table = new FeatureTable([now, now - HORIZON_DAYS * DAY], 1024)
+    forEachCustomerFact(sqlite, (id, f) => table.add(id, f))
+  })
+  const whole = await medians(3, async () => assessRisk({ lifecycles: customerLifecycles(sqlite), forEachFact: (each) => forEachCustomerFact(sqlite, each) }, rules, now, open.localDateOf))
+  return { facts, readMs: read, readAndFeaturesMs: features, wholePassMs: whole }
+}
+
+/**
  * Customers at scale (issue 16): the generator's customers and responses imported through the
  * importer, then (part `reads`) the Customers page's first page (plain and filtered), a profile,
  * the at-risk list (cold: the risk pass and the model's fit; warm: cached), the survey list of every
@@ -110,6 +136,9 @@ export const customers: BenchSection = {
       const busiest = open.ws.sqlite.prepare('SELECT customer_id FROM responses WHERE customer_id IS NOT NULL GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number
       out.reads = {
         atRiskColdMs: cold,
+        // The pass inside the worker thread (its own CPU, before the snapshot is copied back; null where the pass ran in place).
+        atRiskColdWorkerPass: riskSnapshotStats.inWorker ? riskSnapshotStats.lastWorkerPass : null,
+        riskPassInPlace: await riskPassFigures(open, now),
         rankedBy: atRisk.evaluation.rankedBy,
         cohort: atRisk.evaluation.cohort,
         churned: atRisk.evaluation.churned,

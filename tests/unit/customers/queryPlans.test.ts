@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testAppInMemory, type TestApp } from '../../helpers/context'
+import { WHOLE_READ } from '../../../src-main/customers/riskFactsRepository'
 
 let app: TestApp
 beforeEach(async () => {
@@ -33,5 +34,17 @@ describe('the customers queries read through their indexes (issue 16)', () => {
     // The customers' pass reads the table in its own order; the preview walks the list's order with no sort.
     expect(plan('SELECT id, email, phone, churned_at FROM customers')).toBe('SCAN customers')
     expect(plan("SELECT id, external_ref, name, email, phone, segment, location FROM customers ORDER BY ifnull(name, ''), id")).not.toContain('TEMP B-TREE')
+  })
+
+  it('the risk pass reads every response off responses_customer_time in order, going to the table only for a closed poor answer without a resolution time', () => {
+    const sqlite = app.ctx.session.require().ws.sqlite
+    const p = plan(WHOLE_READ, 1, 100)
+    expect(p).toMatch(/SEARCH r USING INDEX responses_customer_time \(customer_id>\? AND customer_id<\?\)/)
+    expect(p).not.toContain('TEMP B-TREE')
+    // The one column not in the index comes through a deferred seek: the table row is looked up
+    // only where the CASE reads status_changed_at.
+    const ops = (sqlite.prepare(`EXPLAIN ${WHOLE_READ}`).all(1, 100) as Array<{ opcode: string }>).map((r) => r.opcode)
+    expect(ops).toContain('DeferredSeek')
+    expect(ops).not.toContain('SorterOpen')
   })
 })
