@@ -111,6 +111,13 @@ export class CsvFileWriter {
     this.used += buf.write(line, this.used, 'utf8')
   }
 
+  /** Whole records already encoded as CSV lines (UTF-8): an export's reader threads' chunks, written as they are. */
+  writeBytes(bytes: Uint8Array, rows: number): void {
+    this.flush()
+    this.rows += rows
+    this.writeAll(bytes)
+  }
+
   private chunk: Buffer | null = null
   private used = 0
 
@@ -120,7 +127,7 @@ export class CsvFileWriter {
     this.used = 0
   }
 
-  private writeAll(buf: Buffer): void {
+  private writeAll(buf: Uint8Array): void {
     let at = 0
     while (at < buf.length) at += writeSync(this.fd, buf, at, buf.length - at)
     this.written += buf.length
