@@ -19,6 +19,7 @@ import {
 import { AppError } from '../../src-shared/api/result'
 import { cleanFileName } from '../../src-shared/domain/fileName'
 import { CsvFileWriter } from '../common/csvWriter'
+import { surveyListHeader } from '../import/formats/ownExportFormat'
 import { phoneDigits } from '../../src-shared/domain/contactKeys'
 import { offerDownload } from '../common/downloads'
 import type { FileRegistry } from '../common/fileRegistry'
@@ -260,8 +261,8 @@ export interface SurveyListExportDeps {
   paths: Pick<AppPaths, 'uploadsDir'>
 }
 
-/** The columns of a survey list's CSV: the address for the channel first, then who and where. */
-const HEADER = ['customer_ref', 'name', 'email', 'phone', 'segment', 'location'] as const
+/** The columns of a survey list's CSV (with CX Desk's other exports' headers, which the import recognises). */
+const HEADER = surveyListHeader
 
 export async function exportSurveyList(deps: SurveyListExportDeps, open: OpenWorkspace, req: SurveyListRequest & { fileId?: string }, now: number) {
   const r = await computeSurveyList(open, req, now)
