@@ -85,26 +85,6 @@ export function openWorkerConnection(
 }
 
 /**
- * A read-only connection for a worker thread that only reads (an export's reader threads). Unlike
- * openWorkerConnection it sets no journal mode: it changes nothing in the file, so it suits a
- * workspace the CLI opened read-only (a file at rest stays in its rollback-journal mode) as well as
- * one the app holds open in WAL mode. `mmapBytes`: the file is read through a memory map of up to
- * that many bytes (no copy of each page into SQLite's cache).
- */
-export function openReaderConnection(path: string, opts: SqliteOptions & { busyTimeoutMs?: number; mmapBytes?: number } = {}): Database.Database {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
-  try {
-    sqlite.pragma(`busy_timeout = ${Math.round(opts.busyTimeoutMs ?? 5000)}`)
-    sqlite.pragma('temp_store = MEMORY')
-    if (opts.mmapBytes) sqlite.pragma(`mmap_size = ${Math.round(opts.mmapBytes)}`)
-    return sqlite
-  } catch (e) {
-    sqlite.close()
-    throw e
-  }
-}
-
-/**
  * The connection that does a workspace's open-time work (migrations, derived data) before the app's
  * own connection opens it. It keeps the file's journal mode (a rollback journal at rest): a
  * transaction that is cancelled or interrupted then leaves the file byte for byte as it was.

@@ -8,8 +8,9 @@ import { KEY_ABOVE_ALL, KEY_BELOW_ALL, type CsvPageQuery, type ExportKey, type E
  * DuckDB's COPY). Reading is most of an export's time (raw better-sqlite3 pages, ~9 µs a row), and
  * one thread reads at a time per connection, so the rows in the export's order (newest first) are
  * cut into ranges of `rangeRows` by a quick walk over an index (exportRangeEnds), and reader threads
- * (exportWorker.ts) take the ranges in turn, each on a read-only connection of its own: with two
- * threads, thread 0 reads ranges 0, 2, 4…, thread 1 ranges 1, 3, 5…. Each formats its rows into
+ * (exportWorker.ts) take the ranges in order, each on a read-only connection of its own: a thread
+ * that is done with a range claims the next one from a shared counter, so a thread that gets less of
+ * a busy machine's CPU reads fewer ranges rather than holding the others up. Each formats its rows into
  * CSV chunks (the same lines as the single-threaded path) and hands them over; this thread writes
  * them to the file strictly in range order, so the bytes are those of the single-threaded export.
  *
@@ -30,6 +31,8 @@ export interface ExportThreads {
   ahead: number
   /** The reader threads' memory map of the file (0: none). */
   mmapBytes: number
+  /** The reader threads' page cache, KiB (0: SQLite's default, 2 MB). */
+  cacheSizeKiB: number
   /** The reader threads' young generation (V8's semi-spaces), in MB; 0: V8's default. */
   youngGenerationMb: number
 }
@@ -43,10 +46,11 @@ export function defaultExportThreads(): ExportThreads {
     rangeRows: 10_000,
     chunkBytes: 1 << 20,
     ahead: 8,
-    mmapBytes: 0,
+    // As the CLI's read-only connection (db/connect.ts openWorkspaceForReading): pages straight from
+    // the OS's cache; without it a thread made a read() per page, ~145,000 of them at 200,000 rows.
+    mmapBytes: 2 ** 31,
+    cacheSizeKiB: 0,
     youngGenerationMb: 0,
-    // TEMPORARY (measurements): CXDESK_EXPORT_TUNE='{"mmapBytes":…}' — removed before the last commit.
-    ...(process.env.CXDESK_EXPORT_TUNE ? (JSON.parse(process.env.CXDESK_EXPORT_TUNE) as Partial<ExportThreads>) : {}),
   }
 }
 
@@ -68,8 +72,11 @@ export interface ExportWorkerData {
   chunkBytes: number
   ahead: number
   mmapBytes: number
+  cacheSizeKiB: number
   /** Int32Array over it, [0]: how many of this thread's chunks were written (moved by the main thread). */
   written: SharedArrayBuffer
+  /** Int32Array over it, [0]: the next range a thread takes (shared by all the export's threads). */
+  nextRange: SharedArrayBuffer
 }
 
 /** A chunk of CSV lines of one range, whole rows only; the range's last chunk says `end` (it may be empty). */
@@ -155,6 +162,7 @@ export async function writeCsvInThreads(req: ThreadedCsvRequest): Promise<number
   const onAbort = () => stopAll(new AppError('CANCELLED', 'The export was cancelled.'))
   req.signal.addEventListener('abort', onAbort)
   try {
+    const nextRange = new SharedArrayBuffer(4)
     for (let t = 0; t < n; t++) {
       const counter = new SharedArrayBuffer(4)
       counters.push(new Int32Array(counter))
@@ -164,11 +172,13 @@ export async function writeCsvInThreads(req: ThreadedCsvRequest): Promise<number
         query: req.query,
         timezone: req.timezone,
         questions: req.questions,
-        ranges: ranges.filter((r) => r.index % n === t),
+        ranges,
         chunkBytes: threads.chunkBytes,
         ahead: threads.ahead,
         mmapBytes: threads.mmapBytes,
+        cacheSizeKiB: threads.cacheSizeKiB,
         written: counter,
+        nextRange,
       }
       const job = startJob<ExportWorkerData, ExportChunk, number>('exportWorker', data, {
         onProgress: (chunk) => receive(chunk, t),

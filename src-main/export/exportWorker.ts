@@ -7,7 +7,7 @@
  * whatever the row count. Started through src-main/workers (bundled as out/main/exportWorker.js and
  * out/cli/exportWorker.js).
  */
-import { openReaderConnection } from '../db/connect'
+import { openReaderConnection } from '../db/readerConnection'
 import { AppError } from '../../src-shared/api/result'
 import { serveJob } from '../workers/serveJob'
 import { csvPagesOn, csvResponseColumn as C, EXPORT_PAGE, type ExportKey } from './exportRangeRepository'
@@ -18,7 +18,7 @@ import type { ExportChunk, ExportWorkerData } from './exportThreads'
 const WAIT_MS = 50
 
 serveJob<ExportWorkerData, ExportChunk, number>((data, control) => {
-  const sqlite = openReaderConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000, mmapBytes: data.mmapBytes })
+  const sqlite = openReaderConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000, mmapBytes: data.mmapBytes, cacheSizeKiB: data.cacheSizeKiB })
   try {
     const pages = csvPagesOn(sqlite, data.query)
     const line = responseCsvLine(data.timezone, data.questions)
@@ -47,7 +47,10 @@ serveJob<ExportWorkerData, ExportChunk, number>((data, control) => {
       rows = 0
     }
 
-    for (const range of data.ranges) {
+    // Ranges are claimed in order from a shared counter: a thread that gets more of the CPU reads more of them.
+    const next = new Int32Array(data.nextRange)
+    for (let i = Atomics.add(next, 0, 1); i < data.ranges.length; i = Atomics.add(next, 0, 1)) {
+      const range = data.ranges[i]
       let upper: ExportKey = range.upper
       for (;;) {
         if (control.isCancelled()) throw cancelled()
