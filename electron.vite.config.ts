@@ -23,6 +23,8 @@ export default defineConfig({
           checkpointWorker: resolve(__dirname, 'src-main/collection/checkpoint/checkpointWorker.ts'),
           // The customers' risk pass (every response, the model's fit) on a large workspace (customers/riskWorker).
           riskWorker: resolve(__dirname, 'src-main/customers/riskWorker.ts'),
+          // A large CSV export's reader threads, each formatting a range of the rows (export/exportThreads.ts).
+          exportWorker: resolve(__dirname, 'src-main/export/exportWorker.ts'),
         },
       },
     },

@@ -12,8 +12,12 @@ export const UTF8_BOM = '\uFEFF'
 /** A cell value: text, a number, or nothing (an empty cell). */
 export type CsvValue = string | number | null | undefined
 
-/** What a spreadsheet may take for the start of a formula (OWASP: CSV injection), and DDE's tab and carriage return. */
-const FORMULA_START = /^[=+\-@\t\r]/
+/**
+ * What a spreadsheet may take for the start of a formula (OWASP: CSV injection), and DDE's tab and
+ * carriage return — after any apostrophes, so that text typed as '=1 gets a guard of its own too
+ * (''=1: a spreadsheet shows '=1, and an import of the export takes one apostrophe off, giving '=1).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/
 
 /**
  * Text a spreadsheet would run as a formula (=HYPERLINK(…), +1+cmd|…, -2+3, @SUM(…)) is written
@@ -25,8 +29,9 @@ export function neutraliseFormula(text: string): string {
 }
 
 /**
- * neutraliseFormula undone, for imports: text written by a CSV export (ours, or any that guards the
- * same way) as `'=…`, `'+…`, `'-…`, `'@…`, `'<tab>…` or `'<CR>…` comes back as it was typed. An
+ * neutraliseFormula undone, for imports of CX Desk's own exports only (the import recognises one by
+ * its header: import/formats/ownExportFormat.ts; in another file an apostrophe was typed): text
+ * written as `'=…`, `'+…`, `'-…`, `'@…`, `'<tab>…` or `'<CR>…` comes back as it was typed. An
  * apostrophe before anything else is kept (it was typed).
  */
 export function restoreNeutralised(text: string): string {
@@ -44,7 +49,7 @@ export function csvCell(value: CsvValue): string {
 }
 
 /** A cell that needs quoting (a quote, comma or line break) or neutralising (a formula's first character). */
-const NEEDS_CARE = /[",\r\n]|^[=+\-@\t]/
+const NEEDS_CARE = /[",\r\n]|^'*[=+\-@\t]/
 
 /** One record, with its line end. */
 export function csvLine(values: readonly CsvValue[]): string {
@@ -111,6 +116,13 @@ export class CsvFileWriter {
     this.used += buf.write(line, this.used, 'utf8')
   }
 
+  /** Whole records already encoded as CSV lines (UTF-8): an export's reader threads' chunks, written as they are. */
+  writeBytes(bytes: Uint8Array, rows: number): void {
+    this.flush()
+    this.rows += rows
+    this.writeAll(bytes)
+  }
+
   private chunk: Buffer | null = null
   private used = 0
 
@@ -120,7 +132,7 @@ export class CsvFileWriter {
     this.used = 0
   }
 
-  private writeAll(buf: Buffer): void {
+  private writeAll(buf: Uint8Array): void {
     let at = 0
     while (at < buf.length) at += writeSync(this.fd, buf, at, buf.length - at)
     this.written += buf.length

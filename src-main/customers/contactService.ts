@@ -20,6 +20,7 @@ import {
 import { AppError } from '../../src-shared/api/result'
 import { cleanFileName } from '../../src-shared/domain/fileName'
 import { CsvFileWriter } from '../common/csvWriter'
+import { surveyListHeader } from '../import/formats/ownExportFormat'
 import { phoneDigits } from '../../src-shared/domain/contactKeys'
 import { offerDownload } from '../common/downloads'
 import type { FileRegistry } from '../common/fileRegistry'
@@ -321,8 +322,8 @@ export interface SurveyListExportDeps {
   paths: Pick<AppPaths, 'uploadsDir'>
 }
 
-/** The columns of a survey list's CSV: the address for the channel first, then who and where. */
-const HEADER = ['customer_ref', 'name', 'email', 'phone', 'segment', 'location'] as const
+/** The columns of a survey list's CSV (with CX Desk's other exports' headers, which the import recognises). */
+const HEADER = surveyListHeader
 
 /**
  * How long an exported list may have its send recorded ("I sent it"), and how many exports are kept:

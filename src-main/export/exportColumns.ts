@@ -5,63 +5,11 @@ import { zonedIsoConverter } from '../../src-shared/domain/timezone'
 import { responseColumn as R, type ExportCustomerRow, type ExportNoteRow, type ExportResponseRow } from './exportRowsRepository'
 
 /**
- * The columns of each exported table and how a row becomes cells. The responses' first fourteen
- * columns are those of CX Desk's own feedback CSV (import/formats/generatorFormat.ts), so an export
- * imports back without a mapping; the rest follow. Times are ISO 8601 in the workspace's zone with
- * its offset at that instant (2026-03-01T14:05:09+07:00): a spreadsheet shows the local time people
- * saw, and an import reads the same instant back.
+ * How a row of each exported table becomes cells (headers: import/formats/ownExportFormat.ts). Times
+ * are ISO 8601 in the workspace's zone with its offset at that instant (2026-03-01T14:05:09+07:00): a
+ * spreadsheet shows the local time people saw, and an import reads the same instant back.
  */
-export const responseHeader = [
-  'response_id',
-  'customer_id',
-  'customer_email',
-  'submitted_at',
-  'channel',
-  'touchpoint',
-  'stage',
-  'metric',
-  'score',
-  'comment',
-  'language',
-  'status',
-  'resolved_at',
-  'location',
-  'owner',
-  'customer_name',
-  'customer_phone',
-  'segment',
-  'tags',
-  'notes',
-  'sentiment',
-  'sentiment_label',
-  'band',
-  'question',
-  'scale_min',
-  'scale_max',
-  'local_date',
-  'status_changed_at',
-  'status_changed_by',
-  'respondent_email',
-  'cxdesk_id',
-  'cxdesk_customer_id',
-] as const
-
-export const customerHeader = [
-  'customer_id',
-  'name',
-  'email',
-  'phone',
-  'segment',
-  'location',
-  'customer_since',
-  'churned_at',
-  'responses',
-  'created_at',
-  'updated_at',
-  'cxdesk_id',
-] as const
-
-export const noteHeader = ['response_id', 'cxdesk_response_id', 'author', 'created_at', 'body', 'cxdesk_id'] as const
+export { customerHeader, noteHeader, responseHeader } from '../import/formats/ownExportFormat'
 
 const BANDS: Record<number, string> = { 1: 'good', 0: 'neutral', [-1]: 'poor' }
 

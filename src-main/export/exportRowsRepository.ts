@@ -3,6 +3,9 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
 import { filteredResponses } from '../db/feedbackFilter'
+import { csvPagesOn, EXPORT_PAGE, KEY_ABOVE_ALL, type CsvPageQuery, type CsvPages, type ExportKey, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
+
+export { csvResponseColumn, csvResponseColumns, EXPORT_PAGE, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
 
 /**
  * What an export reads, a keyset page at a time (never OFFSET), so a million rows are read with
@@ -55,11 +58,7 @@ export const responseColumns = [
 ] as const
 export type ResponseColumn = (typeof responseColumns)[number]
 export const responseColumn = Object.fromEntries(responseColumns.map((c, i) => [c, i])) as Record<ResponseColumn, number>
-/** One response's values, in responseColumns' order. */
-export type ExportResponseRow = Array<string | number | null>
 
-/** A larger page than the inbox's: fewer statements per million rows, still a few megabytes at most. */
-export const EXPORT_PAGE = 2_000
 const START = Number.MAX_SAFE_INTEGER
 
 export interface ResponsePages {
@@ -120,51 +119,6 @@ export function responsePages(db: Kysely<DB>, sqlite: Database.Database, filter:
   }
 }
 
-/**
- * The CSV fast path's columns (export/responseCsv.ts): the response's own columns, its question by
- * id (questions are read once: `exportQuestions`), its customer, and tags and notes only when the
- * workspace has any (else two NULLs and no subquery per row). Same rows, same order as
- * responsePages.
- */
-export const csvResponseColumns = [
-  'id',
-  'external_ref',
-  'submitted_at',
-  'local_date',
-  'question_id',
-  'score',
-  'band',
-  'sentiment',
-  'comment',
-  'channel',
-  'touchpoint',
-  'stage',
-  'location',
-  'language',
-  'status',
-  'owner',
-  'status_changed_at',
-  'status_changed_by',
-  'resolved_at',
-  'respondent_email',
-  'customer_id',
-  'customer_ref',
-  'customer_name',
-  'customer_email',
-  'customer_phone',
-  'segment',
-  'tags',
-  'notes',
-] as const
-export const csvResponseColumn = Object.fromEntries(csvResponseColumns.map((c, i) => [c, i])) as Record<(typeof csvResponseColumns)[number], number>
-
-export interface ExportQuestion {
-  metric: string
-  label: string
-  scale_min: number
-  scale_max: number
-}
-
 /** Every question, by id: a handful of rows, read once per export instead of joined per response. */
 export function exportQuestions(sqlite: Database.Database): Map<number, ExportQuestion> {
   const rows = sqlite.prepare('SELECT id, metric, label, scale_min, scale_max FROM questions').all() as Array<ExportQuestion & { id: number }>
@@ -178,12 +132,18 @@ export function exportHasTagsAndNotes(sqlite: Database.Database): { tags: boolea
 }
 
 /**
- * responsePages for the CSV fast path: csvResponseColumns, in pages of EXPORT_PAGE. Larger pages
- * were measured and cost more (200,000 rows: 10,000-row pages took 2.6–2.9 s of CPU to read and
- * 210–246 MB of RSS, 2,000-row pages 1.9–2.2 s and 101 MB: the bigger arrays outlive the young
- * generation and are collected the slow way).
+ * The CSV fast path's page statement (columns: csvResponseColumns, in exportRangeRepository with
+ * the reading itself): the response's own columns, its question by id, its customer, and tags and
+ * notes only when the workspace has any. Same rows, same order as responsePages; its last four
+ * parameters are a key range (upper excluded, lower included), so reader threads can each read one
+ * range (export/exportThreads.ts) and the app's own connection the whole (KEY_ABOVE_ALL to
+ * KEY_BELOW_ALL). Compiled here, prepared wherever it runs (csvPagesOn).
+ *
+ * Pages of EXPORT_PAGE. Larger pages were measured and cost more (200,000 rows: 10,000-row pages
+ * took 2.6–2.9 s of CPU to read and 210–246 MB of RSS, 2,000-row pages 1.9–2.2 s and 101 MB: the
+ * bigger arrays outlive the young generation and are collected the slow way).
  */
-export function csvResponsePages(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter, has: { tags: boolean; notes: boolean }): Pick<ResponsePages, 'page'> {
+export function csvResponseQuery(db: Kysely<DB>, filter: FeedbackFilter, has: { tags: boolean; notes: boolean }): CsvPageQuery {
   const compiled = filteredResponses(db, filter)
     .select([
       'r.id',
@@ -219,16 +179,47 @@ export function csvResponsePages(db: Kysely<DB>, sqlite: Database.Database, filt
         ? sql<string | null>`(SELECT json_group_array(json_array(created_at, author, body)) FROM (SELECT n.created_at, n.author, n.body FROM notes n WHERE n.response_id = r.id ORDER BY n.created_at, n.id) HAVING count(*) > 0)`.as('notes')
         : sql<null>`NULL`.as('notes'),
     ])
+    // The range's two keys are bound last (nothing after them takes a parameter).
     .where(sql<boolean>`(r.submitted_at, r.id) < (?, ?)`)
+    .where(sql<boolean>`(r.submitted_at, r.id) >= (?, ?)`)
     .orderBy('r.submitted_at', 'desc')
     .orderBy('r.id', 'desc')
     .limit(sql.lit(EXPORT_PAGE))
     .compile()
+  return { sql: compiled.sql, parameters: [...compiled.parameters] }
+}
+
+/** csvResponseQuery prepared on the app's own connection. */
+export function csvResponsePages(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter, has: { tags: boolean; notes: boolean }): CsvPages {
+  return csvPagesOn(sqlite, csvResponseQuery(db, filter, has))
+}
+
+/**
+ * Splits the filter's rows, in the export's order, into ranges of `every` rows: the key of each
+ * range's last row (the next range starts below it), in order; the rows after the last key are the
+ * last range. One statement per range, stepping over `every` entries of an index (responses_newest,
+ * or the filter's own) without reading the rows: a few milliseconds per hundred thousand rows.
+ */
+export function exportRangeEnds(db: Kysely<DB>, sqlite: Database.Database, filter: FeedbackFilter, every: number): ExportKey[] {
+  const step = Math.max(1, Math.trunc(every))
+  const compiled = filteredResponses(db, filter, { joins: false })
+    .select(['r.submitted_at', 'r.id'])
+    .where(sql<boolean>`(r.submitted_at, r.id) < (?, ?)`)
+    .orderBy('r.submitted_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(sql.lit(1))
+    .offset(sql.lit(step - 1))
+    .compile()
   const stmt = sqlite.prepare(compiled.sql).raw(true)
-  const names = stmt.columns().map((c) => c.name)
-  if (names.join() !== csvResponseColumns.join()) throw new Error(`export columns out of order: ${names.join()}`)
   const params = compiled.parameters as unknown[]
-  return { page: (cursor) => stmt.all(...params, cursor?.submittedAt ?? START, cursor?.id ?? START) as ExportResponseRow[] }
+  const ends: ExportKey[] = []
+  let key = KEY_ABOVE_ALL
+  for (;;) {
+    const row = stmt.get(...params, key.submittedAt, key.id) as [number, number] | undefined
+    if (!row) return ends
+    key = { submittedAt: row[0], id: row[1] }
+    ends.push(key)
+  }
 }
 
 export interface ExportCustomerRow {

@@ -14,8 +14,10 @@ import type { Platform } from '../common/platform'
 import { XlsxWorkbookWriter } from '../common/xlsxWriter'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { customerHeader, noteHeader, responseHeader, rowFormatters } from './exportColumns'
-import { csvResponseColumn, csvResponsePages, customerCount, customersPage, exportHasTagsAndNotes, exportQuestions, noteCount, notesPage, responseColumn, responsePages } from './exportRowsRepository'
+import { csvResponseColumn, csvResponsePages, csvResponseQuery, customerCount, customersPage, exportHasTagsAndNotes, exportQuestions, exportRangeEnds, noteCount, notesPage, responseColumn, responsePages } from './exportRowsRepository'
+import { KEY_ABOVE_ALL } from './exportRangeRepository'
 import { responseCsvLine } from './responseCsv'
+import { defaultExportThreads, rangesFrom, writeCsvInThreads, type ExportThreads } from './exportThreads'
 
 const SUBMITTED_AT = responseColumn.submitted_at
 const ID = responseColumn.id
@@ -28,6 +30,10 @@ export interface DataExportDeps {
   files: FileRegistry
   events: EventBus
   paths: Pick<AppPaths, 'uploadsDir'>
+  /** The native binding reader threads load (the desktop app's differs from Node's). */
+  sqlite?: { nativeBinding?: string }
+  /** When and how a large CSV export of responses is read by several threads (export/exportThreads.ts); tests change it. */
+  exportThreads?: Partial<ExportThreads>
 }
 
 export interface DataExportRequest {
@@ -62,6 +68,8 @@ interface Sink {
   row(values: readonly CsvValue[]): void
   /** A record already written as CSV (CSV sinks only: the responses' fast path). */
   line?(text: string): void
+  /** Whole records already encoded as CSV (CSV sinks only: the fast path's reader threads). */
+  bytes?(chunk: Uint8Array, rows: number): void
   /** Closes what is open; returns the bytes written. */
   finish(): number
   abort(): void
@@ -95,6 +103,7 @@ function csvSink(pathOf: (table: ExportTable) => string, done: Array<{ temp: str
     },
     row: (values) => current!.writer.write(values),
     line: (text) => current!.writer.writeLine(text),
+    bytes: (chunk, rows) => current!.writer.writeBytes(chunk, rows),
     finish: () => {
       close()
       return bytes
@@ -198,20 +207,45 @@ export async function exportData(deps: DataExportDeps, open: OpenWorkspace, req:
       sink.begin(t)
       let rows = 0
       emit('writing')
-      if (t === 'responses' && sink.line) {
+      if (t === 'responses' && sink.line && sink.bytes) {
         // The CSV fast path (export/responseCsv.ts): raw rows straight to CSV lines, same bytes.
-        const line = responseCsvLine(open.settings.timezone, exportQuestions(open.ws.sqlite))
-        const fast = csvResponsePages(open.db, open.ws.sqlite, req.filter, exportHasTagsAndNotes(open.ws.sqlite))
-        let page = fast.page()
-        while (page.length) {
-          for (const r of page) sink.line(line(r))
-          rows += page.length
-          done += page.length
-          const last = page[page.length - 1]
-          emit('writing')
-          await nextTurn()
+        const has = exportHasTagsAndNotes(open.ws.sqlite)
+        const questions = exportQuestions(open.ws.sqlite)
+        const threads = { ...defaultExportThreads(), ...deps.exportThreads }
+        if (open.ws.path !== ':memory:' && counts.responses >= threads.from) {
+          // A large export: reader threads take key ranges, this thread writes them in order (export/exportThreads.ts).
+          const write = sink.bytes
+          await writeCsvInThreads({
+            path: open.ws.path,
+            nativeBinding: deps.sqlite?.nativeBinding,
+            query: csvResponseQuery(open.db, req.filter, has),
+            timezone: open.settings.timezone,
+            questions,
+            ranges: rangesFrom(exportRangeEnds(open.db, open.ws.sqlite, req.filter, threads.rangeRows)),
+            threads,
+            signal: controller.signal,
+            write: (chunk, n) => {
+              write(chunk, n)
+              rows += n
+              done += n
+              emit('writing')
+            },
+          })
           checkCancelled()
-          page = fast.page({ submittedAt: last[CSV_SUBMITTED_AT] as number, id: last[CSV_ID] as number })
+        } else {
+          const line = responseCsvLine(open.settings.timezone, questions)
+          const fast = csvResponsePages(open.db, open.ws.sqlite, req.filter, has)
+          let page = fast.page(KEY_ABOVE_ALL)
+          while (page.length) {
+            for (const r of page) sink.line(line(r))
+            rows += page.length
+            done += page.length
+            const last = page[page.length - 1]
+            emit('writing')
+            await nextTurn()
+            checkCancelled()
+            page = fast.page({ submittedAt: last[CSV_SUBMITTED_AT] as number, id: last[CSV_ID] as number })
+          }
         }
       } else if (t === 'responses') {
         let page = pages!.page()

@@ -1,7 +1,7 @@
 import { csvCell } from '../common/csvWriter'
 import { SENTIMENT_CUTOFF } from '../../src-shared/domain/sentiment'
 import { cachedZonedIsoConverter } from '../../src-shared/domain/timezone'
-import { csvResponseColumn as C, type ExportQuestion, type ExportResponseRow } from './exportRowsRepository'
+import { csvResponseColumn as C, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
 
 /**
  * The CSV fast path for responses: a raw row (csvResponseColumns) straight to its CSV line, the

@@ -24,6 +24,8 @@ const entryPoints = {
   // `cxdesk collect`: the WAL's checkpoints off the serving thread (src-main/collection/checkpoint).
   checkpointWorker: 'src-main/collection/checkpoint/checkpointWorker.ts',
   riskWorker: 'src-main/customers/riskWorker.ts',
+  // `cxdesk export`: a large CSV export's reader threads (src-main/export/exportThreads.ts).
+  exportWorker: 'src-main/export/exportWorker.ts',
 }
 
 /**

@@ -9,6 +9,7 @@ const sources = {
   openWorker: 'workspace/opening/openWorker.ts',
   checkpointWorker: 'collection/checkpoint/checkpointWorker.ts',
   riskWorker: 'customers/riskWorker.ts',
+  exportWorker: 'export/exportWorker.ts',
 } as const
 export type WorkerName = keyof typeof sources
 

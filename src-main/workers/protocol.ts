@@ -12,5 +12,6 @@ export type JobMessage<P, R> = { type: 'progress'; progress: P } | { type: 'done
 export interface JobControl<P> {
   /** Cheap enough to call between rows or statements. */
   isCancelled(): boolean
-  progress(p: P): void
+  /** `transfer`: buffers handed over to the main thread rather than copied (an export's chunks); the sender must not use them again. */
+  progress(p: P, transfer?: ArrayBuffer[]): void
 }

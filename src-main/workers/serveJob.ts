@@ -12,8 +12,8 @@ export function serveJob<D extends object, P, R>(job: (data: D, control: JobCont
   if (!port || !workerData) return
   const data = workerData as D & CancelFlag
   const flag = new Int32Array(data.cancel)
-  const post = (m: JobMessage<P, R>) => port.postMessage(m)
-  const control: JobControl<P> = { isCancelled: () => Atomics.load(flag, 0) === 1, progress: (progress) => post({ type: 'progress', progress }) }
+  const post = (m: JobMessage<P, R>, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer)
+  const control: JobControl<P> = { isCancelled: () => Atomics.load(flag, 0) === 1, progress: (progress, transfer) => post({ type: 'progress', progress }, transfer) }
   void (async () => {
     try {
       post({ type: 'done', result: await job(data, control) })

@@ -7,7 +7,8 @@ export const USAGE = `usage: npm run bench -- [--rows N] [--only section,…] [-
                        [--seed N] [--scale N] [--parts http,files,kills]   (robustness)
                        [--kiosks N] [--answers N] [--minutes M]   (collect: kiosks, answers each, time limit)
                        [--parts metrics,report]        (cli)
-                       [--parts reads,triggers]        (customers)`
+                       [--parts reads,triggers]        (customers)
+                       [--parts csv,xlsx]              (export)`
 
 export interface BenchArgs {
   rows: number

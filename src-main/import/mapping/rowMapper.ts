@@ -9,6 +9,7 @@ import type { WireResponse } from './wire'
 import { legacyKeyCandidates, rowKey } from './rowKeys'
 import { normalizePhone } from '../formats/phone'
 import { restoreNeutralised } from '../../common/csvWriter'
+import { isOwnExportHeader } from '../formats/ownExportFormat'
 
 const MAX_TEXT = 20_000
 const MAX_SHORT = 200
@@ -91,11 +92,13 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
   const answerScore: number[] = []
   const answerOwn: boolean[] = []
   const raw = (i: number | null) => (i === null ? '' : (fields[i] ?? ''))
-  // A cell an export neutralised against formulas ('=…) comes back as it was typed.
+  // A cell CX Desk's own export neutralised against formulas ('=…) comes back as it was typed; in
+  // any other file a leading apostrophe is the text's own (ownExportFormat.ts).
+  const ownExport = isOwnExportHeader(headers, 'responses')
   const text = (i: number | null) => {
     if (i === null) return null
     const v = (fields[i] ?? '').trim()
-    return v === '' ? null : restoreNeutralised(v)
+    return v === '' ? null : ownExport ? restoreNeutralised(v) : v
   }
   const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): RowError => rowError(row, index === null ? null : name(index), code, params)
 
@@ -147,7 +150,7 @@ export function responseRowMapper(mapping: ImportMapping, headers: string[], opt
       answerOwn[answers] = spec === c.score
       answers++
     }
-    const comment = text(idx.comment) === null ? null : raw(idx.comment)
+    const comment = text(idx.comment) === null ? null : ownExport ? restoreNeutralised(raw(idx.comment)) : raw(idx.comment)
     if (!answers && comment === null) return fail(scores[0]?.index ?? idx.comment, 'noScoreNorComment')
 
     const responseId = text(idx.id)
@@ -208,10 +211,12 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
   const first = (role: ColumnRole) => mapping.columns.find((c) => c.role === role)?.index ?? null
   const tz = mapping.timezone ?? opts.timezone
   const name = (i: number) => headers[i] || `column ${i + 1}`
+  // As for responses: only CX Desk's own customer export had its cells guarded with an apostrophe.
+  const ownExport = isOwnExportHeader(headers, 'customers')
   return (fields: string[], row: number): Mapped<NormalizedCustomer> => {
     const text = (i: number | null) => {
       const v = i === null ? '' : (fields[i] ?? '').trim()
-      return v === '' ? null : restoreNeutralised(v).slice(0, MAX_SHORT)
+      return v === '' ? null : (ownExport ? restoreNeutralised(v) : v).slice(0, MAX_SHORT)
     }
     const fail = (index: number | null, code: RowErrorCode, params?: Record<string, string | number>): Mapped<NormalizedCustomer> => ({
       ok: false,

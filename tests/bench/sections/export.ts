@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, statSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { createWorkspaceAt } from '../../helpers/files'
 import { benchApp, middle, takeTurns, type BenchSection } from '../harness'
+import { benchArgs } from '../args'
 import { writeFeedbackCsv } from '../writeFeedbackCsv'
+import { defaultExportThreads } from '../../../src-main/export/exportThreads'
 
 const quote = (v: string) => `'${v.replaceAll("'", "''")}'`
 const root = join(__dirname, '..', '..', '..')
@@ -18,10 +21,10 @@ interface ProcessUse {
 }
 
 /** One `cxdesk export` in a process of its own, with that process's CPU time and peak memory. */
-function exportProcess(workspace: string, out: string, format: 'csv' | 'xlsx', dir: string): ProcessUse {
+function exportProcess(workspace: string, out: string, format: 'csv' | 'xlsx', dir: string, env: Record<string, string> = {}): ProcessUse {
   const usage = join(dir, 'rusage.json')
   execFileSync(process.execPath, ['-r', join(root, 'tests/bench/rusageOnExit.cjs'), join(root, 'src-main/cli/cxdesk.cjs'), 'export', workspace, '--what', 'responses', '--format', format, '--out', out], {
-    env: { ...process.env, CXDESK_BENCH_RUSAGE: usage },
+    env: { ...process.env, CXDESK_BENCH_RUSAGE: usage, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   return JSON.parse(readFileSync(usage, 'utf8')) as ProcessUse
@@ -43,6 +46,10 @@ function exportProcess(workspace: string, out: string, format: 'csv' | 'xlsx', d
 export const exportSection: BenchSection = {
   name: 'export',
   async run({ rows, dir }) {
+    // --parts csv: the CSV comparison alone (the XLSX export of a million rows takes minutes).
+    const { parts = ['csv', 'xlsx'] } = benchArgs()
+    const unknown = parts.filter((p) => p !== 'csv' && p !== 'xlsx')
+    if (unknown.length) throw new Error(`unknown export part ${unknown.join(', ')}; the parts are csv, xlsx`)
     const source = join(dir, 'responses.csv')
     await writeFeedbackCsv(source, rows)
     const workspace = join(dir, 'export.cxdesk')
@@ -69,9 +76,13 @@ export const exportSection: BenchSection = {
     const con = await instance.connect()
     const duckOut = join(dir, 'duck.csv')
     const runs = rows >= 500_000 ? 3 : 5
-    const times = await takeTurns<'app' | 'duckdb', { wallMs: number; cpuMs: number; maxRssMB?: number }>(
+    const loadBefore = loadavg().map((l) => Math.round(l * 10) / 10)
+    const times = await takeTurns<string, { wallMs: number; cpuMs: number; maxRssMB?: number }>(
       {
         app: () => exportProcess(workspace, appCsv(), 'csv', dir),
+        // The same export read by one thread (export/exportThreads.ts off), for what the reader threads
+        // gain; below 500,000 rows only (at a million it would add minutes).
+        ...(rows < 500_000 ? { appOneThread: () => exportProcess(workspace, appCsv(), 'csv', dir, { CXDESK_EXPORT_THREADS_FROM: String(Number.MAX_SAFE_INTEGER) }) } : {}),
         duckdb: async () => {
           const cpu = process.cpuUsage()
           const t = performance.now()
@@ -85,7 +96,9 @@ export const exportSection: BenchSection = {
     con.closeSync()
     instance.closeSync()
 
-    const xlsx = exportProcess(workspace, join(dir, 'app.xlsx'), 'xlsx', dir)
+    const loadAfter = loadavg().map((l) => Math.round(l * 10) / 10)
+    const xlsx = parts.includes('xlsx') ? exportProcess(workspace, join(dir, 'app.xlsx'), 'xlsx', dir) : null
+    const oneThread = times.appOneThread as typeof times.app | undefined
     const appMs = middle(times.app.map((r) => r.wallMs))
     const appCpuMs = middle(times.app.map((r) => r.cpuMs))
     const duckdbMs = middle(times.duckdb.map((r) => r.wallMs))
@@ -101,12 +114,19 @@ export const exportSection: BenchSection = {
         ratio: Math.round((appMs / duckdbMs) * 100) / 100,
         cpuRatio: Math.round((appCpuMs / duckdbCpuMs) * 100) / 100,
         target: 'within 3× of DuckDB',
+        // export/exportThreads.ts: reader threads from this many rows on (a process of its own reads the same defaults).
+        readerThreads: rows >= defaultExportThreads().from ? defaultExportThreads().count : 1,
+        oneThread: oneThread
+          ? { ms: middle(oneThread.map((r) => r.wallMs)), cpuMs: middle(oneThread.map((r) => r.cpuMs)), peakRssMB: Math.max(...oneThread.map((r) => r.maxRssMB ?? 0)) }
+          : null,
+        // The machine's load average (1, 5, 15 min) before and after the runs that take turns.
+        load: { before: loadBefore, after: loadAfter },
         appMB: Math.round(statSync(csvFile).size / 2 ** 20),
         duckdbMB: Math.round(statSync(duckOut).size / 2 ** 20),
         appPeakRssMB: Math.max(first.maxRssMB, ...times.app.map((r) => r.maxRssMB ?? 0)),
         runs: times,
       },
-      xlsx: { ms: xlsx.wallMs, cpuMs: xlsx.cpuMs, peakRssMB: xlsx.maxRssMB, MB: Math.round(statSync(join(dir, 'app.xlsx')).size / 2 ** 20) },
+      xlsx: xlsx && { ms: xlsx.wallMs, cpuMs: xlsx.cpuMs, peakRssMB: xlsx.maxRssMB, MB: Math.round(statSync(join(dir, 'app.xlsx')).size / 2 ** 20) },
     }
   },
 }

@@ -86,6 +86,20 @@ describe('the CLI bundle', () => {
     )
     expect(cxdesk('metrics', 'r.cxdesk', '--by', 'year', '--json').stdout).toBe(metrics.stdout)
 
+    // A large CSV export's reader threads (export/exportThreads.ts; here for any size): from the bundle too, writing one thread's bytes.
+    const exportWith = (out: string, threadsFrom: string) =>
+      spawnSync(process.execPath, [join(app, 'src-main/cli/cxdesk.cjs'), 'export', 'r.cxdesk', '--out', out], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, CXDESK_HOME: join(dir, 'home'), TZ: 'Asia/Bangkok', CXDESK_EXPORT_THREADS_FROM: threadsFrom },
+      })
+    const threaded = exportWith('threads.csv', '0')
+    expect(threaded.stderr).not.toMatch(/unexpectedly|error/i)
+    expect(threaded.status).toBe(0)
+    expect(exportWith('one.csv', '1000000000').status).toBe(0)
+    expect(readFileSync(join(dir, 'threads.csv')).equals(readFileSync(join(dir, 'one.csv')))).toBe(true)
+    expect(readFileSync(join(dir, 'threads.csv'), 'utf8').split('\r\n').length).toBeGreaterThanOrEqual(1 + 400 + 1)
+
     // The rollup worker, where the bundle's workerEntry looks for it (<name>.js beside the bundle; large folds and rebuilds): a fold of a workspace's journal.
     expect(readFileSync(join(app, 'out/cli/cxdesk.js'), 'utf8')).toMatch(/rollupWorker:\s*"metrics\/rollups\/worker\/rollupWorker\.ts"/)
     const workspace = join(dir, 'fold.cxdesk')

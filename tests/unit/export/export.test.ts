@@ -58,7 +58,10 @@ describe('the CSV writer', () => {
   it('neutralises cells a spreadsheet would run as formulas, and only those', () => {
     for (const bad of ['=HYPERLINK("http://evil","x")', '+1+cmd|/C calc!A0', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1'])
       expect(neutraliseFormula(bad)).toBe(`'${bad}`)
-    for (const fine of ['Good', ' =1', "'=1", 'a=b', '', 'ไทย', '1-2']) expect(neutraliseFormula(fine)).toBe(fine)
+    for (const fine of ['Good', ' =1', "'1", "'quoted'", 'a=b', '', 'ไทย', '1-2']) expect(neutraliseFormula(fine)).toBe(fine)
+    // Typed apostrophes before a formula's start get the guard's too, so an import of the export takes off only the guard's.
+    expect(neutraliseFormula("'=1")).toBe("''=1")
+    expect(neutraliseFormula("''-2")).toBe("'''-2")
     // Numbers stay numbers: a negative score or sentiment is not text.
     expect(csvCell(-3)).toBe('-3')
     expect(csvCell(-0.25)).toBe('-0.25')
