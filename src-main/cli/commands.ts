@@ -137,10 +137,14 @@ export const commandSpecs = {
 
 export type CommandName = keyof typeof commandSpecs
 
-/** Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep. */
+/**
+ * Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep.
+ * Not `survey-list`: it keeps the list it wrote in the workspace, so that its send can be
+ * confirmed later ("I sent it" in the app, or `--record`).
+ */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]
-  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent')) || (command === 'survey-list' && !args.flags.has('record')) || (command === 'send-list' && args.flags.has('dry-run'))
+  return command === 'metrics' || command === 'report' || command === 'export' || command === 'imports' || command === 'customers' || (command === 'sends' && !args.flags.has('sent')) || (command === 'send-list' && args.flags.has('dry-run'))
 }
 
 const FOOTER = `Exit codes: 0 success, 1 the operation failed, 2 the command line was wrong.

@@ -8,7 +8,8 @@ export const SURVEY_LIST_USAGE = `  cxdesk survey-list <workspace.cxdesk> --out 
          Who may we survey now: the customers of the segment and location the contact rules allow
          (consent, no survey within 90 days, at most 3 contacts in 30 days by default), written as CSV
          for your e-mail, Zalo or LINE tool, with how many were left out and why. --record records a
-         survey contact for each (the send was made); --channel defaults to email.`
+         survey contact for each (the send was made); without it, the list is kept in the workspace
+         for 14 days so that its send can be confirmed in the app. --channel defaults to email.`
 
 export interface SurveyListArgs {
   request: SurveyListRequest

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { cliFolder, daysAgo, workspaceWithRows } from '../../helpers/cliFolder'
 
 const folder = cliFolder('survey-list')
@@ -26,6 +27,10 @@ describe('cxdesk survey-list', () => {
     expect(csv).toContain('two@example.com')
     expect(csv).toContain('three@example.com')
     expect(csv).not.toContain('one@example.com')
+    // The list is kept in the workspace (ids only), so that its send can be confirmed later in the app.
+    const db = new Database(join(dir, 'w.cxdesk'), { readonly: true })
+    expect(db.prepare('SELECT rows FROM survey_list_exports').pluck().all()).toEqual([2])
+    db.close()
 
     const recorded = await cxdesk(['survey-list', 'w.cxdesk', '--out', 'list2.csv', '--record', '--json'])
     expect(recorded.code, recorded.stderr).toBe(0)
