@@ -234,6 +234,12 @@ export const riskSnapshotStats: { full: number; incremental: number; inWorker: n
  * `CXDESK_RISK_WORKER_FROM` lowers it (the end-to-end test shows the progress bar on the demo).
  */
 export const WORKER_FROM_RESPONSES = Number(process.env.CXDESK_RISK_WORKER_FROM) || 50_000
+/**
+ * `CXDESK_RISK_WORKER_PACE_MS` makes the worker pause this long at each percent of progress: the
+ * demo's pass takes milliseconds, too short for an end-to-end test to see its bar and press Cancel.
+ * Never set by the app.
+ */
+const WORKER_PACE_MS = Math.max(0, Number(process.env.CXDESK_RISK_WORKER_PACE_MS) || 0)
 
 /** The risk worker's answer: the snapshot, and what the pass took in the thread (its own CPU where the system tells; before the copy back). */
 export interface RiskWorkerAnswer {
@@ -252,6 +258,8 @@ export interface RiskWorkerData {
   rules: RiskRules
   now: number
   timezone: string
+  /** A pause at each percent of progress (ms; tests only: CXDESK_RISK_WORKER_PACE_MS). */
+  paceMs?: number
 }
 
 /** Where the whole pass may run off the main thread and whom it tells (set by the handlers; the CLI and the tests run it in place). */
@@ -297,7 +305,7 @@ function wholePass(open: OpenWorkspace, rules: RiskRules, now: number, key: stri
   }
   const job = startJob<RiskWorkerData, number, RiskWorkerAnswer>(
     'riskWorker',
-    { path: open.ws.path, nativeBinding: host.nativeBinding, rules, now, timezone: open.settings.timezone },
+    { path: open.ws.path, nativeBinding: host.nativeBinding, rules, now, timezone: open.settings.timezone, paceMs: WORKER_PACE_MS },
     {
       onProgress: (share) => {
         const r = running.get(open)

@@ -15,6 +15,7 @@ serveJob<RiskWorkerData, number, RiskWorkerAnswer>((data, control) => {
   const cpu = threadCpuMs()
   const sqlite = openWorkerConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000 })
   let told = -1
+  const pause = data.paceMs ? new Int32Array(new SharedArrayBuffer(4)) : null
   try {
     // The lifecycles and the facts from one snapshot: the app may write while the pass runs.
     const snapshot = inOneSnapshot(sqlite, () =>
@@ -23,7 +24,9 @@ serveJob<RiskWorkerData, number, RiskWorkerAnswer>((data, control) => {
         // A message per percent at most.
         onProgress: (share) => {
           const pct = Math.floor(share * 100)
-          if (pct > told) control.progress((told = pct) / 100)
+          if (pct <= told) return
+          control.progress((told = pct) / 100)
+          if (pause) Atomics.wait(pause, 0, 0, data.paceMs)
         },
       }),
     )

@@ -8,7 +8,10 @@ test('a chart saved as PNG carries its title and period above it and its definit
   await page.evaluate(() => (window.location.hash = '#/scores?by=month&from=2025-01-01&to=2025-12-31'))
   const trend = page.getByTestId('trend-nps')
   await expect(trend.locator('.chart-hotspot').first()).toBeAttached()
-  const canvas = await trend.locator('canvas').first().evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth }))
+  // Measured once the chart has laid its canvas out (under load it can still be 0 px wide here).
+  const measure = () => trend.locator('canvas').first().evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height, cssWidth: c.clientWidth }))
+  await expect.poll(async () => (await measure()).cssWidth).toBeGreaterThan(0)
+  const canvas = await measure()
 
   const downloading = page.waitForEvent('download')
   await trend.getByRole('button', { name: /^Save PNG: / }).click()
