@@ -235,9 +235,9 @@ export const riskSnapshotStats: { full: number; incremental: number; inWorker: n
  */
 export const WORKER_FROM_RESPONSES = Number(process.env.CXDESK_RISK_WORKER_FROM) || 50_000
 /**
- * `CXDESK_RISK_WORKER_PACE_MS` makes the worker pause this long at each percent of progress: the
- * demo's pass takes milliseconds, too short for an end-to-end test to see its bar and press Cancel.
- * Never set by the app.
+ * `CXDESK_RISK_WORKER_PACE_MS` makes the worker wait 100 times this long before its pass (cancel
+ * still honoured): the demo's pass takes milliseconds, too short for an end-to-end test to see its
+ * bar and press Cancel. Never set by the app.
  */
 const WORKER_PACE_MS = Math.max(0, Number(process.env.CXDESK_RISK_WORKER_PACE_MS) || 0)
 
@@ -258,7 +258,7 @@ export interface RiskWorkerData {
   rules: RiskRules
   now: number
   timezone: string
-  /** A pause at each percent of progress (ms; tests only: CXDESK_RISK_WORKER_PACE_MS). */
+  /** Tests only (CXDESK_RISK_WORKER_PACE_MS): the worker waits 100 × this (ms) before its pass. */
   paceMs?: number
 }
 

@@ -15,7 +15,14 @@ serveJob<RiskWorkerData, number, RiskWorkerAnswer>((data, control) => {
   const cpu = threadCpuMs()
   const sqlite = openWorkerConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000 })
   let told = -1
-  const pause = data.paceMs ? new Int32Array(new SharedArrayBuffer(4)) : null
+  if (data.paceMs) {
+    // Tests only: a hundred pauses before the pass, each a chance to be cancelled (the pass then stops at its first check).
+    const pause = new Int32Array(new SharedArrayBuffer(4))
+    for (let i = 0; i < 100 && !control.isCancelled(); i++) {
+      control.progress(0)
+      Atomics.wait(pause, 0, 0, data.paceMs)
+    }
+  }
   try {
     // The lifecycles and the facts from one snapshot: the app may write while the pass runs.
     const snapshot = inOneSnapshot(sqlite, () =>
@@ -24,9 +31,7 @@ serveJob<RiskWorkerData, number, RiskWorkerAnswer>((data, control) => {
         // A message per percent at most.
         onProgress: (share) => {
           const pct = Math.floor(share * 100)
-          if (pct <= told) return
-          control.progress((told = pct) / 100)
-          if (pause) Atomics.wait(pause, 0, 0, data.paceMs)
+          if (pct > told) control.progress((told = pct) / 100)
         },
       }),
     )

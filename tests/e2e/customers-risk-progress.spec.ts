@@ -6,8 +6,8 @@ const SHOTS = process.env.CXDESK_SHOTS
 // The risk pass runs in a worker thread from 50,000 responses on; here from the first, so the demo
 // shows the Customers page's progress bar, its Cancel and Start again, in the three languages.
 test('the risk pass shows its progress on the Customers page, and Cancel stops it (en, vi, th)', async ({ page }) => {
-  // Paced (40 ms at each percent): the demo's pass takes milliseconds, and a loaded machine would
-  // see it end before Cancel is pressed.
+  // Paced (the worker waits 100 × 40 ms before its pass): the demo's pass takes milliseconds, and a
+  // loaded machine would see it end before Cancel is pressed.
   const app = await startApp({ env: { CXDESK_RISK_WORKER_FROM: '1', CXDESK_RISK_WORKER_PACE_MS: '40' } })
   try {
     await page.goto(app.url)
