@@ -9,17 +9,8 @@ import type Database from 'better-sqlite3'
  * Kept free of Kysely and the filter code on purpose: it is most of what a reader thread loads.
  */
 
-/**
- * The CSV fast path's columns (export/responseCsv.ts): the response's own columns, its question by
- * id (questions are read once: `exportQuestions`), its customer, and tags and notes only when the
- * workspace has any (else two NULLs and no subquery per row).
- */
-export const csvResponseColumns = [
-  'id',
-  'external_ref',
-  'submitted_at',
-  'local_date',
-  'question_id',
+/** The columns both response readers take after their own first ones, in this order: the response's, then its customer's. */
+export const sharedResponseColumns = [
   'score',
   'band',
   'sentiment',
@@ -41,9 +32,14 @@ export const csvResponseColumns = [
   'customer_email',
   'customer_phone',
   'segment',
-  'tags',
-  'notes',
 ] as const
+
+/**
+ * The CSV fast path's columns (export/responseCsv.ts): the response's own columns, its question by
+ * id (questions are read once: `exportQuestions`), its customer, and tags and notes only when the
+ * workspace has any (else two NULLs and no subquery per row).
+ */
+export const csvResponseColumns = ['id', 'external_ref', 'submitted_at', 'local_date', 'question_id', ...sharedResponseColumns, 'tags', 'notes'] as const
 export const csvResponseColumn = Object.fromEntries(csvResponseColumns.map((c, i) => [c, i])) as Record<(typeof csvResponseColumns)[number], number>
 
 /** One response's values, in the order of its query's columns. */

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { FeedbackFilter } from '../../src-shared/api/filters'
 import { filteredResponses } from '../db/feedbackFilter'
-import { csvPagesOn, EXPORT_PAGE, KEY_ABOVE_ALL, type CsvPageQuery, type CsvPages, type ExportKey, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
+import { csvPagesOn, EXPORT_PAGE, sharedResponseColumns, KEY_ABOVE_ALL, type CsvPageQuery, type CsvPages, type ExportKey, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
 
 export { csvResponseColumn, csvResponseColumns, EXPORT_PAGE, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
 
@@ -23,39 +23,7 @@ export { csvResponseColumn, csvResponseColumns, EXPORT_PAGE, type ExportQuestion
  * Rows come as arrays in this order (better-sqlite3's raw mode: a row object per response cost four
  * times as much as the array at a million rows); `responseColumn` gives each field's index.
  */
-export const responseColumns = [
-  'id',
-  'external_ref',
-  'submitted_at',
-  'local_date',
-  'metric',
-  'question',
-  'scale_min',
-  'scale_max',
-  'score',
-  'band',
-  'sentiment',
-  'comment',
-  'channel',
-  'touchpoint',
-  'stage',
-  'location',
-  'language',
-  'status',
-  'owner',
-  'status_changed_at',
-  'status_changed_by',
-  'resolved_at',
-  'respondent_email',
-  'customer_id',
-  'customer_ref',
-  'customer_name',
-  'customer_email',
-  'customer_phone',
-  'segment',
-  'tags',
-  'notes',
-] as const
+export const responseColumns = ['id', 'external_ref', 'submitted_at', 'local_date', 'metric', 'question', 'scale_min', 'scale_max', ...sharedResponseColumns, 'tags', 'notes'] as const
 export type ResponseColumn = (typeof responseColumns)[number]
 export const responseColumn = Object.fromEntries(responseColumns.map((c, i) => [c, i])) as Record<ResponseColumn, number>
 
