@@ -1,3 +1,5 @@
+import { generatorColumns } from './generatorFormat'
+
 /**
  * The header rows of CX Desk's own exports (export/exportColumns.ts writes the rows under them).
  * The responses' first fourteen columns are those of CX Desk's feedback CSV (generatorFormat.ts), so
@@ -5,20 +7,7 @@
  * import recognises, because the import recognises an export by its header (isOwnExportHeader).
  */
 export const responseHeader = [
-  'response_id',
-  'customer_id',
-  'customer_email',
-  'submitted_at',
-  'channel',
-  'touchpoint',
-  'stage',
-  'metric',
-  'score',
-  'comment',
-  'language',
-  'status',
-  'resolved_at',
-  'location',
+  ...generatorColumns,
   'owner',
   'customer_name',
   'customer_phone',
