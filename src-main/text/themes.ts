@@ -33,7 +33,7 @@ const VIETNAMESE_EDGE_FOLDED = new Set(
 const THAI_EDGE = new Set(
   `และ ที่ ของ ไม่ มาก ได้ ก็ ว่า แต่ มี เป็น ให้ จะ ไป มา แล้ว อีก ยัง ค่ะ ครับ นะ คะ กับ ใน จาก ด้วย ต้อง การ ความ คน นี้ นั้น
   เลย กว่า ทำ เรา ฉัน ผม ก่อน หลัง ตอน ที่สุด เกิน เกินไป ไม่มี แค่ ถึง ถูก หนึ่ง สอง สาม ครั้ง อยู่ ขอบคุณ จริงๆ ค่อนข้าง
-  เมื่อ ซึ่ง หรือ อยาก ควร ช่วย หน่อย นิดหน่อย บ้าง เอง`.split(/\s+/),
+  เมื่อ ซึ่ง หรือ อยาก ควร ช่วย หน่อย นิดหน่อย บ้าง เอง วันนี้ ตอนนี้ ครั้งนี้ ที่นี่ เมื่อวาน พรุ่งนี้ แบบนี้ อย่างนี้ เมื่อกี้`.split(/\s+/),
 )
 /** Thai prefixes that make a word of the one after them; ICU often cuts them off ("ผู้|จัดการ", "น่า|รัก"). */
 const THAI_PREFIXES = new Set(['ผู้', 'ความ', 'การ', 'นัก', 'ช่าง', 'น่า'])
@@ -125,14 +125,17 @@ function clauses(comment: string, language: string | null): string[][] {
  * pieces that make a word the segmenter found whole in another comment (ICU cuts "พนัก|งาน" before
  * "คอลเซ็นเตอร์" and keeps "พนักงาน" elsewhere).
  */
-function thaiWords(tokens: string[], seenWhole: Set<string>): Word[] {
+function thaiWords(icuTokens: string[], seenWhole: Set<string>): Word[] {
   const dictionary = thaiDictionary()
+  const tokens = recutThai(icuTokens, dictionary)
   const n = tokens.length
   const thai = tokens.map((t) => THAI.test(t))
   const isWord = (i: number, k: number): boolean => {
     for (let j = i; j < i + k; j++) if (!thai[j]) return false
     const [first, last] = [tokens[i], tokens[i + k - 1]]
     if (k === 2 && ((THAI_PREFIXES.has(first) && !THAI_PREFIXES.has(last)) || seenWhole.has(first + last))) return true
+    // "วัน|นี้" (today), "ตอน|นี้" (now): one function word, not the theme "วัน".
+    if (THAI_EDGE.has(tokens.slice(i, i + k).join(''))) return true
     if (THAI_EDGE.has(last) || (THAI_EDGE.has(first) && !THAI_JOIN_STARTERS.has(first))) return false
     return dictionary.has(tokens.slice(i, i + k).join(''))
   }
@@ -153,6 +156,63 @@ function thaiWords(tokens: string[], seenWhole: Set<string>): Word[] {
   for (let i = 0; i < n; i += step[i]) out.push(tokens.slice(i, i + step[i]))
   return out
 }
+/** The longest word of the Thai word list worth trying when cutting text again (letters). */
+const LONGEST_THAI_WORD = 20
+/** Pieces on either side of a piece ICU cut wrongly that may be cut again with it. */
+const RECUT_REACH = 2
+
+/**
+ * ICU sometimes cuts across two words it knows, leaving a piece that is no word at all: "ชานมดี"
+ * (milk tea, good) as "ชาน|มดี", "ชานมอร่อย" as "ชาน|มอ|ร่อย" — "อร่อย" (delicious) lost. Where a
+ * Thai piece is in neither the word list nor the function words, the smallest run of pieces around it
+ * (up to two on each side) whose letters the word list covers exactly, in as few words as possible,
+ * is cut again into those words. Pieces no such run covers are left as ICU cut them: they may be a
+ * word the list lacks ("บา|ริ|สต้า"), which the rounds of suggestThemes join when clauses agree.
+ */
+function recutThai(tokens: string[], dictionary: Set<string>): string[] {
+  const isKnown = (t: string) => !THAI.test(t) || dictionary.has(t) || THAI_EDGE.has(t)
+  if (tokens.every(isKnown)) return tokens
+  const out = [...tokens]
+  for (let i = 0; i < out.length; i++) {
+    if (isKnown(out[i])) continue
+    let done = false
+    for (let width = 2; width <= 1 + 2 * RECUT_REACH && !done; width++) {
+      for (let from = Math.max(0, i - width + 1); from <= i && from + width <= out.length && !done; from++) {
+        const run = out.slice(from, from + width)
+        if (!run.every((t) => THAI.test(t))) continue
+        const cut = coverWithWords(run.join(''), dictionary)
+        if (cut) {
+          out.splice(from, width, ...cut)
+          i = from + cut.length - 1
+          done = true
+        }
+      }
+    }
+  }
+  return out
+}
+
+/** The text as the fewest words of the list (each of two letters or more), or null when they cannot cover it exactly. */
+function coverWithWords(text: string, dictionary: Set<string>): string[] | null {
+  const chars = [...text]
+  const n = chars.length
+  const fewest = new Array<number>(n + 1).fill(Infinity)
+  const next = new Array<number>(n + 1).fill(-1)
+  fewest[n] = 0
+  for (let i = n - 2; i >= 0; i--) {
+    for (let j = Math.min(n, i + LONGEST_THAI_WORD); j >= i + 2; j--) {
+      if (fewest[j] + 1 < fewest[i] && dictionary.has(chars.slice(i, j).join(''))) {
+        fewest[i] = fewest[j] + 1
+        next[i] = j
+      }
+    }
+  }
+  if (!Number.isFinite(fewest[0])) return null
+  const words: string[] = []
+  for (let i = 0; i < n; i = next[i]) words.push(chars.slice(i, next[i]).join(''))
+  return words
+}
+
 /** A piece of one or two Thai letters that may be the end or start of a broken word ("ริ" of "บา|ริ|สต้า"): a Thai theme never sits next to one. */
 const isLoosePiece = (w: Word | undefined) =>
   w !== undefined && w.length === 1 && THAI.test(w[0]) && letters(w[0]) <= 2 && !THAI_EDGE.has(w[0]) && !THAI_SHORT_WORDS.has(w[0])
@@ -286,6 +346,32 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
   const recurTogether = (a: string, b: string) =>
     logLikelihood(pairCount.get(a + SEP + b) ?? 0, firstCount.get(a) ?? 0, secondCount.get(b) ?? 0, pairTotal) >= G2_THRESHOLD
 
+  // Thai: in how many distinct clauses each pair of neighbouring words comes, for the compounds of
+  // short words below ("ชา|นม" milk tea).
+  const thaiPairClauses = new Map<string, number>()
+  for (const { tokens, language } of distinct.values()) {
+    if (language !== 'th') continue
+    const ws = segment(tokens, language)
+    const seen = new Set<string>()
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const key = keyOf(ws[i]) + ' ' + keyOf(ws[i + 1])
+      if (!seen.has(key)) thaiPairClauses.set(key, (thaiPairClauses.get(key) ?? 0) + 1)
+      seen.add(key)
+    }
+  }
+  /**
+   * Two Thai words of the word list, one of them of one or two letters ("ชา|นม", "ชา|เย็น"), are a
+   * compound when they come together in several different clauses (a sentence repeated a hundred
+   * times is one clause: "นม|ไข่มุก" of one recurring sentence is no theme). Alone such a word is
+   * never a theme: it may as well be a piece of a broken word.
+   */
+  const isShortThaiWord = (w: Word) => w.length === 1 && THAI.test(w[0]) && letters(w[0]) <= 2
+  const thaiCompound = (g: Word[]): boolean =>
+    g.length === 2 &&
+    g.some(isShortThaiWord) &&
+    g.every((w) => !isShortThaiWord(w) || (thaiDictionary().has(w[0]) && !THAI_EDGE.has(w[0]) && letters(w[0]) === 2)) &&
+    (thaiPairClauses.get(keyOf(g[0]) + ' ' + keyOf(g[1])) ?? 0) >= Math.max(3, minDistinct)
+
   // Pass 2: count words and two-word phrases, once per comment.
   const counts = new Map<string, { count: number; language: string | null; example: string; display: string; parts: string[] }>()
   for (const c of parsed) {
@@ -297,7 +383,9 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
         const grams = [[ws[i]], ws[i + 1] ? [ws[i], ws[i + 1]] : null]
         for (const g of grams) {
           // Every word of a one- or two-word gram is at its edge.
-          if (!g || g.some((w) => isEdge(w, c.language) || isNoise(w))) continue
+          if (!g) continue
+          const compound = c.language === 'th' && thaiCompound(g)
+          if (g.some((w) => isEdge(w, c.language) || (isNoise(w) && !compound))) continue
           if (g.length === 2 && c.language === 'en' && !recurTogether(g[0][0], g[1][0])) continue
           if (c.language === 'th' && (isLoosePiece(ws[i - 1]) || isLoosePiece(ws[i + g.length]))) continue
           const parts = g.map((w) => keyOf(w))
@@ -306,7 +394,8 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
           seen.add(key)
           const e = counts.get(key)
           if (e) e.count++
-          else counts.set(key, { count: 1, language: c.language, example: c.comment, display: g.map((w) => w.join(joiner)).join(' '), parts })
+          // A compound is one word to a Thai reader, written without a space.
+          else counts.set(key, { count: 1, language: c.language, example: c.comment, display: g.map((w) => w.join(joiner)).join(compound ? '' : ' '), parts })
         }
       }
     }

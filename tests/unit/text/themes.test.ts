@@ -91,6 +91,34 @@ describe('suggested themes in Thai', () => {
   })
 })
 
+describe('suggested themes in Thai: words ICU cuts across, compounds of short words, time words', () => {
+  // Comments about a tea shop, in different clauses (one sentence repeated counts once).
+  const tea = [
+    'ชานมไข่มุกอร่อยมาก', 'ชานมหวานเกินไป', 'สั่งชานมแต่ได้กาแฟ', 'ชานมเย็นชืด', 'ร้านนี้ชานมดีที่สุด', 'ชานมแก้วใหญ่คุ้ม',
+    'ชานมราคาแพง', 'วันนี้ชานมหมดเร็ว', 'พนักงานบริการดี', 'วันนี้คิวยาวมาก', 'วันนี้ที่จอดรถเต็ม', 'ขนมปังปิ้งอร่อย',
+  ].flatMap((c) => many(2, c, 'th'))
+
+  it('cuts again where ICU cut across two words into a piece that is no word ("ชาน|มดี" is ชา|นม|ดี)', () => {
+    expect(words('ชานมดีที่สุด').slice(0, 2)).toEqual(['ชาน', 'มดี'])
+    const s = suggestThemes(tea, new Set(), 40)
+    const parts = phrasesOf(s).flatMap((p) => p.split(' '))
+    for (const wrong of ['ชาน', 'มดี', 'ชานมดี']) expect(parts, wrong).not.toContain(wrong)
+  })
+
+  it('suggests a compound of short words that recurs in different clauses ("ชานม", milk tea), written as one word', () => {
+    const s = suggestThemes(tea, new Set(), 40)
+    expect(s.find((x) => x.phrase === 'ชานม')?.count).toBe(8 * 2)
+    expect(phrasesOf(s)).not.toContain('ชา นม')
+    for (const short of ['ชา', 'นม']) expect(phrasesOf(s)).not.toContain(short)
+  })
+
+  it('reads "วัน|นี้" (today) as one function word: "วัน" is no theme', () => {
+    const s = phrasesOf(suggestThemes(tea, new Set(), 40))
+    expect(s.flatMap((p) => p.split(' '))).not.toContain('วัน')
+    expect(s).not.toContain('วันนี้')
+  })
+})
+
 describe('suggested themes in English', () => {
   it('keeps a two-word phrase only where its words recur together more than chance (G² ≥ 3.84)', () => {
     // "coffee" and "staff" are both frequent; "coffee staff" is a chance meeting across a missing comma.
