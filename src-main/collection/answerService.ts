@@ -5,9 +5,8 @@ import type { OpenWorkspace } from '../db/openWorkspace'
 import { ensureQuestions } from '../db/questionLookup'
 import { inTransaction } from '../db/transaction'
 import { feedbackWriter } from '../feedback/feedbackWriter'
-import { tombstoneLookup } from '../privacy/privacyRepository'
 import { recordAuditEvent } from '../privacy/privacyService'
-import { personTombstoneKeys, rowTombstoneKey } from '../privacy/tombstoneKeys'
+import { erasedCheck } from '../privacy/tombstoneKeys'
 import { activeLink, answerExists, insertAnswer, responseBand, type SurveyLinkRow, type SurveyRow } from './surveysRepository'
 
 /** What the public page may know of a link's survey: its look and questions, nothing else. */
@@ -103,8 +102,8 @@ function storeOne(open: OpenWorkspace, found: ReturnType<typeof activeLink>, bod
   const scale = standardScales[survey.metric]
   if (!Number.isInteger(body.score) || body.score < scale.min || body.score > scale.max) return { kind: 'out-of-scale', ...scale }
   if (answerExists(sqlite, survey.id, body.id)) return { kind: 'duplicate' }
-  const isErased = tombstoneLookup(sqlite)
-  const erased = isErased?.([rowTombstoneKey(dedupKeyOf(survey, body)), ...personTombstoneKeys({ email: blank(body.contact?.email), phone: blank(body.contact?.phone) })]) === true
+  const isErased = erasedCheck(sqlite, open.settings.timezone)
+  const erased = isErased?.({ dedupKey: dedupKeyOf(survey, body), email: blank(body.contact?.email), phone: blank(body.contact?.phone) }) === true
   const consent = body.consent === true && !erased
   const contact = consent && survey.ask_contact === 1 ? body.contact : undefined
   const email = blank(contact?.email)?.toLowerCase() ?? null

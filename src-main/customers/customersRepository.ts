@@ -88,7 +88,7 @@ export interface CustomerFacts {
 }
 
 /**
- * Finds a customer by the source's id, else by e-mail, else by phone (normalised: formats/phone.ts),
+ * Finds a customer by the source's id, else by e-mail, else by phone (normalised: src-shared/domain/phone.ts),
  * and creates one when none is known. A name alone identifies nobody (many people are called สมชาย
  * ใจดี): it creates a customer of its own every time, never merged with a namesake. Facts the
  * workspace lacks are filled in; facts it has are kept (feedback rows are not a CRM). Returns the id

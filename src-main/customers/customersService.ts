@@ -61,13 +61,17 @@ export const facets = (open: OpenWorkspace) => customerFacets(open.db)
 const distinct = (keys: Array<string | null>) => new Set(keys.filter((k) => k !== null)).size
 type Identity = { email: string | null; phone: string | null }
 /** Namesakes with different e-mails or phones are different people: a same-name suggestion needs nothing that contradicts it. */
-const compatible = (a: Identity, b: Identity) =>
-  !(emailKey(a.email) && emailKey(b.email) && emailKey(a.email) !== emailKey(b.email)) && !(phoneKey(a.phone) && phoneKey(b.phone) && phoneKey(a.phone) !== phoneKey(b.phone))
+const compatible = (a: Identity, b: Identity, timezone: string) => {
+  const [pa, pb] = [phoneKey(a.phone, timezone), phoneKey(b.phone, timezone)]
+  return !(emailKey(a.email) && emailKey(b.email) && emailKey(a.email) !== emailKey(b.email)) && !(pa && pb && pa !== pb)
+}
 
 /**
  * Groups of customers who may be the same person: the same e-mail or the same phone (merge
  * suggested), or only the same name (shown, never suggested for merging: many people share a name).
- * One pass over the identity index's keys; responses are counted for the groups shown only.
+ * The same phone is the same full number (contactKeys.ts's phoneKey, a national number taking the
+ * workspace zone's country): +84 912 345 678 and +66 912 345 678 are two people. One pass over the
+ * identity index's keys; responses are counted for the groups shown only.
  */
 export async function duplicateGroups(open: OpenWorkspace, limit: number): Promise<DuplicateGroup[]> {
   const index = identityIndex(open)
@@ -77,7 +81,7 @@ export async function duplicateGroups(open: OpenWorkspace, limit: number): Promi
     for (const [key, ids] of index.keys[reason]) {
       if (ids.size < 2) continue
       const members = index.under(reason, key)
-      if (reason === 'name' && (distinct(members.map((m) => emailKey(m.email))) > 1 || distinct(members.map((m) => phoneKey(m.phone))) > 1)) continue
+      if (reason === 'name' && (distinct(members.map((m) => emailKey(m.email))) > 1 || distinct(members.map((m) => index.keyOf('phone', m))) > 1)) continue
       const idList = members.map((m) => m.id).join(',')
       if (paired.has(idList)) continue // already suggested by e-mail or phone
       paired.add(idList)
@@ -93,13 +97,13 @@ export async function duplicateGroups(open: OpenWorkspace, limit: number): Promi
 /** Other customers sharing this one's e-mail or phone, or their name where nothing contradicts it: looked up in the identity index. */
 async function duplicatesOf(open: OpenWorkspace, c: { id: number; name: string | null; email: string | null; phone: string | null }) {
   const index = identityIndex(open)
-  const [e, p, n] = [emailKey(c.email), phoneKey(c.phone), nameKey(c.name)]
+  const [e, p, n] = [emailKey(c.email), index.keyOf('phone', c), nameKey(c.name)]
   const found = new Map<number, IdentityRow>()
   for (const [kind, key] of [['email', e], ['phone', p], ['name', n]] as const) for (const r of index.under(kind, key)) found.set(r.id, r)
   const out: CustomerProfile['duplicates'] = []
   for (const r of [...found.values()].sort((a, b) => a.id - b.id)) {
     if (r.id === c.id) continue
-    const reason = e && emailKey(r.email) === e ? 'email' : p && phoneKey(r.phone) === p ? 'phone' : n && nameKey(r.name) === n && compatible(c, r) ? 'name' : null
+    const reason = e && emailKey(r.email) === e ? 'email' : p && index.keyOf('phone', r) === p ? 'phone' : n && nameKey(r.name) === n && compatible(c, r, index.timezone) ? 'name' : null
     if (reason) out.push({ id: r.id, name: r.name, reason })
   }
   return out.slice(0, 20)

@@ -79,12 +79,14 @@ async function readSendList(open: OpenWorkspace, file: { path: string; name: str
   const table = await openTable(file.path, file.name)
   const byRef = new Map<string, number>()
   const byEmail = new Map<string, number>()
+  // Phones by their full number (a national 09… taking the workspace zone's country), as the duplicates check compares them.
+  const tz = open.settings.timezone
   const byPhone = new Map<string, number>()
   for (const c of await customerKeys(open.db)) {
     if (c.ref && !byRef.has(c.ref.trim())) byRef.set(c.ref.trim(), c.id)
     const e = emailKey(c.email)
     if (e && !byEmail.has(e)) byEmail.set(e, c.id)
-    const p = phoneKey(c.phone)
+    const p = phoneKey(c.phone, tz)
     if (p && !byPhone.has(p)) byPhone.set(p, c.id)
   }
   let headers: string[] | null = null
@@ -119,7 +121,7 @@ async function readSendList(open: OpenWorkspace, file: { path: string; name: str
       }
       const ref = cell('customerId')
       const email = emailKey(cell('email'))
-      const phone = phoneKey(cell('phone'))
+      const phone = phoneKey(cell('phone'), tz)
       if (!ref && !email && !phone) {
         reject(rec.record, 'noKey', null)
         continue

@@ -58,8 +58,11 @@ export async function findSubjects(open: OpenWorkspace, query: string): Promise<
   add(c.byId, 'id')
   add(c.byRef, 'ref')
   add(c.byEmail, 'email')
-  const key = !email && /^[+\d\s().-]+$/.test(text) ? phoneKey(text) : null
-  if (key) add((await customersWithPhone(open.db)).filter((r) => phoneKey(r.phone) === key), 'phone')
+  // A phone meets the same full number written any way (a national 09… taking the workspace zone's
+  // country): +84 912 345 678 never finds the customer at +66 912 345 678.
+  const tz = open.settings.timezone
+  const key = !email && /^[+\d\s().-]+$/.test(text) ? phoneKey(text, tz) : null
+  if (key) add((await customersWithPhone(open.db)).filter((r) => phoneKey(r.phone, tz) === key), 'phone')
   // A name is used only when nothing more precise matched: "12" is a customer id, not part of a name.
   if (!out.length) {
     const wanted = nameKey(text)

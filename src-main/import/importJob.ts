@@ -19,8 +19,7 @@ import { rereadZonelessTimes } from '../db/responses'
 import { localDateConverter } from '../../src-shared/domain/timezone'
 import { metricKinds, standardScales } from '../../src-shared/domain/scores'
 import { phaseClock } from './importTimings'
-import { tombstoneLookup } from '../privacy/privacyRepository'
-import { personTombstoneKeys, rowTombstoneKey } from '../privacy/tombstoneKeys'
+import { erasedCheck } from '../privacy/tombstoneKeys'
 import { analyzeAfterBulkLoad, customerKnownLookup, importTransaction, responseKeyLookup, storedResponseCount, suspendImportIndexes } from './importWriteRepository'
 
 /** Above this many bytes, a file that will more than double the workspace imports with its indexes rebuilt at the end. */
@@ -98,8 +97,9 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
     let handle: ((items: MappedBatch['items']) => void) | null = null
     /** The keys of rows taken over from an older version (legacyRows.ts), filled while rows are written. */
     const legacyAdopted: string[] = []
-    // Null when no one was erased: then nothing is looked up per row.
-    const isErased = tombstoneLookup(sqlite)
+    // Null when no one was erased: then nothing is looked up per row. Phones are keyed in the
+    // workspace's zone, the zone the mapper normalised them in (and old tombstones by their last nine digits too).
+    const isErased = erasedCheck(sqlite, input.zones.workspace)
     const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
         const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
@@ -110,7 +110,7 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
         return (items) => {
           for (const item of items) {
             const c = item as NormalizedCustomer
-            if (isErased?.(personTombstoneKeys({ email: c.email, phone: c.phone, ref: c.ref }))) {
+            if (isErased?.({ email: c.email, phone: c.phone, ref: c.ref })) {
               erased++
               continue
             }
@@ -155,7 +155,7 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
             duplicates++
             continue
           }
-          if (isErased?.([rowTombstoneKey(dedupKey), ...personTombstoneKeys({ email: w[WIRE.customerEmail], phone: w[WIRE.customerPhone], ref: w[WIRE.customerRef] })])) {
+          if (isErased?.({ dedupKey, email: w[WIRE.customerEmail], phone: w[WIRE.customerPhone], ref: w[WIRE.customerRef] })) {
             erased++
             continue
           }

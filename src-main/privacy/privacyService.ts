@@ -70,7 +70,13 @@ interface Subject {
 const isEmail = (q: string) => q.includes('@')
 const looksLikePhone = (q: string) => /^[+\d\s().\-/]+$/.test(q) && q.replace(/\D/g, '').length >= 8
 
-function findSubject(sqlite: Sqlite, subject: ErasureSubject): Subject {
+/**
+ * The person an erasure is about. A phone finds the customers and kiosk answers with the same full
+ * number (contactKeys.ts's phoneKey: a national 09… takes the workspace zone's country), so erasing
+ * +84 912 345 678 never reaches the customer at +66 912 345 678.
+ */
+function findSubject(sqlite: Sqlite, subject: ErasureSubject, timezone: string): Subject {
+  const phoneKeyOf = (phone: string | null) => phoneKey(phone, timezone)
   let foundBy: Subject['foundBy']
   let customers: IdentityRow[]
   const emails: string[] = []
@@ -89,8 +95,8 @@ function findSubject(sqlite: Sqlite, subject: ErasureSubject): Subject {
     } else if (looksLikePhone(q)) {
       foundBy = 'phone'
       phones.push(q)
-      const key = phoneKey(q)
-      customers = all.filter((c) => phoneKey(c.phone) === key)
+      const key = phoneKeyOf(q)
+      customers = key === null ? [] : all.filter((c) => phoneKeyOf(c.phone) === key)
     } else {
       foundBy = 'id'
       const n = Number(q.replace(/^#/, ''))
@@ -104,10 +110,10 @@ function findSubject(sqlite: Sqlite, subject: ErasureSubject): Subject {
   const responses = new Map(responsesOf(sqlite, customers.map((c) => c.id), emails).map((r) => [r.id, r.dedup_key]))
   // The kiosk's contact details name them too (an answer not linked to their customer).
   const emailSet = new Set(emails.map((e) => e.trim().toLowerCase()))
-  const phoneSet = new Set(phones.map(phoneKey).filter((k): k is string => k !== null))
+  const phoneSet = new Set(phones.map(phoneKeyOf).filter((k): k is string => k !== null))
   if (emailSet.size || phoneSet.size)
     for (const a of surveyContacts(sqlite))
-      if ((a.contact_email && emailSet.has(a.contact_email.trim().toLowerCase())) || (phoneSet.size && phoneSet.has(phoneKey(a.contact_phone) ?? ''))) {
+      if ((a.contact_email && emailSet.has(a.contact_email.trim().toLowerCase())) || (phoneSet.size && phoneSet.has(phoneKeyOf(a.contact_phone) ?? ''))) {
         responses.set(a.response_id, a.dedup_key)
         if (a.contact_email) emails.push(a.contact_email)
         if (a.contact_phone) phones.push(a.contact_phone)
@@ -119,7 +125,7 @@ function findSubject(sqlite: Sqlite, subject: ErasureSubject): Subject {
 
 export function previewErasure(open: OpenWorkspace, subject: ErasureSubject): ErasurePreview {
   const sqlite = open.ws.sqlite
-  const s = findSubject(sqlite, subject)
+  const s = findSubject(sqlite, subject, open.settings.timezone)
   const ids = s.responses.map((r) => r.id)
   return {
     foundBy: s.foundBy,
@@ -148,7 +154,7 @@ function scrubbed(reason: string | undefined, s: Subject): string | null {
  */
 export function erase(open: OpenWorkspace, req: { subject: ErasureSubject; mode: ErasureMode; reason?: string }, actor: string | null, now: number): ErasureResult {
   const sqlite = open.ws.sqlite
-  const s = findSubject(sqlite, req.subject)
+  const s = findSubject(sqlite, req.subject, open.settings.timezone)
   if (s.foundBy === 'none' || (!s.customers.length && !s.responses.length))
     throw new AppError('NOT_FOUND', 'Nothing in this workspace matches that customer, e-mail or phone number: nothing was erased.')
   const ids = s.responses.map((r) => r.id)
@@ -160,9 +166,10 @@ export function erase(open: OpenWorkspace, req: { subject: ErasureSubject; mode:
         const secret = tombstoneSecret(sqlite, true)!
         const keys = [
           ...s.responses.map((r) => rowTombstoneKey(r.dedup_key)),
-          ...s.customers.flatMap((c) => personTombstoneKeys({ email: c.email, phone: c.phone, ref: c.external_ref })),
-          ...s.emails.flatMap((email) => personTombstoneKeys({ email })),
-          ...s.phones.flatMap((phone) => personTombstoneKeys({ phone })),
+          // Phones by their full number in the workspace's zone (never the older last-nine key: tombstoneKeys.ts).
+          ...s.customers.flatMap((c) => personTombstoneKeys({ email: c.email, phone: c.phone, ref: c.external_ref }, open.settings.timezone)),
+          ...s.emails.flatMap((email) => personTombstoneKeys({ email }, open.settings.timezone)),
+          ...s.phones.flatMap((phone) => personTombstoneKeys({ phone }, open.settings.timezone)),
         ]
         const tombstones = addTombstones(sqlite, [...new Set(keys)].map((k) => tombstoneHash(secret, k)), now)
         const steps = runErasureSteps(sqlite, { customerIds: s.customers.map((c) => c.id), responseIds: ids, redact: [...s.emails, ...s.phones], keepKeys: false, now }, req.mode)

@@ -1,19 +1,38 @@
+import { normalizePhone } from './phone'
+
 /**
  * Keys under which two ways of writing the same contact meet: the duplicates check, a person's data
  * request and erasure (and the erasure's tombstones) all compare people by these, so they must agree.
  */
 
-/** The same phone written differently (+84 912 345 678, 0912345678) shares its last nine digits; null for fewer than eight. */
-export function phoneKey(phone: string | null): string | null {
+/**
+ * A phone as the full international number's digits: the text normalised as the import writes it
+ * (phone.ts), a national number (a leading 0) taking the country of the workspace's zone. So in a
+ * Vietnamese workspace "0912345678", "+84 912 345 678" and "84912345678" are all 84912345678, and
+ * "+66 912 345 678" (66912345678: someone else, in Thailand) is not; in a Thai workspace
+ * "081 234 5678" is 66812345678. Null for text that is not a phone number (fewer than eight digits,
+ * letters).
+ *
+ * Where the zone gives no country (Europe/Paris), a national number keys as its national digits with
+ * one leading 0 ("0912 345 678" and a spreadsheet's 912345678 → 0912345678): it then meets the same
+ * national number written another way, but never an international one — an international key starts
+ * with its country code, never with 0 — because a leading 0 does not say which country it is.
+ *
+ * Keys change with the workspace's zone: whatever keeps them (the identity index) is rebuilt when it
+ * changes. Tombstones of erased people were made of an older key (the last nine digits):
+ * privacy/tombstoneKeys.ts keeps that one for them.
+ */
+export function phoneKey(phone: string | null, timezone: string): string | null {
   if (!phone) return null
-  const d = phone.replace(/\D/g, '').replace(/^0+/, '')
-  return d.length >= 8 ? d.slice(-9) : null
+  const normal = normalizePhone(phone, timezone)
+  if (normal === null) return null
+  return normal.startsWith('+') ? normal.slice(1) : `0${normal.replace(/^0+/, '')}`
 }
 
 /**
  * A phone as digits alone (+84 90 123 4567 → 84901234567), the way exports write it: a leading '+'
  * is a formula to a spreadsheet (the writer would have to neutralise it with an apostrophe), and an
- * import reads the digits back as the same international number (import/formats/phone.ts). Text
+ * import reads the digits back as the same international number (phone.ts). Text
  * with no digit is kept as written.
  */
 export function phoneDigits(phone: string | null): string | null {

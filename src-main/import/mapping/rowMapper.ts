@@ -7,7 +7,7 @@ import type { NormalizedCustomer } from '../formats/normalized'
 import { readConsentCell } from '../../../src-shared/domain/consentText'
 import type { WireResponse } from './wire'
 import { legacyKeyCandidates, rowKey } from './rowKeys'
-import { normalizePhone } from '../formats/phone'
+import { normalizePhone } from '../../../src-shared/domain/phone'
 import { restoreNeutralised } from '../../common/csvWriter'
 import { isOwnExportHeader } from '../formats/ownExportFormat'
 
@@ -255,5 +255,5 @@ export function customerRowMapper(mapping: ImportMapping, headers: string[], opt
   }
 }
 
-/** A phone in one form (formats/phone.ts), so the same phone finds the same customer; other text as written. */
+/** A phone in one form (src-shared/domain/phone.ts), so the same phone finds the same customer; other text as written. */
 const phoneOf = (text: string | null, timezone: string) => (text === null ? null : (normalizePhone(text, timezone) ?? text))

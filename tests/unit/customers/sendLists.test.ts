@@ -40,7 +40,7 @@ describe('send lists imported from a file', () => {
       'Customer ID,Email,Phone,Sent at,Channel',
       'C-1,,,15/11/2026,Zalo', // by id
       ',BINH@example.com,,16/11/2026,', // by e-mail (any case); channel from the request
-      ',,0912345678,2026-11-17,sms', // by phone (its last nine digits)
+      ',,0912345678,2026-11-17,sms', // by phone (the same full number, written nationally)
       'C-1,,,15/11/2026,zalo', // the same customer, day and channel again: once
       'C-9,,,15/11/2026,zalo', // nobody
       ',,,15/11/2026,zalo', // no key

@@ -4,6 +4,10 @@
  * customer. A national number (a leading 0) gets the country of the workspace's zone: Vietnam for
  * Asia/Ho_Chi_Minh, Thailand for Asia/Bangkok; elsewhere it is kept national, without separators,
  * because a leading 0 does not say which country it is. Null when the text is not a phone number.
+ *
+ * Here in src-shared (it was the import's, src-main/import/formats/) because the phone key
+ * (contactKeys.ts) is this form's digits: the import writes phones in this form and the duplicates
+ * check, a person's data request, erasure and send lists compare phones by it, so both use one rule.
  */
 const COUNTRY_OF_ZONE: Record<string, string> = { 'Asia/Ho_Chi_Minh': '84', 'Asia/Saigon': '84', 'Asia/Bangkok': '66' }
 
