@@ -30,6 +30,7 @@ import {
   subjectRectifications,
   subjectResponses,
   subjectSurveyAnswers,
+  surveyContactPhones,
 } from './subjectRepository'
 import { readSubjectSections } from './subjectSections'
 import { recordAuditEvent } from '../privacy/privacyService'
@@ -122,7 +123,11 @@ export async function gatherSubject(open: OpenWorkspace, customerId: number, lan
   )
   const matchOf = (body: string) => needles.find(([n]) => body.toLocaleLowerCase().includes(n.toLocaleLowerCase()))?.[1] ?? 'name'
 
-  const answers = await subjectSurveyAnswers(open.db, ids, emails, phones)
+  // A shop answer's phone is kept as the customer typed it ("091 234 5678", "+84912345678"): found by
+  // the same key as erasure finds it (contactKeys.ts), not only as written on the profile.
+  const keys = new Set(phones.map((ph) => phoneKey(ph, open.settings.timezone)).filter((k): k is string => k !== null))
+  const answerPhones = keys.size ? (await surveyContactPhones(open.db)).filter((ph) => keys.has(phoneKey(ph, open.settings.timezone) ?? '')) : []
+  const answers = await subjectSurveyAnswers(open.db, ids, emails, [...new Set([...phones, ...answerPhones])])
   const person = { id: p.id, email: p.email, phone: p.phone }
   return {
     format: SUBJECT_FORMAT,

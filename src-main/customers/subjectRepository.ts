@@ -148,6 +148,12 @@ export async function subjectRectifications(db: Kysely<DB>, customerId: number) 
     .execute()
 }
 
+/** Every phone written as a contact in a shop answer, as written (the caller compares them by key). */
+export async function surveyContactPhones(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('survey_answers').select('contact_phone').distinct().where('contact_phone', 'is not', null).execute()
+  return rows.map((r) => r.contact_phone).filter((p): p is string => p !== null)
+}
+
 /** Answers collected in the shop: on their responses, or giving one of their e-mails or phones (as written) as the contact. */
 export async function subjectSurveyAnswers(db: Kysely<DB>, responseIds: number[], emails: string[], phones: string[]) {
   return db

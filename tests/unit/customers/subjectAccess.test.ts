@@ -84,6 +84,24 @@ const pick = (f: Record<string, unknown>) => ({
 })
 
 describe('a subject-access export', () => {
+  it("finds a shop answer giving her phone written another way, and not a Thai number with the same last nine digits", async () => {
+    const m = await mai()
+    const s = sqlite()
+    const survey = Number(s.prepare("SELECT id FROM surveys WHERE name = 'Quầy Hoàn Kiếm'").pluck().get())
+    const link = Number(s.prepare('SELECT id FROM survey_links WHERE survey_id = ?').pluck().get(survey))
+    const answer = s.prepare(
+      "INSERT INTO survey_answers (response_id, survey_id, link_id, client_id, language, contact_name, contact_email, contact_phone, consent, consent_at, received_at) VALUES (?, ?, ?, ?, 'vi', NULL, NULL, ?, 1, 1764000000000, 1764000000000)",
+    )
+    // On Bình's response (not hers): only the phone ties the first answer to her.
+    answer.run(m.other, survey, link, 'c2', '091.234.5678')
+    const somchai = await app.api.call('feedback.create', { date: '2026-11-22', metric: 'nps', score: 8, customerName: 'Somchai Jaidee', customerEmail: 'somchai@example.th' })
+    answer.run(somchai.id, survey, link, 'c3', '+66 912 345 678')
+    const d: SubjectData = subjectDataSchema.parse(await gatherSubject(app.ctx.session.require(), m.id, 'vi', app.ctx.clock.now()))
+    const phones = d.surveyAnswers.map((a) => a.contactPhone)
+    expect(phones).toContain('091.234.5678')
+    expect(phones).not.toContain('+66 912 345 678')
+  })
+
   it('finds everything held about one person, however it is tied to them', async () => {
     const m = await mai()
     const d: SubjectData = subjectDataSchema.parse(await gatherSubject(app.ctx.session.require(), m.id, 'vi', app.ctx.clock.now()))
