@@ -129,52 +129,54 @@ function waits(text: string, re: RegExp, words: Record<string, number>): Array<{
   return out
 }
 
-/** Cheap tests first: a comment without any cue of a family is not searched for it. */
-const EN_CUES = /\d|wait|hold|queue|hour|minute|day|week|month|time|twice|thrice|had to|got|received|given|ended up|brought/
-const VI_CUES = /[\d]|chờ|đợi|cho|doi|lần|lan|lượt|phải|phai|một|mot|tiếng|tieng|mất|mat|trễ|tre|muộn|lâu|khác|khac/
-const TH_CUES = /[\d]|รอ|คิว|เวลา|วนหา|ตั้ง|เกือบ|กว่าจะ|รอบ|ครั้ง|ที|ต้อง|เงียบ|ชั่วโมง|นาที|อื่น/
+/** Cheap tests first: a family is looked for only when a word it cannot do without is in the comment. */
+const EN_UNITS = /\d\s*h\b|min|hour|hrs|day|week|month/
+const VI_UNITS = /phút|phut|tiếng|tieng|giờ|gio|\dh|buổi|buoi|ngày|ngay|hôm|hom|tuần|tuan|tháng|thang|lần|lan|lượt|luot/
+const TH_UNITS = /นาที|ชั่วโมง|ชม|วัน|อาทิตย์|สัปดาห์|เดือน/
+const has = (text: string, ...cues: string[]) => cues.some((c) => text.includes(c))
+const rated = (text: string) => text.includes('/') || has(text, 'sao', 'ดาว', '⭐')
 
 /**
  * The weight of the complaints told as facts in a comment (0 when none), for its language; the text
- * lower-cased. Called once per comment, so each family is looked for only when its cue is there.
+ * lower-cased. Called once per comment.
  */
 export function complaintPatternWeight(text: string, language: string | null): number {
   let sum = 0
   if (language === 'vi') {
-    if (!VI_CUES.test(text)) return 0
     // A wait named, or "… mới có": one complaint of waiting, however often it is told.
-    if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES) || VI_ONLY_THEN.test(text)) sum += WAIT_WEIGHT
-    if (VI_REPEAT.test(text)) sum += REPEAT_WEIGHT
-    if (VI_HAD_TO.test(text)) sum += REPEAT_WEIGHT
-    if (VI_TWO_WAYS.test(text)) sum += MISMATCH_WEIGHT
-    if (VI_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
-    if (/\d/.test(text)) sum += rating(text)
+    if (VI_UNITS.test(text)) {
+      if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES) || VI_ONLY_THEN.test(text)) sum += WAIT_WEIGHT
+      if (has(text, 'lần', 'lan', 'lượt', 'luot', 'bận') && VI_REPEAT.test(text)) sum += REPEAT_WEIGHT
+    }
+    if (has(text, 'phải', 'phai') && has(text, 'lại', 'lai') && VI_HAD_TO.test(text)) sum += REPEAT_WEIGHT
+    if (has(text, 'một', 'mot') && VI_TWO_WAYS.test(text)) sum += MISMATCH_WEIGHT
+    if (has(text, 'khác', 'khac') && VI_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
+    if (rated(text)) sum += rating(text)
     return sum
   }
   if (language === 'th') {
-    if (!TH_CUES.test(text)) return 0
     // A length of time after a wait: the longest one counts, once.
-    const longest = Math.max(0, ...waits(text, TH_WAIT, TH_NUMBERS).map((w) => w.minutes))
-    if (longest >= LONG_WAIT_MINUTES) sum += WAIT_WEIGHT
+    if (TH_UNITS.test(text) && Math.max(0, ...waits(text, TH_WAIT, TH_NUMBERS).map((w) => w.minutes)) >= LONG_WAIT_MINUTES) sum += WAIT_WEIGHT
     if (TH_UNTIL.test(text)) sum += TOOK_WEIGHT
-    if (TH_REPEAT.test(text)) sum += REPEAT_WEIGHT
-    if (TH_HAD_TO.test(text)) sum += REPEAT_WEIGHT
-    if (TH_SILENCE.test(text)) sum += SILENCE_WEIGHT
-    if (TH_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
-    if (/\d/.test(text)) sum += rating(text)
+    if (has(text, 'รอบ', 'ครั้ง', 'ที') && TH_REPEAT.test(text)) sum += REPEAT_WEIGHT
+    if (text.includes('ต้อง') && TH_HAD_TO.test(text)) sum += REPEAT_WEIGHT
+    if (text.includes('เงียบ') && TH_SILENCE.test(text)) sum += SILENCE_WEIGHT
+    if (text.includes('อื่น') && TH_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
+    if (rated(text)) sum += rating(text)
     return sum
   }
-  if (!EN_CUES.test(text)) return 0
   // The strongest wait named counts, once: waited 15 minutes or more, or it took 45 or more.
-  let wait = 0
-  for (const w of waits(text, EN_WAIT, EN_NUMBERS)) {
-    const waited = !/^(?:took|takes|taking|after)$/.test(w.verb)
-    if (waited ? w.minutes >= LONG_WAIT_MINUTES : w.minutes >= LONG_TOOK_MINUTES) wait = Math.min(wait, waited ? WAIT_WEIGHT : TOOK_WEIGHT)
+  if (EN_UNITS.test(text)) {
+    let wait = 0
+    for (const w of waits(text, EN_WAIT, EN_NUMBERS)) {
+      const waited = !/^(?:took|takes|taking|after)$/.test(w.verb)
+      if (waited ? w.minutes >= LONG_WAIT_MINUTES : w.minutes >= LONG_TOOK_MINUTES) wait = Math.min(wait, waited ? WAIT_WEIGHT : TOOK_WEIGHT)
+    }
+    sum += wait
   }
-  sum += wait
-  if (EN_REPEAT.test(text)) sum += REPEAT_WEIGHT
-  if (EN_HAD_TO.test(text)) sum += REPEAT_WEIGHT
-  if (EN_MISMATCH.test(text)) sum += MISMATCH_WEIGHT
-  if (/\d/.test(text)) sum += rating(text)
+  if (has(text, 'twice', 'thrice', 'times') && EN_REPEAT.test(text)) sum += REPEAT_WEIGHT
+  if (text.includes('had to') && EN_HAD_TO.test(text)) sum += REPEAT_WEIGHT
+  if (has(text, 'got', 'received', 'given', 'gave', 'ended up', 'brought') && EN_MISMATCH.test(text)) sum += MISMATCH_WEIGHT
+  if (text.includes('/')) sum += rating(text)
   return sum
 }

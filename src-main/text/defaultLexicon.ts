@@ -55,7 +55,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(0.6, 'a bit, slightly, somewhat, a little, kind of, sort of, a tad'),
     // Word families of the third round of issue 15, each for a kind of comment the first rounds missed.
     // Praise of skill and care; expectations exceeded; what was promised, kept; coming back.
-    ...words(3, 'blew me away, blown away, mind blowing, exceeded expectations, exceeded my expectations, beyond expectations, what more could you want, what more do you want, what more can you ask for, slaps, banger, goated, bussin, hits different'),
+    ...words(3, 'blew me away, blown away, mind blowing, exceeded expectations, exceeded my expectations, beyond expectations, what more could you want, what more do you want, slaps, banger, goated, bussin, hits different'),
     ...words(2, 'gentle, gently, painless, pain free, pain gone, no more pain, skilled, skilful, skillful, talented, competent, thorough, meticulous, careful, carefully, dependable, reputable, well organised, well organized, checked on me, checked on us, checked in on us, followed up, extra mile, better than expected, pleasantly surprised, pleasant surprise, surprisingly good, ahead of schedule, as promised, as agreed, as quoted, as described, as advertised, as pictured, exactly how, well packed, well wrapped, well packaged, on the house, free of charge, complimentary, threw in, would order again, order again, stay again, visit again, buy again, will return, would return, repeat customer'),
     ...words(1, 'cheap, immediately, right away, straight away, in no time, no wait, no queue, calm, safe, reassuring, reassured'),
     // "Quick" and "fast" naming a kind of visit or food, not praising the service.
@@ -102,7 +102,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // Phàn nàn: hư hỏng, sức khỏe, món ăn hỏng, làm ẩu, trả lời cộc, im lặng, hàng giả, tính thêm tiền, ít, toàn thứ độn.
     ...words(-1, 'quên mất, bỏ quên, nứt, vết nứt, trầy, xước, trầy xước, móp méo, gãy, rỉ sét, rò rỉ, dột, bong tróc, phai màu, ố vàng, lạnh ngắt, nguội ngắt, nguội lạnh, cứng ngắc, dai nhách, nhão, đau nhức, nhức nhối, ngứa, nổi mẩn, mẩn đỏ, sưng tấy, dị ứng, buồn nôn, nôn mửa, ói mửa, ít, ít ỏi, tào lao, khác xa, hết hàng, hết món, toàn đá, toàn mỡ, toàn xương, toàn bột, toàn nước, toàn da, ít thịt, ít nhân, phần ít'),
     ...words(-2, 'tiêu chảy, làm ẩu, chạy ẩu, ẩu tả, cẩu thả, qua loa, sơ sài, hời hợt, trống không, cộc cằn, cụt lủn, nhát gừng, hỗn láo, xấc xược, khinh khỉnh, không thèm, im re, bặt vô âm tín, bặt tin, mất hút, lặn mất tăm, phớt lờ, làm ngơ, lơ đi, dỏm, hàng dỏm, hàng giả, hàng đểu, lởm, xạo, vẽ bệnh, vẽ vời, chém giá, tính thêm, thu thêm, đòi thêm, phụ thu, phí ẩn, không chịu, kém xa, một lần là đủ, một lần cho biết, như hạch, như cứt, như shit, như l, như cc, như cl'),
-    ...words(-3, 'ngộ độc, ngộ độc thực phẩm, lần đầu cũng là lần cuối, cạch mặt'),
+    ...words(-3, 'ngộ độc, ngộ độc thực phẩm, cạch mặt'),
     // Không phải lời khen chê: gọi món ít đường, đồ ăn nhanh; "không ngờ", "không biết" không phủ định.
     ...words(0, 'ít nhất, ít khi, ít người, ít ai, ít đường, ít đá, ít ngọt, ít cay, ít béo, ít dầu, ít mỡ, đồ ăn nhanh, ăn nhanh, không ngờ, không biết'),
     ...negators('không có gì, cái gọi là'),
@@ -128,7 +128,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(0.8, 'ไปหน่อย, นิดนึง, หน่อย'),
     ...intensifiers(0.6, 'นิดหน่อย, ค่อนข้าง, บ้าง'),
     // กลุ่มคำรอบที่สามของ issue 15: ฝีมือ ความไว้ใจ เกินคาด ตามที่บอก กลับมาอีก หายปวด
-    ...words(3, 'จึ้ง, เกินต้าน, ดีต่อใจ, ดีเกินคาด, เกินคาด, เกินความคาดหมาย, สิบเต็มสิบ, 10 เต็ม 10, ไม่มีที่ติ, ไร้ที่ติ'),
+    ...words(3, 'จึ้ง, เกินต้าน, ดีต่อใจ, ดีเกินคาด, เกินคาด, สิบเต็มสิบ, 10 เต็ม 10, ไม่มีที่ติ, ไร้ที่ติ'),
     ...words(2, 'เก่ง, เก๋, มือเบา, ใจเย็น, ชำนาญ, มีฝีมือ, เชี่ยวชาญ, ไว้ใจได้, ไว้ใจ, น่าเชื่อถือ, เชื่อถือได้, ซื่อสัตย์, ผ่อนคลาย, สบายใจ, อุ่นใจ, ราคาน่ารัก, ราคาเป็นมิตร, ราคาดี, ของแถม, กลับมาซ้ำ, กลับมาอีก, ตามที่บอก, ตามนัด, ตามสัญญา, ตามที่ตกลง, เหมือนปก, หายปวด, หายเจ็บ, หายเมื่อย'),
     ...words(1, 'ปลอดภัย, ทันที, หลากหลาย, คนน้อย'),
     // ความคาดหวัง: ถ้าไม่เกิดคือคำบ่น ("ไม่ช่วย", "ไม่บอก", "ซ่อมไม่เสร็จ", "ไม่ตรงกัน")
@@ -136,7 +136,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // บ่น: ของเสียหาย สุขภาพ อาหารเสีย งานชุ่ย พูดห้วน เงียบหาย ของหมด เก็บเงินเพิ่ม ไม่มาอีก
     ...words(-1, 'น้อย, ร้าว, บิ่น, ถลอก, มีรอย, รอยขีดข่วน, รั่ว, รั่วซึม, น้ำหยด, น้ำรั่ว, หัก, แฉะ, อืด, เยิ้ม, มันเยิ้ม, คาว, เหม็นคาว, หืน, กระด้าง, เจ็บ, ปวด, ผื่น, ผื่นขึ้น, แพ้, บวม, ระคายเคือง, แสบ, ห้วน, ห้วนๆ, กระแทกเสียง, อาหารหมด, ของหมด, สินค้าหมด, หมดสต็อก, เกินจริง, มีแต่น้ำแข็ง, น้ำแข็งเยอะ, มีแต่มัน, มีแต่กระดูก, เนื้อน้อย, ราคาสูง, ติ, ตำหนิ'),
     ...words(-2, 'จืดชืด, ชุ่ย, มักง่าย, ลวกๆ, ขอไปที, เหวี่ยง, ตวาด, โฆษณาเกินจริง, เก็บเงินเพิ่ม, คิดเงินเพิ่ม, ชาร์จเพิ่ม, บวกเพิ่ม, ค่าใช้จ่ายแฝง, แอบแฝง, หมกเม็ด, แพงหูฉี่, กินไม่ลง, ทานไม่ลง, ดื่มไม่ลง, กลืนไม่ลง, ทานไม่ได้, ดื่มไม่ได้, ครั้งเดียวพอ, เปลี่ยนร้าน, ย้ายร้าน, ยังเงียบ, หายเงียบ, เบี้ยว, เบี้ยวนัด'),
-    ...words(-3, 'ครั้งแรกและครั้งสุดท้าย, อาหารเป็นพิษ'),
+    ...words(-3, 'อาหารเป็นพิษ'),
     // ไม่ใช่คำชมหรือบ่น: สั่งหวานน้อย; "ไม่ว่า", "ไม่ทราบว่า", "ไม่คิดว่า" ไม่ได้ปฏิเสธคำที่ตามมา
     ...words(0, 'หวานน้อย, เค็มน้อย, เผ็ดน้อย, มันน้อย, น้ำแข็งน้อย, ไม่ว่า, ไม่ทราบ, ไม่ทราบว่า, ไม่รู้ว่า, ไม่แน่ใจ, ไม่คิดว่า, ไม่เพียงแต่'),
     ...words(0.3, 'ไม่เป็นไร'),

@@ -2,7 +2,7 @@ import { foldDiacritics, normalizeText } from './fold'
 import { words } from './tokens'
 import { complaintPatternWeight } from './complaintPatterns'
 import type { LexiconEntry } from './defaultLexicon'
-import { LONGEST_COMPOUND, foldedVietnameseCompounds, vietnameseCompounds } from './vietnameseWords'
+import { LONGEST_COMPOUND, foldedVietnameseCompounds, vietnameseCompoundPrefixes, vietnameseCompounds } from './vietnameseWords'
 
 /** Words that turn a sentence around: what follows them counts more than what came before ("ok, but slow"). */
 const CONTRAST = new Set([
@@ -38,6 +38,11 @@ const VERDICT_WORDS = 4
 const VERDICT_WEIGHT = 2
 /** What a conceded clause counts ("although it was a bit slow"). */
 const CONCESSION_WEIGHT = 0.5
+/**
+ * Thai particles that end a phrase: ICU often joins one to the word before ("พอแล้ว", "ดีนะ"), so a term
+ * may end inside such a piece when a particle is the rest of it ("ครั้งเดียวพอ|แล้ว").
+ */
+const THAI_PARTICLES = new Set(['แล้ว', 'นะ', 'ค่ะ', 'คะ', 'ครับ', 'คับ', 'จ้า', 'จ้ะ', 'อ่ะ', 'อะ', 'ด้วย', 'ละ', 'สิ', 'ซะ'])
 /** Languages written without spaces between words: their terms are compared without the segmenter's cuts. */
 const JOINED = new Set(['th'])
 
@@ -147,7 +152,11 @@ interface CompiledLexicon extends Table {
   folded: Table
   /** Emoji and emoticons with a weight. */
   emoji: Map<string, number>
-  /** Every beginning of a term (and of a contrast or concession word), for a language written without spaces. */
+  /**
+   * Every beginning of a term (and of a contrast or concession word): by letters in a language written
+   * without spaces; elsewhere the beginnings of its phrases by words ("went out of"), also folded, so
+   * the search for a longer phrase stops where none can follow.
+   */
   prefixes: Set<string>
 }
 
@@ -198,8 +207,17 @@ export function compileLexicons(entries: Iterable<{ language: string } & Lexicon
   // Typed without diacritics, a word wins over a negator: "hong" is "hỏng" (broken) before "hông" (not).
   for (const lex of out.values()) {
     for (const w of lex.folded.words.keys()) if (!lex.negators.has(w)) lex.folded.negators.delete(w)
-    if (!lex.joined) continue
-    for (const key of [...lex.words.keys(), ...lex.negators, ...lex.intensifiers.keys(), ...CONTRAST, ...CONCESSIVE])
+    if (!lex.joined) {
+      const tables = [lex, lex.folded]
+      const phrases = [...CONTRAST, ...CONCESSIVE, ...DEGREE_AFTER].flatMap((p) => [p, foldDiacritics(p)])
+      for (const t of tables) phrases.push(...t.words.keys(), ...t.negators, ...t.intensifiers.keys())
+      for (const phrase of phrases) {
+        const parts = phrase.split(' ')
+        for (let k = 1; k < parts.length; k++) lex.prefixes.add(parts.slice(0, k).join(' '))
+      }
+      continue
+    }
+    for (const key of [...lex.words.keys(), ...lex.negators, ...lex.intensifiers.keys(), ...CONTRAST, ...CONCESSIVE, ...THAI_PARTICLES])
       for (let k = 1; k <= key.length; k++) lex.prefixes.add(key.slice(0, k))
   }
   return out
@@ -268,7 +286,8 @@ function unstretch(token: string, lex: CompiledLexicon): string {
  * around, so a term may span two of its pieces or half of one ("ไม่ได้|รับ" holds "ไม่" + "ได้รับ",
  * "ไม่สะอาด" may come whole). Of the ways to cut the clause into terms and the segmenter's own pieces,
  * the one that covers the most letters with terms wins, then the one with fewer pieces. A term may
- * end inside a piece only if terms cover the rest of that piece ("ดีเซล", diesel, holds no "ดี").
+ * end inside a piece only if terms (or a closing particle, THAI_PARTICLES) cover the rest of that
+ * piece ("ดีเซล", diesel, holds no "ดี"; "พอแล้ว" holds "พอ" + "แล้ว").
  */
 function thaiPieces(tokens: string[], lex: CompiledLexicon): string[] {
   const text = tokens.join('')
@@ -280,7 +299,7 @@ function thaiPieces(tokens: string[], lex: CompiledLexicon): string[] {
     nextBoundary[p] = next
     if (boundary.has(p)) next = p
   }
-  const known = (t: string) => has(lex, t) || CONTRAST.has(t) || CONCESSIVE.has(t)
+  const known = (t: string) => has(lex, t) || CONTRAST.has(t) || CONCESSIVE.has(t) || THAI_PARTICLES.has(t)
   // From the end: the best covering of text[p…] (letters in terms, pieces, the first piece's end); −1 where none.
   const covered = new Array<number>(n + 1).fill(-1)
   const pieces = new Array<number>(n + 1).fill(0)
@@ -351,6 +370,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   const english = language && language !== 'en' ? lexicons.get('en') : undefined
   const compounds = language === 'vi' ? vietnameseCompounds() : null
   const foldedCompounds = language === 'vi' ? foldedVietnameseCompounds : null
+  const compoundPrefixes = language === 'vi' ? vietnameseCompoundPrefixes() : null
   const longest = Math.max(lex.longest, compounds ? LONGEST_COMPOUND : 1)
   const typedBare = language !== 'vi' || typedWithoutDiacritics(text)
   let source = expandContractions(text)
@@ -479,6 +499,8 @@ export function scoreSentiment(text: string | null, language: string | null, lex
             table = t
           }
         }
+        // No longer term or word of the list begins with these words: stop looking ("the staff …").
+        if (!lex.joined && !teenTyped && !lex.prefixes.has(candidate) && !compoundPrefixes?.has(candidate)) break
       }
       // An English word in a Thai or Vietnamese comment ("service ok", "nhân viên nice").
       if (!matched && english && ASCII_WORD.test(ws[i])) {

@@ -144,7 +144,7 @@ describe('word families of the third round', () => {
       ['th', 'คิดเงินเพิ่มแบบไม่บอก'],
       ['en', 'Once is enough for me'],
       ['vi', 'Một lần cho biết thôi'],
-      ['th', 'ครั้งแรกและครั้งสุดท้าย'],
+      ['th', 'กินครั้งเดียวพอแล้ว'],
       ['en', 'Oh lovely, a forty minute delay'],
       ['en', 'Mostly ice in that smoothie'],
       ['vi', 'Hàng dỏm, mặc một lần là bung chỉ'],
