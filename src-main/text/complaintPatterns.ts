@@ -59,6 +59,8 @@ const EN_ABOUT = String.raw`(?:(?:about|almost|nearly|over|more than|at least|ar
 const EN_WAIT = new RegExp(String.raw`\b(wait(?:ed|ing)?|on hold|queu(?:e|ed|ing)|stuck|took|takes|taking|after)\b(?:\s+[a-z']+){0,4}?\s+${EN_ABOUT}${EN_NUM}(?:\s+and a half)?[\s-]*${EN_UNIT}\b`, 'g')
 /** Asking or trying again: "called three times", "messaged them twice", "had to ask again". */
 const EN_REPEAT = /\b(?:asked|called|messaged|emailed|texted|rang|phoned|chased|reminded|tried|complained|sent it back|contacted|wrote)\b(?:\s+[a-z']+){0,4}?\s+(?:twice|thrice|(?:\d+|two|three|four|five|six|several|multiple|many|so many|countless|a few|a dozen) times)\b/
+/** "Third time I've asked", "second time we called": the count before the asking. */
+const EN_NTH_TIME = /\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?: ve| have| had|'ve)? (?:asked|called|emailed|messaged|written|complained|chased|reminded|told|contacted|come back to complain)\b/
 const EN_HAD_TO = /\bhad to\s+(?:(?:go|come|walk|drive)\s+(?:back|again)|ask|call|chase|remind|repeat|explain|wait|send it back|return it|fix it myself|do it myself|pay again|redo|complain|beg)\b/
 /** Got something other than what was ordered: "ordered a large, got a small", "booked a double but were given a twin". */
 const EN_MISMATCH = /\b(?:ordered|booked|asked for|paid for|requested|reserved|bought)\b[^.!?]{1,50}?(?:,|;|\bbut\b|\binstead\b|\band only\b)\s*(?:i |we |they |then )?(?:only |instead )?(?:got|received|were given|was given|gave (?:us|me)|ended up with|brought (?:us|me))\b/
@@ -175,6 +177,7 @@ export function complaintPatternWeight(text: string, language: string | null): n
     sum += wait
   }
   if (has(text, 'twice', 'thrice', 'times') && EN_REPEAT.test(text)) sum += REPEAT_WEIGHT
+  else if (text.includes(' time ') && EN_NTH_TIME.test(text)) sum += REPEAT_WEIGHT
   if (text.includes('had to') && EN_HAD_TO.test(text)) sum += REPEAT_WEIGHT
   if (has(text, 'got', 'received', 'given', 'gave', 'ended up', 'brought') && EN_MISMATCH.test(text)) sum += MISMATCH_WEIGHT
   if (text.includes('/')) sum += rating(text)

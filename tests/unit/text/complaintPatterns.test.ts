@@ -43,6 +43,7 @@ describe('complaints told as facts', () => {
     ['en', 'I emailed them four times about the invoice'],
     ['en', 'Had to remind the waiter about our drinks'],
     ['en', 'Rang the front desk twice for towels'],
+    ['en', "Fourth time I've emailed about the warranty"],
     ['vi', 'Gọi tổng đài 4 lần'],
     ['vi', 'Phải nhắn lại cho shop mới được'],
     ['vi', 'Sửa điện thoại mấy lượt'],

@@ -160,6 +160,7 @@ describe('word families of the third round', () => {
       ['vi', 'Giao hàng đúng cam kết'],
       ['th', 'ช่างมาตามนัด'],
       ['en', 'A reputable, dependable garage'],
+      ['en', 'The plumber charged less than the quote'],
       ['vi', 'Tiệm này uy tín'],
       ['th', 'ร้านนี้ไว้ใจได้'],
       ['en', 'My back pain is gone, pain free for the first time in weeks'],
@@ -173,6 +174,8 @@ describe('word families of the third round', () => {
     ]),
     ...cases('negative', [
       ['en', 'Still no update on my repair'],
+      ['en', 'The technician left and never said sorry'],
+      ['en', 'Paid two weeks ago. Still waiting.'],
       ['vi', 'Shop không cập nhật gì cả'],
       ['th', 'ร้านไม่อัปเดตอะไรเลย'],
     ]),
