@@ -62,9 +62,13 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // "Quick" and "fast" naming a kind of visit or food, not praising the service.
     ...words(0, 'fast food, quick question, quick bite, quick lunch, quick breakfast, quick coffee, quick stop, quick visit, quick look, quick takeaway, quick drink, quick snack, quick trip, quick break, mixed bag'),
     // Expectations: being told, updated, answered; a device doing its job (negated, complaints).
+    ...words(0.3, 'as expected'),
     ...words(0.1, 'sorry, said sorry, update, updates, updated, news, response, responses, explanation, apology, apologies, follow up, callback, refund, told, tell, telling, notice, notified, informed, warning, asking, care, cared, turn on, turns on, hold charge, hold a charge, start, starts, load, loads, connect, connects, done, finished, ready, match, matched, matches, hot water, soap, towels, towel, toilet paper, wifi, go back, going back'),
     // Damage and faults; harm to health; food gone wrong; careless work and curt staff; silence after a message.
     ...words(-1, 'dripping, drips, dripped, leaked, dent, dented, chipped, torn, ripped, stained, stains, faded, faulty, defective, stopped working, stops working, keeps crashing, keeps freezing, shuts down, shutting down, overheats, overheating, dead battery, rash, itchy, itching, swollen, bruised, hurt, hurts, hurting, pain, sore, allergic, allergic reaction, vomiting, threw up, throwing up, mushy, rubbery, fishy, rancid'),
+    // Waiting told as an idiom; pests and hair in the food; expectations not met.
+    ...words(-1.5, 'took forever, takes forever, taking forever, took ages, waited ages, waiting ages, below expectations, less than expected, not what i expected, not what we expected, forget, forgets, forgetting'),
+    ...words(-2, 'ants, rats, mice, found a hair, a hair in, hair in my, bug in my, insect in'),
     ...words(-1.5, 'still nothing, still waiting, still no reply, still no answer, still no word, still not fixed, still not working, curt, snappy, short with us, short with me, brushed off, brushed us off, brushed me off'),
     ...words(-2, 'flavourless, diarrhea, diarrhoea, botched, shoddy, half assed, cut corners, cursory, perfunctory, shrugged, could not care less, ghosted, radio silence, went silent, left on read, never heard back, heard nothing, fake, counterfeit, knockoff, knock off, overcharge, extra charge, extra charges, hidden charge, hidden fee'),
     // Ran out; filler instead of food; a promise against reality; a request ignored.
@@ -104,6 +108,10 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(-1, 'quên mất, bỏ quên, nứt, vết nứt, trầy, xước, trầy xước, móp méo, gãy, rỉ sét, rò rỉ, dột, bong tróc, phai màu, ố vàng, lạnh ngắt, nguội ngắt, nguội lạnh, cứng ngắc, dai nhách, nhão, đau nhức, nhức nhối, ngứa, nổi mẩn, mẩn đỏ, sưng tấy, dị ứng, buồn nôn, nôn mửa, ói mửa, ít, ít ỏi, tào lao, khác xa, hết hàng, hết món, toàn đá, toàn mỡ, toàn xương, toàn bột, toàn nước, toàn da, ít thịt, ít nhân, phần ít'),
     ...words(-2, 'tiêu chảy, làm ẩu, chạy ẩu, ẩu tả, cẩu thả, qua loa, sơ sài, hời hợt, trống không, cộc cằn, cụt lủn, nhát gừng, hỗn láo, xấc xược, khinh khỉnh, không thèm, im re, bặt vô âm tín, bặt tin, mất hút, lặn mất tăm, phớt lờ, làm ngơ, lơ đi, dỏm, hàng dỏm, hàng giả, hàng đểu, lởm, xạo, vẽ bệnh, vẽ vời, chém giá, tính thêm, thu thêm, đòi thêm, phụ thu, phí ẩn, không chịu, kém xa, một lần là đủ, một lần cho biết, như hạch, như cứt, như shit, như l, như cc, như cl'),
     ...words(-3, 'ngộ độc, ngộ độc thực phẩm, cạch mặt'),
+    // Chờ lâu nói bằng thành ngữ; côn trùng, tóc trong đồ ăn; không như mong đợi.
+    ...words(-1.5, 'dài cổ, mỏi mòn, đợi mòn mỏi, chờ mòn mỏi, dưới mong đợi'),
+    ...words(-2, 'sợi tóc, có tóc, có kiến, kiến bò, có sâu, con sâu'),
+    ...words(1, 'như mong đợi'),
     // Không phải lời khen chê: gọi món ít đường, đồ ăn nhanh; "không ngờ", "không biết" không phủ định.
     ...words(0, 'ít nhất, ít khi, ít người, ít ai, ít đường, ít đá, ít ngọt, ít cay, ít béo, ít dầu, ít mỡ, đồ ăn nhanh, ăn nhanh, không ngờ, không biết'),
     ...negators('không có gì, cái gọi là'),
@@ -138,6 +146,8 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(-1, 'น้อย, ร้าว, บิ่น, ถลอก, มีรอย, รอยขีดข่วน, รั่ว, รั่วซึม, น้ำหยด, น้ำรั่ว, หัก, แฉะ, อืด, เยิ้ม, มันเยิ้ม, คาว, เหม็นคาว, หืน, กระด้าง, เจ็บ, ปวด, ผื่น, ผื่นขึ้น, แพ้, บวม, ระคายเคือง, แสบ, ห้วน, ห้วนๆ, กระแทกเสียง, อาหารหมด, ของหมด, สินค้าหมด, หมดสต็อก, เกินจริง, มีแต่น้ำแข็ง, น้ำแข็งเยอะ, มีแต่มัน, มีแต่กระดูก, เนื้อน้อย, ราคาสูง, ติ, ตำหนิ'),
     ...words(-2, 'จืดชืด, ชุ่ย, มักง่าย, ลวกๆ, ขอไปที, เหวี่ยง, ตวาด, โฆษณาเกินจริง, เก็บเงินเพิ่ม, คิดเงินเพิ่ม, ชาร์จเพิ่ม, บวกเพิ่ม, ค่าใช้จ่ายแฝง, แอบแฝง, หมกเม็ด, แพงหูฉี่, กินไม่ลง, ทานไม่ลง, ดื่มไม่ลง, กลืนไม่ลง, ทานไม่ได้, ดื่มไม่ได้, ครั้งเดียวพอ, เปลี่ยนร้าน, ย้ายร้าน, ยังเงียบ, หายเงียบ, เบี้ยว, เบี้ยวนัด'),
     ...words(-3, 'อาหารเป็นพิษ'),
+    // รอนานแบบสำนวน; มด หนู เส้นผมในอาหาร; ไม่ได้อย่างที่หวัง
+    ...words(-2, 'เหงือกแห้ง, รอเป็นชาติ, นานเป็นชาติ, มีมด, มดขึ้น, มดเต็ม, มีหนู, หนูวิ่ง, ไม่ได้อย่างที่หวัง, ไม่เป็นอย่างที่หวัง, ไม่เหมือนที่คิด'),
     // ไม่ใช่คำชมหรือบ่น: สั่งหวานน้อย; "ไม่ว่า", "ไม่ทราบว่า", "ไม่คิดว่า" ไม่ได้ปฏิเสธคำที่ตามมา
     ...words(0, 'หวานน้อย, เค็มน้อย, เผ็ดน้อย, มันน้อย, น้ำแข็งน้อย, ไม่ว่า, ไม่ทราบ, ไม่ทราบว่า, ไม่รู้ว่า, ไม่แน่ใจ, ไม่คิดว่า, ไม่เพียงแต่'),
     ...words(0.3, 'ไม่เป็นไร'),
