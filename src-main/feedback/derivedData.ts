@@ -29,16 +29,22 @@ export const SEARCH_INDEX_VERSION = '1'
  * 3: words of the word list read as one, negation by words within a clause, a negated word kept noticeable.
  * 4: clauses asked or conceded count less, "too" + a plain word, "cannot" at a clause's end, "or" after a
  * negated word, softeners, emoji, Thai terms compared without the segmenter's cuts, English words in
- * Thai and Vietnamese comments, Vietnamese compounds typed without diacritics.
+ * Thai and Vietnamese comments, Vietnamese compounds typed without diacritics. 5: complaints told as facts
+ * (complaintPatterns: waits, asking again, got other than ordered, silence, ratings), price words after
+ * "price", "bị"/"โดน" + what was suffered, Vietnamese negators as typed in phrases, praise after a negated
+ * expectation takes the negation, Thai "ย์" written cute, English words in other forms.
  */
-export const SENTIMENT_VERSION = '4'
+export const SENTIMENT_VERSION = '5'
 /**
  * Raise when the default lexicon grows: a workspace's own copy gets the new terms once when it opens
  * (terms it has keep the user's weights). 2: the words of issue 15 (lukewarm, "không nổi", "ปัง"…).
  * 3: the lexicon grown again for issue 15 (slang, teen-code, emoji, expectations such as "trả lời"),
  * and the default terms that misled retired or re-weighed (retiredLexicon: "คน", "เพราะ", "được" 1…).
+ * 4: word families of the third round of issue 15 (damage, health, careless work, curt answers, silence,
+ * ran out, extra charges, leaving for good; skill, trust, expectations exceeded, promises kept; order
+ * options and "ไม่คิดว่า" / "không ngờ" that negate nothing; more expectations: update, xong, บอก …).
  */
-export const LEXICON_VERSION = '3'
+export const LEXICON_VERSION = '4'
 
 /**
  * Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment

@@ -30,7 +30,7 @@ const emoji: LexiconEntry[] = [
   ...words(2, '❤, 💕, 💖, 💗, 💓, 😋, 👍, 👏, 🙌, 😊, ☺, 😄, 😃, 😁, 🤤, 🥳, 👌, 🫶, 😘, <3'),
   ...words(1.5, '🔥, :d'),
   ...words(1, '😀, 🙂, 😆, ⭐, 🌟, :), ^^'),
-  ...words(-1, '😭, 😣, 😕, 😑, 😓, 😪'),
+  ...words(-1, '😭, 😣, 😕, 😑, 😓, 😪, 🙃'),
   ...words(-1.5, '😢, 🙁, ☹, 😔, :(, :\'('),
   ...words(-2, '😠, 👎, 😞, 😒, 🙄, 😤, 😩, 😫, 😖, 🤢, 💔'),
   ...words(-3, '😡, 🤬, 💩, 🤮'),
@@ -53,6 +53,32 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(1.3, 'again, always, definitely, especially'),
     ...intensifiers(0.8, 'pretty, quite, fairly'),
     ...intensifiers(0.6, 'a bit, slightly, somewhat, a little, kind of, sort of, a tad'),
+    // Word families of the third round of issue 15, each for a kind of comment the first rounds missed.
+    // Praise of skill and care; expectations exceeded; what was promised, kept; coming back.
+    ...words(3, 'blew me away, blown away, mind blowing, exceeded expectations, exceeded my expectations, beyond expectations, what more could you want, what more do you want, slaps, banger, goated, bussin, hits different'),
+    ...words(2, 'gentle, gently, painless, pain free, pain gone, no more pain, skilled, skilful, skillful, talented, competent, thorough, meticulous, careful, carefully, dependable, reputable, well organised, well organized, checked on me, checked on us, checked in on us, followed up, extra mile, better than expected, pleasantly surprised, pleasant surprise, surprisingly good, ahead of schedule, as promised, as agreed, as quoted, as described, as advertised, as pictured, exactly how, well packed, well wrapped, well packaged, on the house, free of charge, complimentary, threw in, would order again, order again, stay again, visit again, buy again, will return, would return, repeat customer'),
+    ...words(1.5, 'charged less, less than quoted, less than the quote, cheaper than quoted, under budget'),
+    ...words(1, 'cheap, immediately, right away, straight away, in no time, no wait, no queue, calm, safe, reassuring, reassured'),
+    // "Quick" and "fast" naming a kind of visit or food, not praising the service.
+    ...words(0, 'fast food, quick question, quick bite, quick lunch, quick breakfast, quick coffee, quick stop, quick visit, quick look, quick takeaway, quick drink, quick snack, quick trip, quick break, mixed bag'),
+    // Expectations: being told, updated, answered; a device doing its job (negated, complaints).
+    ...words(0.3, 'as expected'),
+    ...words(0.1, 'sorry, said sorry, update, updates, updated, news, response, responses, explanation, apology, apologies, follow up, callback, refund, told, tell, telling, notice, notified, informed, warning, asking, care, cared, turn on, turns on, hold charge, hold a charge, start, starts, load, loads, connect, connects, done, finished, ready, match, matched, matches, hot water, soap, towels, towel, toilet paper, wifi, go back, going back'),
+    // Damage and faults; harm to health; food gone wrong; careless work and curt staff; silence after a message.
+    ...words(-1, 'dripping, drips, dripped, leaked, dent, dented, chipped, torn, ripped, stained, stains, faded, faulty, defective, stopped working, stops working, keeps crashing, keeps freezing, shuts down, shutting down, overheats, overheating, dead battery, rash, itchy, itching, swollen, bruised, hurt, hurts, hurting, pain, sore, allergic, allergic reaction, vomiting, threw up, throwing up, mushy, rubbery, fishy, rancid'),
+    // Waiting told as an idiom; pests and hair in the food; expectations not met.
+    ...words(-1.5, 'took forever, takes forever, taking forever, took ages, waited ages, waiting ages, below expectations, less than expected, not what i expected, not what we expected, forget, forgets, forgetting'),
+    ...words(-2, 'ants, rats, mice, found a hair, a hair in, hair in my, bug in my, insect in'),
+    ...words(-1.5, 'still nothing, still waiting, still no reply, still no answer, still no word, still not fixed, still not working, curt, snappy, short with us, short with me, brushed off, brushed us off, brushed me off'),
+    ...words(-2, 'flavourless, diarrhea, diarrhoea, botched, shoddy, half assed, cut corners, cursory, perfunctory, shrugged, could not care less, ghosted, radio silence, went silent, left on read, never heard back, heard nothing, fake, counterfeit, knockoff, knock off, overcharge, extra charge, extra charges, hidden charge, hidden fee'),
+    // Ran out; filler instead of food; a promise against reality; a request ignored.
+    ...words(-1, 'ran out, run out, sold out, out of stock, none left, nothing left, mostly ice, all ice, full of ice, more ice than, all bones, mostly bones, mostly bone, all fat, mostly fat, supposed to be, was supposed to, in reality, the reality, reality, nothing like the photos, nothing like the pictures, nothing like the picture, looks nothing like, cheap quality, feels cheap, looks cheap, cheaply made, poorly made, even after i asked, despite asking, i specifically asked'),
+    // Leaving for good; sarcasm that opens with feigned delight.
+    ...words(-2, 'once is enough, once was enough, go elsewhere, going elsewhere, went elsewhere, look elsewhere, somewhere else next time, oh great, oh lovely, oh wonderful, oh perfect, oh joy, oh brilliant, oh fantastic, yeah right'),
+    ...words(-3, 'first and last time, take my business elsewhere'),
+    ...negators('so called, supposedly, allegedly'),
+    ...intensifiers(1.5, 'way'),
+    ...intensifiers(1.3, 'easily'),
     ...emoji,
   ],
   vi: [
@@ -72,6 +98,24 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(1.5, 'rất, quá, lắm, cực, cực kỳ, cực kì, siêu, vô cùng, thật, thật sự, thực sự, hết sức, luôn, vãi, vl, vcl, vkl, xỉu, dã man, quá trời, hơi bị, quá xá, dữ, wá'),
     ...intensifiers(1.3, 'chút nào, tí nào'),
     ...intensifiers(0.7, 'khá, một chút, chút, hơi hơi'),
+    // Họ từ của vòng thứ ba (issue 15): tay nghề, sự tử tế, uy tín; hơn mong đợi; đúng như hứa; quà, bù.
+    ...words(3, 'hết nước chấm, khỏi chê, miễn chê, đỉnh nóc, kịch trần, đỉnh nóc kịch trần, nhức nách, ngon nhức nách, vượt mong đợi, ngoài mong đợi, hơn cả mong đợi, hơn mong đợi'),
+    ...words(2, 'uy tín, đáng tin, đáng tin cậy, tin cậy, tử tế, giỏi, lành nghề, khéo, khéo tay, tay nghề cao, nhẹ tay, dễ mến, hiền lành, thư giãn, thơm tho, đẹp đẽ, mềm mại, tươi tắn, an tâm, xịn mịn, chất lừ, như hình, y hình, giống hình, đúng hình, như quảng cáo, như đã hứa, đúng cam kết, tặng thêm, tặng kèm, được tặng, rủ bạn bè, dẫn bạn bè, giới thiệu cho bạn bè, hết đau, đỡ đau'),
+    ...words(1, 'ngay lập tức, liền tay, miễn phí, gửi bù, giao bù, đền bù, giá mềm, giá hạt dẻ, giá sinh viên, giá bình dân, bình dân, hợp túi tiền'),
+    // Kỳ vọng: phủ định thì là phàn nàn ("không thèm rep", "chưa xong", "không xin lỗi").
+    ...words(0.1, 'rep, rep tin nhắn, bắt máy, xong, hoàn thành, đổi trả, đổi hàng, bảo hành, xin lỗi, giải thích, hướng dẫn, báo giá, chịu trách nhiệm, để ý, quan tâm, cập nhật, liên lạc, giao hàng, nhận hàng, khớp'),
+    // Phàn nàn: hư hỏng, sức khỏe, món ăn hỏng, làm ẩu, trả lời cộc, im lặng, hàng giả, tính thêm tiền, ít, toàn thứ độn.
+    ...words(-1, 'quên mất, bỏ quên, nứt, vết nứt, trầy, xước, trầy xước, móp méo, gãy, rỉ sét, rò rỉ, dột, bong tróc, phai màu, ố vàng, lạnh ngắt, nguội ngắt, nguội lạnh, cứng ngắc, dai nhách, nhão, đau nhức, nhức nhối, ngứa, nổi mẩn, mẩn đỏ, sưng tấy, dị ứng, buồn nôn, nôn mửa, ói mửa, ít, ít ỏi, tào lao, khác xa, hết hàng, hết món, toàn đá, toàn mỡ, toàn xương, toàn bột, toàn nước, toàn da, ít thịt, ít nhân, phần ít'),
+    ...words(-2, 'tiêu chảy, làm ẩu, chạy ẩu, ẩu tả, cẩu thả, qua loa, sơ sài, hời hợt, trống không, cộc cằn, cụt lủn, nhát gừng, hỗn láo, xấc xược, khinh khỉnh, không thèm, im re, bặt vô âm tín, bặt tin, mất hút, lặn mất tăm, phớt lờ, làm ngơ, lơ đi, dỏm, hàng dỏm, hàng giả, hàng đểu, lởm, xạo, vẽ bệnh, vẽ vời, chém giá, tính thêm, thu thêm, đòi thêm, phụ thu, phí ẩn, không chịu, kém xa, một lần là đủ, một lần cho biết, như hạch, như cứt, như shit, như l, như cc, như cl'),
+    ...words(-3, 'ngộ độc, ngộ độc thực phẩm, cạch mặt'),
+    // Chờ lâu nói bằng thành ngữ; côn trùng, tóc trong đồ ăn; không như mong đợi.
+    ...words(-1.5, 'dài cổ, mỏi mòn, đợi mòn mỏi, chờ mòn mỏi, dưới mong đợi'),
+    ...words(-2, 'sợi tóc, có tóc, có kiến, kiến bò, có sâu, con sâu'),
+    ...words(1, 'như mong đợi'),
+    // Không phải lời khen chê: gọi món ít đường, đồ ăn nhanh; "không ngờ", "không biết" không phủ định.
+    ...words(0, 'ít nhất, ít khi, ít người, ít ai, ít đường, ít đá, ít ngọt, ít cay, ít béo, ít dầu, ít mỡ, đồ ăn nhanh, ăn nhanh, không ngờ, không biết'),
+    ...negators('không có gì, cái gọi là'),
+    ...intensifiers(1.5, 'hết nấc, hết cỡ, hết mức, quá chừng'),
     ...emoji,
   ],
   th: [
@@ -92,6 +136,25 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(1.3, 'จัง, เลย'),
     ...intensifiers(0.8, 'ไปหน่อย, นิดนึง, หน่อย'),
     ...intensifiers(0.6, 'นิดหน่อย, ค่อนข้าง, บ้าง'),
+    // กลุ่มคำรอบที่สามของ issue 15: ฝีมือ ความไว้ใจ เกินคาด ตามที่บอก กลับมาอีก หายปวด
+    ...words(3, 'จึ้ง, เกินต้าน, ดีต่อใจ, ดีเกินคาด, เกินคาด, สิบเต็มสิบ, 10 เต็ม 10, ไม่มีที่ติ, ไร้ที่ติ'),
+    ...words(2, 'เก่ง, เก๋, มือเบา, ใจเย็น, ชำนาญ, มีฝีมือ, เชี่ยวชาญ, ไว้ใจได้, ไว้ใจ, น่าเชื่อถือ, เชื่อถือได้, ซื่อสัตย์, ผ่อนคลาย, สบายใจ, อุ่นใจ, ราคาน่ารัก, ราคาเป็นมิตร, ราคาดี, ของแถม, กลับมาซ้ำ, กลับมาอีก, ตามที่บอก, ตามนัด, ตามสัญญา, ตามที่ตกลง, เหมือนปก, หายปวด, หายเจ็บ, หายเมื่อย'),
+    ...words(1, 'ปลอดภัย, ทันที, หลากหลาย, คนน้อย'),
+    // ความคาดหวัง: ถ้าไม่เกิดคือคำบ่น ("ไม่ช่วย", "ไม่บอก", "ซ่อมไม่เสร็จ", "ไม่ตรงกัน")
+    ...words(0.1, 'ขอโทษ, ช่วย, ช่วยเหลือ, ดูแล, แจ้ง, บอก, แจ้งล่วงหน้า, บอกล่วงหน้า, อัปเดต, อัพเดท, อัพเดต, ถาม, รับคืน, เปลี่ยนให้, รับเปลี่ยน, เสร็จ, ตรงกัน, สุก'),
+    // บ่น: ของเสียหาย สุขภาพ อาหารเสีย งานชุ่ย พูดห้วน เงียบหาย ของหมด เก็บเงินเพิ่ม ไม่มาอีก
+    ...words(-1, 'น้อย, ร้าว, บิ่น, ถลอก, มีรอย, รอยขีดข่วน, รั่ว, รั่วซึม, น้ำหยด, น้ำรั่ว, หัก, แฉะ, อืด, เยิ้ม, มันเยิ้ม, คาว, เหม็นคาว, หืน, กระด้าง, เจ็บ, ปวด, ผื่น, ผื่นขึ้น, แพ้, บวม, ระคายเคือง, แสบ, ห้วน, ห้วนๆ, กระแทกเสียง, อาหารหมด, ของหมด, สินค้าหมด, หมดสต็อก, เกินจริง, มีแต่น้ำแข็ง, น้ำแข็งเยอะ, มีแต่มัน, มีแต่กระดูก, เนื้อน้อย, ราคาสูง, ติ, ตำหนิ'),
+    ...words(-2, 'จืดชืด, ชุ่ย, มักง่าย, ลวกๆ, ขอไปที, เหวี่ยง, ตวาด, โฆษณาเกินจริง, เก็บเงินเพิ่ม, คิดเงินเพิ่ม, ชาร์จเพิ่ม, บวกเพิ่ม, ค่าใช้จ่ายแฝง, แอบแฝง, หมกเม็ด, แพงหูฉี่, กินไม่ลง, ทานไม่ลง, ดื่มไม่ลง, กลืนไม่ลง, ทานไม่ได้, ดื่มไม่ได้, ครั้งเดียวพอ, เปลี่ยนร้าน, ย้ายร้าน, ยังเงียบ, หายเงียบ, เบี้ยว, เบี้ยวนัด'),
+    ...words(-3, 'อาหารเป็นพิษ'),
+    // รอนานแบบสำนวน; มด หนู เส้นผมในอาหาร; ไม่ได้อย่างที่หวัง
+    ...words(-2, 'เหงือกแห้ง, รอเป็นชาติ, นานเป็นชาติ, มีมด, มดขึ้น, มดเต็ม, มีหนู, หนูวิ่ง'),
+    ...words(1, 'อย่างที่หวัง'),
+    ...words(0.3, 'อย่างที่คิด, เหมือนที่คิด'),
+    // ไม่ใช่คำชมหรือบ่น: สั่งหวานน้อย; "ไม่ว่า", "ไม่ทราบว่า", "ไม่คิดว่า" ไม่ได้ปฏิเสธคำที่ตามมา
+    ...words(0, 'หวานน้อย, เค็มน้อย, เผ็ดน้อย, มันน้อย, น้ำแข็งน้อย, ไม่ว่า, ไม่ทราบ, ไม่ทราบว่า, ไม่รู้ว่า, ไม่แน่ใจ, ไม่คิดว่า, ไม่เพียงแต่'),
+    ...words(0.3, 'ไม่เป็นไร'),
+    ...negators('ไม่มีอะไร'),
+    ...intensifiers(1.3, 'ขนาดนี้'),
     ...emoji,
   ],
 }

@@ -1,7 +1,8 @@
-import { foldDiacritics } from './fold'
+import { foldDiacritics, normalizeText } from './fold'
 import { words } from './tokens'
+import { complaintPatternWeight } from './complaintPatterns'
 import type { LexiconEntry } from './defaultLexicon'
-import { LONGEST_COMPOUND, foldedVietnameseCompounds, vietnameseCompounds } from './vietnameseWords'
+import { LONGEST_COMPOUND, foldedVietnameseCompounds, vietnameseCompoundPrefixes, vietnameseCompounds } from './vietnameseWords'
 
 /** Words that turn a sentence around: what follows them counts more than what came before ("ok, but slow"). */
 const CONTRAST = new Set([
@@ -32,8 +33,16 @@ const HAS_EMOJI = /[\p{Extended_Pictographic}:;=<^]/u
 const ALPHA = 15
 /** A yes/no question asks about a quality without asserting it ("Is the coffee good?"): its words count this much. */
 const QUESTION_WEIGHT = 0.3
+/** A closing sentence of this many words or fewer is a verdict, and counts this much. */
+const VERDICT_WORDS = 4
+const VERDICT_WEIGHT = 2
 /** What a conceded clause counts ("although it was a bit slow"). */
 const CONCESSION_WEIGHT = 0.5
+/**
+ * Thai particles that end a phrase: ICU often joins one to the word before ("พอแล้ว", "ดีนะ"), so a term
+ * may end inside such a piece when a particle is the rest of it ("ครั้งเดียวพอ|แล้ว").
+ */
+const THAI_PARTICLES = new Set(['แล้ว', 'นะ', 'ค่ะ', 'คะ', 'ครับ', 'คับ', 'จ้า', 'จ้ะ', 'อ่ะ', 'อะ', 'ด้วย', 'ละ', 'สิ', 'ซะ'])
 /** Languages written without spaces between words: their terms are compared without the segmenter's cuts. */
 const JOINED = new Set(['th'])
 
@@ -76,6 +85,55 @@ const EN_AFTER = new Set(['again', 'indeed', 'at all', 'as hell', 'too'])
 const BEFORE_ONLY = new Set(['rất', 'rat', 'siêu', 'sieu', 'cực', 'cuc', 'cực kỳ', 'cực kì', 'cuc ky', 'cuc ki', 'hơi bị', 'hoi bi', 'khá', 'kha', 'hết sức', 'het suc', 'hơi hơi', 'hoi hoi', 'โคตร', 'สุด', 'ค่อนข้าง'])
 /** "Or": a negation reaches over it to the next word too ("not good or bad", "ไม่ได้ดีหรือแย่"). */
 const DISJUNCTION = new Set(['or', 'nor', 'hay', 'hoặc', 'hoac', 'หรือ'])
+/**
+ * Price words: right after "price / giá / ราคา" (within three words of the clause) these carry the
+ * price's verdict, whatever they mean elsewhere: "ราคาแรง" is steep although "แรง" alone is strong;
+ * so "ราคาไม่แรง", "giá không cao" and "prices are not high" are praise.
+ */
+const PRICE_NOUNS = new Set(['price', 'prices', 'pricing', 'giá', 'gia', 'giá cả', 'gia ca', 'ราคา'])
+const PRICE_WORDS = new Map<string, number>([
+  ['high', -1], ['higher', -1], ['low', 1], ['lower', 1], ['cheap', 1],
+  ['cao', -1], ['thấp', 1], ['thap', 1], ['mềm', 1.5], ['mem', 1.5], ['rẻ', 1.5], ['re', 1.5], ['chát', -1.5],
+  ['แรง', -1], ['สูง', -1], ['ถูก', 1.5], ['ต่ำ', 1], ['เบา', 1], ['โหด', -1.5],
+])
+const PRICE_REACH = 3
+/**
+ * Something suffered: Vietnamese "bị" and Thai "โดน" mark what follows as having happened to the
+ * customer ("tường bị nứt", "bị tính thêm", "โดนชาร์จ"): a word after them with no weight of its own
+ * is a complaint; "không bị …" denies one ("không bị ngấy"); a sentiment word keeps its own weight.
+ */
+const ADVERSATIVE = new Set(['bị', 'โดน'])
+const ADVERSATIVE_WEIGHT = -1
+/**
+ * Vietnamese negators as people type them ("ko", "k", "hok", "chẳng"): a phrase of the lexicon written
+ * with "không" is found with any of them ("ko có gì để chê", "k ai nghe máy").
+ */
+const TEEN_NEGATORS = new Set(['ko', 'k', 'kg', 'khg', 'kh', 'hok', 'hem', 'kô', 'khum', 'hông', 'hổng', 'chẳng', 'chả', 'hk'])
+/** Thai written cute: a silent "ย์" after a vowel ("ดีย์" for "ดี"). */
+const THAI_CUTE_ENDING = /([\u0e30-\u0e39\u0e47-\u0e4b])ย์/g
+/**
+ * English endings tried when a word is not in the lexicon ("listens", "leaks", "shouting"): the stem, or
+ * its past form; a word in "-ing" only as a verb's past form ("cleaning" is a service, not "clean").
+ */
+const NOT_INFLECTED = new Set(['goods', 'kinds', 'news', 'means', 'fines', 'rights', 'wells', 'bests', 'lefts', 'miss', 'less', 'ness'])
+
+/** A known English word behind an inflected one ("shouting" → "shouted", "listens" → "listen"), or null. */
+function englishStem(w: string, t: Table): string | null {
+  if (w.length < 5 || NOT_INFLECTED.has(w)) return null
+  if (w.endsWith('ing')) {
+    const s = w.slice(0, -3)
+    for (const form of [`${s}ed`, `${s}d`, `${s.slice(0, -1)}ed`]) if (t.words.has(form)) return form
+    return null
+  }
+  let stems: string[]
+  if (w.endsWith('ed')) stems = [w.slice(0, -2), w.slice(0, -1)]
+  else if (w.endsWith('es')) stems = [w.slice(0, -2), w.slice(0, -1)]
+  else if (w.endsWith('s') && !w.endsWith('ss')) stems = [w.slice(0, -1)]
+  else return null
+  for (const s of stems) for (const form of [s, `${s}ed`, `${s}d`]) if (t.words.has(form)) return form
+  return null
+}
+
 /** Words that "too" does not make a complaint of. */
 const NOT_EXCESSIVE = new Set(['and', 'the', 'a', 'an', 'i', 'we', 'it', 'but', 'so', 'as', 'to', 'is', 'was', 'are', 'were', 'for', 'at', 'in', 'on', 'with', 'of', 'my', 'our', 'you', 'me', 'us', 'they', 'he', 'she', 'this', 'that', 'there', 'here', 'haha', 'lol'])
 
@@ -94,7 +152,11 @@ interface CompiledLexicon extends Table {
   folded: Table
   /** Emoji and emoticons with a weight. */
   emoji: Map<string, number>
-  /** Every beginning of a term (and of a contrast or concession word), for a language written without spaces. */
+  /**
+   * Every beginning of a term (and of a contrast or concession word): by letters in a language written
+   * without spaces; elsewhere the beginnings of its phrases by words ("went out of"), also folded, so
+   * the search for a longer phrase stops where none can follow.
+   */
   prefixes: Set<string>
 }
 
@@ -145,8 +207,17 @@ export function compileLexicons(entries: Iterable<{ language: string } & Lexicon
   // Typed without diacritics, a word wins over a negator: "hong" is "hỏng" (broken) before "hông" (not).
   for (const lex of out.values()) {
     for (const w of lex.folded.words.keys()) if (!lex.negators.has(w)) lex.folded.negators.delete(w)
-    if (!lex.joined) continue
-    for (const key of [...lex.words.keys(), ...lex.negators, ...lex.intensifiers.keys(), ...CONTRAST, ...CONCESSIVE])
+    if (!lex.joined) {
+      const tables = [lex, lex.folded]
+      const phrases = [...CONTRAST, ...CONCESSIVE, ...DEGREE_AFTER].flatMap((p) => [p, foldDiacritics(p)])
+      for (const t of tables) phrases.push(...t.words.keys(), ...t.negators, ...t.intensifiers.keys())
+      for (const phrase of phrases) {
+        const parts = phrase.split(' ')
+        for (let k = 1; k < parts.length; k++) lex.prefixes.add(parts.slice(0, k).join(' '))
+      }
+      continue
+    }
+    for (const key of [...lex.words.keys(), ...lex.negators, ...lex.intensifiers.keys(), ...CONTRAST, ...CONCESSIVE, ...THAI_PARTICLES])
       for (let k = 1; k <= key.length; k++) lex.prefixes.add(key.slice(0, k))
   }
   return out
@@ -159,6 +230,8 @@ interface Clause {
   tokens: string[]
   /** Ended by a question mark. */
   asked: boolean
+  /** Begins a sentence (after ". ! ? …" or a new line), not the first one. */
+  opensSentence: boolean
 }
 
 /** The clauses of a text (split at punctuation, and in Thai at spaces), each with its words. */
@@ -167,7 +240,7 @@ function clausesOf(text: string, language: string | null): Clause[] {
   const out: Clause[] = []
   for (let k = 0; k < parts.length; k += 2) {
     const tokens = words(parts[k])
-    if (tokens.length) out.push({ tokens, asked: /[?？]/.test(parts[k + 1] ?? '') })
+    if (tokens.length) out.push({ tokens, asked: /[?？]/.test(parts[k + 1] ?? ''), opensSentence: k > 0 && /[.!?？…\n]/.test(parts[k - 1]) })
   }
   return out
 }
@@ -213,7 +286,8 @@ function unstretch(token: string, lex: CompiledLexicon): string {
  * around, so a term may span two of its pieces or half of one ("ไม่ได้|รับ" holds "ไม่" + "ได้รับ",
  * "ไม่สะอาด" may come whole). Of the ways to cut the clause into terms and the segmenter's own pieces,
  * the one that covers the most letters with terms wins, then the one with fewer pieces. A term may
- * end inside a piece only if terms cover the rest of that piece ("ดีเซล", diesel, holds no "ดี").
+ * end inside a piece only if terms (or a closing particle, THAI_PARTICLES) cover the rest of that
+ * piece ("ดีเซล", diesel, holds no "ดี"; "พอแล้ว" holds "พอ" + "แล้ว").
  */
 function thaiPieces(tokens: string[], lex: CompiledLexicon): string[] {
   const text = tokens.join('')
@@ -225,7 +299,7 @@ function thaiPieces(tokens: string[], lex: CompiledLexicon): string[] {
     nextBoundary[p] = next
     if (boundary.has(p)) next = p
   }
-  const known = (t: string) => has(lex, t) || CONTRAST.has(t) || CONCESSIVE.has(t)
+  const known = (t: string) => has(lex, t) || CONTRAST.has(t) || CONCESSIVE.has(t) || THAI_PARTICLES.has(t)
   // From the end: the best covering of text[p…] (letters in terms, pieces, the first piece's end); −1 where none.
   const covered = new Array<number>(n + 1).fill(-1)
   const pieces = new Array<number>(n + 1).fill(0)
@@ -296,6 +370,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   const english = language && language !== 'en' ? lexicons.get('en') : undefined
   const compounds = language === 'vi' ? vietnameseCompounds() : null
   const foldedCompounds = language === 'vi' ? foldedVietnameseCompounds : null
+  const compoundPrefixes = language === 'vi' ? vietnameseCompoundPrefixes() : null
   const longest = Math.max(lex.longest, compounds ? LONGEST_COMPOUND : 1)
   const typedBare = language !== 'vi' || typedWithoutDiacritics(text)
   let source = expandContractions(text)
@@ -307,20 +382,30 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     // An emoticon ends a sentence; its brackets must not be read as anything else.
     source = source.replace(EMOTICON, '. ')
   }
-  if (language === 'th') source = source.replace(THAI_ELONGATED, '$1')
+  if (language === 'th') source = source.replace(THAI_ELONGATED, '$1').replace(THAI_CUTE_ENDING, '$1')
   const stretched = ELONGATED.test(source)
   let before = 0
   let after = 0
   let contrastSeen = false
-  for (const clause of clausesOf(source, language)) {
+  const clauses = clausesOf(source, language)
+  // What came before the clause being read, and the "but"s met so far: for a closing verdict.
+  let clauseBefore = 0
+  let clauseAfter = 0
+  let contrasts = 0
+  let contrastsBefore = 0
+  for (const clause of clauses) {
+    clauseBefore = before
+    clauseAfter = after
+    contrastsBefore = contrasts
     let ws = stretched ? clause.tokens.map((w) => unstretch(w, lex)) : clause.tokens
     if (lex.joined) ws = thaiPieces(ws, lex)
     // Text typed without diacritics is compared with the folded terms too; in a comment written with
     // them, a bare syllable is meant bare ("cho", for, is not "chờ", wait; "xin", please, not "xịn").
     const plain = ws.map((w) => typedBare && !MARKED.test(w))
+    const teenTyped = compounds !== null && ws.some((w) => TEEN_NEGATORS.has(w))
     // A yes/no question counts less: looked at only once the clause has a word to weigh.
     let asked: number | null = null
-    const questionWeight = () => (asked ??= isYesNoQuestion({ tokens: ws, asked: clause.asked }, language) ? QUESTION_WEIGHT : 1)
+    const questionWeight = () => (asked ??= isYesNoQuestion({ ...clause, tokens: ws }, language) ? QUESTION_WEIGHT : 1)
     let concession = 1
     let lastNegatorAt = -99
     // Where an inability negator ("không được", "ไม่ได้") ended, while it has flipped nothing.
@@ -329,22 +414,41 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     let excessAt = -1
     // The token just passed without any meaning found for it, for a Thai "เกินไป" after it.
     let unknownEnd = -1
+    // Where "price" was read, and the word after "bị" / "โดน".
+    let priceAt = -99
+    let sufferedAt = -1
     // The sentiment word just read: where it ended and what it added, for an intensifier that follows it.
     let last = { end: -1, w: 0, after: false }
     /** A word's weight as read here: strengthened, flipped by a negator within reach, then weighed by its clause. */
     let flipped = false
+    // An expectation a negator flipped ("không hướng dẫn"), and what it added: a word of praise after it
+    // within the negator's reach takes the negation instead ("không hướng dẫn khách hàng chu đáo": not
+    // attentive); a complaint after it is read as written ("never arrived and nobody called").
+    let deferred: number | null = null
     const read = (base: number, unit: number) => {
       let w = softened(base, boost)
       flipped = false
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย"), and only that one:
       // "ราคาไม่แพง รสชาติดี" is not expensive and tasty.
-      if (unit - lastNegatorAt <= NEGATION_REACH) {
-        w = negated(w)
+      if (unit - lastNegatorAt > NEGATION_REACH) return w * questionWeight() * concession
+      if (deferred !== null && base <= 0) {
         lastNegatorAt = -99
-        inabilityEnd = -1
-        flipped = true
+        deferred = null
+        return w * questionWeight() * concession
       }
-      return w * questionWeight() * concession
+      w = negated(w) * questionWeight() * concession
+      inabilityEnd = -1
+      flipped = true
+      if (deferred === null && base !== 0 && Math.abs(base) < 1) deferred = w
+      else {
+        lastNegatorAt = -99
+        if (deferred !== null) {
+          if (contrastSeen) after -= deferred
+          else before -= deferred
+          deferred = null
+        }
+      }
+      return w
     }
     const add = (w: number, end: number) => {
       if (contrastSeen) after += w
@@ -354,6 +458,14 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     }
     // Words read so far in the clause (a compound or a phrase counts as one), for the negator's reach.
     for (let i = 0, unit = 0; i < ws.length; unit++) {
+      // "ราคาไม่แรง", "prices are high": a price word after "price" says what the price is.
+      const priced = unit - priceAt <= PRICE_REACH ? PRICE_WORDS.get(ws[i]) : undefined
+      if (priced !== undefined) {
+        add(read(priced, unit), i + 1)
+        priceAt = -99
+        i++
+        continue
+      }
       let matched = 0
       let key = ''
       let table: Table | null = lex
@@ -374,7 +486,21 @@ export function scoreSentiment(text: string | null, language: string | null, lex
           matched = n
           key = candidate
           table = null
+        } else if (n > 1 && teenTyped && ws.slice(i, i + n).some((w) => TEEN_NEGATORS.has(w))) {
+          // "ko có gì để chê": the phrase as written with "không".
+          const canon = t === lex ? 'không' : 'khong'
+          const alt = ws
+            .slice(i, i + n)
+            .map((w) => (TEEN_NEGATORS.has(w) ? canon : w))
+            .join(' ')
+          if (has(t, alt)) {
+            matched = n
+            key = alt
+            table = t
+          }
         }
+        // No longer term or word of the list begins with these words: stop looking ("the staff …").
+        if (!lex.joined && !teenTyped && !lex.prefixes.has(candidate) && !compoundPrefixes?.has(candidate)) break
       }
       // An English word in a Thai or Vietnamese comment ("service ok", "nhân viên nice").
       if (!matched && english && ASCII_WORD.test(ws[i])) {
@@ -388,10 +514,25 @@ export function scoreSentiment(text: string | null, language: string | null, lex
           }
         }
       }
+      // "listens", "shouting": an English word in another form than the lexicon's.
+      const englishTable = english ?? (language === 'en' || !language ? lex : null)
+      if (!matched && englishTable && ASCII_WORD.test(ws[i])) {
+        const stem = englishStem(ws[i], englishTable)
+        if (stem) {
+          matched = 1
+          key = stem
+          table = englishTable
+        }
+      }
       if (!matched || !table) {
         const end = i + (matched || 1)
+        const token = matched ? key : ws[i]
         // "too sweet": a plain word after "too" is a complaint.
         if (!matched && excessAt === i && !NOT_EXCESSIVE.has(ws[i])) add(read(EXCESS_WEIGHT, unit), end)
+        // "tường bị nứt": what follows "bị" happened to the customer.
+        else if (sufferedAt === unit) add(read(ADVERSATIVE_WEIGHT, unit), end)
+        if (PRICE_NOUNS.has(token)) priceAt = unit
+        if (ADVERSATIVE.has(token)) sufferedAt = unit + 1
         unknownEnd = end
         i = end
         continue
@@ -402,13 +543,16 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         before += after
         after = 0
         contrastSeen = true
+        contrasts++
         lastNegatorAt = -99
         inabilityEnd = -1
+        deferred = null
         boost = 1
         concession = 1
       } else if (CONCESSIVE.has(key) && !table.words.has(key)) concession = CONCESSION_WEIGHT
       else if (table.negators.has(key)) {
         lastNegatorAt = unit
+        deferred = null
         inabilityEnd = INABILITY.has(key) ? end : -1
       }
       else if (table.intensifiers.has(key) && !table.words.has(key)) {
@@ -446,7 +590,16 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       else before += w
     }
   }
-  const sum = (contrastSeen ? before * 0.5 + after * 1.5 : before) + emojiSum
+  // A short last sentence is the customer's verdict ("Good service.", "Not coming back.", "Thất vọng."): it
+  // counts twice; not politeness ("Em cảm ơn.": below a word of opinion's weight), nor in Thai, which
+  // marks no sentence's end.
+  const closing = clauses.at(-1)
+  const verdict = before - clauseBefore + (after - clauseAfter)
+  if (closing && language !== 'th' && closing.opensSentence && closing.tokens.length <= VERDICT_WORDS && contrasts === contrastsBefore && Math.abs(verdict) >= 1) {
+    before += (before - clauseBefore) * (VERDICT_WEIGHT - 1)
+    after += (after - clauseAfter) * (VERDICT_WEIGHT - 1)
+  }
+  const sum = (contrastSeen ? before * 0.5 + after * 1.5 : before) + emojiSum + complaintPatternWeight(normalizeText(text), language)
   if (sum === 0) return 0
   return Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000
 }

@@ -21,6 +21,22 @@ export function foldedVietnameseCompounds(): Set<string> {
 }
 
 /**
+ * The beginnings of those words, as written and folded ("không", "khong", "cà phê" of "cà phê sữa"):
+ * the sentiment reader stops looking for a longer word where none begins with what it has.
+ */
+let prefixes: Set<string> | null = null
+export function vietnameseCompoundPrefixes(): Set<string> {
+  if (prefixes) return prefixes
+  const out = new Set<string>()
+  for (const set of [vietnameseCompounds(), foldedVietnameseCompounds()])
+    for (const w of set) {
+      const parts = w.split(' ')
+      for (let k = 1; k < parts.length; k++) out.add(parts.slice(0, k).join(' '))
+    }
+  return (prefixes = out)
+}
+
+/**
  * Syllables that end no content word: a dictionary entry ending in one of them ("nhớ cả") is a
  * phrase the list happens to hold, not a word to group by, unless it is a function word itself ("so với").
  */

@@ -1,0 +1,185 @@
+/**
+ * Complaints told as plain facts, with no word of feeling in them: a wait measured in minutes ("waited
+ * 40 minutes", "chờ gần 1 tiếng mới có", "รอเกือบชั่วโมง"), having to ask again and again ("called
+ * three times", "nhắn 4 lần", "ทักไปหลายรอบ", "กว่าจะได้"), getting something other than what was
+ * ordered ("ordered a large, got a small"), a seller gone silent after a message, and a rating
+ * written as a fraction ("2/10", "9/10"). The lexicon cannot see these: each is a shape of sentence
+ * rather than a word. Each family adds a weight to the comment's sum, as emoji do.
+ *
+ * Written from everyday English, Vietnamese and Thai customer language, not from any sample; every
+ * family has its own unit cases (tests/unit/text/complaintPatterns.test.ts). A plain fact without
+ * the shape of a complaint ("took 30 minutes", "giao trong 2 ngày", "นัดบ่ายสอง") adds nothing.
+ */
+
+/** A wait, in minutes, that a customer mentions only because it was too long. */
+const LONG_WAIT_MINUTES = 15
+/** "It took …": how long before a plain duration is itself a complaint. */
+const LONG_TOOK_MINUTES = 45
+
+const WAIT_WEIGHT = -1.5
+const TOOK_WEIGHT = -1.2
+const REPEAT_WEIGHT = -1.2
+const MISMATCH_WEIGHT = -1.5
+const SILENCE_WEIGHT = -3
+const RATING_WEIGHT = 2
+const ELSEWHERE_WEIGHT = -2
+
+const EN_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90, several: 3, few: 3, couple: 2, half: 0.5,
+}
+const VI_NUMBERS: Record<string, number> = {
+  một: 1, mot: 1, hai: 2, ba: 3, bốn: 4, bon: 4, năm: 5, nam: 5, sáu: 6, sau: 6, bảy: 7, bay: 7, tám: 8, tam: 8, chín: 9, chin: 9, mười: 10, muoi: 10,
+  nửa: 0.5, nua: 0.5, mấy: 3, may: 3, vài: 3, vai: 3, cả: 1, ca: 1,
+}
+const TH_NUMBERS: Record<string, number> = {
+  หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4, ห้า: 5, หก: 6, เจ็ด: 7, แปด: 8, เก้า: 9, สิบ: 10, ยี่สิบ: 20, สามสิบ: 30, สี่สิบ: 40, ห้าสิบ: 50,
+  ครึ่ง: 0.5, หลาย: 3, เป็น: 2,
+}
+/** A number written in digits or words ("40", "an", "a couple of", "half an", "nửa", "ครึ่ง"). */
+const number = (s: string, words: Record<string, number>) => {
+  const n = Number(s.replace(',', '.'))
+  return Number.isFinite(n) ? n : (words[s.replace(/^a /, '').replace(/ (?:of|an?)$/, '')] ?? 1)
+}
+/** Minutes in a unit of time, by its first letters in any of the three languages. */
+function minutes(unit: string): number {
+  if (/^(?:min|phút|phut|นาที)/.test(unit)) return 1
+  if (/^(?:h|tiếng|tieng|giờ|gio|ชั่วโมง|ชม)/.test(unit)) return 60
+  if (/^(?:buổi|buoi)/.test(unit)) return 60 * 4
+  if (/^(?:day|ngày|ngay|hôm|hom|วัน)/.test(unit)) return 60 * 24
+  if (/^(?:week|tuần|tuan|อาทิตย์|สัปดาห์)/.test(unit)) return 60 * 24 * 7
+  if (/^(?:month|tháng|thang|เดือน)/.test(unit)) return 60 * 24 * 30
+  return 0
+}
+
+const EN_NUM = String.raw`(\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|several|a few|a couple of|half an?)`
+const EN_UNIT = String.raw`(min(?:ute)?s?|hours?|hrs?|h|days?|weeks?|months?)`
+const EN_ABOUT = String.raw`(?:(?:about|almost|nearly|over|more than|at least|around|another|a full|roughly|close to|well over|like)\s+)?`
+/** A wait verb, then within a few words a duration: "waited 40 minutes", "on hold for an hour", "stuck in the queue for 2 hours". */
+const EN_WAIT = new RegExp(String.raw`\b(wait(?:ed|ing)?|on hold|queu(?:e|ed|ing)|stuck|took|takes|taking|after)\b(?:\s+[a-z']+){0,4}?\s+${EN_ABOUT}${EN_NUM}(?:\s+and a half)?[\s-]*${EN_UNIT}\b`, 'g')
+/** Asking or trying again: "called three times", "messaged them twice", "had to ask again". */
+const EN_REPEAT = /\b(?:asked|called|messaged|emailed|texted|rang|phoned|chased|reminded|tried|complained|sent it back|contacted|wrote)\b(?:\s+[a-z']+){0,4}?\s+(?:twice|thrice|(?:\d+|two|three|four|five|six|several|multiple|many|so many|countless|a few|a dozen) times)\b/
+/** "Third time I've asked", "second time we called": the count before the asking. */
+const EN_NTH_TIME = /\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?: ve| have| had|'ve)? (?:asked|called|emailed|messaged|written|complained|chased|reminded|told|contacted|come back to complain)\b/
+const EN_HAD_TO = /\bhad to\s+(?:(?:go|come|walk|drive)\s+(?:back|again)|ask|call|chase|remind|repeat|explain|wait|send it back|return it|fix it myself|do it myself|pay again|redo|complain|beg)\b/
+/** Got something other than what was ordered: "ordered a large, got a small", "booked a double but were given a twin". */
+const EN_MISMATCH = /\b(?:ordered|booked|asked for|paid for|requested|reserved|bought)\b[^.!?]{1,50}?(?:,|;|\bbut\b|\binstead\b|\band only\b)\s*(?:i |we |they |then )?(?:only |instead )?(?:got|received|were given|was given|gave (?:us|me)|ended up with|brought (?:us|me))\b/
+
+const VI_NUM = String.raw`(\d+(?:[.,]\d+)?|một|mot|hai|ba|bốn|bon|năm|nam|sáu|bảy|tám|chín|mười|muoi|nửa|nua|mấy|may|vài|vai|cả|ca)`
+const VI_UNIT = String.raw`(phút|phut|tiếng|tieng|giờ|gio|h|buổi|buoi|ngày|ngay|hôm|hom|tuần|tuan|tháng|thang)`
+const VI_ABOUT = String.raw`(?:(?:gần|gan|hơn|hon|tận|tan|khoảng|khoang|cả|ca|mất|mat|hết|het|ròng|rong|tới|toi|đến|den|suốt|suot)\s+){0,2}`
+/** "chờ gần 40 phút", "đợi cả tiếng", "mất 3 ngày", "trễ 2 tiếng". */
+const VI_WAIT = new RegExp(String.raw`(?:^|[^\p{L}])(chờ|đợi|cho|doi|ngồi|ngoi|xếp hàng|xep hang|trễ|tre|muộn|muon|mất|mat|lâu|lau)\s+${VI_ABOUT}${VI_NUM}\s*${VI_UNIT}(?![\p{L}])`, 'gu')
+/** "… 40 phút mới có", "3 lần mới trả lời": "mới" after a length of time or a count, it came only then. */
+const VI_ONLY_THEN = new RegExp(String.raw`(?:^|[^\p{L}])${VI_NUM}\s*(?:phút|phut|tiếng|tieng|giờ|gio|h|ngày|ngay|hôm|hom|tuần|tuan|lần|lan|lượt|luot)(?:\s+[\p{L}]+){0,1}\s+(?:mới|moi)(?![\p{L}])`, 'u')
+/** Asking or trying again: "nhắn 3 lần", "gọi mấy lần", "sửa nhiều lần". */
+const VI_REPEAT = /(?:^|[^\p{L}])(?:hỏi|gọi|nhắn|nhắc|báo|sửa|đổi|mang|gửi|khiếu nại|liên hệ|inbox|ib|hoi|goi|nhan|nhac|bao|sua|mang|gui|lien he)(?:\s+[\p{L}\d]+){0,3}?\s+(?:\d+|hai|ba|bốn|bon|năm|mấy|may|nhiều|nhieu|vài|vai|bao nhiêu)\s+(?:lần|lan|lượt|luot|bận)(?![\p{L}])/u
+/** Having to do it again: "phải gọi lại", "phải làm lại", "phải nhắc lại" (not "phải quay lại", must come back). */
+const VI_HAD_TO = /(?:^|[^\p{L}])(?:phải|phai)\s+(?:hỏi|gọi|nhắn|nhắc|làm|sửa|chờ|đợi|mang|gửi|nói|giải thích|đổi|trả|hoi|goi|nhan|nhac|lam|sua|doi|gui|noi)(?:\s+[\p{L}]+){0,2}?\s+(?:lại|lai)(?![\p{L}])/u
+/**
+ * Saying one thing and doing another: "nói một đằng làm một nẻo", "báo giá một kiểu, tính tiền một
+ * kiểu" (a deed between the two halves: "một kiểu bánh, một kiểu nước" is two kinds of things).
+ */
+const VI_TWO_WAYS = /(?:một|mot)\s+(?:kiểu|kieu|đằng|dang)(?![\p{L}])[^.!?]{0,30}?(?:làm|tính|giao|thu|bán|lấy|đưa|lam|tinh|thu|ban|lay|dua)(?![\p{L}])[^.!?]{0,15}?(?:một|mot)\s+(?:kiểu|kieu|nẻo|neo|đằng|dang)(?![\p{L}])/u
+/** Going elsewhere next time: "đổi sang tiệm khác", "tìm chỗ khác", "chuyển qua phòng khám khác". */
+const VI_ELSEWHERE = /(?:^|[^\p{L}])(?:đổi|tìm|chuyển|sang|qua|doi|tim|chuyen)\s+(?:(?:sang|qua)\s+)?(?:chỗ|chổ|quán|tiệm|shop|nơi|bên|phòng khám|nhà thuốc|khách sạn|hãng|nhà xe|cho|quan|tiem|noi|ben|phong kham|nha thuoc|khach san|hang)(?:\s+[\p{L}]+)?\s+(?:khác|khac)(?![\p{L}])/u
+
+const TH_NUM = String.raw`(\d+(?:[.,]\d+)?|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่สิบ|สามสิบ|สี่สิบ|ห้าสิบ|ครึ่ง|หลาย|เป็น)`
+const TH_UNIT = String.raw`(นาที|ชั่วโมง|ชม|วัน|อาทิตย์|สัปดาห์|เดือน)`
+/** A wait and its length: "รอเกือบชั่วโมง", "รอคิว 2 ชั่วโมง", "ใช้เวลาตั้ง 3 วัน", "วนหาที่จอดครึ่งชั่วโมง". */
+const TH_WAIT = new RegExp(String.raw`(รอ|ต่อคิว|เข้าคิว|ใช้เวลา|วนหา|นานถึง|นานเกือบ|ตั้ง|เกือบ)[\u0e00-\u0e7f]{0,12}?\s*(?:เกือบ|ตั้ง|กว่า|ร่วม|ประมาณ|เป็น)?\s*${TH_NUM}?\s*${TH_UNIT}(ครึ่ง)?`, 'g')
+/** "กว่าจะ": it took until … (กว่าจะมา, กว่าจะได้, กว่าจะตอบ): always a delay complained of. */
+const TH_UNTIL = /กว่าจะ/
+/** Asking again and again: "เรียกหลายรอบ", "ทักไป 3 ครั้ง", "โทรตามหลายที". */
+const TH_REPEAT = /(?:เรียก|ทัก|โทร|ถาม|บอก|แจ้ง|ตาม|ส่งซ่อม|ซ่อม|เคลม|ติดต่อ|กด|อินบ็อกซ์)[\u0e00-\u0e7f]{0,8}?\s*(?:หลายรอบ|หลายครั้ง|หลายที|ตั้งหลาย|(?:\d+|สอง|สาม|สี่|ห้า)\s*(?:รอบ|ครั้ง|ที))/
+/** Having to do it oneself, or again: "ต้องเดินไปเอาเอง", "ต้องส่งซ่อมใหม่". */
+const TH_HAD_TO = /ต้อง[\u0e00-\u0e7f]{1,14}?(?:เอง|ใหม่|อีกรอบ|อีกครั้ง)/
+/** Going elsewhere next time: "ไปร้านอื่น", "หาเจ้าอื่น", "เปลี่ยนไปใช้คลินิกอื่น" (matched in the text: ICU cuts "ต้องหา|ร้าน"). */
+const TH_ELSEWHERE = /(?:ไป|หา|เปลี่ยน|ย้าย|ใช้)(?:ร้าน|ที่|คลินิก|โรงแรม|เจ้า|อู่|ศูนย์|โรงพยาบาล|แอป)อื่น/
+/** A message answered with silence: "ทักไปร้านเงียบ", "โทรไปก็เงียบ", "แจ้งแล้วยังเงียบ" ("เงียบ" alone is quiet, a good thing). */
+const TH_SILENCE = /(?:ทัก|โทร|แชท|ติดต่อ|แจ้ง|ส่งข้อความ|อินบ็อกซ์|ถาม|ตาม)[^\n]{0,60}?เงียบ(?!สงบ)/
+
+/** A rating as a fraction: "2/10", "9/10", "4.5/5"; a date ("on 5/5", "ngày 10/10") is not one. */
+const RATING = /(?<![\d/.])(\d{1,2}(?:[.,]\d)?)\s*\/\s*(5|10)(?![\d/])/g
+const DATE_BEFORE = /(?:on|by|from|until|till|to|since|ngày|ngay|hôm|hom|từ|tu|đến|den|vào|vao|วันที่|วัน|ถึง)\s*$/
+/** A rating in stars given, in Vietnamese or Thai: "cho 1 sao", "ให้ 5 ดาว" ("khách sạn 5 sao" is a class of hotel). */
+const STARS = /(?:cho|chấm|đánh giá|danh gia|vote|rate|ให้|คะแนน)\s*(\d(?:[.,]\d)?)\s*(?:sao|ดาว|⭐)/gu
+
+function rating(text: string): number {
+  let sum = 0
+  for (const m of text.matchAll(RATING)) {
+    const value = Number(m[1].replace(',', '.'))
+    const out = Number(m[2])
+    if (value > out || DATE_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue
+    sum += ratingWeight(value / out)
+  }
+  for (const m of text.matchAll(STARS)) sum += ratingWeight(Number(m[1].replace(',', '.')) / 5)
+  return sum
+}
+const ratingWeight = (share: number) => (share >= 0.8 ? RATING_WEIGHT : share <= 0.4 ? -RATING_WEIGHT : 0)
+
+/** The waits named in a text, in minutes, for a pattern whose groups are (verb, number, unit, and a half). */
+function waits(text: string, re: RegExp, words: Record<string, number>): Array<{ verb: string; minutes: number }> {
+  const out: Array<{ verb: string; minutes: number }> = []
+  for (const m of text.matchAll(re)) {
+    const [, verb, amount, unit] = m
+    // Without a number only "ชั่วโมง" is a length of time ("รอเกือบชั่วโมง"): "รอวันหยุด" waits for a
+    // day off, "รอชมวิว" to see the view.
+    if (amount === undefined && unit !== 'ชั่วโมง') continue
+    out.push({ verb, minutes: (amount === undefined ? 1 : number(amount, words)) * minutes(unit) * (m[4] ? 1.5 : 1) })
+  }
+  return out
+}
+
+/** Cheap tests first: a family is looked for only when a word it cannot do without is in the comment. */
+const EN_UNITS = /\d\s*h\b|min|hour|hrs|day|week|month/
+const VI_UNITS = /phút|phut|tiếng|tieng|giờ|gio|\dh|buổi|buoi|ngày|ngay|hôm|hom|tuần|tuan|tháng|thang|lần|lan|lượt|luot/
+const TH_UNITS = /นาที|ชั่วโมง|ชม|วัน|อาทิตย์|สัปดาห์|เดือน/
+const has = (text: string, ...cues: string[]) => cues.some((c) => text.includes(c))
+const rated = (text: string) => text.includes('/') || has(text, 'sao', 'ดาว', '⭐')
+
+/**
+ * The weight of the complaints told as facts in a comment (0 when none), for its language; the text
+ * lower-cased. Called once per comment.
+ */
+export function complaintPatternWeight(text: string, language: string | null): number {
+  let sum = 0
+  if (language === 'vi') {
+    // A wait named, or "… mới có": one complaint of waiting, however often it is told.
+    if (VI_UNITS.test(text)) {
+      if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES) || VI_ONLY_THEN.test(text)) sum += WAIT_WEIGHT
+      if (has(text, 'lần', 'lan', 'lượt', 'luot', 'bận') && VI_REPEAT.test(text)) sum += REPEAT_WEIGHT
+    }
+    if (has(text, 'phải', 'phai') && has(text, 'lại', 'lai') && VI_HAD_TO.test(text)) sum += REPEAT_WEIGHT
+    if (has(text, 'một', 'mot') && VI_TWO_WAYS.test(text)) sum += MISMATCH_WEIGHT
+    if (has(text, 'khác', 'khac') && VI_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
+    if (rated(text)) sum += rating(text)
+    return sum
+  }
+  if (language === 'th') {
+    // A length of time after a wait: the longest one counts, once.
+    if (TH_UNITS.test(text) && Math.max(0, ...waits(text, TH_WAIT, TH_NUMBERS).map((w) => w.minutes)) >= LONG_WAIT_MINUTES) sum += WAIT_WEIGHT
+    if (TH_UNTIL.test(text)) sum += TOOK_WEIGHT
+    if (has(text, 'รอบ', 'ครั้ง', 'ที') && TH_REPEAT.test(text)) sum += REPEAT_WEIGHT
+    if (text.includes('ต้อง') && TH_HAD_TO.test(text)) sum += REPEAT_WEIGHT
+    if (text.includes('เงียบ') && TH_SILENCE.test(text)) sum += SILENCE_WEIGHT
+    if (text.includes('อื่น') && TH_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
+    if (rated(text)) sum += rating(text)
+    return sum
+  }
+  // The strongest wait named counts, once: waited 15 minutes or more, or it took 45 or more.
+  if (EN_UNITS.test(text)) {
+    let wait = 0
+    for (const w of waits(text, EN_WAIT, EN_NUMBERS)) {
+      const waited = !/^(?:took|takes|taking|after)$/.test(w.verb)
+      if (waited ? w.minutes >= LONG_WAIT_MINUTES : w.minutes >= LONG_TOOK_MINUTES) wait = Math.min(wait, waited ? WAIT_WEIGHT : TOOK_WEIGHT)
+    }
+    sum += wait
+  }
+  if (has(text, 'twice', 'thrice', 'times') && EN_REPEAT.test(text)) sum += REPEAT_WEIGHT
+  else if (text.includes(' time ') && EN_NTH_TIME.test(text)) sum += REPEAT_WEIGHT
+  if (text.includes('had to') && EN_HAD_TO.test(text)) sum += REPEAT_WEIGHT
+  if (has(text, 'got', 'received', 'given', 'gave', 'ended up', 'brought') && EN_MISMATCH.test(text)) sum += MISMATCH_WEIGHT
+  if (text.includes('/')) sum += rating(text)
+  return sum
+}
