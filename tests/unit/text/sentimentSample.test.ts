@@ -20,9 +20,16 @@ const REQUIRED = 0.85
  * vi 48/60, th 46/60 — under the issue's 85 % (before that work: 39, 42 and 43 of 60). The third
  * round (complaints told as facts, word families; 2026-12-03) studied its misses by kind, so it is no
  * longer unseen: en 59/60, vi 58/60, th 60/60 now, kept as floors so that no later change loses
- * ground here; the unseen measure is the next sample the lead scores once (heldout2).
+ * ground here. heldout2.jsonl (written by a session that saw neither the scorer nor the other
+ * samples) was scored once by the lead after that round: en 63/78 (80.8 %), vi 64/78 (82.1 %), th
+ * 65/76 (85.5 %) — the scorer before the round had 57, 61 and 59 — so only Thai meets the issue's
+ * 85 % on unseen text. Those first figures are its floors; it has now been looked at, so the next
+ * round needs yet another unseen sample to measure itself.
  */
-const FLOORS: Record<string, Record<string, number>> = { 'heldout.jsonl': { en: 59 / 60, vi: 58 / 60, th: 60 / 60 } }
+const FLOORS: Record<string, Record<string, number>> = {
+  'heldout.jsonl': { en: 59 / 60, vi: 58 / 60, th: 60 / 60 },
+  'heldout2.jsonl': { en: 63 / 78, vi: 64 / 78, th: 65 / 76 },
+}
 const fixtures = join(__dirname, '../../fixtures/sentiment')
 
 const lineSchema = z.object({
