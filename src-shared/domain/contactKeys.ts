@@ -24,9 +24,19 @@ import { normalizePhone } from './phone'
  */
 export function phoneKey(phone: string | null, timezone: string): string | null {
   if (!phone) return null
-  const normal = normalizePhone(phone, timezone)
+  const normal = normalizePhone(phone, timezone) ?? normalizePhone(onlyNumberIn(phone) ?? '', timezone)
   if (normal === null) return null
   return normal.startsWith('+') ? normal.slice(1) : `0${normal.replace(/^0+/, '')}`
+}
+
+/**
+ * The one phone number in a text that also holds words ("0912 345 678 (Zalo)", "+66 81 234 5678
+ * ext 12", as CRMs and hand entry write them); null when there is none or more than one
+ * ("0912345678 / 0987654321": which one is the person's is not ours to guess).
+ */
+function onlyNumberIn(text: string): string | null {
+  const runs = (text.match(/\+?\(?\+?\d[\d\s().\-/]*\d/g) ?? []).filter((r) => r.replace(/\D/g, '').length >= 8)
+  return runs.length === 1 ? runs[0] : null
 }
 
 /**

@@ -46,7 +46,12 @@ describe('phoneKey', () => {
   })
 
   it('is null for what is not a phone number', () => {
-    for (const t of [null, '', 'call me', '12 34 56', '0912345678 ext 12']) expect(phoneKey(t, VN), String(t)).toBeNull()
+    for (const t of [null, '', 'call me', '12 34 56', '0912345678 / 0987654321', 'Zalo 0912 345 678, nhà 0243 826 1234']) expect(phoneKey(t, VN), String(t)).toBeNull()
+  })
+
+  it('finds the one number in a text that also holds words, as CRMs and hand entry write them', () => {
+    for (const t of ['0912 345 678 (Zalo)', 'Zalo: 0912.345.678', '0912345678 ext 12', 'ĐT +84 912 345 678']) expect(phoneKey(t, VN), t).toBe('84912345678')
+    expect(phoneKey('โทร 081-234-5678 (LINE)', TH)).toBe('66812345678')
   })
 })
 
