@@ -102,7 +102,8 @@ export function exportHasTagsAndNotes(sqlite: Database.Database): { tags: boolea
 /**
  * The CSV fast path's page statement (columns: csvResponseColumns, in exportRangeRepository with
  * the reading itself): the response's own columns with its question and customer by id (no join:
- * both are read once, exportQuestions and exportCustomersOn), and tags and notes only when the
+ * both are read once, exportQuestions and exportLookupsOn; its channel, touchpoint,
+ * stage, location, language and status as one text, `context`), and tags and notes only when the
  * workspace has any (else the row ends at customer_id). Same rows, same order as responsePages; its
  * last four parameters are a key range (upper excluded, lower included), so reader threads can each
  * read one range (export/exportThreads.ts) and the app's own connection the whole (KEY_ABOVE_ALL to
@@ -125,12 +126,8 @@ export function csvResponseQuery(db: Kysely<DB>, filter: FeedbackFilter, has: { 
       'r.band',
       'r.sentiment',
       'r.comment',
-      'r.channel',
-      'r.touchpoint',
-      'r.stage',
-      'r.location',
-      'r.language',
-      'r.status',
+      // exportRangeRepository's CONTEXT_SEPARATOR; '' for NULL (both are an empty cell).
+      sql<string>`concat_ws(char(31), ifnull(r.channel, ''), ifnull(r.touchpoint, ''), ifnull(r.stage, ''), ifnull(r.location, ''), ifnull(r.language, ''), ifnull(r.status, ''))`.as('context'),
       'r.owner',
       'r.status_changed_at',
       'r.status_changed_by',

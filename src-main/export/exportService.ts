@@ -15,7 +15,7 @@ import { XlsxWorkbookWriter } from '../common/xlsxWriter'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { customerHeader, noteHeader, responseHeader, rowFormatters } from './exportColumns'
 import { csvResponseColumn, csvResponsePages, csvResponseQuery, customerCount, customersPage, exportHasTagsAndNotes, exportQuestions, exportRangeEnds, noteCount, notesPage, responseColumn, responsePages } from './exportRowsRepository'
-import { exportCustomersOn, KEY_ABOVE_ALL } from './exportRangeRepository'
+import { exportLookupsOn, KEY_ABOVE_ALL } from './exportRangeRepository'
 import { responseCsvLine } from './responseCsv'
 import { defaultExportThreads, rangesFrom, writeCsvInThreads, type ExportThreads } from './exportThreads'
 
@@ -236,7 +236,7 @@ export async function exportData(deps: DataExportDeps, open: OpenWorkspace, req:
           })
           checkCancelled()
         } else {
-          const line = responseCsvLine(open.settings.timezone, questions, exportCustomersOn(open.ws.sqlite), preloadCustomers)
+          const line = responseCsvLine(open.settings.timezone, questions, exportLookupsOn(open.ws.sqlite), preloadCustomers)
           const fast = csvResponsePages(open.db, open.ws.sqlite, req.filter, has)
           let page = fast.page(KEY_ABOVE_ALL)
           while (page.length) {

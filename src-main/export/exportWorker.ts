@@ -10,7 +10,7 @@
 import { openReaderConnection } from '../db/readerConnection'
 import { AppError } from '../../src-shared/api/appError'
 import { serveJob } from '../workers/serveJob'
-import { csvPagesOn, csvResponseColumn as C, EXPORT_PAGE, exportCustomersOn, type ExportKey } from './exportRangeRepository'
+import { csvPagesOn, csvResponseColumn as C, EXPORT_PAGE, exportLookupsOn, type ExportKey } from './exportRangeRepository'
 import { responseCsvLine } from './responseCsv'
 import type { ExportChunk, ExportWorkerData } from './exportThreads'
 
@@ -21,7 +21,7 @@ serveJob<ExportWorkerData, ExportChunk, number>((data, control) => {
   const sqlite = openReaderConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000, mmapBytes: data.mmapBytes, cacheSizeKiB: data.cacheSizeKiB })
   try {
     const pages = csvPagesOn(sqlite, data.query)
-    const line = responseCsvLine(data.timezone, data.questions, exportCustomersOn(sqlite), data.preloadCustomers)
+    const line = responseCsvLine(data.timezone, data.questions, exportLookupsOn(sqlite), data.preloadCustomers)
     const written = new Int32Array(data.written)
     const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.')
     let sent = 0

@@ -1,7 +1,7 @@
 import { csvCell } from '../common/csvWriter'
 import { SENTIMENT_CUTOFF } from '../../src-shared/domain/sentiment'
 import { cachedZonedIsoConverter } from '../../src-shared/domain/timezone'
-import { csvResponseColumn as C, type ExportCustomers, type ExportCustomerValues, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
+import { CONTEXT_SEPARATOR, csvResponseColumn as C, type ExportCustomerValues, type ExportLookups, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
 
 /** A customer's cells, formatted once: its reference and e-mail (2nd and 3rd columns), and its name, phone and segment (16th to 18th). */
 interface CustomerCells {
@@ -20,6 +20,20 @@ function customerCells(v: ExportCustomerValues): CustomerCells {
   return { head: `${csvCell(ref)},${csvCell(email)}`, hasEmail: email !== null, tail }
 }
 
+/** A combination of channel, touchpoint, stage, location, language and status as cells: 5th to 7th, 14th, and 11th to 12th columns. */
+interface ContextCells {
+  channelTouchpointStage: string
+  location: string
+  languageStatus: string
+}
+
+function contextCells(v: ReadonlyArray<string | null>): ContextCells {
+  return { channelTouchpointStage: `${csvCell(v[0])},${csvCell(v[1])},${csvCell(v[2])}`, location: csvCell(v[3]), languageStatus: `${csvCell(v[4])},${csvCell(v[5])}` }
+}
+
+/** Combinations kept per export connection (a few hundred in practice); past this many, the rest are quoted per row. */
+const CONTEXTS_KEPT = 20_000
+
 /** Sentiment rounded to thousandths as text, for every value in [-1, 1]: String(k / 1000), the general path's text. */
 const SENTIMENT_TEXT = Array.from({ length: 2001 }, (_, i) => String((i - 1000) / 1000))
 
@@ -32,10 +46,13 @@ const SENTIMENT_TEXT = Array.from({ length: 2001 }, (_, i) => String((i - 1000) 
  * - the customer's five columns from `customers`, read and formatted once per customer (all of them
  *   up front with `preloadCustomers`, for an export with at least as many rows as customers; else
  *   each the first time a row names it) instead of joined and quoted per row;
+ * - channel, touchpoint, stage, location, language and status come as one text (`context`) and
+ *   are quoted once per combination (a text whose values hold the separator themselves is
+ *   ambiguous: that row's six values are read on their own);
  * - cells that are always numbers or ISO times skip the quoting test;
  * - tags only when the row has some ('\u001f' → '; '), notes only when it has any.
  */
-export function responseCsvLine(timezone: string, questions: Map<number, ExportQuestion>, customers: ExportCustomers, preloadCustomers: boolean): (row: ExportResponseRow) => string {
+export function responseCsvLine(timezone: string, questions: Map<number, ExportQuestion>, lookups: ExportLookups, preloadCustomers: boolean): (row: ExportResponseRow) => string {
   const iso = cachedZonedIsoConverter(timezone)
   const time = (ms: unknown) => (ms === null ? '' : iso(ms as number))
   const num = (v: unknown) => (v === null ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : csvCell(v as string))
@@ -58,15 +75,27 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
   const byKey = new Map<number, CustomerCells>()
   const INDEXED = 2 ** 30
   const remember = (id: number, cells: CustomerCells) => (id > 0 && id < INDEXED ? (byIndex[id] = cells) : byKey.set(id, cells))
-  if (preloadCustomers) customers.each((v) => remember(v[0], customerCells(v)))
+  if (preloadCustomers) lookups.eachCustomer((v) => remember(v[0], customerCells(v)))
   const customerOf = (value: unknown): CustomerCells => {
     if (value === null) return NO_CUSTOMER
     const id = value as number
     let cells = id > 0 && id < INDEXED ? byIndex[id] : byKey.get(id)
     if (cells === undefined) {
-      const v = customers.one(id)
+      const v = lookups.customer(id)
       cells = v ? customerCells(v) : NO_CUSTOMER
       remember(id, cells)
+    }
+    return cells
+  }
+  const contexts = new Map<string, ContextCells>()
+  const contextOf = (text: string, id: number): ContextCells => {
+    let cells = contexts.get(text)
+    if (cells === undefined) {
+      const values = text.split(CONTEXT_SEPARATOR)
+      // Six values and five separators, or one of the values holds the separator itself.
+      if (values.length !== 6) return contextCells(lookups.context(id))
+      cells = contextCells(values)
+      if (contexts.size < CONTEXTS_KEPT) contexts.set(text, cells)
     }
     return cells
   }
@@ -87,8 +116,9 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
     // Absent (undefined) when the workspace has no tags or notes: the statement then stops before them.
     const tags = (r[C.tags] ?? null) as string | null
     const notes = (r[C.notes] ?? null) as string | null
+    const context = contextOf(r[C.context] as string, r[C.id] as number)
     const respondent = csvCell(r[C.respondent_email])
     const head = customer.hasEmail ? customer.head : customer.head + respondent
-    return `${csvCell(r[C.external_ref])},${head},${time(r[C.submitted_at])},${csvCell(r[C.channel])},${csvCell(r[C.touchpoint])},${csvCell(r[C.stage])},${metric},${num(r[C.score])},${csvCell(r[C.comment])},${csvCell(r[C.language])},${csvCell(r[C.status])},${time(r[C.resolved_at])},${csvCell(r[C.location])},${csvCell(r[C.owner])},${customer.tail},${tags === null ? '' : csvCell(tags.includes('\u001f') ? tags.replaceAll('\u001f', '; ') : tags)},${notes === null || notes === '' ? '' : csvCell(notesText(notes))},${sentiment === null ? '' : sentimentText(sentiment)},${sentiment === null ? '' : sentiment >= SENTIMENT_CUTOFF ? 'positive' : sentiment <= -SENTIMENT_CUTOFF ? 'negative' : 'neutral'},${band === null ? '' : (BAND[band + 1] ?? '')},${question},${csvCell(r[C.local_date])},${time(r[C.status_changed_at])},${csvCell(r[C.status_changed_by])},${respondent},${num(r[C.id])},${num(r[C.customer_id])}\r\n`
+    return `${csvCell(r[C.external_ref])},${head},${time(r[C.submitted_at])},${context.channelTouchpointStage},${metric},${num(r[C.score])},${csvCell(r[C.comment])},${context.languageStatus},${time(r[C.resolved_at])},${context.location},${csvCell(r[C.owner])},${customer.tail},${tags === null ? '' : csvCell(tags.includes('\u001f') ? tags.replaceAll('\u001f', '; ') : tags)},${notes === null || notes === '' ? '' : csvCell(notesText(notes))},${sentiment === null ? '' : sentimentText(sentiment)},${sentiment === null ? '' : sentiment >= SENTIMENT_CUTOFF ? 'positive' : sentiment <= -SENTIMENT_CUTOFF ? 'negative' : 'neutral'},${band === null ? '' : (BAND[band + 1] ?? '')},${question},${csvCell(r[C.local_date])},${time(r[C.status_changed_at])},${csvCell(r[C.status_changed_by])},${respondent},${num(r[C.id])},${num(r[C.customer_id])}\r\n`
   }
 }

@@ -69,6 +69,10 @@ describe('the CSV fast path of export.run', () => {
     sqlite.prepare(`UPDATE customers SET name = NULL, phone = NULL, segment = NULL WHERE id % 5 = 0`).run()
     sqlite.prepare(`UPDATE responses SET respondent_email = 'r' || id || '@x.example' WHERE id % 2 = 0`).run()
     sqlite.prepare(`UPDATE responses SET sentiment = -0.0004 WHERE id % 13 = 0`).run()
+    // Channel … status come as one text joined by char(31): values that hold that character
+    // themselves (the text is then ambiguous), and NULLs beside empty texts.
+    sqlite.prepare(`UPDATE responses SET location = 'Quận 1' || char(31) || 'x', touchpoint = NULL WHERE id % 17 = 0`).run()
+    sqlite.prepare(`UPDATE responses SET channel = char(31), stage = '' WHERE id % 19 = 0`).run()
     const [first, second] = (await app.api.call('feedback.list', { filter: {}, limit: 2 })).items
     await app.api.call('tags.assign', { ids: [first.id, second.id], tag: 'Staff' })
     await app.api.call('tags.assign', { ids: [first.id], tag: '=Bad tag' })
