@@ -10,14 +10,16 @@ interface CustomerCells {
   hasEmail: boolean
   /** `name,phone,segment`. */
   tail: string
+  /** Its id as text (the last column): a number's text made once per customer, not per row. */
+  id: string
 }
 
-const NO_CUSTOMER: CustomerCells = { head: ',', hasEmail: false, tail: ',,' }
+const NO_CUSTOMER: CustomerCells = { head: ',', hasEmail: false, tail: ',,', id: '' }
 
 function customerCells(v: ExportCustomerValues): CustomerCells {
   const [, ref, name, email, phone, segment] = v
   const tail = name === null && phone === null && segment === null ? NO_CUSTOMER.tail : `${csvCell(name)},${csvCell(phone)},${csvCell(segment)}`
-  return { head: `${csvCell(ref)},${csvCell(email)}`, hasEmail: email !== null, tail }
+  return { head: `${csvCell(ref)},${csvCell(email)}`, hasEmail: email !== null, tail, id: String(v[0]) }
 }
 
 /** A combination of channel, touchpoint, stage, location, language and status as cells: 5th to 7th, 14th, and 11th to 12th columns. */
@@ -33,6 +35,9 @@ function contextCells(v: ReadonlyArray<string | null>): ContextCells {
 
 /** Combinations kept per export connection (a few hundred in practice); past this many, the rest are quoted per row. */
 const CONTEXTS_KEPT = 20_000
+
+/** The text of 0 to 100. */
+const SMALL_INTEGERS = Array.from({ length: 101 }, (_, i) => String(i))
 
 /** Sentiment rounded to thousandths as text, for every value in [-1, 1]: String(k / 1000), the general path's text. */
 const SENTIMENT_TEXT = Array.from({ length: 2001 }, (_, i) => String((i - 1000) / 1000))
@@ -82,7 +87,7 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
     let cells = id > 0 && id < INDEXED ? byIndex[id] : byKey.get(id)
     if (cells === undefined) {
       const v = lookups.customer(id)
-      cells = v ? customerCells(v) : NO_CUSTOMER
+      cells = v ? customerCells(v) : { ...NO_CUSTOMER, id: String(id) }
       remember(id, cells)
     }
     return cells
@@ -108,6 +113,8 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
     return k >= -1000 && k <= 1000 ? SENTIMENT_TEXT[k + 1000] : num(k / 1000)
   }
   const BAND = ['poor', 'neutral', 'good']
+  // Scores are small integers (0–10 at most on the app's scales): their text from a table.
+  const scoreText = (v: unknown) => (typeof v === 'number' && v >= 0 && v <= 100 && Number.isInteger(v) ? SMALL_INTEGERS[v] : num(v))
   return (r) => {
     const [metric, question] = questionOf(r[C.question_id])
     const customer = customerOf(r[C.customer_id])
@@ -119,6 +126,6 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
     const context = contextOf(r[C.context] as string, r[C.id] as number)
     const respondent = csvCell(r[C.respondent_email])
     const head = customer.hasEmail ? customer.head : customer.head + respondent
-    return `${csvCell(r[C.external_ref])},${head},${time(r[C.submitted_at])},${context.channelTouchpointStage},${metric},${num(r[C.score])},${csvCell(r[C.comment])},${context.languageStatus},${time(r[C.resolved_at])},${context.location},${csvCell(r[C.owner])},${customer.tail},${tags === null ? '' : csvCell(tags.includes('\u001f') ? tags.replaceAll('\u001f', '; ') : tags)},${notes === null || notes === '' ? '' : csvCell(notesText(notes))},${sentiment === null ? '' : sentimentText(sentiment)},${sentiment === null ? '' : sentiment >= SENTIMENT_CUTOFF ? 'positive' : sentiment <= -SENTIMENT_CUTOFF ? 'negative' : 'neutral'},${band === null ? '' : (BAND[band + 1] ?? '')},${question},${csvCell(r[C.local_date])},${time(r[C.status_changed_at])},${csvCell(r[C.status_changed_by])},${respondent},${num(r[C.id])},${num(r[C.customer_id])}\r\n`
+    return `${csvCell(r[C.external_ref])},${head},${time(r[C.submitted_at])},${context.channelTouchpointStage},${metric},${scoreText(r[C.score])},${csvCell(r[C.comment])},${context.languageStatus},${time(r[C.resolved_at])},${context.location},${csvCell(r[C.owner])},${customer.tail},${tags === null ? '' : csvCell(tags.includes('\u001f') ? tags.replaceAll('\u001f', '; ') : tags)},${notes === null || notes === '' ? '' : csvCell(notesText(notes))},${sentiment === null ? '' : sentimentText(sentiment)},${sentiment === null ? '' : sentiment >= SENTIMENT_CUTOFF ? 'positive' : sentiment <= -SENTIMENT_CUTOFF ? 'negative' : 'neutral'},${band === null ? '' : (BAND[band + 1] ?? '')},${question},${csvCell(r[C.local_date])},${time(r[C.status_changed_at])},${csvCell(r[C.status_changed_by])},${respondent},${num(r[C.id])},${customer.id}\r\n`
   }
 }
