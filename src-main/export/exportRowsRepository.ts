@@ -101,10 +101,12 @@ export function exportHasTagsAndNotes(sqlite: Database.Database): { tags: boolea
 
 /**
  * The CSV fast path's page statement (columns: csvResponseColumns, in exportRangeRepository with
- * the reading itself): the response's own columns, its question by id, its customer, and tags and
- * notes only when the workspace has any. Same rows, same order as responsePages; its last four
- * parameters are a key range (upper excluded, lower included), so reader threads can each read one
- * range (export/exportThreads.ts) and the app's own connection the whole (KEY_ABOVE_ALL to
+ * the reading itself): the response's own columns with its question and customer by id (no join:
+ * both are read once, exportQuestions and exportLookupsOn; its channel, touchpoint,
+ * stage, location, language and status as one text, `context`), and tags and notes only when the
+ * workspace has any (else the row ends at customer_id). Same rows, same order as responsePages; its
+ * last four parameters are a key range (upper excluded, lower included), so reader threads can each
+ * read one range (export/exportThreads.ts) and the app's own connection the whole (KEY_ABOVE_ALL to
  * KEY_BELOW_ALL). Compiled here, prepared wherever it runs (csvPagesOn).
  *
  * Pages of EXPORT_PAGE. Larger pages were measured and cost more (200,000 rows: 10,000-row pages
@@ -112,7 +114,8 @@ export function exportHasTagsAndNotes(sqlite: Database.Database): { tags: boolea
  * bigger arrays outlive the young generation and are collected the slow way).
  */
 export function csvResponseQuery(db: Kysely<DB>, filter: FeedbackFilter, has: { tags: boolean; notes: boolean }): CsvPageQuery {
-  const compiled = filteredResponses(db, filter)
+  const tagsAndNotes = has.tags || has.notes
+  const compiled = filteredResponses(db, filter, { joins: false })
     .select([
       'r.id',
       'r.external_ref',
@@ -123,30 +126,25 @@ export function csvResponseQuery(db: Kysely<DB>, filter: FeedbackFilter, has: { 
       'r.band',
       'r.sentiment',
       'r.comment',
-      'r.channel',
-      'r.touchpoint',
-      'r.stage',
-      'r.location',
-      'r.language',
-      'r.status',
+      // exportRangeRepository's CONTEXT_SEPARATOR; '' for NULL (both are an empty cell).
+      sql<string>`concat_ws(char(31), ifnull(r.channel, ''), ifnull(r.touchpoint, ''), ifnull(r.stage, ''), ifnull(r.location, ''), ifnull(r.language, ''), ifnull(r.status, ''))`.as('context'),
       'r.owner',
       'r.status_changed_at',
       'r.status_changed_by',
       'r.resolved_at',
       'r.respondent_email',
       'r.customer_id',
-      'c.external_ref as customer_ref',
-      'c.name as customer_name',
-      'c.email as customer_email',
-      'c.phone as customer_phone',
-      'c.segment',
-      has.tags
-        ? sql<string | null>`(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.response_id = r.id ORDER BY t.name))`.as('tags')
-        : sql<null>`NULL`.as('tags'),
-      has.notes
-        ? sql<string | null>`(SELECT json_group_array(json_array(created_at, author, body)) FROM (SELECT n.created_at, n.author, n.body FROM notes n WHERE n.response_id = r.id ORDER BY n.created_at, n.id) HAVING count(*) > 0)`.as('notes')
-        : sql<null>`NULL`.as('notes'),
     ])
+    .$if(tagsAndNotes, (q) =>
+      q.select([
+        has.tags
+          ? sql<string | null>`(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM response_tags rt JOIN tags t ON t.id = rt.tag_id WHERE rt.response_id = r.id ORDER BY t.name))`.as('tags')
+          : sql<null>`NULL`.as('tags'),
+        has.notes
+          ? sql<string | null>`(SELECT json_group_array(json_array(created_at, author, body)) FROM (SELECT n.created_at, n.author, n.body FROM notes n WHERE n.response_id = r.id ORDER BY n.created_at, n.id) HAVING count(*) > 0)`.as('notes')
+          : sql<null>`NULL`.as('notes'),
+      ]),
+    )
     // The range's two keys are bound last (nothing after them takes a parameter).
     .where(sql<boolean>`(r.submitted_at, r.id) < (?, ?)`)
     .where(sql<boolean>`(r.submitted_at, r.id) >= (?, ?)`)

@@ -15,7 +15,7 @@ import { XlsxWorkbookWriter } from '../common/xlsxWriter'
 import type { OpenWorkspace } from '../db/openWorkspace'
 import { customerHeader, noteHeader, responseHeader, rowFormatters } from './exportColumns'
 import { csvResponseColumn, csvResponsePages, csvResponseQuery, customerCount, customersPage, exportHasTagsAndNotes, exportQuestions, exportRangeEnds, noteCount, notesPage, responseColumn, responsePages } from './exportRowsRepository'
-import { KEY_ABOVE_ALL } from './exportRangeRepository'
+import { exportLookupsOn, KEY_ABOVE_ALL } from './exportRangeRepository'
 import { responseCsvLine } from './responseCsv'
 import { defaultExportThreads, rangesFrom, writeCsvInThreads, type ExportThreads } from './exportThreads'
 
@@ -211,6 +211,8 @@ export async function exportData(deps: DataExportDeps, open: OpenWorkspace, req:
         // The CSV fast path (export/responseCsv.ts): raw rows straight to CSV lines, same bytes.
         const has = exportHasTagsAndNotes(open.ws.sqlite)
         const questions = exportQuestions(open.ws.sqlite)
+        // Every customer read once when the rows outnumber them; else each as the first row names it.
+        const preloadCustomers = counts.responses >= (await customerCount(open.db))
         const threads = { ...defaultExportThreads(), ...deps.exportThreads }
         if (open.ws.path !== ':memory:' && counts.responses >= threads.from) {
           // A large export: reader threads take key ranges, this thread writes them in order (export/exportThreads.ts).
@@ -221,6 +223,7 @@ export async function exportData(deps: DataExportDeps, open: OpenWorkspace, req:
             query: csvResponseQuery(open.db, req.filter, has),
             timezone: open.settings.timezone,
             questions,
+            preloadCustomers,
             ranges: rangesFrom(exportRangeEnds(open.db, open.ws.sqlite, req.filter, threads.rangeRows)),
             threads,
             signal: controller.signal,
@@ -233,7 +236,7 @@ export async function exportData(deps: DataExportDeps, open: OpenWorkspace, req:
           })
           checkCancelled()
         } else {
-          const line = responseCsvLine(open.settings.timezone, questions)
+          const line = responseCsvLine(open.settings.timezone, questions, exportLookupsOn(open.ws.sqlite), preloadCustomers)
           const fast = csvResponsePages(open.db, open.ws.sqlite, req.filter, has)
           let page = fast.page(KEY_ABOVE_ALL)
           while (page.length) {

@@ -68,6 +68,8 @@ export interface ExportWorkerData {
   query: CsvPageQuery
   timezone: string
   questions: Map<number, ExportQuestion>
+  /** Read every customer up front (the export has at least as many rows as the workspace has customers). */
+  preloadCustomers: boolean
   ranges: ExportRange[]
   chunkBytes: number
   ahead: number
@@ -105,6 +107,7 @@ export interface ThreadedCsvRequest {
   query: CsvPageQuery
   timezone: string
   questions: Map<number, ExportQuestion>
+  preloadCustomers: boolean
   ranges: ExportRange[]
   threads: ExportThreads
   signal: AbortSignal
@@ -172,6 +175,7 @@ export async function writeCsvInThreads(req: ThreadedCsvRequest): Promise<number
         query: req.query,
         timezone: req.timezone,
         questions: req.questions,
+        preloadCustomers: req.preloadCustomers,
         ranges,
         chunkBytes: threads.chunkBytes,
         ahead: threads.ahead,

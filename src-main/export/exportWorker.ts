@@ -8,9 +8,9 @@
  * out/cli/exportWorker.js).
  */
 import { openReaderConnection } from '../db/readerConnection'
-import { AppError } from '../../src-shared/api/result'
+import { AppError } from '../../src-shared/api/appError'
 import { serveJob } from '../workers/serveJob'
-import { csvPagesOn, csvResponseColumn as C, EXPORT_PAGE, type ExportKey } from './exportRangeRepository'
+import { csvPagesOn, csvResponseColumn as C, EXPORT_PAGE, exportLookupsOn, type ExportKey } from './exportRangeRepository'
 import { responseCsvLine } from './responseCsv'
 import type { ExportChunk, ExportWorkerData } from './exportThreads'
 
@@ -21,7 +21,7 @@ serveJob<ExportWorkerData, ExportChunk, number>((data, control) => {
   const sqlite = openReaderConnection(data.path, { nativeBinding: data.nativeBinding, busyTimeoutMs: 30_000, mmapBytes: data.mmapBytes, cacheSizeKiB: data.cacheSizeKiB })
   try {
     const pages = csvPagesOn(sqlite, data.query)
-    const line = responseCsvLine(data.timezone, data.questions)
+    const line = responseCsvLine(data.timezone, data.questions, exportLookupsOn(sqlite), data.preloadCustomers)
     const written = new Int32Array(data.written)
     const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.')
     let sent = 0

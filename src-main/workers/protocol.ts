@@ -1,4 +1,4 @@
-import type { ApiError } from '../../src-shared/api/result'
+import type { ApiError } from '../../src-shared/api/appError'
 
 /** What every job worker is handed besides its own data: Int32Array over it, [0] becomes 1 when the user cancels. */
 export interface CancelFlag {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { isAppError, type ErrorCode } from '../../src-shared/api/result'
+import { isAppError, type ErrorCode } from '../../src-shared/api/appError'
 import type { CancelFlag, JobControl, JobMessage } from './protocol'
 
 /**

@@ -62,6 +62,17 @@ describe('the CSV fast path of export.run', () => {
     sqlite.prepare(`UPDATE customers SET name = 'สมชาย ใจดี', phone = '-1' WHERE id = (SELECT max(id) FROM customers)`).run()
     sqlite.prepare(`UPDATE responses SET sentiment = -0.2345, owner = '@Lan', status_changed_by = 'Minh', status_changed_at = submitted_at + 61001 WHERE id % 7 = 0`).run()
     sqlite.prepare(`UPDATE responses SET band = NULL, sentiment = NULL WHERE id % 11 = 0`).run()
+    // Customer cells come from a per-export lookup, not a join: customers without an e-mail (the
+    // response's own is written instead), with none of name, phone and segment, and responses with
+    // an e-mail of their own beside their customer's.
+    sqlite.prepare(`UPDATE customers SET email = NULL WHERE id % 3 = 0`).run()
+    sqlite.prepare(`UPDATE customers SET name = NULL, phone = NULL, segment = NULL WHERE id % 5 = 0`).run()
+    sqlite.prepare(`UPDATE responses SET respondent_email = 'r' || id || '@x.example' WHERE id % 2 = 0`).run()
+    sqlite.prepare(`UPDATE responses SET sentiment = -0.0004 WHERE id % 13 = 0`).run()
+    // Channel … status come as one text joined by char(31): values that hold that character
+    // themselves (the text is then ambiguous), and NULLs beside empty texts.
+    sqlite.prepare(`UPDATE responses SET location = 'Quận 1' || char(31) || 'x', touchpoint = NULL WHERE id % 17 = 0`).run()
+    sqlite.prepare(`UPDATE responses SET channel = char(31), stage = '' WHERE id % 19 = 0`).run()
     const [first, second] = (await app.api.call('feedback.list', { filter: {}, limit: 2 })).items
     await app.api.call('tags.assign', { ids: [first.id, second.id], tag: 'Staff' })
     await app.api.call('tags.assign', { ids: [first.id], tag: '=Bad tag' })
@@ -76,6 +87,10 @@ describe('the CSV fast path of export.run', () => {
     // A filtered view too (the filter's parameters come before the cursor's).
     const filter: FeedbackFilter = { channel: ['app', 'store'], from: '2026-01-01' }
     expect((await exportBytes(filter)).equals(referenceCsv(open, filter))).toBe(true)
+    // A view with fewer rows than the workspace has customers: each customer is looked up as a row names it.
+    const few: FeedbackFilter = { channel: ['+cmd|calc'] }
+    expect(sqlite.prepare(`SELECT (SELECT count(*) FROM responses WHERE channel = '+cmd|calc') AS rows, (SELECT count(*) FROM customers) > 1 AS more`).get()).toEqual({ rows: 1, more: 1 })
+    expect((await exportBytes(few)).equals(referenceCsv(open, few))).toBe(true)
   })
 
   it('writes the general path’s bytes in a zone with summer time, with no tags or notes in the workspace', async () => {
