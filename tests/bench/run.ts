@@ -27,7 +27,9 @@ async function main(args: BenchArgs) {
     }
   }
   const machine = { node: process.version, cpus: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30) }
-  console.log(JSON.stringify({ rows, machine, ...results }, null, 2))
+  // Exit once the figures are out: a section may leave a handle open (a server's keep-alive socket,
+  // a browser's pipe), and a bench that lingers after its answer skews the next one's figures.
+  process.stdout.write(`${JSON.stringify({ rows, machine, ...results }, null, 2)}\n`, () => process.exit(0))
 }
 
 let args: BenchArgs
