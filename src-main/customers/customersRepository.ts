@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Customer } from '../../src-shared/api/feedback'
 import type { DB } from '../db/schema'
 import { build, runOf } from '../db/syncQuery'
+import { phoneKey } from '../../src-shared/domain/contactKeys'
 
 /** A customer as the detail pane shows them, with how many responses they gave. */
 export async function customerCard(db: Kysely<DB>, id: number): Promise<Customer | null> {
@@ -95,10 +96,32 @@ export interface CustomerFacts {
  * and whether the customer was new; null when there is nothing at all (not even a name).
  * Raw statements prepared once per import and run per row (the import's hot path).
  */
-export function customerLinker(sqlite: Database.Database, now: number, opts: { overwrite?: boolean } = {}) {
+export function customerLinker(sqlite: Database.Database, now: number, opts: { overwrite?: boolean; timezone?: string } = {}) {
   const byRef = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE external_ref = ?')
   const byEmail = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE email = ? ORDER BY id LIMIT 1')
   const byPhone = sqlite.prepare<[string], { id: number }>('SELECT id FROM customers WHERE phone = ? ORDER BY id LIMIT 1')
+  const withPhones = sqlite.prepare<[], { id: number; phone: string }>('SELECT id, phone FROM customers WHERE phone IS NOT NULL ORDER BY id')
+  // A phone stored as someone typed it ("+84 912 345 678" entered by hand) is not the text an import
+  // writes ("+84912345678"): on a miss by text, the same number is looked up by its key in the
+  // workspace's zone (contactKeys.ts), in a map of every customer's phone read once, on the first miss.
+  let byPhoneKey: Map<string, number> | null = null
+  const zone = opts.timezone
+  const sameNumber = (phone: string): number | undefined => {
+    const key = zone ? phoneKey(phone, zone) : null
+    if (!zone || !key) return undefined
+    if (!byPhoneKey) {
+      byPhoneKey = new Map()
+      for (const r of withPhones.iterate()) {
+        const k = phoneKey(r.phone, zone)
+        if (k && !byPhoneKey.has(k)) byPhoneKey.set(k, r.id)
+      }
+    }
+    return byPhoneKey.get(key)
+  }
+  const remember = (phone: string | null, id: number) => {
+    const key = phone && zone && byPhoneKey ? phoneKey(phone, zone) : null
+    if (key && !byPhoneKey!.has(key)) byPhoneKey!.set(key, id)
+  }
   const insert = sqlite.prepare(`INSERT INTO customers (external_ref, name, email, phone, segment, location, customer_since, churned_at, created_at, updated_at)
     VALUES (@ref, @name, @email, @phone, @segment, @location, @customerSince, @churnedAt, @now, @now)`)
   const combine = (col: string, param: string) => (opts.overwrite ? `coalesce(@${param}, ${col})` : `coalesce(${col}, @${param})`)
@@ -125,12 +148,16 @@ export function customerLinker(sqlite: Database.Database, now: number, opts: { o
       churnedAt: c.churnedAt ?? null,
       now,
     }
-    if (!key) return { id: Number(insert.run(facts).lastInsertRowid), created: true }
+    if (!key) {
+      const id = Number(insert.run(facts).lastInsertRowid)
+      remember(facts.phone, id)
+      return { id, created: true }
+    }
     const known =
       cache.get(key) ??
       (c.ref ? byRef.get(c.ref)?.id : undefined) ??
       (c.email ? byEmail.get(c.email)?.id : undefined) ??
-      (c.phone ? byPhone.get(c.phone)?.id : undefined)
+      (c.phone ? (byPhone.get(c.phone)?.id ?? sameNumber(c.phone)) : undefined)
     if (known !== undefined) {
       if (!cache.has(key) || opts.overwrite) update.run({ ...facts, id: known })
       cache.set(key, known)
@@ -138,6 +165,7 @@ export function customerLinker(sqlite: Database.Database, now: number, opts: { o
     }
     const id = Number(insert.run(facts).lastInsertRowid)
     cache.set(key, id)
+    remember(facts.phone, id)
     return { id, created: true }
   }
 }

@@ -42,7 +42,7 @@ export function createFeedback(open: OpenWorkspace, e: ManualEntry, now: number)
     const questionId = spec ? [...ensureQuestions(sqlite, [spec]).values()][0] : null
     const email = blank(e.customerEmail)?.toLowerCase() ?? null
     const name = blank(e.customerName)
-    const customer = email || name ? customerLinker(sqlite, now)({ ref: email ? null : `manual:${randomBytes(6).toString('hex')}`, email, name, phone: blank(e.customerPhone) }) : null
+    const customer = email || name ? customerLinker(sqlite, now, { timezone: open.settings.timezone })({ ref: email ? null : `manual:${randomBytes(6).toString('hex')}`, email, name, phone: blank(e.customerPhone) }) : null
     const id = feedbackWriter(sqlite, now)({
       dedupKey: `manual:${randomBytes(12).toString('base64url')}`,
       importId: null,

@@ -102,7 +102,7 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
     const isErased = erasedCheck(sqlite, input.zones.workspace)
     const prepare = (hdr: string[]): ((items: MappedBatch['items']) => void) => {
       if (mapping.kind === 'customers') {
-        const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true })
+        const link = input.dryRun ? null : customerLinker(sqlite, input.now, { overwrite: true, timezone: input.zones.workspace })
         const consent = input.dryRun ? null : crmConsentWriter(sqlite, input.now)
         const known = customerKnownLookup(sqlite)
         // A check remembers whom it has seen, so a customer listed twice counts as the import counts it.
@@ -135,7 +135,7 @@ export async function runImportJob(sqlite: Sqlite, input: ImportJobInput): Promi
       }
       const questionIds = input.dryRun ? new Map<string, number>() : ensureQuestions(sqlite, questionsOf(mapping, hdr))
       const write = input.dryRun ? null : feedbackBatchWriter(sqlite, input.now)
-      const link = input.dryRun ? null : customerLinker(sqlite, input.now)
+      const link = input.dryRun ? null : customerLinker(sqlite, input.now, { timezone: input.zones.workspace })
       const exists = responseKeyLookup(sqlite)
       // A check writes nothing, so it remembers the keys it has seen: a row repeated inside the file is
       // a duplicate there exactly as it is when the import writes it (the database's unique key sees it).

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { testAppInMemory, type TestApp } from '../../helpers/context'
 import { phoneKey } from '../../../src-shared/domain/contactKeys'
+import { importFile, inspect, rows } from '../../helpers/importing'
 
 /*
  * A phone is keyed by its full international number (a national 09… taking the workspace zone's
@@ -136,5 +137,22 @@ describe('a send list', () => {
       { customerId: vn, at: noon('2026-11-17') },
       { customerId: th, at: noon('2026-11-18') },
     ])
+  })
+})
+
+describe('an import', () => {
+  it('links a row to the customer whose phone was typed another way, never to another country’s number', async () => {
+    const a = await appIn(VN)
+    const an = await addCustomer(a, 'Nguyễn Văn An', '+84 912 345 678')
+    const open = a.ctx.session.require()
+    const path = join(a.dir, 'feedback.csv')
+    writeFileSync(path, ['Date,NPS,Customer name,Phone', '2026-11-10,4,An Nguyen,0912345678', '2026-11-11,9,Somchai Jaidee,+66 912 345 678'].join('\n') + '\n')
+    const { mapping } = await inspect(open, path)
+    await importFile(open, path, mapping)
+    const customers = rows<{ id: number; name: string; phone: string }>(open, 'SELECT id, name, phone FROM customers ORDER BY id')
+    expect(customers).toHaveLength(2)
+    expect(customers[0]).toMatchObject({ id: an, name: 'Nguyễn Văn An' })
+    expect(customers[1]).toMatchObject({ name: 'Somchai Jaidee', phone: '+66912345678' })
+    expect(rows(open, 'SELECT customer_id FROM responses ORDER BY submitted_at')).toEqual([{ customer_id: an }, { customer_id: customers[1].id }])
   })
 })
