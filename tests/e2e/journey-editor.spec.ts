@@ -468,8 +468,12 @@ for (const size of [
     await page.getByRole('link', { name: 'Morning order – as is' }).click()
     await expect(page.getByLabel('Map name')).toHaveValue('Morning order – as is')
     await expect(page.getByTestId('live-score')).toHaveCount(10)
-    await page.getByRole('button', { name: 'Present' }).click()
     const show = page.getByRole('dialog', { name: 'Presenting Morning order – as is' })
+    // Under a loaded CI machine one click on Present did not open the show: click until it is open.
+    await expect(async () => {
+      if (!(await show.isVisible())) await page.getByRole('button', { name: 'Present' }).click({ timeout: 3_000 })
+      await expect(show).toBeVisible({ timeout: 3_000 })
+    }).toPass({ timeout: 30_000 })
     await expect(show).toContainText('1 of 6')
     const body = show.locator('.jm-present-body')
     const slide = show.getByTestId('present-slide')
