@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -55,4 +56,20 @@ export async function testAppInMemory(opts: { platform?: Platform; timezone?: st
     throw e
   }
   return app
+}
+
+/**
+ * A maker of in-memory apps in a time zone, each cleaned up after the test that made it (the
+ * afterEach is registered in the calling file).
+ */
+export function appsInZones(): (timezone: string) => Promise<TestApp> {
+  const apps: TestApp[] = []
+  afterEach(async () => {
+    for (const a of apps.splice(0)) await a.cleanup()
+  })
+  return async (timezone) => {
+    const a = await testAppInMemory({ timezone })
+    apps.push(a)
+    return a
+  }
 }

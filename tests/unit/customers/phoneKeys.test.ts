@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { testAppInMemory, type TestApp } from '../../helpers/context'
+import { appsInZones, type TestApp } from '../../helpers/context'
 import { phoneKey } from '../../../src-shared/domain/contactKeys'
 import { importFile, inspect, rows } from '../../helpers/importing'
 
@@ -14,16 +14,7 @@ import { importFile, inspect, rows } from '../../helpers/importing'
 const VN = 'Asia/Ho_Chi_Minh'
 const TH = 'Asia/Bangkok'
 
-let apps: TestApp[] = []
-afterEach(async () => {
-  for (const a of apps) await a.cleanup()
-  apps = []
-})
-async function appIn(timezone: string) {
-  const a = await testAppInMemory({ timezone })
-  apps.push(a)
-  return a
-}
+const appIn = appsInZones()
 const blank = { ref: null, name: null, email: null, phone: null, segment: null, location: null, customerSince: null, churnedAt: null }
 const addCustomer = async (a: TestApp, name: string, phone: string) => (await a.api.call('customers.save', { customer: { ...blank, name, phone } })).customer.id
 const phoneGroups = async (a: TestApp) =>

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { testAppInMemory, type TestApp } from '../../helpers/context'
+import { appsInZones, type TestApp } from '../../helpers/context'
 import { importFile, inspect, rows } from '../../helpers/importing'
 import { addTombstones, tombstoneHash, tombstoneSecret } from '../../../src-main/privacy/privacyRepository'
 
@@ -13,16 +13,7 @@ import { addTombstones, tombstoneHash, tombstoneSecret } from '../../../src-main
  */
 const VN = 'Asia/Ho_Chi_Minh'
 
-let apps: TestApp[] = []
-afterEach(async () => {
-  for (const a of apps) await a.cleanup()
-  apps = []
-})
-async function appIn(timezone: string) {
-  const a = await testAppInMemory({ timezone })
-  apps.push(a)
-  return a
-}
+const appIn = appsInZones()
 function csv(a: TestApp, name: string, lines: string[]) {
   const path = join(a.dir, name)
   writeFileSync(path, lines.join('\n') + '\n')
