@@ -77,8 +77,10 @@ function isEdge(w: Word, language: string | null): boolean {
   if (language === 'th') return THAI_EDGE.has(x)
   return ENGLISH_EDGE.has(x) || vi(x) || THAI_EDGE.has(x)
 }
+/** A Thai word of one piece of one or two letters: a word ("ชา") or a piece of a broken one ("ริ"); ICU cannot tell. */
+const isShortThaiWord = (w: Word | undefined) => w !== undefined && w.length === 1 && THAI.test(w[0]) && letters(w[0]) <= 2
 /** Numbers and single letters; in Thai also ICU's pieces of one or two letters ("ชา", "บา", "ริ"), never a theme alone. */
-const isNoise = (w: Word) => w.length === 1 && (/^\d+$/.test(w[0]) || letters(w[0]) < 2 || (THAI.test(w[0]) && letters(w[0]) <= 2))
+const isNoise = (w: Word) => isShortThaiWord(w) || (w.length === 1 && (/^\d+$/.test(w[0]) || letters(w[0]) < 2))
 /** Pieces that may be joined in the rounds below: anything but numbers and single letters. */
 const isJoinable = (w: Word) => !(w.length === 1 && (/^\d+$/.test(w[0]) || letters(w[0]) < 2))
 
@@ -134,10 +136,11 @@ function thaiWords(icuTokens: string[], seenWhole: Set<string>): Word[] {
     for (let j = i; j < i + k; j++) if (!thai[j]) return false
     const [first, last] = [tokens[i], tokens[i + k - 1]]
     if (k === 2 && ((THAI_PREFIXES.has(first) && !THAI_PREFIXES.has(last)) || seenWhole.has(first + last))) return true
+    const joined = tokens.slice(i, i + k).join('')
     // "วัน|นี้" (today), "ตอน|นี้" (now): one function word, not the theme "วัน".
-    if (THAI_EDGE.has(tokens.slice(i, i + k).join(''))) return true
+    if (THAI_EDGE.has(joined)) return true
     if (THAI_EDGE.has(last) || (THAI_EDGE.has(first) && !THAI_JOIN_STARTERS.has(first))) return false
-    return dictionary.has(tokens.slice(i, i + k).join(''))
+    return dictionary.has(joined)
   }
   // fewest[i]: the fewest words tokens i… make; step[i]: the first word's number of tokens.
   const fewest = new Array<number>(n + 1).fill(0)
@@ -214,8 +217,7 @@ function coverWithWords(text: string, dictionary: Set<string>): string[] | null 
 }
 
 /** A piece of one or two Thai letters that may be the end or start of a broken word ("ริ" of "บา|ริ|สต้า"): a Thai theme never sits next to one. */
-const isLoosePiece = (w: Word | undefined) =>
-  w !== undefined && w.length === 1 && THAI.test(w[0]) && letters(w[0]) <= 2 && !THAI_EDGE.has(w[0]) && !THAI_SHORT_WORDS.has(w[0])
+const isLoosePiece = (w: Word | undefined) => isShortThaiWord(w) && !THAI_EDGE.has(w![0]) && !THAI_SHORT_WORDS.has(w![0])
 
 /** Joins, best pair first, the neighbours that recur together (scores by pair of word keys). */
 function merge(ws: Word[], pairs: Map<string, number>): Word[] {
@@ -365,7 +367,6 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
    * times is one clause: "นม|ไข่มุก" of one recurring sentence is no theme). Alone such a word is
    * never a theme: it may as well be a piece of a broken word.
    */
-  const isShortThaiWord = (w: Word) => w.length === 1 && THAI.test(w[0]) && letters(w[0]) <= 2
   const thaiCompound = (g: Word[]): boolean =>
     g.length === 2 &&
     g.some(isShortThaiWord) &&
