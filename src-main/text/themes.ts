@@ -127,9 +127,9 @@ function clauses(comment: string, language: string | null): string[][] {
  * pieces that make a word the segmenter found whole in another comment (ICU cuts "พนัก|งาน" before
  * "คอลเซ็นเตอร์" and keeps "พนักงาน" elsewhere).
  */
-function thaiWords(icuTokens: string[], seenWhole: Set<string>): Word[] {
+function thaiWords(icuTokens: string[], seenWhole: Set<string>, recut: (tokens: string[]) => string[]): Word[] {
   const dictionary = thaiDictionary()
-  const tokens = recutThai(icuTokens, dictionary)
+  const tokens = recut(icuTokens)
   const n = tokens.length
   const thai = tokens.map((t) => THAI.test(t))
   const isWord = (i: number, k: number): boolean => {
@@ -197,14 +197,16 @@ function recutThai(tokens: string[], dictionary: Set<string>): string[] {
 
 /** The text as the fewest words of the list (each of two letters or more), or null when they cannot cover it exactly. */
 function coverWithWords(text: string, dictionary: Set<string>): string[] | null {
+  // Thai letters are one UTF-16 unit each: slices of the text itself, unless it holds wider characters.
   const chars = [...text]
+  const piece = chars.length === text.length ? (i: number, j: number) => text.slice(i, j) : (i: number, j: number) => chars.slice(i, j).join('')
   const n = chars.length
   const fewest = new Array<number>(n + 1).fill(Infinity)
   const next = new Array<number>(n + 1).fill(-1)
   fewest[n] = 0
   for (let i = n - 2; i >= 0; i--) {
     for (let j = Math.min(n, i + LONGEST_THAI_WORD); j >= i + 2; j--) {
-      if (fewest[j] + 1 < fewest[i] && dictionary.has(chars.slice(i, j).join(''))) {
+      if (fewest[j] + 1 < fewest[i] && dictionary.has(piece(i, j))) {
         fewest[i] = fewest[j] + 1
         next[i] = j
       }
@@ -212,7 +214,7 @@ function coverWithWords(text: string, dictionary: Set<string>): string[] | null 
   }
   if (!Number.isFinite(fewest[0])) return null
   const words: string[] = []
-  for (let i = 0; i < n; i = next[i]) words.push(chars.slice(i, next[i]).join(''))
+  for (let i = 0; i < n; i = next[i]) words.push(piece(i, next[i]))
   return words
 }
 
@@ -284,8 +286,16 @@ export function suggestThemes(comments: Array<{ comment: string; language: strin
   const thaiWhole = new Set<string>()
   for (const { tokens, language } of distinct.values()) if (language === 'th') for (const t of tokens) if (THAI.test(t)) thaiWhole.add(t)
   const pairs = new Map<string, number>()
+  // Each clause is segmented once per round and again for counting: ICU's pieces are cut again once.
+  const recuts = new Map<string, string[]>()
+  const recut = (tokens: string[]) => {
+    const key = tokens.join(SEP)
+    let cut = recuts.get(key)
+    if (!cut) recuts.set(key, (cut = recutThai(tokens, thaiDictionary())))
+    return cut
+  }
   const segment = (tokens: string[], language: string | null): Word[] =>
-    merge(language === 'vi' ? groupSyllables(tokens) : language === 'th' ? thaiWords(tokens, thaiWhole) : tokens.map((t) => [t]), pairs)
+    merge(language === 'vi' ? groupSyllables(tokens) : language === 'th' ? thaiWords(tokens, thaiWhole, recut) : tokens.map((t) => [t]), pairs)
 
   // Which neighbours recur together, found in rounds so that pieces join into longer words.
   for (let round = 0; round < 6; round++) {
