@@ -9,25 +9,15 @@ import type Database from 'better-sqlite3'
  * Kept free of Kysely and the filter code on purpose: it is most of what a reader thread loads.
  */
 
+/** A response's score and comment columns, in this order. */
+const scoredColumns = ['score', 'band', 'sentiment', 'comment'] as const
+/** Where it came from and its state: the six the CSV fast path reads as one text, `context`. */
+const contextColumns = ['channel', 'touchpoint', 'stage', 'location', 'language', 'status'] as const
+/** Its follow-up and its customer's id. */
+const workflowColumns = ['owner', 'status_changed_at', 'status_changed_by', 'resolved_at', 'respondent_email', 'customer_id'] as const
+
 /** The response's own columns both response readers take after their first ones, in this order. */
-export const responseOwnColumns = [
-  'score',
-  'band',
-  'sentiment',
-  'comment',
-  'channel',
-  'touchpoint',
-  'stage',
-  'location',
-  'language',
-  'status',
-  'owner',
-  'status_changed_at',
-  'status_changed_by',
-  'resolved_at',
-  'respondent_email',
-  'customer_id',
-] as const
+export const responseOwnColumns = [...scoredColumns, ...contextColumns, ...workflowColumns] as const
 
 /** Its customer's columns: joined by the general path; the CSV fast path looks them up once per customer (exportLookupsOn). */
 export const customerColumns = ['customer_ref', 'customer_name', 'customer_email', 'customer_phone', 'segment'] as const
@@ -43,26 +33,7 @@ export const sharedResponseColumns = [...responseOwnColumns, ...customerColumns]
  * touchpoint, stage, location, language and status in one text (CONTEXT_SEPARATOR between them,
  * NULL as ''): values that repeat across rows, so the line formatter quotes each combination once.
  */
-export const csvResponseColumns = [
-  'id',
-  'external_ref',
-  'submitted_at',
-  'local_date',
-  'question_id',
-  'score',
-  'band',
-  'sentiment',
-  'comment',
-  'context',
-  'owner',
-  'status_changed_at',
-  'status_changed_by',
-  'resolved_at',
-  'respondent_email',
-  'customer_id',
-  'tags',
-  'notes',
-] as const
+export const csvResponseColumns = ['id', 'external_ref', 'submitted_at', 'local_date', 'question_id', ...scoredColumns, 'context', ...workflowColumns, 'tags', 'notes'] as const
 export const csvResponseColumn = Object.fromEntries(csvResponseColumns.map((c, i) => [c, i])) as Record<(typeof csvResponseColumns)[number], number>
 
 /** Between the six values of the `context` column (SQLite's char(31), the unit separator). */
