@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures'
+import { rangeQuery, yearRange } from './demoDates'
 
 const SHOTS = process.env.CXDESK_SHOTS
 
@@ -26,7 +27,7 @@ test('a channel named in settings reads that way on the Scores page; each langua
   await expect(store.getByRole('button', { name: 'Reset to “Tại cửa hàng”' })).toBeVisible()
   if (SHOTS) await form.screenshot({ path: `${SHOTS}/settings-en.png` })
 
-  await page.evaluate(() => (window.location.hash = '#/scores?by=month&from=2025-01-01&to=2025-12-31'))
+  await page.evaluate((hash) => (window.location.hash = hash), `#/scores?by=month&${rangeQuery(yearRange())}`)
   const breakdown = page.getByTestId('breakdown-channel')
   await expect(breakdown.locator('tr[data-group="store"] th')).toHaveText('Counter & pick-up')
   await expect(breakdown.locator('tr[data-group="app"] th')).toHaveText('Mobile app')
@@ -66,7 +67,7 @@ test('the inbox and the Scores page read a channel in the page’s language', as
   await page.getByLabel('Ngôn ngữ').selectOption('th')
   await expect(page.locator('.inbox-row').first()).toContainText('ที่ร้าน')
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/inbox-th.png` })
-  await page.evaluate(() => (window.location.hash = '#/scores?by=month&from=2025-01-01&to=2025-12-31'))
+  await page.evaluate((hash) => (window.location.hash = hash), `#/scores?by=month&${rangeQuery(yearRange())}`)
   await expect(page.getByTestId('breakdown-channel').locator('tr[data-group="store"] th')).toHaveText('ที่ร้าน')
   if (SHOTS) await page.getByTestId('breakdown-channel').screenshot({ path: `${SHOTS}/scores-th.png` })
 })

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { test, expect } from './fixtures'
+import { rangeQuery, yearRange } from './demoDates'
 
 test('a chart saved as PNG carries its title and period above it and its definition and n below', async ({ page, app }, testInfo) => {
   test.setTimeout(120_000)
   await page.goto(app.url)
   await expect(page.getByRole('heading', { level: 1, name: 'Café Sông Trà (demo)' })).toBeVisible()
-  await page.evaluate(() => (window.location.hash = '#/scores?by=month&from=2025-01-01&to=2025-12-31'))
+  await page.evaluate((hash) => (window.location.hash = hash), `#/scores?by=month&${rangeQuery(yearRange())}`)
   const trend = page.getByTestId('trend-nps')
   await expect(trend.locator('.chart-hotspot').first()).toBeAttached()
   // Measured once the chart has laid its canvas out (under load it can still be 0 px wide here).

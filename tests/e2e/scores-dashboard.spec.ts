@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { demoYear, demoYearBE, monthRange, rangeQuery, yearRange, yearsRange } from './demoDates'
 import { filterFromSearchParams, type FeedbackFilter } from '../../src-shared/api/filters'
 
 /** Calls the app's API from the page, with the page's own token (the same way the dashboard does). */
@@ -36,12 +37,12 @@ async function openScores(page: Page, url: string, query = '') {
 }
 
 test('the Scores dashboard shows the demo’s scores, the same as the API computes them', async ({ page, app }) => {
-  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
-  // Tiles: December 2025 against November 2025.
+  await openScores(page, app.url, `?by=month&${rangeQuery(yearRange())}`)
+  // Tiles: December against November of the demo year.
   const tiles = await api<{ tiles: Array<{ metric: string; value: number | null; n: number; change: { significant: boolean | null } | null }> }>(page, 'metrics.tiles', {
     by: 'month',
     compare: 'previous',
-    filter: { from: '2025-01-01', to: '2025-12-31' },
+    filter: yearRange(),
   })
   for (const metric of ['nps', 'csat', 'ces', 'ttr', 'churn', 'retention']) {
     const tile = page.getByTestId(`tile-${metric}`)
@@ -53,7 +54,7 @@ test('the Scores dashboard shows the demo’s scores, the same as the API comput
   await expect(page.getByTestId('tile-nps')).toContainText(/significant|no significant change|too few responses/)
 
   // The NPS trend's numbers are the API's, month by month, each with its n.
-  const nps = await api<Series>(page, 'metrics.series', { metric: 'nps', by: 'month', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  const nps = await api<Series>(page, 'metrics.series', { metric: 'nps', by: 'month', filter: yearRange() })
   expect(nps.rows).toHaveLength(12)
   const trend = page.getByTestId('trend-nps')
   await trend.getByText('Show the numbers').click()
@@ -72,7 +73,7 @@ test('the Scores dashboard shows the demo’s scores, the same as the API comput
 })
 
 test('changing the period updates the charts and the address', async ({ page, app }) => {
-  await openScores(page, app.url, '?from=2025-01-01&to=2025-12-31')
+  await openScores(page, app.url, `?${rangeQuery(yearRange())}`)
   const trend = page.getByTestId('trend-nps')
   await trend.getByText('Show the numbers').click()
   await expect(trend.getByTestId('nps-table').locator('tbody tr')).toHaveCount(12)
@@ -87,32 +88,32 @@ test('changing the period updates the charts and the address', async ({ page, ap
 })
 
 test('clicking a bar opens the inbox on exactly the responses behind it', async ({ page, app }) => {
-  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  await openScores(page, app.url, `?by=month&${rangeQuery(yearRange())}`)
   const breakdown = page.getByTestId('breakdown-channel')
   await expect(breakdown.locator('.chart-hotspot').first()).toBeAttached()
   // The best channel is drawn first; its n is in the chart's table.
-  const byChannel = await api<Series>(page, 'metrics.series', { metric: 'nps', dim: 'channel', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  const byChannel = await api<Series>(page, 'metrics.series', { metric: 'nps', dim: 'channel', filter: yearRange() })
   const best = [...byChannel.rows].sort((a, b) => (b.value ?? 0) - (a.value ?? 0))[0]
   // A real click on the canvas, where the bar is drawn (the hotspot only marks the place).
   await breakdown.locator('.chart-hotspot').first().click({ force: true })
   await expect(page).toHaveURL(/#\/inbox\?/)
   const filter = inboxFilter(page)
-  expect(filter).toEqual({ from: '2025-01-01', to: '2025-12-31', metric: ['nps'], channel: [best.group] })
+  expect(filter).toEqual({ ...yearRange(), metric: ['nps'], channel: [best.group] })
   // The inbox, filtered like this, holds exactly the bar's responses.
   const behind = await api<Series>(page, 'metrics.series', { metric: 'nps', filter })
   expect(behind.overall.n).toBe(best.n)
   await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(best.n))
 
   // A point of the trend opens its month; a segment of the NPS mix adds the band.
-  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  await openScores(page, app.url, `?by=month&${rangeQuery(yearRange())}`)
   await page.getByTestId('trend-nps').locator('.chart-hotspot').nth(2).click({ force: true })
   await expect(page).toHaveURL(/#\/inbox\?/)
-  expect(inboxFilter(page)).toEqual({ from: '2025-03-01', to: '2025-03-31', metric: ['nps'] })
+  expect(inboxFilter(page)).toEqual({ ...monthRange(3), metric: ['nps'] })
 })
 
 test('segment and owner break scores and time to resolution down, each opening its responses in the inbox', async ({ page, app }) => {
-  const range = { from: '2025-01-01', to: '2025-12-31' }
-  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+  const range = yearRange()
+  await openScores(page, app.url, `?by=month&${rangeQuery(yearRange())}`)
   type Ttr = { rows: Array<{ group: string | null; resolved: number; stillOpen: number; medianHours: number | null; medianLow: number | null; medianHigh: number | null }> }
   for (const dim of ['segment', 'owner'] as const) {
     const breakdown = page.getByTestId(`breakdown-${dim}`)
@@ -123,7 +124,7 @@ test('segment and owner break scores and time to resolution down, each opening i
     await expect(page).toHaveURL(/#\/inbox\?/)
     expect(inboxFilter(page)).toEqual({ ...range, metric: ['nps'], [dim]: [best.group] })
     await expect(page.getByTestId('inbox-count')).toHaveAttribute('data-count', String(best.n))
-    await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+    await openScores(page, app.url, `?by=month&${rangeQuery(yearRange())}`)
   }
   // Time to resolution by owner, each median with its 95% interval; an owner opens their follow-ups.
   const byOwner = await api<Ttr>(page, 'metrics.ttr', { dim: 'owner', filter: range })
@@ -138,17 +139,17 @@ test('segment and owner break scores and time to resolution down, each opening i
 })
 
 test('uncertainty is shown beside every figure: the TTR interval, the drivers’ margins and noise', async ({ page, app }) => {
-  await openScores(page, app.url, '?by=year&from=2023-01-01&to=2025-12-31')
+  await openScores(page, app.url, `?by=year&${rangeQuery(yearsRange(demoYear - 2))}`)
   const tiles = await api<{ tiles: Array<{ metric: string; extra?: Record<string, number | null>; change: { significant: boolean | null; moe95: number | null } | null; moe95: number | null }> }>(page, 'metrics.tiles', {
     by: 'year',
     compare: 'previous',
-    filter: { from: '2023-01-01', to: '2025-12-31' },
+    filter: yearsRange(demoYear - 2),
   })
   const ttr = tiles.tiles.find((x) => x.metric === 'ttr')!
   await expect(page.getByTestId('ttr-interval')).toContainText(`95% CI ${ttr.extra!.medianLow} – ${ttr.extra!.medianHigh} h`)
   // No verdict anywhere on a margin of 0.
   for (const t of tiles.tiles) if (t.moe95 === 0) expect(t.change?.significant ?? null).toBeNull()
-  const drivers = await api<{ drivers: Array<{ impact: number | null; impactMoe95: number | null; withinNoise: boolean | null }> }>(page, 'metrics.drivers', { metric: 'nps', filter: { from: '2023-01-01', to: '2025-12-31' }, limit: 10 })
+  const drivers = await api<{ drivers: Array<{ impact: number | null; impactMoe95: number | null; withinNoise: boolean | null }> }>(page, 'metrics.drivers', { metric: 'nps', filter: yearsRange(demoYear - 2), limit: 10 })
   const rows = page.getByTestId('drivers').locator('tbody tr')
   await expect(rows).toHaveCount(drivers.drivers.length)
   for (const [i, d] of drivers.drivers.entries()) if (d.impact !== null && d.impactMoe95 !== null) await expect(rows.nth(i).locator('.impact')).toContainText('±')
@@ -156,15 +157,15 @@ test('uncertainty is shown beside every figure: the TTR interval, the drivers’
 })
 
 test('a definition changed in the settings recomputes the scores', async ({ page, app }) => {
-  await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
-  const before = await api<Series>(page, 'metrics.series', { metric: 'csat', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  await openScores(page, app.url, `?by=month&${rangeQuery(yearRange())}`)
+  const before = await api<Series>(page, 'metrics.series', { metric: 'csat', filter: yearRange() })
   await page.getByRole('link', { name: 'Score settings' }).click()
   const csat = page.getByRole('form', { name: /CSAT/ })
   await csat.getByLabel('Good from').selectOption('5')
   await csat.getByRole('button', { name: 'Save' }).click()
   await expect(csat.getByText('Saved. Every figure now uses the new definition.')).toBeVisible()
   await expect(page.getByTestId('definitions')).toContainText('satisfied 5, not satisfied 1–2')
-  const after = await api<Series>(page, 'metrics.series', { metric: 'csat', filter: { from: '2025-01-01', to: '2025-12-31' } })
+  const after = await api<Series>(page, 'metrics.series', { metric: 'csat', filter: yearRange() })
   expect(after.overall.n).toBe(before.overall.n)
   expect(after.overall.value!).toBeLessThan(before.overall.value!)
 
@@ -181,9 +182,9 @@ test('a definition changed in the settings recomputes the scores', async ({ page
 test.describe('in Thai', () => {
   test.use({ locale: 'th-TH' })
   test('the dashboard speaks Thai and writes Buddhist-era years', async ({ page, app }) => {
-    await openScores(page, app.url, '?by=month&from=2025-01-01&to=2025-12-31')
+    await openScores(page, app.url, `?by=month&${rangeQuery(yearRange())}`)
     await expect(page.getByRole('heading', { level: 2, name: 'ตัวชี้วัด' })).toBeVisible()
-    await expect(page.getByTestId('tile-nps')).toContainText('2568')
+    await expect(page.getByTestId('tile-nps')).toContainText(String(demoYearBE))
     await expect(page.getByTestId('definitions')).toContainText('อัตราการรักษา')
   })
 })
