@@ -1,4 +1,5 @@
 import { emailKey, phoneKey } from '../../src-shared/domain/contactKeys'
+import { ZONE_COUNTRY_CODES } from '../../src-shared/domain/phone'
 import type { Sqlite } from '../db/sqlite'
 import { tombstoneLookup } from './privacyRepository'
 
@@ -56,9 +57,27 @@ export function legacyPhoneKey(phone: string | null | undefined): string | null 
 export function tombstoneLookupKeys(p: PersonFacts & { dedupKey?: string | null }, timezone: string): string[] {
   const keys = personTombstoneKeys(p, timezone)
   if (p.dedupKey) keys.unshift(rowTombstoneKey(p.dedupKey))
+  keys.push(...otherZonePhoneKeys(phoneKey(p.phone ?? null, timezone)))
   const legacy = legacyPhoneKey(p.phone)
   if (legacy) keys.push(`phone:${legacy}`)
   return keys
+}
+
+/**
+ * The keys the same number may have had when a tombstone was written in a zone of another kind: the
+ * key follows the workspace's zone, and a tombstone's hash cannot be re-keyed when the zone changes.
+ * - A number of a zone's country (84…, 66…) is also looked up national (`tel:0…`): the key an erasure
+ *   wrote in a zone without a country, where a national number's country was unknown.
+ * - A national number in a zone without a country (`0…`: its country unknown) is also looked up as
+ *   each zone country's number: an erasure made while the zone was Vietnam's or Thailand's.
+ * Widened only where one side's country was unknown, so a number keyed with its country (+66 912 345
+ * 678) never meets another country's (+84 912 345 678) tombstone.
+ */
+function otherZonePhoneKeys(key: string | null): string[] {
+  if (!key) return []
+  if (key.startsWith('0')) return ZONE_COUNTRY_CODES.map((cc) => `tel:${cc}${key.slice(1)}`)
+  const cc = ZONE_COUNTRY_CODES.find((c) => key.startsWith(c))
+  return cc ? [`tel:0${key.slice(cc.length)}`] : []
 }
 
 /**

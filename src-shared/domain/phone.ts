@@ -11,6 +11,9 @@
  */
 const COUNTRY_OF_ZONE: Record<string, string> = { 'Asia/Ho_Chi_Minh': '84', 'Asia/Saigon': '84', 'Asia/Bangkok': '66' }
 
+/** The country codes a zone can give a national number (those of COUNTRY_OF_ZONE). */
+export const ZONE_COUNTRY_CODES: readonly string[] = [...new Set(Object.values(COUNTRY_OF_ZONE))]
+
 export function normalizePhone(text: string, timezone: string): string | null {
   const t = text.trim()
   if (!/^[+\d\s().\-/]+$/.test(t)) return null
@@ -28,6 +31,6 @@ export function normalizePhone(text: string, timezone: string): string | null {
 
 /** "+84 (0) 912…" and "+840912…": the trunk 0 after a country code is not dialled. */
 function dropTrunkZero(digits: string): string {
-  for (const cc of ['84', '66']) if (digits.startsWith(`${cc}0`)) return cc + digits.slice(cc.length + 1)
+  for (const cc of ZONE_COUNTRY_CODES) if (digits.startsWith(`${cc}0`)) return cc + digits.slice(cc.length + 1)
   return digits
 }

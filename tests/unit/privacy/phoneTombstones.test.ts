@@ -85,3 +85,27 @@ describe('tombstones written by the older code (last nine digits)', () => {
     expect(has('phone:912345678')).toBe(false)
   })
 })
+
+describe('tombstones across a change of the workspace zone', () => {
+  it('an erasure made in a zone without a country still stops the number once the zone is Vietnam’s', async () => {
+    const a = await appIn('Europe/Paris')
+    const open = a.ctx.session.require()
+    await importFile(open, csv(a, 'shop.csv', [HEADER, '2025-03-01 10:00,9,An,0912 345 678,Cà phê ngon']))
+    await a.api.call('privacy.erase', { subject: { query: '0912345678' }, mode: 'delete' })
+    await a.api.call('workspace.setTimezone', { timezone: VN })
+    const later = csv(a, 'later.csv', [HEADER, '2025-04-01 10:00,7,An,+84 912 345 678,Again', '2025-04-01 11:00,8,Bình,0912.345.678,Lại nữa', '2025-04-02 10:00,8,Somchai,+1 912 345 6789,Fine'])
+    expect(await importFile(open, later)).toMatchObject({ imported: 1, erased: 2 })
+    expect(rows(open, 'SELECT name FROM customers')).toEqual([{ name: 'Somchai' }])
+  })
+
+  it('an erasure made in Vietnam still stops the number written nationally after the zone lost its country, and never a Thai number', async () => {
+    const a = await appIn(VN)
+    const open = a.ctx.session.require()
+    await importFile(open, csv(a, 'shop.csv', [HEADER, '2025-03-01 10:00,9,An,0912 345 678,Cà phê ngon']))
+    await a.api.call('privacy.erase', { subject: { query: '0912345678' }, mode: 'delete' })
+    await a.api.call('workspace.setTimezone', { timezone: 'Europe/Paris' })
+    const later = csv(a, 'later.csv', [HEADER, '2025-04-01 10:00,7,An,0912-345-678,Again', '2025-04-02 10:00,8,Somchai,+66 912 345 678,Sawasdee'])
+    expect(await importFile(open, later)).toMatchObject({ imported: 1, erased: 1 })
+    expect(rows(open, 'SELECT name, phone FROM customers')).toEqual([{ name: 'Somchai', phone: '+66912345678' }])
+  })
+})
