@@ -45,13 +45,17 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
   // Names from a stream of their own: the rest of the demo (scores, comments, dates) stays as it was.
   const nameRnd = seededRandom(20_241_102)
   const customers: CustomerSeed[] = []
+  const sinceAt: number[] = []
   for (let i = 1; i <= DEMO_CUSTOMERS; i++) {
     const loc = rnd.pick(locations)
     const lang = languageFor(rnd, loc.country)
     const since = start - Math.floor(rnd.next() * 365 * DAY) + Math.floor(rnd.next() * SPAN_DAYS * DAY * 0.9)
-    const churned = rnd.next() < 0.2 ? Math.min(now - DAY, since + Math.floor((60 + rnd.next() * 400) * DAY)) : null
-    rnd.next() // the draw that once picked the name, kept so that every later draw is the same
+    // The draws that once decided churn at random and picked the name, kept so that every later draw
+    // is the same (churn now follows experience: decideChurn below).
+    if (rnd.next() < 0.2) rnd.next()
+    rnd.next()
     const name = customerName(nameRnd, lang)
+    sinceAt.push(since)
     customers.push({
       externalRef: `CUS-${String(i).padStart(4, '0')}`,
       name,
@@ -60,7 +64,7 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
       segment: rnd.pick(segments),
       location: loc.name,
       customerSince: new Date(since).toISOString().slice(0, 10),
-      churnedAt: churned ? new Date(churned).toISOString().slice(0, 10) : null,
+      churnedAt: null,
     })
   }
 
@@ -75,8 +79,8 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
   const appIncidentStart = now - 240 * DAY
   const appIncidentEnd = now - 180 * DAY
 
-  inTransaction(sqlite, () => {
-    const customerIds = insertCustomers(sqlite, customers, now)
+  const drawn: DrawnResponse[] = []
+  {
     for (let i = 1; i <= DEMO_RESPONSES; i++) {
       const tp = rnd.pick(touchpoints)
       // The survey programme grew: twice as many responses a month at the end as at the start
@@ -125,31 +129,92 @@ export async function seedCafeDemo(ws: WorkspaceDb, env: { localDateOf: (ms: num
         statusChangedAt = t + DAY
       }
 
-      const dedupKey = `demo:${i}`
+      const note = owner && rnd.next() < 0.6 ? rnd.pick(followUpNotes[lang]) : null
+      drawn.push({ i, t, tp, metric, score, unhappy, custIdx, location: loc.name, lang, comment, status, owner, resolvedAt, statusChangedAt, note })
+    }
+  }
+  decideChurn(drawn, customers, sinceAt, now)
+
+  inTransaction(sqlite, () => {
+    const customerIds = insertCustomers(sqlite, customers, now)
+    for (const r of drawn) {
       const id = write({
-        dedupKey,
+        dedupKey: `demo:${r.i}`,
         importId: null,
-        externalRef: `R-${String(i).padStart(5, '0')}`,
-        customerId: customerIds[custIdx],
-        questionId: questionIds.get(metric) ?? null,
-        score,
-        submittedAt: t,
+        externalRef: `R-${String(r.i).padStart(5, '0')}`,
+        customerId: customerIds[r.custIdx],
+        questionId: questionIds.get(r.metric) ?? null,
+        score: r.score,
+        submittedAt: r.t,
         submittedOffset: 420, // Vietnam and Thailand are both UTC+7
-        localDate: env.localDateOf(t),
-        channel: tp.channel,
-        touchpoint: tp.touchpoint,
-        stage: tp.stage,
-        location: loc.name,
-        language: comment ? lang : null,
-        comment,
-        respondentEmail: customer.email,
-        status,
-        owner,
-        statusChangedAt,
-        resolvedAt,
+        localDate: env.localDateOf(r.t),
+        channel: r.tp.channel,
+        touchpoint: r.tp.touchpoint,
+        stage: r.tp.stage,
+        location: r.location,
+        language: r.comment ? r.lang : null,
+        comment: r.comment,
+        respondentEmail: customers[r.custIdx].email,
+        status: r.status,
+        owner: r.owner,
+        statusChangedAt: r.statusChangedAt,
+        resolvedAt: r.resolvedAt,
         now,
       })
-      if (owner && rnd.next() < 0.6 && id !== null) addNote(id, owner, rnd.pick(followUpNotes[lang]), statusChangedAt ?? t)
+      if (r.note && r.owner && id !== null) addNote(id, r.owner, r.note, r.statusChangedAt ?? r.t)
     }
+  })
+}
+
+interface DrawnResponse {
+  i: number
+  t: number
+  tp: (typeof touchpoints)[number]
+  metric: MetricKind
+  score: number
+  unhappy: boolean
+  custIdx: number
+  location: string
+  lang: Lang
+  comment: string | null
+  status: FollowUpStatus
+  owner: string | null
+  resolvedAt: number | null
+  statusChangedAt: number | null
+  note: string | null
+}
+
+/** After a poor experience, the chance a customer leaves (within weeks); and of leaving for no reason we see. */
+const LEAVE_AFTER_POOR = 0.45
+const LEAVE_UNSEEN = 0.05
+
+/**
+ * Who leaves, and when, decided in time order from what each customer lived: after an answer that
+ * needs a follow-up they leave with LEAVE_AFTER_POOR's chance, 1–8 weeks later (sooner when it was
+ * never resolved), and a few leave for reasons no answer shows. A customer who has left answers no
+ * more: an answer drawn for them after they left goes to another customer active then. So the demo's
+ * churn has causes the at-risk rules can find (before, churn was drawn at random and the churned kept
+ * answering). Its own random stream: the answers' scores, comments and dates are those drawn before.
+ */
+function decideChurn(drawn: DrawnResponse[], customers: CustomerSeed[], sinceAt: number[], now: number): void {
+  const rnd = seededRandom(20_241_103)
+  const leaveAt = customers.map((_, k) => (rnd.next() < LEAVE_UNSEEN ? sinceAt[k] + (60 + rnd.next() * 500) * DAY : Infinity))
+  const order = [...drawn].sort((a, b) => a.t - b.t || a.i - b.i)
+  for (const r of order) {
+    if (leaveAt[r.custIdx] <= r.t) {
+      const active: number[] = []
+      for (let k = 0; k < customers.length; k++) if (sinceAt[k] <= r.t && leaveAt[k] > r.t) active.push(k)
+      if (active.length) {
+        r.custIdx = rnd.pick(active)
+        if (r.tp.channel !== 'store') r.location = customers[r.custIdx].location ?? r.location
+      }
+    }
+    if (r.unhappy && leaveAt[r.custIdx] === Infinity && rnd.next() < LEAVE_AFTER_POOR) {
+      const weeks = r.status === 'resolved' ? 4 + rnd.next() * 20 : 2 + rnd.next() * 14
+      leaveAt[r.custIdx] = Math.max(r.t, sinceAt[r.custIdx] + DAY) + weeks * 7 * DAY
+    }
+  }
+  customers.forEach((c, k) => {
+    c.churnedAt = leaveAt[k] < now - DAY ? new Date(leaveAt[k]).toISOString().slice(0, 10) : null
   })
 }

@@ -105,6 +105,7 @@ export const customersEn = {
   'customers.atRisk.probability': '{p} chance of leaving within 90 days (model)',
   'customers.eval.title': 'How well the ranking works',
   'customers.eval.rankedByRules': 'Ranked by the rules: the model did not beat them on customers it had not seen.',
+  'customers.eval.rankedByRulesNoModel': 'Ranked by the rules: too few customers have left yet to fit a model.',
   'customers.eval.rankedByModel': 'Ranked by the model: on customers it had not seen, it did better than the rules.',
   'customers.eval.noModel': 'No model: fitting one needs at least 30 customers who left within 90 days after {date} (there were {count}).',
   'customers.eval.model': 'Model (logistic regression, fitted on this computer)',

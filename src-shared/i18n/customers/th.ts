@@ -106,6 +106,7 @@ export const customersTh: Record<keyof typeof customersEn, string> = {
   'customers.atRisk.probability': 'โอกาสเลิกใช้ภายใน 90 วัน {p} (แบบจำลอง)',
   'customers.eval.title': 'การจัดอันดับแม่นยำแค่ไหน',
   'customers.eval.rankedByRules': 'เรียงตามกฎ: แบบจำลองไม่ได้ดีกว่ากฎกับลูกค้าที่มันไม่เคยเห็น',
+  'customers.eval.rankedByRulesNoModel': 'เรียงตามกฎ: ลูกค้าที่เลิกใช้ยังมีน้อยเกินไปที่จะสร้างแบบจำลอง',
   'customers.eval.rankedByModel': 'เรียงตามแบบจำลอง: กับลูกค้าที่ไม่เคยเห็น แบบจำลองทำได้ดีกว่ากฎ',
   'customers.eval.noModel': 'ยังไม่มีแบบจำลอง: ต้องมีลูกค้าที่เลิกใช้ภายใน 90 วันหลัง {date} อย่างน้อย 30 ราย (มี {count} ราย)',
   'customers.eval.model': 'แบบจำลอง (logistic regression ฝึกบนเครื่องนี้)',

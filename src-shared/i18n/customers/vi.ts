@@ -106,6 +106,7 @@ export const customersVi: Record<keyof typeof customersEn, string> = {
   'customers.atRisk.probability': 'Khả năng rời đi trong 90 ngày: {p} (mô hình)',
   'customers.eval.title': 'Độ chính xác của bảng xếp hạng',
   'customers.eval.rankedByRules': 'Xếp theo quy tắc: mô hình không tốt hơn quy tắc trên những khách hàng nó chưa từng thấy.',
+  'customers.eval.rankedByRulesNoModel': 'Xếp theo quy tắc: chưa đủ khách hàng rời đi để dựng mô hình.',
   'customers.eval.rankedByModel': 'Xếp theo mô hình: trên những khách hàng chưa từng thấy, mô hình tốt hơn quy tắc.',
   'customers.eval.noModel': 'Chưa có mô hình: cần ít nhất 30 khách hàng rời đi trong 90 ngày sau {date} (hiện có {count}).',
   'customers.eval.model': 'Mô hình (hồi quy logistic, huấn luyện ngay trên máy này)',

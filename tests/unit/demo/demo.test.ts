@@ -35,6 +35,25 @@ describe('the demo workspace', () => {
     expect(c.names / c.customers).toBeGreaterThan(0.9)
   })
 
+  it('has churn with causes: leavers answer no more after leaving, and poor experiences come before leaving', async () => {
+    // churned_at is a local date; an answer on the day someone left is the last one they could give.
+    const late = q<{ n: number }>(`SELECT count(*) n FROM responses r JOIN customers c ON c.id = r.customer_id
+      WHERE c.churned_at IS NOT NULL AND r.local_date > c.churned_at`)
+    expect(late[0].n).toBe(0)
+    const [{ churned, customers }] = q<{ churned: number; customers: number }>('SELECT sum(churned_at IS NOT NULL) churned, count(*) customers FROM customers')
+    expect(churned / customers).toBeGreaterThan(0.1)
+    expect(churned / customers).toBeLessThan(0.4)
+    // Among customers who ever gave a poor NPS (a detractor), far more left than among those who never did.
+    const rates = q<{ poor: number; n: number; gone: number }>(`SELECT poor, count(*) n, sum(gone) gone FROM (
+        SELECT c.id, c.churned_at IS NOT NULL gone, EXISTS (SELECT 1 FROM responses r JOIN questions qu ON qu.id = r.question_id
+          WHERE r.customer_id = c.id AND qu.metric = 'nps' AND r.score <= 6) poor FROM customers c) GROUP BY poor ORDER BY poor`)
+    const [never, ever] = rates.map((r) => r.gone / r.n)
+    expect(ever).toBeGreaterThan(2 * never)
+    // So the at-risk rules rank leavers above stayers on customers held out (AUC above chance).
+    const risk = await app.api.call('customers.atRisk', { limit: 10 })
+    expect(risk.evaluation.rules?.auc.value).toBeGreaterThan(0.6)
+  })
+
   it('has customers with follow-ups in every state, owners and notes', () => {
     const states = q<{ status: string }>('SELECT DISTINCT status FROM responses ORDER BY 1').map((r) => r.status)
     expect(states).toEqual(['in_progress', 'new', 'no_action', 'resolved'])

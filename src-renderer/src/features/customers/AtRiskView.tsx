@@ -67,7 +67,7 @@ function EvaluationCard({ e }: { e: RiskEvaluation }) {
   return (
     <Card title={t('customers.eval.title')}>
       <p data-testid="ranked-by">
-        <strong>{e.rankedBy === 'model' ? t('customers.eval.rankedByModel') : t('customers.eval.rankedByRules')}</strong>
+        <strong>{e.rankedBy === 'model' ? t('customers.eval.rankedByModel') : e.model ? t('customers.eval.rankedByRules') : t('customers.eval.rankedByRulesNoModel')}</strong>
       </p>
       <ul className="eval-lines">
         {line(t('customers.eval.rules'), e.rules)}
