@@ -120,7 +120,7 @@ export const commandSpecs = {
   },
   'survey-list': {
     operands: ['<workspace.cxdesk>'],
-    options: { out: 'value', channel: 'value', segment: 'value', location: 'value', record: 'switch', json: 'switch' },
+    options: { out: 'value', channel: 'value', segment: 'value', location: 'value', record: 'switch', pending: 'switch', confirm: 'value', json: 'switch' },
     usage: SURVEY_LIST_USAGE,
   },
   'send-list': {
@@ -140,7 +140,7 @@ export type CommandName = keyof typeof commandSpecs
 /**
  * Commands that only read the workspace: it is opened read-only when nothing in it needs upkeep.
  * Not `survey-list`: it keeps the list it wrote in the workspace, so that its send can be
- * confirmed later ("I sent it" in the app, or `--record`).
+ * confirmed later ("I sent it" in the app, `--record` or `--confirm`).
  */
 export function readsOnly(args: ParsedArgs): boolean {
   const command = args.positionals[0]

@@ -23,7 +23,7 @@ import { formatSubjectResult, NotFound, subjectExport, subjectFlags } from './su
 import { eraseCommand, formatErasure, refusal } from './eraseCommand'
 import { collectArgs, createSurveyFromArgs, kioskRendererDir, posterArgs, surveyAction } from './collectCommand'
 import { findSurveyId } from '../collection/surveysService'
-import { formatSurveyList, surveyListArgs, surveyListCommand } from './surveyListCommand'
+import { confirmSurveyList, formatConfirmSurveyList, formatPendingSurveyLists, formatSurveyList, pendingSurveyLists, surveyListArgs, surveyListCommand } from './surveyListCommand'
 import { formatSendList, sendListArgs, sendListCommand } from './sendListCommand'
 import { followUpsArgs, followUpsCommand, formatFollowUps } from './followUpsCommand'
 import { resolvePaths } from '../common/paths'
@@ -331,6 +331,18 @@ async function run(args: ParsedArgs, io: CliIo, state: RunState): Promise<void> 
       const [file] = rest
       if (!file) throw new UsageError('survey-list needs a workspace file')
       const a = surveyListArgs(args)
+      if (a.action === 'pending') {
+        const result = await withWorkspace(api, ctx, file, () => pendingSurveyLists(api))
+        if (json) out(JSON.stringify(result))
+        else for (const line of formatPendingSurveyLists(result)) out(line)
+        return
+      }
+      if (a.action === 'confirm') {
+        const result = await withWorkspace(api, ctx, file, () => confirmSurveyList(api, a.token))
+        if (json) out(JSON.stringify(result))
+        else for (const line of formatConfirmSurveyList(result)) out(line)
+        return
+      }
       const result = await withWorkspace(api, ctx, file, () => surveyListCommand(api, ctx.files, a))
       if (json) out(JSON.stringify(result))
       else for (const line of formatSurveyList(result)) out(line)

@@ -43,8 +43,64 @@ describe('cxdesk survey-list', () => {
     expect(readFileSync(join(dir, 'list3.csv'), 'utf8')).toBe('\uFEFFcustomer_ref,name,email,phone,segment,location\r\n')
   })
 
+  it('a list written without --record is confirmed later by its token, once; --pending shows what waits', async () => {
+    const own = cliFolder('survey-list-confirm')
+    try {
+      await workspaceWithRows(own, [
+        { customer_id: 'C1', customer_email: 'one@example.com', submitted_at: daysAgo(100), score: 9 },
+        { customer_id: 'C2', customer_email: 'two@example.com', submitted_at: daysAgo(200), score: 4 },
+      ])
+      const written = await own.cxdesk(['survey-list', 'w.cxdesk', '--out', 'list.csv', '--json'])
+      expect(written.code, written.stderr).toBe(0)
+      const { token, eligible } = written.json() as { token: string; eligible: number }
+      expect(eligible).toBe(2)
+      expect(token).toMatch(/\S{8,}/)
+      const text = await own.cxdesk(['survey-list', 'w.cxdesk', '--out', 'again.csv'])
+      expect(text.stdout).toMatch(/Nothing recorded yet\. Once the send is made: cxdesk survey-list <workspace> --confirm \S+ \(within 14 days\)/)
+
+      const pending = await own.cxdesk(['survey-list', 'w.cxdesk', '--pending', '--json'])
+      expect(pending.code, pending.stderr).toBe(0)
+      expect((pending.json() as { pending: Array<{ token: string; rows: number; fileName: string }> }).pending.map((p) => [p.fileName, p.rows])).toEqual([
+        ['again.csv', 2],
+        ['list.csv', 2],
+      ])
+      const pendingText = await own.cxdesk(['survey-list', 'w.cxdesk', '--pending'])
+      expect(pendingText.stdout).toContain('2 lists are waiting for the send to be confirmed')
+      expect(pendingText.stdout).toContain(`${token}  list.csv: 2 customers by email; written `)
+
+      const confirmed = await own.cxdesk(['survey-list', 'w.cxdesk', '--confirm', token])
+      expect(confirmed.code, confirmed.stderr).toBe(0)
+      expect(confirmed.stdout).toMatch(/^Recorded 2 survey contacts \(send \d+\)\./)
+      // Exactly that list: both customers were surveyed now, so a new list holds no one.
+      const after = await own.cxdesk(['survey-list', 'w.cxdesk', '--out', 'after.csv', '--json'])
+      expect(after.json()).toMatchObject({ eligible: 0, token: null })
+      // Once only; a token confirmed already or never written is refused with what happened (a wrong value: 2).
+      const twice = await own.cxdesk(['survey-list', 'w.cxdesk', '--confirm', token])
+      expect(twice.code).toBe(2)
+      expect(twice.stderr).toMatch(/already recorded/)
+      const unknown = await own.cxdesk(['survey-list', 'w.cxdesk', '--confirm', '0123456789abcdef0123456789abcdef'])
+      expect(unknown.code).toBe(1)
+      expect(unknown.stderr).toMatch(/no longer known/)
+      expect((await own.cxdesk(['survey-list', 'w.cxdesk', '--pending'])).stdout).not.toContain(token)
+    } finally {
+      own.remove()
+    }
+  })
+
   it('refuses unknown options, a wrong channel and a missing --out with exit code 2', async () => {
-    for (const args of [['--out', 'x.csv', '--chanel', 'sms'], ['--out', 'x.csv', '--channel', 'fax'], [], ['--out', 'x.csv', '--record=yes'], ['--out', 'x.csv', '--at-risk']]) {
+    for (const args of [
+      ['--out', 'x.csv', '--chanel', 'sms'],
+      ['--out', 'x.csv', '--channel', 'fax'],
+      [],
+      ['--out', 'x.csv', '--record=yes'],
+      ['--out', 'x.csv', '--at-risk'],
+      ['--pending', '--confirm', 'abc'],
+      ['--confirm', 'abc', '--out', 'x.csv'],
+      ['--pending', '--record'],
+      ['--confirm'],
+      ['--confirm', ' '],
+      ['--confirm', 'not a token!'],
+    ]) {
       const r = await cxdesk(['survey-list', 'w.cxdesk', ...args])
       expect(r.code, args.join(' ')).toBe(2)
     }
