@@ -1,7 +1,7 @@
 import { csvCell } from '../common/csvWriter'
 import { SENTIMENT_CUTOFF } from '../../src-shared/domain/sentiment'
 import { cachedZonedIsoConverter } from '../../src-shared/domain/timezone'
-import { CONTEXT_SEPARATOR, csvResponseColumn as C, type ExportCustomerValues, type ExportLookups, type ExportQuestion, type ExportResponseRow } from './exportRangeRepository'
+import { CONTEXT_SEPARATOR, csvResponseColumn as C, type ExportCustomerValues, type ExportLookups, type ExportQuestion, type ExportResponseRow, type ExportWorkflowValues } from './exportRangeRepository'
 
 /** A customer's cells, formatted once: its reference and e-mail (2nd and 3rd columns), and its name, phone and segment (16th to 18th). */
 interface CustomerCells {
@@ -54,6 +54,8 @@ const SENTIMENT_TEXT = Array.from({ length: 2001 }, (_, i) => String((i - 1000) 
  * - channel, touchpoint, stage, location, language and status come as one text (`context`) and
  *   are quoted once per combination (a text whose values hold the separator themselves is
  *   ambiguous: that row's six values are read on their own);
+ * - owner, status_changed_at, status_changed_by and resolved_at come as one JSON text, NULL when all
+ *   four are (most rows: their four cells are then empty, nothing parsed);
  * - cells that are always numbers or ISO times skip the quoting test;
  * - tags only when the row has some ('\u001f' → '; '), notes only when it has any.
  */
@@ -126,6 +128,18 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
     const context = contextOf(r[C.context] as string, r[C.id] as number)
     const respondent = csvCell(r[C.respondent_email])
     const head = customer.hasEmail ? customer.head : customer.head + respondent
+    const workflow = r[C.workflow] as string | null
+    let resolvedAt = ''
+    let owner = ''
+    let changedAt = ''
+    let changedBy = ''
+    if (workflow !== null) {
+      const w = JSON.parse(workflow) as ExportWorkflowValues
+      owner = csvCell(w[0])
+      changedAt = time(w[1])
+      changedBy = csvCell(w[2])
+      resolvedAt = time(w[3])
+    }
     // `+`, not a template: a template calls ToString on every value whose type the compiler cannot
     // prove (≈ 5 % of the export's samples); `+` on strings is a plain concatenation, same text.
     return (
@@ -137,9 +151,9 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
       scoreText(r[C.score]) + ',' +
       csvCell(r[C.comment]) + ',' +
       context.languageStatus + ',' +
-      time(r[C.resolved_at]) + ',' +
+      resolvedAt + ',' +
       context.location + ',' +
-      csvCell(r[C.owner]) + ',' +
+      owner + ',' +
       customer.tail + ',' +
       (tags === null ? '' : csvCell(tags.includes('\u001f') ? tags.replaceAll('\u001f', '; ') : tags)) + ',' +
       (notes === null || notes === '' ? '' : csvCell(notesText(notes))) + ',' +
@@ -148,8 +162,8 @@ export function responseCsvLine(timezone: string, questions: Map<number, ExportQ
       (band === null ? '' : (BAND[band + 1] ?? '')) + ',' +
       question + ',' +
       csvCell(r[C.local_date]) + ',' +
-      time(r[C.status_changed_at]) + ',' +
-      csvCell(r[C.status_changed_by]) + ',' +
+      changedAt + ',' +
+      changedBy + ',' +
       respondent + ',' +
       num(r[C.id]) + ',' +
       customer.id + '\r\n'
