@@ -13,11 +13,13 @@ import type Database from 'better-sqlite3'
 const scoredColumns = ['score', 'band', 'sentiment', 'comment'] as const
 /** Where it came from and its state: the six the CSV fast path reads as one text, `context`. */
 const contextColumns = ['channel', 'touchpoint', 'stage', 'location', 'language', 'status'] as const
-/** Its follow-up and its customer's id. */
-const workflowColumns = ['owner', 'status_changed_at', 'status_changed_by', 'resolved_at', 'respondent_email', 'customer_id'] as const
+/** Its follow-up: the four the CSV fast path reads as one text, `workflow` (NULL in most rows). */
+const workflowColumns = ['owner', 'status_changed_at', 'status_changed_by', 'resolved_at'] as const
+/** Who answered, and its customer's id. */
+const respondentColumns = ['respondent_email', 'customer_id'] as const
 
 /** The response's own columns both response readers take after their first ones, in this order. */
-export const responseOwnColumns = [...scoredColumns, ...contextColumns, ...workflowColumns] as const
+export const responseOwnColumns = [...scoredColumns, ...contextColumns, ...workflowColumns, ...respondentColumns] as const
 
 /** Its customer's columns: joined by the general path; the CSV fast path looks them up once per customer (exportLookupsOn). */
 export const customerColumns = ['customer_ref', 'customer_name', 'customer_email', 'customer_phone', 'segment'] as const
@@ -32,9 +34,14 @@ export const sharedResponseColumns = [...responseOwnColumns, ...customerColumns]
  * the statement ends at customer_id: no subquery, no two NULLs per row). `context` is channel,
  * touchpoint, stage, location, language and status in one text (CONTEXT_SEPARATOR between them,
  * NULL as ''): values that repeat across rows, so the line formatter quotes each combination once.
+ * `workflow` is owner, status_changed_at, status_changed_by and resolved_at as a JSON array, or NULL
+ * when all four are (most rows: one value for better-sqlite3 to make instead of four).
  */
-export const csvResponseColumns = ['id', 'external_ref', 'submitted_at', 'local_date', 'question_id', ...scoredColumns, 'context', ...workflowColumns, 'tags', 'notes'] as const
+export const csvResponseColumns = ['id', 'external_ref', 'submitted_at', 'local_date', 'question_id', ...scoredColumns, 'context', 'workflow', ...respondentColumns, 'tags', 'notes'] as const
 export const csvResponseColumn = Object.fromEntries(csvResponseColumns.map((c, i) => [c, i])) as Record<(typeof csvResponseColumns)[number], number>
+
+/** The `workflow` column's four values, when any is not NULL: owner, status_changed_at, status_changed_by, resolved_at. */
+export type ExportWorkflowValues = [string | null, number | null, string | null, number | null]
 
 /** Between the six values of the `context` column (SQLite's char(31), the unit separator). */
 export const CONTEXT_SEPARATOR = '\u001f'

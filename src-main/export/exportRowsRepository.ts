@@ -103,7 +103,8 @@ export function exportHasTagsAndNotes(sqlite: Database.Database): { tags: boolea
  * The CSV fast path's page statement (columns: csvResponseColumns, in exportRangeRepository with
  * the reading itself): the response's own columns with its question and customer by id (no join:
  * both are read once, exportQuestions and exportLookupsOn; its channel, touchpoint,
- * stage, location, language and status as one text, `context`), and tags and notes only when the
+ * stage, location, language and status as one text, `context`; its owner and status change times
+ * and author as one JSON text, `workflow`, NULL in most rows), and tags and notes only when the
  * workspace has any (else the row ends at customer_id). Same rows, same order as responsePages; its
  * last four parameters are a key range (upper excluded, lower included), so reader threads can each
  * read one range (export/exportThreads.ts) and the app's own connection the whole (KEY_ABOVE_ALL to
@@ -128,10 +129,8 @@ export function csvResponseQuery(db: Kysely<DB>, filter: FeedbackFilter, has: { 
       'r.comment',
       // exportRangeRepository's CONTEXT_SEPARATOR; '' for NULL (both are an empty cell).
       sql<string>`concat_ws(char(31), ifnull(r.channel, ''), ifnull(r.touchpoint, ''), ifnull(r.stage, ''), ifnull(r.location, ''), ifnull(r.language, ''), ifnull(r.status, ''))`.as('context'),
-      'r.owner',
-      'r.status_changed_at',
-      'r.status_changed_by',
-      'r.resolved_at',
+      // ExportWorkflowValues as JSON, NULL when all four are (the table is STRICT: texts and integers only).
+      sql<string | null>`CASE WHEN coalesce(r.owner, r.status_changed_at, r.status_changed_by, r.resolved_at) IS NULL THEN NULL ELSE json_array(r.owner, r.status_changed_at, r.status_changed_by, r.resolved_at) END`.as('workflow'),
       'r.respondent_email',
       'r.customer_id',
     ])

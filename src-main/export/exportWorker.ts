@@ -2,9 +2,10 @@
  * An export's reader thread (export/exportThreads.ts): reads its key ranges of the responses on a
  * read-only connection of its own, writes each row as its CSV line (responseCsv.ts, the very bytes
  * of the single-threaded path) into chunks of about a megabyte, and hands each chunk over to the
- * main thread (transferred, not copied), which writes the ranges to the file in order. It runs at
- * most `ahead` chunks ahead of what the main thread has written (then waits), so memory stays flat
- * whatever the row count. Started through src-main/workers (bundled as out/main/exportWorker.js and
+ * main thread, which writes the ranges to the file in order. The chunks are slots of a ring of
+ * shared buffers the main thread made for this thread (`ahead + 1`): a slot is filled again only
+ * after the main thread has written its last chunk, so the thread runs at most `ahead` chunks ahead
+ * of the writing (then waits) and memory stays flat whatever the row count, with no buffer made per chunk. Started through src-main/workers (bundled as out/main/exportWorker.js and
  * out/cli/exportWorker.js).
  */
 import { openReaderConnection } from '../db/readerConnection'
@@ -24,25 +25,42 @@ serveJob<ExportWorkerData, ExportChunk, number>((data, control) => {
     const line = responseCsvLine(data.timezone, data.questions, exportLookupsOn(sqlite), data.preloadCustomers)
     const written = new Int32Array(data.written)
     const cancelled = () => new AppError('CANCELLED', 'The export was cancelled.')
+    // The ring of chunk buffers the main thread made (shared, not copied): chunk k goes into slot k % ring.
+    const slots = data.slots.map((s) => Buffer.from(s))
+    const ring = slots.length
+    const size = slots[0].length
     let sent = 0
-    // Its own memory (not Node's shared pool), so it can be transferred.
-    let buf = Buffer.allocUnsafeSlow(data.chunkBytes)
+    /** The slot being filled (null: none claimed yet for chunk number `sent`). */
+    let buf: Buffer | null = null
     let used = 0
     let rows = 0
     let total = 0
 
-    /** Hands the chunk so far to the main thread, once it is at most `ahead` chunks behind. */
-    const send = (range: number, end: boolean) => {
+    /** Waits until chunk number `sent` may be filled and handed over: the main thread has written chunk `sent - ring`, the last in its slot. */
+    const waitTurn = () => {
       for (;;) {
         const seen = Atomics.load(written, 0)
-        if (sent - seen < data.ahead) break
+        if (sent - seen < ring) return
         if (control.isCancelled()) throw cancelled()
         Atomics.wait(written, 0, seen, WAIT_MS)
       }
-      const bytes = buf.subarray(0, used)
-      control.progress({ range, rows, bytes, end }, [buf.buffer as ArrayBuffer])
+    }
+    const claim = (): Buffer => {
+      waitTurn()
+      used = 0
+      return (buf = slots[sent % ring])
+    }
+    /** Hands the chunk so far (the slot's first `used` bytes, or `own` bytes) to the main thread. */
+    const send = (range: number, end: boolean, own?: Buffer) => {
+      if (own) {
+        waitTurn()
+        control.progress({ range, rows, slot: -1, length: own.length, bytes: own, end }, [own.buffer as ArrayBuffer])
+      } else {
+        if (buf === null) waitTurn()
+        control.progress({ range, rows, slot: buf === null ? -1 : sent % ring, length: used, end })
+      }
       sent++
-      buf = Buffer.allocUnsafeSlow(data.chunkBytes)
+      buf = null
       used = 0
       rows = 0
     }
@@ -58,12 +76,19 @@ serveJob<ExportWorkerData, ExportChunk, number>((data, control) => {
         for (const r of page) {
           const text = line(r)
           // UTF-8 takes at most three bytes per UTF-16 unit.
-          if (used + text.length * 3 > buf.length) {
+          const most = text.length * 3
+          if (used + most > size) {
             if (used) send(range.index, false)
-            // A row longer than a chunk (a comment of megabytes) gets a chunk of its own size.
-            if (text.length * 3 > buf.length) buf = Buffer.allocUnsafeSlow(text.length * 3)
+            if (most > size) {
+              // A row longer than a slot (a comment of megabytes) goes in a buffer of its own, alone.
+              const own = Buffer.allocUnsafeSlow(most)
+              rows = 1
+              total++
+              send(range.index, false, own.subarray(0, own.write(text, 0, 'utf8')))
+              continue
+            }
           }
-          used += buf.write(text, used, 'utf8')
+          used += (buf ?? claim()).write(text, used, 'utf8')
           rows++
           total++
         }

@@ -73,6 +73,15 @@ describe('the CSV fast path of export.run', () => {
     // themselves (the text is then ambiguous), and NULLs beside empty texts.
     sqlite.prepare(`UPDATE responses SET location = 'Quận 1' || char(31) || 'x', touchpoint = NULL WHERE id % 17 = 0`).run()
     sqlite.prepare(`UPDATE responses SET channel = char(31), stage = '' WHERE id % 19 = 0`).run()
+    // Owner, status_changed_at, status_changed_by and resolved_at come as one JSON text, NULL when all
+    // four are: each alone, an empty text beside NULLs, a far-off time, and texts JSON escapes
+    // (quotes, backslash, tab, U+2028, Thai) or a spreadsheet could misread.
+    sqlite.prepare(`UPDATE responses SET owner = ?, status_changed_at = NULL, status_changed_by = NULL, resolved_at = NULL WHERE id % 23 = 0`).run('Lan "Lead", \\ ทีม\t=x\u2028y')
+    sqlite.prepare(`UPDATE responses SET owner = '', status_changed_at = NULL, status_changed_by = NULL, resolved_at = NULL WHERE id % 29 = 0`).run()
+    sqlite.prepare(`UPDATE responses SET owner = NULL, status_changed_at = NULL, status_changed_by = '-Minh, "M"', resolved_at = NULL WHERE id % 31 = 0`).run()
+    sqlite.prepare(`UPDATE responses SET owner = NULL, status_changed_at = NULL, status_changed_by = NULL, status = 'resolved', resolved_at = submitted_at + 1 WHERE id % 37 = 0`).run()
+    sqlite.prepare(`UPDATE responses SET owner = NULL, status_changed_at = 4102444799999, status_changed_by = NULL, resolved_at = NULL WHERE id % 41 = 0`).run()
+    expect((sqlite.prepare(`SELECT count(*) AS n FROM responses WHERE coalesce(owner, status_changed_at, status_changed_by, resolved_at) IS NOT NULL`).get() as { n: number }).n).toBeGreaterThan(20)
     const [first, second] = (await app.api.call('feedback.list', { filter: {}, limit: 2 })).items
     await app.api.call('tags.assign', { ids: [first.id, second.id], tag: 'Staff' })
     await app.api.call('tags.assign', { ids: [first.id], tag: '=Bad tag' })
@@ -83,6 +92,8 @@ describe('the CSV fast path of export.run', () => {
     const fast = await exportBytes()
     expect(fast.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     expect(fast.toString('utf8')).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`)
+    expect(fast.toString('utf8')).toContain(`"Lan ""Lead"", \\ ทีม\t=x\u2028y"`)
+    expect(fast.toString('utf8')).toContain(`"'-Minh, ""M"""`)
     expect(fast.equals(referenceCsv(open, {}))).toBe(true)
     // A filtered view too (the filter's parameters come before the cursor's).
     const filter: FeedbackFilter = { channel: ['app', 'store'], from: '2026-01-01' }

@@ -5,8 +5,8 @@ import { testApp, type TestApp } from '../../helpers/context'
 import { createWorkspaceAt, destination } from '../../helpers/files'
 import { writeGeneratorCsv } from '../../helpers/csv'
 import { exportData } from '../../../src-main/export/exportService'
-import { exportRangeEnds } from '../../../src-main/export/exportRowsRepository'
-import { rangesFrom, type ExportThreads } from '../../../src-main/export/exportThreads'
+import { csvResponseQuery, exportHasTagsAndNotes, exportQuestions, exportRangeEnds } from '../../../src-main/export/exportRowsRepository'
+import { defaultExportThreads, rangesFrom, writeCsvInThreads, type ExportThreads } from '../../../src-main/export/exportThreads'
 import type { AppEvent } from '../../../src-shared/api/events'
 import type { FeedbackFilter } from '../../../src-shared/api/filters'
 
@@ -91,6 +91,50 @@ describe('a CSV export read by several threads', () => {
     // A range size that is a multiple of the row count (an empty last range), and ranges larger than the rows.
     expect((await exportWith({ ...SMALL, rangeRows: total })).equals(single)).toBe(true)
     expect((await exportWith({ ...SMALL, rangeRows: total + 1, count: 2 })).equals(single)).toBe(true)
+  }, 60_000)
+
+  it('fills a ring of shared slots per thread, each again only once written, and sends a row longer than a slot in a buffer of its own', async () => {
+    const open = app.ctx.session.require()
+    const sqlite = open.ws.sqlite
+    // Rows longer than a slot of 8 KB (one in Thai: three bytes a character), among lines near a slot's size.
+    sqlite.prepare(`UPDATE responses SET comment = ? WHERE id % 40 = 0`).run('y'.repeat(2_000))
+    const long = ['ก'.repeat(3_000), 'x'.repeat(2_800), `"${'q'.repeat(9_000)}"`]
+    sqlite.prepare(`UPDATE responses SET comment = ? WHERE id = (SELECT id FROM responses ORDER BY submitted_at DESC, id DESC LIMIT 1 OFFSET 150)`).run(long[0])
+    sqlite.prepare(`UPDATE responses SET comment = ? WHERE id = (SELECT id FROM responses ORDER BY submitted_at DESC, id DESC LIMIT 1 OFFSET 151)`).run(long[1])
+    sqlite.prepare(`UPDATE responses SET comment = ? WHERE id IN (SELECT id FROM responses ORDER BY submitted_at DESC, id DESC LIMIT 2 OFFSET 1000)`).run(long[2])
+
+    const single = await exportWith(NEVER)
+    for (const threads of [SMALL, { ...SMALL, ahead: 1, count: 2 }]) {
+      const settings = { ...defaultExportThreads(), ...threads }
+      const parts: Buffer[] = []
+      const slots = new Set<ArrayBufferLike>()
+      let own = 0
+      const rows = await writeCsvInThreads({
+        path: open.ws.path,
+        nativeBinding: app.ctx.sqlite?.nativeBinding,
+        query: csvResponseQuery(open.db, {}, exportHasTagsAndNotes(sqlite)),
+        timezone: open.settings.timezone,
+        questions: exportQuestions(sqlite),
+        preloadCustomers: true,
+        ranges: rangesFrom(exportRangeEnds(open.db, sqlite, {}, settings.rangeRows)),
+        threads: settings,
+        signal: new AbortController().signal,
+        write: (bytes) => {
+          // Copied now: the slot is filled again once this returns.
+          parts.push(Buffer.from(bytes))
+          if (bytes.buffer instanceof SharedArrayBuffer) slots.add(bytes.buffer)
+          else own++
+        },
+      })
+      expect(rows).toBe((sqlite.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n)
+      // Header and BOM aside, the single-threaded export's bytes.
+      const headerEnd = single.indexOf('\r\n') + 2
+      expect(Buffer.concat(parts).equals(single.subarray(headerEnd))).toBe(true)
+      // Every chunk in a slot but the four rows longer than one.
+      expect(own).toBe(4)
+      expect(slots.size).toBeGreaterThan(settings.count)
+      expect(slots.size).toBeLessThanOrEqual(settings.count * (settings.ahead + 1))
+    }
   }, 60_000)
 
   it('applies the inbox’s filter', async () => {
