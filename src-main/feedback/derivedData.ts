@@ -20,6 +20,7 @@ import {
 import { AppError } from '../../src-shared/api/result'
 import { analyzerFor } from './feedbackWriter'
 import { inTransaction } from '../db/transaction'
+import { ensureDueDates } from './followUpService'
 
 /** Bump when the way search text is built changes: every workspace rebuilds its index once on open. */
 export const SEARCH_INDEX_VERSION = '1'
@@ -121,6 +122,9 @@ export function ensureDerivedData(sqlite: Sqlite, control: DerivedDataControl = 
     // The last chance to roll back: a cancel asked for while the last chunk was written still counts.
     if (control.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled.')
   })
+  // Follow-up due dates pending (rows written by an older version, or a rule changed): worked out
+  // here, in the opening's thread, not by the window's thread on its first read.
+  ensureDueDates(sqlite)
 }
 
 /** Called with the last id of each chunk: reports progress, and throws CANCELLED (rolling back the transaction) once cancelled. */

@@ -23,9 +23,13 @@ export function pendingDue(sqlite: Sqlite): Array<{ id: number; submitted_at: nu
   )
 }
 
-/** Writes one worked-out due date. */
+/**
+ * Writes worked-out due dates, one statement prepared once: an import of a million rows leaves a few
+ * hundred thousand to work out, and a query built per row spent more time compiling than writing.
+ */
 export function dueSetter(sqlite: Sqlite): (id: number, dueAt: number | null) => void {
-  return (id, dueAt) => void runOf(sqlite, build.updateTable('follow_up_due').set({ due_at: dueAt, pending: 0 }).where('response_id', '=', id))
+  const update = sqlite.prepare<[number | null, number]>('UPDATE follow_up_due SET due_at = ?, pending = 0 WHERE response_id = ?')
+  return (id, dueAt) => void update.run(dueAt, id)
 }
 
 /** Every due date to be worked out again (the rule, the working hours or the zone changed). */
