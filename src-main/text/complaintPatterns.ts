@@ -69,13 +69,15 @@ const EN_MISMATCH = /\b(?:ordered|booked|asked for|paid for|requested|reserved|b
  * Fourth round. Got other than ordered, told with "instead of" after what came ("came out orange instead
  * of brown", "was given a twin instead of a double").
  */
-const EN_INSTEAD = /\b(?:came out|turned out|came|arrived|got|received|delivered|sent|gave|brought|served|charged|ended up with|given|made)\b[^.!?]{0,40}?\binstead of\b/
+const EN_INSTEAD = /\b(?:came out|turned out|came|arrived|got|received|delivered|sent|gave|brought|served|charged|ended up with|given|made)\b[^.!?]{0,40}?\binstead\b/
+/** After "got": the thing ordered itself, and when or how soon it came. */
+const EN_SAME_ITEM = /^\s+(?:it|them|everything|my order|our order|the order)\s+(?:in|within|on|the same|the next|next|fast|quickly|quick|early|after|by|before|at|right|straight)\b/
 /** Paid for speed and waited days: "paid for express shipping, parcel came in 9 days". */
 const EN_PAID_FAST = /\b(?:paid|paying|pay|chose|booked)\b[^.!?]{0,25}?\b(?:express|priority|same[- ]day|next[- ]day|overnight|rush|urgent|fast track|fast shipping|fast delivery)\b[^.!?]{0,60}?\b(\d+|two|three|four|five|six|seven|eight|nine|ten|a|several)\s+(days?|weeks?)\b/
 /** Done already, and yet: "already paid but …", "booked in advance and still …". */
 const EN_ALREADY_BUT = /\b(?:(?:already|had|have)\s+(?:paid|booked|ordered|reserved|confirmed|prepaid)|(?:paid|booked|reserved)\s+(?:in advance|ahead|beforehand|upfront|up front))\b[^.!?]{0,40}?\b(?:but|yet|still)\b/
 /** "Took only 20 minutes", "in under an hour": a length of time framed as short is praise, not a wait. */
-const EN_SHORT = /\b(?:only|just|under|less than|barely|within)\s+(?:an?\s+|\d+\s*)?(?:min|minutes?|hours?|hrs?|days?)\b/
+const EN_SHORT = new RegExp(String.raw`\b(?:only|just|under|less than|barely|within)\s+(?:(?:took|takes|taking)\s+)?${EN_NUM}?\s*(?:min|minutes?|hours?|hrs?|days?)\b`)
 const SPEED_WEIGHT = 1.5
 
 const VI_NUM = String.raw`(\d+(?:[.,]\d+)?|một|mot|hai|ba|bốn|bon|năm|nam|sáu|bảy|tám|chín|mười|muoi|nửa|nua|mấy|may|vài|vai|cả|ca)`
@@ -130,7 +132,7 @@ const TH_SILENCE = /(?:ทัก|โทร|แชท|ติดต่อ|แจ�
  * Fourth round. Ordered one thing, got another of the same kind: "สั่งเผ็ดน้อย ได้เผ็ดมาก" (the two share
  * their first letters and differ after them).
  */
-const TH_ORDER_GOT = /(?:สั่ง|จอง|ขอ|เลือก)([\u0e00-\u0e7f]{2,20}?)(?:\s+|\s*แต่\s*)(?:ได้|ส่งมา|มาเป็น|ได้เป็น|กลายเป็น|ให้มา|ทำมา|ร้านให้)([\u0e00-\u0e7f]{2,20})/
+const TH_ORDER_GOT = /(?:สั่ง|จอง|ขอ|เลือก)([\u0e00-\u0e7f]{2,20}?(?:\s?[a-z0-9]{1,4})?)(?:\s+|\s*แต่\s*)(?:ได้|ส่งมา|มาเป็น|ได้เป็น|กลายเป็น|ให้มา|ทำมา|ร้านให้)([\u0e00-\u0e7f]{2,20}(?:\s?[a-z0-9]{1,4})?)/
 /** Express paid for, days taken: "ส่งด่วนแต่ 4 วันถึง". */
 const TH_PAID_FAST = /(?:ส่งด่วน|ด่วนพิเศษ|ems|ส่งไว)[^\n]{0,40}?(\d+|สอง|สาม|สี่|ห้า|หก|เจ็ด|หลาย)\s*(วัน|อาทิตย์|สัปดาห์)/
 /** Paid already, and yet: "โอนแล้วแต่ยังไม่ได้ของ". */
@@ -284,8 +286,10 @@ export function complaintFacts(text: string, language: string | null): Complaint
   if (has(text, 'twice', 'thrice', 'times') && EN_REPEAT.test(text)) sum += REPEAT_WEIGHT
   else if (text.includes(' time ') && EN_NTH_TIME.test(text)) sum += REPEAT_WEIGHT
   if (text.includes('had to') && EN_HAD_TO.test(text)) sum += REPEAT_WEIGHT
-  if (has(text, 'got', 'received', 'given', 'gave', 'ended up', 'brought') && order(EN_MISMATCH.exec(text))) sum += MISMATCH_WEIGHT
-  else if (text.includes('instead of') && order(EN_INSTEAD.exec(text))) sum += MISMATCH_WEIGHT
+  const got = has(text, 'got', 'received', 'given', 'gave', 'ended up', 'brought') ? EN_MISMATCH.exec(text) : null
+  // "Ordered a pizza, got it in 20 minutes": the same thing, and when it came.
+  if (got && !EN_SAME_ITEM.test(text.slice(got.index + got[0].length)) && order(got)) sum += MISMATCH_WEIGHT
+  else if (text.includes('instead') && order(EN_INSTEAD.exec(text))) sum += MISMATCH_WEIGHT
   if (has(text, 'already', 'advance', 'ahead', 'beforehand', 'upfront', 'up front') && EN_ALREADY_BUT.test(text)) sum += MISMATCH_WEIGHT
   if (text.includes('/')) sum += rating(text)
   return { weight: sum, waited, orders }

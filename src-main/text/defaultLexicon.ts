@@ -80,7 +80,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(1.5, 'way'),
     ...intensifiers(1.3, 'easily'),
     // Fourth round of issue 15. Being charged, or money taken, is a fact; charged twice or for nothing ordered is the complaint.
-    ...words(0, 'charged, charge, charges, not a complaint, not complaining, just a suggestion, just feedback, less sugar, less ice, less sweet, less spicy, no sugar, no ice, extra ice'),
+    ...words(0, 'attitude, charged, charge, charges, not a complaint, not complaining, just a suggestion, just feedback, less sugar, less ice, less sweet, less spicy, no sugar, no ice, extra ice'),
     ...words(-1.5, 'without telling, without asking, without warning, without notice, not on the menu, not mentioned, not listed'),
     ...words(1.5, 'no charge, did not charge, waived, waived the fee, a steal, an absolute steal, good deal, great deal, good value, great value'),
     ...words(-2, 'charged twice, double charged, charged extra, charged more, charged us extra, charged me extra, charged me twice, charged us twice, wrongly charged, short changed, shortchanged, wrong change, overcharging, never ordered, did not order, never asked for, did not ask for'),
@@ -91,7 +91,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // A trip for nothing; money taken and gone; a warning to others; no better than second rate.
     ...words(-2, 'wasted trip, wasted journey, came for nothing, for nothing, closed early, blocked me, blocked my number, blocked us, took my money, took our money, scammer, scammers, check your bill, watch out, be warned, subpar, sub par, not up to scratch, not up to par, below par, second rate, amateurish, is a joke, was a joke, what a joke'),
     // Praise: a hero of the day; put right without fuss; fits; coming back as a regular.
-    ...words(2, 'legend, a legend, hero, superstar, champ, no questions asked, made it right, made up for it, sent a replacement, like a glove, fits perfectly, fit perfectly, my go to, go to place, go to spot, a regular, new favourite, new favorite, back for more, keep coming back, will be back, went down well, piping hot, steaming hot'),
+    ...words(2, 'happier, nicer, friendlier, tastier, kinder, legend, a legend, hero, superstar, champ, no questions asked, made it right, made up for it, sent a replacement, like a glove, fits perfectly, fit perfectly, my go to, go to place, go to spot, a regular, new favourite, new favorite, back for more, keep coming back, will be back, went down well, piping hot, steaming hot'),
     ...emoji,
   ],
   vi: [
@@ -131,10 +131,10 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(1.5, 'hết nấc, hết cỡ, hết mức, quá chừng'),
     // Vòng thứ tư (issue 15): bị trừ tiền là sự việc; trừ nhầm, trừ hai lần mới là phàn nàn.
     ...words(0, 'trừ tiền, chỉ góp ý, góp ý nhẹ, không phải chê, thái độ'),
-    ...words(-2, 'bị trừ tiền, trừ tiền oan, trừ nhầm, trừ sai, trừ hai lần, trừ 2 lần, tính sai, tính dư, tính lố, thối thiếu, thối sai, tính nhầm, tính gian, tính tiền sai, tính sai tiền'),
+    ...words(-2, 'bị trừ tiền, trừ tiền oan, trừ nhầm, trừ sai, trừ hai lần, trừ 2 lần, trừ tiền 2 lần, trừ tiền hai lần, tính sai, tính dư, tính lố, thối thiếu, thối sai, tính nhầm, tính gian, tính tiền sai, tính sai tiền'),
     // Cảm xúc; mặt và giọng; mải điện thoại; mau hỏng; sập mạng, sập app.
     ...words(-2, 'tức điên, điên tiết, phát điên, muốn khóc, phát khóc, khóc ròng, ấm ức, uất ức, hối hận, hụt hẫng, mất hứng, cụt hứng, tụt mood, mặt nặng mày nhẹ, nặng mặt, mặt nặng, mặt hãm, khó đăm đăm, lườm, lườm nguýt, quát, quát tháo, to tiếng, nạt, nạt nộ, gắt gỏng, có thái độ'),
-    ...words(-1.5, 'buồn, bấm điện thoại, lướt điện thoại, chơi điện thoại, cắm mặt vào điện thoại, tám chuyện, buôn chuyện, mải nói chuyện, tróc, bung, bung chỉ, sứt, hư lại, hỏng lại, lại hư, lại hỏng, bay màu, xuống màu, lem màu, sập, sập nguồn, treo máy, đứng máy, không vào được, rớt mạng, mất mạng, mất sóng, mất kết nối, sai sót, sơ suất, sơ sót, làm sai, mạnh tay, bầm, bầm tím, tím bầm, thâm tím, lệch, nham nhở, lởm chởm, cắt hư, cắt hỏng, không đều'),
+    ...words(-1.5, 'buồn, bấm điện thoại, lướt điện thoại, chơi điện thoại, cắm mặt vào điện thoại, tám chuyện, buôn chuyện, mải nói chuyện, tróc, bung, bung chỉ, sứt, hư lại, hỏng lại, lại hư, lại hỏng, bay màu, xuống màu, lem màu, sập, sập nguồn, treo máy, đứng máy, không vào được, rớt mạng, mất mạng, mất sóng, mất kết nối, sai sót, sơ suất, sơ sót, làm sai, mạnh tay, bầm, bầm tím, tím bầm, thâm tím, lệch, nham nhở, lởm chởm, cắt hư, cắt hỏng, không đều, quăng, quăng quật, quăng hàng, ném, ném hàng, vứt'),
     // Công cốc; ôm tiền chặn số; cảnh báo mọi người; chẳng ra gì.
     ...words(-2, 'công cốc, mất công, uổng công, tốn công, về tay không, đóng cửa sớm, chặn, bị chặn, chặn zalo, chặn số, ôm tiền, xù, xù hàng, bỏ trốn, quỵt, quỵt tiền, lừa tiền, mọi người cẩn thận, mn cẩn thận, cảnh giác, tránh xa, né gấp, né xa, không ra gì, không ra sao, không ra làm sao, không ra hồn, chẳng đâu vào đâu, vớ vẩn'),
     ...words(-1.5, 'nhạt thếch, khô khốc, chua lè, đắng ngắt, nhão nhoét, hôi rình, thối hoắc, lạnh tanh, ế ẩm, khô cong, cứng queo'),
@@ -180,16 +180,16 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // ไม่ใช่คำชมหรือบ่น: สั่งหวานน้อย; "ไม่ว่า", "ไม่ทราบว่า", "ไม่คิดว่า" ไม่ได้ปฏิเสธคำที่ตามมา
     ...words(0, 'หวานน้อย, เค็มน้อย, เผ็ดน้อย, มันน้อย, น้ำแข็งน้อย, ไม่ว่า, ไม่ทราบ, ไม่ทราบว่า, ไม่รู้ว่า, ไม่แน่ใจ, ไม่คิดว่า, ไม่เพียงแต่'),
     ...words(0.3, 'ไม่เป็นไร'),
-    ...negators('ไม่มีอะไร'),
+    ...negators('ไม่มีอะไร, ไม่มี'),
     ...intensifiers(1.3, 'ขนาดนี้'),
     // รอบที่สี่ (issue 15): ตัดเงินคือข้อเท็จจริง ตัดเงินซ้ำ คิดเงินเกิน คือคำบ่น
     ...words(0, 'ตัดเงิน, ผิดคาด, ไม่ได้ติ, ไม่ได้บ่น'),
     ...words(-2, 'โดนตัดเงิน, ตัดเงินซ้ำ, ตัดเงินเกิน, ตัดเงินสองรอบ, คิดเงินเกิน, เก็บเงินเกิน, คิดเกิน, คิดราคาเกิน, ทอนเงินผิด, ทอนขาด, ทอนไม่ครบ, คิดเงินผิด, คิดผิด, ชาร์จเกิน'),
     // อารมณ์ หน้าตาและน้ำเสียง มัวเล่นมือถือ ของหลุดเร็ว แอปล่ม
     ...words(-2, 'ร้องไห้, ช้ำใจ, เศร้า, หัวเสีย, เครียด, ของขึ้น, ปรี๊ด, เหนื่อยใจ, อารมณ์เสีย, เสียอารมณ์, หน้าตึง, ทำหน้าไม่พอใจ, ทำหน้าเบื่อ, มองบน, ขึ้นเสียง, เสียงแข็ง, ไล่ลูกค้า, ล่ม, แอปล่ม, ระบบล่ม, เข้าไม่ได้, เน็ตหลุด'),
-    ...words(-1.5, 'เล่นมือถือ, เล่นโทรศัพท์, คุยโทรศัพท์, ก้มหน้าเล่น, เอาแต่เล่น, คุยกันเอง, หลุด, ลอก, ร่อน, หลุดลอก, เสียอีก, พังอีก, หลุดง่าย, พังง่าย, เสียง่าย, ขาดง่าย, พลาด, ผิดพลาด, ตกหล่น, มือหนัก, ช้ำ, ฟกช้ำ, เขียวช้ำ, แหว่ง, ไม่เท่ากัน, เหม็นหืน, แข็งโป๊ก, จืดสนิท, เค็มปี๋, หวานแสบ'),
+    ...words(-1.5, 'เล่นมือถือ, เล่นโทรศัพท์, คุยโทรศัพท์, ก้มหน้าเล่น, เอาแต่เล่น, คุยกันเอง, หลุด, ลอก, ร่อน, หลุดลอก, เสียอีก, พังอีก, หลุดง่าย, พังง่าย, เสียง่าย, ขาดง่าย, พลาด, ผิดพลาด, ตกหล่น, มือหนัก, ช้ำ, ฟกช้ำ, เขียวช้ำ, แหว่ง, ไม่เท่ากัน, เหม็นหืน, แข็งโป๊ก, จืดสนิท, เค็มปี๋, หวานแสบ, โยน, โยนของ, ขว้าง'),
     // เสียเที่ยว โดนบล็อกหนี เตือนคนอื่น ไม่ได้มาตรฐาน
-    ...words(-2, 'มาเก้อ, เก้อ, ไปเก้อ, เสียเที่ยว, ปิดก่อนเวลา, บล็อก, โดนบล็อก, ชิ่ง, เชิดเงิน, หนีหาย, ระวัง, เตือนภัย, ตรวจบิล, อย่าหลงเชื่อ, ไม่เอาไหน, ไม่เป็นท่า, ไม่ได้มาตรฐาน, ต่ำกว่ามาตรฐาน, งานหยาบ'),
+    ...words(-2, 'มาเก้อ, เก้อ, ไปเก้อ, เสียเที่ยว, ปิดก่อนเวลา, บล็อก, โดนบล็อก, ชิ่ง, เชิดเงิน, หนีหาย, ระวังร้านนี้, ระวังโดน, เตือนภัย, ตรวจบิล, อย่าหลงเชื่อ, ไม่เอาไหน, ไม่เป็นท่า, ไม่ได้มาตรฐาน, ต่ำกว่ามาตรฐาน, งานหยาบ'),
     // ชม: กรอบ หอม นุ่ม ฉ่ำ ลูกค้าประจำ ห้ามพลาด
     ...words(2, 'กรอบอร่อย, หอมฟุ้ง, สดใหม่, ละมุน, นุ่มละมุน, เนื้อนุ่ม, กรุบกรอบ, ฉ่ำ, เย็นฉ่ำ, ขาประจำ, ลูกค้าประจำ, จะมาอีก, ซื้ออีก, สั่งอีก, ซื้อซ้ำ, สั่งซ้ำ, อุดหนุน, แวะมาอีก, มาบ่อย, ห้ามพลาด, มือโปร, ฮีโร่, คุ้มเกินราคา'),
     ...emoji,

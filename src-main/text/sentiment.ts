@@ -78,7 +78,7 @@ const INABILITY_WEIGHT = -1.2
 const CLAUSE_PARTICLES = new Set(['ạ', 'a', 'luôn', 'rồi', 'nữa', 'hết', 'mãi', 'á', 'à', 'nha', 'nhé', 'đâu', 'cả', 'vậy', 'z', 'v', 'luon', 'roi', 'nua', 'het', 'mai', 'dau',
   'ครับ', 'ค่ะ', 'คะ', 'นะ', 'จ้า', 'จ้ะ', 'เลย', 'แล้ว', 'อีก', 'หรอก', 'ด้วย', 'สักที', 'ซักที', 'เลยครับ', 'เลยค่ะ', 'นะคะ', 'นะครับ', 'at', 'all', 'anymore', 'again', 'still', 'yet',
   // A length of time after "cannot" keeps it a complaint ("โอนเงินไม่ได้ทั้งวัน", "đăng nhập không được cả ngày").
-  'ทั้งวัน', 'ทั้งคืน', 'ทั้ง', 'วัน', 'หลายวัน', 'cả', 'ngày', 'hôm', 'nay', 'ca', 'ngay', 'day', 'days', 'today', 'hours', 'week'])
+  'ทั้งวัน', 'ทั้งคืน', 'ทั้ง', 'วัน', 'คืน', 'หลายวัน', 'cả', 'ngày', 'hôm', 'nay', 'ca', 'ngay', 'day', 'days', 'today', 'hours', 'week'])
 /**
  * Intensifiers written after the word they strengthen ("ngon lắm", "ช้ามาก", "late again"). English
  * puts most before; a few Vietnamese and Thai ones go only before ("rất ngon", "โคตรอร่อย"): right after
@@ -149,6 +149,11 @@ const SURPRISE = new Set(['this', 'that', 'so', 'such'])
 /** "Still" before a negator: what it denies is still not done ("it still won't charge", "vẫn chưa sửa"). */
 const STILL = new Set(['still', 'vẫn', 'van'])
 const STILL_WEIGHT = -1.2
+/** … not when the customer has only not decided yet ("still not sure", "vẫn chưa biết"). */
+const UNDECIDED = new Set(['sure', 'know', 'decided', 'decide', 'certain', 'biết', 'biet', 'rõ', 'quyết'])
+/** Sizes, which in a description ("has a small balcony", "có ban công nhỏ", "มีระเบียงเล็ก") are no verdict. */
+const SIZE = new Set(['small', 'smaller', 'nhỏ', 'nho', 'เล็ก', 'big', 'large'])
+const EXISTENTIAL = new Set(['has', 'have', 'had', 'with', 'there', 'có', 'co', 'มี'])
 /** Praise of speed: beside a long wait it is sarcasm ("nhanh ghê, 45 phút là có"). */
 const SPEED = new Set(['fast', 'quick', 'quickly', 'speedy', 'prompt', 'promptly', 'rapid', 'nhanh', 'nhanh chóng', 'nhanh gọn', 'lẹ', 'nhanh nhẹn', 'เร็ว', 'ไว', 'รวดเร็ว', 'ทันใจ', 'รวดเร็วทันใจ'])
 /** Words that an exclamation of praise may hold besides praise ("Oh wow, great", "Giỏi ghê luôn"). */
@@ -470,6 +475,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     // them, a bare syllable is meant bare ("cho", for, is not "chờ", wait; "xin", please, not "xịn").
     const plain = ws.map((w) => typedBare && !MARKED.test(w))
     const teenTyped = compounds !== null && ws.some((w) => TEEN_NEGATORS.has(w))
+    if (clauseIndex > 0 && !againSaid) againSaid = ws.some((w) => AGAIN.has(w))
     // A yes/no question counts less: looked at only once the clause has a word to weigh.
     let asked: number | null = null
     const questionWeight = () => (asked ??= isYesNoQuestion({ ...clause, tokens: ws }, language) ? QUESTION_WEIGHT : 1)
@@ -505,13 +511,13 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     let judged = false
     let unknown = 0
     const opened = before + after
-    const read = (base: number, unit: number, at = -1) => {
+    const read = (base: number, unit: number, at = -1, end = at + 1) => {
       let w = softened(base, boost)
       flipped = false
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย"), and only that one:
       // "ราคาไม่แพง รสชาติดี" is not expensive and tasty.
       if (unit - lastNegatorAt > (raised ? 99 : NEGATION_REACH)) return w * questionWeight() * concession
-      if (base > 0 && at >= 0 && notNegated(at)) {
+      if (base > 0 && at >= 0 && notNegated(at, end)) {
         // "Can't thank her enough", "couldn't be happier", "không thể hài lòng hơn": praise at its most.
         lastNegatorAt = -99
         return (raised && SURPRISE.has(ws[at - 1] ?? '') ? w : Math.max(w * 1.5, 2)) * questionWeight() * concession
@@ -546,13 +552,13 @@ export function scoreSentiment(text: string | null, language: string | null, lex
      * Whether a praise word at token `at` within a negator's reach is not negated after all: "can't
      * recommend it enough", "couldn't be happier", "không thể tốt hơn"; "didn't think it would be this good".
      */
-    const notNegated = (at: number) => {
+    const notNegated = (at: number, end: number) => {
       if (raised && SURPRISE.has(ws[at - 1] ?? '')) return true
       for (let k = at + 1; k <= at + 4 && k < ws.length; k++) if (ws[k] === 'enough') return true
       const between = ws.slice(negatorToken + 1, at)
       const w = ws[at]
       if ((between.includes('be') || between.includes('been') || between.includes('ask')) && (w.endsWith('er') || w === 'more' || ws[at - 1] === 'more' || ws[at - 1] === 'any')) return true
-      return language === 'vi' && (between.includes('thể') || between.includes('the')) && (ws[at + 1] === 'hơn' || ws[at + 1] === 'hon')
+      return language === 'vi' && (between.includes('thể') || between.includes('the')) && (ws[end] === 'hơn' || ws[end] === 'hon')
     }
     // Words read so far in the clause (a compound or a phrase counts as one), for the negator's reach.
     for (let i = 0, unit = 0; i < ws.length; unit++) {
@@ -640,7 +646,6 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         const end = i + (matched || 1)
         const token = matched ? key : ws[i]
         if (!EXCLAMATION.has(token)) unknown++
-        if (AGAIN.has(token) && clauseIndex > 0) againSaid = true
         // "too sweet": a plain word after "too" is a complaint.
         if (!matched && excessAt === i && !NOT_EXCESSIVE.has(ws[i])) add(read(EXCESS_WEIGHT, unit), end)
         // "tường bị nứt": what follows "bị" happened to the customer.
@@ -670,7 +675,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         deferred = null
         inabilityEnd = INABILITY.has(key) ? end : -1
         raised = RAISING.has(ws[end] ?? '')
-        if (STILL.has(ws[i - 1] ?? '') || STILL.has(ws[i - 2] ?? '')) stillNegated = true
+        if ((STILL.has(ws[i - 1] ?? '') || STILL.has(ws[i - 2] ?? '')) && !clause.asked && !UNDECIDED.has(ws[end] ?? '')) stillNegated = true
       }
       else if (table.intensifiers.has(key) && !table.words.has(key)) {
         const factor = table.intensifiers.get(key) ?? 1
@@ -704,7 +709,8 @@ export function scoreSentiment(text: string | null, language: string | null, lex
           // "Average food, average prices": flat words do not add up.
         } else {
           if (base !== 0 && Math.abs(base) <= FLAT && !within) flatSeen = true
-          const w = read(base, unit, i)
+          // "Has a small balcony", "có ban công nhỏ": a size in a description is no verdict.
+          const w = SIZE.has(key) && boost === 1 && ws.slice(0, i).some((t) => EXISTENTIAL.has(t)) ? 0 : read(base, unit, i, end)
           add(w, end)
           if (flipped) {
             flips.push({ w, after: contrastSeen, sign: Math.sign(base) })
