@@ -221,21 +221,21 @@ export function complaintFacts(text: string, language: string | null): Complaint
   if (language === 'vi') {
     // A wait named, or "… mới có": one complaint of waiting, however often it is told.
     if (VI_UNITS.test(text)) {
-      const then = VI_THEN_CAME.exec(text)
+      const then = has(text, ' là ', ' la ') ? VI_THEN_CAME.exec(text) : null
       const thenMinutes = then ? number(then[1], VI_NUMBERS) * minutes(then[2]) : 0
       if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES) || VI_ONLY_THEN.test(text) || thenMinutes >= 40) {
         sum += WAIT_WEIGHT
         waited = true
       } else if (then && thenMinutes <= 30) sum += SPEED_WEIGHT
       if (has(text, 'lần', 'lan', 'lượt', 'luot', 'bận') && VI_REPEAT.test(text)) sum += REPEAT_WEIGHT
-      const fast = VI_PAID_FAST.exec(text)
+      const fast = has(text, 'hỏa tốc', 'hoả tốc', 'nhanh', 'express') ? VI_PAID_FAST.exec(text) : null
       if (fast && daysOf(fast[1], fast[2], VI_NUMBERS) >= 2) sum += MISMATCH_WEIGHT
     }
     if (has(text, 'phải', 'phai') && has(text, 'lại', 'lai') && VI_HAD_TO.test(text)) sum += REPEAT_WEIGHT
     if (has(text, 'một', 'mot') && VI_TWO_WAYS.test(text)) sum += MISMATCH_WEIGHT
     if (has(text, 'khác', 'khac') && VI_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
     if (text.includes('rồi') && VI_ALREADY_BUT.test(text)) sum += MISMATCH_WEIGHT
-    const got = VI_ORDER_GOT.exec(text)
+    const got = has(text, 'giao', 'gửi', 'ship', 'mang ra', 'đưa', 'nhận', 'làm', 'ra ') && has(text, 'đặt', 'order', 'gọi', 'kêu', 'mua', 'chọn', 'book', 'yêu cầu', 'dặn') ? VI_ORDER_GOT.exec(text) : null
     if (got) {
       const x = got[1].split(/\s+/)
       const y = got[2].split(/\s+/)
@@ -260,9 +260,9 @@ export function complaintFacts(text: string, language: string | null): Complaint
     if (text.includes('เงียบ') && TH_SILENCE.test(text)) sum += SILENCE_WEIGHT
     if (text.includes('อื่น') && TH_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
     if (text.includes('แล้ว') && TH_ALREADY_BUT.test(text)) sum += MISMATCH_WEIGHT
-    const fast = TH_UNITS.test(text) ? TH_PAID_FAST.exec(text) : null
+    const fast = has(text, 'ด่วน', 'ems', 'ส่งไว') ? TH_PAID_FAST.exec(text) : null
     if (fast && daysOf(fast[1], fast[2], TH_NUMBERS) >= 2) sum += MISMATCH_WEIGHT
-    const got = TH_ORDER_GOT.exec(text)
+    const got = has(text, 'สั่ง', 'จอง', 'ขอ', 'เลือก') ? TH_ORDER_GOT.exec(text) : null
     if (got && got[1] !== got[2] && sharedStart(got[1], got[2]) >= 2 && order(got)) sum += MISMATCH_WEIGHT
     if (rated(text)) sum += rating(text)
     return { weight: sum, waited, orders }
@@ -280,7 +280,7 @@ export function complaintFacts(text: string, language: string | null): Complaint
     else sum += SPEED_WEIGHT
     waited = wait < 0
     sum += wait
-    const fast = EN_PAID_FAST.exec(text)
+    const fast = has(text, 'paid', 'pay', 'chose', 'booked') ? EN_PAID_FAST.exec(text) : null
     if (fast && daysOf(fast[1], fast[2], EN_NUMBERS) >= 2) sum += MISMATCH_WEIGHT
   }
   if (has(text, 'twice', 'thrice', 'times') && EN_REPEAT.test(text)) sum += REPEAT_WEIGHT

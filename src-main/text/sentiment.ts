@@ -177,21 +177,37 @@ const FLAT = 0.5
 const THAI_FRAGMENT = 3
 function joinThaiWords(tokens: string[]): string[] {
   if (tokens.length < 3) return tokens
-  const dictionary = thaiDictionary()
-  const out: string[] = []
+  let out: string[] | null = null
   for (let i = 0; i < tokens.length; ) {
+    // Only a run of three or more short pieces can be rejoined.
+    let run = 0
+    while (run < LONGEST_THAI_JOIN && i + run < tokens.length && tokens[i + run].length <= THAI_FRAGMENT) run++
     let took = 1
-    for (let k = Math.min(LONGEST_THAI_JOIN, tokens.length - i); k >= 3; k--) {
-      const pieces = tokens.slice(i, i + k)
-      if (pieces.every((p) => p.length <= THAI_FRAGMENT) && dictionary.has(pieces.join(''))) {
+    for (let k = run; k >= 3; k--) {
+      if (thaiDictionary().has(tokens.slice(i, i + k).join(''))) {
         took = k
         break
       }
     }
-    out.push(took === 1 ? tokens[i] : tokens.slice(i, i + took).join(''))
+    if (took > 1) out ??= tokens.slice(0, i)
+    if (out) out.push(took === 1 ? tokens[i] : tokens.slice(i, i + took).join(''))
     i += took
   }
-  return out
+  return out ?? tokens
+}
+
+/**
+ * Whether a praise word at token `at` (ending at `end`), within the reach of a negator at token
+ * `negator`, is not negated after all: "can't recommend it enough", "couldn't be happier", "không thể
+ * tốt hơn"; after a negated "think", a surprise ("didn't think it would be this good").
+ */
+function notNegated(ws: string[], negator: number, at: number, end: number, raised: boolean, language: string | null): boolean {
+  if (raised && SURPRISE.has(ws[at - 1] ?? '')) return true
+  for (let k = at + 1; k <= at + 4 && k < ws.length; k++) if (ws[k] === 'enough') return true
+  const between = ws.slice(negator + 1, at)
+  const w = ws[at]
+  if ((between.includes('be') || between.includes('been') || between.includes('ask')) && (w.endsWith('er') || w === 'more' || ws[at - 1] === 'more' || ws[at - 1] === 'any')) return true
+  return language === 'vi' && (between.includes('thể') || between.includes('the')) && (ws[end] === 'hơn' || ws[end] === 'hon')
 }
 
 /** Words that "too" does not make a complaint of. */
@@ -465,7 +481,8 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   let againSaid = false
   let speed = 0
   let flatSeen = false
-  for (const [clauseIndex, clause] of clauses.entries()) {
+  for (let clauseIndex = 0; clauseIndex < clauses.length; clauseIndex++) {
+    const clause = clauses[clauseIndex]
     clauseBefore = before
     clauseAfter = after
     contrastsBefore = contrasts
@@ -505,8 +522,9 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     let raised = false
     let stillNegated = false
     let flippedAny = false
-    const flips: Array<{ w: number; after: boolean; sign: number }> = []
-    let chain = { end: -1, sign: 0 }
+    let flips: Array<{ w: number; after: boolean; sign: number }> | null = null
+    let chainEnd = -1
+    let chainSign = 0
     let attitude = false
     let judged = false
     let unknown = 0
@@ -517,7 +535,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย"), and only that one:
       // "ราคาไม่แพง รสชาติดี" is not expensive and tasty.
       if (unit - lastNegatorAt > (raised ? 99 : NEGATION_REACH)) return w * questionWeight() * concession
-      if (base > 0 && at >= 0 && notNegated(at, end)) {
+      if (base > 0 && at >= 0 && notNegated(ws, negatorToken, at, end, raised, language)) {
         // "Can't thank her enough", "couldn't be happier", "không thể hài lòng hơn": praise at its most.
         lastNegatorAt = -99
         return (raised && SURPRISE.has(ws[at - 1] ?? '') ? w : Math.max(w * 1.5, 2)) * questionWeight() * concession
@@ -547,18 +565,6 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       else before += w
       boost = 1
       last = { end, w, after: contrastSeen }
-    }
-    /**
-     * Whether a praise word at token `at` within a negator's reach is not negated after all: "can't
-     * recommend it enough", "couldn't be happier", "không thể tốt hơn"; "didn't think it would be this good".
-     */
-    const notNegated = (at: number, end: number) => {
-      if (raised && SURPRISE.has(ws[at - 1] ?? '')) return true
-      for (let k = at + 1; k <= at + 4 && k < ws.length; k++) if (ws[k] === 'enough') return true
-      const between = ws.slice(negatorToken + 1, at)
-      const w = ws[at]
-      if ((between.includes('be') || between.includes('been') || between.includes('ask')) && (w.endsWith('er') || w === 'more' || ws[at - 1] === 'more' || ws[at - 1] === 'any')) return true
-      return language === 'vi' && (between.includes('thể') || between.includes('the')) && (ws[end] === 'hơn' || ws[end] === 'hon')
     }
     // Words read so far in the clause (a compound or a phrase counts as one), for the negator's reach.
     for (let i = 0, unit = 0; i < ws.length; unit++) {
@@ -608,7 +614,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       }
       // A word of the word list whose last syllable begins a longer lexicon phrase yields to it: "hàng
       // không giống hình" is goods unlike the photo, not "hàng không" (aviation) + "giống hình".
-      if (matched > 1 && table === null) {
+      if (matched > 1 && table === null && lex.prefixes.has(ws[i + matched - 1])) {
         const j = i + matched - 1
         let phrase = ws[j]
         for (let n = 2; j + n <= ws.length && n <= lex.longest; n++) {
@@ -701,7 +707,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       } else if (table.words.has(key)) {
         const base = table.words.get(key) ?? 0
         // "không bị giật lag": a word right after a negated one, of the same sign, is negated too.
-        if (base !== 0 && i === chain.end && Math.sign(base) === chain.sign) lastNegatorAt = unit
+        if (base !== 0 && i === chainEnd && Math.sign(base) === chainSign) lastNegatorAt = unit
         const within = unit - lastNegatorAt <= (raised ? 99 : NEGATION_REACH)
         if (ATTITUDE.has(key)) attitude = true
         else if (base !== 0) judged = true
@@ -713,8 +719,10 @@ export function scoreSentiment(text: string | null, language: string | null, lex
           const w = SIZE.has(key) && boost === 1 && ws.slice(0, i).some((t) => EXISTENTIAL.has(t)) ? 0 : read(base, unit, i, end)
           add(w, end)
           if (flipped) {
+            flips ??= []
             flips.push({ w, after: contrastSeen, sign: Math.sign(base) })
-            chain = { end, sign: Math.sign(base) }
+            chainEnd = end
+            chainSign = Math.sign(base)
           } else if (w > 0 && SPEED.has(key)) speed += w
         }
         // "not good or bad": the negation reaches the word after "or" as well.
@@ -729,7 +737,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       else before += w
     }
     // "Neither good nor bad" told as two negations ("ไม่ได้ดีไม่ได้แย่", "không ngon không dở"): they cancel.
-    if (flips.some((f) => f.sign > 0) && flips.some((f) => f.sign < 0))
+    if (flips && flips.some((f) => f.sign > 0) && flips.some((f) => f.sign < 0))
       for (const f of flips) {
         if (f.after) after -= f.w
         else before -= f.w

@@ -95,11 +95,12 @@ describe('a complaint that hangs on one fact', () => {
   })
 
   it.each([
-    ['en', 'We paid for next-day delivery and it took a week', 'negative'],
-    ['vi', 'Ship hỏa tốc mà 3 ngày mới tới', 'negative'],
-    ['th', 'ส่งด่วน EMS ใช้เวลา 5 วัน', 'negative'],
-  ])('express paid for and days taken is a complaint: %s "%s" is %s', (language, text, expected) => {
-    expect(label(text, language)).toBe(expected)
+    ['en', 'Paid for express shipping and the parcel came in 6 days'],
+    ['vi', 'Trả thêm tiền ship hỏa tốc, giao tận 4 ngày'],
+    ['th', 'จ่ายค่าส่งด่วน ของมาถึงใน 4 วัน'],
+  ])('express paid for and days taken is a complaint: %s "%s"', (language, text) => {
+    expect(weight(text, language)).toBeLessThan(0)
+    expect(label(text, language)).toBe('negative')
   })
 
   it('does not count express that came the next morning', () => {
