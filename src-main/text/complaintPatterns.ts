@@ -76,6 +76,8 @@ const EN_SAME_ITEM = /^\s+(?:it|them|everything|my order|our order|the order)\s+
 const EN_PAID_FAST = /\b(?:paid|paying|pay|chose|booked)\b[^.!?]{0,25}?\b(?:express|priority|same[- ]day|next[- ]day|overnight|rush|urgent|fast track|fast shipping|fast delivery)\b[^.!?]{0,60}?\b(\d+|two|three|four|five|six|seven|eight|nine|ten|a|several)\s+(days?|weeks?)\b/
 /** Done already, and yet: "already paid but …", "booked in advance and still …". */
 const EN_ALREADY_BUT = /\b(?:(?:already|had|have)\s+(?:paid|booked|ordered|reserved|confirmed|prepaid)|(?:paid|booked|reserved)\s+(?:in advance|ahead|beforehand|upfront|up front))\b[^.!?]{0,40}?\b(?:but|yet|still)\b/
+/** Not until: "didn't see the dentist until 11:30", "never called back until I complained". */
+const EN_NOT_UNTIL = /(?:\b(?:did|was|were|had|could|would|is|are)(?: not|n't)|\bnever|\bno one|\bnobody|\bnothing)\b[^.!?]{1,50}?\buntil\b/
 /** "Took only 20 minutes", "in under an hour": a length of time framed as short is praise, not a wait. */
 const EN_SHORT = new RegExp(String.raw`\b(?:only|just|under|less than|barely|within)\s+(?:(?:took|takes|taking)\s+)?${EN_NUM}?\s*(?:min|minutes?|hours?|hrs?|days?)\b`)
 const SPEED_WEIGHT = 1.5
@@ -116,7 +118,7 @@ const VI_THEN_CAME = new RegExp(String.raw`(?:^|[^\p{L}])(\d+|một|hai|ba|bốn
 const TH_NUM = String.raw`(\d+(?:[.,]\d+)?|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ยี่สิบ|สามสิบ|สี่สิบ|ห้าสิบ|ครึ่ง|หลาย|เป็น)`
 const TH_UNIT = String.raw`(นาที|ชั่วโมง|ชม|วัน|อาทิตย์|สัปดาห์|เดือน)`
 /** A wait and its length: "รอเกือบชั่วโมง", "รอคิว 2 ชั่วโมง", "ใช้เวลาตั้ง 3 วัน", "วนหาที่จอดครึ่งชั่วโมง". */
-const TH_WAIT = new RegExp(String.raw`(รอ|ต่อคิว|เข้าคิว|ใช้เวลา|วนหา|นานถึง|นานเกือบ|ตั้ง|เกือบ)[\u0e00-\u0e7f]{0,12}?\s*(?:เกือบ|ตั้ง|กว่า|ร่วม|ประมาณ|เป็น)?\s*${TH_NUM}?\s*${TH_UNIT}(ครึ่ง)?`, 'g')
+const TH_WAIT = new RegExp(String.raw`(รอ|สั่งไป|สั่งตั้งแต่|ต่อคิว|เข้าคิว|ใช้เวลา|วนหา|นานถึง|นานเกือบ|ตั้ง|เกือบ)[\u0e00-\u0e7f]{0,12}?\s*(?:เกือบ|ตั้ง|กว่า|ร่วม|ประมาณ|เป็น)?\s*${TH_NUM}?\s*${TH_UNIT}(ครึ่ง)?`, 'g')
 /** "กว่าจะ": it took until … (กว่าจะมา, กว่าจะได้, กว่าจะตอบ): always a delay complained of. */
 const TH_UNTIL = /กว่าจะ/
 /** Asking again and again: "เรียกหลายรอบ", "ทักไป 3 ครั้ง", "โทรตามหลายที". */
@@ -282,6 +284,10 @@ export function complaintFacts(text: string, language: string | null): Complaint
     sum += wait
     const fast = has(text, 'paid', 'pay', 'chose', 'booked') ? EN_PAID_FAST.exec(text) : null
     if (fast && daysOf(fast[1], fast[2], EN_NUMBERS) >= 2) sum += MISMATCH_WEIGHT
+  }
+  if (!waited && text.includes('until') && EN_NOT_UNTIL.test(text)) {
+    sum += WAIT_WEIGHT
+    waited = true
   }
   if (has(text, 'twice', 'thrice', 'times') && EN_REPEAT.test(text)) sum += REPEAT_WEIGHT
   else if (text.includes(' time ') && EN_NTH_TIME.test(text)) sum += REPEAT_WEIGHT

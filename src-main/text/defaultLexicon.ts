@@ -77,6 +77,8 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(-2, 'once is enough, once was enough, go elsewhere, going elsewhere, went elsewhere, look elsewhere, somewhere else next time, oh great, oh lovely, oh wonderful, oh perfect, oh joy, oh brilliant, oh fantastic, yeah right'),
     ...words(-3, 'first and last time, take my business elsewhere'),
     ...negators('so called, supposedly, allegedly'),
+    // Temperature words that the thing decides (beer cold, good; soup cold, bad): weight 0 here, read by sentiment.ts in context.
+    ...words(0, 'chilled, icy, frosty, sticky rice'),
     ...intensifiers(1.5, 'way'),
     ...intensifiers(1.3, 'easily'),
     // Fourth round of issue 15. Being charged, or money taken, is a fact; charged twice or for nothing ordered is the complaint.
@@ -87,11 +89,11 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // Feelings; a face or a tone; staff busy with their phones; something that came apart soon after; an app down.
     ...words(-2, 'devastated, heartbroken, gutted, furious, livid, fuming, outraged, mortified, horrified, appalled, humiliated, traumatised, traumatized, in tears, miserable, dissatisfied, displeased, fed up'),
     ...words(-1.5, 'sad, unhappy, embarrassed, rolled her eyes, rolled his eyes, rolled their eyes, eye roll, eye rolling, attitude problem, glared, scowled, snapped at, raised her voice, raised his voice, talked down, barked at, huffed'),
-    ...words(-1.5, 'on her phone, on his phone, on their phone, on their phones, glued to, more interested in, half the time, chatting among themselves, fell off, came off, peeled, peeling, peeled off, wore off, fell apart, came apart, came loose, broke again, down again, outage, keeps going down, screwed up, messed up, mix up, mixup, mixed up, uneven, lopsided, patchy, crooked, butchered'),
+    ...words(-1.5, 'kept dropping, keeps dropping, kept disconnecting, keeps disconnecting, kept cutting out, keeps cutting out, cuts out, from their phones, from her phone, from his phone, barely looked up, on her phone, on his phone, on their phone, on their phones, glued to, more interested in, half the time, chatting among themselves, fell off, came off, peeled, peeling, peeled off, wore off, fell apart, came apart, came loose, broke again, down again, outage, keeps going down, screwed up, messed up, mix up, mixup, mixed up, uneven, lopsided, patchy, crooked, butchered'),
     // A trip for nothing; money taken and gone; a warning to others; no better than second rate.
     ...words(-2, 'wasted trip, wasted journey, came for nothing, for nothing, closed early, blocked me, blocked my number, blocked us, took my money, took our money, scammer, scammers, check your bill, watch out, be warned, subpar, sub par, not up to scratch, not up to par, below par, second rate, amateurish, is a joke, was a joke, what a joke'),
     // Praise: a hero of the day; put right without fuss; fits; coming back as a regular.
-    ...words(2, 'happier, nicer, friendlier, tastier, kinder, legend, a legend, hero, superstar, champ, no questions asked, made it right, made up for it, sent a replacement, like a glove, fits perfectly, fit perfectly, my go to, go to place, go to spot, a regular, new favourite, new favorite, back for more, keep coming back, will be back, went down well, piping hot, steaming hot'),
+    ...words(2, 'happier, nicer, friendlier, tastier, kinder, legend, a legend, hero, superstar, champ, no questions asked, made it right, made up for it, makes up for it, make up for it, sent a replacement, like a glove, fits perfectly, fit perfectly, my go to, go to place, go to spot, a regular, new favourite, new favorite, back for more, keep coming back, will be back, went down well, piping hot, steaming hot'),
     ...emoji,
   ],
   vi: [
@@ -142,6 +144,8 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(2, 'giòn rụm, giòn tan, nóng hổi, thơm phức, ngọt lịm, béo ngậy, tươi rói, mát lạnh, thơm ngát, mềm tan, ngọt thanh, đậm vị, mua tiếp, ủng hộ tiếp, ghé tiếp, order tiếp, đặt tiếp, mua lại, khách quen, mối quen, ăn hoài, mua hoài, ghé hoài, hời, món hời, rẻ bất ngờ, cứu tinh'),
     ...words(1, 'mua thêm'),
     ...words(0.1, 'nghe'),
+    ...words(2, 'mát rượi, mát lịm, ngủ ngon, lạnh sâu'),
+    ...words(0, 'lạnh, ấm'),
     ...negators('không nghe thấy, không nghe tiếng, chẳng nghe thấy'),
     ...emoji,
   ],
@@ -183,7 +187,8 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...negators('ไม่มีอะไร, ไม่มี'),
     ...intensifiers(1.3, 'ขนาดนี้'),
     // รอบที่สี่ (issue 15): ตัดเงินคือข้อเท็จจริง ตัดเงินซ้ำ คิดเงินเกิน คือคำบ่น
-    ...words(0, 'ตัดเงิน, ผิดคาด, ไม่ได้ติ, ไม่ได้บ่น'),
+    ...words(0, 'ตัดเงิน, ผิดคาด, ไม่ได้ติ, ไม่ได้บ่น, เย็น, อุ่น, ตู้เย็น, ชาเย็น, กาแฟเย็น, นมเย็น, โกโก้เย็น'),
+    ...words(-2, 'ยังไม่ได้ของ, ของยังไม่มา, ยังไม่มา, ยังไม่ถึง, ยังไม่ส่ง'),
     ...words(-2, 'โดนตัดเงิน, ตัดเงินซ้ำ, ตัดเงินเกิน, ตัดเงินสองรอบ, คิดเงินเกิน, เก็บเงินเกิน, คิดเกิน, คิดราคาเกิน, ทอนเงินผิด, ทอนขาด, ทอนไม่ครบ, คิดเงินผิด, คิดผิด, ชาร์จเกิน'),
     // อารมณ์ หน้าตาและน้ำเสียง มัวเล่นมือถือ ของหลุดเร็ว แอปล่ม
     ...words(-2, 'ร้องไห้, ช้ำใจ, เศร้า, หัวเสีย, เครียด, ของขึ้น, ปรี๊ด, เหนื่อยใจ, อารมณ์เสีย, เสียอารมณ์, หน้าตึง, ทำหน้าไม่พอใจ, ทำหน้าเบื่อ, มองบน, ขึ้นเสียง, เสียงแข็ง, ไล่ลูกค้า, ล่ม, แอปล่ม, ระบบล่ม, เข้าไม่ได้, เน็ตหลุด'),

@@ -166,6 +166,20 @@ const SARCASM_WORDS = 4
 /** "Thái độ" / "attitude" with no word of judgement in its clause is rude ("Shipper thái độ", "the waiter had an attitude"). */
 const ATTITUDE = new Set(['thái độ', 'thai do', 'attitude'])
 const ATTITUDE_WEIGHT = -2
+/**
+ * Cold is good in a beer and an air-conditioner, bad in soup: beside one of these things (in its clause;
+ * in Thai, which marks no clauses, anywhere in the comment) a cold word is praise and a warm one a
+ * complaint ("the AC was ice cold", "bia không lạnh", "เบียร์ไม่เย็น").
+ */
+const COOL_THINGS: Record<string, RegExp> = {
+  en: /\b(?:ac|aircon|aircond|air con|air conditioning|air conditioner|beer|beers|drinks?|soda|coke|fridge|minibar|smoothies?|juice|milkshake|lemonade|cocktails?)\b/,
+  vi: /máy lạnh|điều hòa|điều hoà|bia|nước ngọt|đồ uống|nước uống|tủ lạnh|trà đá|nước đá|sinh tố|nước mía|may lanh|dieu hoa/,
+  th: /แอร์|เบียร์|เครื่องดื่ม|น้ำอัดลม|น้ำดื่ม/,
+}
+const COLD = new Set(['cold', 'chilled', 'icy', 'frosty', 'lạnh', 'lanh', 'เย็น'])
+const WARM = new Set(['warm', 'hot', 'nóng', 'ấm', 'nong', 'ร้อน', 'อุ่น'])
+const COOL_WEIGHT = 1.5
+
 /** The weight at most a flat word has ("average", "ok", "tạm"): flat words do not add up; the first one counts. */
 const FLAT = 0.5
 
@@ -705,7 +719,8 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         else before += extra
         last = { ...last, end, w: last.w * 1.5 }
       } else if (table.words.has(key)) {
-        const base = table.words.get(key) ?? 0
+        let base = table.words.get(key) ?? 0
+        if ((COLD.has(key) || WARM.has(key)) && COOL_THINGS[language ?? 'en']?.test(language === 'th' ? body : ws.join(' '))) base = COLD.has(key) ? COOL_WEIGHT : -COOL_WEIGHT
         // "không bị giật lag": a word right after a negated one, of the same sign, is negated too.
         if (base !== 0 && i === chainEnd && Math.sign(base) === chainSign) lastNegatorAt = unit
         const within = unit - lastNegatorAt <= (raised ? 99 : NEGATION_REACH)

@@ -258,6 +258,39 @@ describe('words read in context', () => {
   })
 })
 
+describe('cold beer, cold soup; not until', () => {
+  it.each([
+    ['en', 'Ice cold beer and great music', 'positive'],
+    ['en', 'The aircon was cold, slept well', 'positive'],
+    ['en', 'The soup was cold', 'negative'],
+    ['en', 'Beer arrived warm', 'negative'],
+    ['vi', 'Bia không lạnh', 'negative'],
+    ['vi', 'Máy lạnh mát rượi', 'positive'],
+    ['th', 'เบียร์ไม่เย็นเลย', 'negative'],
+    ['th', 'ห้องพักมีตู้เย็นกับไมโครเวฟ', 'neutral'],
+  ])('a cold or warm word is read by the thing it describes: %s "%s" is %s', (language, text, expected) => {
+    expect(label(text, language)).toBe(expected)
+  })
+
+  it.each([
+    ['en', "Booked for 9, wasn't seated until 10", 'negative'],
+    ['en', 'Nobody answered until I posted a review', 'negative'],
+    ['en', "Couldn't check in until 6pm", 'negative'],
+    ['en', 'Open until 10pm every day', 'neutral'],
+    ['en', "Don't leave until you've tried the mango sticky rice", 'neutral'],
+  ])('"not … until" is a delay complained of, not an opening time or an advice: %s "%s" is %s', (language, text, expected) => {
+    expect(label(text, language)).toBe(expected)
+  })
+
+  it.each([
+    ['th', 'สั่งไปสามชั่วโมงแล้ว'],
+    ['th', 'จ่ายเงินไปแล้ว ของยังไม่มา'],
+    ['th', 'ผ่านไปอาทิตย์นึง ยังไม่ได้ของ'],
+  ])('a Thai order still not come is a complaint: %s "%s"', (language, text) => {
+    expect(label(text, language)).toBe('negative')
+  })
+})
+
 describe('word families of the fourth round', () => {
   it.each([
     ...rows('negative', [
@@ -273,6 +306,8 @@ describe('word families of the fourth round', () => {
       ['en', 'The guard was on his phone the whole time'],
       ['vi', 'Nhân viên cắm mặt vào điện thoại'],
       ['th', 'แคชเชียร์เล่นมือถือไม่สนใจใคร'],
+      ['en', 'The receptionist barely looked up from her phone'],
+      ['en', 'Hotel wifi keeps cutting out'],
       // Came apart soon after.
       ['en', 'The sole came off after a week'],
       ['vi', 'Áo mới giặt một lần đã bay màu'],
