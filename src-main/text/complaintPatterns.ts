@@ -176,7 +176,10 @@ function waits(text: string, re: RegExp, words: Record<string, number>): Array<{
 const EN_UNITS = /\d\s*h\b|min|hour|hrs|day|week|month/
 const VI_UNITS = /phút|phut|tiếng|tieng|giờ|gio|\dh|buổi|buoi|ngày|ngay|hôm|hom|tuần|tuan|tháng|thang|lần|lan|lượt|luot/
 const TH_UNITS = /นาที|ชั่วโมง|ชม|วัน|อาทิตย์|สัปดาห์|เดือน/
-const has = (text: string, ...cues: string[]) => cues.some((c) => text.includes(c))
+const has = (text: string, ...cues: string[]) => {
+  for (const c of cues) if (text.includes(c)) return true
+  return false
+}
 const rated = (text: string) => text.includes('/') || has(text, 'sao', 'ดาว', '⭐')
 
 /** The shared first letters of two strings. */
