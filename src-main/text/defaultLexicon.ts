@@ -85,7 +85,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(0, 'attitude, charged, charge, charges, not a complaint, not complaining, just a suggestion, just feedback, less sugar, less ice, less sweet, less spicy, no sugar, no ice, extra ice'),
     ...words(-1.5, 'without telling, without asking, without warning, without notice, not on the menu, not mentioned, not listed'),
     ...words(1.5, 'no charge, did not charge, waived, waived the fee, a steal, good deal, great deal, good value, great value'),
-    ...words(-2, 'charged twice, double charged, charged extra, charged more, charged us extra, charged me extra, charged me twice, charged us twice, wrongly charged, short changed, shortchanged, wrong change, overcharging, never ordered, did not order, never asked for, did not ask for'),
+    ...words(-2, 'charged twice, still charged, double charged, charged extra, charged more, charged us extra, charged me extra, charged me twice, charged us twice, wrongly charged, short changed, shortchanged, wrong change, overcharging, never ordered, did not order, never asked for, did not ask for'),
     // Feelings; a face or a tone; staff busy with their phones; something that came apart soon after; an app down.
     ...words(-2, 'devastated, heartbroken, gutted, furious, livid, fuming, outraged, mortified, horrified, appalled, humiliated, traumatised, traumatized, miserable, dissatisfied, displeased, fed up'),
     ...words(-1.5, 'sad, unhappy, embarrassed, rolled her eyes, rolled his eyes, rolled their eyes, eye roll, eye rolling, attitude problem, glared, scowled, snapped at, raised her voice, raised his voice, talked down, barked at, huffed'),
@@ -133,7 +133,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...intensifiers(1.5, 'hết nấc, hết cỡ, hết mức, quá chừng'),
     // Vòng thứ tư (issue 15): bị trừ tiền là sự việc; trừ nhầm, trừ hai lần mới là phàn nàn.
     ...words(0, 'trừ tiền, chỉ góp ý, góp ý nhẹ, không phải chê, thái độ'),
-    ...words(-2, 'bị trừ tiền, trừ tiền oan, trừ nhầm, trừ sai, trừ hai lần, trừ 2 lần, trừ tiền 2 lần, trừ tiền hai lần, tính sai, tính dư, tính lố, thối thiếu, thối sai, tính nhầm, tính gian, tính tiền sai, tính sai tiền'),
+    ...words(-2, 'bị trừ tiền, vẫn trừ tiền, vẫn bị trừ tiền, vẫn tính tiền, vẫn thu tiền, trừ tiền oan, trừ nhầm, trừ sai, trừ hai lần, trừ 2 lần, trừ tiền 2 lần, trừ tiền hai lần, tính sai, tính dư, tính lố, thối thiếu, thối sai, tính nhầm, tính gian, tính tiền sai, tính sai tiền'),
     // Cảm xúc; mặt và giọng; mải điện thoại; mau hỏng; sập mạng, sập app.
     ...words(-2, 'tức điên, điên tiết, phát điên, muốn khóc, phát khóc, khóc ròng, ấm ức, uất ức, hối hận, hụt hẫng, mất hứng, cụt hứng, tụt mood, mặt nặng mày nhẹ, nặng mặt, mặt nặng, mặt hãm, khó đăm đăm, lườm, lườm nguýt, quát, quát tháo, to tiếng, nạt, nạt nộ, gắt gỏng, có thái độ'),
     ...words(-1.5, 'buồn, bấm điện thoại, lướt điện thoại, chơi điện thoại, cắm mặt vào điện thoại, tám chuyện, buôn chuyện, mải nói chuyện, tróc, bung, bung chỉ, sứt, hư lại, hỏng lại, lại hư, lại hỏng, bay màu, xuống màu, lem màu, sập, sập nguồn, treo máy, đứng máy, không vào được, rớt mạng, mất mạng, mất sóng, mất kết nối, sai sót, sơ suất, sơ sót, làm sai, mạnh tay, bầm, bầm tím, tím bầm, thâm tím, lệch, nham nhở, lởm chởm, cắt hư, cắt hỏng, không đều, quăng, quăng quật, quăng hàng, ném, ném hàng, vứt'),
@@ -189,7 +189,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // รอบที่สี่ (issue 15): ตัดเงินคือข้อเท็จจริง ตัดเงินซ้ำ คิดเงินเกิน คือคำบ่น
     ...words(0, 'ตัดเงิน, ผิดคาด, ไม่ได้ติ, ไม่ได้บ่น, เย็น, อุ่น, ตู้เย็น, ชาเย็น, กาแฟเย็น, นมเย็น, โกโก้เย็น'),
     ...words(-2, 'ยังไม่ได้ของ, ของยังไม่มา, ยังไม่มา, ยังไม่ถึง, ยังไม่ส่ง'),
-    ...words(-2, 'โดนตัดเงิน, ตัดเงินซ้ำ, ตัดเงินเกิน, ตัดเงินสองรอบ, คิดเงินเกิน, เก็บเงินเกิน, คิดเกิน, คิดราคาเกิน, ทอนเงินผิด, ทอนขาด, ทอนไม่ครบ, คิดเงินผิด, คิดผิด, ชาร์จเกิน'),
+    ...words(-2, 'โดนตัดเงิน, ยังตัดเงิน, ตัดเงินซ้ำ, ตัดเงินเกิน, ตัดเงินสองรอบ, คิดเงินเกิน, เก็บเงินเกิน, คิดเกิน, คิดราคาเกิน, ทอนเงินผิด, ทอนขาด, ทอนไม่ครบ, คิดเงินผิด, คิดผิด, ชาร์จเกิน'),
     // อารมณ์ หน้าตาและน้ำเสียง มัวเล่นมือถือ ของหลุดเร็ว แอปล่ม
     ...words(-2, 'ร้องไห้, ช้ำใจ, เศร้า, หัวเสีย, เครียด, ของขึ้น, ปรี๊ด, เหนื่อยใจ, อารมณ์เสีย, เสียอารมณ์, หน้าตึง, ทำหน้าไม่พอใจ, ทำหน้าเบื่อ, มองบน, ขึ้นเสียง, เสียงแข็ง, ไล่ลูกค้า, ล่ม, แอปล่ม, ระบบล่ม, เข้าไม่ได้, เน็ตหลุด'),
     ...words(-1.5, 'เล่นมือถือ, เล่นโทรศัพท์, คุยโทรศัพท์, ก้มหน้าเล่น, เอาแต่เล่น, คุยกันเอง, หลุด, ลอก, ร่อน, หลุดลอก, เสียอีก, พังอีก, หลุดง่าย, พังง่าย, เสียง่าย, ขาดง่าย, พลาด, ผิดพลาด, ตกหล่น, มือหนัก, ช้ำ, ฟกช้ำ, เขียวช้ำ, แหว่ง, ไม่เท่ากัน, เหม็นหืน, แข็งโป๊ก, จืดสนิท, เค็มปี๋, หวานแสบ, โยน, โยนของ, ขว้าง'),

@@ -172,9 +172,9 @@ const ATTITUDE_WEIGHT = -2
  * complaint ("the AC was ice cold", "bia không lạnh", "เบียร์ไม่เย็น").
  */
 const COOL_THINGS: Record<string, RegExp> = {
-  en: /\b(?:ac|aircon|aircond|air con|air conditioning|air conditioner|beer|beers|drinks?|soda|coke|fridge|minibar|smoothies?|juice|milkshake|lemonade|cocktails?)\b/,
-  vi: /máy lạnh|điều hòa|điều hoà|bia|nước ngọt|đồ uống|nước uống|tủ lạnh|trà đá|nước đá|sinh tố|nước mía|may lanh|dieu hoa/,
-  th: /แอร์|เบียร์|เครื่องดื่ม|น้ำอัดลม|น้ำดื่ม/,
+  en: /\b(?:ac|aircon|aircond|air con|air conditioning|air conditioner|beer|beers|soda|coke|fridge|minibar|smoothies?|milkshake|lemonade|cocktails?)\b/,
+  vi: /máy lạnh|điều hòa|điều hoà|bia|nước ngọt|tủ lạnh|trà đá|nước đá|sinh tố|nước mía|may lanh|dieu hoa/,
+  th: /แอร์|เบียร์|น้ำอัดลม|น้ำดื่ม/,
 }
 const COLD = new Set(['cold', 'chilled', 'icy', 'frosty', 'lạnh', 'lanh', 'เย็น'])
 const WARM = new Set(['warm', 'hot', 'nóng', 'ấm', 'nong', 'ร้อน', 'อุ่น'])

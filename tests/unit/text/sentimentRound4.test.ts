@@ -128,6 +128,9 @@ describe('"charged" and money taken are facts', () => {
       ['vi', 'Trừ tiền 2 lần'],
       ['th', 'ตัดเงินซ้ำสองรอบ'],
       ['en', 'They added a fee without telling us'],
+      ['en', 'The order was cancelled and I was still charged'],
+      ['vi', 'Hủy đơn rồi mà vẫn bị trừ tiền'],
+      ['th', 'ยกเลิกแล้วแต่ยังตัดเงิน'],
     ]),
     ...rows('positive', [['en', 'The clinic did not charge for the follow-up']]),
   ])('%s "%s" is %s', (language, text, expected) => {
