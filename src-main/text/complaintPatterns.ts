@@ -140,6 +140,29 @@ const TH_PAID_FAST = /(?:ส่งด่วน|ด่วนพิเศษ|ems|�
 /** Paid already, and yet: "โอนแล้วแต่ยังไม่ได้ของ". */
 const TH_ALREADY_BUT = /(?:จ่าย|โอน|จอง|มัดจำ|ชำระ)[\u0e00-\u0e7f]{0,15}?แล้ว\s*(?:แต่|ก็ยัง|ยังไม่)/
 
+/**
+ * Times of day in Thai: "10:30", "บ่ายโมง", "บ่ายสอง", "4 โมงเย็น", "10 โมง", "เที่ยง", "2 ทุ่ม". An
+ * appointment ("นัด …") followed by a later time an hour or more after it was kept late: "นัด 10 โมง ได้
+ * เจอหมอบ่ายโมง".
+ */
+const TH_HOURS: Record<string, number> = { หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4, ห้า: 5, หก: 6, เจ็ด: 7, แปด: 8, เก้า: 9, สิบ: 10, สิบเอ็ด: 11 }
+const TH_TIME = /(\d{1,2})[:.](\d{2})|บ่าย\s*(\d{1,2}|สอง|สาม|สี่|ห้า)?\s*(?:โมง)?|(\d{1,2}|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบเอ็ด|สิบ)\s*โมง\s*(เย็น|เช้า)?|(เที่ยง)|(\d|หนึ่ง|สอง|สาม|สี่|ห้า)\s*ทุ่ม/g
+const thHour = (s: string) => TH_HOURS[s] ?? Number(s)
+function thaiTimes(text: string): number[] {
+  const out: number[] = []
+  for (const m of text.matchAll(TH_TIME)) {
+    if (m[1] !== undefined) out.push(Number(m[1]) * 60 + Number(m[2]))
+    else if (m[0].startsWith('บ่าย')) out.push((12 + (m[3] ? thHour(m[3]) : 1)) * 60)
+    else if (m[4] !== undefined) {
+      const h = thHour(m[4])
+      out.push((m[5] === 'เย็น' || (!m[5] && h <= 5) ? h + 12 : h) * 60)
+    } else if (m[6]) out.push(12 * 60)
+    else if (m[7] !== undefined) out.push((18 + thHour(m[7])) * 60)
+  }
+  return out
+}
+const LATE_APPOINTMENT_MINUTES = 60
+
 /** A rating as a fraction: "2/10", "9/10", "4.5/5"; a date ("on 5/5", "ngày 10/10") is not one. */
 const RATING = /(?<![\d/.])(\d{1,2}(?:[.,]\d)?)\s*\/\s*(5|10)(?![\d/])/g
 const DATE_BEFORE = /(?:on|by|from|until|till|to|since|ngày|ngay|hôm|hom|từ|tu|đến|den|vào|vao|วันที่|วัน|ถึง)\s*$/
@@ -265,6 +288,14 @@ export function complaintFacts(text: string, language: string | null): Complaint
     if (text.includes('เงียบ') && TH_SILENCE.test(text)) sum += SILENCE_WEIGHT
     if (text.includes('อื่น') && TH_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
     if (text.includes('แล้ว') && TH_ALREADY_BUT.test(text)) sum += MISMATCH_WEIGHT
+    const booked = text.indexOf('นัด')
+    if (booked >= 0 && !waited) {
+      const times = thaiTimes(text.slice(booked))
+      if (times.length >= 2 && times[times.length - 1] - times[0] >= LATE_APPOINTMENT_MINUTES) {
+        sum += WAIT_WEIGHT
+        waited = true
+      }
+    }
     const fast = has(text, 'ด่วน', 'ems', 'ส่งไว') ? TH_PAID_FAST.exec(text) : null
     if (fast && daysOf(fast[1], fast[2], TH_NUMBERS) >= 2) sum += MISMATCH_WEIGHT
     const got = has(text, 'สั่ง', 'จอง', 'ขอ', 'เลือก') ? TH_ORDER_GOT.exec(text) : null

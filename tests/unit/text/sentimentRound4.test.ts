@@ -261,6 +261,18 @@ describe('words read in context', () => {
   })
 })
 
+describe('a Thai appointment kept late', () => {
+  it.each([
+    ['th', 'นัดทำฟัน 9 โมง ได้เข้าห้อง 11 โมง', 'negative'],
+    ['th', 'นัดไว้บ่ายสอง หมอมาสี่โมงเย็น', 'negative'],
+    ['th', 'นัด 13:00 ได้ตรวจ 15:30', 'negative'],
+    ['th', 'นัดตรวจ 10 โมงเช้า', 'neutral'],
+    ['th', 'นัด 10 โมง ได้เข้าตรวจ 10 โมงครึ่ง ตรงเวลาดี', 'positive'],
+  ])('%s "%s" is %s', (language, text, expected) => {
+    expect(label(text, language)).toBe(expected)
+  })
+})
+
 describe('cold beer, cold soup; not until', () => {
   it.each([
     ['en', 'Ice cold beer and great music', 'positive'],
