@@ -544,8 +544,10 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     let unknown = 0
     const opened = before + after
     const read = (base: number, unit: number, at = -1, end = at + 1) => {
-      let w = softened(base, boost)
       flipped = false
+      // A word of no weight ("charge", "ordered") is nothing to negate: the negator waits for the next one.
+      if (base === 0) return 0
+      let w = softened(base, boost)
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย"), and only that one:
       // "ราคาไม่แพง รสชาติดี" is not expensive and tasty.
       if (unit - lastNegatorAt > (raised ? 99 : NEGATION_REACH)) return w * questionWeight() * concession

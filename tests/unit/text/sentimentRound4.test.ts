@@ -186,6 +186,7 @@ describe('negation, flat words and "neither … nor"', () => {
     ['en', "It still doesn't work", 'negative'],
     ['vi', 'Sửa rồi mà vẫn không chạy', 'negative'],
     ['en', "The tap still won't turn off", 'negative'],
+    ['en', "My new power bank still won't charge", 'negative'],
     ['en', 'Still not sure which size to pick?', 'neutral'],
     ['vi', 'Vẫn chưa biết nên chọn món nào', 'neutral'],
   ])('"still not" is a complaint whatever the verb, not an undecided customer: %s "%s" is %s', (language, text, expected) => {
