@@ -34,9 +34,11 @@ export const SEARCH_INDEX_VERSION = '1'
  * "price", "bị"/"โดน" + what was suffered, Vietnamese negators as typed in phrases, praise after a negated
  * expectation takes the negation, Thai "ย์" written cute, English words in other forms. 6: the fourth round
  * of issue 15 — sarcasm (bare praise before a complaint, speed praised beside a long wait), got other than
- * ordered in Vietnamese and Thai and "instead of", express paid for and days taken, the words of an order
- * not read as praise, negation over adjacent words, repeated flat words once, "neither … nor" cancelling,
- * "can't … enough", "still not", Thai dictionary words before terms, and the other mechanisms of the round.
+ * ordered in Vietnamese and Thai and "instead of", express paid for and days taken, done already and yet,
+ * "not … until", a Thai appointment kept late, the words of an order not read as praise, negation over
+ * adjacent words, flat words counted once, "neither … nor" cancelling, "can't … enough", "wouldn't say",
+ * "still not", "ไม่มี", sizes in descriptions, cold and warm read by the thing, "thái độ" alone, Thai
+ * dictionary words rejoined from ICU's fragments, Vietnamese words yielding to longer lexicon phrases.
  */
 export const SENTIMENT_VERSION = '6'
 /**
