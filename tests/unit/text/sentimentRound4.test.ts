@@ -392,3 +392,19 @@ describe('word families of the fourth round', () => {
     expect(label(text, language)).toBe(expected)
   })
 })
+
+describe('plain facts, questions and requests stay neutral beside the new mechanisms', () => {
+  it.each([
+    ['en', 'I ordered two lattes and a croissant, pick up at 9'],
+    ['en', 'We paid the deposit yesterday'],
+    ['en', 'My appointment is at 10am tomorrow'],
+    ['en', 'Is the beer cold?'],
+    ['vi', 'Đã chuyển khoản rồi nhé shop'],
+    ['vi', 'Cho mình đổi size M sang size L nha'],
+    ['th', 'นัดช่าง 9 โมง ช่างบอกจะมาถึงประมาณ 9 โมงครึ่ง'],
+    ['th', 'โอนเงินแล้วนะคะ'],
+    ['th', 'จองโต๊ะ 4 คน 1 ทุ่มครับ'],
+  ])('%s "%s"', (language, text) => {
+    expect(label(text, language)).toBe('neutral')
+  })
+})
