@@ -33,9 +33,15 @@ export const SEARCH_INDEX_VERSION = '1'
  * Thai and Vietnamese comments, Vietnamese compounds typed without diacritics. 5: complaints told as facts
  * (complaintPatterns: waits, asking again, got other than ordered, silence, ratings), price words after
  * "price", "bị"/"โดน" + what was suffered, Vietnamese negators as typed in phrases, praise after a negated
- * expectation takes the negation, Thai "ย์" written cute, English words in other forms.
+ * expectation takes the negation, Thai "ย์" written cute, English words in other forms. 6: the fourth round
+ * of issue 15 — sarcasm (bare praise before a complaint, speed praised beside a long wait), got other than
+ * ordered in Vietnamese and Thai and "instead of", express paid for and days taken, done already and yet,
+ * "not … until", a Thai appointment kept late, the words of an order not read as praise, negation over
+ * adjacent words, flat words counted once, "neither … nor" cancelling, "can't … enough", "wouldn't say",
+ * "still not", "ไม่มี", sizes in descriptions, cold and warm read by the thing, "thái độ" alone, Thai
+ * dictionary words rejoined from ICU's fragments, Vietnamese words yielding to longer lexicon phrases.
  */
-export const SENTIMENT_VERSION = '5'
+export const SENTIMENT_VERSION = '6'
 /**
  * Raise when the default lexicon grows: a workspace's own copy gets the new terms once when it opens
  * (terms it has keep the user's weights). 2: the words of issue 15 (lukewarm, "không nổi", "ปัง"…).
@@ -44,8 +50,11 @@ export const SENTIMENT_VERSION = '5'
  * 4: word families of the third round of issue 15 (damage, health, careless work, curt answers, silence,
  * ran out, extra charges, leaving for good; skill, trust, expectations exceeded, promises kept; order
  * options and "ไม่คิดว่า" / "không ngờ" that negate nothing; more expectations: update, xong, บอก …).
+ * 5: the fourth round (feelings, faces and tones, staff on their phones, came apart soon after, an app
+ * down, a wasted trip, money taken and blocked, overcharging, warnings, sensory words, regulars), and
+ * being charged re-weighed as a fact ("charged", "trừ tiền", "ตัดเงิน": −2 → 0, retiredLexicon).
  */
-export const LEXICON_VERSION = '4'
+export const LEXICON_VERSION = '5'
 
 /**
  * Puts the default lexicon into a workspace that has none (new, or migrated from before sentiment

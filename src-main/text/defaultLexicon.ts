@@ -46,7 +46,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(0, 'tiny thing, small thing, minor thing, minor, not a big deal'),
     ...words(-0.5, 'average, so so, ordinary, nothing special'),
     ...words(-1, 'slow, late, expensive, pricey, small, smaller, tiny, noisy, crowded, confusing, waited, wait, waiting, queue, queued, cold, steep, spilled, melted, wrong, missing, mistake, issue, issues, problem, problems, delay, delayed, loud, dry, bitter, overflowing, fault, meh, mediocre, cramped, hot, tasted off, no one, gave up, went up, salty, oily, raw, sour, forgot, forgotten, cancelled, canceled, messy, chaotic, unclear, complicated, difficult, hassle, inconvenient, unfortunately, unfortunate, sadly, shame, pity, lacking, stuffy, chewy, tough, bug, glitch, lag, could be better, could have been better, needs improvement, room for improvement, hard to, expected more, smelled, smells, rush, rushed, flies, leak, leaks, blocked, scratch, scratched, cracked, worried, repetitive, ugh'),
-    ...words(-2, 'bad, poor, rude, dirty, broken, crash, crashed, crashing, crashes, failed, fail, error, charged, overcharged, annoying, annoyed, disappointed, disappointing, disappointment, unhelpful, unfriendly, complaint, complain, slowly, nobody, ignored, lost, bland, stale, unacceptable, frustrating, frustrated, lukewarm, sticky, watery, watered down, freezes, froze, overpriced, underwhelming, burnt, burned, smelly, greasy, soggy, careless, transferred, transferring, negative, arrogant, dismissive, condescending, unprofessional, clueless, inattentive, grumpy, impolite, undercooked, overcooked, tasteless, flavorless, gross, nasty, stinks, stinky, cockroach, cockroaches, waste, wasted, hidden fees, unreliable, letdown, let down, regret, avoid, beware, ridiculous, lousy, sloppy, mess, worse, downhill, uncomfortable, painful, angry, upset, refused, misleading, buggy, laggy, rubbish, sucks, sucked, expired, spoiled, sick, yelled, shouted, used to be better, one star, 1 star, not anymore, overrated, sketchy, shady, dodgy, yuck, sickly, crushed, broke, ruined, tourist trap, leaking'),
+    ...words(-2, 'bad, poor, rude, dirty, broken, crash, crashed, crashing, crashes, failed, fail, error, overcharged, annoying, annoyed, disappointed, disappointing, disappointment, unhelpful, unfriendly, complaint, complain, slowly, nobody, ignored, lost, bland, stale, unacceptable, frustrating, frustrated, lukewarm, sticky, watery, watered down, freezes, froze, overpriced, underwhelming, burnt, burned, smelly, greasy, soggy, careless, transferred, transferring, negative, arrogant, dismissive, condescending, unprofessional, clueless, inattentive, grumpy, impolite, undercooked, overcooked, tasteless, flavorless, gross, nasty, stinks, stinky, cockroach, cockroaches, waste, wasted, hidden fees, unreliable, letdown, let down, regret, avoid, beware, ridiculous, lousy, sloppy, mess, worse, downhill, uncomfortable, painful, angry, upset, refused, misleading, buggy, laggy, rubbish, sucks, sucked, expired, spoiled, sick, yelled, shouted, used to be better, one star, 1 star, not anymore, overrated, sketchy, shady, dodgy, yuck, sickly, crushed, broke, ruined, tourist trap, leaking'),
     ...words(-3, 'terrible, awful, horrible, worst, disgusting, hate, hated, never again, scam, scammed, cheated, dishonest, useless, rip off, ripped off, filthy, food poisoning, disgusted, inedible, horrendous, appalling, atrocious, dreadful, disaster, nightmare, pathetic, incompetent, rotten, moldy, mouldy, zero stars, waste of money, waste of time, thanks for nothing, undrinkable'),
     ...negators('not, no, never, hardly, without, used to be, nothing, none, neither, nor, cannot'),
     ...intensifiers(1.5, 'very, really, so, extremely, super, too, absolutely, totally, far, incredibly, highly, truly, terribly, awfully, insanely, ridiculously, seriously, damn, bloody, freaking, most, such'),
@@ -77,8 +77,23 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(-2, 'once is enough, once was enough, go elsewhere, going elsewhere, went elsewhere, look elsewhere, somewhere else next time, oh great, oh lovely, oh wonderful, oh perfect, oh joy, oh brilliant, oh fantastic, yeah right'),
     ...words(-3, 'first and last time, take my business elsewhere'),
     ...negators('so called, supposedly, allegedly'),
+    // Temperature words that the thing decides (beer cold, good; soup cold, bad): weight 0 here, read by sentiment.ts in context.
+    ...words(0, 'chilled, icy, frosty, sticky rice'),
     ...intensifiers(1.5, 'way'),
     ...intensifiers(1.3, 'easily'),
+    // Fourth round of issue 15. Being charged, or money taken, is a fact; charged twice or for nothing ordered is the complaint.
+    ...words(0, 'attitude, charged, charge, charges, not a complaint, not complaining, just a suggestion, just feedback, less sugar, less ice, less sweet, less spicy, no sugar, no ice, extra ice'),
+    ...words(-1.5, 'without telling, without asking, without warning, without notice, not on the menu, not mentioned, not listed'),
+    ...words(1.5, 'no charge, did not charge, waived, waived the fee, a steal, good deal, great deal, good value, great value'),
+    ...words(-2, 'charged twice, still charged, double charged, charged extra, charged more, charged us extra, charged me extra, charged me twice, charged us twice, wrongly charged, short changed, shortchanged, wrong change, overcharging, never ordered, did not order, never asked for, did not ask for'),
+    // Feelings; a face or a tone; staff busy with their phones; something that came apart soon after; an app down.
+    ...words(-2, 'devastated, heartbroken, gutted, furious, livid, fuming, outraged, mortified, horrified, appalled, humiliated, traumatised, traumatized, miserable, dissatisfied, displeased, fed up'),
+    ...words(-1.5, 'sad, unhappy, embarrassed, rolled her eyes, rolled his eyes, rolled their eyes, eye roll, eye rolling, attitude problem, glared, scowled, snapped at, raised her voice, raised his voice, talked down, barked at, huffed'),
+    ...words(-1.5, 'kept dropping, keeps dropping, kept disconnecting, keeps disconnecting, kept cutting out, keeps cutting out, cuts out, their phones, their phone, her phone, his phone, barely looked up, glued to, more interested in, half the time, chatting among themselves, fell off, came off, peeled, peeling, peeled off, wore off, fell apart, came apart, came loose, broke again, down again, outage, keeps going down, screwed up, messed up, mix up, mixup, mixed up, uneven, lopsided, patchy, crooked, butchered'),
+    // A trip for nothing; money taken and gone; a warning to others; no better than second rate.
+    ...words(-2, 'wasted trip, wasted journey, came for nothing, closed early, blocked me, blocked my number, blocked us, took my money, took our money, scammer, scammers, check your bill, watch out, be warned, subpar, sub par, not up to scratch, not up to par, below par, second rate, amateurish, what a joke'),
+    // Praise: a hero of the day; put right without fuss; fits; coming back as a regular.
+    ...words(2, 'happier, nicer, friendlier, tastier, kinder, legend, hero, superstar, champ, no questions asked, made it right, made up for it, makes up for it, make up for it, sent a replacement, like a glove, fits perfectly, fit perfectly, go to place, go to spot, a regular, new favourite, new favorite, back for more, keep coming back, will be back, went down well, piping hot, steaming hot'),
     ...emoji,
   ],
   vi: [
@@ -92,7 +107,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(0, 'bình thường, bt, tạm được, tạm ổn, cũng được, thường thôi'),
     ...words(-0.5, 'tàm tạm, tạm, không có gì đặc biệt, chẳng có gì đặc biệt, không có gì nổi bật, chẳng có gì nổi bật'),
     ...words(-1, 'chậm, trễ, lâu, mất, đắt, nhỏ, ồn, đông, chờ, đợi, chờ đợi, xếp hàng, nguội, cao, đổ, tan, nhầm, sai, thiếu, lỗi, vấn đề, tăng giá, hơi, chật, nóng, khô, chê, nhầm lẫn, cực nhọc, mất lòng, mãi, chậm chạp, lâu lắc, ngọt quá, đắt đỏ, chật chội, nóng nực, lạnh lùng, bể, vỡ, rách, móp, ướt, ngấy, dai, mặn, giật, nản, tiếc, khó, ruồi, hủy, cần cải thiện, nên cải thiện, mong cải thiện, rẻ tiền, chém, bé xíu, có mùi, vội vàng, khác hẳn, cứng, chát, héo, ngán, mỏng dính, lỡ hẹn, sai hẹn'),
-    ...words(-2, 'tệ, dở, kém, bẩn, dơ, chuột, hỏng, văng, thất vọng, khó chịu, bực, bực mình, bực bội, thô lỗ, khiếu nại, phàn nàn, không ai, vòng vòng, trừ tiền, nhạt, cáu, dính, hôi, cau có, nhạt nhẽo, không nổi, tiêu cực, quá tải, tốn kém, thiếu sót, nhỏ xíu, ồn ào, đổ vỡ, chậm trễ, bất tiện, làm phiền, phiền, hư, đau bụng, cáu gắt, hách dịch, bỏ mặc, lơ, chán, chán nản, mắc, hét giá, cọc cằn, láo, vô duyên, thờ ơ, lề mề, rề rà, thiu, tanh, khét, lag, đơ, phí tiền, né, tức giận, ức chế, ngột ngạt, dơ bẩn, bẩn thỉu, gián, mốc, hết hạn, hư hỏng, trễ hẹn, bùng, bom hàng, đáng tiếc, tiếc tiền, thiếu chuyên nghiệp, thiếu tôn trọng, thiếu trách nhiệm, mất thời gian, xuống cấp, ẩm mốc, bức xúc, cãi, chập chờn, khác hình, không giống hình, khé, đổ lỗi, chậm rì, khé cổ, mặn chát, cộc lốc, lạnh như tiền, mặt lạnh'),
+    ...words(-2, 'tệ, dở, kém, bẩn, dơ, chuột, hỏng, văng, thất vọng, khó chịu, bực, bực mình, bực bội, thô lỗ, khiếu nại, phàn nàn, không ai, vòng vòng, nhạt, cáu, dính, hôi, cau có, nhạt nhẽo, không nổi, tiêu cực, quá tải, tốn kém, thiếu sót, nhỏ xíu, ồn ào, đổ vỡ, chậm trễ, bất tiện, làm phiền, phiền, hư, đau bụng, cáu gắt, hách dịch, bỏ mặc, lơ, chán, chán nản, mắc, hét giá, cọc cằn, láo, vô duyên, thờ ơ, lề mề, rề rà, thiu, tanh, khét, lag, đơ, phí tiền, né, tức giận, ức chế, ngột ngạt, dơ bẩn, bẩn thỉu, gián, mốc, hết hạn, hư hỏng, trễ hẹn, bùng, bom hàng, đáng tiếc, tiếc tiền, thiếu chuyên nghiệp, thiếu tôn trọng, thiếu trách nhiệm, mất thời gian, xuống cấp, ẩm mốc, bức xúc, cãi, chập chờn, khác hình, không giống hình, khé, đổ lỗi, chậm rì, khé cổ, mặn chát, cộc lốc, lạnh như tiền, mặt lạnh'),
     ...words(-3, 'rất tệ, kinh khủng, khủng khiếp, tồi tệ, tệ nhất, ghê, lừa đảo, không bao giờ quay lại, quá tệ, tệ hại, kinh dị, lừa, không bao giờ ghé lại, dở tệ, dở ẹc, tởm, chặt chém, mất dạy, vô trách nhiệm, tiền mất tật mang, hôi thối, gian lận, đắt cắt cổ, không thể chấp nhận được, toang'),
     ...negators('không, chẳng, chả, chưa, đừng, chớ, không hề, chưa từng, chưa hề, không được, chưa được, ko, k, khg, hok, hem, kô, khum, hông, hổng'),
     ...intensifiers(1.5, 'rất, quá, lắm, cực, cực kỳ, cực kì, siêu, vô cùng, thật, thật sự, thực sự, hết sức, luôn, vãi, vl, vcl, vkl, xỉu, dã man, quá trời, hơi bị, quá xá, dữ, wá'),
@@ -116,6 +131,22 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(0, 'ít nhất, ít khi, ít người, ít ai, ít đường, ít đá, ít ngọt, ít cay, ít béo, ít dầu, ít mỡ, đồ ăn nhanh, ăn nhanh, không ngờ, không biết'),
     ...negators('không có gì, cái gọi là'),
     ...intensifiers(1.5, 'hết nấc, hết cỡ, hết mức, quá chừng'),
+    // Vòng thứ tư (issue 15): bị trừ tiền là sự việc; trừ nhầm, trừ hai lần mới là phàn nàn.
+    ...words(0, 'trừ tiền, chỉ góp ý, góp ý nhẹ, không phải chê, thái độ'),
+    ...words(-2, 'bị trừ tiền, vẫn trừ tiền, vẫn bị trừ tiền, vẫn tính tiền, vẫn thu tiền, trừ tiền oan, trừ nhầm, trừ sai, trừ hai lần, trừ 2 lần, trừ tiền 2 lần, trừ tiền hai lần, tính sai, tính dư, tính lố, thối thiếu, thối sai, tính nhầm, tính gian, tính tiền sai, tính sai tiền'),
+    // Cảm xúc; mặt và giọng; mải điện thoại; mau hỏng; sập mạng, sập app.
+    ...words(-2, 'tức điên, điên tiết, phát điên, muốn khóc, phát khóc, khóc ròng, ấm ức, uất ức, hối hận, hụt hẫng, mất hứng, cụt hứng, tụt mood, mặt nặng mày nhẹ, nặng mặt, mặt nặng, mặt hãm, khó đăm đăm, lườm, lườm nguýt, quát, quát tháo, to tiếng, nạt, nạt nộ, gắt gỏng, có thái độ'),
+    ...words(-1.5, 'buồn, bấm điện thoại, lướt điện thoại, chơi điện thoại, cắm mặt vào điện thoại, tám chuyện, buôn chuyện, mải nói chuyện, tróc, bung, bung chỉ, sứt, hư lại, hỏng lại, lại hư, lại hỏng, bay màu, xuống màu, lem màu, sập, sập nguồn, treo máy, đứng máy, không vào được, rớt mạng, mất mạng, mất sóng, mất kết nối, sai sót, sơ suất, sơ sót, làm sai, mạnh tay, bầm, bầm tím, tím bầm, thâm tím, lệch, nham nhở, lởm chởm, cắt hư, cắt hỏng, không đều, quăng, quăng quật, quăng hàng, ném, ném hàng, vứt'),
+    // Công cốc; ôm tiền chặn số; cảnh báo mọi người; chẳng ra gì.
+    ...words(-2, 'công cốc, mất công, uổng công, tốn công, về tay không, đóng cửa sớm, chặn, bị chặn, chặn zalo, chặn số, ôm tiền, xù, xù hàng, bỏ trốn, quỵt, quỵt tiền, lừa tiền, mọi người cẩn thận, mn cẩn thận, cảnh giác, tránh xa, né gấp, né xa, không ra gì, không ra sao, không ra làm sao, không ra hồn, chẳng đâu vào đâu, vớ vẩn'),
+    ...words(-1.5, 'nhạt thếch, khô khốc, chua lè, đắng ngắt, nhão nhoét, hôi rình, thối hoắc, lạnh tanh, ế ẩm, khô cong, cứng queo'),
+    // Khen: giòn rụm, nóng hổi; mua tiếp, khách quen; món hời.
+    ...words(2, 'giòn rụm, giòn tan, nóng hổi, thơm phức, ngọt lịm, béo ngậy, tươi rói, mát lạnh, thơm ngát, mềm tan, ngọt thanh, đậm vị, mua tiếp, ủng hộ tiếp, ghé tiếp, order tiếp, đặt tiếp, mua lại, khách quen, mối quen, ăn hoài, mua hoài, ghé hoài, hời, món hời, rẻ bất ngờ, cứu tinh'),
+    ...words(1, 'mua thêm'),
+    ...words(0.1, 'nghe'),
+    ...words(2, 'mát rượi, mát lịm, ngủ ngon, lạnh sâu'),
+    ...words(0, 'lạnh, ấm'),
+    ...negators('không nghe thấy, không nghe tiếng, chẳng nghe thấy'),
     ...emoji,
   ],
   th: [
@@ -129,7 +160,7 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     ...words(0.3, 'พอใช้ได้, พอได้, ขอบคุณ'),
     ...words(-0.5, 'เฉยๆ'),
     ...words(-1, 'ช้า, นาน, แพง, เล็ก, เสียงดัง, รอ, คิว, เย็นชืด, ชืด, ทำหก, ละลาย, ผิด, ขาด, ปัญหา, ล่าช้า, แห้ง, แน่น, ร้อน, ขม, หวานไป, เค็มไป, เผ็ดไป, น้อยไป, ช้าไป, นานไป, แพงไป, งง, งั้นๆ, เค็ม, เลี่ยน, แข็ง, ดิบ, มีกลิ่น, แมลงวัน, ขึ้นราคา, ราคาขึ้น, ราคาแรง, คิวยาว, คนเยอะ, คนแน่น, วุ่นวาย, คับแคบ, ลืม, ดุ, แตก, บุบ, ควรปรับปรุง, ต้องปรับปรุง, เละ, คราบ, มาสาย, บ่น, แมลง, เลื่อน, ยกเลิก'),
-    ...words(-2, 'แย่, ไม่ดี, สกปรก, เสีย, เด้ง, ผิดหวัง, หงุดหงิด, รำคาญ, หยาบคาย, ร้องเรียน, ไม่มีคน, โอนสาย, ตัดเงิน, จืด, ห่วย, เหนียว, ไม่มีใคร, กินไม่ได้, หน้าบึ้ง, ค้าง, เสียเวลา, เสียดาย, เสียดายเงิน, เหม็น, บูด, ไม่ได้เรื่อง, ไม่โอเค, แย่ลง, ปวดท้อง, วีน, เมิน, ช้ามาก, ไม่ได้คืน, น่าเบื่อ, เบื่อ, เซ็ง, เฟล, พัง, หัวร้อน, โมโห, โกรธ, ไม่ไหว, เย็นชา, ละเลย, หน้างอ, ตะคอก, ด่า, โวยวาย, ไหม้, เหม็นอับ, แมลงสาบ, หมดอายุ, หยาบ, โดนเท, ผิดนัด, เส้นผม, ปลอม, ชำรุด, เสียหาย, ส่งผิด, ไม่ตรงปก, ติดต่อไม่ได้, โทรไม่ติด, เงียบหาย, อ่านไม่ตอบ, อึดอัด, เสียความรู้สึก, เสียใจ, ไม่มีมารยาท, ไร้มารยาท, ปรับปรุงด่วน, ใช้ไม่ได้, เลว, ไม่รับผิดชอบ, กลิ่นอับ, แสบคอ'),
+    ...words(-2, 'แย่, ไม่ดี, สกปรก, เสีย, เด้ง, ผิดหวัง, หงุดหงิด, รำคาญ, หยาบคาย, ร้องเรียน, ไม่มีคน, โอนสาย, จืด, ห่วย, เหนียว, ไม่มีใคร, กินไม่ได้, หน้าบึ้ง, ค้าง, เสียเวลา, เสียดาย, เสียดายเงิน, เหม็น, บูด, ไม่ได้เรื่อง, ไม่โอเค, แย่ลง, ปวดท้อง, วีน, เมิน, ช้ามาก, ไม่ได้คืน, น่าเบื่อ, เบื่อ, เซ็ง, เฟล, พัง, หัวร้อน, โมโห, โกรธ, ไม่ไหว, เย็นชา, ละเลย, หน้างอ, ตะคอก, ด่า, โวยวาย, ไหม้, เหม็นอับ, แมลงสาบ, หมดอายุ, หยาบ, โดนเท, ผิดนัด, เส้นผม, ปลอม, ชำรุด, เสียหาย, ส่งผิด, ไม่ตรงปก, ติดต่อไม่ได้, โทรไม่ติด, เงียบหาย, อ่านไม่ตอบ, อึดอัด, เสียความรู้สึก, เสียใจ, ไม่มีมารยาท, ไร้มารยาท, ปรับปรุงด่วน, ใช้ไม่ได้, เลว, ไม่รับผิดชอบ, กลิ่นอับ, แสบคอ'),
     ...words(-3, 'แย่มาก, แย่ที่สุด, เลวร้าย, โกง, ไม่กลับมาอีก, ห่วยแตก, ท้องเสีย, ไม่มาอีก, ไม่มาแล้ว, คงไม่มาแล้ว, เข็ด, กาก, เน่า, ขึ้นรา, โก่งราคา, โดนโกง, หลอก, หลอกลวง'),
     ...negators('ไม่, ไม่ได้, ไม่เคย, ไม่ค่อย, อย่า, ยังไม่, ไร้'),
     ...intensifiers(1.5, 'มาก, มากๆ, สุดๆ, จริงๆ, เกินไป, โคตร, ที่สุด, สุด, จังเลย, ชะมัด, เหลือเกิน, เว่อร์, เวอร์, ชิบหาย, ฉิบหาย'),
@@ -153,8 +184,19 @@ export const defaultLexicon: Record<'en' | 'vi' | 'th', LexiconEntry[]> = {
     // ไม่ใช่คำชมหรือบ่น: สั่งหวานน้อย; "ไม่ว่า", "ไม่ทราบว่า", "ไม่คิดว่า" ไม่ได้ปฏิเสธคำที่ตามมา
     ...words(0, 'หวานน้อย, เค็มน้อย, เผ็ดน้อย, มันน้อย, น้ำแข็งน้อย, ไม่ว่า, ไม่ทราบ, ไม่ทราบว่า, ไม่รู้ว่า, ไม่แน่ใจ, ไม่คิดว่า, ไม่เพียงแต่'),
     ...words(0.3, 'ไม่เป็นไร'),
-    ...negators('ไม่มีอะไร'),
+    ...negators('ไม่มีอะไร, ไม่มี'),
     ...intensifiers(1.3, 'ขนาดนี้'),
+    // รอบที่สี่ (issue 15): ตัดเงินคือข้อเท็จจริง ตัดเงินซ้ำ คิดเงินเกิน คือคำบ่น
+    ...words(0, 'ตัดเงิน, ผิดคาด, ไม่ได้ติ, ไม่ได้บ่น, เย็น, อุ่น, ตู้เย็น, ชาเย็น, กาแฟเย็น, นมเย็น, โกโก้เย็น'),
+    ...words(-2, 'ยังไม่ได้ของ, ของยังไม่มา, ยังไม่มา, ยังไม่ถึง, ยังไม่ส่ง'),
+    ...words(-2, 'โดนตัดเงิน, ยังตัดเงิน, ตัดเงินซ้ำ, ตัดเงินเกิน, ตัดเงินสองรอบ, คิดเงินเกิน, เก็บเงินเกิน, คิดเกิน, คิดราคาเกิน, ทอนเงินผิด, ทอนขาด, ทอนไม่ครบ, คิดเงินผิด, คิดผิด, ชาร์จเกิน'),
+    // อารมณ์ หน้าตาและน้ำเสียง มัวเล่นมือถือ ของหลุดเร็ว แอปล่ม
+    ...words(-2, 'ร้องไห้, ช้ำใจ, เศร้า, หัวเสีย, เครียด, ของขึ้น, ปรี๊ด, เหนื่อยใจ, อารมณ์เสีย, เสียอารมณ์, หน้าตึง, ทำหน้าไม่พอใจ, ทำหน้าเบื่อ, มองบน, ขึ้นเสียง, เสียงแข็ง, ไล่ลูกค้า, ล่ม, แอปล่ม, ระบบล่ม, เข้าไม่ได้, เน็ตหลุด'),
+    ...words(-1.5, 'เล่นมือถือ, เล่นโทรศัพท์, คุยโทรศัพท์, ก้มหน้าเล่น, เอาแต่เล่น, คุยกันเอง, หลุด, ลอก, ร่อน, หลุดลอก, เสียอีก, พังอีก, หลุดง่าย, พังง่าย, เสียง่าย, ขาดง่าย, พลาด, ผิดพลาด, ตกหล่น, มือหนัก, ช้ำ, ฟกช้ำ, เขียวช้ำ, แหว่ง, ไม่เท่ากัน, เหม็นหืน, แข็งโป๊ก, จืดสนิท, เค็มปี๋, หวานแสบ, โยน, โยนของ, ขว้าง'),
+    // เสียเที่ยว โดนบล็อกหนี เตือนคนอื่น ไม่ได้มาตรฐาน
+    ...words(-2, 'มาเก้อ, เก้อ, ไปเก้อ, เสียเที่ยว, ปิดก่อนเวลา, บล็อก, โดนบล็อก, ชิ่ง, เชิดเงิน, หนีหาย, ระวังร้านนี้, ระวังโดน, เตือนภัย, ตรวจบิล, อย่าหลงเชื่อ, ไม่เอาไหน, ไม่เป็นท่า, ไม่ได้มาตรฐาน, ต่ำกว่ามาตรฐาน, งานหยาบ'),
+    // ชม: กรอบ หอม นุ่ม ฉ่ำ ลูกค้าประจำ ห้ามพลาด
+    ...words(2, 'กรอบอร่อย, หอมฟุ้ง, สดใหม่, ละมุน, นุ่มละมุน, เนื้อนุ่ม, กรุบกรอบ, ฉ่ำ, เย็นฉ่ำ, ขาประจำ, ลูกค้าประจำ, จะมาอีก, ซื้ออีก, สั่งอีก, ซื้อซ้ำ, สั่งซ้ำ, อุดหนุน, แวะมาอีก, มาบ่อย, ห้ามพลาด, มือโปร, ฮีโร่, คุ้มเกินราคา'),
     ...emoji,
   ],
 }

@@ -8,7 +8,10 @@ import type { LexiconEntry } from './defaultLexicon'
  * up, as in "ดีขึ้น", better), re-weighed because they said more than a person reads ("được" and "ok"
  * alone are no praise; "thanks" after a request is politeness), or made contractions the
  * analyser never sees ("isn't" is read as "is not").
- * Generated once from the two versions of defaultLexicon.ts; not to be edited after release.
+ * Generated once from the two versions of defaultLexicon.ts; not to be edited after release, only
+ * added to. LEXICON_VERSION 5 (the fourth round of issue 15) re-weighed being charged, or money
+ * deducted, from −2 to 0: a fact ("charged 350k for the repair", *trừ tiền*, *ตัดเงิน*); the
+ * complaints are the phrases around it ("charged twice", *trừ nhầm*, *ตัดเงินซ้ำ*).
  */
 export const retiredLexicon: Array<{ language: string } & LexiconEntry> = [
   { language: 'en', term: "thank", kind: 'word', weight: 2 },
@@ -48,4 +51,7 @@ export const retiredLexicon: Array<{ language: string } & LexiconEntry> = [
   { language: 'th', term: "มาซ้ำ", kind: 'word', weight: 1 },
   { language: 'th', term: "มาอีก", kind: 'word', weight: 1 },
   { language: 'th', term: "ไม่ตรงปก", kind: 'word', weight: -1 },
+  { language: 'en', term: "charged", kind: 'word', weight: -2 },
+  { language: 'vi', term: "trừ tiền", kind: 'word', weight: -2 },
+  { language: 'th', term: "ตัดเงิน", kind: 'word', weight: -2 },
 ]

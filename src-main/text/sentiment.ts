@@ -1,6 +1,7 @@
 import { foldDiacritics, normalizeText } from './fold'
 import { words } from './tokens'
-import { complaintPatternWeight } from './complaintPatterns'
+import { complaintFacts } from './complaintPatterns'
+import { LONGEST_THAI_JOIN, thaiDictionary } from './thaiWords'
 import type { LexiconEntry } from './defaultLexicon'
 import { LONGEST_COMPOUND, foldedVietnameseCompounds, vietnameseCompoundPrefixes, vietnameseCompounds } from './vietnameseWords'
 
@@ -75,7 +76,9 @@ const INABILITY = new Set(['không được', 'khong duoc', 'ko được', 'ko d
 const INABILITY_WEIGHT = -1.2
 /** Particles that may follow a clause's last word. */
 const CLAUSE_PARTICLES = new Set(['ạ', 'a', 'luôn', 'rồi', 'nữa', 'hết', 'mãi', 'á', 'à', 'nha', 'nhé', 'đâu', 'cả', 'vậy', 'z', 'v', 'luon', 'roi', 'nua', 'het', 'mai', 'dau',
-  'ครับ', 'ค่ะ', 'คะ', 'นะ', 'จ้า', 'จ้ะ', 'เลย', 'แล้ว', 'อีก', 'หรอก', 'ด้วย', 'สักที', 'ซักที', 'เลยครับ', 'เลยค่ะ', 'นะคะ', 'นะครับ', 'at', 'all', 'anymore', 'again', 'still', 'yet'])
+  'ครับ', 'ค่ะ', 'คะ', 'นะ', 'จ้า', 'จ้ะ', 'เลย', 'แล้ว', 'อีก', 'หรอก', 'ด้วย', 'สักที', 'ซักที', 'เลยครับ', 'เลยค่ะ', 'นะคะ', 'นะครับ', 'at', 'all', 'anymore', 'again', 'still', 'yet',
+  // A length of time after "cannot" keeps it a complaint ("โอนเงินไม่ได้ทั้งวัน", "đăng nhập không được cả ngày").
+  'ทั้งวัน', 'ทั้งคืน', 'ทั้ง', 'วัน', 'คืน', 'หลายวัน', 'cả', 'ngày', 'hôm', 'nay', 'ca', 'ngay', 'day', 'days', 'today', 'hours', 'week'])
 /**
  * Intensifiers written after the word they strengthen ("ngon lắm", "ช้ามาก", "late again"). English
  * puts most before; a few Vietnamese and Thai ones go only before ("rất ngon", "โคตรอร่อย"): right after
@@ -118,7 +121,7 @@ const THAI_CUTE_ENDING = /([\u0e30-\u0e39\u0e47-\u0e4b])ย์/g
 const NOT_INFLECTED = new Set(['goods', 'kinds', 'news', 'means', 'fines', 'rights', 'wells', 'bests', 'lefts', 'miss', 'less', 'ness'])
 
 /** A known English word behind an inflected one ("shouting" → "shouted", "listens" → "listen"), or null. */
-function englishStem(w: string, t: Table): string | null {
+function englishStem(w: string, t: Table, noun = false): string | null {
   if (w.length < 5 || NOT_INFLECTED.has(w)) return null
   if (w.endsWith('ing')) {
     const s = w.slice(0, -3)
@@ -130,8 +133,95 @@ function englishStem(w: string, t: Table): string | null {
   else if (w.endsWith('es')) stems = [w.slice(0, -2), w.slice(0, -1)]
   else if (w.endsWith('s') && !w.endsWith('ss')) stems = [w.slice(0, -1)]
   else return null
-  for (const s of stems) for (const form of [s, `${s}ed`, `${s}d`]) if (t.words.has(form)) return form
+  for (const s of stems) for (const form of noun ? [s] : [s, `${s}ed`, `${s}d`]) if (t.words.has(form)) return form
   return null
+}
+
+/**
+ * Fourth round of issue 15. After these an English word in "-s" is a plural noun, only its bare form
+ * is looked for ("the nails" are no "nailed").
+ */
+const DETERMINERS = new Set(['the', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'a', 'an', 'these', 'those', 'some', 'all', 'many', 'few', 'several', 'two', 'three', 'both', 'any'])
+/** A negated verb of saying or thinking negates the rest of its clause: "I wouldn't say the massage was relaxing". */
+const RAISING = new Set(['say', 'think', 'call', 'believe', 'consider', 'find'])
+/** … but not a surprise: "I didn't think it would be this good". */
+const SURPRISE = new Set(['this', 'that', 'so', 'such'])
+/** "Still" before a negator: what it denies is still not done ("it still won't charge", "vẫn chưa sửa"). */
+const STILL = new Set(['still', 'vẫn', 'van'])
+const STILL_WEIGHT = -1.2
+/** … not when the customer has only not decided yet ("still not sure", "vẫn chưa biết"). */
+const UNDECIDED = new Set(['sure', 'know', 'decided', 'decide', 'certain', 'biết', 'biet', 'rõ', 'quyết'])
+/** Sizes, which in a description ("has a small balcony", "có ban công nhỏ", "มีระเบียงเล็ก") are no verdict. */
+const SIZE = new Set(['small', 'smaller', 'nhỏ', 'nho', 'เล็ก', 'big', 'large'])
+const EXISTENTIAL = new Set(['has', 'have', 'had', 'with', 'there', 'có', 'co', 'มี'])
+/** Praise of speed: beside a long wait it is sarcasm ("nhanh ghê, 45 phút là có"). */
+const SPEED = new Set(['fast', 'quick', 'quickly', 'speedy', 'prompt', 'promptly', 'rapid', 'nhanh', 'nhanh chóng', 'nhanh gọn', 'lẹ', 'nhanh nhẹn', 'เร็ว', 'ไว', 'รวดเร็ว', 'ทันใจ', 'รวดเร็วทันใจ'])
+/** Words that an exclamation of praise may hold besides praise ("Oh wow, great", "Giỏi ghê luôn"). */
+const EXCLAMATION = new Set(['oh', 'wow', 'just', 'what', 'a', 'an', 'how', 'yeah', 'yay', 'well', 'luôn', 'ghê', 'thật', 'ta', 'nhỉ', 'ha', 'ghe', 'that', 'vậy', 'thế', 'เลย', 'นะ', 'ค่ะ', 'ครับ', 'จ้า', 'เนอะ'])
+/** Saying it happened again: after an exclamation of praise, the praise is sarcasm ("Great, another delay"). */
+const AGAIN = new Set(['another', 'again', 'lại', 'nữa', 'lai', 'nua', 'อีก', 'อีกแล้ว'])
+/** What the rest of a comment must weigh (without a fact of complaint or "again") to make sarcasm of a bare exclamation. */
+const SARCASM_REST = -3
+const SARCASM_WORDS = 4
+/** "Thái độ" / "attitude" with no word of judgement in its clause is rude ("Shipper thái độ", "the waiter had an attitude"). */
+const ATTITUDE = new Set(['thái độ', 'thai do', 'attitude'])
+const ATTITUDE_WEIGHT = -2
+/**
+ * Cold is good in a beer and an air-conditioner, bad in soup: beside one of these things (in its clause;
+ * in Thai, which marks no clauses, anywhere in the comment) a cold word is praise and a warm one a
+ * complaint ("the AC was ice cold", "bia không lạnh", "เบียร์ไม่เย็น").
+ */
+const COOL_THINGS: Record<string, RegExp> = {
+  en: /\b(?:ac|aircon|aircond|air con|air conditioning|air conditioner|beer|beers|soda|coke|fridge|minibar|smoothies?|milkshake|lemonade|cocktails?)\b/,
+  vi: /máy lạnh|điều hòa|điều hoà|bia|nước ngọt|tủ lạnh|trà đá|nước đá|sinh tố|nước mía|may lanh|dieu hoa/,
+  th: /แอร์|เบียร์|น้ำอัดลม|น้ำดื่ม/,
+}
+const COLD = new Set(['cold', 'chilled', 'icy', 'frosty', 'lạnh', 'lanh', 'เย็น'])
+const WARM = new Set(['warm', 'hot', 'nóng', 'ấm', 'nong', 'ร้อน', 'อุ่น'])
+const COOL_WEIGHT = 1.5
+
+/** The weight at most a flat word has ("average", "ok", "tạm"): flat words do not add up; the first one counts. */
+const FLAT = 0.5
+
+/**
+ * Thai words of the dictionary that ICU cut into three or four fragments (of up to three letters each,
+ * the mark of a confused cut) are one piece again ("รส|ชา|ติ", before "กลางๆ"): a term may then start
+ * inside it only if terms cover it all ("ติ" of "รสชาติ" is no criticism).
+ */
+const THAI_FRAGMENT = 3
+function joinThaiWords(tokens: string[]): string[] {
+  if (tokens.length < 3) return tokens
+  let out: string[] | null = null
+  for (let i = 0; i < tokens.length; ) {
+    // Only a run of three or more short pieces can be rejoined.
+    let run = 0
+    while (run < LONGEST_THAI_JOIN && i + run < tokens.length && tokens[i + run].length <= THAI_FRAGMENT) run++
+    let took = 1
+    for (let k = run; k >= 3; k--) {
+      if (thaiDictionary().has(tokens.slice(i, i + k).join(''))) {
+        took = k
+        break
+      }
+    }
+    if (took > 1) out ??= tokens.slice(0, i)
+    if (out) out.push(took === 1 ? tokens[i] : tokens.slice(i, i + took).join(''))
+    i += took
+  }
+  return out ?? tokens
+}
+
+/**
+ * Whether a praise word at token `at` (ending at `end`), within the reach of a negator at token
+ * `negator`, is not negated after all: "can't recommend it enough", "couldn't be happier", "không thể
+ * tốt hơn"; after a negated "think", a surprise ("didn't think it would be this good").
+ */
+function notNegated(ws: string[], negator: number, at: number, end: number, raised: boolean, language: string | null): boolean {
+  if (raised && SURPRISE.has(ws[at - 1] ?? '')) return true
+  for (let k = at + 1; k <= at + 4 && k < ws.length; k++) if (ws[k] === 'enough') return true
+  const between = ws.slice(negator + 1, at)
+  const w = ws[at]
+  if ((between.includes('be') || between.includes('been') || between.includes('ask')) && (w.endsWith('er') || w === 'more' || ws[at - 1] === 'more' || ws[at - 1] === 'any')) return true
+  return language === 'vi' && (between.includes('thể') || between.includes('the')) && (ws[end] === 'hơn' || ws[end] === 'hon')
 }
 
 /** Words that "too" does not make a complaint of. */
@@ -373,7 +463,12 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   const compoundPrefixes = language === 'vi' ? vietnameseCompoundPrefixes() : null
   const longest = Math.max(lex.longest, compounds ? LONGEST_COMPOUND : 1)
   const typedBare = language !== 'vi' || typedWithoutDiacritics(text)
-  let source = expandContractions(text)
+  // Complaints told as facts, and the spans that name an order: "ordered medium rare, got it well done"
+  // holds no praise. Read lower-cased, as every token is.
+  let body = normalizeText(text)
+  const facts = complaintFacts(body, language)
+  for (const [a, b] of facts.orders) body = `${body.slice(0, a)}.${' '.repeat(Math.max(0, b - a - 1))}${body.slice(b)}`
+  let source = expandContractions(body)
   let emojiSum = 0
   if (HAS_EMOJI.test(source)) {
     const lower = source.toLowerCase()
@@ -393,16 +488,25 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   let clauseAfter = 0
   let contrasts = 0
   let contrastsBefore = 0
-  for (const clause of clauses) {
+  // Fourth round: what the first clause added and whether it was a bare exclamation of praise; "again"
+  // said after it; praise of speed; whether a flat word was counted.
+  let opening = 0
+  let openingBare = false
+  let againSaid = false
+  let speed = 0
+  let flatSeen = false
+  for (let clauseIndex = 0; clauseIndex < clauses.length; clauseIndex++) {
+    const clause = clauses[clauseIndex]
     clauseBefore = before
     clauseAfter = after
     contrastsBefore = contrasts
     let ws = stretched ? clause.tokens.map((w) => unstretch(w, lex)) : clause.tokens
-    if (lex.joined) ws = thaiPieces(ws, lex)
+    if (lex.joined) ws = thaiPieces(joinThaiWords(ws), lex)
     // Text typed without diacritics is compared with the folded terms too; in a comment written with
     // them, a bare syllable is meant bare ("cho", for, is not "chờ", wait; "xin", please, not "xịn").
     const plain = ws.map((w) => typedBare && !MARKED.test(w))
     const teenTyped = compounds !== null && ws.some((w) => TEEN_NEGATORS.has(w))
+    if (clauseIndex > 0 && !againSaid) againSaid = ws.some((w) => AGAIN.has(w))
     // A yes/no question counts less: looked at only once the clause has a word to weigh.
     let asked: number | null = null
     const questionWeight = () => (asked ??= isYesNoQuestion({ ...clause, tokens: ws }, language) ? QUESTION_WEIGHT : 1)
@@ -425,12 +529,33 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     // within the negator's reach takes the negation instead ("không hướng dẫn khách hàng chu đáo": not
     // attentive); a complaint after it is read as written ("never arrived and nobody called").
     let deferred: number | null = null
-    const read = (base: number, unit: number) => {
-      let w = softened(base, boost)
+    // Fourth round: where the last negator was (by token), whether it negates the rest of the clause
+    // ("wouldn't say"), whether "still" came before it, the words it flipped, a word that takes the
+    // negation of the one before it ("không bị giật lag"), "thái độ" read, and words not understood.
+    let negatorToken = -1
+    let raised = false
+    let stillNegated = false
+    let flippedAny = false
+    let flips: Array<{ w: number; after: boolean; sign: number }> | null = null
+    let chainEnd = -1
+    let chainSign = 0
+    let attitude = false
+    let judged = false
+    let unknown = 0
+    const opened = before + after
+    const read = (base: number, unit: number, at = -1, end = at + 1) => {
       flipped = false
+      // A word of no weight ("charge", "ordered") is nothing to negate: the negator waits for the next one.
+      if (base === 0) return 0
+      let w = softened(base, boost)
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย"), and only that one:
       // "ราคาไม่แพง รสชาติดี" is not expensive and tasty.
-      if (unit - lastNegatorAt > NEGATION_REACH) return w * questionWeight() * concession
+      if (unit - lastNegatorAt > (raised ? 99 : NEGATION_REACH)) return w * questionWeight() * concession
+      if (base > 0 && at >= 0 && notNegated(ws, negatorToken, at, end, raised, language)) {
+        // "Can't thank her enough", "couldn't be happier", "không thể hài lòng hơn": praise at its most.
+        lastNegatorAt = -99
+        return (raised && SURPRISE.has(ws[at - 1] ?? '') ? w : Math.max(w * 1.5, 2)) * questionWeight() * concession
+      }
       if (deferred !== null && base <= 0) {
         lastNegatorAt = -99
         deferred = null
@@ -439,6 +564,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       w = negated(w) * questionWeight() * concession
       inabilityEnd = -1
       flipped = true
+      flippedAny = true
       if (deferred === null && base !== 0 && Math.abs(base) < 1) deferred = w
       else {
         lastNegatorAt = -99
@@ -502,6 +628,20 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         // No longer term or word of the list begins with these words: stop looking ("the staff …").
         if (!lex.joined && !teenTyped && !lex.prefixes.has(candidate) && !compoundPrefixes?.has(candidate)) break
       }
+      // A word of the word list whose last syllable begins a longer lexicon phrase yields to it: "hàng
+      // không giống hình" is goods unlike the photo, not "hàng không" (aviation) + "giống hình".
+      if (matched > 1 && table === null && lex.prefixes.has(ws[i + matched - 1])) {
+        const j = i + matched - 1
+        let phrase = ws[j]
+        for (let n = 2; j + n <= ws.length && n <= lex.longest; n++) {
+          phrase += ` ${ws[j + n - 1]}`
+          if (lex.words.has(phrase) || (plain[j] && lex.folded.words.has(phrase))) {
+            matched = 0
+            break
+          }
+          if (!lex.prefixes.has(phrase)) break
+        }
+      }
       // An English word in a Thai or Vietnamese comment ("service ok", "nhân viên nice").
       if (!matched && english && ASCII_WORD.test(ws[i])) {
         let phrase = ''
@@ -517,7 +657,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       // "listens", "shouting": an English word in another form than the lexicon's.
       const englishTable = english ?? (language === 'en' || !language ? lex : null)
       if (!matched && englishTable && ASCII_WORD.test(ws[i])) {
-        const stem = englishStem(ws[i], englishTable)
+        const stem = englishStem(ws[i], englishTable, DETERMINERS.has(ws[i - 1] ?? ''))
         if (stem) {
           matched = 1
           key = stem
@@ -527,6 +667,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       if (!matched || !table) {
         const end = i + (matched || 1)
         const token = matched ? key : ws[i]
+        if (!EXCLAMATION.has(token)) unknown++
         // "too sweet": a plain word after "too" is a complaint.
         if (!matched && excessAt === i && !NOT_EXCESSIVE.has(ws[i])) add(read(EXCESS_WEIGHT, unit), end)
         // "tường bị nứt": what follows "bị" happened to the customer.
@@ -552,8 +693,11 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       } else if (CONCESSIVE.has(key) && !table.words.has(key)) concession = CONCESSION_WEIGHT
       else if (table.negators.has(key)) {
         lastNegatorAt = unit
+        negatorToken = end - 1
         deferred = null
         inabilityEnd = INABILITY.has(key) ? end : -1
+        raised = RAISING.has(ws[end] ?? '')
+        if ((STILL.has(ws[i - 1] ?? '') || STILL.has(ws[i - 2] ?? '')) && !clause.asked && !UNDECIDED.has(ws[end] ?? '')) stillNegated = true
       }
       else if (table.intensifiers.has(key) && !table.words.has(key)) {
         const factor = table.intensifiers.get(key) ?? 1
@@ -577,7 +721,27 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         else before += extra
         last = { ...last, end, w: last.w * 1.5 }
       } else if (table.words.has(key)) {
-        add(read(table.words.get(key) ?? 0, unit), end)
+        let base = table.words.get(key) ?? 0
+        if ((COLD.has(key) || WARM.has(key)) && COOL_THINGS[language ?? 'en']?.test(language === 'th' ? body : ws.join(' '))) base = COLD.has(key) ? COOL_WEIGHT : -COOL_WEIGHT
+        // "không bị giật lag": a word right after a negated one, of the same sign, is negated too.
+        if (base !== 0 && i === chainEnd && Math.sign(base) === chainSign) lastNegatorAt = unit
+        const within = unit - lastNegatorAt <= (raised ? 99 : NEGATION_REACH)
+        if (ATTITUDE.has(key)) attitude = true
+        else if (base !== 0) judged = true
+        if (base !== 0 && Math.abs(base) <= FLAT && !within && boost === 1 && flatSeen) {
+          // "Average food, average prices": flat words do not add up.
+        } else {
+          if (base !== 0 && Math.abs(base) <= FLAT && !within) flatSeen = true
+          // "Has a small balcony", "có ban công nhỏ": a size in a description is no verdict.
+          const w = SIZE.has(key) && boost === 1 && ws.slice(0, i).some((t) => EXISTENTIAL.has(t)) ? 0 : read(base, unit, i, end)
+          add(w, end)
+          if (flipped) {
+            flips ??= []
+            flips.push({ w, after: contrastSeen, sign: Math.sign(base) })
+            chainEnd = end
+            chainSign = Math.sign(base)
+          } else if (w > 0 && SPEED.has(key)) speed += w
+        }
         // "not good or bad": the negation reaches the word after "or" as well.
         if (flipped && DISJUNCTION.has(ws[end] ?? '')) lastNegatorAt = unit + 1
       }
@@ -589,6 +753,23 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       if (contrastSeen) after += w
       else before += w
     }
+    // "Neither good nor bad" told as two negations ("ไม่ได้ดีไม่ได้แย่", "không ngon không dở"): they cancel.
+    if (flips && flips.some((f) => f.sign > 0) && flips.some((f) => f.sign < 0))
+      for (const f of flips) {
+        if (f.after) after -= f.w
+        else before -= f.w
+      }
+    // "It still won't charge", "vẫn chưa sửa": still not done, whatever the verb.
+    // "Shipper thái độ", "had an attitude": the word alone is the complaint.
+    const extra = (stillNegated && !flippedAny ? STILL_WEIGHT : 0) + (attitude && !judged ? ATTITUDE_WEIGHT : 0)
+    if (extra) {
+      if (contrastSeen) after += extra * questionWeight()
+      else before += extra * questionWeight()
+    }
+    if (clauseIndex === 0) {
+      opening = before + after - opened
+      openingBare = unknown === 0 && ws.length <= SARCASM_WORDS && !contrastSeen
+    }
   }
   // A short last sentence is the customer's verdict ("Good service.", "Not coming back.", "Thất vọng."): it
   // counts twice; not politeness ("Em cảm ơn.": below a word of opinion's weight), nor in Thai, which
@@ -599,7 +780,16 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     before += (before - clauseBefore) * (VERDICT_WEIGHT - 1)
     after += (after - clauseAfter) * (VERDICT_WEIGHT - 1)
   }
-  const sum = (contrastSeen ? before * 0.5 + after * 1.5 : before) + emojiSum + complaintPatternWeight(normalizeText(text), language)
+  let sum = (contrastSeen ? before * 0.5 + after * 1.5 : before) + emojiSum + facts.weight
+  // Sarcasm: a bare exclamation of praise, then a complaint told as a fact, "again", or nothing but
+  // complaints ("Great, another delay", "Giỏi ghê, lại trễ", "เก่งมาก รอชั่วโมงนึง"): the praise is meant
+  // the other way round.
+  if (openingBare && opening > 0 && clauses.length > 1 && !contrastSeen) {
+    const rest = before - opening + facts.weight
+    if (rest < 0 && (facts.weight < 0 || againSaid || rest <= SARCASM_REST)) sum -= 2 * opening
+  }
+  // Speed praised beside a long wait ("nhanh ghê, 45 phút là có rồi"): sarcasm too.
+  if (facts.waited && speed > 0) sum -= 2 * speed
   if (sum === 0) return 0
   return Math.round((sum / Math.sqrt(sum * sum + ALPHA)) * 1000) / 1000
 }

@@ -23,12 +23,15 @@ const REQUIRED = 0.85
  * ground here. heldout2.jsonl (written by a session that saw neither the scorer nor the other
  * samples) was scored once by the lead after that round: en 63/78 (80.8 %), vi 64/78 (82.1 %), th
  * 65/76 (85.5 %) — the scorer before the round had 57, 61 and 59 — so only Thai meets the issue's
- * 85 % on unseen text. Those first figures are its floors; it has now been looked at, so the next
- * round needs yet another unseen sample to measure itself.
+ * 85 % on unseen text. Those first figures were its floors. The fourth round (2026-12-03) studied the
+ * misses of all three samples by kind, so heldout2 is no longer unseen either: heldout 59, 59, 60 of
+ * 60 and heldout2 77/78, 75/78, 75/76 now, kept as floors. The measure of that round is a fourth
+ * sample (heldout3.jsonl), written apart and scored once by the lead after it; with no floor of its
+ * own, it is held to the issue's 85 % when put beside these.
  */
 const FLOORS: Record<string, Record<string, number>> = {
-  'heldout.jsonl': { en: 59 / 60, vi: 58 / 60, th: 60 / 60 },
-  'heldout2.jsonl': { en: 63 / 78, vi: 64 / 78, th: 65 / 76 },
+  'heldout.jsonl': { en: 59 / 60, vi: 59 / 60, th: 60 / 60 },
+  'heldout2.jsonl': { en: 77 / 78, vi: 75 / 78, th: 75 / 76 },
 }
 const fixtures = join(__dirname, '../../fixtures/sentiment')
 
