@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import type { ApiClient } from '../../src-shared/api/contract'
 import { opaqueId } from '../../src-shared/api/limits'
+import { localDateConverter } from '../../src-shared/domain/timezone'
 import { surveyChannels, type ExclusionReason, type SurveyListRequest } from '../../src-shared/api/customerContacts'
 import type { FileRegistry } from '../common/fileRegistry'
 import { UsageError, choiceFlag, stringFlag, type ParsedArgs } from './args'
@@ -86,15 +87,14 @@ export async function confirmSurveyList(api: ApiClient, token: string) {
   return { token, ...(await api.call('customers.surveyListRecord', { token })) }
 }
 
-const isoDay = (ms: number, timezone: string) => new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)
-
 export function formatPendingSurveyLists(r: Awaited<ReturnType<typeof pendingSurveyLists>>): string[] {
   if (!r.pending.length) return ['No list is waiting for its send to be confirmed.']
+  const isoDay = localDateConverter(r.timezone)
   return [
     `${r.pending.length} ${r.pending.length === 1 ? 'list is' : 'lists are'} waiting for the send to be confirmed (--confirm <token>):`,
     ...r.pending.map(
       (p) =>
-        `  ${p.token}  ${p.fileName}: ${p.rows} customers by ${p.channel}${p.segment ? `, segment ${p.segment}` : ''}${p.location ? `, location ${p.location}` : ''}; written ${isoDay(p.exportedAt, r.timezone)}, confirmable until ${isoDay(p.expiresAt, r.timezone)}`,
+        `  ${p.token}  ${p.fileName}: ${p.rows} customers by ${p.channel}${p.segment ? `, segment ${p.segment}` : ''}${p.location ? `, location ${p.location}` : ''}; written ${isoDay(p.exportedAt)}, confirmable until ${isoDay(p.expiresAt)}`,
     ),
   ]
 }

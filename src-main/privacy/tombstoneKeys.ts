@@ -57,7 +57,8 @@ export function legacyPhoneKey(phone: string | null | undefined): string | null 
 export function tombstoneLookupKeys(p: PersonFacts & { dedupKey?: string | null }, timezone: string): string[] {
   const keys = personTombstoneKeys(p, timezone)
   if (p.dedupKey) keys.unshift(rowTombstoneKey(p.dedupKey))
-  keys.push(...otherZonePhoneKeys(phoneKey(p.phone ?? null, timezone)))
+  // The phone's key as personTombstoneKeys made it (not worked out again: this runs per imported row).
+  keys.push(...otherZonePhoneKeys(keys.find((k) => k.startsWith('tel:'))?.slice('tel:'.length) ?? null))
   const legacy = legacyPhoneKey(p.phone)
   if (legacy) keys.push(`phone:${legacy}`)
   return keys
