@@ -284,17 +284,29 @@ test('cards dragged with the pointer: a selection moves together to where it is 
   await rush.click({ modifiers: ['Shift'] })
   await pickUp(queue)
   await expect(page.locator('.jm-drag-preview .jm-overlay-count')).toHaveText('2')
-  const onto = await fanpage.boundingBox()
-  if (!onto) throw new Error('not visible')
-  await page.mouse.move(onto.x + 20, onto.y + 2, { steps: 10 })
-  // Near the window's lower edge the map scrolls while dragging (the toolbar takes several rows at
-  // 1000 px), longer on a loaded machine: aim again at the card's top part where it is now, until the
-  // editor announces the drop place (its own signal), not for a fixed number of tries.
+  // The card to drop on sits near the window's lower edge (the toolbar takes several rows at 1000 px),
+  // where a drag scrolls the map, for longer on a loaded machine, and may carry it under the sticky
+  // stage names, where nothing can be dropped. So: rest the pointer in the middle of the map's part in
+  // the window until the map stops scrolling, scroll the map (not the page) to bring the card's top part
+  // there, away from the scrolling edges, aim at it, and check the editor's own announcement; again
+  // until it says so.
+  const map = page.locator('.jm-editor .jm-viewport')
+  const settled = () => map.evaluate((el) => new Promise<number>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(el.scrollTop + el.scrollLeft * 1e6)))))
   await expect(async () => {
+    const area = await visibleMapArea(page, inCells)
+    const middle = area.y + area.height / 2
+    await page.mouse.move(area.x + area.width / 2, middle, { steps: 1 })
+    await expect.poll(async () => (await settled()) === (await settled()), { timeout: 5_000 }).toBe(true)
+    await fanpage.evaluate((el, middle) => {
+      const scroller = el.closest('.jm-viewport')
+      const card = el.getBoundingClientRect()
+      if (scroller) scroller.scrollTop += card.top + Math.min(8, card.height / 4) - middle
+    }, middle)
     const now = await fanpage.boundingBox()
     if (!now) throw new Error('not visible')
-    await page.mouse.move(now.x + 20, now.y + Math.min(8, now.height / 4), { steps: 2 })
+    await page.mouse.move(now.x + 20, now.y + Math.min(8, now.height / 4), { steps: 1 })
     await expect(cardMoves).toContainText('is over Touchpoints, Discover', { timeout: 1_000 })
+    await expect(cellOf(fanpage)).toHaveClass(/jm-drop-over/, { timeout: 1_000 })
   }).toPass({ timeout: 30_000 })
   await expect(page.locator('.jm-editor .jm-drop-over')).toHaveCount(1)
   await page.mouse.up()
