@@ -81,7 +81,7 @@ const EN_ALREADY_BUT = /\b(?:(?:already|had|have)\s+(?:paid|booked|ordered|reser
 /** Not until: "didn't see the dentist until 11:30", "never called back until I complained". */
 const EN_NOT_UNTIL = /(?:\b(?:did|was|were|had|could|would|is|are)(?: not|n't)|\bnever|\bno one|\bnobody|\bnothing)\b[^.!?]{1,50}?\buntil\b/
 /** A yes/no question about a length of time ("does delivery take 2 days?"; not "why does it take 3 days?"). */
-const ASKED_TIME = /(?:^|[.!?]\s*)(?:does|do|is|are|will|would|can|could|how long|how many|roughly|usually|normally)\b[^.!?]*\?/
+const ASKED_TIME = /\?/
 /** "Took only 20 minutes", "in under an hour": a length of time framed as short is praise, not a wait. */
 const EN_SHORT = new RegExp(String.raw`(?<!\blasted\s)\b(?:only|just|under|less than|barely|within)\s+(?:(?:took|takes|taking)\s+)?${EN_NUM}?\s*(?:min|minutes?|hours?|hrs?|days?)\b`)
 const SPEED_WEIGHT = 1.5
@@ -277,7 +277,9 @@ function familyFacts(text: string, language: string | null): ComplaintFacts {
     if (VI_UNITS.test(text)) {
       const then = has(text, ' là ', ' la ') ? VI_THEN_CAME.exec(text) : null
       const thenMinutes = then ? number(then[1], VI_NUMBERS) * minutes(then[2]) : 0
-      if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES) || VI_ONLY_THEN.test(text) || thenMinutes >= 40) {
+      // Fifth round: "giao hàng mất mấy ngày vậy?" asks how long it takes: no wait.
+      const asked = text.includes('?') && !/(?:^|[^\p{L}])(?:sao|tại sao|vì sao)(?![\p{L}])/u.test(text)
+      if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES && !(asked && (w.verb === 'mất' || w.verb === 'mat'))) || VI_ONLY_THEN.test(text) || thenMinutes >= 40) {
         sum += WAIT_WEIGHT
         waited = true
       } else if (then && thenMinutes <= 30) sum += SPEED_WEIGHT
@@ -344,7 +346,7 @@ function familyFacts(text: string, language: string | null): ComplaintFacts {
       for (const w of waits(text, EN_WAIT, EN_NUMBERS)) {
         const waitedFor = !/^(?:took|take|takes|taking|after)$/.test(w.verb)
         // Fifth round: "delivery takes 2 days?", "it would take a week": a time asked about or foretold is no wait.
-        if (!waitedFor && (ASKED_TIME.test(text) || /\b(?:would|will|should|usually|normally)\s+(?:\w+\s+)?take/.test(text))) continue
+        if (!waitedFor && ((ASKED_TIME.test(text) && !/\b(?:why|how come)\b/.test(text)) || /\b(?:would|will|should|usually|normally)\s+(?:\w+\s+)?take/.test(text))) continue
         if (waitedFor ? w.minutes >= LONG_WAIT_MINUTES : w.minutes >= LONG_TOOK_MINUTES) wait = Math.min(wait, waitedFor ? WAIT_WEIGHT : TOOK_WEIGHT)
       }
     else sum += SPEED_WEIGHT

@@ -49,7 +49,7 @@ export interface PlainFacts {
 const SENTENCE_END = /[.!?？\n]/g
 const EN_REQUEST = /^\s*(?:could|can|would|will|is|are|do|does|did|should|shall|may|how|what|when|where|which|any)\b|\b(?:please|pls|plz|kindly)\b/
 const VI_REQUEST = /(?:^|[^\p{L}])(?:làm ơn|nhờ|giúp|giùm|dùm|cho (?:em|mình|tôi) hỏi|có .{1,30} không(?: ạ| vậy| nhỉ)?\s*$|không ạ|chưa ạ|được không)(?![\p{L}])/u
-const TH_QUESTION_OR_REQUEST = /ไหม|มั้ย|มั๊ย|หรือเปล่า|รึเปล่า|หรือยัง|รึยัง|หรือไม่|ได้ไหม|รบกวน|ฝาก|กรุณา|ช่วย\S{0,20}(?:ด้วย|หน่อย)/
+const TH_QUESTION_OR_REQUEST = /ไหม|มั้ย|มั๊ย|หรือเปล่า|รึเปล่า|หรือยัง|รึยัง|หรือไม่|ได้ไหม|รบกวน|ฝาก|กรุณา|(?:ช่วย|ขอ)\S{0,20}(?:ด้วย|หน่อย)/
 function sentenceAround(text: string, at: number): string {
   let start = 0
   for (let k = at - 1; k >= 0; k--)
@@ -62,7 +62,7 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, m ? m.index + 1 : text.length)
 }
 /** Whether a match at `at` asks or requests rather than tells. */
-function askedAt(text: string, at: number, language: string): boolean {
+export function askedAt(text: string, at: number, language: string): boolean {
   const s = sentenceAround(text, at)
   // "Why did nobody call back?" asks nothing: it complains.
   if (/[?？]\s*$/.test(s) && !/^\s*(?:why|how come|tại sao|sao|vì sao|ทำไม)/.test(s)) return true
@@ -122,7 +122,7 @@ const TH_UNIT = String.raw`(นาที|ชั่วโมง|ชม\.?|วั�
 
 // ——— An expectation broken ————————————————————————————————————————————————————————————————
 /** Said, promised or advertised, then not so: the promise, and within the sentence or the next a turn. */
-const EN_PROMISE = /\b(?:promised|promises|was told|were told|told (?:us|me)|they said|(?:website|site|ad|advert|listing|menu|sign|app|page|booking|ticket|receipt|confirmation|email|photos?|pictures?) (?:said|says|stated|showed|promised|claimed)|advertised|advertises|claimed|claims|guaranteed|assured (?:us|me)|quoted (?:us|me))\b([^!?]{0,90}?)\b(but|yet|still|instead|actually|in fact|in reality|turned out|turns out|never|nobody|no one|nothing|did not|was not|were not|has not|have not|is not|will not|does not|had no|there was no|there were no|there is no|no such)\b/
+const EN_PROMISE = /\b(?:promised|promises|was told|were told|told (?:us|me)|(?:he|she|they|staff|seller|driver|courier|agent|owner|manager|guide|host|receptionist|technician) (?:said|says)|said (?:he|she|they|it) (?:would|will|could)|(?:website|site|ad|advert|listing|menu|sign|app|page|booking|ticket|receipt|confirmation|email|photos?|pictures?) (?:said|says|stated|showed|promised|claimed)|advertised|advertises|claimed|claims|guaranteed|assured (?:us|me)|quoted (?:us|me))\b([^!?]{0,90}?)\b(but|yet|still|instead|actually|in fact|in reality|turned out|turns out|never|nobody|no one|nothing|did not|was not|were not|has not|have not|is not|will not|does not|had no|there was no|there were no|there is no|no such)\b/
 /** A turn that needs a clause of its own: in "told me I did not need it" the negation is what was said. */
 const EN_TURN_OWN_CLAUSE = /^(?:never|nobody|no one|nothing|did not|was not|were not|has not|have not|is not|will not|does not|had no|there was no|there were no|there is no|no such)$/
 /** "Supposed to" as a fact ("was supposed to arrive Monday", "it's supposed to be non-smoking"), not an instruction. */
@@ -131,7 +131,7 @@ const EN_INSTRUCTED = /\b(?:you|you re|you are|are we|am i|are you|is it|what|ho
 /** Having given more than was asked for: the turn after a promise is praise. */
 const EN_OVERDELIVERED = /\bin (?:just |only |under )?(?:\d+|an?|one|two|three|half)\b|\b(?:early|earlier|sooner|faster|quicker|better|cheaper|less|ahead|exceeded|free|on the house|no problem|no charge|no extra|worries|fuss|within|under)\b/
 /** Nobody, never or not + a service verb: "nobody called back", "never mentioned", "didn't even apologise". */
-const EN_NOBODY = /\b(?:never|nobody|no one|no-one|noone|not once|did not|was not|were not|has not|have not|had not|stopped|failed to|refused to)\s+(?:even\s+|ever\s+|once\s+|actually\s+|properly\s+|bother(?:ed)? to\s+|bothering to\s+)?(answer(?:ed|ing|s)?|repl(?:ied|y|ying)|respond(?:ed|ing)?|call(?:ed|ing)? (?:us |me )?back|c[ao]me|coming|show(?:ed)? up|showing up|turn(?:ed)? up|mention(?:ed|ing)?|tell(?:ing)?|told|inform(?:ed|ing)?|notif(?:y|ied)|warn(?:ed|ing)?|explain(?:ed)?|apologi[sz]e(?:d)?|offer(?:ed)?|pick(?:ed|ing)? up|follow(?:ed)? up|g[eo]t back|refund(?:ed)?|credit(?:ed)?|fix(?:ed)?|arrive(?:d)?|deliver(?:ed)?|contact(?:ed)?|acknowledge(?:d)?|update(?:d)?|return(?:ed)? (?:my|our|the)|check(?:ed)? (?:in|on)|clean(?:ed)?|honou?r(?:ed)?|work(?:ed|ing|s)?|ship(?:ped)?|sen[dt]|reply)\b(?!\s+(?:across|close|cheap|easy|better|bad|wrong|late))/
+const EN_NOBODY = /\b(?:never|nobody|no one|no-one|noone|not once|did not|was not|were not|has not|have not|had not|stopped|failed to|refused to)\s+(?:even\s+|ever\s+|once\s+|actually\s+|properly\s+|bother(?:ed)? to\s+|bothering to\s+)?(answer(?:ed|ing|s)?|repl(?:ied|y|ying)|respond(?:ed|ing)?|call(?:ed|ing)? (?:us |me )?back|c[ao]me|coming|show(?:ed)? up|showing up|turn(?:ed)? up|mention(?:ed|ing)?|tell(?:ing)?|told|inform(?:ed|ing)?|notif(?:y|ied)|warn(?:ed|ing)?|explain(?:ed)?|apologi[sz]e(?:d)?|offer(?:ed)?|pick(?:ed|ing)? up|follow(?:ed)? up|g[eo]t back|refund(?:ed)?|credit(?:ed)?|called|fix(?:ed)?|arrive(?:d)?|deliver(?:ed)?|contact(?:ed)?|acknowledge(?:d)?|update(?:d)?|return(?:ed)? (?:my|our|the)|check(?:ed)? (?:in|on)|clean(?:ed)?|honou?r(?:ed)?|work(?:ed|ing|s)?|ship(?:ped)?|sen[dt]|reply)\b(?!\s+(?:across|close|cheap|easy|better|bad|wrong|late))/
 /** "Still waiting", "still no reply", "still hasn't": not when undecided or with nothing wrong ("still no complaints"). */
 const EN_STILL = /\bstill\s+(?:waiting|no\b|not\b|nothing|has not|have not|is not|does not|will not|cannot|can not|charging|broken|missing|leaking|leaks|smells|the same problem|the same issue|hasn t|haven t)(?!\s+(?:sure|decided|complaints?|regrets?|problems?|issues?|faults?|idea|bad|disappointed))/
 /** "Even though I paid", "despite having booked": done, and yet. */
@@ -176,7 +176,7 @@ const TH_OVERDELIVERED = /เร็วกว่า|ก่อนกำหนด|�
 const TH_NOBODY = /ไม่มี(?:ใคร|คน)(?:มา)?(?:รับ|ตอบ|มา|แจ้ง|บอก|ซ่อม|สนใจ|ดูแล|เก็บ|ช่วย|โทร|ติดต่อ|อ่าน|แก้|ทำ|เช็ค|เปิด|ออกมา)|ไม่(?:ได้|เคย|ยอม|คิดจะ)*(?:บอก|แจ้ง|เตือน|อธิบาย|ขอโทษ|โทรกลับ|ติดต่อกลับ|ตอบกลับ)|ไม่เห็น(?:แจ้ง|บอก|ตอบ)|ไม่มีการ(?:แจ้ง|ชี้แจง)|เลิกตอบ|หยุดตอบ/
 const TH_NOBODY_OK = /ไม่ต้อง(?:บอก|แจ้ง|โทร)|ไม่บอกก็รู้|ไม่ได้บอกว่า(?:ไม่)?(?:ดี|อร่อย)/
 /** Still not done: "ยังไม่ได้รับ", "ยังไม่มีใครซ่อม", "ยังไม่คืนเงิน" (not "ยังไม่ได้ลอง", not tried yet). */
-const TH_STILL_NOT = /ยัง(?:ไม่|ไม่ได้|ไม่มีใคร|ไม่มีคน)(?:ได้)?(?:รับ|ของ|เงิน|คืน|คำตอบ|มา|ตอบ|ซ่อม|โอน|ส่ง|แก้|ติดต่อ|เข้า|ถึง|ชุด|สินค้า|อ่าน|เย็น|หาย|ทำ|เสร็จ|ติด|ใช้ได้|คืบ)/
+const TH_STILL_NOT = /ยัง(?:ไม่|ไม่ได้|ไม่มีใคร|ไม่มีคน)(?:ได้)?(?:รับ|ของ|เงิน|คืน|คำตอบ|มา|ตอบ|ซ่อม|ส่ง|แก้|ติดต่อ|เข้า|ถึง|ชุด|สินค้า|อ่าน|เย็น|หาย|ทำ|เสร็จ|ติด|ใช้ได้|คืบ)/
 /** Having no choice: "จำใจจ่าย", "สุดท้ายต้องไปซื้อเอง", "ต้องจ่ายเพิ่ม". */
 const TH_CHORE = /จำใจ|สุดท้ายต้อง|ต้องจ่ายเพิ่ม|ต้องเสียเงินเพิ่ม|ต้องเสียค่า|ต้องแก้เอง|ต้องทำเอง|ต้องหอบ|ต้องแบก|ต้องยก/
 /** An excuse, or the blame put on the customer: "อ้างว่ารถติด", "บอกว่าเป็นที่เราเอง", "โทษลูกค้า". */
@@ -192,11 +192,11 @@ export const TH_PROMISED_TIME = /บอกว่า|สัญญา|แจ้ง
 
 // ——— A quantity gone wrong ————————————————————————————————————————————————————————————————
 /** Charged for what was never ordered: "items we never ordered", "drinks I didn't have". */
-const EN_NOT_ORDERED = /\b(?:i|we|he|she|they)\s+(?:never|did not|had not|have not)\s+(?:even\s+)?(?:order(?:ed)?|ask(?:ed)? for|request(?:ed)?|book(?:ed)?|sign(?:ed)? up for|agree(?:d)? to|authori[sz]e(?:d)?|use(?:d)?|consume(?:d)?|had|have|drank|drink|ate|eat|touch(?:ed)?|open(?:ed)?)\b(?!\s+to\b)/
+const EN_NOT_ORDERED = /\b(?:i|we|he|she|they)\s+(?:never|did not|had not|have not)\s+(?:even\s+)?(?:order(?:ed)?|ask(?:ed)? for|request(?:ed)?|book(?:ed)?|sign(?:ed)? up for|agree(?:d)? to|authori[sz]e(?:d)?|use(?:d)?|consume(?:d)?|had|have|drank|drink|ate|eat|touch(?:ed)?|open(?:ed)?|did|do|done|provide(?:d)?|perform(?:ed)?|receive(?:d)?|get|got)\b(?!\s+to\b)/
 const EN_MONEY = /charg|bill|fee|paid|pay|invoice|receipt|account|card|deduct|taken|took|added|price|cost|total|tab/
 const EN_FREE = /\bfree\b|on the house|complimentary|no charge|didn t charge|did not charge|waived/
 /** A fee added, or more asked for: "added a cleaning fee", "on top of the meter", "asked for a tip". */
-const EN_FEE = /\b(?:added|adding|adds|slapped on|tacked on|snuck in|sneaked in|charged (?:us |me )?(?:for )?(?:an? )?(?:extra|additional|hidden))\s+(?:a\s+|an\s+|another\s+|some\s+|their\s+|the\s+|extra\s+|hidden\s+|mystery\s+|surprise\s+)*(?:[\w']+\s+){0,2}?(?:fee|fees|charge|charges|surcharge|tax|tip|deposit|cost)\b|\bon top of (?:the|that|our|my|what|their)\s*(?:meter|fare|price|bill|quote|quoted|total|agreed|we|i)\b|(?<!\b(?:i|we)\s)\b(?:asked|demanded|wanted|tried to get|insisted on)\s+(?:us |me )?(?:for )?(?:a |an )?(?:extra|more money|another \d|additional|tip|'tip'|a tip|cash)\b/
+const EN_FEE = /\b(?:added|adding|adds|slapped on|tacked on|snuck in|sneaked in|charged (?:us |me )?(?:for )?(?:an? )?(?:extra|additional|hidden))\s+(?:a\s+|an\s+|another\s+|some\s+|their\s+|the\s+|extra\s+|hidden\s+|mystery\s+|surprise\s+)*(?:[\w']+\s+){0,2}?(?:fee|fees|charge|charges|surcharge|tax|tip|deposit|cost)\b|\bon top of (?:the|that|our|my|what|their)\s*(?:\w+\s+)?(?:meter|fare|price|bill|quote|quoted|total|agreed|rate|cost|fee|ticket|we|i)\b|(?<!\b(?:i|we)\s)\b(?:asked|demanded|wanted|tried to get|insisted on)\s+(?:us |me )?(?:for )?(?:a |an )?(?:extra|more money|another \d|additional|tip|'tip'|a tip|cash)\b/
 const EN_SELF = /\b(?:i|we)\s+(?:\w+\s+)?(?:added|asked|wanted|adding)\b/
 /** Less than paid for: "short-changed", "lasted barely an hour", "only got three". */
 const EN_SHORT = /\bshort[- ]?chang(?:ed|ing)|\bshortchanged|\bshort by\b|\bwrong change\b|\b(?:\d+|one|two|three|four|five|a few|several)\s*(?:k|baht|dollars?|items?|pieces?|bags?|boxes?|bottles?|cans?)?\s+short\b|\bless than (?:i|we) (?:paid|ordered|asked|were promised|was promised|booked)|\b(?:only|barely)\s+(?:got|gave|received|lasted|credited|came with|included|sent|delivered|filled|counted|put)\b(?!\s+(?:better|more|bigger|nicer))|\blasted\s+(?:only|barely|just|less than|under)\b/
@@ -209,6 +209,12 @@ const TH_FEE = /(?:เรียก|เก็บ|คิด|ชาร์จ|บว
 const TH_FEE_OK = /ไม่(?:ได้|มี|เคย)?(?:การ)?(?:เรียก|เก็บ|คิด|ชาร์จ|บวก|หัก|ตัด)/
 /** Only got, only gave: "ได้แค่ชั่วโมงเดียว", "ให้มาแค่ครึ่งเดียว". */
 const TH_SHORT = /(?:ได้|ให้)(?:มา)?[\u0e00-\u0e7f]{0,6}?(?:แค่|เพียง)|ขาดไป|ทอน(?:ขาด|ผิด|ไม่ครบ)|ไม่ครบ/
+
+/** A price stated, then a higher one charged: "menu says 50k, charged 80k", "ghi giá 200k, tính 350k", "ป้ายบอก 50 คิดจริง 80". */
+const EN_PRICE_STATED = /\b(?:menu|price tag|tag|website|site|listing|listed|quoted|quote|advertised|sign|board|app|label|shelf|poster)\b[^.!?]{0,25}?(\d+(?:[.,]\d+)?)\s*(k|baht|thb|vnd|dong|usd|dollars?|\$)?[^!?]{0,50}?\b(?:charged|billed|paid|asked for|took|wanted|demanded|rang up|came to|total was|bill was|made us pay)\b\s*(?:me |us )?(?:for\s+)?(?:\w+\s+){0,2}?(\d+(?:[.,]\d+)?)\s*(k|baht|thb|vnd|dong|usd|dollars?|\$)?/
+const VI_PRICE_STATED = /(?:ghi|báo giá|niêm yết|menu|web|quảng cáo|nói|bảng giá|giá trên|ghi giá|bao gia|niem yet)[^.!?\d]{0,20}?(\d+(?:[.,]\d+)?)\s*(k|nghìn|ngàn|đ|tr|triệu)?[^!?]{0,50}?(?:tính|thu|lấy|bắt trả|đòi|tinh|lay|doi)\s+(?:\p{L}+\s+){0,2}?(\d+(?:[.,]\d+)?)\s*(k|nghìn|ngàn|đ|tr|triệu)?/u
+const TH_PRICE_STATED = /(?:ป้าย|เมนู|หน้าเพจ|แจ้ง|บอก|โฆษณา|ราคาหน้าร้าน|ในแอป)[^\n\d]{0,20}?(\d+(?:[.,]\d+)?)\s*(บาท)?[^\n]{0,40}?(?:คิด|เก็บ|จ่ายจริง|เรียก|ชาร์จ|โดน)[\u0e00-\u0e7f\s]{0,12}?(\d+(?:[.,]\d+)?)\s*(บาท)?/
+const higher = (m: RegExpExecArray) => Number(m[3].replace(',', '.')) > Number(m[1].replace(',', '.')) && (m[2] === m[4] || m[2] === undefined || m[4] === undefined)
 
 /** Amount paid or ordered, then a smaller one got: "nạp 100k mà chỉ cộng 50k", "สั่งสองแก้ว ได้มาแก้วเดียว". */
 const VI_PAID_GOT = new RegExp(String.raw`(?:^|[^\p{L}])(?:nạp|trả|chuyển|đóng|thanh toán|đặt|gọi|mua|order|kêu|book|nap|tra|chuyen|dong|dat|goi)\s+(?:\p{L}+\s+){0,3}?${VI_NUM}\s*(k|nghìn|ngàn|đ|tr|triệu|ly|cốc|phần|suất|hộp|cái|chiếc|món|tô|bát|chai|lon|phút|tiếng|buổi|đêm|ngày|kg|ký)(?![\p{L}])([^.!?]{1,60}?)(?:chỉ|chi|có|mới|được)\s+(?:\p{L}+\s+){0,2}?${VI_NUM}\s*(k|nghìn|ngàn|đ|tr|triệu|ly|cốc|phần|suất|hộp|cái|chiếc|món|tô|bát|chai|lon|phút|tiếng|buổi|đêm|ngày|kg|ký)(?![\p{L}])`, 'u')
@@ -228,7 +234,7 @@ const TH_STILL_AFTER = new RegExp(String.raw`(?:${TH_NUM}\s*)?${TH_UNIT}(?:แ�
 const EN_DEFECT_NOUN = String.raw`(?:stains?|cracks?|dents?|scratch(?:es)?|scuffs?|(?:swirl |burn |water |black |scratch |scuff |tyre |tire |paint |dirty |muddy |finger ?)marks?|holes?|rips?|tears in|mou?ld|mildew|rust|bugs?|ants|cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mosquito(?:es)?|rats?|mice|droppings|maggots?|worms?|fungus|dust|crumbs|grease|residue|lumps?|fish bones?|bones? in|bits of shell|shell in|pieces? of (?:plastic|glass|metal|wire|paper)|fluff|lint|smudges?|fingerprints?|odou?r|stench|smell of (?!fresh|coffee|baking|flowers)|puddles?|hairs?|a hair|damp (?:sheets|towels|bed|bedding|walls?|pillows?|clothes|room)|stained|chipped|cracked|dented)`
 const EN_DEFECT = new RegExp(String.raw`\b(?:found|finding|find|there (?:was|were|is|are)|there s|noticed|spotted|saw|see|had|has|have|got|came with|left|leaves|with|full of|covered in|covered with|traces of)\s+(?:a\s+|an\s+|some\s+|two\s+|three\s+|several\s+|few\s+|lots of\s+|loads of\s+|a lot of\s+|little\s+|tiny\s+|big\s+|huge\s+|long\s+|dead\s+|live\s+|visible\s+|deep\s+|obvious\s+|weird\s+|strange\s+|more\s+|another\s+|\d+\s+)*(?:(?!(?:my|your|his|her|our|their|its|the|this|that)\s)[a-z]+\s+)?${EN_DEFECT_NOUN}\b|\b${EN_DEFECT_NOUN}\s+(?:in|on|all over|under|inside|around|everywhere)\s+(?:my|the|our|his|her|their|it|its|this|every|both|all|each|several|two|three)\b|\b(?:room|sheets?|towels?|bed|bathroom|floor|walls?|carpet|shirt|car|food|soup|drink|cup|glass|plate|table|screen|phone|case|box|parcel|package|cake|bread|rice)\s+(?:was|were|is|are|came|arrived|had|has)\s+(?:\w+\s+)?(?:stained|chipped|cracked|dented|mouldy|moldy|damp|scratched|torn|ripped)\b`, 'g')
 const EN_DEFECT_DENIED = /\b(?:no|not a|not one|not a single|without|zero|free of|nothing|never|any|none|not any|no more)\s+(?:\w+\s+){0,2}$/
-const EN_DEFECT_FIXED = /^[^.!?]{0,25}\b(?:out|off|removed|gone|disappeared|fixed|repaired|came out|vanished|buffed)\b/
+const EN_DEFECT_FIXED = /^[^.!?]{0,60}\b(?:out|off|removed|gone|disappeared|fixed|repaired|came out|vanished|buffed)\b/
 const EN_DEFECT_FIXER = /\b(?:removed?|got rid of|fixed|repaired|cleaned off|took out|got out|buffed out|polished out|covered|hid|sorted|treated|filled|patched|remove|fix|repair)\s+(?:\w+\s+){0,3}$/
 const VI_DEFECT = /(?:^|[^\p{L}])(?:vết\s+(?:trầy|xước|bẩn|ố|nứt|móp|dơ|rách|dầu|mực|cháy|lõm|loang|mốc|bể|vỡ)|sợi tóc|(?:có|thấy|dính|lẫn|còn|đầy)\s+(?:\p{L}+\s+)?(?:tóc|gián|kiến|ruồi|muỗi|chuột|rệp|giòi|sâu|mốc|nấm mốc|rỉ sét|gỉ|cặn|bụi|lông chó|lông mèo|dị vật|sạn|xương)|(?:có|bị|bốc|toàn|nồng|đã có)\s+mùi(?!\s*(?:thơm|hương|dễ chịu|thơm phức|rất thơm|thơm lừng))|ẩm mốc|bong tróc|nứt|móp|ố vàng)(?![\p{L}])/u
 const VI_DEFECT_DENIED = /(?:không|chẳng|chưa|ko|k|hết|khử|át|sạch|tẩy|xóa|xoá|không còn|không có|không bị|không thấy)\s+(?:\p{L}+\s+){0,2}$/u
@@ -393,6 +399,7 @@ function english(text: string): PlainFacts {
   if (!f.quantity && has(read, 'add', 'slapped', 'tacked', 'snuck', 'sneaked', 'charged', 'on top of', 'asked', 'demanded', 'wanted', 'tried to get', 'insisted'))
     f.quantity = told(read, EN_FEE, 'en', (m) => !EN_SELF.test(read.slice(Math.max(0, m.index - 12), m.index + m[0].length)) && !EN_FREE.test(sentenceAround(read, m.index))) !== null
   if (!f.quantity && has(read, 'short', 'change', 'less than', 'only', 'barely', 'lasted')) f.quantity = told(read, EN_SHORT, 'en') !== null
+  if (!f.quantity && /\d/.test(read)) f.quantity = told(read, EN_PRICE_STATED, 'en', higher) !== null
   // A time told as a wait.
   if (!f.waited && /min|hour|hrs|day|night|week|month/.test(read)) {
     const minutes = Math.max(longest(read, EN_STILL_AFTER, EN_NUMBERS, 'en'), longest(read, EN_LATE, EN_NUMBERS, 'en'), longest(read, EN_DOWN_FOR, EN_NUMBERS, 'en'))
@@ -423,6 +430,7 @@ function vietnamese(text: string): PlainFacts {
   // A quantity gone wrong.
   if (VI_MONEY.test(text)) f.quantity = told(text, VI_NOT_ORDERED, 'vi', (m) => VI_MONEY.test(sentenceAround(text, m.index)) && !/miễn phí|tặng|free/.test(sentenceAround(text, m.index))) !== null
   if (!f.quantity && !VI_FEE_OK.test(text)) f.quantity = told(text, VI_FEE, 'vi') !== null
+  if (!f.quantity && /\d/.test(text)) f.quantity = told(text, VI_PRICE_STATED, 'vi', higher) !== null
   if (!f.quantity && /\d|một|hai|ba|bốn|năm/.test(text))
     f.quantity =
       told(text, VI_PAID_GOT, 'vi', (m) => {
@@ -451,6 +459,7 @@ function thai(text: string): PlainFacts {
   // A quantity gone wrong.
   if (text.includes('ไม่ได้')) f.quantity = told(text, TH_NOT_ORDERED, 'th') !== null
   if (!f.quantity && has(text, 'เพิ่ม', 'เกิน', 'ซ้ำ')) f.quantity = told(text, TH_FEE, 'th', (m) => !TH_FEE_OK.test(text.slice(Math.max(0, m.index - 6), m.index + m[0].length))) !== null
+  if (!f.quantity && /\d/.test(text)) f.quantity = told(text, TH_PRICE_STATED, 'th', higher) !== null
   if (!f.quantity && has(text, 'แค่', 'เพียง', 'ขาด', 'ทอน', 'ไม่ครบ')) f.quantity = told(text, TH_SHORT, 'th', (m) => !/(?:ใช้เวลา|ราคา|จ่าย)$/.test(text.slice(Math.max(0, m.index - 8), m.index))) !== null
   if (!f.quantity && has(text, 'สั่ง', 'จอง', 'จ่าย', 'โอน', 'เติม', 'ซื้อ', 'ชำระ'))
     f.quantity =

@@ -268,6 +268,46 @@ mechanism(
   ],
 )
 
+mechanism(
+  'a price stated, then a higher one charged',
+  [
+    ['en', 'The menu says 90k for the noodles, they charged me 120k'],
+    ['vi', 'Bảng giá ghi 150k, ra quầy tính 200k'],
+    ['th', 'ป้ายบอก 59 บาท คิดเงินจริง 79 บาท'],
+  ],
+  [
+    ['en', 'The menu says 120k for the set, does that include a drink?', 'neutral'],
+    ['vi', 'Có tính thêm phí không ạ?', 'neutral'],
+    ['th', 'มีค่าบริการเพิ่มไหมคะ', 'neutral'],
+  ],
+)
+
+describe('questions and requests keep the shapes neutral', () => {
+  it.each([
+    ['en', 'Had to reschedule, can we do Thursday?'],
+    ['en', 'Is there a fee for late checkout?'],
+    ['en', 'Could you remove the stain from my jacket?'],
+    ['vi', 'Shop nói là mai giao đúng không ạ?'],
+    ['vi', 'Tiệm có nhận tẩy vết ố trên áo trắng không?'],
+    ['th', 'ยังไม่ได้โอนนะคะ ขอเลขบัญชีหน่อยค่ะ'],
+    ['th', 'แจ้งว่าพรุ่งนี้ส่งใช่ไหมคะ'],
+  ])('%s "%s"', (language, text) => {
+    expect(plainFacts(text.toLowerCase(), language).weight).toBe(0)
+    expect(label(text, language)).toBe('neutral')
+  })
+
+  it('asks nothing with "why": a complaint', () => {
+    expect(label('Why did nobody call me back?', 'en')).toBe('negative')
+    expect(label('Why does it take 3 days to answer one email?', 'en')).toBe('negative')
+  })
+
+  it('reads a duration asked about, or foretold, as no wait', () => {
+    expect(label('Does delivery take 2 days?', 'en')).toBe('neutral')
+    expect(weight('Delivery takes 2 days?', 'en')).toBe(0)
+    expect(weight('Giao hàng mất mấy ngày vậy shop?', 'vi')).toBe(0)
+  })
+})
+
 describe('words in quotation marks are not the customer verdict', () => {
   it.each([
     ['en', "The so-called 'express service' took a week", 'negative'],
