@@ -73,8 +73,10 @@ export function askedAt(text: string, at: number, language: string): boolean {
   return (language === 'vi' ? VI_REQUEST : EN_REQUEST).test(s.replace(/[.!?？\n]+$/, ''))
 }
 /** The first match of `re` (global or not) that is told, not asked: its index, or −1. */
+const globals = new Map<RegExp, RegExp>()
 function told(text: string, re: RegExp, language: string, ok: (m: RegExpExecArray) => boolean = () => true): RegExpExecArray | null {
-  const g = re.global ? re : new RegExp(re.source, `${re.flags}g`)
+  let g = re.global ? re : globals.get(re)
+  if (!g) globals.set(re, (g = new RegExp(re.source, `${re.flags}g`)))
   g.lastIndex = 0
   for (let m = g.exec(text); m; m = g.exec(text)) {
     if (m[0] === '') g.lastIndex++
@@ -82,10 +84,46 @@ function told(text: string, re: RegExp, language: string, ok: (m: RegExpExecArra
   }
   return null
 }
-const has = (text: string, ...cues: string[]) => {
-  for (const c of cues) if (text.includes(c)) return true
-  return false
+
+/**
+ * Cues: one scan of the comment finds every word a family cannot do without and sets that family's
+ * bit; the families whose bit is clear are not looked for (one pass instead of one per family). A cue
+ * found inside a longer one ("not" in "nothing") sets the longer one's bits too.
+ */
+class Cues {
+  private table: Array<[number, readonly string[]]> = []
+  private bits = new Map<string, number>()
+  private scan: RegExp | null = null
+  add(words: readonly string[]): number {
+    const bit = 1 << this.table.length
+    if (this.table.length >= 30) throw new Error('too many cue families')
+    this.table.push([bit, words])
+    return bit
+  }
+  of(text: string): number {
+    if (!this.scan) {
+      const all = [...new Set(this.table.flatMap(([, ws]) => ws))].sort((a, b) => b.length - a.length)
+      for (const c of all) {
+        let bits = 0
+        for (const [bit, ws] of this.table) if (ws.some((w) => c.includes(w))) bits |= bit
+        this.bits.set(c, bits)
+      }
+      this.scan = new RegExp(all.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+    }
+    let bits = 0
+    this.scan.lastIndex = 0
+    // Cues may overlap ("บอกว่า" holds the start of "ว่าเป็น"): the scan goes on from the next letter.
+    for (let m = this.scan.exec(text); m; m = this.scan.exec(text)) {
+      bits |= this.bits.get(m[0]) ?? 0
+      this.scan.lastIndex = m.index + 1
+    }
+    return bits
+  }
 }
+const EN_CUES = new Cues()
+const VI_CUES = new Cues()
+const TH_CUES = new Cues()
+const enCue = (words: readonly string[]) => EN_CUES.add(words)
 
 // ——— Numbers and lengths of time ———————————————————————————————————————————————————————————
 const EN_NUMBERS: Record<string, number> = {
@@ -150,6 +188,8 @@ const EN_ELSEWHERE = /\b(?:switch(?:ing|ed)?|chang(?:ing|ed)|mov(?:ing|ed))\s+(?
 const EN_LEAVING = /\b(?:will not|wo not|would not|not|never)\s+(?:be\s+)?(?:coming back|returning|going back|be back|recommending (?:this|them|it|the|you))\b|\b(?:will not|wo not|would not|not|never)\s+(?:be\s+)?(?:ordering|buying|using|booking|staying|shopping|eating|visiting|coming)\b[^.!?]{0,30}?\b(?:again|anymore|any more|from (?:this|them|here|there|you)|with (?:this|them|you))\b|\blast time (?:i m |i am |we re |we are |i ll |i will |i |we )(?:ordering|buying|coming|using|booking|eating|staying|shopping|order|buy|come|use|book|eat|stay|shop) (?:from|here|at|with|there)\b/
 /** A time promised and a later one kept: "promised by 6pm … turned up at 9", "leaves at 8, actually leaves at 9:30". */
 const EN_CLOCK = /\b(?:by|before|at|for|until|till|around|about|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d:])|\b(\d{1,2})[:.](\d{2})\s*(am|pm)?\b|\b(\d{1,2})\s*(am|pm)\b|\b(noon|midday)\b/g
+/** A time of day written as one: "9:30", "6pm", "noon" (a promise and its breach need at least one). */
+const EN_CLOCK_CUE = /\d[:.]\d\d|\d\s*(?:am|pm)\b|noon|midday/
 const EN_PROMISED_TIME = /(?:promised|by|before|booked|appointment|scheduled|supposed|leaves at|leave at|depart|pick ?up|pickup|ready|said|told|ticket|meant|due|confirmed|reservation|reserved|arrive at|come at|coming at|start)\b[^.!?]{0,30}$/
 const EN_KEPT_TIME = /(?:seated|called in|taken in|let in|checked in|arrived|turned up|came|showed up|got there|got here|delivered|left|leaves|departed|actually|seen|served|ready|finally|only|eventually|started|picked|until|till|after|delivery at|it was)\b[^.!?,]{0,25}$/
 
@@ -201,6 +241,7 @@ const EN_SELF = /\b(?:i|we)\s+(?:\w+\s+)?(?:added|asked|wanted|adding)\b/
 /** Less than paid for: "short-changed", "lasted barely an hour", "only got three". */
 const EN_SHORT = /\bshort[- ]?chang(?:ed|ing)|\bshortchanged|\bshort by\b|\bwrong change\b|\b(?:\d+|one|two|three|four|five|a few|several)\s*(?:k|baht|dollars?|items?|pieces?|bags?|boxes?|bottles?|cans?)?\s+short\b|\bless than (?:i|we) (?:paid|ordered|asked|were promised|was promised|booked)|\b(?:only|barely)\s+(?:got|gave|received|lasted|credited|came with|included|sent|delivered|filled|counted|put)\b(?!\s+(?:better|more|bigger|nicer))|\blasted\s+(?:only|barely|just|less than|under)\b/
 const VI_NOT_ORDERED = /(?:^|[^\p{L}])(?:không|chưa|ko|k|chẳng|khong)\s+(?:hề\s+)?(?:gọi|đặt|order|kêu|dùng|mua|xài|sử dụng|yêu cầu|goi|dat|keu|dung|xai)(?![\p{L}])(?!\s+(?:thêm|them))/u
+const VI_NOT_ORDERED_CUE = /(?:không|chưa|ko|k|chẳng|khong)\s+(?:hề\s+)?(?:gọi|đặt|order|kêu|dùng|mua|xài|sử dụng|yêu cầu|goi|dat|keu|dung|xai)/u
 const VI_MONEY = /tính|thu|bill|hóa đơn|hoá đơn|cộng|trừ|tinh|hoa don|tiền/u
 const VI_FEE = /(?:^|[^\p{L}])(?:làm tròn lên|chém|đòi thêm|thu thêm|tính thêm|bắt trả thêm|phụ thu|phụ phí|tính dư|thu dư|tính lố|thu lố|lam tron len|doi them|thu them|tinh them)(?![\p{L}])/u
 const VI_FEE_OK = /(?:không|ko|chẳng|chưa)\s+(?:hề\s+)?(?:có\s+)?(?:đòi|thu|tính|bắt|phụ|làm tròn)/u
@@ -212,6 +253,7 @@ const TH_SHORT = /(?:ได้|ให้)(?:มา)?[\u0e00-\u0e7f]{0,6}?(?:แ�
 
 /** A price stated, then a higher one charged: "menu says 50k, charged 80k", "ghi giá 200k, tính 350k", "ป้ายบอก 50 คิดจริง 80". */
 const EN_PRICE_STATED = /\b(?:menu|price tag|tag|website|site|listing|listed|quoted|quote|advertised|sign|board|app|label|shelf|poster)\b[^.!?]{0,25}?(\d+(?:[.,]\d+)?)\s*(k|baht|thb|vnd|dong|usd|dollars?|\$)?[^!?]{0,50}?\b(?:charged|billed|paid|asked for|took|wanted|demanded|rang up|came to|total was|bill was|made us pay)\b\s*(?:me |us )?(?:for\s+)?(?:\w+\s+){0,2}?(\d+(?:[.,]\d+)?)\s*(k|baht|thb|vnd|dong|usd|dollars?|\$)?/
+const EN_PRICE_CUE = /\b(?:menu|tag|website|site|listing|listed|quoted|quote|advertised|sign|board|app|label|shelf|poster)\b/
 const VI_PRICE_STATED = /(?:ghi|báo giá|niêm yết|menu|web|quảng cáo|nói|bảng giá|giá trên|ghi giá|bao gia|niem yet)[^.!?\d]{0,20}?(\d+(?:[.,]\d+)?)\s*(k|nghìn|ngàn|đ|tr|triệu)?[^!?]{0,50}?(?:tính|thu|lấy|bắt trả|đòi|tinh|lay|doi)\s+(?:\p{L}+\s+){0,2}?(\d+(?:[.,]\d+)?)\s*(k|nghìn|ngàn|đ|tr|triệu)?/u
 const TH_PRICE_STATED = /(?:ป้าย|เมนู|หน้าเพจ|แจ้ง|บอก|โฆษณา|ราคาหน้าร้าน|ในแอป)[^\n\d]{0,20}?(\d+(?:[.,]\d+)?)\s*(บาท)?[^\n]{0,40}?(?:คิด|เก็บ|จ่ายจริง|เรียก|ชาร์จ|โดน)[\u0e00-\u0e7f\s]{0,12}?(\d+(?:[.,]\d+)?)\s*(บาท)?/
 const higher = (m: RegExpExecArray) => Number(m[3].replace(',', '.')) > Number(m[1].replace(',', '.')) && (m[2] === m[4] || m[2] === undefined || m[4] === undefined)
@@ -225,6 +267,12 @@ const TH_PAID_GOT = new RegExp(String.raw`(?:สั่ง|จอง|จ่าย
 /** A length of time, and then still not, or late by it: "three days and still no reply", "40 minutes late". */
 const EN_STILL_AFTER = new RegExp(String.raw`\b${EN_NUM}\s*${EN_UNIT}\s+(?:later|on|in|now|already|gone)?,?\s*(?:and\s+|but\s+)?(?:still|nothing|no sign|no reply|no answer|no response|no word|no update|no refund|not fixed|without)\b`, 'g')
 const EN_LATE = new RegExp(String.raw`\b${EN_NUM}\s*${EN_UNIT}\s+(?:late|overdue|behind schedule|past (?:the|our|my) (?:booking|appointment|slot|reservation))\b|\blate by\s+(?:about\s+|almost\s+|over\s+)?${EN_NUM}\s*${EN_UNIT}`, 'g')
+const EN_TIME_STEMS = enCue(['min', 'hour', 'hr', 'day', 'night', 'week', 'month'])
+const EN_TIME_CUE = /\b(?:min(?:ute)?s?|hours?|hrs?|days?|nights?|weeks?|months?)\b/
+const EN_STILL_WORDS = enCue(['still', 'nothing', 'no sign', 'no reply', 'no answer', 'no response', 'no word', 'no update', 'no refund', 'not fixed', 'without'])
+const EN_LATE_WORDS = enCue(['late', 'overdue', 'behind schedule', 'past the', 'past our', 'past my'])
+const EN_DOWN_WORDS = enCue(['down', 'out', 'broken', 'offline', 'dead', 'off', 'not working', 'no ', 'without'])
+const EN_FOR_WORDS = enCue(['for ', 'since '])
 const EN_DOWN_FOR = new RegExp(String.raw`\b(?:down|out|broken|offline|dead|off|not working|no (?:water|power|electricity|internet|wifi|signal|hot water|service|connection|reply|answer|response|aircon|ac)|without (?:water|power|electricity|internet|wifi|hot water|aircon|ac))\s+(?:\w+\s+){0,2}?(?:for|since)\s+(?:about\s+|almost\s+|over\s+|nearly\s+|more than\s+)?${EN_NUM}\s*${EN_UNIT}`, 'g')
 const VI_STILL_AFTER = new RegExp(String.raw`(?:^|[^\p{L}])${VI_NUM}\s*${VI_UNIT}\s+(?:rồi\s+|roi\s+|nay\s+)?(?:mà\s+|ma\s+)?(?:vẫn\s+|van\s+)?(?:chưa|không thấy|chẳng thấy|không ai|ko thấy|chua|khong thay)(?!\s+(?:bao giờ|từng|hề|bao gio|tung|he))(?![\p{L}])`, 'gu')
 const VI_FOREVER = /(?:^|[^\p{L}])(?:(?:chờ|đợi|gọi|nhắn|hỏi|giục|hối|báo|cho|doi|goi|nhan|hoi)\s+mãi|mãi\s+(?:không|chưa|ko|k|chẳng|mới|mà không|mà chưa)|mai\s+(?:khong|chua|ko|moi))(?![\p{L}])/u
@@ -233,6 +281,8 @@ const TH_STILL_AFTER = new RegExp(String.raw`(?:${TH_NUM}\s*)?${TH_UNIT}(?:แ�
 // ——— A problem named as a thing ———————————————————————————————————————————————————————————
 const EN_DEFECT_NOUN = String.raw`(?:stains?|cracks?|dents?|scratch(?:es)?|scuffs?|(?:swirl |burn |water |black |scratch |scuff |tyre |tire |paint |dirty |muddy |finger ?)marks?|holes?|rips?|tears in|mou?ld|mildew|rust|bugs?|ants|cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mosquito(?:es)?|rats?|mice|droppings|maggots?|worms?|fungus|dust|crumbs|grease|residue|lumps?|fish bones?|bones? in|bits of shell|shell in|pieces? of (?:plastic|glass|metal|wire|paper)|fluff|lint|smudges?|fingerprints?|odou?r|stench|smell of (?!fresh|coffee|baking|flowers)|puddles?|hairs?|a hair|damp (?:sheets|towels|bed|bedding|walls?|pillows?|clothes|room)|stained|chipped|cracked|dented)`
 const EN_DEFECT = new RegExp(String.raw`\b(?:found|finding|find|there (?:was|were|is|are)|there s|noticed|spotted|saw|see|had|has|have|got|came with|left|leaves|with|full of|covered in|covered with|traces of)\s+(?:a\s+|an\s+|some\s+|two\s+|three\s+|several\s+|few\s+|lots of\s+|loads of\s+|a lot of\s+|little\s+|tiny\s+|big\s+|huge\s+|long\s+|dead\s+|live\s+|visible\s+|deep\s+|obvious\s+|weird\s+|strange\s+|more\s+|another\s+|\d+\s+)*(?:(?!(?:my|your|his|her|our|their|its|the|this|that)\s)[a-z]+\s+)?${EN_DEFECT_NOUN}\b|\b${EN_DEFECT_NOUN}\s+(?:in|on|all over|under|inside|around|everywhere)\s+(?:my|the|our|his|her|their|it|its|this|every|both|all|each|several|two|three)\b|\b(?:room|sheets?|towels?|bed|bathroom|floor|walls?|carpet|shirt|car|food|soup|drink|cup|glass|plate|table|screen|phone|case|box|parcel|package|cake|bread|rice)\s+(?:was|were|is|are|came|arrived|had|has)\s+(?:\w+\s+)?(?:stained|chipped|cracked|dented|mouldy|moldy|damp|scratched|torn|ripped)\b`, 'g')
+const EN_DEFECT_STEMS = enCue(['stain', 'crack', 'dent', 'scratch', 'scuff', 'mark', 'hole', 'rip', 'tear', 'mold', 'mould', 'mildew', 'rust', 'bug', 'ants', 'roach', 'mosquito', 'rat', 'mice', 'dropping', 'maggot', 'worm', 'fungus', 'dust', 'crumb', 'grease', 'residue', 'lump', 'bone', 'shell', 'piece', 'fluff', 'lint', 'smudge', 'fingerprint', 'odo', 'stench', 'smell', 'puddle', 'hair', 'damp', 'chipped'])
+const EN_DEFECT_CUE = /\b(?:stain|crack|dent|scratch|scuff|marks?\b|holes?\b|rips?\b|tears in|mou?ld|mildew|rust\b|bugs?\b|ants\b|roach|cockroach|bed ?bug|mosquito|rats?\b|mice|dropping|maggot|worms?\b|fungus|dust\b|crumbs|grease\b|residue|lumps?\b|fish bone|bones? in|shell|pieces? of|fluff|lint|smudge|fingerprint|odou?r|stench|smell of|puddle|hairs?\b|damp|chipped)/
 const EN_DEFECT_DENIED = /\b(?:no|not a|not one|not a single|without|zero|free of|nothing|never|any|none|not any|no more)\s+(?:\w+\s+){0,2}$/
 const EN_DEFECT_FIXED = /^[^.!?]{0,60}\b(?:out|off|removed|gone|disappeared|fixed|repaired|came out|vanished|buffed)\b/
 const EN_DEFECT_FIXER = /\b(?:removed?|got rid of|fixed|repaired|cleaned off|took out|got out|buffed out|polished out|covered|hid|sorted|treated|filled|patched|remove|fix|repair)\s+(?:\w+\s+){0,3}$/
@@ -311,6 +361,51 @@ function longest(text: string, re: RegExp, words: Record<string, number>, langua
 /** A number with its unit, for comparing what was paid or ordered with what came. */
 const amount = (n: string | undefined, words: Record<string, number>) => (n === undefined ? 1 : numberOf(n, words))
 
+
+/** Cheap tests first: each family is looked for only when a word it cannot do without is present (one pass each). */
+const CUE_ENDED_UP = enCue(['ended up'])
+const CUE_KEEP = enCue(['keep', 'kept'])
+const CUE_STILL = enCue(['still'])
+const CUE_1 = enCue(['promis', 'told', 'said', 'advertis', 'claim', 'guarantee', 'assured', 'quoted', 'says', 'showed', 'stated'])
+const CUE_2 = enCue(['supposed', 'meant to'])
+const CUE_3 = enCue(['never', 'nobody', 'no one', 'no-one', 'noone', 'not', 'stopped', 'failed', 'refused'])
+const CUE_4 = enCue(['even', 'despite'])
+const CUE_5 = enCue(['blam', 'fault', 'excuse'])
+const CUE_6 = enCue(['had to', 'have to', 'having to'])
+const CUE_7 = enCue(['switch', 'chang', 'mov', 'elsewhere', 'somewhere else'])
+const CUE_8 = enCue(['not', 'never', 'last time'])
+const CUE_9 = enCue(['never', 'not'])
+const CUE_10 = enCue(['add', 'slapped', 'tacked', 'snuck', 'sneaked', 'charged', 'on top of', 'asked', 'demanded', 'wanted', 'tried to get', 'insisted'])
+const CUE_11 = enCue(['short', 'change', 'less than', 'only', 'barely', 'lasted'])
+const CUE_12 = VI_CUES.add(['hẹn', 'hứa', 'nói', 'bảo', 'báo', 'ghi', 'quảng cáo', 'cam kết', 'đăng', 'tư vấn', 'giới thiệu', 'xác nhận', 'hen', 'hua', 'quang cao', 'cam ket'])
+const CUE_13 = VI_CUES.add(['không ai', 'chẳng ai', 'chả ai', 'chưa ai', 'ko ai', 'k ai', 'khong ai', 'chua ai', 'có ai', 'co ai'])
+const CUE_14 = VI_CUES.add(['báo', 'nhắn', 'xin lỗi', 'giải thích', 'hướng dẫn', 'nói', 'bao', 'xin loi', 'giai thich'])
+const CUE_15 = VI_CUES.add(['lỗi', 'tại', 'do ', 'cớ', 'lý do', 'đổ'])
+const CUE_16 = VI_CUES.add(['dù', 'trong khi', 'du '])
+const CUE_17 = VI_CUES.add(['phải tự', 'tự phải', 'đành', 'bắt khách', 'bắt mình', 'bắt em', 'bắt tôi', 'bắt chờ', 'bắt đợi', 'phai tu', 'danh phai'])
+const CUE_18 = VI_CUES.add(['lần cuối', 'bao giờ', 'chừa', 'cạch'])
+const CUE_19 = VI_CUES.add(['quay lại', 'mua', 'ghé', 'đặt', 'ủng hộ'])
+const CUE_20 = VI_CUES.add(['làm tròn', 'chém', 'thêm', 'phụ thu', 'phụ phí', 'dư', 'lố', 'them', 'lam tron'])
+const CUE_21 = VI_CUES.add(['ghi', 'báo giá', 'niêm yết', 'menu', 'web', 'quảng cáo', 'nói', 'bảng giá', 'giá trên', 'bao gia', 'niem yet'])
+const CUE_22 = VI_CUES.add(['chỉ', 'chi ', 'có', 'mới', 'được'])
+const CUE_23 = VI_CUES.add(['mãi', 'mai '])
+const CUE_24 = VI_CUES.add(['vết', 'tóc', 'gián', 'kiến', 'ruồi', 'muỗi', 'chuột', 'rệp', 'giòi', 'sâu', 'mốc', 'rỉ', 'gỉ', 'cặn', 'bụi', 'lông', 'dị vật', 'sạn', 'xương', 'mùi', 'tróc', 'nứt', 'móp', 'ố vàng'])
+const CUE_25 = TH_CUES.add(['บอกว่า', 'สัญญาว่า', 'โฆษณาว่า', 'แจ้งว่า', 'รับปากว่า', 'เขียนว่า', 'ประกาศว่า', 'รับประกันว่า', 'การันตี', 'ในรูป', 'เพจบอก', 'รีวิวบอก'])
+const CUE_26 = TH_CUES.add(['ไม่มีใคร', 'ไม่มีคน', 'บอก', 'แจ้ง', 'เตือน', 'อธิบาย', 'ขอโทษ', 'กลับ', 'ไม่เห็น', 'เลิกตอบ', 'หยุดตอบ'])
+const CUE_27 = TH_CUES.add(['ไม่เข้า', 'ไม่ขึ้น', 'ไม่ถึง'])
+const CUE_28 = TH_CUES.add(['อ้าง', 'โทษ', 'โยน', 'ปัด', 'ว่าเป็น', 'ว่าที่', 'ว่าความผิด'])
+const CUE_29 = TH_CUES.add(['ทั้งที่', 'ทั้งๆที่', 'ทั้งๆ ที่', 'ทั้ง ที่'])
+const CUE_30 = TH_CUES.add(['จำใจ', 'สุดท้ายต้อง', 'ต้องจ่าย', 'ต้องเสีย', 'ต้องแก้', 'ต้องทำ', 'ต้องหอบ', 'ต้องแบก', 'ต้องยก'])
+const CUE_31 = TH_CUES.add(['ครั้งสุดท้าย', 'เลิก'])
+const CUE_32 = TH_CUES.add(['ไม่ได้สั่ง', 'ไม่ได้ใช้', 'ไม่ได้ขอ', 'ไม่ได้จอง', 'ไม่ได้กิน', 'ไม่ได้ดื่ม', 'ไม่ได้เอา', 'ไม่ได้ซื้อ'])
+const CUE_33 = TH_CUES.add(['เพิ่ม', 'เกิน', 'ซ้ำ'])
+const CUE_34 = TH_CUES.add(['ป้าย', 'เมนู', 'หน้าเพจ', 'แจ้ง', 'บอก', 'โฆษณา', 'ราคาหน้าร้าน', 'ในแอป'])
+const CUE_35 = TH_CUES.add(['แค่', 'เพียง', 'ขาด', 'ทอน', 'ไม่ครบ'])
+const CUE_36 = TH_CUES.add(['สั่ง', 'จอง', 'จ่าย', 'โอน', 'เติม', 'ซื้อ', 'ชำระ'])
+const CUE_37 = TH_CUES.add(['แค่', 'เพียง', 'เดียว'])
+const CUE_38 = TH_CUES.add(['แล้ว', 'เต็มๆ', 'กว่า'])
+const CUE_39 = TH_CUES.add(['รอย', 'คราบ', 'เส้นผม', 'แมลง', 'มด', 'หนอน', 'ยุง', 'หนู', 'เรือด', 'ขึ้นรา', 'ราขึ้น', 'เชื้อรา', 'สนิม', 'ฝุ่น', 'กลิ่น', 'ขนหมา', 'ขนแมว', 'เศษ', 'อับ'])
+
 /** The plain-fact complaints of a comment (lower-cased) in its language. */
 export function plainFacts(text: string, language: string | null): PlainFacts {
   if (language === 'vi') return vietnamese(text)
@@ -322,23 +417,20 @@ export function plainFacts(text: string, language: string | null): PlainFacts {
  * English as read here: apostrophes as spaces and "n't" as " not" ("didn't" → "did not"), with where
  * each letter came from in the text (claims are spans of the text).
  */
-function expandEnglish(text: string): { read: string; origin: number[] } {
-  let read = ''
-  const origin: number[] = []
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (c === 'n' && (text[i + 1] === "'" || text[i + 1] === '’') && text[i + 2] === 't' && !/[a-z]/.test(text[i + 3] ?? '')) {
-      // "n't" → " not".
-      read += ' not'
-      origin.push(i, i, i + 1, i + 2)
-      i += 2
-      continue
+function expandEnglish(text: string): { read: string; origin: () => number[] } {
+  const origin = () => {
+    const out: number[] = []
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === 'n' && (text[i + 1] === "'" || text[i + 1] === '’') && text[i + 2] === 't' && !/[a-z]/.test(text[i + 3] ?? '')) {
+        out.push(i, i, i + 1, i + 2)
+        i += 2
+      } else out.push(i)
     }
-    read += c === "'" || c === '’' ? ' ' : c
-    origin.push(i)
+    out.push(text.length)
+    return out
   }
-  origin.push(text.length)
-  return { read, origin }
+  if (!text.includes("'") && !text.includes('’')) return { read: text, origin: () => [] }
+  return { read: text.replace(/n['’]t(?![a-z])/g, ' not').replace(/['’]/g, ' '), origin }
 }
 
 /** What a family found: whether it applies, and the claim it masks. */
@@ -372,7 +464,8 @@ class Found {
 function english(text: string): PlainFacts {
   const f = new Found()
   const { read, origin } = expandEnglish(text)
-  if (has(read, 'promis', 'told', 'said', 'advertis', 'claim', 'guarantee', 'assured', 'quoted', 'says', 'showed', 'stated'))
+  const cues = EN_CUES.of(read)
+  if ((cues & CUE_1))
     f.expectation = f.promise(
       told(read, EN_PROMISE, 'en', (m) => {
         if (EN_TURN_OWN_CLAUSE.test(m[2]) && !/[.,;]/.test(m[1])) return false
@@ -380,58 +473,67 @@ function english(text: string): PlainFacts {
         return !EN_OVERDELIVERED.test(after) && !/\b(?:as|exactly|just)\s+$/.test(read.slice(Math.max(0, m.index - 10), m.index))
       }),
     )
-  if (!f.expectation && has(read, 'supposed', 'meant to')) f.expectation = told(read, EN_SUPPOSED, 'en', (m) => !EN_INSTRUCTED.test(read.slice(Math.max(0, m.index - 25), m.index + m[0].length))) !== null
-  if (!f.expectation && has(read, 'never', 'nobody', 'no one', 'no-one', 'noone', 'not', 'stopped', 'failed', 'refused')) f.expectation = told(read, EN_NOBODY, 'en') !== null
-  if (!f.expectation && read.includes('still')) f.expectation = told(read, EN_STILL, 'en') !== null
-  if (!f.expectation && has(read, 'even', 'despite')) f.expectation = told(read, EN_EVEN_THOUGH, 'en') !== null
-  if (!f.expectation && has(read, 'blam', 'fault', 'excuse')) f.expectation = told(read, EN_BLAME, 'en') !== null
-  if (!f.expectation && /\d/.test(read) && enLateByClock(read)) {
+  if (!f.expectation && (cues & CUE_2)) f.expectation = told(read, EN_SUPPOSED, 'en', (m) => !EN_INSTRUCTED.test(read.slice(Math.max(0, m.index - 25), m.index + m[0].length))) !== null
+  if (!f.expectation && (cues & CUE_3)) f.expectation = told(read, EN_NOBODY, 'en') !== null
+  if (!f.expectation && cues & CUE_STILL) f.expectation = told(read, EN_STILL, 'en') !== null
+  if (!f.expectation && (cues & CUE_4)) f.expectation = told(read, EN_EVEN_THOUGH, 'en') !== null
+  if (!f.expectation && (cues & CUE_5)) f.expectation = told(read, EN_BLAME, 'en') !== null
+  const digits = /\d/.test(read)
+  if (!f.expectation && digits && EN_CLOCK_CUE.test(read) && enLateByClock(read)) {
     f.expectation = true
     f.waited = true
   }
-  if (has(read, 'had to', 'have to', 'having to')) f.chore = told(read, EN_HAD_TO, 'en', (m) => !EN_NOT_HAD_TO.test(read.slice(Math.max(0, m.index - 20), m.index + 10))) !== null
-  if (!f.chore && read.includes('ended up')) f.chore = told(read, EN_ENDED_UP, 'en') !== null
-  if (!f.chore && read.includes('keep')) f.chore = told(read, EN_KEEPS, 'en') !== null
-  if (has(read, 'switch', 'chang', 'mov', 'elsewhere', 'somewhere else')) f.elsewhere = told(read, EN_ELSEWHERE, 'en') !== null
-  if (!f.elsewhere && has(read, 'not', 'never', 'last time')) f.elsewhere = f.promise(told(read, EN_LEAVING, 'en'), 0)
+  if ((cues & CUE_6)) f.chore = told(read, EN_HAD_TO, 'en', (m) => !EN_NOT_HAD_TO.test(read.slice(Math.max(0, m.index - 20), m.index + 10))) !== null
+  if (!f.chore && cues & CUE_ENDED_UP) f.chore = told(read, EN_ENDED_UP, 'en') !== null
+  if (!f.chore && cues & CUE_KEEP) f.chore = told(read, EN_KEEPS, 'en') !== null
+  if ((cues & CUE_7)) f.elsewhere = told(read, EN_ELSEWHERE, 'en') !== null
+  if (!f.elsewhere && (cues & CUE_8)) f.elsewhere = f.promise(told(read, EN_LEAVING, 'en'), 0)
   // A quantity gone wrong.
-  if (has(read, 'never', 'not') && EN_MONEY.test(read)) f.quantity = told(read, EN_NOT_ORDERED, 'en', (m) => !EN_FREE.test(sentenceAround(read, m.index))) !== null
-  if (!f.quantity && has(read, 'add', 'slapped', 'tacked', 'snuck', 'sneaked', 'charged', 'on top of', 'asked', 'demanded', 'wanted', 'tried to get', 'insisted'))
+  if ((cues & CUE_9) && EN_MONEY.test(read)) f.quantity = told(read, EN_NOT_ORDERED, 'en', (m) => !EN_FREE.test(sentenceAround(read, m.index))) !== null
+  if (!f.quantity && (cues & CUE_10))
     f.quantity = told(read, EN_FEE, 'en', (m) => !EN_SELF.test(read.slice(Math.max(0, m.index - 12), m.index + m[0].length)) && !EN_FREE.test(sentenceAround(read, m.index))) !== null
-  if (!f.quantity && has(read, 'short', 'change', 'less than', 'only', 'barely', 'lasted')) f.quantity = told(read, EN_SHORT, 'en') !== null
-  if (!f.quantity && /\d/.test(read)) f.quantity = told(read, EN_PRICE_STATED, 'en', higher) !== null
+  if (!f.quantity && (cues & CUE_11)) f.quantity = told(read, EN_SHORT, 'en') !== null
+  if (!f.quantity && digits && EN_PRICE_CUE.test(read)) f.quantity = told(read, EN_PRICE_STATED, 'en', higher) !== null
   // A time told as a wait.
-  if (!f.waited && /min|hour|hrs|day|night|week|month/.test(read)) {
-    const minutes = Math.max(longest(read, EN_STILL_AFTER, EN_NUMBERS, 'en'), longest(read, EN_LATE, EN_NUMBERS, 'en'), longest(read, EN_DOWN_FOR, EN_NUMBERS, 'en'))
+  if (!f.waited && (cues & EN_TIME_STEMS) && EN_TIME_CUE.test(read)) {
+    const minutes = Math.max(
+      (cues & EN_STILL_WORDS) ? longest(read, EN_STILL_AFTER, EN_NUMBERS, 'en') : 0,
+      (cues & EN_LATE_WORDS) ? longest(read, EN_LATE, EN_NUMBERS, 'en') : 0,
+      (cues & EN_DOWN_WORDS) && (cues & EN_FOR_WORDS) ? longest(read, EN_DOWN_FOR, EN_NUMBERS, 'en') : 0,
+    )
     if (minutes >= 15) f.waited = true
   }
   // A problem named as a thing.
-  if (/stain|crack|dent|scratch|scuff|mark|hole|rip|tear|mou?ld|mildew|rust|bug|ant|roach|mosquito|rat|mice|dropping|maggot|worm|fungus|dust|crumb|grease|residue|lump|bone|shell|piece|fluff|lint|smudge|fingerprint|odou?r|stench|smell|puddle|hair|damp|chipped/.test(read))
+  if ((cues & EN_DEFECT_STEMS) && EN_DEFECT_CUE.test(read))
     f.defect =
       told(read, EN_DEFECT, 'en', (m) => {
         const head = read.slice(Math.max(0, m.index - 40), m.index + m[0].indexOf(' ') + 1)
         const afterText = read.slice(m.index + m[0].length)
         return !EN_DEFECT_DENIED.test(head) && !EN_DEFECT_FIXER.test(head) && !EN_DEFECT_FIXED.test(afterText) && !/\bhair\s+(?:stylist|salon|cut|dresser|dryer|colou?r|treatment|wash|spa|do|style|mask|product|done|appointment)/.test(m[0] + afterText.slice(0, 20))
       }) !== null
-  f.claims = f.claims.map(([a, b]) => [origin[a], origin[b]])
+  if (f.claims.length && read !== text) {
+    const from = origin()
+    f.claims = f.claims.map(([a, b]) => [from[a], from[b]])
+  }
   return f.facts()
 }
 
 function vietnamese(text: string): PlainFacts {
   const f = new Found()
-  if (has(text, 'hẹn', 'hứa', 'nói', 'bảo', 'báo', 'ghi', 'quảng cáo', 'cam kết', 'đăng', 'tư vấn', 'giới thiệu', 'xác nhận', 'hen', 'hua', 'quang cao', 'cam ket'))
+  const cues = VI_CUES.of(text)
+  if ((cues & CUE_12))
     f.expectation = f.promise(told(text, VI_PROMISE, 'vi', (m) => !VI_OVERDELIVERED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))))
-  if (!f.expectation && text.includes('ai')) f.expectation = told(text, VI_NOBODY, 'vi') !== null
-  if (!f.expectation && !VI_NOT_TOLD_OK.test(text)) f.expectation = told(text, VI_NOT_TOLD, 'vi') !== null
-  if (!f.expectation && has(text, 'lỗi', 'tại', 'do ', 'cớ', 'lý do', 'đổ')) f.expectation = told(text, VI_BLAME, 'vi') !== null
-  if (!f.expectation && has(text, 'dù', 'trong khi', 'du ')) f.expectation = told(text, VI_EVEN_THOUGH, 'vi') !== null
-  if (has(text, 'tự', 'đành', 'bắt', 'phai tu', 'danh') && !VI_NOT_CHORE.test(text)) f.chore = told(text, VI_CHORE, 'vi') !== null
-  if (has(text, 'lần cuối', 'bao giờ', 'nữa', 'chừa', 'cạch')) f.elsewhere = f.promise(told(text, VI_LEAVING, 'vi'), 0)
+  if (!f.expectation && (cues & CUE_13)) f.expectation = told(text, VI_NOBODY, 'vi') !== null
+  if (!f.expectation && (cues & CUE_14) && !VI_NOT_TOLD_OK.test(text)) f.expectation = told(text, VI_NOT_TOLD, 'vi') !== null
+  if (!f.expectation && (cues & CUE_15)) f.expectation = told(text, VI_BLAME, 'vi') !== null
+  if (!f.expectation && (cues & CUE_16)) f.expectation = told(text, VI_EVEN_THOUGH, 'vi') !== null
+  if ((cues & CUE_17) && !VI_NOT_CHORE.test(text)) f.chore = told(text, VI_CHORE, 'vi') !== null
+  if ((cues & CUE_18) || (text.includes('nữa') && (cues & CUE_19))) f.elsewhere = f.promise(told(text, VI_LEAVING, 'vi'), 0)
   // A quantity gone wrong.
-  if (VI_MONEY.test(text)) f.quantity = told(text, VI_NOT_ORDERED, 'vi', (m) => VI_MONEY.test(sentenceAround(text, m.index)) && !/miễn phí|tặng|free/.test(sentenceAround(text, m.index))) !== null
-  if (!f.quantity && !VI_FEE_OK.test(text)) f.quantity = told(text, VI_FEE, 'vi') !== null
-  if (!f.quantity && /\d/.test(text)) f.quantity = told(text, VI_PRICE_STATED, 'vi', higher) !== null
-  if (!f.quantity && /\d|một|hai|ba|bốn|năm/.test(text))
+  if (VI_NOT_ORDERED_CUE.test(text) && VI_MONEY.test(text)) f.quantity = told(text, VI_NOT_ORDERED, 'vi', (m) => VI_MONEY.test(sentenceAround(text, m.index)) && !/miễn phí|tặng|free/.test(sentenceAround(text, m.index))) !== null
+  if (!f.quantity && (cues & CUE_20) && !VI_FEE_OK.test(text)) f.quantity = told(text, VI_FEE, 'vi') !== null
+  if (!f.quantity && /\d/.test(text) && (cues & CUE_21)) f.quantity = told(text, VI_PRICE_STATED, 'vi', higher) !== null
+  if (!f.quantity && (cues & CUE_22) && /\d|một|hai|ba|bốn|năm/.test(text))
     f.quantity =
       told(text, VI_PAID_GOT, 'vi', (m) => {
         const [, n1, u1, , n2, u2] = m
@@ -439,38 +541,39 @@ function vietnamese(text: string): PlainFacts {
       }) !== null
   // A time told as a wait.
   if (/phút|phut|tiếng|tieng|giờ|gio|buổi|ngày|ngay|hôm|đêm|tuần|tuan|tháng|thang/.test(text) && longest(text, VI_STILL_AFTER, VI_NUMBERS, 'vi') >= 60) f.waited = true
-  if (!f.waited && has(text, 'mãi', 'mai ')) f.waited = told(text, VI_FOREVER, 'vi') !== null
+  if (!f.waited && (cues & CUE_23)) f.waited = told(text, VI_FOREVER, 'vi') !== null
   // A problem named as a thing.
-  if (has(text, 'vết', 'tóc', 'có', 'thấy', 'dính', 'lẫn', 'còn', 'đầy', 'mùi', 'mốc', 'tróc', 'nứt', 'móp', 'ố'))
+  if ((cues & CUE_24))
     f.defect = told(text, VI_DEFECT, 'vi', (m) => !VI_DEFECT_DENIED.test(text.slice(Math.max(0, m.index - 20), m.index + 1))) !== null
   return f.facts()
 }
 
 function thai(text: string): PlainFacts {
   const f = new Found()
-  if (has(text, 'ว่า', 'การันตี', 'ในรูป', 'บอก')) f.expectation = f.promise(told(text, TH_PROMISE, 'th', (m) => !TH_OVERDELIVERED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))))
-  if (!f.expectation && text.includes('ไม่') && !TH_NOBODY_OK.test(text)) f.expectation = told(text, TH_NOBODY, 'th') !== null
-  if (!f.expectation && text.includes('ยัง')) f.expectation = told(text, TH_STILL_NOT, 'th') !== null
-  if (!f.expectation && text.includes('ไม่')) f.expectation = told(text, TH_NOT_CREDITED, 'th') !== null
-  if (!f.expectation && has(text, 'อ้าง', 'โทษ', 'โยน', 'ปัด', 'ว่า')) f.expectation = told(text, TH_BLAME, 'th') !== null
-  if (!f.expectation && text.includes('ทั้ง')) f.expectation = told(text, TH_EVEN_THOUGH, 'th') !== null
-  if (has(text, 'จำใจ', 'ต้อง')) f.chore = told(text, TH_CHORE, 'th') !== null
-  if (has(text, 'อีก', 'สุดท้าย', 'เลิก')) f.elsewhere = f.promise(told(text, TH_LEAVING, 'th'), 0)
+  const cues = TH_CUES.of(text)
+  if ((cues & CUE_25)) f.expectation = f.promise(told(text, TH_PROMISE, 'th', (m) => !TH_OVERDELIVERED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))))
+  if (!f.expectation && (cues & CUE_26) && !TH_NOBODY_OK.test(text)) f.expectation = told(text, TH_NOBODY, 'th') !== null
+  if (!f.expectation && text.includes('ยังไม่')) f.expectation = told(text, TH_STILL_NOT, 'th') !== null
+  if (!f.expectation && (cues & CUE_27)) f.expectation = told(text, TH_NOT_CREDITED, 'th') !== null
+  if (!f.expectation && (cues & CUE_28)) f.expectation = told(text, TH_BLAME, 'th') !== null
+  if (!f.expectation && text.includes('ที่') && (cues & CUE_29)) f.expectation = told(text, TH_EVEN_THOUGH, 'th') !== null
+  if ((cues & CUE_30)) f.chore = told(text, TH_CHORE, 'th') !== null
+  if ((text.includes('อีก') && text.includes('ไม่')) || (cues & CUE_31)) f.elsewhere = f.promise(told(text, TH_LEAVING, 'th'), 0)
   // A quantity gone wrong.
-  if (text.includes('ไม่ได้')) f.quantity = told(text, TH_NOT_ORDERED, 'th') !== null
-  if (!f.quantity && has(text, 'เพิ่ม', 'เกิน', 'ซ้ำ')) f.quantity = told(text, TH_FEE, 'th', (m) => !TH_FEE_OK.test(text.slice(Math.max(0, m.index - 6), m.index + m[0].length))) !== null
-  if (!f.quantity && /\d/.test(text)) f.quantity = told(text, TH_PRICE_STATED, 'th', higher) !== null
-  if (!f.quantity && has(text, 'แค่', 'เพียง', 'ขาด', 'ทอน', 'ไม่ครบ')) f.quantity = told(text, TH_SHORT, 'th', (m) => !/(?:ใช้เวลา|ราคา|จ่าย)$/.test(text.slice(Math.max(0, m.index - 8), m.index))) !== null
-  if (!f.quantity && has(text, 'สั่ง', 'จอง', 'จ่าย', 'โอน', 'เติม', 'ซื้อ', 'ชำระ'))
+  if ((cues & CUE_32)) f.quantity = told(text, TH_NOT_ORDERED, 'th') !== null
+  if (!f.quantity && (cues & CUE_33)) f.quantity = told(text, TH_FEE, 'th', (m) => !TH_FEE_OK.test(text.slice(Math.max(0, m.index - 6), m.index + m[0].length))) !== null
+  if (!f.quantity && /\d/.test(text) && (cues & CUE_34)) f.quantity = told(text, TH_PRICE_STATED, 'th', higher) !== null
+  if (!f.quantity && (cues & CUE_35)) f.quantity = told(text, TH_SHORT, 'th', (m) => !/(?:ใช้เวลา|ราคา|จ่าย)$/.test(text.slice(Math.max(0, m.index - 8), m.index))) !== null
+  if (!f.quantity && (cues & CUE_36) && (cues & CUE_37) )
     f.quantity =
       told(text, TH_PAID_GOT, 'th', (m) => {
         const u2 = m[5] ?? m[6]
         return m[2] === u2 && amount(m[7] ? 'เดียว' : m[4], TH_NUMBERS) < amount(m[1], TH_NUMBERS)
       }) !== null
   // A time told as a wait.
-  if (/นาที|ชั่วโมง|ชม|วัน|คืน|อาทิตย์|สัปดาห์|เดือน/.test(text) && longest(text, TH_STILL_AFTER, TH_NUMBERS, 'th') >= 60) f.waited = true
+  if ((cues & CUE_38) && /นาที|ชั่วโมง|ชม|วัน|คืน|อาทิตย์|สัปดาห์|เดือน/.test(text) && longest(text, TH_STILL_AFTER, TH_NUMBERS, 'th') >= 60) f.waited = true
   // A problem named as a thing.
-  if (/รอย|คราบ|ผม|แมลง|มด|หนอน|ยุง|หนู|เรือด|รา|สนิม|ฝุ่น|กลิ่น|ขน|เศษ|อับ/.test(text))
+  if ((cues & CUE_39))
     f.defect = told(text, TH_DEFECT, 'th', (m) => !TH_DEFECT_DENIED.test(text.slice(Math.max(0, m.index - 6), m.index)) && !TH_DEFECT_FIXED.test(text.slice(m.index + m[0].length))) !== null
   return f.facts()
 }

@@ -183,7 +183,7 @@ const WARM = new Set(['warm', 'hot', 'nóng', 'ấm', 'nong', 'ร้อน', '�
 const COOL_WEIGHT = 1.5
 
 /** A quotation of a few words: opened after a space (not an apostrophe inside a word), closed before one. */
-const QUOTE_MARK = /['‘’"“”]/
+const QUOTE_MARK = /(?:^|[\s(:])['‘"“]/
 const QUOTED = /(^|[\s(:])['‘"“]([^'‘’"“”\n]{1,80}?)['’"”](?=$|[\s.,!?;:)])/g
 const QUOTED_WORDS = 8
 
