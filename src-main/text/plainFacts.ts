@@ -120,7 +120,31 @@ class Cues {
     return bits
   }
 }
-const EN_CUES = new Cues()
+/** English cues are whole words (a Map lookup per word is cheaper than a scan for each): a phrase is cued by one of its words. */
+class WordCues {
+  private map = new Map<string, number>()
+  private count = 0
+  add(words: readonly string[]): number {
+    const bit = 1 << this.count++
+    for (const w of words) this.map.set(w, (this.map.get(w) ?? 0) | bit)
+    return bit
+  }
+  of(text: string): number {
+    let bits = 0
+    let start = -1
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 0
+      if (c >= 97 && c <= 122) {
+        if (start < 0) start = i
+      } else if (start >= 0) {
+        if (i - start >= 2) bits |= this.map.get(text.slice(start, i)) ?? 0
+        start = -1
+      }
+    }
+    return bits
+  }
+}
+const EN_CUES = new WordCues()
 const VI_CUES = new Cues()
 const TH_CUES = new Cues()
 const enCue = (words: readonly string[]) => EN_CUES.add(words)
@@ -267,12 +291,12 @@ const TH_PAID_GOT = new RegExp(String.raw`(?:สั่ง|จอง|จ่าย
 /** A length of time, and then still not, or late by it: "three days and still no reply", "40 minutes late". */
 const EN_STILL_AFTER = new RegExp(String.raw`\b${EN_NUM}\s*${EN_UNIT}\s+(?:later|on|in|now|already|gone)?,?\s*(?:and\s+|but\s+)?(?:still|nothing|no sign|no reply|no answer|no response|no word|no update|no refund|not fixed|without)\b`, 'g')
 const EN_LATE = new RegExp(String.raw`\b${EN_NUM}\s*${EN_UNIT}\s+(?:late|overdue|behind schedule|past (?:the|our|my) (?:booking|appointment|slot|reservation))\b|\blate by\s+(?:about\s+|almost\s+|over\s+)?${EN_NUM}\s*${EN_UNIT}`, 'g')
-const EN_TIME_STEMS = enCue(['min', 'hour', 'hr', 'day', 'night', 'week', 'month'])
+const EN_TIME_STEMS = enCue(['min', 'mins', 'minute', 'minutes', 'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'month', 'months'])
 const EN_TIME_CUE = /\b(?:min(?:ute)?s?|hours?|hrs?|days?|nights?|weeks?|months?)\b/
-const EN_STILL_WORDS = enCue(['still', 'nothing', 'no sign', 'no reply', 'no answer', 'no response', 'no word', 'no update', 'no refund', 'not fixed', 'without'])
-const EN_LATE_WORDS = enCue(['late', 'overdue', 'behind schedule', 'past the', 'past our', 'past my'])
-const EN_DOWN_WORDS = enCue(['down', 'out', 'broken', 'offline', 'dead', 'off', 'not working', 'no ', 'without'])
-const EN_FOR_WORDS = enCue(['for ', 'since '])
+const EN_STILL_WORDS = enCue(['still', 'nothing', 'sign', 'reply', 'answer', 'response', 'word', 'update', 'refund', 'fixed', 'without', 'not'])
+const EN_LATE_WORDS = enCue(['late', 'overdue', 'schedule', 'past'])
+const EN_DOWN_WORDS = enCue(['down', 'out', 'broken', 'offline', 'dead', 'off', 'working', 'no', 'without', 'not'])
+const EN_FOR_WORDS = enCue(['for', 'since'])
 const EN_DOWN_FOR = new RegExp(String.raw`\b(?:down|out|broken|offline|dead|off|not working|no (?:water|power|electricity|internet|wifi|signal|hot water|service|connection|reply|answer|response|aircon|ac)|without (?:water|power|electricity|internet|wifi|hot water|aircon|ac))\s+(?:\w+\s+){0,2}?(?:for|since)\s+(?:about\s+|almost\s+|over\s+|nearly\s+|more than\s+)?${EN_NUM}\s*${EN_UNIT}`, 'g')
 const VI_STILL_AFTER = new RegExp(String.raw`(?:^|[^\p{L}])${VI_NUM}\s*${VI_UNIT}\s+(?:rồi\s+|roi\s+|nay\s+)?(?:mà\s+|ma\s+)?(?:vẫn\s+|van\s+)?(?:chưa|không thấy|chẳng thấy|không ai|ko thấy|chua|khong thay)(?!\s+(?:bao giờ|từng|hề|bao gio|tung|he))(?![\p{L}])`, 'gu')
 const VI_FOREVER = /(?:^|[^\p{L}])(?:(?:chờ|đợi|gọi|nhắn|hỏi|giục|hối|báo|cho|doi|goi|nhan|hoi)\s+mãi|mãi\s+(?:không|chưa|ko|k|chẳng|mới|mà không|mà chưa)|mai\s+(?:khong|chua|ko|moi))(?![\p{L}])/u
@@ -281,7 +305,7 @@ const TH_STILL_AFTER = new RegExp(String.raw`(?:${TH_NUM}\s*)?${TH_UNIT}(?:แ�
 // ——— A problem named as a thing ———————————————————————————————————————————————————————————
 const EN_DEFECT_NOUN = String.raw`(?:stains?|cracks?|dents?|scratch(?:es)?|scuffs?|(?:swirl |burn |water |black |scratch |scuff |tyre |tire |paint |dirty |muddy |finger ?)marks?|holes?|rips?|tears in|mou?ld|mildew|rust|bugs?|ants|cockroach(?:es)?|roach(?:es)?|bed ?bugs?|mosquito(?:es)?|rats?|mice|droppings|maggots?|worms?|fungus|dust|crumbs|grease|residue|lumps?|fish bones?|bones? in|bits of shell|shell in|pieces? of (?:plastic|glass|metal|wire|paper)|fluff|lint|smudges?|fingerprints?|odou?r|stench|smell of (?!fresh|coffee|baking|flowers)|puddles?|hairs?|a hair|damp (?:sheets|towels|bed|bedding|walls?|pillows?|clothes|room)|stained|chipped|cracked|dented)`
 const EN_DEFECT = new RegExp(String.raw`\b(?:found|finding|find|there (?:was|were|is|are)|there s|noticed|spotted|saw|see|had|has|have|got|came with|left|leaves|with|full of|covered in|covered with|traces of)\s+(?:a\s+|an\s+|some\s+|two\s+|three\s+|several\s+|few\s+|lots of\s+|loads of\s+|a lot of\s+|little\s+|tiny\s+|big\s+|huge\s+|long\s+|dead\s+|live\s+|visible\s+|deep\s+|obvious\s+|weird\s+|strange\s+|more\s+|another\s+|\d+\s+)*(?:(?!(?:my|your|his|her|our|their|its|the|this|that)\s)[a-z]+\s+)?${EN_DEFECT_NOUN}\b|\b${EN_DEFECT_NOUN}\s+(?:in|on|all over|under|inside|around|everywhere)\s+(?:my|the|our|his|her|their|it|its|this|every|both|all|each|several|two|three)\b|\b(?:room|sheets?|towels?|bed|bathroom|floor|walls?|carpet|shirt|car|food|soup|drink|cup|glass|plate|table|screen|phone|case|box|parcel|package|cake|bread|rice)\s+(?:was|were|is|are|came|arrived|had|has)\s+(?:\w+\s+)?(?:stained|chipped|cracked|dented|mouldy|moldy|damp|scratched|torn|ripped)\b`, 'g')
-const EN_DEFECT_STEMS = enCue(['stain', 'crack', 'dent', 'scratch', 'scuff', 'mark', 'hole', 'rip', 'tear', 'mold', 'mould', 'mildew', 'rust', 'bug', 'ants', 'roach', 'mosquito', 'rat', 'mice', 'dropping', 'maggot', 'worm', 'fungus', 'dust', 'crumb', 'grease', 'residue', 'lump', 'bone', 'shell', 'piece', 'fluff', 'lint', 'smudge', 'fingerprint', 'odo', 'stench', 'smell', 'puddle', 'hair', 'damp', 'chipped'])
+const EN_DEFECT_STEMS = enCue(['stain', 'stains', 'stained', 'crack', 'cracks', 'cracked', 'dent', 'dents', 'dented', 'scratch', 'scratches', 'scratched', 'scuff', 'scuffs', 'scuffed', 'mark', 'marks', 'hole', 'holes', 'rip', 'rips', 'ripped', 'tear', 'tears', 'mold', 'moldy', 'mould', 'mouldy', 'mildew', 'rust', 'rusty', 'bug', 'bugs', 'ants', 'roach', 'roaches', 'cockroach', 'cockroaches', 'bedbug', 'bedbugs', 'mosquito', 'mosquitoes', 'mosquitos', 'rat', 'rats', 'mice', 'droppings', 'maggot', 'maggots', 'worm', 'worms', 'fungus', 'dust', 'dusty', 'crumbs', 'grease', 'residue', 'lump', 'lumps', 'bone', 'bones', 'shell', 'shells', 'piece', 'pieces', 'fluff', 'lint', 'smudge', 'smudges', 'fingerprint', 'fingerprints', 'odor', 'odour', 'stench', 'smell', 'puddle', 'puddles', 'hair', 'hairs', 'damp', 'chipped'])
 const EN_DEFECT_CUE = /\b(?:stain|crack|dent|scratch|scuff|marks?\b|holes?\b|rips?\b|tears in|mou?ld|mildew|rust\b|bugs?\b|ants\b|roach|cockroach|bed ?bug|mosquito|rats?\b|mice|dropping|maggot|worms?\b|fungus|dust\b|crumbs|grease\b|residue|lumps?\b|fish bone|bones? in|shell|pieces? of|fluff|lint|smudge|fingerprint|odou?r|stench|smell of|puddle|hairs?\b|damp|chipped)/
 const EN_DEFECT_DENIED = /\b(?:no|not a|not one|not a single|without|zero|free of|nothing|never|any|none|not any|no more)\s+(?:\w+\s+){0,2}$/
 const EN_DEFECT_FIXED = /^[^.!?]{0,60}\b(?:out|off|removed|gone|disappeared|fixed|repaired|came out|vanished|buffed)\b/
@@ -363,20 +387,21 @@ const amount = (n: string | undefined, words: Record<string, number>) => (n === 
 
 
 /** Cheap tests first: each family is looked for only when a word it cannot do without is present (one pass each). */
-const CUE_ENDED_UP = enCue(['ended up'])
-const CUE_KEEP = enCue(['keep', 'kept'])
+const CUE_ENDED_UP = enCue(['ended'])
+const CUE_KEEP = enCue(['keep', 'keeps', 'kept'])
 const CUE_STILL = enCue(['still'])
-const CUE_1 = enCue(['promis', 'told', 'said', 'advertis', 'claim', 'guarantee', 'assured', 'quoted', 'says', 'showed', 'stated'])
-const CUE_2 = enCue(['supposed', 'meant to'])
-const CUE_3 = enCue(['never', 'nobody', 'no one', 'no-one', 'noone', 'not', 'stopped', 'failed', 'refused'])
+const CUE_1 = enCue(['promised', 'promise', 'promises', 'promising', 'told', 'said', 'advertised', 'advertises', 'advertising', 'claim', 'claims', 'claimed', 'claiming', 'guarantee', 'guaranteed', 'guarantees', 'assured', 'quoted', 'says', 'showed', 'stated'])
+const CUE_2 = enCue(['supposed', 'meant'])
+const CONTRACTED = ['didn', 'wasn', 'weren', 'hasn', 'haven', 'hadn', 'isn', 'won', 'doesn', 'don', 'couldn', 'wouldn', 'aren', 'can']
+const CUE_3 = enCue(['never', 'nobody', 'no', 'noone', 'not', 'stopped', 'failed', 'refused', ...CONTRACTED])
 const CUE_4 = enCue(['even', 'despite'])
-const CUE_5 = enCue(['blam', 'fault', 'excuse'])
-const CUE_6 = enCue(['had to', 'have to', 'having to'])
-const CUE_7 = enCue(['switch', 'chang', 'mov', 'elsewhere', 'somewhere else'])
-const CUE_8 = enCue(['not', 'never', 'last time'])
-const CUE_9 = enCue(['never', 'not'])
-const CUE_10 = enCue(['add', 'slapped', 'tacked', 'snuck', 'sneaked', 'charged', 'on top of', 'asked', 'demanded', 'wanted', 'tried to get', 'insisted'])
-const CUE_11 = enCue(['short', 'change', 'less than', 'only', 'barely', 'lasted'])
+const CUE_5 = enCue(['blame', 'blamed', 'blames', 'blaming', 'fault', 'excuse', 'excuses'])
+const CUE_6 = enCue(['had', 'have', 'having'])
+const CUE_7 = enCue(['switch', 'switching', 'switched', 'change', 'changing', 'changed', 'move', 'moving', 'moved', 'elsewhere', 'somewhere'])
+const CUE_8 = enCue(['not', 'never', 'last', ...CONTRACTED])
+const CUE_9 = enCue(['never', 'not', ...CONTRACTED])
+const CUE_10 = enCue(['add', 'added', 'adding', 'adds', 'slapped', 'tacked', 'snuck', 'sneaked', 'charged', 'top', 'asked', 'demanded', 'wanted', 'tried', 'insisted'])
+const CUE_11 = enCue(['short', 'change', 'changed', 'less', 'only', 'barely', 'lasted'])
 const CUE_12 = VI_CUES.add(['hẹn', 'hứa', 'nói', 'bảo', 'báo', 'ghi', 'quảng cáo', 'cam kết', 'đăng', 'tư vấn', 'giới thiệu', 'xác nhận', 'hen', 'hua', 'quang cao', 'cam ket'])
 const CUE_13 = VI_CUES.add(['không ai', 'chẳng ai', 'chả ai', 'chưa ai', 'ko ai', 'k ai', 'khong ai', 'chua ai', 'có ai', 'co ai'])
 const CUE_14 = VI_CUES.add(['báo', 'nhắn', 'xin lỗi', 'giải thích', 'hướng dẫn', 'nói', 'bao', 'xin loi', 'giai thich'])
@@ -461,10 +486,16 @@ class Found {
   }
 }
 
+/** Nothing found: most comments. */
+const NONE: PlainFacts = Object.freeze({ weight: 0, waited: false, claims: [] as Span[] }) as PlainFacts
+
 function english(text: string): PlainFacts {
+  // The cues are read before contractions are expanded ("didn't" is cued by "didn").
+  const cues = EN_CUES.of(text)
+  const digits = /\d/.test(text)
+  if (!cues && !digits) return NONE
   const f = new Found()
   const { read, origin } = expandEnglish(text)
-  const cues = EN_CUES.of(read)
   if ((cues & CUE_1))
     f.expectation = f.promise(
       told(read, EN_PROMISE, 'en', (m) => {
@@ -478,7 +509,6 @@ function english(text: string): PlainFacts {
   if (!f.expectation && cues & CUE_STILL) f.expectation = told(read, EN_STILL, 'en') !== null
   if (!f.expectation && (cues & CUE_4)) f.expectation = told(read, EN_EVEN_THOUGH, 'en') !== null
   if (!f.expectation && (cues & CUE_5)) f.expectation = told(read, EN_BLAME, 'en') !== null
-  const digits = /\d/.test(read)
   if (!f.expectation && digits && EN_CLOCK_CUE.test(read) && enLateByClock(read)) {
     f.expectation = true
     f.waited = true
