@@ -548,9 +548,14 @@ function english(text: string): PlainFacts {
   return f.facts()
 }
 
+const VI_ORDER_VERB = VI_CUES.add(['gọi', 'đặt', 'order', 'kêu', 'dùng', 'mua', 'xài', 'sử dụng', 'yêu cầu', 'goi', 'dat', 'keu', 'dung', 'xai'])
+const VI_MONEY_WORD = VI_CUES.add(['tính', 'thu', 'bill', 'hóa đơn', 'hoá đơn', 'cộng', 'trừ', 'tinh', 'hoa don', 'tiền'])
+const VI_TIME_WORD = VI_CUES.add(['phút', 'phut', 'tiếng', 'tieng', 'giờ', 'gio', 'buổi', 'ngày', 'ngay', 'hôm', 'đêm', 'tuần', 'tuan', 'tháng', 'thang'])
+
 function vietnamese(text: string): PlainFacts {
-  const f = new Found()
   const cues = VI_CUES.of(text)
+  if (!cues) return NONE
+  const f = new Found()
   if ((cues & CUE_12))
     f.expectation = f.promise(told(text, VI_PROMISE, 'vi', (m) => !VI_OVERDELIVERED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))))
   if (!f.expectation && (cues & CUE_13)) f.expectation = told(text, VI_NOBODY, 'vi') !== null
@@ -560,7 +565,7 @@ function vietnamese(text: string): PlainFacts {
   if ((cues & CUE_17) && !VI_NOT_CHORE.test(text)) f.chore = told(text, VI_CHORE, 'vi') !== null
   if ((cues & CUE_18) || (text.includes('nữa') && (cues & CUE_19))) f.elsewhere = f.promise(told(text, VI_LEAVING, 'vi'), 0)
   // A quantity gone wrong.
-  if (VI_NOT_ORDERED_CUE.test(text) && VI_MONEY.test(text)) f.quantity = told(text, VI_NOT_ORDERED, 'vi', (m) => VI_MONEY.test(sentenceAround(text, m.index)) && !/miễn phí|tặng|free/.test(sentenceAround(text, m.index))) !== null
+  if (cues & VI_ORDER_VERB && cues & VI_MONEY_WORD && VI_NOT_ORDERED_CUE.test(text)) f.quantity = told(text, VI_NOT_ORDERED, 'vi', (m) => VI_MONEY.test(sentenceAround(text, m.index)) && !/miễn phí|tặng|free/.test(sentenceAround(text, m.index))) !== null
   if (!f.quantity && (cues & CUE_20) && !VI_FEE_OK.test(text)) f.quantity = told(text, VI_FEE, 'vi') !== null
   if (!f.quantity && /\d/.test(text) && (cues & CUE_21)) f.quantity = told(text, VI_PRICE_STATED, 'vi', higher) !== null
   if (!f.quantity && (cues & CUE_22) && /\d|một|hai|ba|bốn|năm/.test(text))
@@ -570,7 +575,7 @@ function vietnamese(text: string): PlainFacts {
         return u1 === u2 && amount(n2, VI_NUMBERS) < amount(n1, VI_NUMBERS)
       }) !== null
   // A time told as a wait.
-  if (/phút|phut|tiếng|tieng|giờ|gio|buổi|ngày|ngay|hôm|đêm|tuần|tuan|tháng|thang/.test(text) && longest(text, VI_STILL_AFTER, VI_NUMBERS, 'vi') >= 60) f.waited = true
+  if (cues & VI_TIME_WORD && longest(text, VI_STILL_AFTER, VI_NUMBERS, 'vi') >= 60) f.waited = true
   if (!f.waited && (cues & CUE_23)) f.waited = told(text, VI_FOREVER, 'vi') !== null
   // A problem named as a thing.
   if ((cues & CUE_24))
@@ -578,17 +583,21 @@ function vietnamese(text: string): PlainFacts {
   return f.facts()
 }
 
+const TH_STILL_WORD = TH_CUES.add(['ยังไม่'])
+const TH_AGAIN_WORD = TH_CUES.add(['อีก'])
+
 function thai(text: string): PlainFacts {
-  const f = new Found()
   const cues = TH_CUES.of(text)
+  if (!cues) return NONE
+  const f = new Found()
   if ((cues & CUE_25)) f.expectation = f.promise(told(text, TH_PROMISE, 'th', (m) => !TH_OVERDELIVERED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))))
   if (!f.expectation && (cues & CUE_26) && !TH_NOBODY_OK.test(text)) f.expectation = told(text, TH_NOBODY, 'th') !== null
-  if (!f.expectation && text.includes('ยังไม่')) f.expectation = told(text, TH_STILL_NOT, 'th') !== null
+  if (!f.expectation && cues & TH_STILL_WORD) f.expectation = told(text, TH_STILL_NOT, 'th') !== null
   if (!f.expectation && (cues & CUE_27)) f.expectation = told(text, TH_NOT_CREDITED, 'th') !== null
   if (!f.expectation && (cues & CUE_28)) f.expectation = told(text, TH_BLAME, 'th') !== null
   if (!f.expectation && text.includes('ที่') && (cues & CUE_29)) f.expectation = told(text, TH_EVEN_THOUGH, 'th') !== null
   if ((cues & CUE_30)) f.chore = told(text, TH_CHORE, 'th') !== null
-  if ((text.includes('อีก') && text.includes('ไม่')) || (cues & CUE_31)) f.elsewhere = f.promise(told(text, TH_LEAVING, 'th'), 0)
+  if ((cues & TH_AGAIN_WORD && text.includes('ไม่')) || (cues & CUE_31)) f.elsewhere = f.promise(told(text, TH_LEAVING, 'th'), 0)
   // A quantity gone wrong.
   if ((cues & CUE_32)) f.quantity = told(text, TH_NOT_ORDERED, 'th') !== null
   if (!f.quantity && (cues & CUE_33)) f.quantity = told(text, TH_FEE, 'th', (m) => !TH_FEE_OK.test(text.slice(Math.max(0, m.index - 6), m.index + m[0].length))) !== null
