@@ -112,6 +112,7 @@ mechanism(
   'even though it was paid, booked or promised',
   [
     ['en', 'They gave our table away even though we had booked a week ahead'],
+    ['en', 'They would not let us board despite having a ticket'],
     ['vi', 'Tài xế đòi tiền mặt dù mình đã thanh toán qua ví'],
     ['th', 'โดนเรียกเก็บค่าจอดรถ ทั้งที่จองแพ็กเกจรวมที่จอดไว้'],
   ],
@@ -214,6 +215,7 @@ mechanism(
   [
     ['en', 'Got short-changed at the market stall'],
     ['en', 'The two-hour tour lasted barely 70 minutes'],
+    ['en', 'We ordered four spring rolls and only two arrived'],
     ['vi', 'Đặt 3 phần cơm mà chỉ giao có 2 phần'],
     ['vi', 'Chuyển 500k mà ví chỉ nhận 300k'],
     ['th', 'สั่งข้าวสามกล่อง ส่งมาแค่สองกล่อง'],
