@@ -1,3 +1,5 @@
+import { TH_PROMISED_TIME, plainFacts, type Span } from './plainFacts'
+
 /**
  * Complaints told as plain facts, with no word of feeling in them: a wait measured in minutes ("waited
  * 40 minutes", "chờ gần 1 tiếng mới có", "รอเกือบชั่วโมง"), having to ask again and again ("called
@@ -63,7 +65,7 @@ const EN_REPEAT = /\b(?:asked|called|messaged|emailed|texted|rang|phoned|chased|
 const EN_NTH_TIME = /\b(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) time (?:i|we)(?: ve| have| had|'ve)? (?:asked|called|emailed|messaged|written|complained|chased|reminded|told|contacted|come back to complain)\b/
 const EN_HAD_TO = /\bhad to\s+(?:(?:go|come|walk|drive)\s+(?:back|again)|ask|call|chase|remind|repeat|explain|wait|send it back|return it|fix it myself|do it myself|pay again|redo|complain|beg)\b/
 /** Got something other than what was ordered: "ordered a large, got a small", "booked a double but were given a twin". */
-const EN_MISMATCH = /\b(?:ordered|booked|asked for|paid for|requested|reserved|bought)\b[^.!?]{1,50}?(?:,|;|\bbut\b|\binstead\b|\band only\b)\s*(?:i |we |they |then )?(?:only |instead )?(?:got|received|were given|was given|gave (?:us|me)|ended up with|brought (?:us|me))\b/
+const EN_MISMATCH = /\b(?:ordered|booked|asked for|paid for|requested|reserved|bought)\b[^.!?]{1,50}?(?:,|;|\bbut\b|\binstead\b|\band only\b)\s*(?:i |we |they |then )?(?:only |instead )?(?:got|received|were given|was given|gave (?:us|me)|ended up with|brought (?:us|me))\b|\b(?:ordered|asked for|requested)\b[^.!?]{1,40}?(?:,|;|\bbut\b|\band\b)\s*(?:it |they |the \w+ )?came(?: back| out)?\b(?!\s+(?:quickly|fast|hot|fresh|perfect|perfectly|great|in|within|on time|right|soon|straight|first|together|beautifully|nicely|exactly|as|just|warm|lovely|spot on|amazing|delicious|with|back|out|to|at|by|from|and|the)\b)/
 
 /**
  * Fourth round. Got other than ordered, told with "instead of" after what came ("came out orange instead
@@ -78,8 +80,10 @@ const EN_PAID_FAST = /\b(?:paid|paying|pay|chose|booked)\b[^.!?]{0,25}?\b(?:expr
 const EN_ALREADY_BUT = /\b(?:(?:already|had|have)\s+(?:paid|booked|ordered|reserved|confirmed|prepaid)|(?:paid|booked|reserved)\s+(?:in advance|ahead|beforehand|upfront|up front))\b[^.!?]{0,40}?\b(?:but|yet|still)\b/
 /** Not until: "didn't see the dentist until 11:30", "never called back until I complained". */
 const EN_NOT_UNTIL = /(?:\b(?:did|was|were|had|could|would|is|are)(?: not|n't)|\bnever|\bno one|\bnobody|\bnothing)\b[^.!?]{1,50}?\buntil\b/
+/** A yes/no question about a length of time ("does delivery take 2 days?"; not "why does it take 3 days?"). */
+const ASKED_TIME = /\?/
 /** "Took only 20 minutes", "in under an hour": a length of time framed as short is praise, not a wait. */
-const EN_SHORT = new RegExp(String.raw`\b(?:only|just|under|less than|barely|within)\s+(?:(?:took|takes|taking)\s+)?${EN_NUM}?\s*(?:min|minutes?|hours?|hrs?|days?)\b`)
+const EN_SHORT = new RegExp(String.raw`(?<!\blasted\s)\b(?:only|just|under|less than|barely|within)\s+(?:(?:took|takes|taking)\s+)?${EN_NUM}?\s*(?:min|minutes?|hours?|hrs?|days?)\b`)
 const SPEED_WEIGHT = 1.5
 
 const VI_NUM = String.raw`(\d+(?:[.,]\d+)?|một|mot|hai|ba|bốn|bon|năm|nam|sáu|bảy|tám|chín|mười|muoi|nửa|nua|mấy|may|vài|vai|cả|ca)`
@@ -88,7 +92,7 @@ const VI_ABOUT = String.raw`(?:(?:gần|gan|hơn|hon|tận|tan|khoảng|khoang|c
 /** "chờ gần 40 phút", "đợi cả tiếng", "mất 3 ngày", "trễ 2 tiếng". */
 const VI_WAIT = new RegExp(String.raw`(?:^|[^\p{L}])(chờ|đợi|cho|doi|ngồi|ngoi|xếp hàng|xep hang|trễ|tre|muộn|muon|mất|mat|lâu|lau)\s+${VI_ABOUT}${VI_NUM}\s*${VI_UNIT}(?![\p{L}])`, 'gu')
 /** "… 40 phút mới có", "3 lần mới trả lời": "mới" after a length of time or a count, it came only then. */
-const VI_ONLY_THEN = new RegExp(String.raw`(?:^|[^\p{L}])${VI_NUM}\s*(?:phút|phut|tiếng|tieng|giờ|gio|h|ngày|ngay|hôm|hom|tuần|tuan|lần|lan|lượt|luot)(?:\s+[\p{L}]+){0,1}\s+(?:mới|moi)(?![\p{L}])`, 'u')
+const VI_ONLY_THEN = new RegExp(String.raw`(?:^|[^\p{L}])${VI_NUM}\s*(?:phút|phut|tiếng|tieng|giờ|gio|h|ngày|ngay|hôm|hom|tuần|tuan|lần|lan|lượt|luot)(?:\s+(?!nữa|nua)[\p{L}]+){0,1}\s+(?:mới|moi)(?![\p{L}])`, 'u')
 /** Asking or trying again: "nhắn 3 lần", "gọi mấy lần", "sửa nhiều lần". */
 const VI_REPEAT = /(?:^|[^\p{L}])(?:hỏi|gọi|nhắn|nhắc|báo|sửa|đổi|mang|gửi|khiếu nại|liên hệ|inbox|ib|hoi|goi|nhan|nhac|bao|sua|mang|gui|lien he)(?:\s+[\p{L}\d]+){0,3}?\s+(?:\d+|hai|ba|bốn|bon|năm|mấy|may|nhiều|nhieu|vài|vai|bao nhiêu)\s+(?:lần|lan|lượt|luot|bận)(?![\p{L}])/u
 /** Having to do it again: "phải gọi lại", "phải làm lại", "phải nhắc lại" (not "phải quay lại", must come back). */
@@ -106,7 +110,7 @@ const VI_ELSEWHERE = /(?:^|[^\p{L}])(?:đổi|tìm|chuyển|sang|qua|doi|tim|chu
  * mà nhận phòng đơn" (the two halves share their first word and differ after it; days and hours are no
  * kind: "đặt thứ 2 giao thứ 4" is a delivery time).
  */
-const VI_ORDER_GOT = /(?:^|[^\p{L}])(?:đặt|order|gọi|kêu|mua|chọn|book|yêu cầu|dặn)\s+([\p{L}\d]+(?:\s+[\p{L}\d]+){0,3}?)\s*,?\s*(?:(?:mà|nhưng|lại|thì|xong)\s+)?(?:(?:shop|quán|tiệm|họ)\s+)?(?:giao|gửi|ship|mang ra|đưa|nhận được|nhận|làm|ra)\s+(?:(?:cho|ra)\s+)?([\p{L}\d]+(?:\s+[\p{L}\d]+){0,3})/u
+const VI_ORDER_GOT = /(?:^|[^\p{L}])(?:đặt|order|gọi|kêu|mua|chọn|book|yêu cầu|dặn)\s+([\p{L}\d]+(?:\s+[\p{L}\d]+){0,3}?)\s*,?\s*(?:(mà|nhưng|lại|thì|xong)\s+)?(?:(?:shop|quán|tiệm|họ)\s+)?(?:giao|gửi|ship|mang ra|đưa|nhận được|nhận|làm|ra)\s+(?:(?:cho|ra)\s+)?([\p{L}\d]+(?:\s+[\p{L}\d]+){0,3})/u
 const VI_TIME_HEADS = new Set(['thứ', 'ngày', 'hôm', 'lúc', 'giờ', 'h', 'tuần', 'tháng', 'sáng', 'chiều', 'tối', 'trưa', 'mai', 'nay', 'hàng', 'đơn', 'món', 'đồ', 'xong', 'rồi'])
 /** Express paid for, days taken: "ship hỏa tốc mà 3 ngày mới tới". */
 const VI_PAID_FAST = /(?:hỏa tốc|hoả tốc|giao nhanh|ship nhanh|express)[^.!?]{0,40}?(\d+|hai|ba|bốn|năm|mấy|vài)\s*(ngày|hôm|tuần)/u
@@ -216,7 +220,7 @@ function sharedStart(a: string, b: string): number {
 const daysOf = (amount: string, unit: string, words: Record<string, number>) => number(amount, words) * (/^(?:week|tuần|tuan|อาทิตย์|สัปดาห์)/.test(unit) ? 7 : 1)
 
 /** A span of the text to read as an order, not as praise or complaint: "ordered medium rare, got it well done". */
-export type Span = [number, number]
+export type { Span }
 
 export interface ComplaintFacts {
   /** What the facts add to the comment's sum. */
@@ -227,6 +231,19 @@ export interface ComplaintFacts {
   orders: Span[]
 }
 
+/**
+ * Fifth round. "Asked for rare, got rare": what came is what was asked for (its first word after "got"
+ * among the words ordered), no mismatch.
+ */
+function sameThing(m: RegExpExecArray, text: string): boolean {
+  const bare = (ws: string[]) => ws.map((w) => w.replace(/[^a-z]/g, '')).filter((w) => w && !ARTICLES.has(w))
+  const asked = bare(m[0].split(/\s+/).slice(1)).slice(0, -1)
+  const asked2 = asked[0] === 'for' ? asked.slice(1) : asked
+  const got = bare(text.slice(m.index + m[0].length, m.index + m[0].length + 60).split(/[\s,.;!?]+/)).slice(0, asked2.length)
+  return asked2.length > 0 && got.join(' ') === asked2.join(' ')
+}
+const ARTICLES = new Set(['a', 'an', 'the', 'it', 'my', 'our', 'but', 'and', 'i', 'we', 'they', 'then', 'only', 'instead'])
+
 /** Where the clause that a match ends in ends: at punctuation, or "and" / "but" / "mà" / "nhưng". */
 function clauseEnd(text: string, from: number): number {
   const m = /[.,;:!?\n]|\s(?:and|but|mà|nhưng|แต่)\s/u.exec(text.slice(from))
@@ -235,9 +252,18 @@ function clauseEnd(text: string, from: number): number {
 
 /**
  * The complaints told as facts in a comment, for its language; the text lower-cased. Called once per
- * comment.
+ * comment. The fifth round's shapes (plainFacts.ts: an expectation broken, a quantity gone wrong, a
+ * time told as a wait, a problem named as a thing) add to the families here.
  */
 export function complaintFacts(text: string, language: string | null): ComplaintFacts {
+  const facts = familyFacts(text, language)
+  const plain = plainFacts(text, language)
+  if (!plain.weight) return facts
+  // What was promised or advertised is masked as an order is: "advertised as fast wifi, but …" holds no praise.
+  return { weight: facts.weight + plain.weight, waited: facts.waited || plain.waited, orders: plain.claims.length ? [...facts.orders, ...plain.claims] : facts.orders }
+}
+
+function familyFacts(text: string, language: string | null): ComplaintFacts {
   let sum = 0
   let waited = false
   const orders: Span[] = []
@@ -251,7 +277,9 @@ export function complaintFacts(text: string, language: string | null): Complaint
     if (VI_UNITS.test(text)) {
       const then = has(text, ' là ', ' la ') ? VI_THEN_CAME.exec(text) : null
       const thenMinutes = then ? number(then[1], VI_NUMBERS) * minutes(then[2]) : 0
-      if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES) || VI_ONLY_THEN.test(text) || thenMinutes >= 40) {
+      // Fifth round: "giao hàng mất mấy ngày vậy?" asks how long it takes: no wait.
+      const asked = text.includes('?') && !/(?:^|[^\p{L}])(?:sao|tại sao|vì sao)(?![\p{L}])/u.test(text)
+      if (waits(text, VI_WAIT, VI_NUMBERS).some((w) => w.minutes >= LONG_WAIT_MINUTES && !(asked && (w.verb === 'mất' || w.verb === 'mat'))) || VI_ONLY_THEN.test(text) || thenMinutes >= 40) {
         sum += WAIT_WEIGHT
         waited = true
       } else if (then && thenMinutes <= 30) sum += SPEED_WEIGHT
@@ -266,8 +294,12 @@ export function complaintFacts(text: string, language: string | null): Complaint
     const got = has(text, 'giao', 'gửi', 'ship', 'mang ra', 'đưa', 'nhận', 'làm', 'ra ') && has(text, 'đặt', 'order', 'gọi', 'kêu', 'mua', 'chọn', 'book', 'yêu cầu', 'dặn') ? VI_ORDER_GOT.exec(text) : null
     if (got) {
       const x = got[1].split(/\s+/)
-      const y = got[2].split(/\s+/)
-      if (!VI_TIME_HEADS.has(x[0]) && y.includes(x[0]) && x.join(' ') !== y.slice(y.indexOf(x[0]), y.indexOf(x[0]) + x.length).join(' ') && order(got)) sum += MISMATCH_WEIGHT
+      const y = got[3].split(/\s+/)
+      // Same kind, other variety ("đặt size M giao size L"); or, after "mà / nhưng", something else
+      // altogether ("kêu bò tái mà mang ra chín nhừ": fifth round).
+      const sameKind = y.includes(x[0]) && x.join(' ') !== y.slice(y.indexOf(x[0]), y.indexOf(x[0]) + x.length).join(' ')
+      const other = (got[2] === 'mà' || got[2] === 'nhưng') && !y.some((w) => x.includes(w))
+      if (!VI_TIME_HEADS.has(x[0]) && (sameKind || other) && order(got)) sum += MISMATCH_WEIGHT
     }
     if (text.includes('thay vì') && order(/(?:giao|gửi|làm|ra|nhận|đưa|mang)[^.!?]{0,40}?thay vì/u.exec(text))) sum += MISMATCH_WEIGHT
     if (rated(text)) sum += rating(text)
@@ -288,7 +320,9 @@ export function complaintFacts(text: string, language: string | null): Complaint
     if (text.includes('เงียบ') && TH_SILENCE.test(text)) sum += SILENCE_WEIGHT
     if (text.includes('อื่น') && TH_ELSEWHERE.test(text)) sum += ELSEWHERE_WEIGHT
     if (text.includes('แล้ว') && TH_ALREADY_BUT.test(text)) sum += MISMATCH_WEIGHT
-    const booked = text.indexOf('นัด')
+    // An appointment, or a time promised ("บอกว่าจะส่งก่อนเที่ยง"), then a later time kept.
+    let booked = text.indexOf('นัด')
+    if (booked < 0 && !text.includes('เปิด')) booked = text.search(TH_PROMISED_TIME)
     if (booked >= 0 && !waited) {
       const times = thaiTimes(text.slice(booked))
       if (times.length >= 2 && times[times.length - 1] - times[0] >= LATE_APPOINTMENT_MINUTES) {
@@ -311,6 +345,8 @@ export function complaintFacts(text: string, language: string | null): Complaint
     if (!short)
       for (const w of waits(text, EN_WAIT, EN_NUMBERS)) {
         const waitedFor = !/^(?:took|take|takes|taking|after)$/.test(w.verb)
+        // Fifth round: "delivery takes 2 days?", "it would take a week": a time asked about or foretold is no wait.
+        if (!waitedFor && ((ASKED_TIME.test(text) && !/\b(?:why|how come)\b/.test(text)) || /\b(?:would|will|should|usually|normally)\s+(?:\w+\s+)?take/.test(text))) continue
         if (waitedFor ? w.minutes >= LONG_WAIT_MINUTES : w.minutes >= LONG_TOOK_MINUTES) wait = Math.min(wait, waitedFor ? WAIT_WEIGHT : TOOK_WEIGHT)
       }
     else sum += SPEED_WEIGHT
@@ -325,10 +361,11 @@ export function complaintFacts(text: string, language: string | null): Complaint
   }
   if (has(text, 'twice', 'thrice', 'times') && EN_REPEAT.test(text)) sum += REPEAT_WEIGHT
   else if (text.includes(' time ') && EN_NTH_TIME.test(text)) sum += REPEAT_WEIGHT
-  if (text.includes('had to') && EN_HAD_TO.test(text)) sum += REPEAT_WEIGHT
-  const got = has(text, 'got', 'received', 'given', 'gave', 'ended up', 'brought') ? EN_MISMATCH.exec(text) : null
+  // Fifth round: "never had to wait" is praise, not a chore.
+  if (text.includes('had to') && EN_HAD_TO.test(text) && !/\b(?:never|not|no)\s+(?:\w+\s+)?had to\b/.test(text)) sum += REPEAT_WEIGHT
+  const got = has(text, 'got', 'received', 'given', 'gave', 'ended up', 'brought', 'came') ? EN_MISMATCH.exec(text) : null
   // "Ordered a pizza, got it in 20 minutes": the same thing, and when it came.
-  if (got && !EN_SAME_ITEM.test(text.slice(got.index + got[0].length)) && order(got)) sum += MISMATCH_WEIGHT
+  if (got && !EN_SAME_ITEM.test(text.slice(got.index + got[0].length)) && !sameThing(got, text) && order(got)) sum += MISMATCH_WEIGHT
   else if (text.includes('instead') && order(EN_INSTEAD.exec(text))) sum += MISMATCH_WEIGHT
   if (has(text, 'already', 'advance', 'ahead', 'beforehand', 'upfront', 'up front') && EN_ALREADY_BUT.test(text)) sum += MISMATCH_WEIGHT
   if (text.includes('/')) sum += rating(text)

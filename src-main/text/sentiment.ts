@@ -144,6 +144,8 @@ function englishStem(w: string, t: Table, noun = false): string | null {
 const DETERMINERS = new Set(['the', 'my', 'your', 'his', 'her', 'our', 'their', 'its', 'a', 'an', 'these', 'those', 'some', 'all', 'many', 'few', 'several', 'two', 'three', 'both', 'any'])
 /** A negated verb of saying or thinking negates the rest of its clause: "I wouldn't say the massage was relaxing". */
 const RAISING = new Set(['say', 'think', 'call', 'believe', 'consider', 'find'])
+/** Need: a negator before it waives an expectation rather than failing it ("không cần báo", "ไม่ต้องแจ้ง", "no need to call"). */
+const NEED = new Set(['need', 'needed', 'cần', 'ต้อง', 'จำเป็น', 'khỏi'])
 /** … but not a surprise: "I didn't think it would be this good". */
 const SURPRISE = new Set(['this', 'that', 'so', 'such'])
 /** "Still" before a negator: what it denies is still not done ("it still won't charge", "vẫn chưa sửa"). */
@@ -179,6 +181,11 @@ const COOL_THINGS: Record<string, RegExp> = {
 const COLD = new Set(['cold', 'chilled', 'icy', 'frosty', 'lạnh', 'lanh', 'เย็น'])
 const WARM = new Set(['warm', 'hot', 'nóng', 'ấm', 'nong', 'ร้อน', 'อุ่น'])
 const COOL_WEIGHT = 1.5
+
+/** A quotation of a few words: opened after a space (not an apostrophe inside a word), closed before one. */
+const QUOTE_MARK = /(?:^|[\s(:])['‘"“]/
+const QUOTED = /(^|[\s(:])['‘"“]([^'‘’"“”\n]{1,80}?)['’"”](?=$|[\s.,!?;:)])/g
+const QUOTED_WORDS = 8
 
 /** The weight at most a flat word has ("average", "ok", "tạm"): flat words do not add up; the first one counts. */
 const FLAT = 0.5
@@ -468,6 +475,9 @@ export function scoreSentiment(text: string | null, language: string | null, lex
   let body = normalizeText(text)
   const facts = complaintFacts(body, language)
   for (const [a, b] of facts.orders) body = `${body.slice(0, a)}.${' '.repeat(Math.max(0, b - a - 1))}${body.slice(b)}`
+  // Words in quotation marks are someone else's ("the 'fast wifi'", a cake that should read "Happy
+  // birthday"): a claim doubted or a text asked for, not the customer's verdict (fifth round).
+  if (QUOTE_MARK.test(body)) body = body.replace(QUOTED, (m: string, pre: string, inner: string) => (inner.split(/\s+/).length <= QUOTED_WORDS ? `${pre}${' '.repeat(m.length - pre.length)}` : m))
   let source = expandContractions(body)
   let emojiSum = 0
   if (HAS_EMOJI.test(source)) {
@@ -533,6 +543,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
     // ("wouldn't say"), whether "still" came before it, the words it flipped, a word that takes the
     // negation of the one before it ("không bị giật lag"), "thái độ" read, and words not understood.
     let negatorToken = -1
+    let needless = false
     let raised = false
     let stillNegated = false
     let flippedAny = false
@@ -551,6 +562,8 @@ export function scoreSentiment(text: string | null, language: string | null, lex
       // A negator within reach flips the word ("not good", "không ngon", "ไม่อร่อย"), and only that one:
       // "ราคาไม่แพง รสชาติดี" is not expensive and tasty.
       if (unit - lastNegatorAt > (raised ? 99 : NEGATION_REACH)) return w * questionWeight() * concession
+      // "No need to let us know" (không cần báo, ไม่ต้องแจ้ง): an expectation waived, not one failed.
+      if (needless && Math.abs(base) < 1) return w * questionWeight() * concession
       if (base > 0 && at >= 0 && notNegated(ws, negatorToken, at, end, raised, language)) {
         // "Can't thank her enough", "couldn't be happier", "không thể hài lòng hơn": praise at its most.
         lastNegatorAt = -99
@@ -697,6 +710,7 @@ export function scoreSentiment(text: string | null, language: string | null, lex
         deferred = null
         inabilityEnd = INABILITY.has(key) ? end : -1
         raised = RAISING.has(ws[end] ?? '')
+        needless = NEED.has(ws[end] ?? '')
         if ((STILL.has(ws[i - 1] ?? '') || STILL.has(ws[i - 2] ?? '')) && !clause.asked && !UNDECIDED.has(ws[end] ?? '')) stillNegated = true
       }
       else if (table.intensifiers.has(key) && !table.words.has(key)) {

@@ -32,12 +32,15 @@ const REQUIRED = 0.85
  * part (+4, +3, +3). heldout3 is also harder by its brief (in each language ~14 of 80 lines were asked
  * for as tricky: a verdict hanging on one plain fact, praise words that are not praise, neutral
  * questions with emotional words); 31 of its 71 misses are complaints told as plain facts read as
- * neutral. Those first figures are its floors.
+ * neutral. Those first figures were its floors. The fifth round (2026-12-03: complaints told as plain
+ * facts, plainFacts.ts) studied the KINDS of heldout3's misses (not its sentences), so heldout3 is no
+ * longer unseen either: en 58/80, vi 71/80, th 74/80 now, kept as floors; the measure of that round is
+ * a fifth sample (heldout4.jsonl), written apart and scored once by the lead after it.
  */
 const FLOORS: Record<string, Record<string, number>> = {
   'heldout.jsonl': { en: 59 / 60, vi: 59 / 60, th: 60 / 60 },
   'heldout2.jsonl': { en: 77 / 78, vi: 75 / 78, th: 75 / 76 },
-  'heldout3.jsonl': { en: 46 / 80, vi: 59 / 80, th: 64 / 80 },
+  'heldout3.jsonl': { en: 58 / 80, vi: 71 / 80, th: 74 / 80 },
 }
 const fixtures = join(__dirname, '../../fixtures/sentiment')
 
