@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { compileLexicons, scoreSentiment } from '../../../src-main/text/sentiment'
+import { compileLexicons, scoreSentiment, scoredPart, SCORED_CHARS } from '../../../src-main/text/sentiment'
 import { defaultLexicon } from '../../../src-main/text/defaultLexicon'
 import { sentimentLabel } from '../../../src-shared/domain/sentiment'
 import { ensureDerivedData } from '../../../src-main/feedback/derivedData'
@@ -242,5 +242,35 @@ describe('sentiment stored in a workspace', () => {
     ws.sqlite.prepare('UPDATE responses SET sentiment = 0.1 WHERE id = ?').run(id)
     ensureDerivedData(ws.sqlite)
     expect(stored()).toBe(0.1)
+  })
+})
+
+describe('a comment of any length', () => {
+  it('is read up to SCORED_CHARS, cut at a sentence end or a space, never inside a surrogate pair', () => {
+    const sentence = 'The staff were kind but the queue was long. '
+    const long = sentence.repeat(200)
+    const part = scoredPart(long)
+    expect(part.length).toBeLessThanOrEqual(SCORED_CHARS)
+    expect(part.length).toBeGreaterThan(SCORED_CHARS - sentence.length)
+    expect(long.startsWith(part)).toBe(true)
+    expect(part.endsWith('.')).toBe(true)
+    expect(scoredPart('short')).toBe('short')
+    // No boundary at all: cut at the limit, and an emoji straddling it is left out whole.
+    const thai = 'อร่อย'.repeat(2000)
+    expect(scoredPart(thai)).toBe(thai.slice(0, SCORED_CHARS))
+    const emoji = 'x'.repeat(SCORED_CHARS - 1) + '😀'.repeat(10)
+    expect(scoredPart(emoji)).toBe('x'.repeat(SCORED_CHARS - 1))
+    expect(scoreSentiment(long, 'en', lexicons)).toBe(scoreSentiment(part, 'en', lexicons))
+  })
+
+  it('a pasted megabyte (Thai without spaces, one cue repeated) is scored at once, not after minutes', () => {
+    // Before the limit, 200,000 characters of one Thai phrase took 42 s (and 20,000, the import's longest, up to 0.27 s): the test's own timeout catches a return of that.
+    for (const [text, language] of [
+      ['บอกว่า'.repeat(200_000), 'th'],
+      ['บอกว่าแต่ไม่มีใครรับสายยังไม่รอ40นาทีคิดเงินเกิน'.repeat(40_000), 'th'],
+      ['hẹn mà không ai bắt máy vẫn chưa chờ 30 phút '.repeat(40_000), 'vi'],
+      ['promised but never called still waiting 3 minutes late '.repeat(40_000), 'en'],
+    ] as const)
+      expect(typeof scoreSentiment(text, language, lexicons)).toBe('number')
   })
 })

@@ -96,3 +96,20 @@ describe('theme suggestions', () => {
     for (const piece of ['บา', 'ริ', 'สต้า', 'ไร', 'เด', 'อร์', 'บาริ']) expect(phrases.some((p) => p.split(' ').includes(piece))).toBe(false)
   })
 })
+
+describe('a very long Thai comment', () => {
+  it('is segmented in pieces cut at spaces: the same words as segmenting each sentence on its own', () => {
+    const sentences = ['ส่งช้าไป 40 นาที', 'น้ำแข็งละลายหมด', 'กาแฟอร่อยมาก พนักงานน่ารัก', 'ราคาไม่แพง']
+    const long = Array.from({ length: 600 }, (_, i) => sentences[i % sentences.length]).join(' ')
+    expect(long.length).toBeGreaterThan(5_000)
+    expect(words(long)).toEqual(Array.from({ length: 600 }, (_, i) => words(sentences[i % sentences.length])).flat())
+  })
+
+  it('of 200,000 characters, with or without spaces, is indexed and tagged at once (it took minutes: the segmenter is quadratic)', () => {
+    const tag = compileTagRules([{ tagId: 1, language: null, keywords: ['อร่อย'] }])
+    for (const text of ['อร่อยมาก'.repeat(25_000), 'อร่อยมาก '.repeat(22_000)]) {
+      expect(searchableText(text).length).toBeGreaterThan(text.length / 2)
+      expect(tag(text, 'th')).toEqual([1])
+    }
+  })
+})
