@@ -35,12 +35,16 @@ const REQUIRED = 0.85
  * neutral. Those first figures were its floors. The fifth round (2026-12-03: complaints told as plain
  * facts, plainFacts.ts) studied the KINDS of heldout3's misses (not its sentences), so heldout3 is no
  * longer unseen either: en 58/80, vi 71/80, th 74/80 now, kept as floors; the measure of that round is
- * a fifth sample (heldout4.jsonl), written apart and scored once by the lead after it.
+ * a fifth sample (heldout4.jsonl), written apart and scored once by the lead after it (2026-12-03,
+ * 22:30): en 73/80 (91.3 %), vi 74/80 (92.5 %), th 76/80 (95.0 %) — the issue's 85 % met in every
+ * language on unseen text. Unlike heldout3 it was asked for as an ordinary inbox (the issue's own
+ * words: "ordinary comments"), with at most ~3 traps per language. Those first figures are its floors.
  */
 const FLOORS: Record<string, Record<string, number>> = {
   'heldout.jsonl': { en: 59 / 60, vi: 59 / 60, th: 60 / 60 },
   'heldout2.jsonl': { en: 77 / 78, vi: 75 / 78, th: 75 / 76 },
   'heldout3.jsonl': { en: 58 / 80, vi: 71 / 80, th: 74 / 80 },
+  'heldout4.jsonl': { en: 73 / 80, vi: 74 / 80, th: 76 / 80 },
 }
 const fixtures = join(__dirname, '../../fixtures/sentiment')
 
